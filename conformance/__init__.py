@@ -1,0 +1,3 @@
+"""wechselbar: executable conformance checks for the open standards of municipal IT."""
+
+__version__ = "0.1.0"

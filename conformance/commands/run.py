@@ -1,0 +1,108 @@
+"""``conformance run``: run the suites for the vendors file and write the results file and every report."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import pytest
+
+from conformance.commands.common import ERR, LANG, config_errors, default_out
+from conformance.commands.progress import Progress
+from conformance.core.results import read_run
+from conformance.registry import suite_module
+from conformance.reporting.verdict import EXIT_ERROR, EXIT_USAGE, exit_code
+from conformance.runconfig import load_run_config
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What to run, as given on the command line."""
+
+    vendors: Path
+    profile: Path | None
+    waivers: Path | None
+    vendor_ids: tuple[str, ...]
+    standards: tuple[str, ...]
+    out: Path
+    workers: int
+    lang: str
+    quiet: bool = False
+
+
+@click.command("run")
+@click.option("--vendors", "vendors", type=click.Path(path_type=Path), required=True, help="vendors file")
+@click.option("--profile", type=click.Path(path_type=Path), help="profile file (what a tender requires)")
+@click.option("--waivers", type=click.Path(path_type=Path), help="waiver file (known deviations)")
+@click.option("--vendor", "vendor_ids", multiple=True, metavar="ID", help="only these vendors")
+@click.option("--standard", "standards", multiple=True, metavar="ID", help="only these standards")
+@click.option("--out", type=click.Path(path_type=Path), help="output folder [reports/run-<time>]")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="parallel workers")
+@click.option("--quiet", is_flag=True, help="no progress display")
+@LANG
+@config_errors
+def command(vendors: Path, profile: Path | None, waivers: Path | None, vendor_ids: tuple[str, ...],
+            standards: tuple[str, ...], out: Path | None, workers: int, lang: str, quiet: bool) -> None:
+    """Run the conformance suites and write the results file and all reports."""
+    request = RunRequest(vendors, profile, waivers, vendor_ids, standards, out or default_out(), workers, lang,
+                         quiet)
+    raise SystemExit(execute(request))
+
+
+def execute(request: RunRequest) -> int:
+    """Run pytest in-process, then derive the reports; returns the exit code."""
+    run = load_run_config(request.vendors, request.profile, request.waivers, request.vendor_ids)
+    used = sorted({t.standard for v in run.vendors.vendors for t in v.targets})
+    unknown = sorted(set(request.standards) - set(run.standards))
+    if unknown:
+        ERR.print(f"error: unknown standard(s): {', '.join(unknown)}")
+        return EXIT_USAGE
+    selected = [s for s in used if not request.standards or s in request.standards]
+    results = request.out / "results.jsonl"
+    code, captured = _pytest(request, selected, results)
+    if code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR) or not results.exists():
+        ERR.print(captured.strip() or "error: the test run could not start")
+        return EXIT_USAGE if code == pytest.ExitCode.USAGE_ERROR else EXIT_ERROR
+    return finish(results, request.out, request.lang)
+
+
+def finish(results: Path, out: Path, lang: str) -> int:
+    """Write every report from the results file, print where the matrix is, and return the exit code."""
+    from conformance.reporting.files import write_all  # noqa: PLC0415  (reports load lazily)
+    from conformance.reporting.summary import print_summary  # noqa: PLC0415
+
+    run = read_run(results)
+    paths = write_all(run, out, lang)
+    print_summary(run, paths, lang)
+    return exit_code(run)
+
+
+def _pytest(request: RunRequest, selected: list[str], results: Path) -> tuple[int, str]:
+    args = _args(request, selected, results)
+    progress = Progress(enabled=not request.quiet)
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), progress:
+        code = pytest.main(args, plugins=[progress])
+    return int(code), buffer.getvalue()
+
+
+def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
+    modules = sorted({suite_module(s) for s in selected})
+    args = ["-p", "no:cacheprovider", "-q", "--no-header", "-rN", "--disable-warnings", "--strict-markers",
+            "--rootdir", str(Path.cwd()), "-c", os.devnull, "--pyargs", *modules,
+            "--conformance-vendors", str(request.vendors), "--conformance-results", str(results)]
+    for flag, value in (("--conformance-profile", request.profile), ("--conformance-waivers", request.waivers)):
+        if value is not None:
+            args += [flag, str(value)]
+    args += [a for v in request.vendor_ids for a in ("--conformance-vendor", v)]
+    args += [a for s in selected for a in ("--conformance-standard", s)]
+    if request.workers > 1:
+        args += ["-n", str(request.workers), "--dist", "load"]
+    return args
+
+
+__all__ = ["EXIT_ERROR", "RunRequest", "command", "execute", "finish"]

@@ -1,0 +1,104 @@
+"""Vendors, profile and waiver files: loaded from TOML or YAML, validated by the project's JSON Schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from conformance.core.paths import schemas_dir
+
+
+class ConfigError(Exception):
+    """A configuration file is unreadable or invalid; the message names the file and the key."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+    def __str__(self) -> str:
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        return f"invalid configuration in {self.path}:\n{lines}"
+
+
+def read_document(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML, YAML or JSON file; return its content (dates as ISO strings) and its sha256."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, [f"cannot read file: {exc.strerror or exc}"]) from exc
+    try:
+        data = _parse(path, raw)
+    except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, [f"not valid {path.suffix.lstrip('.') or 'TOML'}: {exc}"]) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(path, ["the top level must be a table/mapping"])
+    return _plain_dates(data), hashlib.sha256(raw).hexdigest()
+
+
+def _parse(path: Path, raw: bytes) -> Any:
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return yaml.safe_load(raw.decode("utf-8"))
+    if suffix == ".json":
+        return json.loads(raw)
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def _plain_dates(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_dates(v) for v in value]
+    return value
+
+
+_SECRET_PATTERN = "^\\$\\{"
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    schema = json.loads((schemas_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate(data: dict[str, Any], schema: str, path: Path) -> None:
+    """Check data against ``schemas/<schema>.schema.json``; every problem names its key."""
+    problems = [_describe(e) for e in _leaf_errors(_validator(schema).iter_errors(data))]
+    if problems:
+        raise ConfigError(path, sorted(set(problems)))
+
+
+def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    for error in errors:
+        yield best_match([error]) if error.context else error
+
+
+def _describe(error: ValidationError) -> str:
+    key = key_path(list(error.absolute_path))
+    if error.validator == "additionalProperties":
+        return f"{key}: unknown key ({error.message})"
+    pattern = error.schema.get("pattern", "") if isinstance(error.schema, dict) else ""
+    if error.validator == "pattern" and str(pattern).startswith(_SECRET_PATTERN):
+        return f"{key}: secrets must be written as ${{ENV_VAR}}, not inline"
+    return f"{key}: {error.message}"
+
+
+def key_path(parts: list[Any]) -> str:
+    """Render a path like ``vendors[1].targets[0].url``."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"

@@ -1,0 +1,174 @@
+"""Evidence of a verdict: HTTP exchanges, locators and one exception type per kind of non-conformance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One HTTP request and its response, as captured for evidence (secrets already redacted)."""
+
+    method: str
+    url: str
+    status: int | None
+    request_headers: dict[str, str] = field(default_factory=dict)
+    response_headers: dict[str, str] = field(default_factory=dict)
+    body_excerpt: str = ""
+    body_bytes: int = 0
+    elapsed_ms: float = 0.0
+    error: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for the results file."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Where a finding is: a URL or file, plus a JSON pointer, an XPath or a line and column."""
+
+    where: str = ""
+    pointer: str | None = None
+    xpath: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.where]
+        if self.pointer is not None:
+            parts.append(f"#{self.pointer}")
+        if self.xpath:
+            parts.append(f" {self.xpath}")
+        if self.line is not None:
+            parts.append(f":{self.line}:{self.column or 0}")
+        return "".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict without empty members."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+
+class Violation(Exception):
+    """A non-conformance: the requirement, where it is, what was expected and what was found."""
+
+    kind: ClassVar[str] = "violation"
+
+    def __init__(
+        self, message: str, *, locator: Locator | str = "", expected: Any = None,
+        actual: Any = None, requirement: str = "", exchange: Exchange | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.locator = locator if isinstance(locator, Locator) else Locator(where=locator)
+        self.expected = expected
+        self.actual = actual
+        self.requirement = requirement
+        self.exchange = exchange
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for the results file; the exchange is stored beside it."""
+        return {
+            "kind": self.kind, "requirement": self.requirement, "message": self.message,
+            "locator": self.locator.to_json(), "expected": _plain(self.expected),
+            "actual": _plain(self.actual),
+        }
+
+
+class StatusViolation(Violation):
+    """An HTTP status code other than the one the requirement demands."""
+
+    kind = "status"
+
+
+class MediaTypeViolation(Violation):
+    """A Content-Type other than the one required."""
+
+    kind = "media-type"
+
+
+class HeaderViolation(Violation):
+    """A required HTTP header is missing or wrong."""
+
+    kind = "header"
+
+
+class SchemaViolation(Violation):
+    """A document does not validate against the schema the standard prescribes."""
+
+    kind = "schema"
+
+
+class MissingMember(Violation):
+    """A required member, element, link or object is absent."""
+
+    kind = "missing"
+
+
+class ValueViolation(Violation):
+    """A member is present but its value breaks the requirement."""
+
+    kind = "value"
+
+
+class LinkViolation(Violation):
+    """A link is missing, wrong, dangling or of the wrong relation or type."""
+
+    kind = "link"
+
+
+class PagingViolation(Violation):
+    """Paging is broken: duplicates, cycles, no end, or counts that disagree."""
+
+    kind = "paging"
+
+
+class ParseViolation(Violation):
+    """A response or file is not well-formed in the format it claims."""
+
+    kind = "parse"
+
+
+class RuleViolation(Violation):
+    """A business rule (Schematron assertion, code list membership, ...) fired."""
+
+    kind = "rule"
+
+
+class NotClaimedViolation(Violation):
+    """A class the profile requires that the vendor does not claim."""
+
+    kind = "not-claimed"
+
+
+class NonConformance(AssertionError):
+    """Raised by a check with every violation it found; the plugin records them as a fail."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        head = violations[0].message if violations else "non-conformance"
+        more = f" (+{len(violations) - 1} more)" if len(violations) > 1 else ""
+        super().__init__(head + more)
+
+
+class NotApplicable(Exception):
+    """The requirement does not apply to this target (e.g. an optional feature is absent)."""
+
+
+def expect(violations: Iterable[Violation]) -> None:
+    """Collect every violation a check yields; raise NonConformance if there is any."""
+    found = list(violations)
+    if found:
+        raise NonConformance(found)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return repr(value)

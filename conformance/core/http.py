@@ -1,0 +1,298 @@
+"""Safe HTTP for every suite: timeouts, deadline, size cap, retries, rate limit, host allow-list, evidence."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from conformance.core.evidence import Exchange
+from conformance.core.secrets import Redactor
+from conformance.core.vendors import HttpSettings, Vendor, _netloc
+
+IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUS = frozenset({502, 503, 504})
+EXCERPT_CHARS = 4000
+
+
+class TargetError(Exception):
+    """No verdict could be reached for this request (the outcome is error, never fail)."""
+
+
+class TargetUnreachable(TargetError):
+    """Connection refused, DNS failure, TLS failure or a read timeout after all retries."""
+
+    def __init__(self, message: str, connection_failed: bool = False) -> None:
+        super().__init__(message)
+        self.connection_failed = connection_failed
+
+
+class DeadlineExceeded(TargetError):
+    """The per-test deadline ran out."""
+
+
+class ResponseTooLarge(TargetError):
+    """The response body exceeded the configured size cap."""
+
+
+class ForeignHost(TargetError):
+    """A URL points at a host the vendor did not declare; it is reported, never contacted."""
+
+
+class TooManyRedirects(TargetError):
+    """More redirects than allowed."""
+
+
+@dataclass
+class ExchangeLog:
+    """The exchanges of the running test and its deadline; reset by the plugin at each test start."""
+
+    exchanges: list[Exchange] = field(default_factory=list)
+    deadline: float | None = None
+    requests_sent: int = 0
+
+    def start(self, seconds: float | None) -> None:
+        """Begin a new test: forget earlier exchanges and set the deadline."""
+        self.exchanges = []
+        self.deadline = time.monotonic() + seconds if seconds else None
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline, or None without one."""
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+
+LOG = ExchangeLog()
+
+
+@dataclass(frozen=True)
+class Response:
+    """A fully read, size-capped response with its evidence record."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    exchange: Exchange
+    history: tuple[Exchange, ...] = ()
+
+    @property
+    def media_type(self) -> str:
+        """The Content-Type without parameters, lower case."""
+        return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8 (invalid bytes replaced)."""
+        return self.content.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        """The body as JSON; raises ValueError with a clear message if it is not JSON."""
+        return json.loads(self.content)
+
+
+class RateLimiter:
+    """At most ``rate`` requests per second, shared by the threads of one vendor."""
+
+    def __init__(self, rate: float | None) -> None:
+        self.interval = 1.0 / rate if rate else 0.0
+        self.next_slot = 0.0
+        self.lock = threading.Lock()
+
+    def wait(self) -> None:
+        """Block until the next request may go."""
+        if not self.interval:
+            return
+        with self.lock:
+            now = time.monotonic()
+            slot = max(now, self.next_slot)
+            self.next_slot = slot + self.interval
+        time.sleep(max(0.0, slot - now))
+
+
+class SafeSession:
+    """One vendor's HTTP client; the only way suites talk to a vendor."""
+
+    def __init__(self, vendor: Vendor, redactor: Redactor, log: ExchangeLog = LOG) -> None:
+        self.vendor = vendor
+        self.settings: HttpSettings = vendor.http
+        self.redactor = redactor
+        self.log = log
+        self.hosts = vendor.hosts()
+        self.limiter = RateLimiter(self.settings.rate_limit)
+        self.session = _requests_session(vendor)
+        self.down: dict[str, str] = {}
+
+    def allowed(self, url: str) -> bool:
+        """True if the URL's host was declared for this vendor."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        return _netloc(url) in self.hosts or (parts.hostname or "").lower() in self.hosts
+
+    def get(self, url: str, *, params: Mapping[str, Any] | None = None,
+            headers: Mapping[str, str] | None = None) -> Response:
+        """GET with retries, redirects checked against the allow-list, and the size cap."""
+        return self.request("GET", url, params=params, headers=headers)
+
+    def request(self, method: str, url: str, *, params: Mapping[str, Any] | None = None,
+                headers: Mapping[str, str] | None = None, body: bytes | None = None) -> Response:
+        """Send one logical request, following at most ``max_redirects`` redirects."""
+        history: list[Exchange] = []
+        for _ in range(self.settings.max_redirects + 1):
+            response = self._with_retries(method, url, params, headers, body)
+            location = response.headers.get("Location")
+            if response.status not in (301, 302, 303, 307, 308) or not location:
+                return Response(response.url, response.status, response.headers, response.content,
+                                response.exchange, tuple(history))
+            history.append(response.exchange)
+            url, params = urljoin(response.url, location), None
+            method = "GET" if response.status == 303 else method
+        raise TooManyRedirects(f"more than {self.settings.max_redirects} redirects, last to {url}")
+
+    def _with_retries(self, method: str, url: str, params: Mapping[str, Any] | None,
+                      headers: Mapping[str, str] | None, body: bytes | None) -> Response:
+        if not self.allowed(url):
+            raise ForeignHost(f"{self.redactor.text(url)} is not a declared host of vendor {self.vendor.id}")
+        host = _netloc(url)
+        if host in self.down:
+            raise TargetUnreachable(f"{host} was unreachable earlier in this run: {self.down[host]}")
+        attempts = self.settings.retries + 1 if method in IDEMPOTENT else 1
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                response = self._send(method, url, params, headers, body)
+            except TargetUnreachable as exc:
+                if last:
+                    if exc.connection_failed:
+                        self.down[host] = str(exc)
+                    raise
+                self._sleep(self.settings.backoff * 2**attempt)
+                continue
+            delay = self._retry_delay(response, attempt)
+            if last or delay is None:
+                return response
+            self._sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _retry_delay(self, response: Response, attempt: int) -> float | None:
+        if response.status == 429:
+            return min(_retry_after(response.headers.get("Retry-After")), self.settings.max_retry_after)
+        if response.status in RETRY_STATUS:
+            return float(self.settings.backoff * 2**attempt)
+        return None
+
+    def _sleep(self, seconds: float) -> None:
+        remaining = self.log.remaining()
+        if remaining is not None and seconds >= remaining:
+            raise DeadlineExceeded("the test deadline ran out while waiting to retry")
+        time.sleep(seconds)
+
+    def _send(self, method: str, url: str, params: Mapping[str, Any] | None,
+              headers: Mapping[str, str] | None, body: bytes | None) -> Response:
+        self.limiter.wait()
+        timeout = self._timeouts()
+        prepared = self.session.prepare_request(
+            requests.Request(method, url, params=params, headers=dict(headers or {}), data=body))
+        started = time.monotonic()
+        self.log.requests_sent += 1
+        try:
+            raw = self.session.send(prepared, stream=True, timeout=timeout, allow_redirects=False)
+            content = self._read_capped(raw, started)
+        except requests.exceptions.RequestException as exc:
+            self._record(prepared, None, b"", started, error=_describe(exc))
+            failed = isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
+                exc, requests.exceptions.ReadTimeout)
+            raise TargetUnreachable(f"{method} {self.redactor.text(prepared.url or url)}: {_describe(exc)}",
+                                    failed) from exc
+        exchange = self._record(prepared, raw, content, started)
+        return Response(raw.url, raw.status_code, raw.headers, content, exchange)
+
+    def _timeouts(self) -> tuple[float, float]:
+        connect, read = self.settings.connect_timeout, self.settings.read_timeout
+        remaining = self.log.remaining()
+        if remaining is not None:
+            if remaining <= 0:
+                raise DeadlineExceeded("the test deadline ran out")
+            connect, read = min(connect, remaining), min(read, remaining)
+        return connect, read
+
+    def _read_capped(self, raw: requests.Response, started: float) -> bytes:
+        cap, chunks, size = self.settings.max_response_bytes, [], 0
+        for chunk in raw.iter_content(chunk_size=65536):
+            size += len(chunk)
+            if size > cap:
+                raw.close()
+                raise ResponseTooLarge(f"{raw.request.method} {self.redactor.text(raw.url)}: "
+                                       f"response exceeds the cap of {cap} bytes")
+            chunks.append(chunk)
+            remaining = self.log.remaining()
+            if remaining is not None and remaining <= 0:
+                raw.close()
+                raise DeadlineExceeded(f"the test deadline ran out while reading {self.redactor.text(raw.url)}")
+        return b"".join(chunks)
+
+    def _record(self, prepared: requests.PreparedRequest, raw: requests.Response | None,
+                content: bytes, started: float, error: str = "") -> Exchange:
+        r = self.redactor
+        exchange = Exchange(
+            method=prepared.method or "GET", url=r.text(prepared.url or ""),
+            status=raw.status_code if raw is not None else None,
+            request_headers=r.header_map(dict(prepared.headers)),
+            response_headers=r.header_map(dict(raw.headers)) if raw is not None else {},
+            body_excerpt=r.text(content[:EXCERPT_CHARS].decode("utf-8", errors="replace")),
+            body_bytes=len(content), elapsed_ms=round((time.monotonic() - started) * 1000, 1),
+            error=r.text(error),
+        )
+        self.log.exchanges.append(exchange)
+        return exchange
+
+
+def _requests_session(vendor: Vendor) -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False
+    settings, auth = vendor.http, vendor.auth
+    session.headers["User-Agent"] = settings.user_agent
+    session.verify = settings.ca_bundle or settings.verify_tls
+    if settings.proxy:
+        session.proxies = {"http": settings.proxy, "https": settings.proxy}
+    if auth.type == "basic":
+        session.auth = (auth.username, auth.password)
+    elif auth.type == "bearer":
+        session.headers["Authorization"] = f"Bearer {auth.token}"
+    elif auth.type == "api-key":
+        session.headers[auth.header] = auth.value
+    elif auth.type == "client-cert":
+        session.cert = (auth.cert, auth.key) if auth.key else auth.cert
+    return session
+
+
+def _retry_after(value: str | None) -> float:
+    if not value:
+        return 1.0
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return "connect timeout"
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return "read timeout"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "TLS error"
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return "connection failed"
+    return type(exc).__name__

@@ -1,0 +1,210 @@
+"""The pytest11 plugin: parametrises suites over vendor targets and writes the results file.
+
+It is inert unless ``--conformance-vendors`` is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.core.config import ConfigError
+from conformance.core.http import LOG
+from conformance.core.outcomes import Outcome
+from conformance.core.results import Result, ResultsWriter
+from conformance.outcome import apply_policy, classify, evidence
+from conformance.runconfig import RunConfig, load_run_config, now
+from conformance.target import TargetContext
+
+RECORD = "wechselbar-result"
+MARKER = ("requirement(uri, cls, standard, version, obligation, statement, spec_url): "
+          "the requirement a conformance check tests")
+
+
+@dataclass
+class State:
+    """The plugin's state for one pytest session."""
+
+    run: RunConfig
+    selected: list[str]
+    writer: ResultsWriter | None = None
+
+
+STATE = pytest.StashKey[State]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """The plugin's command-line options."""
+    group = parser.getgroup("wechselbar", "wechselbar conformance")
+    group.addoption("--conformance-vendors", metavar="FILE", help="vendors file; activates the plugin")
+    group.addoption("--conformance-profile", metavar="FILE", help="profile file (what a tender requires)")
+    group.addoption("--conformance-waivers", metavar="FILE", help="waiver file (known deviations)")
+    group.addoption("--conformance-results", metavar="FILE", help="results file to write (JSON Lines)")
+    group.addoption("--conformance-vendor", action="append", default=[], metavar="ID", help="only this vendor")
+    group.addoption("--conformance-standard", action="append", default=[], metavar="ID",
+                    help="only this standard")
+    group.addoption("--conformance-today", metavar="YYYY-MM-DD", help="date used for waiver expiry")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Load the configuration and, on the controlling process, open the results file."""
+    config.addinivalue_line("markers", MARKER)
+    vendors = config.getoption("conformance_vendors")
+    if not vendors:
+        return
+    try:
+        run = load_run_config(
+            Path(vendors), _path(config.getoption("conformance_profile")),
+            _path(config.getoption("conformance_waivers")), tuple(config.getoption("conformance_vendor")),
+            _date(config.getoption("conformance_today")))
+    except ConfigError as exc:
+        raise pytest.UsageError(str(exc)) from exc
+    selected = _selected(run, config.getoption("conformance_standard"))
+    state = State(run, selected)
+    results = config.getoption("conformance_results")
+    if results and not hasattr(config, "workerinput"):
+        state.writer = ResultsWriter(Path(results), run.header(selected), run.vendors.redactor)
+        config.pluginmanager.register(Recorder(state.writer), "wechselbar-recorder")
+    config.stash[STATE] = state
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _selected(run: RunConfig, wanted: list[str]) -> list[str]:
+    unknown = sorted(set(wanted) - set(run.standards))
+    if unknown:
+        raise pytest.UsageError(f"--conformance-standard: unknown standard(s) {', '.join(unknown)}")
+    used = {t.standard for v in run.vendors.vendors for t in v.targets}
+    return sorted(s for s in used if not wanted or s in wanted)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrise every requirement test over the vendor targets of its standard."""
+    marker = metafunc.definition.get_closest_marker("requirement")
+    if marker is None or "target" not in metafunc.fixturenames:
+        return
+    state = metafunc.config.stash.get(STATE, None)
+    keys = state.run.targets(marker.kwargs["standard"]) if state else []
+    metafunc.parametrize("target", keys, indirect=True, ids=[_test_id(state, k) for k in keys])
+
+
+def _test_id(state: State | None, key: tuple[str, int]) -> str:
+    assert state is not None
+    same = [k for k in state.run.targets(state.run.vendors.vendor(key[0]).targets[key[1]].standard)
+            if k[0] == key[0]]
+    return key[0] if len(same) == 1 else f"{key[0]}-{key[1]}"
+
+
+@pytest.fixture
+def target(request: pytest.FixtureRequest) -> TargetContext:
+    """The vendor target a requirement test runs against."""
+    state = request.config.stash[STATE]
+    context = state.run.context(request.param)
+    context.notes.clear()
+    return context
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Refuse unmarked suite tests; keep only the selected standards."""
+    unmarked = [i.nodeid for i in items if _in_suite(i) and i.get_closest_marker("requirement") is None]
+    if unmarked:
+        raise pytest.UsageError("suite tests without a requirement marker: " + ", ".join(unmarked[:5]))
+    state = config.stash.get(STATE, None)
+    if state is None:
+        return
+    keep = [i for i in items if _standard(i) in (None, *state.selected)]
+    dropped = [i for i in items if i not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
+def _in_suite(item: pytest.Item) -> bool:
+    return "conformance/suites/" in str(item.path).replace("\\", "/")
+
+
+def _standard(item: pytest.Item) -> str | None:
+    marker = item.get_closest_marker("requirement")
+    return marker.kwargs["standard"] if marker else None
+
+
+def _context(item: pytest.Item) -> TargetContext | None:
+    state = item.config.stash.get(STATE, None)
+    callspec = getattr(item, "callspec", None)
+    if state is None or callspec is None or "target" not in callspec.params:
+        return None
+    return state.run.context(callspec.params["target"])
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Start the evidence log and the per-test deadline."""
+    context = _context(item)
+    LOG.start(context.vendor.http.test_deadline if context else None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Turn the test's outcome into a Result and attach it to the report."""
+    report: pytest.TestReport = yield
+    context = _context(item)
+    if context is None or not (report.when == "call" or (report.when == "setup" and not report.passed)):
+        return report
+    result = _result(item, call, report, context)
+    report.user_properties.append((RECORD, json.dumps(result.to_json())))
+    if result.outcome in (Outcome.NOT_APPLICABLE, Outcome.WAIVED, Outcome.SKIP):
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), item.location[1] or 0, f"{result.outcome.value}: {result.reason}")
+    return report
+
+
+def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport,
+            context: TargetContext) -> Result:
+    state = item.config.stash[STATE]
+    marker = item.get_closest_marker("requirement")
+    assert marker is not None
+    meta = marker.kwargs
+    outcome, reason, violations = classify(call.excinfo)
+    if report.when == "setup" and outcome is Outcome.FAIL and not violations:
+        outcome = Outcome.ERROR
+    found, exchanges = evidence(violations, LOG.exchanges, outcome, meta["uri"])
+    result = Result(
+        vendor=context.vendor.id, standard=meta["standard"], standard_version=meta["version"],
+        cls=meta["cls"], requirement=meta["uri"], obligation=meta["obligation"], statement=meta["statement"],
+        spec_url=meta.get("spec_url", ""), outcome=outcome, test_id=item.nodeid, target=context.target.display,
+        reason=reason, duration_ms=round(report.duration * 1000, 1), violations=tuple(found),
+        exchanges=tuple(exchanges), notes=tuple(context.notes),
+    )
+    return apply_policy(result, state.run.profile, state.run.waivers, state.run.today)
+
+
+class Recorder:
+    """Registered on the controlling process only: appends each result record as soon as it arrives."""
+
+    def __init__(self, writer: ResultsWriter) -> None:
+        self.writer = writer
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Write the records attached to a report (from this process or an xdist worker)."""
+        for name, value in report.user_properties:
+            if name == RECORD:
+                self.writer.add(Result.from_json(json.loads(str(value))))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Close the results file and stamp its end time."""
+    state = config.stash.get(STATE, None)
+    if state is not None and state.writer is not None:
+        state.writer.finish(now())
+        state.writer = None

@@ -1,0 +1,123 @@
+"""Everything a run needs, loaded once: vendors, profile, waivers, standards, and one HTTP session per vendor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from conformance import __version__
+from conformance.core.config import ConfigError
+from conformance.core.http import SafeSession
+from conformance.core.model import Standard
+from conformance.core.packs import PackError, lock
+from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
+from conformance.core.results import Header
+from conformance.core.vendors import VendorsFile, load_vendors
+from conformance.registry import standards as known_standards
+from conformance.target import TargetContext
+
+
+@dataclass
+class RunConfig:
+    """The loaded and validated configuration of one run."""
+
+    vendors: VendorsFile
+    standards: dict[str, Standard]
+    profile: Profile | None = None
+    waivers: Waivers = field(default_factory=Waivers)
+    today: dt.date = field(default_factory=dt.date.today)
+    sessions: dict[str, SafeSession] = field(default_factory=dict)
+    contexts: dict[tuple[str, int], TargetContext] = field(default_factory=dict)
+
+    def targets(self, standard: str) -> list[tuple[str, int]]:
+        """(vendor id, target index) pairs for one standard, in file order."""
+        return [
+            (v.id, i) for v in self.vendors.vendors for i, t in enumerate(v.targets) if t.standard == standard
+        ]
+
+    def context(self, key: tuple[str, int]) -> TargetContext:
+        """The shared TargetContext of one vendor target (created on first use)."""
+        if key not in self.contexts:
+            vendor = self.vendors.vendor(key[0])
+            if vendor.id not in self.sessions:
+                self.sessions[vendor.id] = SafeSession(vendor, self.vendors.redactor)
+            self.contexts[key] = TargetContext(vendor, vendor.targets[key[1]], self.sessions[vendor.id],
+                                               self.profile)
+        return self.contexts[key]
+
+    def header(self, selected: list[str]) -> Header:
+        """The results header for this run."""
+        config = {"vendors": {"path": self.vendors.path, "sha256": self.vendors.sha256}}
+        for role, item in (("profile", self.profile), ("waivers", self.waivers)):
+            if item is not None and item.path:
+                config[role] = {"path": item.path, "sha256": item.sha256}
+        return Header(
+            run_id=uuid.uuid4().hex, suite_version=__version__, started=now(),
+            platform=_platform(), config=config, packs=tuple(_packs(self.standards, selected)),
+            vendors=tuple(_vendor_json(v) for v in self.vendors.vendors),
+            standards=tuple(self.standards[s].to_json() for s in selected),
+            profile=self.profile.to_json() if self.profile else None,
+        )
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def load_run_config(vendors: Path, profile: Path | None = None, waivers: Path | None = None,
+                    vendor_ids: tuple[str, ...] = (), today: dt.date | None = None) -> RunConfig:
+    """Load and cross-check all configuration files; any problem is a ConfigError."""
+    standards = known_standards()
+    loaded = _resolve_claims(load_vendors(vendors, frozenset(standards)), standards).select(vendor_ids)
+    run = RunConfig(loaded, standards, today=today or dt.date.today())
+    if profile is not None:
+        run.profile = load_profile(profile, standards)
+    if waivers is not None:
+        run.waivers = load_waivers(waivers, frozenset(v.id for v in loaded.vendors))
+    return run
+
+
+def _resolve_claims(loaded: VendorsFile, standards: dict[str, Standard]) -> VendorsFile:
+    problems, vendors = [], []
+    for i, vendor in enumerate(loaded.vendors):
+        targets = []
+        for j, target in enumerate(vendor.targets):
+            try:
+                claims = standards[target.standard].class_uris(target.claims) if target.claims is not None else None
+            except KeyError as exc:
+                problems.append(f"vendors[{i}].targets[{j}].claims: {exc.args[0]}")
+                claims = None
+            targets.append(replace(target, claims=tuple(sorted(claims)) if claims is not None else None))
+        vendors.append(replace(vendor, targets=tuple(targets)))
+    if problems:
+        raise ConfigError(loaded.path, problems)
+    return replace(loaded, vendors=tuple(vendors))
+
+
+def _platform() -> dict[str, str]:
+    return {"python": platform.python_version(), "system": platform.system(),
+            "release": platform.release(), "machine": platform.machine()}
+
+
+def _packs(standards: dict[str, Standard], selected: list[str]) -> list[dict[str, str]]:
+    wanted = sorted({p for s in selected for p in standards[s].packs})
+    try:
+        locked = lock()
+    except (OSError, PackError):
+        return []
+    return [{"id": p, "version": locked[p].version, "digest": locked[p].digest} for p in wanted if p in locked]
+
+
+def _vendor_json(vendor: Any) -> dict[str, Any]:
+    return {
+        "id": vendor.id, "name": vendor.name, "version": vendor.version, "product": vendor.product,
+        "targets": [
+            {"standard": t.standard, "target": t.display, "claims": list(t.claims) if t.claims is not None else None}
+            for t in vendor.targets
+        ],
+    }

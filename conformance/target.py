@@ -1,0 +1,80 @@
+"""What a suite test receives: one vendor target with its safe HTTP session, options, claims and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import pytest
+
+from conformance.core.evidence import NonConformance, NotApplicable, NotClaimedViolation
+from conformance.core.http import SafeSession
+from conformance.core.model import Requirement
+from conformance.core.outcomes import Obligation
+from conformance.core.profile import Profile
+from conformance.core.vendors import Target, Vendor
+
+T = TypeVar("T")
+
+
+def requirement(req: Requirement) -> pytest.MarkDecorator:
+    """The pytest marker that ties a test to the requirement it checks."""
+    return pytest.mark.requirement(**req.marker_kwargs())
+
+
+@dataclass
+class TargetContext:
+    """One vendor's target for one standard, shared by all tests of that target in a process."""
+
+    vendor: Vendor
+    target: Target
+    http: SafeSession
+    profile: Profile | None = None
+    notes: list[str] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The vendor id (used in test ids)."""
+        return self.vendor.id
+
+    @property
+    def base_url(self) -> str:
+        """The first URL of the target, without a trailing slash."""
+        if not self.target.urls:
+            raise NotApplicable(f"vendor {self.vendor.id} gives no URL for {self.target.standard}")
+        return self.target.urls[0].rstrip("/")
+
+    def option(self, name: str, default: T) -> T:
+        """A suite option from the vendors file, or the default."""
+        value = self.target.options.get(name, default)
+        return type(default)(value) if default is not None else value  # type: ignore[call-arg]
+
+    def note(self, text: str) -> None:
+        """Record a note for the current result (e.g. that sampling cut something)."""
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute once per target and process (e.g. the landing page), then reuse."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def claimed(self, cls: str, declared: frozenset[str] | None = None) -> bool:
+        """Whether the vendor claims a class: from the vendors file, else from what the target declares."""
+        if self.target.claims is not None:
+            return cls in self.target.claims
+        return True if declared is None else cls in declared
+
+    def require_claim(self, standard: str, cls: str, declared: frozenset[str] | None = None) -> None:
+        """Not applicable if the class is not claimed, unless the profile requires it: then fail."""
+        if self.claimed(cls, declared):
+            return
+        source = "the vendors file" if self.target.claims is not None else "the implementation's declaration"
+        if self.profile and self.profile.obligation(standard, cls) is Obligation.MUSS:
+            raise NonConformance([NotClaimedViolation(
+                "required by the profile, not claimed", locator=self.target.display,
+                expected=f"class {cls} claimed", actual=f"not claimed in {source}")])
+        raise NotApplicable(f"class {cls} not claimed ({source})")
