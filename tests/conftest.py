@@ -1,0 +1,14 @@
+"""Test setup: packs come from the mirror beside the repository, caches stay inside it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+if "WECHSELBAR_PACK_MIRROR" not in os.environ:
+    mirrors = [SHARED / "packs", SHARED / "corpora"]
+    os.environ["WECHSELBAR_PACK_MIRROR"] = os.pathsep.join(str(m) for m in mirrors if m.is_dir())
+os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
