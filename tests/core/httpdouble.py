@@ -1,0 +1,83 @@
+"""A tiny HTTP test double on 127.0.0.1 for the safe-HTTP tests (it stands in for misbehaving vendors)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Routes: /ok, /slow?s=, /big?n=, /status?code=, /limited, /redirect?to=, /loop, /echo."""
+
+    hits: dict[str, int] = {}
+    seen_headers: list[dict[str, str]] = []
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        return
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        Handler.hits[parts.path] = Handler.hits.get(parts.path, 0) + 1
+        Handler.seen_headers.append(dict(self.headers))
+        route = getattr(self, "route_" + parts.path.strip("/"), None)
+        if route is None:
+            self.reply(404, b"not found")
+        else:
+            route(query)
+
+    do_POST = do_GET
+
+    def reply(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for key, value in {"Content-Type": "application/json", **(headers or {})}.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def route_ok(self, query: dict[str, str]) -> None:
+        self.reply(200, b'{"ok": true}')
+
+    def route_slow(self, query: dict[str, str]) -> None:
+        time.sleep(float(query.get("s", "2")))
+        self.reply(200, b"{}")
+
+    def route_big(self, query: dict[str, str]) -> None:
+        self.reply(200, b"x" * int(query.get("n", "100000")))
+
+    def route_status(self, query: dict[str, str]) -> None:
+        self.reply(int(query["code"]), b"{}")
+
+    def route_limited(self, query: dict[str, str]) -> None:
+        if Handler.hits["/limited"] == 1:
+            self.reply(429, b"{}", {"Retry-After": "1"})
+        else:
+            self.reply(200, b'{"after": "retry"}')
+
+    def route_redirect(self, query: dict[str, str]) -> None:
+        self.reply(302, b"", {"Location": query["to"]})
+
+    def route_loop(self, query: dict[str, str]) -> None:
+        self.reply(302, b"", {"Location": "/loop"})
+
+    def route_echo(self, query: dict[str, str]) -> None:
+        self.reply(200, self.headers.get("Authorization", "").encode())
+
+
+@contextmanager
+def serve() -> Iterator[str]:
+    """Start the double on a free port; yield its base URL; stop it."""
+    Handler.hits, Handler.seen_headers = {}, []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
