@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import platform
 import uuid
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from conformance.core.model import Standard
 from conformance.core.packs import PackError, lock
 from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
 from conformance.core.results import Header
-from conformance.core.vendors import VendorsFile, load_vendors
+from conformance.core.vendors import Vendor, VendorsFile, load_vendors
 from conformance.registry import standards as known_standards
 from conformance.target import TargetContext
 
@@ -42,7 +43,7 @@ class RunConfig:
     def context(self, key: tuple[str, int]) -> TargetContext:
         """The shared TargetContext of one vendor target (created on first use)."""
         if key not in self.contexts:
-            vendor = self.vendors.vendor(key[0])
+            vendor = _per_worker(self.vendors.vendor(key[0]))
             if vendor.id not in self.sessions:
                 self.sessions[vendor.id] = SafeSession(vendor, self.vendors.redactor)
             self.contexts[key] = TargetContext(vendor, vendor.targets[key[1]], self.sessions[vendor.id],
@@ -62,6 +63,14 @@ class RunConfig:
             standards=tuple(self.standards[s].to_json() for s in selected),
             profile=self.profile.to_json() if self.profile else None,
         )
+
+
+def _per_worker(vendor: Vendor) -> Vendor:
+    """Under pytest-xdist each worker gets its share of the vendor's rate limit."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") or 1)
+    if workers <= 1 or not vendor.http.rate_limit:
+        return vendor
+    return replace(vendor, http=replace(vendor.http, rate_limit=vendor.http.rate_limit / workers))
 
 
 def now() -> str:
