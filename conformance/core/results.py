@@ -147,7 +147,10 @@ def read_run(path: Path) -> Run:
             if record.get("record") == "header" and header is None:
                 header = Header.from_json(record)
             elif record.get("record") == "result":
-                results.append(Result.from_json(record))
+                try:
+                    results.append(Result.from_json(record))
+                except (KeyError, TypeError, ValueError) as exc:
+                    problems.append(f"line {number}: not a valid result record ({exc!r}); skipped")
     if header is None:
         raise ValueError(f"{path}: no header record; not a wechselbar results file")
     return Run(header, tuple(results), tuple(problems))
