@@ -1,0 +1,1 @@
+"""The XML conformance engine: XSD, Schematron, scenarios and document reports."""

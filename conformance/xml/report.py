@@ -1,0 +1,164 @@
+"""Document reports: the findings of one XML document and the registry of validators per standard.
+
+A validator turns one :class:`Source` into a :class:`DocumentReport`. Validator modules register
+themselves on import (``register(...)``); :data:`VALIDATOR_MODULES` lists the modules to import.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+FindingSource = Literal["xsd", "schematron", "codelist", "scenario", "parse"]
+
+SEVERITIES = ("fatal", "error", "warning", "information")
+ERROR_SEVERITIES = frozenset({"fatal", "error"})
+
+VALIDATOR_MODULES: list[str] = []
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule that fired on a document: rule id, severity, XPath location and message."""
+
+    rule: str
+    severity: str
+    location: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    source: FindingSource = "xsd"
+
+    @property
+    def is_error(self) -> bool:
+        """True for the severities that make a document invalid (fatal, error)."""
+        return self.severity in ERROR_SEVERITIES
+
+    def to_json(self) -> dict[str, Any]:
+        """``{rule, severity, location, message}`` plus source, line and column where known."""
+        data: dict[str, Any] = {
+            "rule": self.rule, "severity": self.severity, "location": self.location,
+            "message": self.message, "source": self.source,
+        }
+        if self.line is not None:
+            data["line"] = self.line
+        if self.column is not None:
+            data["column"] = self.column
+        return data
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    """The verdict on one document: valid (no XSD/Schematron errors) and accepted (the recommendation)."""
+
+    file: str
+    standard: str
+    valid: bool
+    accepted: bool
+    scenario: str | None
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity fatal or error."""
+        return tuple(f for f in self.findings if f.is_error)
+
+    def fired(self, rule: str) -> tuple[Finding, ...]:
+        """The findings of one rule id."""
+        return tuple(f for f in self.findings if f.rule == rule)
+
+    def to_json(self) -> dict[str, Any]:
+        """One line of ``conformance validate --format json``."""
+        data: dict[str, Any] = {
+            "file": self.file, "standard": self.standard, "valid": self.valid,
+            "accepted": self.accepted, "scenario": self.scenario,
+            "findings": [f.to_json() for f in self.findings],
+        }
+        if self.error is not None:
+            data["error"] = self.error
+        return data
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document to validate: a file on disk or bytes from an archive or a download."""
+
+    name: str
+    path: Path | None = None
+    data: bytes | None = field(default=None, repr=False)
+
+    @classmethod
+    def file(cls, path: Path) -> Source:
+        """A file on disk, named by its path."""
+        return cls(str(path), path=path)
+
+    def read(self) -> bytes:
+        """The document's bytes."""
+        if self.data is not None:
+            return self.data
+        if self.path is None:
+            raise ValueError(f"source {self.name!r} has neither data nor a path")
+        return self.path.read_bytes()
+
+
+Validate = Callable[[Source], DocumentReport]
+Detect = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Validator:
+    """A registered validator: the standard it grades, how to recognise its documents, and the function."""
+
+    standard: str
+    validate: Validate
+    detect: Detect
+    aliases: tuple[str, ...] = ()
+
+    def answers_to(self, name: str) -> bool:
+        """True if ``name`` is the standard id or one of its aliases (e.g. ``xrechnung``)."""
+        return name == self.standard or name in self.aliases
+
+
+_REGISTRY: dict[str, Validator] = {}
+
+
+def register(standard: str, validate: Validate, detect: Detect, aliases: Iterable[str] = ()) -> Validator:
+    """Register (or replace) the validator of a standard; ``detect`` receives the root's ``{ns}local`` name."""
+    entry = Validator(standard, validate, detect, tuple(aliases))
+    _REGISTRY[standard] = entry
+    return entry
+
+
+def validators() -> tuple[Validator, ...]:
+    """Every registered validator, after importing the validator modules."""
+    for name in VALIDATOR_MODULES:
+        importlib.import_module(name)
+    return tuple(_REGISTRY.values())
+
+
+def validator_for(standard: str) -> Validator:
+    """The validator named by a standard id or alias; KeyError lists the known ones."""
+    for entry in validators():
+        if entry.answers_to(standard):
+            return entry
+    known = sorted({n for v in validators() for n in (v.standard, *v.aliases)})
+    raise KeyError(f"no validator for standard {standard!r}; known: {', '.join(known)}")
+
+
+def detect(root_name: str) -> Validator | None:
+    """The first validator that recognises a document by its root element's ``{ns}local`` name."""
+    for entry in validators():
+        if entry.detect(root_name):
+            return entry
+    return None
+
+
+def rejected(source: Source, standard: str, reason: str, rule: str = "PROCESSING",
+             kind: FindingSource = "scenario") -> DocumentReport:
+    """A report for a document that could not be graded: rejected with the reason, never valid."""
+    finding = Finding(rule, "fatal", "/", reason, source=kind)
+    return DocumentReport(source.name, standard, False, False, None, (finding,), error=reason)
