@@ -1,34 +1,144 @@
-"""The run verdict and the CLI exit code, derived from the results alone."""
+"""The verdict per vendor and the CLI exit code, derived from the results alone.
+
+With a profile a vendor *meets* it when every SHALL (MUSS) requirement of every class the profile marks MUSS
+passed (or was waived, or does not apply); SHOULD/MAY requirements of those classes, and classes the profile marks
+SOLL, are listed as recommendations. A fail, a class required but not claimed, or a required standard without a
+target means it *fails*; errors, skips, untested classes or an incomplete run leave it *undecided*. Without a
+profile a vendor fails when anything failed and is undecided on errors.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, Run
+from conformance.reporting import header as hdr
+from conformance.reporting.matrix import Matrix, ReqOutcome, Row, build_matrix
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+FAILING = frozenset({"failed", "not-claimed", "no-target"})
+BY_OUTCOME = {Outcome.FAIL: "failed", Outcome.ERROR: "error", Outcome.SKIP: "skip"}
+KIND_ORDER = ("failed", "error", "skip")
 
 
-def in_scope(run: Run) -> list[Result]:
-    """The results that decide the exit code: the profile's required ones, or all without a profile."""
+class VerdictState(StrEnum):
+    """Whether a vendor meets the profile (or, without one, whether nothing failed)."""
+
+    MEETS = "meets"
+    FAILS = "fails"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing that keeps a vendor from meeting the profile (or, without a profile, one failure)."""
+
+    kind: str
+    standard: str
+    cls: str = ""
+    requirement: str = ""
+    obligation: str = ""
+    reason: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        """A plain dict for the JSON matrix."""
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+@dataclass(frozen=True)
+class VendorVerdict:
+    """The verdict for one vendor: its state, what is missing, SOLL shortfalls and waived requirements."""
+
+    vendor: str
+    state: VerdictState
+    missing: tuple[Missing, ...] = ()
+    recommended: tuple[Missing, ...] = ()
+    waived: tuple[str, ...] = ()
+
+
+def vendor_verdicts(run: Run, matrix: Matrix | None = None) -> tuple[VendorVerdict, ...]:
+    """The verdict of every vendor row."""
+    matrix = matrix or build_matrix(run)
+    return tuple(_verdict(run, row) for row in matrix.rows)
+
+
+def _verdict(run: Run, row: Row) -> VendorVerdict:
+    outcomes = [r for cell in row.cells.values() for r in cell.requirements]
+    waived = tuple(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED)
     if run.header.profile is None:
-        return list(run.results)
-    return [r for r in run.results if r.profile_obligation == "MUSS"]
+        missing = _sorted(_missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR))
+        return VendorVerdict(row.id, _state(missing, run.complete), missing, (), waived)
+    structural = _structural(run, row, "MUSS")
+    unclaimed = {m.cls for m in structural if m.kind == "not-claimed"}
+    short = [r for r in outcomes if r.profile_obligation and r.outcome in BY_OUTCOME
+             and not _unclaimed_fail(r, unclaimed)]
+    missing = structural + _sorted(_missing(r) for r in short if required(r))
+    recommended = _structural(run, row, "SOLL") + _sorted(_missing(r) for r in short if not required(r))
+    return VendorVerdict(row.id, _state(missing, run.complete), missing, recommended, waived)
 
 
-def exit_code(run: Run) -> int:
-    """0 all required passed; 1 some failed; 3 errors (or an incomplete run) kept a verdict from being reached."""
-    scope = in_scope(run)
-    outcomes = {r.outcome for r in scope}
-    if Outcome.FAIL in outcomes:
+def required(outcome: ReqOutcome) -> bool:
+    """A SHALL requirement of a class the profile requires; SHOULD/MAY requirements there are recommendations."""
+    return outcome.profile_obligation == "MUSS" and outcome.obligation == "MUSS"
+
+
+def _sorted(found: Iterable[Missing]) -> tuple[Missing, ...]:
+    return tuple(sorted(found, key=lambda m: (KIND_ORDER.index(m.kind), m.standard, m.cls, m.requirement)))
+
+
+def _state(missing: tuple[Missing, ...], complete: bool) -> VerdictState:
+    if any(m.kind in FAILING for m in missing):
+        return VerdictState.FAILS
+    if missing or not complete:
+        return VerdictState.UNDECIDED
+    return VerdictState.MEETS
+
+
+def _missing(outcome: ReqOutcome) -> Missing:
+    first: Result = outcome.first
+    return Missing(BY_OUTCOME.get(outcome.outcome, outcome.outcome.value), first.standard, first.cls,
+                   outcome.requirement, outcome.obligation, first.reason)
+
+
+def _unclaimed_fail(outcome: ReqOutcome, unclaimed: set[str]) -> bool:
+    return outcome.outcome is Outcome.FAIL and outcome.first.cls in unclaimed
+
+
+def _structural(run: Run, row: Row, obligation: str) -> tuple[Missing, ...]:
+    """What the results cannot show: required standards without targets, classes unclaimed or untested."""
+    found: list[Missing] = []
+    profile: Mapping[str, Any] = run.header.profile or {}
+    for item in profile.get("items", ()):
+        if item.get("obligation") == obligation:
+            found += _item_gaps(run, row, item)
+    return tuple(dict.fromkeys(found))
+
+
+def _item_gaps(run: Run, row: Row, item: Mapping[str, Any]) -> list[Missing]:
+    standard = str(item["standard"])
+    if not hdr.targets(row.vendor, standard):
+        return [Missing("no-target", standard)]
+    if hdr.standard_info(run, standard) is None and not any(s == standard for s, _ in row.cells):
+        return [Missing("not-run", standard)]
+    gaps = []
+    for cls in hdr.required_classes(run, item):
+        if hdr.claimed(row.vendor, standard, cls) is False:
+            gaps.append(Missing("not-claimed", standard, cls))
+        elif (standard, cls) not in row.cells and run.complete:
+            gaps.append(Missing("untested", standard, cls))
+    return gaps
+
+
+def exit_code(run: Run, verdicts: tuple[VendorVerdict, ...] | None = None) -> int:
+    """0 every required requirement passed (no profile: nothing failed); 1 some failed; 3 no verdict reached."""
+    verdicts = vendor_verdicts(run) if verdicts is None else verdicts
+    states = {v.state for v in verdicts}
+    if VerdictState.FAILS in states:
         return EXIT_FAIL
-    if Outcome.ERROR in outcomes or not run.complete:
-        return EXIT_ERROR
-    if run.header.profile is not None and _unreached(scope):
+    if VerdictState.UNDECIDED in states or not run.complete:
         return EXIT_ERROR
     return EXIT_OK
-
-
-def _unreached(scope: Iterable[Result]) -> bool:
-    return any(r.outcome is Outcome.SKIP for r in scope)

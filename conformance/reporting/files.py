@@ -1,0 +1,52 @@
+"""Write every report of a run into one folder (next to its results file)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from conformance.core.results import Run
+from conformance.reporting.html import render_html
+from conformance.reporting.jsonmatrix import render_json
+from conformance.reporting.junit import render_junit
+from conformance.reporting.markdown import render_markdown
+from conformance.reporting.tabular import render_csv
+
+Renderer = Callable[[Run, str], "str | bytes"]
+
+FORMATS: dict[str, tuple[str, Renderer]] = {
+    "html": ("matrix.html", render_html),
+    "md": ("summary.md", render_markdown),
+    "csv": ("results.csv", render_csv),
+    "json": ("matrix.json", render_json),
+    "junit": ("junit.xml", render_junit),
+}
+
+
+def render(run: Run, fmt: str, lang: str) -> bytes:
+    """One report as bytes (UTF-8; the CSV starts with a byte order mark so spreadsheets read umlauts)."""
+    data = FORMATS[fmt][1](run, lang)
+    if isinstance(data, bytes):
+        return data
+    return data.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def write_all(run: Run, out_dir: Path, lang: str) -> dict[str, Path]:
+    """Write matrix.html, summary.md, results.csv, matrix.json and junit.xml; return their paths by format."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for fmt, (name, _) in FORMATS.items():
+        paths[fmt] = write_atomic(out_dir / name, render(run, fmt, lang))
+    return paths
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write a file so that a reader never sees half of it."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.chmod(temp, 0o644)
+    os.replace(temp, path)
+    return path

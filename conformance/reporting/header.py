@@ -1,0 +1,107 @@
+"""What the run header says about vendors, standards, classes and the profile, with gaps filled from results.
+
+An archived or merged results file may hold results whose vendor or class the header does not list; they are
+shown, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from conformance.core.results import Run
+
+
+@dataclass(frozen=True)
+class Column:
+    """A conformance class of a standard, as named in the run header."""
+
+    standard: str
+    standard_title: Mapping[str, str]
+    standard_version: str
+    standard_url: str
+    uri: str
+    short: str
+    title: Mapping[str, str]
+    spec_url: str
+
+
+def columns(run: Run) -> tuple[Column, ...]:
+    """The header's classes in order, then any class that only the results name."""
+    found = [_column(std, cls) for std in run.header.standards for cls in std.get("classes", ())]
+    known = {(c.standard, c.uri) for c in found}
+    for result in sorted(run.results, key=lambda r: (r.standard, r.cls)):
+        if (result.standard, result.cls) not in known:
+            known.add((result.standard, result.cls))
+            found.append(_unlisted(run, result.standard, result.standard_version, result.cls))
+    order = list(dict.fromkeys(c.standard for c in found))
+    return tuple(sorted(found, key=lambda c: order.index(c.standard)))
+
+
+def _column(std: Mapping[str, Any], cls: Mapping[str, Any]) -> Column:
+    title = {"de": str(std.get("title_de") or std.get("title") or std["id"]),
+             "en": str(std.get("title") or std["id"])}
+    return Column(
+        standard=str(std["id"]), standard_title=title, standard_version=str(std.get("version", "")),
+        standard_url=str(std.get("spec_url", "")), uri=str(cls["uri"]), short=str(cls.get("short", "")),
+        title={"de": str(cls.get("title_de") or cls["uri"]), "en": str(cls.get("title_en") or cls["uri"])},
+        spec_url=str(cls.get("spec_url", "")),
+    )
+
+
+def _unlisted(run: Run, standard: str, version: str, cls: str) -> Column:
+    std = standard_info(run, standard) or {"id": standard, "version": version}
+    short = cls.rstrip("/").rsplit("/", 1)[-1] or cls
+    return _column(std, {"uri": cls, "short": short, "title_de": short, "title_en": short})
+
+
+def standard_info(run: Run, standard: str) -> Mapping[str, Any] | None:
+    """The header entry of a standard, if the header lists it."""
+    return next((s for s in run.header.standards if s.get("id") == standard), None)
+
+
+def vendors(run: Run) -> tuple[Mapping[str, Any], ...]:
+    """The header's vendors, then any vendor that only the results name."""
+    found = list(run.header.vendors)
+    known = {str(v["id"]) for v in found}
+    for vendor in sorted({r.vendor for r in run.results} - known):
+        found.append({"id": vendor, "name": vendor, "version": "", "targets": []})
+    return tuple(found)
+
+
+def vendor_label(vendor: Mapping[str, Any]) -> str:
+    """Name, product and version, as shown in a row header."""
+    parts = [str(vendor.get("name") or vendor["id"])]
+    if vendor.get("product"):
+        parts.append(str(vendor["product"]))
+    if vendor.get("version"):
+        parts.append(str(vendor["version"]))
+    return " ".join(parts)
+
+
+def profile_name(run: Run) -> str | None:
+    """The profile's name, or None for a run without a profile."""
+    profile = run.header.profile
+    return None if profile is None else str(profile.get("name") or profile.get("id") or "")
+
+
+def required_classes(run: Run, item: Mapping[str, Any]) -> tuple[str, ...]:
+    """The class URIs a profile item names; an item without classes names every class of its standard."""
+    if item.get("classes"):
+        return tuple(str(c) for c in item["classes"])
+    std = standard_info(run, str(item["standard"]))
+    return tuple(str(c["uri"]) for c in std.get("classes", ())) if std else ()
+
+
+def targets(vendor: Mapping[str, Any], standard: str) -> list[Mapping[str, Any]]:
+    """The vendor's targets for one standard."""
+    return [t for t in vendor.get("targets", ()) if t.get("standard") == standard]
+
+
+def claimed(vendor: Mapping[str, Any], standard: str, cls: str) -> bool | None:
+    """Whether any target claims the class; None if a target leaves claims to the implementation."""
+    found = targets(vendor, standard)
+    if any(t.get("claims") is None for t in found):
+        return None
+    return any(cls in t["claims"] for t in found)

@@ -1,0 +1,80 @@
+"""The JSON matrix: the aggregated view (cells, verdicts, switchability) for other tools; evidence stays in the
+results file."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from conformance.core.outcomes import Outcome
+from conformance.core.results import Run
+from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Row
+from conformance.reporting.model import Report, build_report
+from conformance.reporting.text import cell_text, deep_clean
+
+FORMAT = "wechselbar-matrix/1"
+
+
+def render_json(run: Run, lang: str = "de") -> str:
+    """The JSON matrix of a run."""
+    report = build_report(run)
+    data = {
+        "format": FORMAT, "lang": lang, "run": run_info(run), "profile": run.header.profile,
+        "exit_code": report.exit_code,
+        "columns": [{"standard": c.standard, "version": c.standard_version, "class": c.uri, "short": c.short,
+                     "title": dict(c.title), "spec_url": c.spec_url} for c in report.matrix.columns],
+        "vendors": [_vendor(report, row, lang) for row in report.matrix.rows],
+        "switchability": _switch(report),
+        "waivers": [{"vendor": r.vendor, "requirement": r.requirement, "test_id": r.test_id, **(r.waiver or {})}
+                    for r in report.waivers],
+        "notes": [n.__dict__ for n in report.notes],
+    }
+    return json.dumps(deep_clean(data), ensure_ascii=False, indent=1) + "\n"
+
+
+def run_info(run: Run) -> dict[str, Any]:
+    """The run's metadata, as every machine-readable format carries it."""
+    head = run.header
+    return {"run_id": head.run_id, "suite_version": head.suite_version, "started": head.started,
+            "finished": head.finished, "complete": run.complete, "merged_from": list(head.merged_from),
+            "platform": head.platform, "config": head.config, "packs": list(head.packs),
+            "problems": list(run.problems)}
+
+
+def counts_json(counts: Counts) -> dict[str, dict[str, int]]:
+    """Counts as {obligation: {outcome: n}}, only obligations that occur."""
+    return {o: {x.value: counts.get(o, x) for x in Outcome} for o in OBLIGATIONS
+            if any(counts.get(o, x) for x in Outcome)}
+
+
+def _vendor(report: Report, row: Row, lang: str) -> dict[str, Any]:
+    verdict = report.verdict(row.id)
+    return {
+        **dict(row.vendor),
+        "verdict": {"state": verdict.state.value, "missing": [m.to_json() for m in verdict.missing],
+                    "recommended": [m.to_json() for m in verdict.recommended], "waived": list(verdict.waived)},
+        "standards": {s: {"state": row.standard_counts(s).state.value,
+                          "text": cell_text(row.standard_counts(s), lang),
+                          "counts": counts_json(row.standard_counts(s))} for s in report.matrix.standards},
+        "cells": [_cell(c.standard, c.uri, row.cell(c), lang) for c in report.matrix.columns],
+    }
+
+
+def _cell(standard: str, cls: str, cell: Cell, lang: str) -> dict[str, Any]:
+    return {
+        "standard": standard, "class": cls, "state": cell.state.value, "text": cell_text(cell.counts, lang),
+        "counts": counts_json(cell.counts), "notes": list(cell.notes),
+        "requirements": [{"requirement": r.requirement, "obligation": r.obligation,
+                          "profile_obligation": r.profile_obligation, "outcome": r.outcome.value}
+                         for r in cell.requirements],
+    }
+
+
+def _switch(report: Report) -> dict[str, Any]:
+    switch = report.switch
+    return {
+        "rule": "profile" if switch.with_profile else "passes",
+        "groups": [list(g) for g in switch.groups],
+        "pairs": [{"current": p.current, "replacement": p.replacement, "ok": p.ok,
+                   "blockers": [b.to_json() for b in p.blockers]} for p in switch.pairs],
+    }

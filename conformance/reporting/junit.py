@@ -1,0 +1,116 @@
+"""JUnit XML: one testsuite per vendor × standard, one testcase per vendor × requirement (per result record).
+
+classname is ``vendor.standard.class``, name is the requirement URI; properties carry the requirement and class
+URIs and both obligations. fail → <failure>, error → <error>, skip / not applicable / waived → <skipped>.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from lxml import etree
+
+from conformance.core.outcomes import Outcome
+from conformance.core.results import Result, Run
+from conformance.reporting.header import columns, vendors
+from conformance.reporting.i18n import label
+from conformance.reporting.text import clean, locator, value
+
+SKIPPED = (Outcome.SKIP, Outcome.NOT_APPLICABLE, Outcome.WAIVED)
+
+
+def render_junit(run: Run, lang: str = "de") -> bytes:
+    """The JUnit XML document of a run."""
+    suites: dict[tuple[str, str], list[Result]] = {}
+    for result in sorted(run.results, key=lambda r: (r.vendor, r.standard, r.cls, r.requirement, r.test_id)):
+        suites.setdefault((result.vendor, result.standard), []).append(result)
+    root = etree.Element("testsuites", name="wechselbar")
+    shorts = {(c.standard, c.uri): c.short or c.uri for c in columns(run)}
+    for (vendor, standard), found in suites.items():
+        root.append(_suite(run, vendor, standard, found, shorts, lang))
+    _totals(root, run.results)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def _suite(run: Run, vendor: str, standard: str, results: list[Result], shorts: dict[tuple[str, str], str],
+           lang: str) -> etree._Element:
+    suite = etree.Element("testsuite", name=clean(f"{vendor}.{standard}"), timestamp=_timestamp(run.header.started),
+                          hostname=clean(run.header.platform.get("node", "") or "wechselbar"))
+    _properties(suite, _suite_properties(run, vendor, standard))
+    names = Counter((r.cls, r.requirement) for r in results)
+    for result in results:
+        classname = f"{vendor}.{standard}.{shorts.get((standard, result.cls), result.cls)}"
+        name = result.requirement if names[(result.cls, result.requirement)] == 1 else \
+            f"{result.requirement} [{result.test_id}]"
+        suite.append(_case(result, clean(classname), clean(name), lang))
+    _totals(suite, results)
+    return suite
+
+
+def _suite_properties(run: Run, vendor: str, standard: str) -> list[tuple[str, object]]:
+    info = next((v for v in vendors(run) if v["id"] == vendor), {})
+    profile = run.header.profile or {}
+    return [("vendor", vendor), ("vendor.name", info.get("name", "")), ("vendor.product", info.get("product", "")),
+            ("vendor.version", info.get("version", "")), ("standard", standard), ("run_id", run.header.run_id),
+            ("suite_version", run.header.suite_version), ("profile", profile.get("name", "")),
+            ("run.complete", "true" if run.complete else "false")]
+
+
+def _case(result: Result, classname: str, name: str, lang: str) -> etree._Element:
+    case = etree.Element("testcase", classname=classname, name=name, time=f"{result.duration_ms / 1000:.3f}")
+    _properties(case, [("requirement", result.requirement), ("class", result.cls),
+                       ("obligation", result.obligation), ("profile_obligation", result.profile_obligation or ""),
+                       ("outcome", result.outcome.value), ("standard_version", result.standard_version),
+                       ("test_id", result.test_id), ("target", result.target), ("spec_url", result.spec_url),
+                       ("waiver", (result.waiver or {}).get("status", ""))])
+    message = clean(f"{label('outcome.' + result.outcome.value, lang)}: {result.reason or result.statement}")
+    if result.outcome is Outcome.FAIL:
+        etree.SubElement(case, "failure", message=message, type="fail").text = _details(result)
+    elif result.outcome is Outcome.ERROR:
+        etree.SubElement(case, "error", message=message, type="error").text = _details(result)
+    elif result.outcome in SKIPPED:
+        etree.SubElement(case, "skipped", message=message, type=result.outcome.value)
+    if result.notes:
+        etree.SubElement(case, "system-out").text = clean("\n".join(result.notes))
+    return case
+
+
+def _details(result: Result) -> str:
+    lines = [result.statement, result.reason]
+    for v in result.violations:
+        lines += [f"- [{v.get('kind', '')}] {v.get('message', '')}", f"  at: {locator(v.get('locator'))}",
+                  f"  expected: {value(v.get('expected'))}", f"  actual: {value(v.get('actual'))}"]
+        index = v.get("exchange")
+        if isinstance(index, int) and 0 <= index < len(result.exchanges):
+            ex = result.exchanges[index]
+            lines.append(f"  http: {ex.get('method', '')} {ex.get('url', '')} -> {ex.get('status')}")
+    return clean("\n".join(line for line in lines if line))
+
+
+def _properties(parent: etree._Element, items: Iterable[tuple[str, object]]) -> None:
+    props = etree.SubElement(parent, "properties")
+    for key, val in items:
+        etree.SubElement(props, "property", name=key, value=clean(val))
+
+
+def _totals(element: etree._Element, results: Iterable[Result]) -> None:
+    found = list(results)
+    counts = Counter(r.outcome for r in found)
+    element.set("tests", str(len(found)))
+    element.set("failures", str(counts[Outcome.FAIL]))
+    element.set("errors", str(counts[Outcome.ERROR]))
+    element.set("skipped", str(sum(counts[o] for o in SKIPPED)))
+    element.set("time", f"{sum(r.duration_ms for r in found) / 1000:.3f}")
+
+
+def _timestamp(started: str) -> str:
+    """ISO 8601 without offset (in UTC), the form JUnit consumers expect."""
+    try:
+        moment = dt.datetime.fromisoformat(started)
+    except ValueError:
+        return "1970-01-01T00:00:00"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds")

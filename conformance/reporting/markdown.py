@@ -1,0 +1,92 @@
+"""A short Markdown summary that fits a CI job summary: vendors × standards, verdicts, what is missing."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from conformance.core.results import Run
+from conformance.reporting.header import vendor_label
+from conformance.reporting.i18n import Labels
+from conformance.reporting.matrix import Row
+from conformance.reporting.model import Report, build_report
+from conformance.reporting.text import SYMBOL, cell_text, clean, short_requirement
+from conformance.reporting.verdict import Missing, VendorVerdict
+
+MAX_MISSING = 5
+_MD = re.compile(r"([\\`*_\[\]|~])")
+VERDICT_SYMBOL = {"meets": "✔", "fails": "✘", "undecided": "!"}
+
+
+def md(text: object) -> str:
+    """Escape for Markdown (and the HTML a Markdown renderer lets through); one line."""
+    flat = " ".join(clean(text).split())
+    return _MD.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def render_markdown(run: Run, lang: str = "de") -> str:
+    """The summary as Markdown."""
+    report, t = build_report(run), Labels(lang)
+    lines = [f"## {t('title')}" + (f" · {t('profile')}: {md(report.profile)}" if report.profile else "")]
+    if not run.complete:
+        lines += ["", f"> **⚠ {t('incomplete')}**: {t('incomplete.text')}"]
+    lines += ["", *_table(report, t), "", *_missing(report, t), *_footer(report, t)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _table(report: Report, t: Labels) -> list[str]:
+    standards = report.matrix.standards
+    head = [t("vendor"), t("profile") if report.profile else t("outcome"), *(md(s) for s in standards)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in report.matrix.rows:
+        lines.append("| " + " | ".join([md(vendor_label(row.vendor)), _verdict(report.verdict(row.id), report, t),
+                                         *(_cell(row, s, t) for s in standards)]) + " |")
+    return lines
+
+
+def _cell(row: Row, standard: str, t: Labels) -> str:
+    counts = row.standard_counts(standard)
+    return f"{SYMBOL[counts.state.value]} {md(cell_text(counts, t.lang))}"
+
+
+def _verdict(verdict: VendorVerdict, report: Report, t: Labels) -> str:
+    key = verdict.state.value
+    if report.profile is None:
+        key = {"meets": "clean", "fails": "failures"}.get(key, key)
+    return f"{VERDICT_SYMBOL[verdict.state.value]} {t('verdict.' + key)}"
+
+
+def _missing(report: Report, t: Labels) -> list[str]:
+    lines, heading = [], t("verdict.missing" if report.profile else "verdict.findings")
+    for verdict in report.verdicts:
+        if verdict.missing:
+            shown = "; ".join(missing_text(m, t) for m in verdict.missing[:MAX_MISSING])
+            more = len(verdict.missing) - MAX_MISSING
+            lines.append(f"- **{md(verdict.vendor)}** – {heading}: {shown}"
+                         + (f"; {t('more', n=more)}" if more > 0 else ""))
+    return [*lines, ""] if lines else []
+
+
+def missing_text(missing: Missing, t: Labels, escape: Callable[[object], str] = md) -> str:
+    """One missing item in one line: kind, obligation and requirement (or class, or standard)."""
+    what = short_requirement(missing.requirement or missing.cls) if missing.requirement or missing.cls else ""
+    obligation = f"{t('obl.' + missing.obligation)} " if missing.obligation else ""
+    return f"{t('missing.' + missing.kind)}: {obligation}{escape(what or missing.standard)}"
+
+
+def _footer(report: Report, t: Labels) -> list[str]:
+    switch = report.switch
+    groups = "; ".join(", ".join(md(v) for v in g) for g in switch.groups) or t("switch.none")
+    waivers = Counter(str((r.waiver or {}).get("status")) for r in report.waivers)
+    head = report.run.header
+    return [
+        f"**{t('switch.title')}** – {t('switch.groups')}: {groups}",
+        "",
+        f"{t('waivers')}: " + (", ".join(f"{n} {t('waiver.' + s)}" for s, n in sorted(waivers.items()))
+                               or t("waivers.none")) + f" · {t('notes')}: {len(report.notes)}",
+        "",
+        f"{t('exit_code')} {report.exit_code} · {t('run_id')} {md(head.run_id)} · {md(head.suite_version)} · "
+        f"{md(head.started)}",
+    ]

@@ -1,0 +1,193 @@
+"""The matrix model: rows are vendor products, columns are standards opened into conformance classes.
+
+Each cell counts requirements (not tests) per obligation and outcome; its state (colour) follows from the counts
+alone, so a cell for a whole standard is the sum of its class cells.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from conformance.core.outcomes import Outcome
+from conformance.core.results import Result, Run
+from conformance.reporting.header import Column, columns, vendors
+
+OBLIGATIONS = ("MUSS", "SOLL", "KANN")
+JUDGED = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED)
+WORST_FIRST = (Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.PASS, Outcome.NOT_APPLICABLE)
+
+
+class State(StrEnum):
+    """The colour of a cell: green, red, amber or grey."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    WARN = "warn"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many requirements of a cell ended in each outcome, per obligation."""
+
+    values: Mapping[tuple[str, Outcome], int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, Outcome]]) -> Counts:
+        """Count (obligation, outcome) pairs."""
+        return cls(dict(Counter(pairs)))
+
+    def get(self, obligation: str, outcome: Outcome) -> int:
+        """The count for one obligation and outcome."""
+        return self.values.get((obligation, outcome), 0)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(dict(Counter(self.values) + Counter(other.values)))
+
+    def passed(self, obligation: str) -> int:
+        """Requirements of this obligation that passed (the numerator)."""
+        return self.get(obligation, Outcome.PASS)
+
+    def judged(self, obligation: str) -> int:
+        """Requirements of this obligation that were judged: pass + fail + error + waived (the denominator)."""
+        return sum(self.get(obligation, o) for o in JUDGED)
+
+    def outcome(self, outcome: Outcome) -> int:
+        """Requirements with this outcome, over every obligation."""
+        return sum(self.get(o, outcome) for o in OBLIGATIONS)
+
+    @property
+    def total(self) -> int:
+        """Every requirement counted."""
+        return sum(self.values.values())
+
+    @property
+    def state(self) -> State:
+        """Red: a MUSS failed. Amber: errors, waivers, skips or SOLL/KANN fails. Green: passes. Grey: nothing."""
+        if self.get("MUSS", Outcome.FAIL):
+            return State.FAIL
+        if any(self.outcome(o) for o in (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.FAIL)):
+            return State.WARN
+        return State.PASS if self.outcome(Outcome.PASS) else State.NONE
+
+
+@dataclass(frozen=True)
+class ReqOutcome:
+    """One requirement for one vendor: the worst outcome over its results (targets, tests) and the results."""
+
+    requirement: str
+    obligation: str
+    outcome: Outcome
+    results: tuple[Result, ...]
+
+    @property
+    def first(self) -> Result:
+        """The result that decided the outcome (the worst one)."""
+        return next(r for r in self.results if r.outcome is self.outcome)
+
+    @property
+    def profile_obligation(self) -> str | None:
+        """MUSS/SOLL if the profile names the requirement's class."""
+        return self.first.profile_obligation
+
+
+def worst(outcomes: Iterable[Outcome]) -> Outcome:
+    """The worst of several outcomes: fail, error, waived, skip, pass, not applicable."""
+    found = set(outcomes)
+    return next(o for o in WORST_FIRST if o in found)
+
+
+def requirement_outcomes(results: Iterable[Result]) -> tuple[ReqOutcome, ...]:
+    """Group results by requirement; each requirement gets its worst outcome."""
+    groups: dict[str, list[Result]] = {}
+    for result in sorted(results, key=_order):
+        groups.setdefault(result.requirement, []).append(result)
+    return tuple(
+        ReqOutcome(uri, group[0].obligation, worst(r.outcome for r in group), tuple(group))
+        for uri, group in groups.items()
+    )
+
+
+def _order(result: Result) -> tuple[str, str, str]:
+    return result.requirement, result.target, result.test_id
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One vendor × conformance class: the requirement outcomes and their counts."""
+
+    requirements: tuple[ReqOutcome, ...] = ()
+
+    @property
+    def counts(self) -> Counts:
+        """Requirement counts per obligation and outcome."""
+        return Counts.of((_obligation(r.obligation), r.outcome) for r in self.requirements)
+
+    @property
+    def state(self) -> State:
+        """The colour of the cell."""
+        return self.counts.state
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Sampling notes of the results in this cell."""
+        return tuple(dict.fromkeys(n for r in self.requirements for res in r.results for n in res.notes))
+
+
+def _obligation(value: str) -> str:
+    return value if value in OBLIGATIONS else "KANN"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A vendor product and its cells, keyed by (standard, class URI)."""
+
+    vendor: Mapping[str, Any]
+    cells: Mapping[tuple[str, str], Cell]
+
+    @property
+    def id(self) -> str:
+        """The vendor id."""
+        return str(self.vendor["id"])
+
+    def cell(self, column: Column) -> Cell:
+        """The cell of a column (empty if nothing ran)."""
+        return self.cells.get((column.standard, column.uri), Cell())
+
+    def standard_counts(self, standard: str) -> Counts:
+        """The counts of every class of one standard, summed."""
+        return sum((c.counts for (s, _), c in self.cells.items() if s == standard), Counts())
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Rows × columns, plus the standards in column order."""
+
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]
+
+    @property
+    def standards(self) -> tuple[str, ...]:
+        """Standard ids in column order."""
+        return tuple(dict.fromkeys(c.standard for c in self.columns))
+
+    def columns_of(self, standard: str) -> tuple[Column, ...]:
+        """The class columns of one standard."""
+        return tuple(c for c in self.columns if c.standard == standard)
+
+
+def build_matrix(run: Run) -> Matrix:
+    """Aggregate a run into the matrix model."""
+    by_cell: dict[tuple[str, str, str], list[Result]] = {}
+    for result in run.results:
+        by_cell.setdefault((result.vendor, result.standard, result.cls), []).append(result)
+    rows = tuple(
+        Row(vendor, {(s, c): Cell(requirement_outcomes(found)) for (v, s, c), found in by_cell.items()
+                     if v == vendor["id"]})
+        for vendor in vendors(run)
+    )
+    return Matrix(rows, columns(run))

@@ -1,0 +1,68 @@
+"""Everything every report format shows, computed once from a run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from conformance.core.results import Result, Run
+from conformance.reporting.header import profile_name
+from conformance.reporting.matrix import Matrix, build_matrix
+from conformance.reporting.switch import Switchability, switchability
+from conformance.reporting.verdict import VendorVerdict, exit_code, vendor_verdicts
+
+WAIVER_ORDER = ("expired", "unused-passes", "applied", "unused")
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sampling note: a limit that cut what a check looked at."""
+
+    vendor: str
+    requirement: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The matrix, verdicts, switchability, waivers and notes of one run."""
+
+    run: Run
+    matrix: Matrix
+    verdicts: tuple[VendorVerdict, ...]
+    switch: Switchability
+    exit_code: int
+
+    @property
+    def profile(self) -> str | None:
+        """The profile's name (None without a profile)."""
+        return profile_name(self.run)
+
+    def verdict(self, vendor: str) -> VendorVerdict:
+        """The verdict of one vendor."""
+        return next(v for v in self.verdicts if v.vendor == vendor)
+
+    @property
+    def waivers(self) -> tuple[Result, ...]:
+        """Results that carry a waiver: expired ones first, then waived checks that now pass."""
+        found = [r for r in self.run.results if r.waiver]
+        return tuple(sorted(found, key=lambda r: (_waiver_rank(r.waiver), r.vendor, r.requirement, r.test_id)))
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """Every sampling note, once per vendor and requirement."""
+        found = (Note(r.vendor, r.requirement, n) for r in self.run.results for n in r.notes)
+        return tuple(sorted(dict.fromkeys(found), key=lambda n: (n.vendor, n.requirement, n.text)))
+
+
+def _waiver_rank(waiver: dict[str, Any] | None) -> int:
+    status = str((waiver or {}).get("status", "unused"))
+    return WAIVER_ORDER.index(status) if status in WAIVER_ORDER else len(WAIVER_ORDER)
+
+
+def build_report(run: Run) -> Report:
+    """Aggregate a run for the report formats."""
+    matrix = build_matrix(run)
+    verdicts = vendor_verdicts(run, matrix)
+    switch = switchability(matrix, verdicts, run.header.profile is not None)
+    return Report(run, matrix, verdicts, switch, exit_code(run, verdicts))

@@ -1,0 +1,74 @@
+"""CSV: one row per vendor × requirement (one per result record), with the evidence in a few columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from conformance.core.results import Result, Run
+from conformance.reporting.header import columns, vendors
+from conformance.reporting.i18n import label
+from conformance.reporting.text import clean, locator, value
+
+FIELDS = ("vendor", "vendor_name", "product", "vendor_version", "standard", "standard_version", "class",
+          "class_uri", "requirement", "obligation", "profile_obligation", "outcome", "outcome_label", "reason",
+          "target", "test_id", "duration_ms", "violations", "expected", "actual", "locator", "http",
+          "waiver_status", "waiver_expires", "notes", "spec_url", "run_id", "run_complete")
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_csv(run: Run, lang: str = "de") -> str:
+    """Every result as a CSV row, sorted by vendor, standard, class and requirement."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    people = {str(v["id"]): v for v in vendors(run)}
+    short = {(c.standard, c.uri): c.short for c in columns(run)}
+    for result in sorted(run.results, key=lambda r: (r.vendor, r.standard, r.cls, r.requirement, r.test_id)):
+        row = _row(run, result, people.get(result.vendor, {}), short.get((result.standard, result.cls), ""), lang)
+        writer.writerow({k: cell(v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def cell(data: object) -> object:
+    """A CSV cell: cleaned, and a leading formula character defused so spreadsheets show text, not run it."""
+    if isinstance(data, int | float) and not isinstance(data, bool):
+        return data
+    text = clean("" if data is None else data)
+    return "'" + text if text.startswith(FORMULA) else text
+
+
+def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, lang: str) -> dict[str, object]:
+    waiver = result.waiver or {}
+    return {
+        "vendor": result.vendor, "vendor_name": vendor.get("name", ""), "product": vendor.get("product", ""),
+        "vendor_version": vendor.get("version", ""), "standard": result.standard,
+        "standard_version": result.standard_version, "class": short, "class_uri": result.cls,
+        "requirement": result.requirement, "obligation": result.obligation,
+        "profile_obligation": result.profile_obligation or "", "outcome": result.outcome.value,
+        "outcome_label": label("outcome." + result.outcome.value, lang), "reason": result.reason,
+        "target": result.target, "test_id": result.test_id, "duration_ms": result.duration_ms,
+        **_evidence(result), "waiver_status": waiver.get("status", ""), "waiver_expires": waiver.get("expires", ""),
+        "notes": " | ".join(result.notes), "spec_url": result.spec_url, "run_id": run.header.run_id,
+        "run_complete": "yes" if run.complete else "no",
+    }
+
+
+def _evidence(result: Result) -> dict[str, str]:
+    found = result.violations
+    return {
+        "violations": " | ".join(str(v.get("message", "")) for v in found),
+        "expected": " | ".join(value(v.get("expected")) for v in found),
+        "actual": " | ".join(value(v.get("actual")) for v in found),
+        "locator": " | ".join(locator(v.get("locator")) for v in found),
+        "http": " | ".join(_exchange(result, v.get("exchange")) for v in found if v.get("exchange") is not None),
+    }
+
+
+def _exchange(result: Result, index: object) -> str:
+    if not isinstance(index, int) or not 0 <= index < len(result.exchanges):
+        return ""
+    ex = result.exchanges[index]
+    return f"{ex.get('method', '')} {ex.get('url', '')} → {ex.get('status')}"
