@@ -10,6 +10,7 @@ from conformance.core.model import Standard
 
 BUILTIN: tuple[str, ...] = (
     "conformance.suites.ogcapi_features",
+    "conformance.suites.oparl",
 )
 
 

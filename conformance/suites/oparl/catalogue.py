@@ -1,0 +1,108 @@
+"""OParl 1.1 and 1.0 as standards: one class per object type plus the protocol classes, and every rule."""
+
+from __future__ import annotations
+
+from conformance.core.model import ConformanceClass, Requirement, Standard
+from conformance.suites.oparl.facts import TYPES
+from conformance.suites.oparl.rules import BOTH, KANN, MUSS, NEW, PROTOCOL, SOLL, Rule
+
+SPEC = {
+    "1.1": "https://dev.oparl.org/downloads/spezifikation-1.1.html",
+    "1.0": "https://oparl.org/wp-content/themes/oparl/spec/OParl-1.0.txt",
+}
+
+PROTOCOL_CLASSES = (
+    ("transport", "URLs, HTTP/HTTPS und CORS", "URLs, HTTP/HTTPS and CORS", "urls"),
+    ("json", "JSON-Ausgabe", "JSON output", "json-ausgabe"),
+    ("paginierung", "Objektlisten und Paginierung", "Object lists and pagination", "paginierung"),
+    ("filter", "Filter und Aktualisierung", "Filters and incremental update", "filter"),
+    ("dateien", "Dateizugriffe", "File access", "dateizugriff"),
+    ("geloescht", "Gelöschte Objekte", "Deleted objects", "geloeschte-objekte"),
+    ("fehler", "Ausnahmebehandlung", "Error handling", "ausnahmebehandlung"),
+    ("integritaet", "Referenzielle Integrität und Konsistenz", "Referential integrity and consistency",
+     "objekttypen"),
+)
+
+TYPE_TITLES = {"System": "System", "Body": "Körperschaft", "LegislativeTerm": "Wahlperiode",
+               "Organization": "Gruppierung", "Person": "Person", "Membership": "Mitgliedschaft",
+               "Meeting": "Sitzung", "AgendaItem": "Tagesordnungspunkt", "Paper": "Drucksache",
+               "Consultation": "Beratung", "File": "Datei", "Location": "Ort"}
+
+
+def _type_section(type_name: str) -> tuple[str, str, str]:
+    return (f"3.{TYPES.index(type_name) + 4}", type_name, f"entity-{type_name.lower()}")
+
+
+def _type_rules() -> tuple[Rule, ...]:
+    rules = [
+        Rule(f"schema-{t.lower()}", t, *_type_section(t), MUSS,
+             f"Jedes {t}-Objekt entspricht dem Schema von oparl:{t} (Pflichteigenschaften, Datentypen, Formate).")
+        for t in TYPES
+    ]
+    semantics = (
+        ("system-endpoint", "System", MUSS,
+         "Der Endpunkt ist ein System-Objekt; oparlVersion nennt die Version dieser Schnittstelle.", BOTH),
+        ("person-location-object", "Person", MUSS,
+         "Wird locationObject ausgegeben, muss location auf dasselbe Location-Objekt verweisen.", NEW),
+        ("person-life-length", "Person", SOLL, "life sollte kürzer als 300 Zeichen sein.", BOTH),
+        ("person-life-source", "Person", SOLL, "Bei Angabe von life wird lifeSource empfohlen.", BOTH),
+        ("file-name", "File", SOLL, "name sollte keine Datei-Endung wie „.pdf“ enthalten.", BOTH),
+        ("meeting-state", "Meeting", SOLL,
+         "Für meetingState werden die Werte terminiert, eingeladen und durchgeführt empfohlen.", BOTH),
+        ("agenda-order", "AgendaItem", MUSS,
+         "order ist die Position des Tagesordnungspunkts in Meeting.agendaItem, von 0 an durchgehend.", NEW),
+    )
+    rules += [Rule(key, t, *_type_section(t), ob, text, versions) for key, t, ob, text, versions in semantics]
+    return tuple(rules)
+
+
+RULES: tuple[Rule, ...] = PROTOCOL + _type_rules()
+
+
+def requirement_uri(version: str, rule: Rule) -> str:
+    """The requirement id: the spec section and heading, plus the rule's key."""
+    return f"OParl {version} §{rule.section} {rule.heading}/{rule.key}"
+
+
+def class_uri(version: str, short: str) -> str:
+    """The class URI: the type URL for an object type, else the spec anchor of the protocol class."""
+    if short in TYPES:
+        return f"https://schema.oparl.org/{version}/{short}"
+    anchor = next(c[3] for c in PROTOCOL_CLASSES if c[0] == short)
+    return f"{SPEC[version]}#{anchor}"
+
+
+def _classes(version: str) -> tuple[ConformanceClass, ...]:
+    spec = SPEC[version]
+    protocol = [ConformanceClass(class_uri(version, short), short, de, en, f"{spec}#{anchor}")
+                for short, de, en, anchor in PROTOCOL_CLASSES]
+    types = [ConformanceClass(class_uri(version, t), t, f"Objekttyp {t} ({TYPE_TITLES[t]})", f"Object type {t}",
+                              f"{spec}#entity-{t.lower()}") for t in TYPES]
+    return tuple(protocol + types)
+
+
+def _requirement(version: str, rule: Rule) -> Requirement:
+    return Requirement(requirement_uri(version, rule), class_uri(version, rule.cls), f"oparl-{version}", version,
+                       rule.obligation, rule.statement, f"{SPEC[version]}#{rule.anchor}")
+
+
+def standard(version: str) -> Standard:
+    """The catalogue of one OParl version."""
+    return Standard(
+        id=f"oparl-{version}", title=f"OParl {version}",
+        title_de=f"OParl {version} – Schnittstelle für Ratsinformationssysteme", version=version,
+        classes=_classes(version), spec_url=SPEC[version], target_kinds=("url",),
+        requirements=tuple(_requirement(version, r) for r in RULES if version in r.versions),
+        packs=("geojson-schema",),
+    )
+
+
+def rule(key: str) -> Rule:
+    """A rule by its key."""
+    for item in RULES:
+        if item.key == key:
+            return item
+    raise KeyError(f"no OParl rule {key!r}")
+
+
+__all__ = ["KANN", "MUSS", "RULES", "SOLL", "class_uri", "requirement_uri", "rule", "standard"]
