@@ -25,12 +25,12 @@ FORMATS: dict[str, tuple[str, Renderer]] = {
 }
 
 
-def render(run: Run, fmt: str, lang: str) -> bytes:
-    """One report as bytes (UTF-8; the CSV starts with a byte order mark so spreadsheets read umlauts)."""
+def render(run: Run, fmt: str, lang: str, for_file: bool = True) -> bytes:
+    """One report as UTF-8 bytes; a CSV file starts with a byte order mark so spreadsheets read umlauts."""
     data = FORMATS[fmt][1](run, lang)
     if isinstance(data, bytes):
         return data
-    return data.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+    return data.encode("utf-8-sig" if fmt == "csv" and for_file else "utf-8")
 
 
 def write_all(run: Run, out_dir: Path, lang: str) -> dict[str, Path]:

@@ -1,0 +1,47 @@
+"""``conformance merge``: combine the results files of several machines or CI jobs into one run and its reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from conformance.commands.common import ERR, LANG
+from conformance.commands.report import load
+from conformance.core.results import write_run
+from conformance.reporting.files import write_all
+from conformance.reporting.merge import Merged, MergeError, merge_runs
+from conformance.reporting.summary import print_summary
+from conformance.reporting.verdict import EXIT_USAGE, exit_code
+
+
+@click.command("merge")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="merged results file (a folder gets results.jsonl); the reports are written beside it")
+@LANG
+def command(inputs: tuple[Path, ...], output: Path, lang: str) -> None:
+    """Merge results files (e.g. one per vendor or CI job) into one results file and one matrix."""
+    runs = [load(path) for path in inputs]
+    try:
+        merged = merge_runs(runs)
+    except MergeError as exc:
+        ERR.print(f"[bold red]error:[/] cannot merge: {exc}", markup=True, highlight=False, soft_wrap=True)
+        raise SystemExit(EXIT_USAGE) from exc
+    target = output / "results.jsonl" if output.is_dir() or not output.suffix else output
+    write_run(target, merged.run)
+    _report_duplicates(merged)
+    paths = write_all(merged.run, target.parent, lang)
+    print_summary(merged.run, paths, lang)
+    ERR.print(f"merged {len(runs)} runs ({', '.join(merged.run.header.merged_from)}) into {target}", highlight=False,
+              soft_wrap=True)
+    raise SystemExit(exit_code(merged.run))
+
+
+def _report_duplicates(merged: Merged) -> None:
+    for dup in merged.duplicates:
+        dropped = ", ".join(f"{outcome} from run {run_id}" for run_id, outcome in dup.dropped)
+        ERR.print(f"duplicate: {dup.vendor} {dup.test_id}: kept {dup.kept[1]} from run {dup.kept[0]} (the later "
+                  f"run); dropped {dropped}", highlight=False, soft_wrap=True, markup=False)
+    for problem in merged.run.problems:
+        ERR.print(f"warning: {problem}", highlight=False, soft_wrap=True, markup=False)

@@ -1,0 +1,53 @@
+"""``conformance report``: render one report from a stored results file (also from a killed, incomplete run)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.markup import escape
+
+from conformance.commands.common import ERR, LANG
+from conformance.core.results import Run, read_run
+from conformance.reporting.files import FORMATS, render, write_atomic
+from conformance.reporting.i18n import Labels
+from conformance.reporting.verdict import EXIT_OK, EXIT_USAGE, exit_code
+
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json", ".xml": "junit"}
+
+
+@click.command("report")
+@click.argument("results", type=click.Path(path_type=Path, exists=True))
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
+              help="report format  [default: from the suffix of -o, else html]")
+@LANG
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="write here, not to stdout")
+@click.option("--exit-code", "verdict", is_flag=True, help="exit with the run's verdict (0, 1 or 3) instead of 0")
+def command(results: Path, fmt: str | None, lang: str, output: Path | None, verdict: bool) -> None:
+    """Render a report (html, md, csv, json or junit) from a results file or a run folder."""
+    run = load(results)
+    fmt = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "html")
+    if not run.complete:
+        t = Labels(lang)
+        ERR.print(f"[bold red]{t('incomplete')}[/]: {t('incomplete.text')}", markup=True, highlight=False)
+    if output is None:
+        click.get_binary_stream("stdout").write(render(run, fmt, lang, for_file=False))
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, render(run, fmt, lang))
+        ERR.print(f"{fmt}: {output}", highlight=False)
+    raise SystemExit(exit_code(run) if verdict else EXIT_OK)
+
+
+def load(path: Path) -> Run:
+    """Read a results file (or ``results.jsonl`` in a run folder); anything unreadable exits with code 2."""
+    file = path / "results.jsonl" if path.is_dir() else path
+    try:
+        run = read_run(file)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        ERR.print(f"[bold red]error:[/] {escape(str(file))}: not a readable wechselbar results file "
+                  f"({escape(str(exc))})", markup=True, highlight=False, soft_wrap=True)
+        raise SystemExit(EXIT_USAGE) from exc
+    for problem in run.problems:
+        ERR.print(f"warning: {file}: {problem}", highlight=False, soft_wrap=True, markup=False)
+    return run
