@@ -1,0 +1,33 @@
+"""``conformance demo``: the whole path on built-in fixtures, offline, through the same code as a real run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from conformance.commands.common import ERR, LANG, config_errors
+from conformance.commands.run import RunRequest, execute
+from conformance.demo.scenario import FIXTURES, running
+from conformance.reporting.verdict import EXIT_FAIL, EXIT_OK
+
+
+@click.command("demo")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("reports/demo"), show_default=True,
+              help="output folder")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--quiet", is_flag=True, help="no progress display")
+@LANG
+@config_errors
+def command(out: Path, workers: int, quiet: bool, lang: str) -> None:
+    """Run the suites against three fictional vendors served locally and write the matrix."""
+    with running(out) as vendors:
+        request = RunRequest(vendors, FIXTURES / "profile.toml", FIXTURES / "waivers.toml", (), (), out,
+                             workers, lang, quiet)
+        code = execute(request)
+    matrix = (out / "matrix.html").resolve()
+    if code in (EXIT_OK, EXIT_FAIL) and matrix.exists():
+        click.echo(f"{matrix}")
+        raise SystemExit(EXIT_OK)
+    ERR.print(f"the demo did not complete (exit code {code})")
+    raise SystemExit(code)
