@@ -102,14 +102,13 @@ def worst(outcomes: Iterable[Outcome]) -> Outcome:
 
 
 def requirement_outcomes(results: Iterable[Result]) -> tuple[ReqOutcome, ...]:
-    """Group results by requirement; each requirement gets its worst outcome."""
+    """Group results by requirement; each requirement gets its worst outcome; the worst come first."""
     groups: dict[str, list[Result]] = {}
     for result in sorted(results, key=_order):
         groups.setdefault(result.requirement, []).append(result)
-    return tuple(
-        ReqOutcome(uri, group[0].obligation, worst(r.outcome for r in group), tuple(group))
-        for uri, group in groups.items()
-    )
+    found = (ReqOutcome(uri, group[0].obligation, worst(r.outcome for r in group), tuple(group))
+             for uri, group in groups.items())
+    return tuple(sorted(found, key=lambda r: (WORST_FIRST.index(r.outcome), r.requirement)))
 
 
 def _order(result: Result) -> tuple[str, str, str]:

@@ -1,0 +1,142 @@
+"""Markdown, CSV, JSON and JUnit reports, the report files and the console summary."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from rich.console import Console
+
+from conformance.core.outcomes import Outcome
+from conformance.core.results import Run
+from conformance.reporting.files import write_all
+from conformance.reporting.jsonmatrix import render_json
+from conformance.reporting.junit import render_junit
+from conformance.reporting.markdown import render_markdown
+from conformance.reporting.summary import print_summary
+from conformance.reporting.tabular import FIELDS, render_csv
+from tests.reporting.samples import FEAT, HOSTILE, sample_run
+
+XSD = Path(__file__).with_name("junit.xsd")
+
+
+def test_markdown_is_short_escaped_and_complete() -> None:
+    text = render_markdown(sample_run(), "de")
+    lines = text.splitlines()
+    assert len(lines) < 25 and len(text) < 4000
+    table = [line for line in lines if line.startswith("|")]
+    assert len(table) == 2 + 3
+    assert all(line.replace("\\|", "").count("|") == table[0].count("|") for line in table)
+    assert "<script>" not in text and "<img" not in text and "&lt;script&gt;" in text
+    assert "✔ erfüllt das Profil" in text and "✘ erfüllt das Profil nicht" in text
+    assert "✔ 4/4 MUSS · 2/2 SOLL (1 nicht anwendbar)" in text
+    assert "nicht erfüllt: MUSS /req/geojson/content" in text
+    assert "UNVOLLSTÄNDIG" not in text and "Exit-Code 1" in text
+
+
+def test_markdown_incomplete_and_english() -> None:
+    text = render_markdown(sample_run(profile=False, finished=False), "en")
+    assert "**⚠ INCOMPLETE RUN**" in text.splitlines()[2]
+    assert "✘ requirements failed" in text and "SHALL" in text and "MUSS" not in text
+
+
+def test_csv_has_one_row_per_result_and_defuses_formulas() -> None:
+    run = sample_run()
+    evil = replace(run.results[0], reason="=HYPERLINK(\"http://evil\")", vendor="alpha")
+    rows = list(csv.DictReader(io.StringIO(render_csv(Run(run.header, (evil, *run.results[1:])), "de"))))
+    assert len(rows) == len(run.results) and tuple(rows[0]) == FIELDS
+    assert {r["vendor"] for r in rows} == {"alpha", "beta", "gamma"}
+    assert any(r["reason"] == "'=HYPERLINK(\"http://evil\")" for r in rows)
+    fail = next(r for r in rows if r["requirement"].endswith("/req/geojson/content") and r["vendor"] == "beta")
+    assert fail["outcome"] == "fail" and fail["outcome_label"] == "nicht erfüllt"
+    assert fail["expected"] == "application/geo+json" and "application/json" in fail["actual"]
+    assert fail["http"] == "GET https://v.example/collections/a/items?f=json → 200"
+    assert fail["class"] == "geojson" and fail["profile_obligation"] == "MUSS" and fail["run_complete"] == "yes"
+    assert all("\x00" not in v for r in rows for v in r.values())
+
+
+def test_json_matrix_has_every_cell_verdict_and_pair() -> None:
+    data = json.loads(render_json(sample_run(), "en"))
+    assert data["format"] == "wechselbar-matrix/1" and data["exit_code"] == 1 and data["run"]["complete"]
+    assert len(data["columns"]) == 4
+    assert [len(v["cells"]) for v in data["vendors"]] == [4, 4, 4]
+    alpha = data["vendors"][0]
+    assert alpha["verdict"]["state"] == "meets"
+    assert alpha["cells"][0]["text"] == "3/3 SHALL · 1/1 SHOULD" and alpha["cells"][0]["state"] == "pass"
+    assert alpha["cells"][0]["counts"]["MUSS"]["pass"] == 3
+    assert alpha["standards"]["ogcapi-features-1"]["counts"]["MUSS"] == {
+        "pass": 4, "fail": 0, "error": 0, "skip": 0, "not_applicable": 1, "waived": 0}
+    assert len(data["switchability"]["pairs"]) == 6 and data["switchability"]["rule"] == "profile"
+    assert data["waivers"][0]["status"] == "applied" and data["notes"][0]["vendor"] == "alpha"
+
+
+@pytest.fixture(scope="module")
+def junit() -> etree._Element:
+    return etree.fromstring(render_junit(sample_run(), "de"))
+
+
+def test_junit_validates_against_the_common_shape(junit: etree._Element) -> None:
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    assert schema.validate(junit), schema.error_log
+
+
+def test_junit_has_one_testcase_per_vendor_and_requirement(junit: etree._Element) -> None:
+    run = sample_run()
+    cases = junit.findall("testsuite/testcase")
+    assert len(cases) == len({(r.vendor, r.requirement) for r in run.results}) == len(run.results)
+    assert junit.get("tests") == str(len(cases)) and junit.get("failures") == "2" and junit.get("errors") == "6"
+    assert junit.get("skipped") == "3"
+    names = {(c.get("classname"), c.get("name")) for c in cases}
+    assert len(names) == len(cases)
+    assert ("beta.ogcapi-features-1.geojson", f"{FEAT}/req/geojson/content") in names
+    assert {s.get("timestamp") for s in junit.findall("testsuite")} == {"2026-03-02T10:00:00"}
+
+
+def test_junit_outcomes_and_properties(junit: etree._Element) -> None:
+    def case(vendor: str, tail: str) -> etree._Element:
+        return next(c for c in junit.iter("testcase") if c.get("classname").startswith(vendor + ".")
+                    and c.get("name").endswith(tail))
+
+    failed = case("beta", "/req/geojson/content")
+    props = {p.get("name"): p.get("value") for p in failed.findall("properties/property")}
+    assert props["requirement"].endswith("/req/geojson/content") and props["class"].endswith("/conf/geojson")
+    assert props["obligation"] == "MUSS" and props["profile_obligation"] == "MUSS"
+    failure = failed.find("failure")
+    assert failure is not None and "expected: application/geo+json" in failure.text
+    assert "GET https://v.example/collections/a/items?f=json -> 200" in failure.text
+    assert case("gamma", "/req/core/root-op").find("error") is not None
+    assert case("beta", "/rec/core/fc-md-descriptions").find("skipped").get("type") == "waived"
+    assert case("alpha", "/req/html/content").find("skipped").get("message").startswith("nicht anwendbar")
+    assert case("alpha", "/req/core/root-op").find("*[last()]").tag == "properties"
+    hostile = case("beta", "/rec/geojson/mediatype").find("failure").text
+    assert HOSTILE.split("\x00")[0] in hostile and "\x00" not in hostile
+
+
+def test_write_all_writes_every_format_next_to_the_results(tmp_path: Path) -> None:
+    paths = write_all(sample_run(), tmp_path, "de")
+    assert {p.name for p in paths.values()} == {"matrix.html", "summary.md", "results.csv", "matrix.json", "junit.xml"}
+    assert all(p.parent == tmp_path and p.stat().st_size > 200 for p in paths.values())
+    assert paths["csv"].read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (paths["csv"].stat().st_mode & 0o777) == 0o644
+
+
+def test_console_summary_shows_cells_verdicts_and_the_matrix_path(tmp_path: Path) -> None:
+    console = Console(record=True, width=200, color_system=None)
+    print_summary(sample_run(finished=False), {"html": tmp_path / "matrix.html"}, "de", console)
+    text = console.export_text()
+    assert "UNVOLLSTÄNDIGER LAUF" in text and f"Matrix: {tmp_path / 'matrix.html'}" in text
+    assert "4/4 MUSS · 2/2 SOLL" in text and "erfüllt das Profil nicht" in text and "Exit-Code 1" in text
+
+
+def test_error_outcome_without_evidence_still_renders() -> None:
+    run = sample_run()
+    bare = replace(run.results[0], outcome=Outcome.ERROR, violations=({"kind": "x", "message": "m", "locator": {},
+                                                                        "exchange": 99},), exchanges=())
+    only = Run(run.header, (bare,))
+    assert etree.fromstring(render_junit(only, "en")).find("testsuite/testcase/error") is not None
+    assert render_csv(only, "en").count("\r\n") == 2
