@@ -1,0 +1,1 @@
+"""Demonstration targets and test doubles shipped with wechselbar (never real vendor implementations)."""
