@@ -35,7 +35,7 @@ def command(results: Path, fmt: str | None, lang: str, output: Path | None, verd
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, render(run, fmt, lang))
-        ERR.print(f"{fmt}: {output}", highlight=False)
+        ERR.print(f"{fmt}: {output}", highlight=False, soft_wrap=True, markup=False)
     raise SystemExit(exit_code(run) if verdict else EXIT_OK)
 
 
