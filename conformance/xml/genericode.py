@@ -1,0 +1,310 @@
+"""XÖV code lists: genericode files of a pack, and the check of every ``xoev-code:Code`` value against them.
+
+A code value names its list by ``listURI`` and the list's version by ``listVersionID``, either in the
+instance or as fixed/default values in the schema (XÖV code types 1–4). The list is looked up among the
+pack's genericode files (``Identification/CanonicalUri`` and ``Version``/``CanonicalVersionUri``) and
+the code in its key column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from conformance.core.packs import PackStore, default_store
+from conformance.core.xmlsafe import parse_file
+from conformance.xml.report import Finding
+
+XOEV_CODE = "{http://xoev.de/schemata/code/1_0}Code"
+MEMBER = "XOEV-CODE-MEMBER"
+UNKNOWN_LIST = "XOEV-CODE-LIST-UNKNOWN"
+UNKNOWN_VERSION = "XOEV-CODE-VERSION-UNKNOWN"
+MISSING_REF = "XOEV-CODE-REF-MISSING"
+
+
+@dataclass(frozen=True)
+class CodeList:
+    """One version of a genericode code list: its identity and the codes of its key column."""
+
+    uri: str
+    version: str
+    version_uri: str
+    name: str
+    codes: frozenset[str]
+    file: str = ""
+
+    def matches(self, version: str) -> bool:
+        """True if ``version`` names this list version (by Version or CanonicalVersionUri)."""
+        return version in (self.version, self.version_uri)
+
+
+def read_genericode(path: Path) -> CodeList:
+    """Load one genericode file; the key column is the key marked as XÖV code, else the first key."""
+    root = parse_file(path).getroot()
+    ident = root.find("Identification")
+    if ident is None:
+        raise ValueError(f"{path}: not a genericode CodeList (no Identification)")
+    column = _key_column(root)
+    codes = frozenset(
+        (value.findtext("SimpleValue") or "").strip()
+        for value in root.iterfind(f"SimpleCodeList/Row/Value[@ColumnRef='{column}']"))
+    return CodeList(
+        uri=(ident.findtext("CanonicalUri") or "").strip(), version=(ident.findtext("Version") or "").strip(),
+        version_uri=(ident.findtext("CanonicalVersionUri") or "").strip(),
+        name=(ident.findtext("ShortName") or path.stem).strip(), codes=codes, file=path.name)
+
+
+def _key_column(root: Any) -> str:
+    keys = root.findall("ColumnSet/Key")
+    marked = [k for k in keys if k.find("Annotation/AppInfo/*") is not None]
+    chosen = (marked or keys)
+    if not chosen:
+        raise ValueError("genericode list without a Key")
+    ref = chosen[0].find("ColumnRef")
+    return str(ref.get("Ref")) if ref is not None else ""
+
+
+class CodeListIndex:
+    """The code lists available to a check, by canonical URI and version."""
+
+    def __init__(self, lists: Iterable[CodeList]) -> None:
+        self._by_uri: dict[str, list[CodeList]] = {}
+        for item in lists:
+            self._by_uri.setdefault(item.uri, []).append(item)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> CodeListIndex:
+        """An index of the given genericode files."""
+        return cls(read_genericode(p) for p in paths)
+
+    def lookup(self, uri: str, version: str) -> CodeList | None:
+        """The list version named by (listURI, listVersionID), or None."""
+        return next((c for c in self._by_uri.get(uri, []) if c.matches(version)), None)
+
+    def knows(self, uri: str) -> bool:
+        """True if some version of the list is in the index."""
+        return uri in self._by_uri
+
+    def versions(self, uri: str) -> list[str]:
+        """The versions of a list in the index."""
+        return sorted(c.version for c in self._by_uri.get(uri, []))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_uri.values())
+
+
+def pack_code_lists(pack_id: str, store: PackStore | None = None, folder: str = "code_lists") -> CodeListIndex:
+    """Every genericode file of a pack (files in a ``code_lists`` folder), loaded once per process."""
+    store = store or default_store()
+    return _pack_index(pack_id, store.pack(pack_id).digest, store, folder)
+
+
+@cache
+def _pack_index(pack_id: str, digest: str, store: PackStore, folder: str) -> CodeListIndex:
+    files = [f.path for f in store.pack(pack_id).files if f"/{folder}/" in f"/{f.path}" and f.path.endswith(".xml")]
+    return CodeListIndex.from_files(store.path(pack_id, p) for p in files)
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What the schema says about a code element: code type and fixed/default list URI and version."""
+
+    code_type: int
+    list_uri: str | None
+    list_version: str | None
+
+
+@dataclass(frozen=True)
+class CodeValue:
+    """One code element of an instance with its resolved list reference."""
+
+    element: Any
+    code: str
+    binding: Binding
+    list_uri: str
+    list_version: str
+
+
+def check_code(value: CodeValue, index: CodeListIndex, xpath: str) -> Iterator[Finding]:
+    """The findings for one code value: missing reference, unknown list or version, or not a member."""
+    line = value.element.sourceline
+    if not value.list_uri or not value.list_version:
+        missing = " and ".join(n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version))
+                               if not v)
+        yield _finding(MISSING_REF, xpath, line, (
+            f"code {value.code!r} of XÖV code type {value.binding.code_type}: {missing} is empty or missing "
+            "in the instance and not fixed by the schema, so its code list cannot be determined"))
+        return
+    found = index.lookup(value.list_uri, value.list_version)
+    if found is None and not index.knows(value.list_uri):
+        yield _finding(UNKNOWN_LIST, xpath, line, (
+            f"code list {value.list_uri!r} (version {value.list_version!r}) is not among the "
+            f"{len(index)} code lists of the standard; code {value.code!r} cannot be checked"))
+    elif found is None:
+        yield _finding(UNKNOWN_VERSION, xpath, line, (
+            f"code list {value.list_uri!r} has no version {value.list_version!r} "
+            f"(known: {', '.join(index.versions(value.list_uri))}); code {value.code!r} cannot be checked"))
+    elif value.code not in found.codes:
+        yield _finding(MEMBER, xpath, line, (
+            f"code {value.code!r} is not in code list {found.uri} version {found.version} "
+            f"(valid: {_sample(found.codes)})"))
+
+
+def _finding(rule: str, xpath: str, line: int | None, message: str) -> Finding:
+    return Finding(rule, "error", xpath, message, line, None, "codelist")
+
+
+def _sample(codes: frozenset[str], limit: int = 12) -> str:
+    ordered = sorted(codes)
+    more = f", … ({len(ordered)} codes)" if len(ordered) > limit else ""
+    return ", ".join(ordered[:limit]) + more
+
+
+def resolve(element: Any, binding: Binding) -> CodeValue:
+    """The code value of an element: code child text and list reference from instance or schema."""
+    code = (element.findtext("code") or "").strip()
+    uri = (element.get("listURI") or "").strip() or (binding.list_uri or "")
+    version = (element.get("listVersionID") or "").strip() or (binding.list_version or "")
+    return CodeValue(element, code, binding, uri, version)
+
+
+def binding_of(xsd_type: Any) -> Binding:
+    """The code type (1–4) and fixed/default list reference of an xmlschema complex type."""
+    attributes = xsd_type.attributes
+    uri = _fixed(attributes.get("listURI"))
+    version = _fixed(attributes.get("listVersionID"))
+    if uri and version:
+        return Binding(1 if _enumerated(xsd_type) else 2, uri, version)
+    return Binding(3 if uri else 4, uri, version)
+
+
+def _fixed(attribute: Any) -> str | None:
+    if attribute is None:
+        return None
+    value = attribute.fixed if attribute.fixed is not None else attribute.default
+    return None if value is None else str(value)
+
+
+def _enumerated(xsd_type: Any) -> bool:
+    for child in xsd_type.content.iter_elements():
+        if child.local_name == "code":
+            return bool(getattr(child.type, "enumeration", None))
+    return False
+
+
+def is_code_type(xsd_type: Any, schema: Any) -> bool:
+    """True if an xmlschema type is ``xoev-code:Code`` or derived from it."""
+    base = schema.maps.types.get(XOEV_CODE)
+    return base is not None and xsd_type.is_complex() and bool(xsd_type.is_derived(base))
+
+
+def instance_xpath(element: Any, stop: Any = None, prefix: str = "") -> str:
+    """A prefix-qualified XPath of an element (``/xdomea:A/xdomea:B[2]/code``), up to ``stop``."""
+    steps = []
+    node = element
+    while node is not None and node is not stop:
+        steps.append(_step(node))
+        node = node.getparent()
+    return prefix + "/" + "/".join(reversed(steps))
+
+
+def _step(node: Any) -> str:
+    qname = etree.QName(node)
+    prefix = node.prefix
+    name = f"{prefix}:{qname.localname}" if prefix else qname.localname
+    parent = node.getparent()
+    if parent is None:
+        return name
+    same = list(parent.iterchildren(node.tag))
+    return name if len(same) == 1 else f"{name}[{same.index(node) + 1}]"
+
+
+XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+_UNSET = Binding(0, None, None)
+
+
+class CodeTyping:
+    """Finds the code elements of an instance with their schema bindings (via xmlschema declarations).
+
+    Only elements with an unqualified ``code`` child are looked at; their declaration is resolved
+    along the path of ancestor names and cached, so a document costs one lookup per distinct path.
+    """
+
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+        self._paths: dict[tuple[str, ...], Binding | None] = {}
+        self._children: dict[tuple[int, str], Any] = {}
+
+    def bindings(self, scope: Any) -> Iterator[tuple[Any, Binding]]:
+        """Every code element in ``scope`` (an element and its descendants) with its binding."""
+        for code in scope.iter("code"):
+            element = code.getparent()
+            if element is None:
+                continue
+            key = _path_key(element)
+            binding = self._paths.get(key, _UNSET)
+            if binding is _UNSET:
+                binding = self._paths[key] = self._binding(key)
+            if binding is not None:
+                yield element, binding
+
+    def values(self, scope: Any) -> Iterator[CodeValue]:
+        """The resolved code values in ``scope``."""
+        for element, binding in self.bindings(scope):
+            yield resolve(element, binding)
+
+    def _binding(self, key: tuple[str, ...]) -> Binding | None:
+        decl = self.schema.maps.elements.get(key[0])
+        xsd_type = decl.type if decl is not None else None
+        for tag in key[1:]:
+            if xsd_type is None:
+                return None
+            xsd_type = self._child_type(xsd_type, tag)
+        return binding_of(xsd_type) if xsd_type is not None and is_code_type(xsd_type, self.schema) else None
+
+    def _child_type(self, parent_type: Any, tag: str) -> Any:
+        name, _, xsi_type = tag.partition(" ")
+        if xsi_type:
+            return self.schema.maps.types.get(xsi_type)
+        cache_key = (id(parent_type), name)
+        if cache_key not in self._children:
+            self._children[cache_key] = self._declared(parent_type, name)
+        return self._children[cache_key]
+
+    def _declared(self, parent_type: Any, name: str) -> Any:
+        content = getattr(parent_type, "content", None)
+        if parent_type.is_complex() and content is not None and hasattr(content, "iter_elements"):
+            for child in content.iter_elements():
+                if getattr(child, "name", None) == name:
+                    return child.type
+        fallback = self.schema.maps.elements.get(name)
+        return fallback.type if fallback is not None else None
+
+
+def _path_key(element: Any) -> tuple[str, ...]:
+    steps = []
+    node = element
+    while node is not None:
+        steps.append(_typed_tag(node))
+        node = node.getparent()
+    return tuple(reversed(steps))
+
+
+def _typed_tag(node: Any) -> str:
+    xsi_type = node.get(XSI_TYPE)
+    if not xsi_type:
+        return str(node.tag)
+    prefix, _, local = xsi_type.rpartition(":")
+    return f"{node.tag} {{{node.nsmap.get(prefix or None, '')}}}{local}"
+
+
+def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any = None,
+                prefix: str = "") -> Iterator[Finding]:
+    """Every code-list finding in ``scope``; XPaths are built up to ``stop`` and prefixed with ``prefix``."""
+    for value in typing.values(scope):
+        yield from check_code(value, index, instance_xpath(value.element, stop, prefix))
