@@ -17,7 +17,9 @@ FindingSource = Literal["xsd", "schematron", "codelist", "scenario", "parse"]
 SEVERITIES = ("fatal", "error", "warning", "information")
 ERROR_SEVERITIES = frozenset({"fatal", "error"})
 
-VALIDATOR_MODULES: list[str] = []
+VALIDATOR_MODULES: list[str] = [
+    "conformance.xml.pipeline",
+]
 
 
 @dataclass(frozen=True)

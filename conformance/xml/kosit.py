@@ -1,0 +1,154 @@
+"""KoSIT validator configurations as data: packs, Ant tokens, resource locations and the XRechnung build.
+
+A configuration file (``configurations/*.toml``) names the pack holding ``scenarios.xml``, the values of
+its Ant tokens, how each resource ``location`` maps onto pack files or builds, and the builds themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from conformance.core.packs import PackStore, default_store
+from conformance.xml import saxon
+from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron, pack_xslt
+from conformance.xml.xsd import SchemaRef
+
+FOLDER = Path(__file__).resolve().parent / "configurations"
+SCH_SOURCES = "src/validation/schematron"
+SYNTAXES = ("UBL", "CII")
+
+
+class ConfigurationError(Exception):
+    """A configuration names a location, pack or build it cannot resolve."""
+
+
+@dataclass(frozen=True)
+class Resource:
+    """Where a scenario resource location points: a pack file or a file of a build."""
+
+    location: str
+    pack: str = ""
+    path: str = ""
+    build: str = ""
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """One validator configuration version (e.g. XRechnung 3.0), read from a TOML file."""
+
+    id: str
+    title: str
+    standard: str
+    scenarios_pack: str
+    scenarios_path: str
+    tokens: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    resources: tuple[Resource, ...] = ()
+    builds: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+
+    def detokenize(self, text: str) -> str:
+        """Replace the ``@token@`` placeholders this configuration knows."""
+        return replace_tokens(text, self.tokens)
+
+    def resolve(self, location: str) -> Resource:
+        """The pack file or build output behind a resource location (longest prefix wins)."""
+        location = self.detokenize(location).strip()
+        candidates = [r for r in self.resources if location.startswith(r.location)]
+        if not candidates:
+            raise ConfigurationError(f"{self.id}: resource location {location!r} maps to no pack or build")
+        best = max(candidates, key=lambda r: len(r.location))
+        rest = location[len(best.location):]
+        return Resource(location, best.pack, best.path + rest, best.build)
+
+    def schema(self, location: str) -> SchemaRef:
+        """The XSD entry point behind a ``validateWithXmlSchema`` location."""
+        found = self.resolve(location)
+        if not found.pack:
+            raise ConfigurationError(f"{self.id}: schema location {location!r} must map to a pack file")
+        return SchemaRef(found.pack, found.path)
+
+    def stylesheet(self, location: str, store: PackStore | None = None) -> Rules:
+        """The compiled XSLT behind a ``validateWithSchematron`` or report location."""
+        found = self.resolve(location)
+        if found.build:
+            folder = build(self, found.build, store or default_store())
+            return Rules(Path(found.path).stem, folder / found.path)
+        return pack_xslt(found.pack, found.path, store)
+
+
+def replace_tokens(text: str, tokens: Mapping[str, str]) -> str:
+    """Replace ``@name@`` Ant tokens with their values; unknown tokens stay as they are."""
+    return re.sub(r"@([\w.-]+)@", lambda m: tokens.get(m[1], m[0]), text)
+
+
+@cache
+def configurations() -> tuple[Configuration, ...]:
+    """Every configuration shipped with wechselbar, in file name order."""
+    return tuple(load(path) for path in sorted(FOLDER.glob("*.toml")))
+
+
+def configuration(config_id: str) -> Configuration:
+    """One configuration by id."""
+    for item in configurations():
+        if item.id == config_id:
+            return item
+    raise ConfigurationError(f"no validator configuration {config_id!r}")
+
+
+def load(path: Path) -> Configuration:
+    """Read one configuration file."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    resources = tuple(Resource(r["location"], r.get("pack", ""), r.get("path", ""), r.get("build", ""))
+                      for r in data["resources"])
+    return Configuration(
+        id=data["id"], title=data["title"], standard=data["standard"],
+        scenarios_pack=data["scenarios"]["pack"], scenarios_path=data["scenarios"]["path"],
+        tokens=dict(data.get("tokens", {})), resources=resources, builds=dict(data.get("builds", {})),
+    )
+
+
+def build(config: Configuration, name: str, store: PackStore) -> Path:
+    """The output folder of a named build, built once per pack versions and cached on disk."""
+    recipe = config.builds.get(name)
+    if recipe is None or recipe.get("recipe") != "kosit-xrechnung":
+        raise ConfigurationError(f"{config.id}: unknown build {name!r}")
+    packs = (recipe["schematron"], recipe["peppol"], SCHXSLT)
+    tokens = dict(recipe.get("tokens", {}))
+    key = build_key(*(store.pack(p).digest for p in packs), repr(sorted(tokens.items())))
+    return cached(f"{config.id}-{name}", key, lambda work: xrechnung_build(work, recipe, tokens, store))
+
+
+def xrechnung_build(work: Path, recipe: Mapping[str, Any], tokens: Mapping[str, str], store: PackStore) -> None:
+    """The xrechnung-schematron Ant build: replace tokens, merge the Peppol BIS rules, compile with SchXslt.
+
+    The layout mirrors the upstream build tree, so ``peppol-into-xr.xsl`` finds ``rule-list.xml`` next to
+    itself and ``../../build/bis/PEPPOL-EN16931-*.sch`` relative to its own location.
+    """
+    schematron, peppol = store.pack_dir(recipe["schematron"]), store.pack_dir(recipe["peppol"])
+    tree = work / "tree"
+    shutil.copytree(schematron / "src/xsl", tree / "src/xsl")
+    (tree / "build/bis").mkdir(parents=True)
+    for syntax in SYNTAXES:
+        name = f"PEPPOL-EN16931-{syntax}.sch"
+        shutil.copyfile(peppol / "rules/sch" / name, tree / "build/bis" / name)
+    _copy_tokenized(schematron / SCH_SOURCES / "common.sch", tree / "build/schematron/common.sch", tokens)
+    for syntax in SYNTAXES:
+        name = f"XRechnung-{syntax}-validation"
+        source = tree / f"build/schematron/tmp/{name}.sch"
+        _copy_tokenized(schematron / SCH_SOURCES / syntax.lower() / f"{name}.sch", source, tokens)
+        merged = tree / f"build/schematron/{syntax.lower()}/{name}.sch"
+        merged.parent.mkdir(parents=True, exist_ok=True)
+        merged.write_text(saxon.build_step(tree / "src/xsl/peppol-into-xr.xsl", source, {"syntax": syntax}),
+                          encoding="utf-8")
+        compile_schematron(merged, work / f"{name}.xsl", store)
+
+
+def _copy_tokenized(source: Path, target: Path, tokens: Mapping[str, str]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(replace_tokens(source.read_text(encoding="utf-8"), tokens), encoding="utf-8")

@@ -1,0 +1,142 @@
+"""The validation pipeline of a KoSIT configuration: parse, select a scenario, XSD, Schematron, levels, verdict.
+
+Like the KoSIT validator, Schematron runs only on schema-valid documents, and a processing error in any
+step (a stylesheet that fails, a schema that does not compile) rejects the document with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from lxml import etree
+
+from conformance.xml import saxon, svrl, xsd
+from conformance.xml.kosit import ConfigurationError
+from conformance.xml.report import DocumentReport, Finding, Source, register, rejected
+from conformance.xml.scenarios import NoScenario, Scenario, select
+
+STANDARD = "xrechnung-3.0"
+ROOTS = frozenset({
+    "{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice",
+    "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote",
+    "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice",
+})
+STEP_ERRORS = (saxon.SaxonError, xsd.SchemaCompileError, ConfigurationError, ValueError, etree.XMLSyntaxError)
+
+
+@dataclass(frozen=True)
+class Step:
+    """The raw result of one Schematron step: its name, resource location and SVRL report."""
+
+    name: str
+    location: str
+    svrl: str
+
+
+@dataclass
+class Run:
+    """Everything one validation produced: the parsed document, the scenario, each step's results."""
+
+    source: Source
+    data: bytes
+    tree: etree._ElementTree | None = None
+    node: Any = None
+    scenario: Scenario | None = None
+    wellformedness: list[Finding] = field(default_factory=list)
+    schema: list[Finding] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    rules: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def schema_valid(self) -> bool:
+        """True when the document parsed and has no XSD error."""
+        return self.tree is not None and not any(f.is_error for f in self.schema)
+
+    def findings(self) -> tuple[Finding, ...]:
+        """All findings, Schematron severities after the scenario's customLevel overrides."""
+        levels = self.scenario.level if self.scenario else (lambda rule, severity: severity)
+        adjusted = [replace(f, severity=levels(f.rule, f.severity)) for f in self.rules]
+        return (*self.wellformedness, *self.schema, *adjusted)
+
+
+def execute(source: Source) -> Run:
+    """Run the whole pipeline on one document; never raises for problems of the document itself."""
+    run = Run(source, source.read())
+    run.tree, run.wellformedness = xsd.parse(Source(source.name, data=run.data))
+    if run.tree is None:
+        return run
+    try:
+        run.node = saxon.parse(run.data)
+        run.scenario = select(run.node)
+        _validate(run, run.scenario)
+    except NoScenario as exc:
+        run.error = f"{exc}{_customization(run.tree)}"
+    except STEP_ERRORS as exc:
+        run.error = f"processing error: {exc}"
+    return run
+
+
+def _validate(run: Run, scenario: Scenario) -> None:
+    assert run.tree is not None
+    config = scenario.config
+    run.schema = xsd.validate(run.tree, config.schema(scenario.schema), run.data)
+    if not run.schema_valid:
+        return
+    prefixes = svrl.prefixes_of(run.tree.getroot())
+    for name, location in scenario.schematron:
+        report = config.stylesheet(location).run(run.node)
+        run.steps.append(Step(name, location, report))
+        run.rules += svrl.findings(report, prefixes)
+    run.rules = with_lines(run.tree, run.rules, prefixes)
+
+
+def with_lines(tree: etree._ElementTree, found: list[Finding], prefixes: dict[str, str]) -> list[Finding]:
+    """Add the source line of each finding's location (resolved with lxml)."""
+    namespaces = {p: u for u, p in prefixes.items()}
+    return [replace(f, line=_line(tree, f.location, namespaces)) for f in found]
+
+
+def _line(tree: etree._ElementTree, location: str, namespaces: dict[str, str]) -> int | None:
+    try:
+        hits = tree.xpath(location, namespaces=namespaces)
+    except etree.XPathError:
+        return None
+    if not isinstance(hits, list) or not hits:
+        return None
+    hit = hits[0]
+    element = hit if isinstance(hit, etree._Element) else getattr(hit, "getparent", lambda: None)()
+    line = element.sourceline if isinstance(element, etree._Element) else None
+    return line if isinstance(line, int) else None
+
+
+def _customization(tree: etree._ElementTree) -> str:
+    found = tree.xpath("string((/*/*[local-name()='CustomizationID'] | /*/*[local-name()='ExchangedDocumentContext']"
+                       "/*[local-name()='GuidelineSpecifiedDocumentContextParameter']/*[local-name()='ID'])[1])")
+    return f" (specification identifier {found!r})" if found else ""
+
+
+def verdict(run: Run) -> DocumentReport:
+    """The document report of a run: valid from the rules' own severities, accepted after customLevel."""
+    standard = run.scenario.config.standard if run.scenario else STANDARD
+    if run.tree is None:
+        return DocumentReport(run.source.name, standard, False, False, None, tuple(run.wellformedness),
+                              error="not well-formed")
+    if run.error is not None:
+        base = rejected(run.source, standard, run.error)
+        return replace(base, scenario=run.scenario.name if run.scenario else None,
+                       findings=(*run.schema, *run.rules, *base.findings))
+    findings = run.findings()
+    valid = run.schema_valid and not any(f.is_error for f in run.rules)
+    accepted = run.schema_valid and not any(f.is_error for f in findings)
+    return DocumentReport(run.source.name, standard, valid, accepted, run.scenario.name if run.scenario else None,
+                          findings)
+
+
+def validate(source: Source) -> DocumentReport:
+    """Validate one document against the configuration whose scenario takes it."""
+    return verdict(execute(source))
+
+
+register(STANDARD, validate, ROOTS.__contains__, aliases=("xrechnung", "en16931"))

@@ -1,0 +1,94 @@
+"""ISO Schematron with the XSLT 2 query binding: SchXslt compiles, SaxonC-HE runs, SVRL becomes findings.
+
+Compiled stylesheets are cached on disk under the cache folder, keyed by the digests of every pack that
+went into them, so each pack version is compiled once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from conformance.core.packs import PackStore, default_store
+from conformance.core.paths import cache_dir
+from conformance.xml import saxon, svrl
+from conformance.xml.report import Finding
+
+SCHXSLT = "schxslt"
+PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
+ENGINE = "wechselbar-schematron-1"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A compiled Schematron stylesheet (SVRL output), ready to run against documents."""
+
+    name: str
+    xslt: Path
+
+    def run(self, node: Any) -> str:
+        """The SVRL report for one Saxon document node (sandboxed: no file or network access)."""
+        return saxon.transform(saxon.executable(self.xslt), node)
+
+    def check(self, node: Any, prefixes: Mapping[str, str] | None = None) -> list[Finding]:
+        """The fired assertions and reports for one document node."""
+        return svrl.findings(self.run(node), prefixes)
+
+
+def build_key(*parts: str) -> str:
+    """A short hash naming a cached build from the digests and settings that went into it."""
+    return hashlib.sha256("\n".join((ENGINE, *parts)).encode()).hexdigest()[:16]
+
+
+def cached(name: str, key: str, build: Callable[[Path], None]) -> Path:
+    """The folder of a cached build; ``build`` fills a fresh temporary folder that is then moved in place."""
+    target = cache_dir() / "xslt" / name / key
+    if (target / ".complete").exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=".build-"))
+    try:
+        build(work)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    (work / ".complete").write_text(key, encoding="utf-8")
+    try:
+        os.replace(work, target)
+    except OSError:
+        shutil.rmtree(work, ignore_errors=True)
+        if not (target / ".complete").exists():
+            raise
+    return target
+
+
+def compile_schematron(sch: Path, out: Path, store: PackStore | None = None) -> Path:
+    """Compile a Schematron file with SchXslt's pipeline (include, expand abstract patterns, compile for SVRL)."""
+    pipeline = (store or default_store()).path(SCHXSLT, PIPELINE)
+    out.write_text(saxon.build_step(pipeline, sch), encoding="utf-8")
+    return out
+
+
+def pack_schematron(pack_id: str, relpath: str, store: PackStore | None = None) -> Rules:
+    """A Schematron file of a pack, compiled once per pack version and SchXslt version."""
+    store = store or default_store()
+    key = build_key(store.pack(pack_id).digest, store.pack(SCHXSLT).digest, relpath)
+    name = Path(relpath).stem
+    folder = cached(pack_id, key, lambda work: _compile_into(store.path(pack_id, relpath), work / f"{name}.xsl",
+                                                            store))
+    return Rules(name, folder / f"{name}.xsl")
+
+
+def _compile_into(sch: Path, out: Path, store: PackStore) -> None:
+    compile_schematron(sch, out, store)
+
+
+def pack_xslt(pack_id: str, relpath: str, store: PackStore | None = None) -> Rules:
+    """Schematron rules a pack ships precompiled to XSLT (e.g. the CEN EN 16931 rules)."""
+    return Rules(Path(relpath).stem, (store or default_store()).path(pack_id, relpath))
