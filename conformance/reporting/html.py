@@ -60,14 +60,15 @@ class StandardView:
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    """The template environment: autoescaping everywhere, undefined names are errors."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("conformance.reporting", "templates"),
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False,
-    )
+    """The template environment: autoescaping everywhere; optional members missing from a record render empty."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("conformance.reporting", "templates"), autoescape=True)
     env.finalize = _finalize
-    env.filters.update(short=short_requirement, value=value, locator=locator, safe_url=safe_url)
+    env.filters.update(short=short_requirement, value=value, locator=locator, safe_url=safe_url, headers=_headers)
     return env
+
+
+def _headers(data: Any) -> list[tuple[str, str]]:
+    return [(str(k), str(v)) for k, v in data.items()] if isinstance(data, dict) else []
 
 
 def _finalize(data: Any) -> Any:

@@ -38,7 +38,7 @@ def render_markdown(run: Run, lang: str = "de") -> str:
 
 def _table(report: Report, t: Labels) -> list[str]:
     standards = report.matrix.standards
-    head = [t("vendor"), t("profile") if report.profile else t("outcome"), *(md(s) for s in standards)]
+    head = [t("vendor"), t("verdict"), *(md(s) for s in standards)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in report.matrix.rows:
         lines.append("| " + " | ".join([md(vendor_label(row.vendor)), _verdict(report.verdict(row.id), report, t),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,11 @@ class Report:
 
     def verdict(self, vendor: str) -> VendorVerdict:
         """The verdict of one vendor."""
-        return next(v for v in self.verdicts if v.vendor == vendor)
+        return self._verdicts[vendor]
+
+    @functools.cached_property
+    def _verdicts(self) -> dict[str, VendorVerdict]:
+        return {v.vendor: v for v in self.verdicts}
 
     @property
     def waivers(self) -> tuple[Result, ...]:

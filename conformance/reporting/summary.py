@@ -39,7 +39,7 @@ def print_summary(run: Run, paths: Mapping[str, Path], lang: str, console: Conso
 def _table(report: Report, t: Labels) -> Table:
     table = Table(title=t("title") + (f" · {clean(report.profile)}" if report.profile else ""))
     table.add_column(t("vendor"))
-    table.add_column(t("profile") if report.profile else t("outcome"))
+    table.add_column(t("verdict"))
     for standard in report.matrix.standards:
         table.add_column(clean(standard))
     for row in report.matrix.rows:

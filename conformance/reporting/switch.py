@@ -6,6 +6,7 @@ a profile, B can replace A if B passes every requirement A passes (the rule is p
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from conformance.core.outcomes import Outcome
@@ -20,6 +21,7 @@ class Pair:
     current: str
     replacement: str
     blockers: tuple[Missing, ...]
+    compared: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -37,7 +39,11 @@ class Switchability:
 
     def pair(self, current: str, replacement: str) -> Pair:
         """The pair A → B."""
-        return next(p for p in self.pairs if (p.current, p.replacement) == (current, replacement))
+        return self._index[(current, replacement)]
+
+    @functools.cached_property
+    def _index(self) -> dict[tuple[str, str], Pair]:
+        return {(p.current, p.replacement): p for p in self.pairs}
 
 
 def switchability(matrix: Matrix, verdicts: tuple[VendorVerdict, ...], with_profile: bool) -> Switchability:
@@ -65,7 +71,8 @@ def _by_passes(matrix: Matrix) -> Switchability:
     passes = {v: frozenset(k for k, o in found.items() if o.outcome is Outcome.PASS) for v, found in outcomes.items()}
     ids = list(outcomes)
     pairs = tuple(
-        Pair(a, b, tuple(_plain_blocker(outcomes[a][k], outcomes[b].get(k)) for k in sorted(passes[a] - passes[b])))
+        Pair(a, b, tuple(_plain_blocker(outcomes[a][k], outcomes[b].get(k)) for k in sorted(passes[a] - passes[b])),
+             len(passes[a]))
         for a in ids for b in ids if a != b
     )
     groups: dict[frozenset[tuple[str, str]], list[str]] = {}

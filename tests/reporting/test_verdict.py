@@ -105,7 +105,7 @@ def test_switchability_without_a_profile_compares_passed_requirements() -> None:
     switch = build_report(run).switch
     assert not switch.with_profile
     assert switch.groups == (("a", "b"),)
-    assert switch.pair("a", "b").ok and switch.pair("b", "a").ok
+    assert switch.pair("a", "b").ok and switch.pair("b", "a").ok and switch.pair("a", "b").compared == 2
     blockers = switch.pair("a", "c").blockers
     assert [(b.kind, b.requirement.rsplit("/", 1)[-1]) for b in blockers] == [("error", "root-success")]
     assert [b.requirement.rsplit("/", 1)[-1] for b in switch.pair("c", "a").blockers] == ["fc-limit-default"]
