@@ -66,7 +66,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "switch.compared": ("{n} von A erfüllte Anforderungen verglichen", "{n} requirements passed by A compared"),
     "switch.blocked": ("blockiert", "blocked"),
     "switch.blockers": ("Was den Wechsel blockiert", "What blocks the switch"),
-    "switch.untested": ("nicht geprüft", "not tested"),
     # report texts
     "title": ("Wechselbarkeitsmatrix", "Switchability matrix"),
     "incomplete": ("UNVOLLSTÄNDIGER LAUF", "INCOMPLETE RUN"),
@@ -80,12 +79,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdicts": ("Urteil je Anbieter", "Verdict per vendor"),
     "verdict": ("Urteil", "Verdict"),
     "vendor": ("Anbieter", "Vendor"),
-    "product": ("Produkt", "Product"),
-    "version": ("Version", "Version"),
     "standard": ("Standard", "Standard"),
     "class": ("Konformitätsklasse", "Conformance class"),
     "requirement": ("Anforderung", "Requirement"),
-    "obligation": ("Verbindlichkeit", "Obligation"),
     "profile_obligation": ("Im Profil", "In the profile"),
     "outcome": ("Ergebnis", "Outcome"),
     "reason": ("Begründung", "Reason"),
@@ -130,9 +126,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "problems": ("Probleme beim Lesen der Ergebnisdatei", "Problems reading the results file"),
     "exit_code": ("Exit-Code", "Exit code"),
     "matrix_file": ("Matrix", "Matrix"),
-    "violations": ("Abweichungen", "Violations"),
     "no_results": ("keine Ergebnisse", "no results"),
-    "counts.judged": ("bewertet", "judged"),
     "more": ("und {n} weitere", "and {n} more"),
 }
 

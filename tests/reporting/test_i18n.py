@@ -1,0 +1,52 @@
+"""Every label the reports use exists in German and English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conformance.core.outcomes import Outcome
+from conformance.reporting import i18n
+from conformance.reporting.matrix import OBLIGATIONS, State
+from conformance.reporting.verdict import VerdictState
+
+REPORTING = Path(i18n.__file__).parent
+KINDS = ("failed", "error", "skip", "not-claimed", "no-target", "not-run", "untested", "no-result", "waived",
+         "not_applicable", "incomplete")
+
+
+def used_keys() -> set[str]:
+    sources = [*REPORTING.glob("*.py"), *REPORTING.glob("templates/*.j2")]
+    found = set()
+    for path in sources:
+        found |= set(re.findall(r"""\bt\(\s*["']([a-z_.\-]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
+    return found
+
+
+def dynamic_keys() -> set[str]:
+    return ({f"outcome.{o.value}" for o in Outcome} | {f"obl.{o}" for o in OBLIGATIONS}
+            | {f"state.{s.value}" for s in State} | {f"verdict.{v.value}" for v in VerdictState}
+            | {f"missing.{k}" for k in KINDS}
+            | {f"waiver.{s}" for s in ("applied", "expired", "unused-passes", "unused")}
+            | {"verdict.clean", "verdict.failures", "verdict.findings", "verdict.missing", "switch.rule.plain",
+               "switch.rule.profile"})
+
+
+def test_every_used_label_exists_in_both_languages() -> None:
+    keys = used_keys() | dynamic_keys()
+    assert len(used_keys()) > 40
+    assert sorted(k for k in keys if k not in i18n.LABELS) == []
+    assert sorted(k for k in i18n.LABELS if k not in keys) == []
+    for key in keys:
+        de, en = i18n.LABELS[key]
+        assert de.strip() and en.strip(), key
+
+
+def test_german_is_the_default_and_unknown_languages_are_refused() -> None:
+    assert i18n.label("outcome.fail", "de") == "nicht erfüllt"
+    assert i18n.label("outcome.fail", "en") == "failed"
+    assert i18n.label("more", "de", n=3) == "und 3 weitere"
+    with pytest.raises(ValueError, match="unknown language"):
+        i18n.Labels("fr")
