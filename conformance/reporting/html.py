@@ -85,7 +85,7 @@ def render_html(run: Run, lang: str = "de") -> str:
     return env.get_template("matrix.html.j2").render(
         t=t, report=report, run=run, head=run.header, rows=rows, standards=_standards(report, lang),
         switch=report.switch, symbols=tuple(SYMBOL.items()), verdict_text=_verdict_text(report, t),
-        class_title=_class_title(report, lang),
+        class_title=_class_title(report, lang), profile_items=_profile_items(report, t),
     )
 
 
@@ -123,3 +123,11 @@ def _verdict_text(report: Report, t: Labels) -> Any:
 def _class_title(report: Report, lang: str) -> Any:
     titles = {(c.standard, c.uri): c.title[lang] for c in report.matrix.columns}
     return lambda standard, cls: f"{standard} – {titles.get((standard, cls), cls)}"
+
+
+def _profile_items(report: Report, t: Labels) -> list[tuple[str, str, str]]:
+    """(standard, classes, obligation) for each item of the profile."""
+    titles = {(c.standard, c.uri): c.title[t.lang] for c in report.matrix.columns}
+    items = (report.run.header.profile or {}).get("items", ())
+    return [(str(i["standard"]), ", ".join(titles.get((i["standard"], c), c) for c in i.get("classes", ()))
+             or t("profile.all_classes"), t("obl." + str(i["obligation"]))) for i in items]

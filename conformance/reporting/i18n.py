@@ -76,6 +76,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "checks are not judged and no overall verdict can be reached."),
     "profile": ("Profil", "Profile"),
     "profile.none": ("kein Profil (alle Ergebnisse zählen)", "no profile (every result counts)"),
+    "profile.requires": ("Das Profil fordert", "The profile requires"),
+    "profile.all_classes": ("alle Konformitätsklassen", "every conformance class"),
     "verdicts": ("Urteil je Anbieter", "Verdict per vendor"),
     "verdict": ("Urteil", "Verdict"),
     "vendor": ("Anbieter", "Vendor"),

@@ -92,9 +92,11 @@ def test_verdicts_switchability_waivers_notes_and_metadata_are_shown(html_de: st
     for part in ("erfüllt das Profil", "erfüllt das Profil nicht", "kein Urteil möglich", "Es fehlt",
                  "Mit Profil: B kann A ersetzen", "Ausschreibung Geodaten 2026", "angewendet", "fix in 2.5",
                  "sampling cut: walked 5 of ? pages", "a" * 64, "geojson-schema", "1.0.5", "run-0001-aaaa",
-                 "2026-03-02T10:05:00+00:00"):
+                 "2026-03-02T10:05:00+00:00", "Das Profil fordert (Ausschreibung Geodaten 2026)"):
         assert part in text, part
     assert "UNVOLLSTÄNDIGER LAUF" not in text
+    rows = [[c.text_content() for c in tr] for tr in lxml.html.fromstring(html_de).xpath("//section[@id='verdicts']//tr")]
+    assert rows == [["ogcapi-features-1", "Kern, GeoJSON", "MUSS"], ["ogcapi-features-1", "HTML", "SOLL"]]
 
 
 def test_german_and_english_labels() -> None:
