@@ -95,7 +95,8 @@ def test_verdicts_switchability_waivers_notes_and_metadata_are_shown(html_de: st
                  "2026-03-02T10:05:00+00:00", "Das Profil fordert (Ausschreibung Geodaten 2026)"):
         assert part in text, part
     assert "UNVOLLSTÄNDIGER LAUF" not in text
-    rows = [[c.text_content() for c in tr] for tr in lxml.html.fromstring(html_de).xpath("//section[@id='verdicts']//tr")]
+    table = lxml.html.fromstring(html_de).xpath("//section[@id='verdicts']//tr")
+    rows = [[c.text_content() for c in tr] for tr in table]
     assert rows == [["ogcapi-features-1", "Kern, GeoJSON", "MUSS"], ["ogcapi-features-1", "HTML", "SOLL"]]
 
 
