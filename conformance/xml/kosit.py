@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 import shutil
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from conformance.core.packs import PackStore, default_store
 from conformance.xml import saxon
-from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron, pack_xslt
+from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron
 from conformance.xml.xsd import SchemaRef
 
 FOLDER = Path(__file__).resolve().parent / "configurations"
@@ -51,6 +51,14 @@ class Configuration:
     tokens: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
     resources: tuple[Resource, ...] = ()
     builds: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    test_transform: str = ""
+    scenarios_transform: str = ""
+
+    def for_tests(self) -> Configuration:
+        """The variant the upstream build uses for its report tests (scenarios.xml through its test transform)."""
+        if not self.test_transform:
+            raise ConfigurationError(f"{self.id} has no test variant")
+        return replace(self, id=f"{self.id}-test", scenarios_transform=self.test_transform)
 
     def detokenize(self, text: str) -> str:
         """Replace the ``@token@`` placeholders this configuration knows."""
@@ -73,13 +81,18 @@ class Configuration:
             raise ConfigurationError(f"{self.id}: schema location {location!r} must map to a pack file")
         return SchemaRef(found.pack, found.path)
 
-    def stylesheet(self, location: str, store: PackStore | None = None) -> Rules:
-        """The compiled XSLT behind a ``validateWithSchematron`` or report location."""
+    def resolve_file(self, location: str, store: PackStore | None = None) -> Path:
+        """The verified pack file or built file behind a resource location."""
+        store = store or default_store()
         found = self.resolve(location)
         if found.build:
-            folder = build(self, found.build, store or default_store())
-            return Rules(Path(found.path).stem, folder / found.path)
-        return pack_xslt(found.pack, found.path, store)
+            return build(self, found.build, store) / found.path
+        return store.path(found.pack, found.path)
+
+    def stylesheet(self, location: str, store: PackStore | None = None) -> Rules:
+        """The compiled Schematron XSLT behind a ``validateWithSchematron`` location."""
+        path = self.resolve_file(location, store)
+        return Rules(path.stem, path)
 
 
 def replace_tokens(text: str, tokens: Mapping[str, str]) -> str:
@@ -110,27 +123,45 @@ def load(path: Path) -> Configuration:
         id=data["id"], title=data["title"], standard=data["standard"],
         scenarios_pack=data["scenarios"]["pack"], scenarios_path=data["scenarios"]["path"],
         tokens=dict(data.get("tokens", {})), resources=resources, builds=dict(data.get("builds", {})),
+        test_transform=data["scenarios"].get("test_transform", ""),
     )
 
 
 def build(config: Configuration, name: str, store: PackStore) -> Path:
     """The output folder of a named build, built once per pack versions and cached on disk."""
     recipe = config.builds.get(name)
-    if recipe is None or recipe.get("recipe") != "kosit-xrechnung":
+    if recipe is None or recipe.get("recipe") not in RECIPES:
         raise ConfigurationError(f"{config.id}: unknown build {name!r}")
-    packs = (recipe["schematron"], recipe["peppol"], SCHXSLT)
-    tokens = dict(recipe.get("tokens", {}))
-    key = build_key(*(store.pack(p).digest for p in packs), repr(sorted(tokens.items())))
-    return cached(f"{config.id}-{name}", key, lambda work: xrechnung_build(work, recipe, tokens, store))
+    packs, steps = RECIPES[recipe["recipe"]]
+    used = packs(config, recipe)
+    key = build_key(*(f"{p}={store.pack(p).digest}" for p in used), repr(sorted(recipe.items())))
+    return cached(f"{config.id}-{name}", key, lambda work: steps(work, config, recipe, store))
 
 
-def xrechnung_build(work: Path, recipe: Mapping[str, Any], tokens: Mapping[str, str], store: PackStore) -> None:
+def _xrechnung_packs(config: Configuration, recipe: Mapping[str, Any]) -> tuple[str, ...]:
+    return (recipe["schematron"], recipe["peppol"], SCHXSLT)
+
+
+def _cen_packs(config: Configuration, recipe: Mapping[str, Any]) -> tuple[str, ...]:
+    return (recipe["pack"], config.scenarios_pack)
+
+
+def cen_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:
+    """The validator configuration's CEN step: each precompiled CEN stylesheet through its post-processing XSLT."""
+    stylesheet = store.path(config.scenarios_pack, recipe["stylesheet"])
+    for target, source in recipe["files"].items():
+        (work / target).write_text(saxon.build_step(stylesheet, store.path(recipe["pack"], source)),
+                                   encoding="utf-8")
+
+
+def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:
     """The xrechnung-schematron Ant build: replace tokens, merge the Peppol BIS rules, compile with SchXslt.
 
     The layout mirrors the upstream build tree, so ``peppol-into-xr.xsl`` finds ``rule-list.xml`` next to
     itself and ``../../build/bis/PEPPOL-EN16931-*.sch`` relative to its own location.
     """
     schematron, peppol = store.pack_dir(recipe["schematron"]), store.pack_dir(recipe["peppol"])
+    tokens = dict(recipe.get("tokens", {}))
     tree = work / "tree"
     shutil.copytree(schematron / "src/xsl", tree / "src/xsl")
     (tree / "build/bis").mkdir(parents=True)
@@ -152,3 +183,11 @@ def xrechnung_build(work: Path, recipe: Mapping[str, Any], tokens: Mapping[str, 
 def _copy_tokenized(source: Path, target: Path, tokens: Mapping[str, str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(replace_tokens(source.read_text(encoding="utf-8"), tokens), encoding="utf-8")
+
+
+Recipe = tuple[Callable[[Configuration, Mapping[str, Any]], tuple[str, ...]],
+               Callable[[Path, Configuration, Mapping[str, Any], PackStore], None]]
+RECIPES: dict[str, Recipe] = {
+    "kosit-xrechnung": (_xrechnung_packs, xrechnung_build),
+    "kosit-cen": (_cen_packs, cen_build),
+}

@@ -14,7 +14,7 @@ from lxml import etree
 from conformance.xml import saxon, svrl, xsd
 from conformance.xml.kosit import ConfigurationError
 from conformance.xml.report import DocumentReport, Finding, Source, register, rejected
-from conformance.xml.scenarios import NoScenario, Scenario, select
+from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
 
 STANDARD = "xrechnung-3.0"
 ROOTS = frozenset({
@@ -61,15 +61,18 @@ class Run:
         return (*self.wellformedness, *self.schema, *adjusted)
 
 
-def execute(source: Source) -> Run:
-    """Run the whole pipeline on one document; never raises for problems of the document itself."""
+def execute(source: Source, chooser: Selector | None = None) -> Run:
+    """Run the whole pipeline on one document; never raises for problems of the document itself.
+
+    ``chooser`` limits the scenarios (default: those of every shipped configuration).
+    """
     run = Run(source, source.read())
     run.tree, run.wellformedness = xsd.parse(Source(source.name, data=run.data))
     if run.tree is None:
         return run
     try:
         run.node = saxon.parse(run.data)
-        run.scenario = select(run.node)
+        run.scenario = (chooser or selector()).select(run.node)
         _validate(run, run.scenario)
     except NoScenario as exc:
         run.error = f"{exc}{_customization(run.tree)}"

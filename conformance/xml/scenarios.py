@@ -46,8 +46,11 @@ class Scenario:
 @cache
 def scenarios(config: Configuration) -> tuple[Scenario, ...]:
     """The scenarios of a configuration, in file order, with its Ant tokens replaced."""
-    path = default_store().path(config.scenarios_pack, config.scenarios_path)
-    text = config.detokenize(path.read_text(encoding="utf-8"))
+    store = default_store()
+    text = config.detokenize(store.path(config.scenarios_pack, config.scenarios_path).read_text(encoding="utf-8"))
+    if config.scenarios_transform:
+        transform = saxon.build_executable(store.path(config.scenarios_pack, config.scenarios_transform))
+        text = saxon.transform(transform, saxon.parse(text.encode("utf-8"), build=True))
     root = parse_bytes(text.encode("utf-8")).getroot()
     return tuple(_scenario(config, element) for element in root.iterfind("s:scenario", Q))
 
