@@ -1,0 +1,83 @@
+"""The description document itself: version, validity against the OpenAPI specification, its references."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+from conformance.core.evidence import Locator, MissingMember, SchemaViolation, ValueViolation, Violation
+from conformance.suites.openapi.api import VERSIONS, Api
+from conformance.suites.openapi.bundle import Finding, pointer
+from conformance.suites.openapi.document import Description
+
+MAX_ERRORS = 100
+MAX_SITES = 10
+
+
+class Offline30(OpenAPIV30SpecValidator):
+    """The 3.0 validator with no way to fetch anything."""
+
+    resolver_handlers = {}  # noqa: RUF012
+
+
+class Offline31(OpenAPIV31SpecValidator):
+    """The 3.1 validator with no way to fetch anything."""
+
+    resolver_handlers = {}  # noqa: RUF012
+
+
+def version(description: Description) -> Iterator[Violation]:
+    """The openapi field names 3.0.x or 3.1.x."""
+    if "openapi" not in description.raw:
+        yield MissingMember("the description has no openapi field", locator=Locator(description.uri, "/openapi"),
+                            expected="3.0.x or 3.1.x", actual=None, exchange=description.exchange)
+    elif not description.version.startswith(VERSIONS):
+        yield ValueViolation(f"OpenAPI version {description.raw['openapi']!r} is not 3.0.x or 3.1.x",
+                             locator=Locator(description.uri, "/openapi"), expected="3.0.x or 3.1.x",
+                             actual=description.raw["openapi"], exchange=description.exchange)
+
+
+def spec_errors(found: Api) -> Iterator[Violation]:
+    """Every error openapi-spec-validator reports for the bundled document."""
+    cls = Offline31 if found.version.startswith("3.1") else Offline30
+    for index, error in enumerate(cls(found.document).iter_errors()):
+        if index == MAX_ERRORS:
+            yield Violation(f"more than {MAX_ERRORS} errors; the rest are not listed", expected="none")
+            return
+        yield _spec_violation(found, error)
+
+
+def _spec_violation(found: Api, error: Any) -> Violation:
+    path = tuple(getattr(error, "absolute_path", ()) or ())
+    uri, at = found.bundle.origin(pointer(path))
+    message = str(getattr(error, "message", "") or str(error).splitlines()[0])
+    return SchemaViolation(
+        f"not a valid OpenAPI {found.version} document: {message}",
+        locator=Locator(where=uri or found.description.uri, pointer=at if path else None),
+        expected=f"{getattr(error, 'validator', '') or 'OpenAPI rule'}: "
+                 f"{_short(getattr(error, 'validator_value', type(error).__name__))}",
+        actual=_short(getattr(error, "instance", None)), exchange=found.description.exchange)
+
+
+def references(found: Api, foreign: bool) -> Iterator[Violation]:
+    """One violation per reference target that could not be followed (broken, or foreign when asked)."""
+    sites: dict[str, list[Finding]] = {}
+    for finding in found.bundle.findings:
+        if finding.foreign == foreign:
+            sites.setdefault(finding.ref, []).append(finding)
+    for ref, group in sites.items():
+        first = group[0]
+        more = f" (and {len(group) - 1} more places)" if len(group) > 1 else ""
+        kind = "cannot be resolved offline" if foreign else "does not resolve"
+        yield ValueViolation(
+            f"$ref {ref} {kind}: {first.reason}{more}",
+            locator=Locator(where=found.description.uri, pointer=first.pointer),
+            expected="a reference the suite can follow offline" if foreign else "an existing target",
+            actual=[f.pointer for f in group[:MAX_SITES]], exchange=found.description.exchange)
+
+
+def _short(value: Any, limit: int = 300) -> Any:
+    text = repr(value)
+    return value if len(text) <= limit and isinstance(value, str | int | float | bool | type(None)) else text[:limit]

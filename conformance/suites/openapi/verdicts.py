@@ -1,0 +1,131 @@
+"""Judging the calls: documented status codes and media types, rejected invalid data, no server errors.
+
+The status, media type and invalid-data rules are schemathesis's own checks, run on the responses the safe
+session received; each failure becomes a violation of the suite's evidence model. Identical findings of one
+operation are reported once, with the number of calls that showed them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import requests
+import schemathesis
+from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.openapi.checks import (
+    MalformedMediaType,
+    MissingContentType,
+    UndefinedContentType,
+    UndefinedStatusCode,
+)
+
+from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation
+from conformance.suites.openapi.exercise import Call, Run
+
+MAX_FINDINGS = 50
+Check = Callable[..., object]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One violation and the key under which identical ones are merged."""
+
+    key: tuple[object, ...]
+    violation: Violation
+
+
+def status_codes(run: Run, description_uri: str) -> Iterator[Violation]:
+    """Responses whose status the operation does not document."""
+    return merged(_judged(run.calls, schemathesis.checks.status_code_conformance, description_uri))
+
+
+def media_types(run: Run, description_uri: str) -> Iterator[Violation]:
+    """Responses whose Content-Type the response object does not document."""
+    return merged(_judged(run.calls, schemathesis.checks.content_type_conformance, description_uri))
+
+
+def rejections(run: Run, description_uri: str) -> Iterator[Violation]:
+    """Invalid requests that were not answered with a 4xx."""
+    calls = [c for c in run.calls if c.planned.negative]
+    return merged(_judged(calls, schemathesis.checks.negative_data_rejection, description_uri))
+
+
+def server_errors(run: Run) -> Iterator[Violation]:
+    """Every 5xx answer, valid request or not."""
+    return merged(
+        Finding((c.planned.operation.label, c.response.status), StatusViolation(
+            f"{c.planned.operation.label}: HTTP {c.response.status} for a "
+            f"{'request with invalid parameters' if c.planned.negative else 'valid request'}",
+            locator=c.response.url, expected="a status below 500", actual=c.response.status,
+            exchange=c.response.exchange))
+        for c in run.calls if c.response.status >= 500)
+
+
+def failures(call: Call, check: Check) -> list[Failure]:
+    """What one schemathesis check says about one call."""
+    try:
+        call.planned.case.validate_response(_response(call), checks=[check])  # type: ignore[list-item]
+    except FailureGroup as group:
+        return [f for f in group.exceptions if isinstance(f, Failure)]
+    except Failure as failure:
+        return [failure]
+    return []
+
+
+def _response(call: Call) -> schemathesis.Response:
+    got = call.response
+    request = requests.Request("GET", got.exchange.url, headers=got.exchange.request_headers).prepare()
+    headers = {key.lower(): [value] for key, value in got.headers.items()}
+    return schemathesis.Response(got.status, headers, got.content, request, got.exchange.elapsed_ms / 1000, True)
+
+
+def _judged(calls: Iterable[Call], check: Check, description_uri: str) -> Iterator[Finding]:
+    for call in calls:
+        for failure in failures(call, check):
+            yield _finding(call, failure, description_uri)
+
+
+def _finding(call: Call, failure: Failure, description_uri: str) -> Finding:
+    op, got = call.planned.operation, call.response
+    responses = Locator(where=description_uri, pointer=op.pointer + "/responses")
+    if isinstance(failure, UndefinedStatusCode):
+        return Finding((op.label, got.status), StatusViolation(
+            f"{op.label}: HTTP {got.status} is not among the documented responses", locator=responses,
+            expected=failure.defined_status_codes, actual=got.status, exchange=got.exchange))
+    if isinstance(failure, UndefinedContentType | MissingContentType | MalformedMediaType):
+        documented = getattr(failure, "defined_content_types", None) or getattr(failure, "media_types", None)
+        return Finding((op.label, got.status, got.media_type), MediaTypeViolation(
+            f"{op.label}: HTTP {got.status} answered with Content-Type {got.media_type or '(none)'}, "
+            "which the response does not document", locator=responses, expected=documented,
+            actual=got.headers.get("Content-Type", ""), exchange=got.exchange))
+    detail = _invalid_part(" ".join(failure.message.split()))
+    return Finding((op.label, type(failure).__name__, detail), StatusViolation(
+        f"{op.label}: a request with invalid parameters was answered with HTTP {got.status}, not a 4xx: {detail}",
+        locator=got.url, expected=_expected(failure), actual=got.status, exchange=got.exchange))
+
+
+def _invalid_part(detail: str) -> str:
+    return detail.split("Invalid component:", 1)[-1].strip() or detail
+
+
+def _expected(failure: Failure) -> object:
+    statuses = getattr(failure, "expected_statuses", None)
+    return statuses if statuses else failure.title
+
+
+def merged(findings: Iterable[Finding]) -> Iterator[Violation]:
+    """One violation per key, noting how often it was seen; at most MAX_FINDINGS of them."""
+    first: dict[tuple[object, ...], Violation] = {}
+    count: dict[tuple[object, ...], int] = {}
+    for finding in findings:
+        count[finding.key] = count.get(finding.key, 0) + 1
+        first.setdefault(finding.key, finding.violation)
+    for index, (key, violation) in enumerate(first.items()):
+        if index == MAX_FINDINGS:
+            yield Violation(f"… and {len(first) - MAX_FINDINGS} more distinct findings of this kind",
+                            expected="none", actual=len(first))
+            return
+        if count[key] > 1:
+            violation.message += f" (seen in {count[key]} calls)"
+        yield violation
