@@ -11,6 +11,7 @@ from conformance.core.model import Standard
 BUILTIN: tuple[str, ...] = (
     "conformance.suites.ogcapi_features",
     "conformance.suites.oparl",
+    "conformance.suites.xdomea",
     "conformance.suites.openapi",
 )
 

@@ -174,6 +174,7 @@ class SafeIterparse:
         self._tag = tag
         self._schema = schema
         self._root: Any = None
+        self._it: Any = None
         self.complete = False
         self.final_errors: list[Any] = []
 
@@ -196,8 +197,15 @@ class SafeIterparse:
             raise XMLRejected("not-well-formed", "not-well-formed: the document ends before its root element "
                               "is closed (truncated, or the parser stopped at a syntax error)")
 
+    @property
+    def root(self) -> Any:
+        """The root element once parsing has started (emptied of any records a consumer dropped)."""
+        return self._root
+
     def schema_errors(self) -> list[Any]:
         """The XSD validation errors logged so far (SCHEMASV domain), in document order."""
+        if self._it is None:
+            return []
         log = self.final_errors or list(self._it.error_log)
         return [e for e in log if e.domain_name == "SCHEMASV"]
 

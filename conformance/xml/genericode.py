@@ -1,9 +1,8 @@
 """XÖV code lists: genericode files of a pack, and the check of every ``xoev-code:Code`` value against them.
 
-A code value names its list by ``listURI`` and the list's version by ``listVersionID``, either in the
-instance or as fixed/default values in the schema (XÖV code types 1–4). The list is looked up among the
-pack's genericode files (``Identification/CanonicalUri`` and ``Version``/``CanonicalVersionUri``) and
-the code in its key column.
+A code names its list by ``listURI`` and version by ``listVersionID``, in the instance or as fixed/default
+values in the schema (XÖV code types 1–4); the list is found among the pack's genericode files
+(``CanonicalUri``, ``Version``/``CanonicalVersionUri``) and the code looked up in its key column.
 """
 
 from __future__ import annotations
@@ -29,14 +28,23 @@ MISSING_REF = "XOEV-CODE-REF-MISSING"
 
 @dataclass(frozen=True)
 class CodeList:
-    """One version of a genericode code list: its identity and the codes of its key column."""
+    """One version of a genericode code list: its identity and the codes of each key column."""
 
     uri: str
     version: str
     version_uri: str
     name: str
-    codes: frozenset[str]
+    keys: tuple[tuple[str, frozenset[str]], ...]
     file: str = ""
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The codes of the first key column (the one marked as XÖV code column, if any)."""
+        return self.keys[0][1] if self.keys else frozenset()
+
+    def codes_in(self, column: str | None) -> frozenset[str]:
+        """The codes of a named key column (the schema's ``genutzteCodeSpalte``), else the default codes."""
+        return next((codes for name, codes in self.keys if name == column), self.codes)
 
     def matches(self, version: str) -> bool:
         """True if ``version`` names this list version (by Version or CanonicalVersionUri)."""
@@ -44,29 +52,26 @@ class CodeList:
 
 
 def read_genericode(path: Path) -> CodeList:
-    """Load one genericode file; the key column is the key marked as XÖV code, else the first key."""
+    """Load one genericode file with the codes of each key column (the XÖV-marked key first)."""
     root = parse_file(path).getroot()
     ident = root.find("Identification")
     if ident is None:
         raise ValueError(f"{path}: not a genericode CodeList (no Identification)")
-    column = _key_column(root)
-    codes = frozenset(
+    keys = tuple((column, frozenset(
         (value.findtext("SimpleValue") or "").strip()
-        for value in root.iterfind(f"SimpleCodeList/Row/Value[@ColumnRef='{column}']"))
+        for value in root.iterfind(f"SimpleCodeList/Row/Value[@ColumnRef='{column}']")))
+        for column in _key_columns(root))
     return CodeList(
         uri=(ident.findtext("CanonicalUri") or "").strip(), version=(ident.findtext("Version") or "").strip(),
         version_uri=(ident.findtext("CanonicalVersionUri") or "").strip(),
-        name=(ident.findtext("ShortName") or path.stem).strip(), codes=codes, file=path.name)
+        name=(ident.findtext("ShortName") or path.stem).strip(), keys=keys, file=path.name)
 
 
-def _key_column(root: Any) -> str:
+def _key_columns(root: Any) -> list[str]:
     keys = root.findall("ColumnSet/Key")
-    marked = [k for k in keys if k.find("Annotation/AppInfo/*") is not None]
-    chosen = (marked or keys)
-    if not chosen:
-        raise ValueError("genericode list without a Key")
-    ref = chosen[0].find("ColumnRef")
-    return str(ref.get("Ref")) if ref is not None else ""
+    keys.sort(key=lambda k: k.find("Annotation/AppInfo/*") is None)
+    refs = [k.find("ColumnRef") for k in keys]
+    return [str(r.get("Ref")) for r in refs if r is not None]
 
 
 class CodeListIndex:
@@ -77,25 +82,16 @@ class CodeListIndex:
         for item in lists:
             self._by_uri.setdefault(item.uri, []).append(item)
 
-    @classmethod
-    def from_files(cls, paths: Iterable[Path]) -> CodeListIndex:
-        """An index of the given genericode files."""
-        return cls(read_genericode(p) for p in paths)
-
     def lookup(self, uri: str, version: str) -> CodeList | None:
         """The list version named by (listURI, listVersionID), or None."""
         return next((c for c in self._by_uri.get(uri, []) if c.matches(version)), None)
-
-    def knows(self, uri: str) -> bool:
-        """True if some version of the list is in the index."""
-        return uri in self._by_uri
 
     def versions(self, uri: str) -> list[str]:
         """The versions of a list in the index."""
         return sorted(c.version for c in self._by_uri.get(uri, []))
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_uri.values())
+        return sum(map(len, self._by_uri.values()))
 
 
 def pack_code_lists(pack_id: str, store: PackStore | None = None, folder: str = "code_lists") -> CodeListIndex:
@@ -107,7 +103,7 @@ def pack_code_lists(pack_id: str, store: PackStore | None = None, folder: str = 
 @cache
 def _pack_index(pack_id: str, digest: str, store: PackStore, folder: str) -> CodeListIndex:
     files = [f.path for f in store.pack(pack_id).files if f"/{folder}/" in f"/{f.path}" and f.path.endswith(".xml")]
-    return CodeListIndex.from_files(store.path(pack_id, p) for p in files)
+    return CodeListIndex(read_genericode(store.path(pack_id, p)) for p in files)
 
 
 @dataclass(frozen=True)
@@ -117,6 +113,7 @@ class Binding:
     code_type: int
     list_uri: str | None
     list_version: str | None
+    column: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,29 +131,30 @@ def check_code(value: CodeValue, index: CodeListIndex, xpath: str) -> Iterator[F
     """The findings for one code value: missing reference, unknown list or version, or not a member."""
     line = value.element.sourceline
     if not value.list_uri or not value.list_version:
-        missing = " and ".join(n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version))
-                               if not v)
+        missing = [n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version)) if not v]
+        verb = "are" if len(missing) > 1 else "is"
         yield _finding(MISSING_REF, xpath, line, (
-            f"code {value.code!r} of XÖV code type {value.binding.code_type}: {missing} is empty or missing "
-            "in the instance and not fixed by the schema, so its code list cannot be determined"))
+            f"code {value.code!r} of XÖV code type {value.binding.code_type}: {' and '.join(missing)} {verb} empty "
+            "or missing in the instance and not fixed by the schema, so its code list cannot be determined"))
         return
     found = index.lookup(value.list_uri, value.list_version)
-    if found is None and not index.knows(value.list_uri):
-        yield _finding(UNKNOWN_LIST, xpath, line, (
+    foreign = "warning" if value.binding.code_type == 4 else "error"
+    if found is None and not index.versions(value.list_uri):
+        yield _finding(UNKNOWN_LIST, xpath, line, severity=foreign, message=(
             f"code list {value.list_uri!r} (version {value.list_version!r}) is not among the "
             f"{len(index)} code lists of the standard; code {value.code!r} cannot be checked"))
     elif found is None:
-        yield _finding(UNKNOWN_VERSION, xpath, line, (
+        yield _finding(UNKNOWN_VERSION, xpath, line, severity=foreign, message=(
             f"code list {value.list_uri!r} has no version {value.list_version!r} "
             f"(known: {', '.join(index.versions(value.list_uri))}); code {value.code!r} cannot be checked"))
-    elif value.code not in found.codes:
+    elif value.code not in found.codes_in(value.binding.column):
         yield _finding(MEMBER, xpath, line, (
             f"code {value.code!r} is not in code list {found.uri} version {found.version} "
             f"(valid: {_sample(found.codes)})"))
 
 
-def _finding(rule: str, xpath: str, line: int | None, message: str) -> Finding:
-    return Finding(rule, "error", xpath, message, line, None, "codelist")
+def _finding(rule: str, xpath: str, line: int | None, message: str, severity: str = "error") -> Finding:
+    return Finding(rule, severity, xpath, message, line, None, "codelist")
 
 
 def _sample(codes: frozenset[str], limit: int = 12) -> str:
@@ -178,9 +176,17 @@ def binding_of(xsd_type: Any) -> Binding:
     attributes = xsd_type.attributes
     uri = _fixed(attributes.get("listURI"))
     version = _fixed(attributes.get("listVersionID"))
-    if uri and version:
-        return Binding(1 if _enumerated(xsd_type) else 2, uri, version)
-    return Binding(3 if uri else 4, uri, version)
+    code_type = (1 if _enumerated(xsd_type) else 2) if uri and version else (3 if uri else 4)
+    return Binding(code_type, uri, version, _used_column(xsd_type))
+
+
+def _used_column(xsd_type: Any) -> str | None:
+    annotation = getattr(xsd_type, "annotation", None)
+    for appinfo in getattr(annotation, "appinfo", None) or ():
+        column = appinfo.findtext("genutzteCodeSpalte")
+        if column and column.strip():
+            return str(column.strip())
+    return None
 
 
 def _fixed(attribute: Any) -> str | None:
@@ -206,22 +212,13 @@ def is_code_type(xsd_type: Any, schema: Any) -> bool:
 def instance_xpath(element: Any, stop: Any = None, prefix: str = "") -> str:
     """A prefix-qualified XPath of an element (``/xdomea:A/xdomea:B[2]/code``), up to ``stop``."""
     steps = []
-    node = element
-    while node is not None and node is not stop:
-        steps.append(_step(node))
-        node = node.getparent()
+    while element is not None and element is not stop:
+        local = etree.QName(element).localname
+        name = f"{element.prefix}:{local}" if element.prefix else local
+        same = list(element.getparent().iterchildren(element.tag)) if element.getparent() is not None else []
+        steps.append(name if len(same) < 2 else f"{name}[{same.index(element) + 1}]")
+        element = element.getparent()
     return prefix + "/" + "/".join(reversed(steps))
-
-
-def _step(node: Any) -> str:
-    qname = etree.QName(node)
-    prefix = node.prefix
-    name = f"{prefix}:{qname.localname}" if prefix else qname.localname
-    parent = node.getparent()
-    if parent is None:
-        return name
-    same = list(parent.iterchildren(node.tag))
-    return name if len(same) == 1 else f"{name}[{same.index(node) + 1}]"
 
 
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
@@ -252,11 +249,6 @@ class CodeTyping:
                 binding = self._paths[key] = self._binding(key)
             if binding is not None:
                 yield element, binding
-
-    def values(self, scope: Any) -> Iterator[CodeValue]:
-        """The resolved code values in ``scope``."""
-        for element, binding in self.bindings(scope):
-            yield resolve(element, binding)
 
     def _binding(self, key: tuple[str, ...]) -> Binding | None:
         decl = self.schema.maps.elements.get(key[0])
@@ -306,5 +298,5 @@ def _typed_tag(node: Any) -> str:
 def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any = None,
                 prefix: str = "") -> Iterator[Finding]:
     """Every code-list finding in ``scope``; XPaths are built up to ``stop`` and prefixed with ``prefix``."""
-    for value in typing.values(scope):
-        yield from check_code(value, index, instance_xpath(value.element, stop, prefix))
+    for element, binding in typing.bindings(scope):
+        yield from check_code(resolve(element, binding), index, instance_xpath(element, stop, prefix))

@@ -19,6 +19,7 @@ ERROR_SEVERITIES = frozenset({"fatal", "error"})
 
 VALIDATOR_MODULES: list[str] = [
     "conformance.xml.pipeline",
+    "conformance.suites.xdomea.validator",
 ]
 
 

@@ -1,0 +1,97 @@
+"""The xdomea 3.0.0 document validator: XSD, XÖV code lists and the message checks, in memory or streamed.
+
+Registered for ``conformance validate --standard xdomea-3.0.0`` (alias ``xdomea``) and for export runs,
+where a large message is validated record by record (``Schriftgutobjekt`` by ``Schriftgutobjekt``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from conformance.core.packs import default_store
+from conformance.core.xmlsafe import LineCountingReader, XMLRejected, peek_root
+from conformance.suites.xdomea.catalogue import ID, NAMESPACE
+from conformance.suites.xdomea.checks import XdomeaVisitor
+from conformance.xml.exports import IN_MEMORY_BYTES, Document, register_streaming
+from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
+from conformance.xml.report import DocumentReport, Finding, Source, register
+from conformance.xml.stream import records_pass, stream_validate, tree_records, xsd_pass
+from conformance.xml.xsd import SchemaRef, _xmlschema, compiled, parse
+from conformance.xml.xsd import validate as xsd_validate
+
+SCHEMA = SchemaRef("xdomea-3.0.0", "message_generation/schemes/xdomea_3.0.0/xdomea.xsd")
+STRUCTURAL = frozenset({"xsd", "parse"})
+
+
+@cache
+def typing() -> CodeTyping:
+    """The typed view of the xdomea 3.0.0 schema (xmlschema), loaded once per process."""
+    store = default_store()
+    return CodeTyping(_xmlschema(SCHEMA, store.pack(SCHEMA.pack).digest, store))
+
+
+def code_lists() -> CodeListIndex:
+    """The genericode code lists of the xdomea 3.0.0 pack."""
+    return pack_code_lists(SCHEMA.pack)
+
+
+def visitor(package: frozenset[str] | None) -> XdomeaVisitor:
+    """A fresh set of record checks for one message."""
+    return XdomeaVisitor(typing(), code_lists(), package)
+
+
+def validate(source: Source) -> DocumentReport:
+    """Validate one message held in memory or on disk (large files are streamed)."""
+    if source.path is not None and source.path.stat().st_size > IN_MEMORY_BYTES:
+        return validate_document(Document(str(source.path), size=source.path.stat().st_size), ID, "all")
+    data = source.read()
+    tree, problems = parse(Source(source.name, data=data))
+    if tree is None:
+        return report(source.name, problems)
+    root = tree.getroot()
+    checks = visitor(_folder(source.path))
+    findings = xsd_validate(tree, SCHEMA, data)
+    findings += [f for record, xpath in tree_records(root) for f in checks.record(record, xpath)]
+    return report(source.name, findings + list(checks.finish(root)), root.tag)
+
+
+def _folder(path: Path | None) -> frozenset[str] | None:
+    return frozenset(p.name for p in path.parent.iterdir()) if path is not None else None
+
+
+def validate_document(doc: Document, standard: str, part: str) -> DocumentReport:
+    """Validate an export document record by record: ``part`` is ``all``, ``records`` or ``xsd``."""
+    try:
+        root, tags = record_tags(doc)
+    except XMLRejected as exc:
+        return report(doc.name, [Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse")])
+    if part == "xsd":
+        return report(doc.name, xsd_pass(doc.open, compiled(SCHEMA), tags).findings, root)
+    if part == "records":
+        return report(doc.name, records_pass(doc.open, visitor(doc.package()), tags).findings, root)
+    return report(doc.name, stream_validate(doc.open, compiled(SCHEMA), visitor(doc.package()), tags), root)
+
+
+def record_tags(doc: Document) -> tuple[str, list[str] | None]:
+    """The root element of a document and the names of the elements its schema allows as root children."""
+    with doc.open() as stream:
+        root = peek_root(LineCountingReader(stream).peek())
+    decl = typing().schema.maps.elements.get(root)
+    if decl is None or not decl.type.is_complex():
+        return root, None
+    return root, sorted({child.name for child in decl.type.content.iter_elements() if child.name})
+
+
+def report(name: str, findings: Iterable[Finding], root: str = "") -> DocumentReport:
+    """The document report: valid without XSD/parse errors, accepted without any error."""
+    found = tuple(findings)
+    fatal = next((f.message for f in found if f.source == "parse"), None)
+    valid = not any(f.is_error and f.source in STRUCTURAL for f in found)
+    scenario = root.rpartition("}")[2] or None
+    return DocumentReport(name, ID, valid, valid and not any(f.is_error for f in found), scenario, found, fatal)
+
+
+register(ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",))
+register_streaming(ID, validate_document)

@@ -1,0 +1,292 @@
+"""Vendors' exports: the XML documents of a file, directory, glob or ZIP archive, validated in parallel.
+
+Archives are never extracted: members are streamed from the archive after their names, count,
+declared sizes and compression ratios have been checked (zip-slip, zip bombs). Symbolic links are
+not followed. Many documents are spread over a process pool; a large document of a standard with a
+streaming validator is validated record by record, its two passes running side by side.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import stat
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import IO, cast
+
+from rich.progress import Progress
+
+from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, LineCountingReader, XMLRejected, peek_root
+from conformance.xml.report import DocumentReport, Source, detect, rejected, validator_for, validators
+
+RULE = "EXPORT"
+XML_SUFFIXES = (".xml",)
+ARCHIVE_SUFFIXES = (".zip",)
+
+
+class ExportError(Exception):
+    """An export path or archive that cannot be read safely."""
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Limits that keep a hostile archive from exhausting the machine."""
+
+    max_entries: int = 100_000
+    max_entry_bytes: int = 4 * 1024**3
+    max_total_bytes: int = 16 * 1024**3
+    max_ratio: float = 200.0
+    ratio_floor: int = 1024**2
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of an export: a file, or a member of a ZIP archive (read in place, never extracted)."""
+
+    path: str
+    member: str | None = None
+    size: int = 0
+
+    @property
+    def name(self) -> str:
+        """How reports name the document: its path, or ``archive.zip!member``."""
+        return f"{self.path}!{self.member}" if self.member else self.path
+
+    def open(self) -> IO[bytes]:
+        """A binary stream of the document's bytes."""
+        if self.member is None:
+            return open(self.path, "rb")
+        archive = zipfile.ZipFile(self.path)
+        return cast(IO[bytes], _Member(archive, archive.open(self.member), self.size))
+
+    def source(self, max_bytes: int) -> Source:
+        """The document as a report Source (members are read into memory, up to ``max_bytes``)."""
+        if self.size > max_bytes:
+            raise ExportError(f"{self.name} is {self.size} bytes, more than the in-memory limit of {max_bytes}")
+        if self.member is None:
+            return Source.file(Path(self.path))
+        with self.open() as stream:
+            return Source(self.name, data=stream.read(max_bytes + 1))
+
+    def package(self) -> frozenset[str]:
+        """The names of the files next to this document (its folder in the archive or on disk)."""
+        if self.member is None:
+            return _folder_names(str(Path(self.path).parent))
+        folder = str(PurePosixPath(self.member).parent)
+        return frozenset(n for n, f in _archive_names(self.path, os.stat(self.path).st_mtime_ns) if f == folder)
+
+
+class _Member:
+    """A ZIP member stream that never yields more than the size its directory entry declared."""
+
+    def __init__(self, archive: zipfile.ZipFile, stream: IO[bytes], limit: int) -> None:
+        self.archive, self.stream, self.left = archive, stream, limit
+
+    def read(self, size: int = -1) -> bytes:
+        """Read on, refusing data beyond the declared size."""
+        data = self.stream.read(size)
+        self.left -= len(data)
+        if self.left < 0:
+            raise ExportError("archive member expands beyond its declared size")
+        return data
+
+    def __enter__(self) -> _Member:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
+        self.archive.close()
+
+
+@lru_cache(maxsize=8)
+def _archive_names(path: str, mtime: int) -> tuple[tuple[str, str], ...]:
+    with zipfile.ZipFile(path) as archive:
+        return tuple((PurePosixPath(n).name, str(PurePosixPath(n).parent)) for n in archive.namelist())
+
+
+@lru_cache(maxsize=64)
+def _folder_names(folder: str) -> frozenset[str]:
+    return frozenset(os.listdir(folder))
+
+
+Problem = DocumentReport
+
+
+def documents(specs: Iterable[str], standard: str = "", limits: ZipLimits | None = None,
+              ) -> Iterator[Document | Problem]:
+    """The documents named by files, directories (recursively), globs and ZIP archives, or the problems."""
+    limits = limits or ZipLimits()
+    for spec in specs:
+        paths = sorted(glob.glob(spec, recursive=True)) if glob.has_magic(spec) else [spec]
+        if not paths:
+            yield _problem(spec, standard, "no file matches this path or pattern")
+        for path in paths:
+            yield from _expand(Path(path), standard, limits)
+
+
+def _expand(path: Path, standard: str, limits: ZipLimits) -> Iterator[Document | Problem]:
+    if path.is_symlink():
+        yield _problem(str(path), standard, "symbolic link not followed")
+    elif path.is_dir():
+        for child in sorted(path.iterdir()):
+            if child.is_dir() or child.suffix.lower() in XML_SUFFIXES + ARCHIVE_SUFFIXES:
+                yield from _expand(child, standard, limits)
+    elif not path.exists():
+        yield _problem(str(path), standard, "no such file or directory")
+    elif path.suffix.lower() in ARCHIVE_SUFFIXES or zipfile.is_zipfile(path):
+        yield from _members(path, standard, limits)
+    else:
+        yield Document(str(path), size=path.stat().st_size)
+
+
+def _members(path: Path, standard: str, limits: ZipLimits) -> Iterator[Document | Problem]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield _problem(str(path), standard, f"not a readable ZIP archive: {exc}")
+        return
+    total = sum(i.file_size for i in infos)
+    if len(infos) > limits.max_entries or total > limits.max_total_bytes:
+        yield _problem(str(path), standard, (
+            f"archive refused unread: {len(infos)} entries expanding to {total} bytes exceed the limits "
+            f"({limits.max_entries} entries, {limits.max_total_bytes} bytes)"))
+        return
+    for info in infos:
+        if not info.is_dir() and PurePosixPath(info.filename).suffix.lower() in XML_SUFFIXES:
+            reason = member_problem(info, limits)
+            yield _problem(f"{path}!{info.filename}", standard, reason) if reason else Document(
+                str(path), info.filename, info.file_size)
+
+
+def member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> str:
+    """Why a ZIP member must not be read (unsafe name, link, encryption, size, ratio), or ''."""
+    name = info.filename
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":"):
+        return f"unsafe member name {name!r} (absolute or climbing out of the archive: zip-slip)"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return f"member {name!r} is a symbolic link; not followed"
+    if info.flag_bits & 0x1:
+        return f"member {name!r} is encrypted"
+    if info.file_size > limits.max_entry_bytes:
+        return f"member {name!r} expands to {info.file_size} bytes, more than the limit of {limits.max_entry_bytes}"
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
+        return f"member {name!r} has a compression ratio of {ratio:.0f}:1 (limit {limits.max_ratio:.0f}:1): zip bomb"
+    return ""
+
+
+def _problem(name: str, standard: str, reason: str) -> Problem:
+    return rejected(Source(name), standard or "unknown", reason, rule=RULE, kind="parse")
+
+
+IN_MEMORY_BYTES = 64 * 1024**2
+StreamValidate = Callable[[Document, str, str], DocumentReport]
+_STREAMING: dict[str, StreamValidate] = {}
+
+
+def register_streaming(standard: str, validate: StreamValidate) -> None:
+    """Declare that a standard's documents can be validated record by record: ``validate(doc, standard,
+    part)`` with part ``all``, ``records`` (well-formedness and record checks) or ``xsd``."""
+    _STREAMING[standard] = validate
+
+
+@dataclass(frozen=True)
+class Task:
+    """One unit of work for a pool worker: a document, its standard, and which pass."""
+
+    doc: Document
+    standard: str
+    part: str = "all"
+
+
+def validate_one(task: Task) -> DocumentReport:
+    """Validate one document (or one pass of it); any failure is a rejection with its reason."""
+    standard = task.standard
+    try:
+        standard = standard or _detect(task.doc)
+        stream = _streaming(standard)
+        if stream and (task.part != "all" or task.doc.size > IN_MEMORY_BYTES):
+            return stream(task.doc, standard, task.part)
+        return validator_for(standard).validate(task.doc.source(DEFAULT_MAX_BYTES))
+    except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile) as exc:
+        return _problem(task.doc.name, standard, str(exc).strip("'\""))
+
+
+def _streaming(standard: str) -> StreamValidate | None:
+    validators()
+    return _STREAMING.get(standard)
+
+
+def _detect(doc: Document) -> str:
+    with doc.open() as stream:
+        root = peek_root(LineCountingReader(stream).peek())
+    found = detect(root)
+    if found is None:
+        raise ExportError(f"unknown document type (root element {root}); name the standard")
+    return found.standard
+
+
+def tasks_for(items: Iterable[Document | Problem], standard: str) -> Iterator[Task | Problem]:
+    """The tasks for a list of documents: a large streamable document becomes two tasks (its two passes)."""
+    for item in items:
+        if isinstance(item, DocumentReport):
+            yield item
+        elif standard and _streaming(standard) and item.size > IN_MEMORY_BYTES:
+            yield Task(item, standard, "records")
+            yield Task(item, standard, "xsd")
+        else:
+            yield Task(item, standard)
+
+
+def validate_export(specs: Iterable[str], standard: str = "", *, workers: int | None = None,
+                    limits: ZipLimits | None = None, progress: bool = False) -> list[DocumentReport]:
+    """Every document of an export validated (problems included as rejections), in export order."""
+    work = list(tasks_for(documents(specs, standard, limits), standard))
+    tasks = [t for t in work if isinstance(t, Task)]
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 2)
+    with Progress(transient=True, disable=not progress) as bar:
+        done = bar.add_task("validating", total=sum(t.doc.size for t in tasks) or 1)
+        results = _run(tasks, workers, lambda t: bar.advance(done, t.doc.size))
+    return _assemble(work, results)
+
+
+def _run(tasks: list[Task], workers: int, tick: Callable[[Task], None]) -> dict[Task, DocumentReport]:
+    if workers <= 1 or len(tasks) <= 1:
+        return {t: _ticked(t, validate_one(t), tick) for t in tasks}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(validate_one, t): t for t in tasks}
+        return {futures[f]: _ticked(futures[f], f.result(), tick) for f in as_completed(futures)}
+
+
+def _ticked(task: Task, report: DocumentReport, tick: Callable[[Task], None]) -> DocumentReport:
+    tick(task)
+    return report
+
+
+def _assemble(work: list[Task | Problem], results: dict[Task, DocumentReport]) -> list[DocumentReport]:
+    out: list[DocumentReport] = []
+    slot: dict[Document, int] = {}
+    for item in work:
+        if isinstance(item, DocumentReport):
+            out.append(item)
+        elif item.part == "xsd" and item.doc in slot:
+            out[slot[item.doc]] = merge(out[slot[item.doc]], results[item])
+        else:
+            slot[item.doc] = len(out)
+            out.append(results[item])
+    return out
+
+
+def merge(records: DocumentReport, xsd: DocumentReport) -> DocumentReport:
+    """The report of a document validated in two passes; a well-formedness failure stands alone."""
+    if records.error or any(f.source == "parse" for f in records.findings):
+        return records
+    return replace(records, valid=records.valid and xsd.valid, accepted=records.accepted and xsd.accepted,
+                   findings=xsd.findings + records.findings, error=xsd.error)

@@ -1,0 +1,164 @@
+"""Streaming validation of one large document with bounded memory, record by record.
+
+A *record* is a child of the root element (e.g. an xdomea ``Schriftgutobjekt``). Two passes share
+the record walk: the records pass (non-validating, authoritative for well-formedness) hands every
+record to a visitor before it is discarded; the XSD pass validates on the fly with libxml2. The two
+passes can run one after the other or side by side in two processes.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import IO, Any, Protocol
+
+from lxml import etree
+
+from conformance.core.xmlsafe import LineCountingReader, SafeIterparse, XMLRejected
+from conformance.xml.report import Finding
+from conformance.xml.xsd import RULE, _code
+
+Opener = Callable[[], AbstractContextManager[IO[bytes]]]
+MAX_XSD_ERRORS = 1000
+
+
+class RecordVisitor(Protocol):
+    """Checks run on each record while it is in memory, and once on the (emptied) root at the end."""
+
+    def record(self, element: Any, xpath: str) -> Iterable[Finding]:
+        """The findings of one record."""
+
+    def finish(self, root: Any) -> Iterable[Finding]:
+        """The findings that need the whole document (root attributes, totals)."""
+
+
+@dataclass
+class PassResult:
+    """What one pass found, with its statistics."""
+
+    findings: list[Finding] = field(default_factory=list)
+    records: int = 0
+    bytes_read: int = 0
+    complete: bool = False
+
+
+def walk_records(parse: SafeIterparse) -> Iterator[tuple[Any, str]]:
+    """Each record with its XPath; it is cleared and dropped from the tree once the consumer moves on."""
+    counts: dict[str, int] = {}
+    for element in parse:
+        parent = element.getparent()
+        if parent is None or parent.getparent() is not None:
+            continue
+        step = _name(element)
+        counts[step] = counts.get(step, 0) + 1
+        yield element, f"/{_name(parent)}/{step}[{counts[step]}]"
+        element.clear()
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def tree_records(root: Any) -> Iterator[tuple[Any, str]]:
+    """The records of a document already in memory, with the same XPaths as ``walk_records``."""
+    counts: dict[str, int] = {}
+    for element in root.iterchildren(etree.Element):
+        step = _name(element)
+        counts[step] = counts.get(step, 0) + 1
+        yield element, f"/{_name(root)}/{step}[{counts[step]}]"
+
+
+def _name(element: Any) -> str:
+    local = etree.QName(element).localname
+    return f"{element.prefix}:{local}" if element.prefix else local
+
+
+def records_pass(open_: Opener, visitor: RecordVisitor, record_tags: Iterable[str] | None = None,
+                 max_bytes: int | None = None) -> PassResult:
+    """The non-validating pass: well-formedness and the visitor's findings; a refusal is a parse finding."""
+    result = PassResult()
+    with open_() as raw:
+        parse = SafeIterparse(LineCountingReader(raw, max_bytes=max_bytes), tag=_tags(record_tags))
+        try:
+            for element, xpath in walk_records(parse):
+                result.records += 1
+                result.findings.extend(visitor.record(element, xpath))
+            result.findings.extend(visitor.finish(parse.root))
+            result.complete = True
+        except XMLRejected as exc:
+            result.findings.append(Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse"))
+        result.bytes_read = parse.reader.bytes_read
+    return result
+
+
+def xsd_pass(open_: Opener, schema: etree.XMLSchema, record_tags: Iterable[str] | None = None,
+             max_errors: int = MAX_XSD_ERRORS, max_bytes: int | None = None) -> PassResult:
+    """The validating pass: every XSD error, placed between the lines of the chunks it showed up in."""
+    result = PassResult()
+    with open_() as raw:
+        reader = LineCountingReader(raw, max_bytes=max_bytes)
+        parse = SafeIterparse(reader, tag=_tags(record_tags), schema=schema)
+        tracker = _ErrorTracker(parse, reader, max_errors)
+        try:
+            for element, xpath in walk_records(parse):
+                result.records += 1
+                tracker.starts.append((element.sourceline or 0, xpath))
+                if tracker.collect() or tracker.full:
+                    break
+            result.complete = parse.complete
+        except XMLRejected:
+            result.complete = False
+        tracker.collect(final=True)
+        result.findings = tracker.findings
+        result.bytes_read = reader.bytes_read
+    return result
+
+
+def _tags(record_tags: Iterable[str] | None) -> list[str] | None:
+    return None if record_tags is None else list(record_tags)
+
+
+class _ErrorTracker:
+    """Turns the growing libxml2 error log into findings, each with the line window it appeared in."""
+
+    def __init__(self, parse: SafeIterparse, reader: LineCountingReader, max_errors: int) -> None:
+        self.parse, self.reader, self.max_errors = parse, reader, max_errors
+        self.findings: list[Finding] = []
+        self.starts: deque[tuple[int, str]] = deque(maxlen=64)
+        self.seen = 0
+        self.windows = [1, 1]
+        self.chunk = 0
+        self.full = False
+
+    def collect(self, final: bool = False) -> bool:
+        """Add the errors logged since the last call; True once the error cap is reached."""
+        if not final and self.reader.chunks == self.chunk:
+            return False
+        self.chunk = self.reader.chunks
+        self.windows = [self.windows[1], self.reader.lines_read]
+        errors = self.parse.schema_errors()
+        for entry in errors[self.seen:self.max_errors]:
+            self.findings.append(self._finding(entry.message, entry.type_name))
+        self.seen = len(errors)
+        if self.seen >= self.max_errors and not self.full:
+            self.full = True
+            self.findings.append(Finding(RULE, "error", "/", f"XSD validation stopped after {self.max_errors} "
+                                         "errors; the rest of the document was not validated", None, None, "xsd"))
+        return self.full
+
+    def _finding(self, message: str, type_name: str) -> Finding:
+        first, last = self.windows
+        where = next((xpath for line, xpath in reversed(self.starts) if line <= first), "/")
+        code = _code(type_name)
+        text = f"{code}: {message}" if code else message
+        return Finding(RULE, "error", where, f"{text} (streaming validation: between lines {first} and {last})",
+                       first, None, "xsd")
+
+
+def stream_validate(open_: Opener, schema: etree.XMLSchema | None, visitor: RecordVisitor,
+                    record_tags: Iterable[str] | None = None, max_bytes: int | None = None) -> list[Finding]:
+    """Both passes, one after the other; a document that is not well-formed gets its parse finding only."""
+    records = records_pass(open_, visitor, record_tags, max_bytes)
+    if not records.complete or schema is None:
+        return records.findings
+    return xsd_pass(open_, schema, record_tags, max_bytes=max_bytes).findings + records.findings
