@@ -55,7 +55,7 @@ CLASSES = (
 RULES = (
     Rule("Konformitaet/Schema", "nachricht", MUSS,
          "Jede xdomea-Nachricht ist wohlgeformt und gültig gegen das XML-Schema von xdomea 3.0.0.",
-         ("XSD", "XML"), FAQ),
+         ("XSD", "XML", "EXPORT"), FAQ),
     Rule("Konformitaet/Version", "nachricht", MUSS,
          "Das äußere Element ist eine Nachricht von xdomea 3.0.0 im Namensraum urn:xoev-de:xdomea:schema:3.0.0.",
          ("XDOMEA-VERSION",), FAQ),
