@@ -1,0 +1,69 @@
+"""Scenario selection, customLevel overrides and processing errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conformance.xml import pipeline, saxon, scenarios
+from conformance.xml.kosit import Configuration, replace_tokens
+from conformance.xml.report import Source
+from conformance.xml.schematron import Rules
+from tests.xml.corpora import suite_instances, xrechnung
+
+EXTENSION = "04.05a-INVOICE_uncefact.xml"
+
+
+def _instance(name: str) -> bytes:
+    return next(p for p in suite_instances() if p.name == name).read_bytes()
+
+
+def test_the_configuration_has_eleven_scenarios_without_tokens() -> None:
+    found = scenarios.scenarios(xrechnung())
+    assert len(found) == 11
+    assert all("@" not in s.match for s in found)
+    assert {s.config.standard for s in found} == {"xrechnung-3.0"}
+
+
+def test_tokens_are_replaced_and_unknown_tokens_kept() -> None:
+    assert replace_tokens("a @x@ b @y@", {"x": "1"}) == "a 1 b @y@"
+
+
+def test_custom_level_downgrades_a_fatal_rule_to_information() -> None:
+    report = pipeline.validate(Source(EXTENSION, data=_instance(EXTENSION)))
+    assert report.scenario == "EN16931 XRechnung Extension (CII)"
+    assert report.accepted and not report.valid
+    assert {f.severity for f in report.fired("BR-CL-10")} == {"information"}
+
+
+def test_several_matching_scenarios_are_ambiguous() -> None:
+    one = scenarios.scenarios(xrechnung())[0]
+    chooser = scenarios.Selector((one, one))
+    with pytest.raises(scenarios.NoScenario, match="more than one scenario"):
+        chooser.select(saxon.parse(_instance("01.01a-INVOICE_ubl.xml")))
+
+
+def test_a_failing_stylesheet_rejects_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "broken.xsl"
+    broken.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                      '<xsl:template match="/"><xsl:sequence select="error((), \'boom\')"/></xsl:template>'
+                      '</xsl:stylesheet>')
+    original = Configuration.stylesheet
+
+    def stylesheet(self: Configuration, location: str, store: object = None) -> Rules:
+        return Rules("broken", broken) if "XRechnung" in location else original(self, location)
+
+    monkeypatch.setattr(Configuration, "stylesheet", stylesheet)
+    report = pipeline.validate(Source("x.xml", data=_instance("01.01a-INVOICE_ubl.xml")))
+    assert not report.valid and not report.accepted
+    assert report.error and "processing error" in report.error and "boom" in report.error
+    assert report.fired("PROCESSING")
+
+
+def test_schematron_is_skipped_when_the_schema_fails() -> None:
+    data = _instance("01.01a-INVOICE_ubl.xml").replace(b"<cbc:BuyerReference>", b"<cbc:Nope/><cbc:BuyerReference>")
+    data = data.replace(b"<cbc:BuyerReference>04011000-12345-34</cbc:BuyerReference>", b"")
+    run = pipeline.execute(Source("x.xml", data=data))
+    assert run.schema and not run.steps and not run.rules
+    assert not pipeline.verdict(run).accepted
