@@ -94,7 +94,8 @@ def _schema_finding(call: Call, label: str, error: Any, at: str, bundle: Bundle)
     where = pointer(tuple(error.absolute_path))
     uri, schema_at = bundle.origin(at)
     schema = f"{uri}#{schema_at}" if uri else f"#{schema_at}"
-    key = (call.planned.operation.label, got.status, re.sub(r"/\d+", "/*", where), error.validator, error.message)
+    key = (call.planned.operation.label, got.status, re.sub(r"/\d+", "/*", where), error.validator,
+           repr(error.validator_value)[:200])
     return Finding(key, SchemaViolation(
         f"{label}: {error.message}", locator=Locator(where=got.url, pointer=where),
         expected=f"{error.validator}: {_short(error.validator_value)} (schema {schema})",

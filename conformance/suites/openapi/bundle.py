@@ -81,7 +81,7 @@ class Bundler:
             return self._reference(node, base, path)
         foreign_id = base != self.root_uri
         return {key: self._walk(value, base, (*path, key)) for key, value in node.items()
-                if not (foreign_id and key == "$id")}
+                if not (foreign_id and key == "$id") and not (key == "externalValue" and isinstance(value, str))}
 
     def _reference(self, node: dict[str, Any], base: str, path: Path) -> Any:
         target = urljoin(base, node["$ref"])

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from referencing.exceptions import Unresolvable
 
 from conformance.core.evidence import Locator, MissingMember, SchemaViolation, ValueViolation, Violation
 from conformance.suites.openapi.api import VERSIONS, Api
@@ -16,16 +17,34 @@ MAX_ERRORS = 100
 MAX_SITES = 10
 
 
+class OfflineReference(Exception):
+    """The validator tried to retrieve a document; nothing is ever fetched."""
+
+
+def _refuse(uri: str) -> Any:
+    raise OfflineReference(uri)
+
+
+class Refusing(dict[str, Any]):
+    """Resolver handlers that answer every URI scheme with a refusal (an absent scheme would go to the network)."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __getitem__(self, key: str) -> Any:
+        return _refuse
+
+
 class Offline30(OpenAPIV30SpecValidator):
     """The 3.0 validator with no way to fetch anything."""
 
-    resolver_handlers = {}  # noqa: RUF012
+    resolver_handlers = Refusing()
 
 
 class Offline31(OpenAPIV31SpecValidator):
     """The 3.1 validator with no way to fetch anything."""
 
-    resolver_handlers = {}  # noqa: RUF012
+    resolver_handlers = Refusing()
 
 
 def version(description: Description) -> Iterator[Violation]:
@@ -42,7 +61,16 @@ def version(description: Description) -> Iterator[Violation]:
 def spec_errors(found: Api) -> Iterator[Violation]:
     """Every error openapi-spec-validator reports for the bundled document."""
     cls = Offline31 if found.version.startswith("3.1") else Offline30
-    for index, error in enumerate(cls(found.document).iter_errors()):
+    errors = cls(found.document).iter_errors()
+    for index in range(MAX_ERRORS + 1):
+        try:
+            error = next(errors)
+        except StopIteration:
+            return
+        except Unresolvable as exc:
+            yield ValueViolation(f"validation stopped at a reference it cannot follow offline: {exc.ref}",
+                                 locator=found.description.uri, expected="a resolvable reference", actual=exc.ref)
+            return
         if index == MAX_ERRORS:
             yield Violation(f"more than {MAX_ERRORS} errors; the rest are not listed", expected="none")
             return
@@ -52,13 +80,26 @@ def spec_errors(found: Api) -> Iterator[Violation]:
 def _spec_violation(found: Api, error: Any) -> Violation:
     path = tuple(getattr(error, "absolute_path", ()) or ())
     uri, at = found.bundle.origin(pointer(path))
-    message = str(getattr(error, "message", "") or str(error).splitlines()[0])
+    message = (str(getattr(error, "message", "")) or str(error)).strip().splitlines()[0]
+    keyword = getattr(error, "validator", None)
+    if not _set(keyword) and getattr(error, "schema_path", None):
+        keyword = error.schema_path[-1]
     return SchemaViolation(
         f"not a valid OpenAPI {found.version} document: {message}",
         locator=Locator(where=uri or found.description.uri, pointer=at if path else None),
-        expected=f"{getattr(error, 'validator', '') or 'OpenAPI rule'}: "
-                 f"{_short(getattr(error, 'validator_value', type(error).__name__))}",
-        actual=_short(getattr(error, "instance", None)), exchange=found.description.exchange)
+        expected=_keyword(keyword, getattr(error, "validator_value", None), type(error).__name__),
+        actual=_short(error.instance) if _set(getattr(error, "instance", None)) else None,
+        exchange=found.description.exchange)
+
+
+def _keyword(keyword: Any, value: Any, fallback: str) -> str:
+    if not _set(keyword):
+        return fallback
+    return f"{keyword}: {_short(value)}" if _set(value) else str(keyword)
+
+
+def _set(value: Any) -> bool:
+    return value is not None and type(value).__name__ != "Unset"
 
 
 def references(found: Api, foreign: bool) -> Iterator[Violation]:

@@ -127,5 +127,5 @@ def merged(findings: Iterable[Finding]) -> Iterator[Violation]:
                             expected="none", actual=len(first))
             return
         if count[key] > 1:
-            violation.message += f" (seen in {count[key]} calls)"
+            violation.message += f" (seen {count[key]} times)"
         yield violation

@@ -1,0 +1,229 @@
+"""The OpenAPI suite against a purpose-built TEST DOUBLE API: clean, and with one defect switched on per vendor.
+
+The double is not a real product. It serves a small item API and its OpenAPI 3.0 description under
+/<variant>/; each variant breaks exactly one promise of its description, so the tests prove that every check
+passes on conformant behaviour and fails, with evidence, on each kind of deviation.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from conformance.core.results import read_run
+
+LINK = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml#/components/schemas/link"
+ITEMS = [{"id": 1, "name": "one"}, {"id": 2, "name": "two"}, {"id": 3, "name": "three"}]
+VARIANTS = ("clean", "yaml", "status", "media", "schema", "notjson", "lenient", "crash", "invalid", "broken",
+            "foreign", "missing", "swagger")
+
+
+def description(variant: str) -> dict[str, Any]:
+    """The OpenAPI 3.0.3 description of the double, with the variant's defect in the document if it has one."""
+    error = {"$ref": "#/components/responses/Error"}
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3", "info": {"title": "Test double", "version": "1.0"},
+        "servers": [{"url": f"/{variant}"}],
+        "paths": {
+            "/items": {"get": {"parameters": [
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+                {"name": "f", "in": "query", "schema": {"type": "string", "enum": ["json"]}}],
+                "responses": {"200": _json("#/components/schemas/ItemList"), "400": error}}},
+            "/items/{id}": {"get": {"parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}],
+                "responses": {"200": _json("#/components/schemas/Item"), "400": error, "404": error}}},
+            "/status": {"get": {"responses": {
+                "200": {"description": "up", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                "500": {"description": "down", "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
+        },
+        "components": {
+            "schemas": {
+                "Item": {"type": "object", "required": ["id", "name"],
+                         "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
+                "ItemList": {"type": "object", "required": ["items", "links"], "properties": {
+                    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+                    "links": {"type": "array", "items": {"$ref": LINK}}}},
+            },
+            "responses": {"Error": {"description": "error", "content": {
+                "application/json": {"schema": {"$ref": "schemas.json#/Error"}}}}},
+        },
+    }
+    return _broken(doc, variant)
+
+
+def _json(ref: str) -> dict[str, Any]:
+    return {"description": "ok", "content": {"application/json": {"schema": {"$ref": ref}}}}
+
+
+def _broken(doc: dict[str, Any], variant: str) -> dict[str, Any]:
+    schemas = doc["components"]["schemas"]
+    if variant == "invalid":
+        del doc["info"]
+    elif variant == "broken":
+        schemas["Item"]["properties"]["name"] = {"$ref": "#/components/schemas/Name"}
+    elif variant == "foreign":
+        schemas["ItemList"]["properties"]["meta"] = {"$ref": "https://example.org/schemas/meta.json"}
+    elif variant == "swagger":
+        doc["openapi"] = "2.0"
+    return doc
+
+
+SCHEMAS = {"Error": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}}}
+
+
+class Double(BaseHTTPRequestHandler):
+    """GET /<variant>/openapi.json|yaml, /<variant>/schemas.json, /<variant>/items[/{id}], /<variant>/status."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        variant, _, rest = parts.path.strip("/").partition("/")
+        query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        if variant not in VARIANTS:
+            self.send(404, {"code": "NotFound"})
+        elif rest in ("openapi.json", "openapi.yaml"):
+            self.describe(variant, rest)
+        elif rest == "schemas.json":
+            self.send(200, SCHEMAS)
+        elif rest == "status":
+            self.send(500 if variant == "crash" else 200, "down" if variant == "crash" else "up", "text/plain")
+        elif rest == "items":
+            self.items(variant, query)
+        elif rest.startswith("items/"):
+            self.item(variant, rest.split("/", 1)[1])
+        else:
+            self.send(404, {"code": "NotFound"})
+
+    def describe(self, variant: str, name: str) -> None:
+        if variant == "missing":
+            self.send(404, {"code": "NotFound"})
+        elif name.endswith(".yaml"):
+            self.send(200, yaml.safe_dump(description(variant)), "application/yaml")
+        else:
+            self.send(200, description(variant), "application/vnd.oai.openapi+json;version=3.0")
+
+    def items(self, variant: str, query: dict[str, str]) -> None:
+        limit = query.get("limit", "10")
+        valid = limit.isdigit() and 1 <= int(limit) <= 100 and query.get("f", "json") == "json"
+        if not valid and variant != "lenient":
+            self.send(400, {"code": "InvalidParameterValue"})
+            return
+        items = copy.deepcopy(ITEMS[: int(limit)] if limit.isdigit() else ITEMS)
+        if variant == "schema":
+            for item in items:
+                item["name"] = len(item["name"])
+        body = {"items": items, "links": [{"href": f"/{variant}/items", "rel": "self"}]}
+        if variant == "notjson":
+            self.send(200, "{items: [", "application/json")
+        else:
+            self.send(200, body, "text/plain" if variant == "media" else "application/json")
+
+    def item(self, variant: str, ident: str) -> None:
+        if not ident.isdigit() or int(ident) < 1:
+            self.send(400, {"code": "InvalidParameterValue"})
+        elif int(ident) > len(ITEMS):
+            self.send(410 if variant == "status" else 404, {"code": "NotFound"})
+        else:
+            self.send(200, ITEMS[int(ident) - 1])
+
+    def send(self, status: int, body: Any, media_type: str = "application/json") -> None:
+        data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@contextmanager
+def serve() -> Iterator[str]:
+    """Run the double on a free loopback port; stop it on exit."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Double)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def double() -> Iterator[str]:
+    with serve() as url:
+        yield url
+
+
+def vendors(base: str, folder: Path) -> str:
+    """One vendor per variant, plus one reading the description from a file."""
+    (folder / "openapi.yaml").write_text(yaml.safe_dump(description("clean")), encoding="utf-8")
+    (folder / "schemas.json").write_text(json.dumps(SCHEMAS), encoding="utf-8")
+    entries = [_vendor(v, f'url = "{base}/{v}/openapi.{"yaml" if v == "yaml" else "json"}"') for v in VARIANTS]
+    entries.append(_vendor("file", f'paths = ["openapi.yaml"]\noptions = {{ base_url = "{base}/clean" }}',
+                           'http = { allowed_hosts = ["127.0.0.1"] }'))
+    return "\n".join(entries)
+
+
+def _vendor(ident: str, target: str, settings: str = "") -> str:
+    return (f'[[vendors]]\nid = "{ident}"\nname = "Double {ident}"\nversion = "1.0"\n{settings}\n'
+            f'[[vendors.targets]]\nstandard = "openapi-3"\n{target}\n')
+
+
+@pytest.fixture(scope="module")
+def results(double: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, Any]]:
+    folder = tmp_path_factory.mktemp("openapi-double")
+    path = folder / "vendors.toml"
+    path.write_text(vendors(double, folder), encoding="utf-8")
+    return run_suite(path, folder / "results.jsonl")
+
+
+def run_suite(vendors_file: Path, results_file: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    """Run the suite through the plugin in a child pytest; results by (vendor, requirement short name)."""
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs",
+                    "conformance.suites.openapi", "--conformance-vendors", str(vendors_file),
+                    "--conformance-results", str(results_file)], cwd=results_file.parent, check=False,
+                   capture_output=True, timeout=600)
+    run = read_run(results_file)
+    assert run.complete
+    return {(r.vendor, r.requirement.split("/req/", 1)[1]): r.to_json() for r in run.results}
+
+
+ALL = ("description/parse", "description/version", "description/valid", "description/refs",
+       "description/self-contained", "status-codes/documented", "content-types/documented",
+       "response-schemas/valid", "negative-data/rejected", "server-errors/none")
+FAILS = {
+    "clean": set(), "yaml": set(), "file": set(),
+    "status": {"status-codes/documented"}, "media": {"content-types/documented"},
+    "schema": {"response-schemas/valid"}, "notjson": {"response-schemas/valid"},
+    "lenient": {"negative-data/rejected"}, "crash": {"server-errors/none"},
+    "invalid": {"description/valid"}, "broken": {"description/refs"}, "foreign": {"description/self-contained"},
+    "missing": {"description/parse"}, "swagger": {"description/version"},
+}
+
+
+@pytest.mark.parametrize("vendor", sorted(FAILS))
+def test_each_defect_fails_exactly_its_requirement(results: dict[tuple[str, str], dict[str, Any]],
+                                                   vendor: str) -> None:
+    outcomes = {name: results[(vendor, name)]["outcome"] for name in ALL}
+    assert {n for n, o in outcomes.items() if o == "fail"} == FAILS[vendor], outcomes
+    skipped = {n for n, o in outcomes.items() if o == "skip"}
+    if vendor == "missing":
+        assert skipped == set(ALL) - {"description/parse"}
+    elif vendor == "swagger":
+        assert skipped == set(ALL) - {"description/parse", "description/version"}
+    else:
+        assert {n for n, o in outcomes.items() if o == "pass"} == set(ALL) - FAILS[vendor], outcomes
