@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import IO, cast
 
+from rich.console import Console
 from rich.progress import Progress
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, LineCountingReader, XMLRejected, peek_root
@@ -192,8 +193,8 @@ _STREAMING: dict[str, StreamValidate] = {}
 
 
 def register_streaming(standard: str, validate: StreamValidate) -> None:
-    """Declare that a standard's documents can be validated record by record: ``validate(doc, standard,
-    part)`` with part ``all``, ``records`` (well-formedness and record checks) or ``xsd``."""
+    """Declare that a standard validates export documents itself, record by record if large:
+    ``validate(doc, standard, part)`` with part ``all``, ``records`` (well-formedness, record checks) or ``xsd``."""
     _STREAMING[standard] = validate
 
 
@@ -212,7 +213,7 @@ def validate_one(task: Task) -> DocumentReport:
     try:
         standard = standard or _detect(task.doc)
         stream = _streaming(standard)
-        if stream and (task.part != "all" or task.doc.size > IN_MEMORY_BYTES):
+        if stream:
             return stream(task.doc, standard, task.part)
         return validator_for(standard).validate(task.doc.source(DEFAULT_MAX_BYTES))
     except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile) as exc:
@@ -251,7 +252,8 @@ def validate_export(specs: Iterable[str], standard: str = "", *, workers: int | 
     work = list(tasks_for(documents(specs, standard, limits), standard))
     tasks = [t for t in work if isinstance(t, Task)]
     workers = workers if workers is not None else min(os.cpu_count() or 1, 2)
-    with Progress(transient=True, disable=not progress) as bar:
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True, disable=not (progress and console.is_terminal)) as bar:
         done = bar.add_task("validating", total=sum(t.doc.size for t in tasks) or 1)
         results = _run(tasks, workers, lambda t: bar.advance(done, t.doc.size))
     return _assemble(work, results)

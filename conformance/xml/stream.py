@@ -75,7 +75,7 @@ def _name(element: Any) -> str:
 
 def records_pass(open_: Opener, visitor: RecordVisitor, record_tags: Iterable[str] | None = None,
                  max_bytes: int | None = None) -> PassResult:
-    """The non-validating pass: well-formedness and the visitor's findings; a refusal is a parse finding."""
+    """The non-validating pass: well-formedness and the visitor's findings; a refusal is the only finding."""
     result = PassResult()
     with open_() as raw:
         parse = SafeIterparse(LineCountingReader(raw, max_bytes=max_bytes), tag=_tags(record_tags))
@@ -86,7 +86,7 @@ def records_pass(open_: Opener, visitor: RecordVisitor, record_tags: Iterable[st
             result.findings.extend(visitor.finish(parse.root))
             result.complete = True
         except XMLRejected as exc:
-            result.findings.append(Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse"))
+            result.findings = [Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse")]
         result.bytes_read = parse.reader.bytes_read
     return result
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 from conformance.core.packs import default_store
 from conformance.core.xmlsafe import LineCountingReader, XMLRejected, peek_root
@@ -44,25 +43,28 @@ def visitor(package: frozenset[str] | None) -> XdomeaVisitor:
 
 def validate(source: Source) -> DocumentReport:
     """Validate one message held in memory or on disk (large files are streamed)."""
-    if source.path is not None and source.path.stat().st_size > IN_MEMORY_BYTES:
+    if source.path is not None:
         return validate_document(Document(str(source.path), size=source.path.stat().st_size), ID, "all")
-    data = source.read()
-    tree, problems = parse(Source(source.name, data=data))
+    return in_memory(source.name, source.read(), None)
+
+
+def in_memory(name: str, data: bytes, package: frozenset[str] | None) -> DocumentReport:
+    """Validate a message held in memory: XSD with exact positions, then the record checks."""
+    tree, problems = parse(Source(name, data=data))
     if tree is None:
-        return report(source.name, problems)
+        return report(name, problems)
     root = tree.getroot()
-    checks = visitor(_folder(source.path))
+    checks = visitor(package)
     findings = xsd_validate(tree, SCHEMA, data)
     findings += [f for record, xpath in tree_records(root) for f in checks.record(record, xpath)]
-    return report(source.name, findings + list(checks.finish(root)), root.tag)
-
-
-def _folder(path: Path | None) -> frozenset[str] | None:
-    return frozenset(p.name for p in path.parent.iterdir()) if path is not None else None
+    return report(name, findings + list(checks.finish(root)), root.tag)
 
 
 def validate_document(doc: Document, standard: str, part: str) -> DocumentReport:
-    """Validate an export document record by record: ``part`` is ``all``, ``records`` or ``xsd``."""
+    """Validate an export document: in memory if small, else record by record (``part`` all, records, xsd)."""
+    if part == "all" and doc.size <= IN_MEMORY_BYTES:
+        with doc.open() as stream:
+            return in_memory(doc.name, stream.read(), doc.package())
     try:
         root, tags = record_tags(doc)
     except XMLRejected as exc:
