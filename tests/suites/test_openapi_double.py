@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -175,6 +176,8 @@ def vendors(base: str, folder: Path) -> str:
     entries = [_vendor(v, f'url = "{base}/{v}/openapi.{"yaml" if v == "yaml" else "json"}"') for v in VARIANTS]
     entries.append(_vendor("file", f'paths = ["openapi.yaml"]\noptions = {{ base_url = "{base}/clean" }}',
                            'http = { allowed_hosts = ["127.0.0.1"] }'))
+    entries.append(_vendor("sampled", f'url = "{base}/clean/openapi.json"\n'
+                                      "options = { max_operations = 1, max_requests = 4 }"))
     return "\n".join(entries)
 
 
@@ -206,7 +209,7 @@ ALL = ("description/parse", "description/version", "description/valid", "descrip
        "description/self-contained", "status-codes/documented", "content-types/documented",
        "response-schemas/valid", "negative-data/rejected", "server-errors/none")
 FAILS = {
-    "clean": set(), "yaml": set(), "file": set(),
+    "clean": set(), "yaml": set(), "file": set(), "sampled": set(),
     "status": {"status-codes/documented"}, "media": {"content-types/documented"},
     "schema": {"response-schemas/valid"}, "notjson": {"response-schemas/valid"},
     "lenient": {"negative-data/rejected"}, "crash": {"server-errors/none"},
@@ -227,3 +230,51 @@ def test_each_defect_fails_exactly_its_requirement(results: dict[tuple[str, str]
         assert skipped == set(ALL) - {"description/parse", "description/version"}
     else:
         assert {n for n, o in outcomes.items() if o == "pass"} == set(ALL) - FAILS[vendor], outcomes
+
+
+Results = dict[tuple[str, str], dict[str, Any]]
+
+
+def _violation(results: Results, vendor: str, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    record = results[(vendor, name)]
+    violation = record["violations"][0]
+    return violation, record["exchanges"][violation["exchange"]] if "exchange" in violation else {}
+
+
+def test_schema_finding_names_request_status_media_type_and_pointer(results) -> None:  # type: ignore[no-untyped-def]
+    violation, exchange = _violation(results, "schema", "response-schemas/valid")
+    assert violation["kind"] == "schema"
+    assert violation["locator"]["pointer"] == "/items/0/name"
+    assert violation["expected"].startswith("type: string (schema #/paths/~1items/get/responses/200/")
+    assert exchange["url"].endswith("/schema/items") or "/schema/items?" in exchange["url"]
+    assert exchange["status"] == 200 and exchange["response_headers"]["Content-Type"] == "application/json"
+
+
+def test_status_media_type_and_rejection_findings(results) -> None:  # type: ignore[no-untyped-def]
+    status, exchange = _violation(results, "status", "status-codes/documented")
+    assert status["actual"] == 410 and "404" in status["expected"] and exchange["status"] == 410
+    assert status["locator"]["pointer"] == "/paths/~1items~1{id}/get/responses"
+    media, _ = _violation(results, "media", "content-types/documented")
+    assert media["actual"] == "text/plain" and media["expected"] == ["application/json"]
+    lenient, exchange = _violation(results, "lenient", "negative-data/rejected")
+    assert lenient["actual"] == 200 and lenient["expected"] == ["4xx"] and "/lenient/items?" in exchange["url"]
+    crash, exchange = _violation(results, "crash", "server-errors/none")
+    assert crash["actual"] == 500 and exchange["url"].endswith("/crash/status")
+
+
+def test_reference_findings_point_into_the_description(results) -> None:  # type: ignore[no-untyped-def]
+    foreign, _ = _violation(results, "foreign", "description/self-contained")
+    assert foreign["locator"]["pointer"] == "/components/schemas/ItemList/properties/meta"
+    assert "https://example.org/schemas/meta.json" in foreign["message"]
+    broken, _ = _violation(results, "broken", "description/refs")
+    assert broken["locator"]["pointer"] == "/components/schemas/Item/properties/name"
+    parse, exchange = _violation(results, "missing", "description/parse")
+    assert parse["actual"] == 404 and exchange["status"] == 404
+
+
+def test_notes_tell_what_was_exercised_and_cut(results) -> None:  # type: ignore[no-untyped-def]
+    assert any(re.fullmatch(r"\d\d+ requests to 3 GET operations", n)
+               for n in results[("clean", "server-errors/none")]["notes"])
+    notes = results[("sampled", "server-errors/none")]["notes"]
+    assert "sampling cut: exercised 1 of 3 GET operations" in notes
+    assert any(n.startswith("sampling cut: sent 4 of ") for n in notes), notes
