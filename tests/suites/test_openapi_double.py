@@ -27,7 +27,7 @@ from conformance.core.results import read_run
 
 LINK = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml#/components/schemas/link"
 ITEMS = [{"id": 1, "name": "one"}, {"id": 2, "name": "two"}, {"id": 3, "name": "three"}]
-VARIANTS = ("clean", "yaml", "status", "media", "schema", "notjson", "lenient", "crash", "invalid", "broken",
+VARIANTS = ("clean", "v31", "yaml", "status", "media", "schema", "notjson", "lenient", "crash", "invalid", "broken",
             "foreign", "missing", "swagger")
 
 
@@ -76,6 +76,9 @@ def _broken(doc: dict[str, Any], variant: str) -> dict[str, Any]:
         schemas["Item"]["properties"]["name"] = {"$ref": "#/components/schemas/Name"}
     elif variant == "foreign":
         schemas["ItemList"]["properties"]["meta"] = {"$ref": "https://example.org/schemas/meta.json"}
+    elif variant == "v31":
+        doc["openapi"] = "3.1.0"
+        schemas["Item"]["properties"]["name"] = {"type": ["string", "null"]}
     elif variant == "swagger":
         doc["openapi"] = "2.0"
     return doc
@@ -209,7 +212,7 @@ ALL = ("description/parse", "description/version", "description/valid", "descrip
        "description/self-contained", "status-codes/documented", "content-types/documented",
        "response-schemas/valid", "negative-data/rejected", "server-errors/none")
 FAILS = {
-    "clean": set(), "yaml": set(), "file": set(), "sampled": set(),
+    "clean": set(), "v31": set(), "yaml": set(), "file": set(), "sampled": set(),
     "status": {"status-codes/documented"}, "media": {"content-types/documented"},
     "schema": {"response-schemas/valid"}, "notjson": {"response-schemas/valid"},
     "lenient": {"negative-data/rejected"}, "crash": {"server-errors/none"},
