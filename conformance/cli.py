@@ -12,6 +12,8 @@ COMMANDS = (
     "conformance.commands.merge",
     "conformance.commands.listing",
     "conformance.commands.demo",
+    "conformance.commands.validate",
+    "conformance.commands.packs",
 )
 
 

@@ -102,16 +102,34 @@ def with_lines(tree: etree._ElementTree, found: list[Finding], prefixes: dict[st
 
 
 def _line(tree: etree._ElementTree, location: str, namespaces: dict[str, str]) -> int | None:
-    try:
-        hits = tree.xpath(location, namespaces=namespaces)
-    except etree.XPathError:
-        return None
-    if not isinstance(hits, list) or not hits:
+    hits = _hits(tree, location, namespaces) or _hits(tree, _indexed(location), namespaces)
+    if len(hits) != 1:
         return None
     hit = hits[0]
     element = hit if isinstance(hit, etree._Element) else getattr(hit, "getparent", lambda: None)()
     line = element.sourceline if isinstance(element, etree._Element) else None
     return line if isinstance(line, int) else None
+
+
+def _hits(tree: etree._ElementTree, location: str, namespaces: dict[str, str]) -> list[Any]:
+    try:
+        hits = tree.xpath(location, namespaces=namespaces)
+    except etree.XPathError:
+        return []
+    return hits if isinstance(hits, list) else []
+
+
+def _indexed(location: str) -> str:
+    """A ``name()``-style path (index only after the first sibling of a name) as an XPath for lxml."""
+    return "/".join(_step(step) for step in location.split("/"))
+
+
+def _step(step: str) -> str:
+    if not step or step.startswith("@"):
+        return step
+    name, _, index = step.partition("[")
+    test = name if ":" in name else f"*[local-name()='{name}']"
+    return f"{test}[{index or '1]'}"
 
 
 def _customization(tree: etree._ElementTree) -> str:

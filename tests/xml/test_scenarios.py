@@ -63,7 +63,6 @@ def test_a_failing_stylesheet_rejects_with_the_reason(tmp_path: Path, monkeypatc
 
 def test_schematron_is_skipped_when_the_schema_fails() -> None:
     data = _instance("01.01a-INVOICE_ubl.xml").replace(b"<cbc:BuyerReference>", b"<cbc:Nope/><cbc:BuyerReference>")
-    data = data.replace(b"<cbc:BuyerReference>04011000-12345-34</cbc:BuyerReference>", b"")
     run = pipeline.execute(Source("x.xml", data=data))
     assert run.schema and not run.steps and not run.rules
     assert not pipeline.verdict(run).accepted

@@ -1,0 +1,110 @@
+"""``conformance validate``: grade documents (files, folders, globs, ZIP archives) the way the official validators do.
+
+Exit codes: 0 every document accepted, 1 at least one rejected, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from conformance.commands.common import LANG, config_errors
+from conformance.xml.exports import validate_export
+from conformance.xml.report import DocumentReport, Finding, validator_for, validators
+
+TEXT = {
+    "accepted": ("angenommen", "accepted"), "rejected": ("abgewiesen", "rejected"),
+    "valid": ("gültig", "valid"), "invalid": ("ungültig", "invalid"),
+    "fatal": ("schwerer Fehler", "fatal"), "error": ("Fehler", "error"), "warning": ("Warnung", "warning"),
+    "information": ("Hinweis", "information"), "scenario": ("Szenario", "scenario"),
+    "line": ("Zeile", "line"),
+    "summary": ("{n} Dokument(e): {ok} angenommen, {bad} abgewiesen", "{n} document(s): {ok} accepted, {bad} rejected"),
+}
+REASONS = {
+    "unknown document type": "unbekannter Dokumenttyp", "ambiguous document type": "mehrdeutiger Dokumenttyp",
+    "processing error": "Verarbeitungsfehler", "not well-formed": "nicht wohlgeformt",
+    "no such file or directory": "Datei oder Ordner nicht gefunden",
+}
+
+
+def _t(key: str, lang: str) -> str:
+    german, english = TEXT[key]
+    return german if lang == "de" else english
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--standard", default="", metavar="ID", help="standard id or alias (e.g. xrechnung); default: detect")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one object per document and line")
+@LANG
+@click.option("--workers", type=click.IntRange(1), default=None, help="processes (default: up to 2)")
+@config_errors
+def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None) -> None:
+    """Validate XML documents (files, folders, globs, ZIP archives) against their standard's official rules."""
+    _check_usage(paths, standard)
+    reports = validate_export(paths, standard, workers=workers, progress=fmt == "text" and sys.stderr.isatty())
+    if not reports:
+        raise click.UsageError("no XML documents found under the given paths")
+    if fmt == "json":
+        for report in reports:
+            click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        _print_text(reports, lang)
+    raise SystemExit(0 if all(r.accepted for r in reports) else 1)
+
+
+def _check_usage(paths: tuple[str, ...], standard: str) -> None:
+    if standard:
+        try:
+            validator_for(standard)
+        except KeyError as exc:
+            raise click.UsageError(str(exc.args[0])) from exc
+    missing = [p for p in paths if not (glob.glob(p, recursive=True) if glob.has_magic(p) else Path(p).exists())]
+    if missing:
+        raise click.UsageError(f"no such file, folder or match: {', '.join(missing)}")
+
+
+def _print_text(reports: list[DocumentReport], lang: str) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    for report in reports:
+        verdict = _t("accepted" if report.accepted else "rejected", lang)
+        colour = "green" if report.accepted else "red"
+        validity = _t("valid" if report.valid else "invalid", lang)
+        console.print(f"[bold {colour}]{verdict}[/] ({validity}) {escape(report.file)}  [dim]{report.standard}"
+                      + (f" · {_t('scenario', lang)}: {escape(report.scenario)}" if report.scenario else "") + "[/]")
+        if report.error:
+            console.print(f"  [red]{escape(_reason(report.error, lang))}[/]")
+        for finding in report.findings:
+            if finding.rule != "PROCESSING":
+                console.print("  " + _finding(finding, lang))
+    accepted = sum(r.accepted for r in reports)
+    console.print(_t("summary", lang).format(n=len(reports), ok=accepted, bad=len(reports) - accepted))
+
+
+def _reason(text: str, lang: str) -> str:
+    if lang != "de":
+        return text
+    for english, german in REASONS.items():
+        if text.startswith(english):
+            return german + text[len(english):]
+    return text
+
+
+def _finding(finding: Finding, lang: str) -> str:
+    colour = {"fatal": "red", "error": "red", "warning": "yellow"}.get(finding.severity, "dim")
+    severity = _t(finding.severity, lang) if finding.severity in TEXT else finding.severity
+    where = f" {_t('line', lang)} {finding.line}" if finding.line else ""
+    return (f"[{colour}]{severity}[/] [bold]{escape(finding.rule)}[/]{where} [dim]{escape(finding.location)}[/]\n"
+            f"    {escape(finding.message)}")
+
+
+def known_standards() -> list[str]:
+    """The standard ids and aliases ``--standard`` accepts."""
+    return sorted({name for v in validators() for name in (v.standard, *v.aliases)})

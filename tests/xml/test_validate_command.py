@@ -1,0 +1,71 @@
+"""``conformance validate``: JSON lines, text in both languages, exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conformance.cli import main
+from tests.xml.corpora import suite_instances
+
+UBL = "01.01a-INVOICE_ubl.xml"
+
+
+def _instance(name: str) -> Path:
+    return next(p for p in suite_instances() if p.name == name)
+
+
+def _broken(tmp_path: Path) -> Path:
+    data = re.sub(rb"<cbc:BuyerReference>[^<]*</cbc:BuyerReference>", b"", _instance(UBL).read_bytes())
+    assert b"BuyerReference" not in data
+    target = tmp_path / "no-buyer-reference.xml"
+    target.write_bytes(data)
+    return target
+
+
+def test_json_has_one_object_per_document_and_exit_1_when_one_is_rejected(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(_instance(UBL)), str(_broken(tmp_path))])
+    assert result.exit_code == 1, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [(d["valid"], d["accepted"]) for d in lines] == [(True, True), (False, False)]
+    assert all({"file", "standard", "valid", "accepted", "findings"} <= set(d) for d in lines)
+    rules = {f["rule"] for f in lines[1]["findings"] if f["severity"] in ("fatal", "error")}
+    assert rules == {"BR-DE-15"}
+    assert lines[1]["standard"] == "xrechnung-3.0"
+
+
+def test_all_accepted_exits_0_and_text_speaks_german_or_english(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "a.xml").write_bytes(_instance(UBL).read_bytes())
+    german = CliRunner().invoke(main, ["validate", "--standard", "xrechnung", str(folder)])
+    assert german.exit_code == 0, german.output
+    assert "angenommen" in german.output and "1 Dokument(e)" in german.output
+    english = CliRunner().invoke(main, ["validate", "--lang", "en", str(folder)])
+    assert english.exit_code == 0 and "1 document(s): 1 accepted" in english.output
+
+
+def test_rejection_names_rule_line_and_reason(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--lang", "en", str(_broken(tmp_path))])
+    assert result.exit_code == 1
+    assert "rejected" in result.output and "BR-DE-15" in result.output and "line" in result.output
+
+
+def test_unknown_document_type_is_a_rejection_in_german(tmp_path: Path) -> None:
+    other = tmp_path / "order.xml"
+    other.write_text("<Order xmlns='urn:example'/>")
+    result = CliRunner().invoke(main, ["validate", "--standard", "xrechnung", str(other)])
+    assert result.exit_code == 1 and "unbekannter Dokumenttyp" in result.output
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["validate", str(tmp_path / "missing.xml")]).exit_code == 2
+    assert runner.invoke(main, ["validate", "--standard", "nope", str(_instance(UBL))]).exit_code == 2
+    assert runner.invoke(main, ["validate"]).exit_code == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert runner.invoke(main, ["validate", str(empty)]).exit_code == 2
