@@ -77,7 +77,8 @@ class Document:
     def package(self) -> frozenset[str]:
         """The names of the files next to this document (its folder in the archive or on disk)."""
         if self.member is None:
-            return _folder_names(str(Path(self.path).parent))
+            folder = Path(self.path).parent
+            return _folder_names(str(folder), folder.stat().st_mtime_ns)
         folder = str(PurePosixPath(self.member).parent)
         return frozenset(n for n, f in _archive_names(self.path, os.stat(self.path).st_mtime_ns) if f == folder)
 
@@ -111,7 +112,7 @@ def _archive_names(path: str, mtime: int) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=64)
-def _folder_names(folder: str) -> frozenset[str]:
+def _folder_names(folder: str, mtime: int) -> frozenset[str]:
     return frozenset(os.listdir(folder))
 
 

@@ -1,0 +1,110 @@
+"""Negative controls of the xdomea message checks: each deliberate break fires its rule and nothing else."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conformance.core.packs import default_store
+from conformance.suites.xdomea import samples
+from conformance.suites.xdomea.validator import in_memory, validate
+from conformance.xml.report import Source
+
+PACKAGE = frozenset({samples.PRIMARY})
+BASELINE = {"XOEV-CODE-LIST-UNKNOWN"}
+
+
+def _rules(data: bytes, package: frozenset[str] | None = PACKAGE) -> set[str]:
+    return {f.rule for f in in_memory("m.xml", data, package).findings} - BASELINE
+
+
+def _break(message: str, old: str, new: str, count: int = 1) -> bytes:
+    data = samples.repaired(message).decode()
+    assert old in data
+    return data.replace(old, new, count).encode()
+
+
+@pytest.mark.parametrize("message", samples.MESSAGES)
+def test_repaired_messages_are_valid_and_accepted(message: str) -> None:
+    report = in_memory(message, samples.repaired(message), PACKAGE)
+    assert report.valid and report.accepted and report.scenario == f"Aussonderung.{message}"
+    assert {f.rule for f in report.findings} == BASELINE and all(f.severity == "warning" for f in report.findings)
+
+
+@pytest.mark.parametrize(("old", "new", "rule"), [
+    ("<code>0501</code>", "<code>0503</code>", "XDOMEA-NACHRICHTENTYP"),
+    ("<xdomea:ProzessID>242f44e8-", "<xdomea:ProzessID>242f44e|-", "XDOMEA-PROZESSID"),
+    ("<xdomea:Erstellungszeitpunkt>2020-07-24T17:21:25", "<xdomea:Erstellungszeitpunkt>2999-01-01T00:00:00Z",
+     "XDOMEA-ERSTELLUNGSZEITPUNKT"),
+    ("<xdomea:Produktname>LAThDMeACU-Dummy</xdomea:Produktname>", "", "XDOMEA-SYSTEM"),
+    ("<code>02</code>", "<code>10</code>", "XOEV-CODE-MEMBER"),
+    ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID="6">', "XOEV-CODE-VERSION-UNKNOWN"),
+    ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID=" ">', "XOEV-CODE-REF-MISSING"),
+    ("d9fc876a-3838-4e15-9203-15c703afe730", "bf675c60-12c2-4ab1-826f-dcdf306d1733", "XDOMEA-ID-DOPPELT"),
+    ("http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
+     "http://xdomea.de/schemata/300/xdomea-Nachrichten-AbgabeDurchfuehren.xsd", "XDOMEA-SCHEMALOCATION"),
+])
+def test_each_break_fires_its_rule_only(old: str, new: str, rule: str) -> None:
+    assert _rules(samples.repaired("Anbieteverzeichnis.0501")) == set()
+    assert _rules(_break("Anbieteverzeichnis.0501", old, new)) == {rule}
+
+
+def test_a_sender_that_names_no_agency_is_a_hint() -> None:
+    data = samples.repaired("Anbieteverzeichnis.0501").decode()
+    sender = data.split("<xdomea:Absender>")[1].split("</xdomea:Absender>")[0]
+    stripped = re.sub(r"<xdomea:(Behoerdenkennung|Institution|Organisationseinheit)>.*?</xdomea:\1>", "", sender,
+                      flags=re.S)
+    report = in_memory("m.xml", data.replace(sender, stripped).encode(), PACKAGE)
+    [hint] = [f for f in report.findings if f.rule == "XDOMEA-KONTAKT"]
+    assert hint.severity == "warning" and hint.location.endswith("xdomea:Absender") and report.accepted
+
+
+def test_another_prefix_is_reported_although_the_schema_accepts_it() -> None:
+    data = samples.repaired("Anbieteverzeichnis.0501")
+    for old, new in ((b"<xdomea:", b"<xd:"), (b"</xdomea:", b"</xd:"), (b"xmlns:xdomea=", b"xmlns:xd=")):
+        data = data.replace(old, new)
+    report = in_memory("m.xml", data, PACKAGE)
+    assert report.valid and {f.rule for f in report.findings} - BASELINE == {"XDOMEA-PREFIX"}
+
+
+def test_a_missing_primary_document_is_reported_only_for_0503() -> None:
+    assert _rules(samples.repaired("Aussonderung.0503"), frozenset()) == {"XDOMEA-PRIMAERDOKUMENT"}
+    assert _rules(samples.repaired("Anbieteverzeichnis.0501"), frozenset()) == set()
+    assert _rules(samples.repaired("Aussonderung.0503"), None) == set()
+
+
+def test_an_older_version_is_named() -> None:
+    path = default_store().path("xdomea-toolkit-templates",
+                                "message_generation/pattern/xdomea_2.4.0/xx_Aussonderung.Aussonderung.0503.xml")
+    report = validate(Source(path.name, data=path.read_bytes()))
+    [version] = [f for f in report.findings if f.rule == "XDOMEA-VERSION"]
+    assert "xdomea 2.4.0" in version.message and not report.valid and not report.accepted
+
+
+def test_files_are_checked_with_their_folder_as_package(tmp_path: Path) -> None:
+    (tmp_path / "0503.xml").write_bytes(samples.repaired("Aussonderung.0503"))
+    assert "XDOMEA-PRIMAERDOKUMENT" in {f.rule for f in validate(Source.file(tmp_path / "0503.xml")).findings}
+    (tmp_path / samples.PRIMARY).write_bytes(b"%PDF")
+    assert validate(Source.file(tmp_path / "0503.xml")).accepted
+
+
+def test_a_large_message_is_checked_record_by_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conformance.suites.xdomea import validator
+
+    path = tmp_path / "big.xml"
+    count = samples.write_large(path, 0.5)
+    data = path.read_bytes()
+    duplicate = re.findall(rb"<xdomea:ID>([0-9a-f-]{36})</xdomea:ID>", data)[5]
+    path.write_bytes(data.replace(b"<code>02</code>", b"<code>002</code>", 1).replace(
+        b"</xdomea:Schriftgutobjekt>", b"</xdomea:Schriftgutobjekt><xdomea:Schriftgutobjekt><xdomea:Dokument>"
+        b"<xdomea:Identifikation><xdomea:ID>" + duplicate + b"</xdomea:ID></xdomea:Identifikation>"
+        b"</xdomea:Dokument></xdomea:Schriftgutobjekt>", 1))
+    expected = validate(Source(path.name, data=path.read_bytes()))
+    monkeypatch.setattr(validator, "IN_MEMORY_BYTES", 1000)
+    streamed = validate(Source.file(path))
+    assert count > 100 and streamed.valid == expected.valid and not streamed.accepted
+    assert sorted((f.rule, f.line) for f in streamed.findings if f.rule != "XSD") == sorted(
+        (f.rule, f.line) for f in expected.findings if f.rule != "XSD")
+    assert {"XOEV-CODE-MEMBER", "XDOMEA-ID-DOPPELT"} <= {f.rule for f in streamed.findings}

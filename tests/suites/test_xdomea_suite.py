@@ -1,0 +1,87 @@
+"""The xdomea 3.0.0 suite end to end: the toolkit templates fail where they deviate, a repaired export passes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conformance.core.outcomes import Outcome
+from conformance.core.packs import default_store
+from conformance.core.results import Result, read_run
+from conformance.suites.xdomea import STANDARD, samples
+from conformance.suites.xdomea.catalogue import RULES
+
+VENDORS = """
+[[vendors]]
+id = "toolkit"
+name = "xdomea toolkit templates"
+version = "3b2559e"
+[[vendors.targets]]
+standard = "xdomea-3.0.0"
+paths = ["{templates}"]
+
+[[vendors]]
+id = "repaired"
+name = "Repaired export"
+version = "1"
+[[vendors.targets]]
+standard = "xdomea-3.0.0"
+paths = ["export.zip", "more/*.xml"]
+"""
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Result]:
+    folder = tmp_path_factory.mktemp("xdomea-suite")
+    templates = default_store().path("xdomea-toolkit-templates", f"{samples.TEMPLATES}/xx_Aussonderung.{samples.MESSAGES[0]}.xml")
+    with zipfile.ZipFile(folder / "export.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for message in samples.MESSAGES[:3]:
+            archive.writestr(f"abgabe/{message}.xml", samples.repaired(message))
+        archive.writestr(f"abgabe/{samples.PRIMARY}", b"%PDF-1.4 sample")
+    (folder / "more").mkdir()
+    (folder / "more" / "0504.xml").write_bytes(samples.repaired(samples.MESSAGES[3]))
+    (folder / "vendors.toml").write_text(VENDORS.format(templates=templates.parent), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs", "conformance.suites.xdomea",
+         "--conformance-vendors", str(folder / "vendors.toml"), "--conformance-results", str(folder / "r.jsonl")],
+        cwd=folder, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    run = read_run(folder / "r.jsonl")
+    return {(r.vendor, r.requirement.split("xdomea_3.0.0/")[1]): r for r in run.results}
+
+
+def test_every_requirement_is_tested_for_every_vendor(results: dict[tuple[str, str], Result]) -> None:
+    assert {key for key in results} == {(v, r.section) for v in ("toolkit", "repaired") for r in RULES}
+    assert {r.standard for r in results.values()} == {STANDARD.id}
+
+
+def test_the_toolkit_channel_code_002_is_reported(results: dict[tuple[str, str], Result]) -> None:
+    result = results["toolkit", "Codelisten/Wert"]
+    assert result.outcome is Outcome.FAIL
+    kanal = [v for v in result.violations if v["locator"]["xpath"].endswith("xdomea:Kommunikation/xdomea:Kanal")]
+    assert len(kanal) == 8 and all("'002'" in v["message"] for v in kanal)
+    assert {v["locator"]["line"] for v in kanal} == {64, 136}
+    assert all(v["locator"]["where"].endswith(".xml") for v in kanal)
+
+
+def test_the_toolkit_deviations_fail_with_located_evidence(results: dict[tuple[str, str], Result]) -> None:
+    types = results["toolkit", "Baukasten/NkBasisType/Nachrichtentyp"]
+    assert types.outcome is Outcome.FAIL
+    assert sorted(Path(v["locator"]["where"]).name for v in types.violations) == [
+        "xx_Aussonderung.AnbietungEmpfangBestaetigen.0504.xml", "xx_Aussonderung.Bewertungsverzeichnis.0502.xml"]
+    assert results["toolkit", "Codelisten/Angabe"].outcome is Outcome.FAIL
+    missing = results["toolkit", "Nachrichten/Aussonderung.Aussonderung.0503/Primaerdokument"]
+    assert missing.outcome is Outcome.FAIL and missing.violations[0]["kind"] == "missing"
+    for section in ("Konformitaet/Schema", "Konformitaet/Version", "Baukasten/NkBasisType/ProzessID"):
+        assert results["toolkit", section].outcome is Outcome.PASS, section
+
+
+def test_a_repaired_export_passes_every_requirement(results: dict[tuple[str, str], Result]) -> None:
+    outcomes = {section: r.outcome for (vendor, section), r in results.items() if vendor == "repaired"}
+    assert set(outcomes.values()) == {Outcome.PASS}, outcomes
+    notes = results["repaired", "Codelisten/Version"].notes
+    assert any("not counted" in n for n in notes) and "4 document(s) checked" in notes
