@@ -77,8 +77,8 @@ class Document:
     def package(self) -> frozenset[str]:
         """The names of the files next to this document (its folder in the archive or on disk)."""
         if self.member is None:
-            folder = Path(self.path).parent
-            return _folder_names(str(folder), folder.stat().st_mtime_ns)
+            parent = Path(self.path).parent
+            return _folder_names(str(parent), parent.stat().st_mtime_ns)
         folder = str(PurePosixPath(self.member).parent)
         return frozenset(n for n, f in _archive_names(self.path, os.stat(self.path).st_mtime_ns) if f == folder)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conformance.core.packs import default_store
-from conformance.suites.xdomea import samples
+from conformance.suites.xdomea import samples, validator
 from conformance.suites.xdomea.validator import in_memory, validate
 from conformance.xml.report import Source
 
@@ -91,8 +91,6 @@ def test_files_are_checked_with_their_folder_as_package(tmp_path: Path) -> None:
 
 
 def test_a_large_message_is_checked_record_by_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from conformance.suites.xdomea import validator
-
     path = tmp_path / "big.xml"
     count = samples.write_large(path, 0.5)
     data = path.read_bytes()

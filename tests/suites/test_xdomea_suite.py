@@ -37,7 +37,8 @@ paths = ["export.zip", "more/*.xml"]
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Result]:
     folder = tmp_path_factory.mktemp("xdomea-suite")
-    templates = default_store().path("xdomea-toolkit-templates", f"{samples.TEMPLATES}/xx_Aussonderung.{samples.MESSAGES[0]}.xml")
+    first = f"{samples.TEMPLATES}/xx_Aussonderung.{samples.MESSAGES[0]}.xml"
+    templates = default_store().path("xdomea-toolkit-templates", first)
     with zipfile.ZipFile(folder / "export.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         for message in samples.MESSAGES[:3]:
             archive.writestr(f"abgabe/{message}.xml", samples.repaired(message))
@@ -55,7 +56,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
 
 
 def test_every_requirement_is_tested_for_every_vendor(results: dict[tuple[str, str], Result]) -> None:
-    assert {key for key in results} == {(v, r.section) for v in ("toolkit", "repaired") for r in RULES}
+    assert set(results) == {(v, r.section) for v in ("toolkit", "repaired") for r in RULES}
     assert {r.standard for r in results.values()} == {STANDARD.id}
 
 
