@@ -15,7 +15,7 @@ from conformance.core.outcomes import Obligation
 ID = "openapi-3"
 VERSION = "3.x"
 SPEC = "https://spec.openapis.org/oas/v3.0.3"
-BASE = "https://wechselbar.de/spec/openapi-3"
+BASE = "urn:wechselbar:openapi-3"
 
 
 def _cls(short: str, title_de: str, title_en: str, anchor: str) -> ConformanceClass:
