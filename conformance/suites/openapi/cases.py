@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,12 +16,14 @@ from typing import Any
 import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis.errors import HypothesisException
 from hypothesis.strategies import SearchStrategy
 from schemathesis import Case as AnyCase
 from schemathesis import GenerationMode
 from schemathesis.core.result import Err
 
+from conformance.core.paths import cache_dir
 from conformance.suites.openapi.bundle import pointer
 
 METHOD = "get"
@@ -55,8 +58,10 @@ class Planned:
 
 
 def load_schema(document: dict[str, Any]) -> schemathesis.BaseSchema:
-    """The schemathesis view of a bundled document."""
+    """The schemathesis view of a bundled document (hypothesis keeps its files in the cache, not the cwd)."""
     logging.getLogger("schemathesis").setLevel(logging.ERROR)
+    if not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        set_hypothesis_home_dir(cache_dir() / "hypothesis")
     return schemathesis.openapi.from_dict(document, config=schemathesis.Config.from_dict(CONFIG))
 
 
