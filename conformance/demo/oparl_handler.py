@@ -25,6 +25,8 @@ class Handler(BaseHTTPRequestHandler):
 
     server_version = "wechselbar-oparl-test-double/1"
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    wbufsize = -1
 
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet."""

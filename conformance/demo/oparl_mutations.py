@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from conformance.demo.oparl_render import View
 
 Mutation = Callable[["View", Record, dict[str, Any]], None]
-OLD = "2014-01-01T08:00:00+01:00"
 
 
 def _number(record: Record) -> int:
@@ -77,8 +76,9 @@ def _wrong_json_types(view: View, record: Record, out: dict[str, Any]) -> None:
 
 
 def _stale_parent(view: View, record: Record, out: dict[str, Any]) -> None:
-    if out.get("membership"):
-        out["created"] = out["modified"] = OLD
+    later = (record.modified + dt.timedelta(days=1)).isoformat(timespec="seconds")
+    for member in out.get("membership", []):
+        member["modified"] = later
 
 
 def _location_mismatch(view: View, record: Record, out: dict[str, Any]) -> None:

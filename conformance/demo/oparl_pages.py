@@ -18,7 +18,7 @@ def build_page(view: View, name: str, query: Mapping[str, str]) -> dict[str, Any
     start = (number - 1) * size - (2 if number > 1 and name == "person" and "duplicates" in view.defects else 0)
     omit = query.get("omit_internal") == "true"
     data = [view.render(view.data.records[k], embedded=False, omit=omit) for k in keys[start:start + size]]
-    per_page = size + 5 if number == 2 and name == "meeting" and "elements-per-page" in view.defects else size
+    per_page = size + 5 if number == 2 and name == "paper" and "elements-per-page" in view.defects else size
     return {"data": data,
             "pagination": {"totalElements": len(keys), "elementsPerPage": per_page, "currentPage": number,
                            "totalPages": total},

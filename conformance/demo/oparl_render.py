@@ -79,9 +79,12 @@ class View:
             if omit and prop in OMIT.get(record.type, ()) and "no-omit-internal" not in self.defects:
                 continue
             kids = [self.render(self.data.records[k], True, omit) for k in keys]
-            out[prop] = kids[0] if prop in record.single else kids
-        if "embedded-deleted" in self.defects and record.type == "Person":
-            out.setdefault("membership", []).extend(self._deleted(r) for r in self._deleted_members(record))
+            if kids:
+                out[prop] = kids[0] if prop in record.single else kids
+        if "embedded-deleted" in self.defects and record.type == "Person" and not omit:
+            gone = [self._deleted(r) for r in self._deleted_members(record)]
+            if gone:
+                out["membership"] = out.get("membership", []) + gone
         out["created"], out["modified"] = _iso(record.created), _iso(record.modified)
         mutate(self, record, out)
         return out

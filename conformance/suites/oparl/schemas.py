@@ -54,8 +54,14 @@ class TypeValidator:
         self.uri = schema_uri(version, type_name)
         docs = documents(version)
         schema = load_document(docs[self.uri])
+        self.schema: dict[str, Any] = schema
         self.detailed: Validator = compile_validator(schema, OfflineRegistry(docs))
         self.fast = _fast_validator(schema, docs)
+
+    def required(self) -> frozenset[str]:
+        """The properties a non-deleted object of this type must have."""
+        required = set(self.schema.get("required", []))
+        return frozenset(required | set(self.schema.get("else", {}).get("required", [])))
 
     def is_valid(self, instance: Any) -> bool:
         """True if the instance conforms (fast path when available)."""

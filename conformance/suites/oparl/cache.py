@@ -1,0 +1,78 @@
+"""A disk cache of vendor responses, so that re-running a slow OParl endpoint is cheap.
+
+Off unless the target sets the option ``cache_ttl`` (seconds). Only HTTP 200 answers are stored, keyed by
+vendor, URL and query. A response served from the cache keeps its original evidence and the time it was
+stored; the suite notes on every result how many responses came from the cache and since when, so a
+vendor change after that time can never hide in fresh-looking evidence. Comparisons that need a second
+live answer (stable order, id consistency) always bypass the cache.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from conformance.core.evidence import Exchange
+from conformance.core.paths import cache_dir
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stored response."""
+
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    exchange: Exchange
+    stored: str
+
+
+class ResponseCache:
+    """Responses of one vendor under ``<cache>/oparl-responses/<vendor>/``, valid for ``ttl`` seconds."""
+
+    def __init__(self, vendor: str, ttl: float, root: Path | None = None) -> None:
+        self.ttl = ttl
+        self.folder = (root or cache_dir()) / "oparl-responses" / vendor
+
+    def key(self, url: str, params: Mapping[str, Any] | None) -> Path:
+        """The file that holds the answer to one request."""
+        text = url + "?" + json.dumps(sorted((params or {}).items()), default=str)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        return self.folder / digest[:2] / f"{digest}.json"
+
+    def get(self, url: str, params: Mapping[str, Any] | None) -> Entry | None:
+        """A stored answer younger than the TTL, else None."""
+        path = self.key(url, params)
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        stored = dt.datetime.fromisoformat(raw["stored"])
+        if (dt.datetime.now(dt.UTC) - stored).total_seconds() > self.ttl:
+            return None
+        return Entry(raw["status"], raw["headers"], base64.b64decode(raw["content"]), Exchange(**raw["exchange"]),
+                     raw["stored"])
+
+    def put(self, url: str, params: Mapping[str, Any] | None, status: int, headers: Mapping[str, str],
+            content: bytes, exchange: Exchange) -> None:
+        """Store an answer (atomically; a failing disk never fails the run)."""
+        record = {"url": url, "status": status, "headers": dict(headers),
+                  "content": base64.b64encode(content).decode(), "exchange": exchange.to_json(),
+                  "stored": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+        path = self.key(url, params)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".entry-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(record, out)
+            os.replace(temp, path)
+        except OSError:
+            return

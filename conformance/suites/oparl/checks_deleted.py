@@ -1,0 +1,121 @@
+"""Gelöschte Objekte (§2.8) and deleted objects under modified_since (§2.5.5, OParl 1.1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from conformance.core.evidence import (
+    Locator,
+    MissingMember,
+    NotApplicable,
+    StatusViolation,
+    ValueViolation,
+    Violation,
+)
+from conformance.suites.oparl.checks_filters import probes, stamp
+from conformance.suites.oparl.fetch import Fetched
+from conformance.suites.oparl.objects import Seen
+from conformance.suites.oparl.run import OParlRun
+from conformance.suites.oparl.samples import reference_index
+from conformance.suites.oparl.walk import Walk, walk
+
+KEPT = ("id", "type", "created", "modified")
+
+
+def deleted_objects(run: OParlRun) -> list[Seen]:
+    """Every deleted object met: in lists, in modified_since walks, or behind a reference."""
+    found = {s.id: s for s in run.crawl.objects if s.deleted and s.id}
+    for probe in probes(run):
+        found.update({i.id: i for i in probe.filtered.items if i.deleted and i.id})
+    for seen in reference_index(run).resolved(run):
+        if seen.deleted:
+            found.setdefault(seen.id, seen)
+    return list(found.values())
+
+
+def _by_id(run: OParlRun) -> list[tuple[Seen, Fetched]]:
+    def compute() -> list[tuple[Seen, Fetched]]:
+        listed = [s for s in deleted_objects(run) if s.origin != "fetched"]
+        return run.fetcher.map(lambda s: (s, run.fetcher.get(s.id)), listed)
+    return run.probe("deleted-by-id", compute)
+
+
+def check_soft_delete(run: OParlRun) -> Iterator[Violation]:
+    """Deleted objects stay retrievable (HTTP 200, deleted: true); no referenced object is 410 Gone."""
+    known = deleted_objects(run)
+    gone = [(url, f) for url, f in reference_index(run).fetched.items() if f.status == 410]
+    if not known and not gone:
+        raise NotApplicable("no deleted object was met in the lists, the modified_since walks or the references")
+    for seen, fetched in _by_id(run):
+        if fetched.status is not None and (fetched.status != 200 or (fetched.obj or {}).get("deleted") is not True):
+            yield StatusViolation(f"the deleted {seen.kind} {seen.id} answers HTTP {fetched.status} under its id"
+                                  f"{fetched.note()}", locator=fetched.url, expected="200 with deleted: true",
+                                  actual=fetched.status, exchange=fetched.exchange)
+    for url, fetched in gone:
+        yield StatusViolation(f"a referenced object answers 410 Gone: deleted without soft delete{fetched.note()}",
+                              locator=url, expected="200 with deleted: true", actual=410, exchange=fetched.exchange)
+
+
+def check_deleted_keeps(run: OParlRun) -> Iterator[Violation]:
+    """A deleted object keeps id, type and created, and its modified is set."""
+    known = deleted_objects(run)
+    if not known:
+        raise NotApplicable("no deleted object was met in the lists, the modified_since walks or the references")
+    for seen in known:
+        for member in KEPT:
+            if not seen.obj.get(member):
+                yield MissingMember(f"the deleted {seen.kind} lost {member}{seen.source.note()}",
+                                    locator=seen.at(member), expected=member, actual=None, exchange=seen.exchange)
+
+
+def check_embedded_modified(run: OParlRun) -> Iterator[Violation]:
+    """modified of an object is not older than modified of any object embedded in it."""
+    for child in run.crawl.inner:
+        parent = child.parent
+        if parent is None:
+            continue
+        mine, theirs = stamp(parent.obj.get("modified")), stamp(child.obj.get("modified"))
+        if mine is not None and theirs is not None and mine < theirs:
+            yield ValueViolation(f"modified of the {parent.kind} is older than modified of its embedded "
+                                 f"{child.kind}{parent.source.note()}", locator=parent.at("modified"),
+                                 expected=f">= {child.obj.get('modified')} ({child.pointer})",
+                                 actual=parent.obj.get("modified"), exchange=parent.exchange)
+
+
+def _lookups(run: OParlRun) -> list[tuple[Seen, Walk]]:
+    def compute() -> list[tuple[Seen, Walk]]:
+        lists = {w.kind: w for w in run.crawl.list_walks()}
+        jobs: list[tuple[Seen, Walk]] = []
+        for seen in deleted_objects(run):
+            since = stamp(seen.obj.get("modified"))
+            if seen.kind in lists and since is not None and len([j for j in jobs if j[0].kind == seen.kind]) < 3:
+                jobs.append((seen, lists[seen.kind]))
+        return run.fetcher.map(lambda job: (job[0], _lookup(run, *job)), jobs)
+    return run.probe("deleted-lookup", compute)
+
+
+def _lookup(run: OParlRun, seen: Seen, full: Walk) -> Walk:
+    since = (stamp(seen.obj.get("modified")) or dt.datetime.now(dt.UTC)) - dt.timedelta(seconds=1)
+    return walk(run.fetcher, full.name, full.kind, full.url, run.options.filter_pages * 2,
+                params={"modified_since": since.isoformat()})
+
+
+def check_deleted_with_modified_since(run: OParlRun) -> Iterator[Violation]:
+    """A deleted object appears in its list when modified_since is just before its deletion."""
+    lookups = _lookups(run)
+    if not lookups:
+        raise NotApplicable("no deleted object of a listed type was met, so none could be looked for")
+    open_ends = [(s, f) for s, f in lookups if s.id not in {i.id for i in f.items} and not f.complete]
+    if len(open_ends) == len(lookups):
+        raise pytest.skip.Exception(f"could not be checked: {len(lookups)} lookup(s) did not reach the end of the "
+                                    f"list within {run.options.filter_pages * 2} pages")
+    for seen, found in lookups:
+        if seen.id in {i.id for i in found.items} or not found.complete:
+            continue
+        first = found.pages[0].fetched
+        yield MissingMember(f"the deleted {seen.kind} {seen.id} is missing under modified_since{first.note()}",
+                            locator=Locator(where=first.url, pointer="/data"), expected=seen.id,
+                            actual=f"{len(found.items)} objects", exchange=first.exchange)

@@ -1,0 +1,148 @@
+"""Filter (§2.5.5): created/modified since/until, filters kept in links, deleted objects, omit_internal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from conformance.core.evidence import Locator, MissingMember, NotApplicable, ValueViolation, Violation
+from conformance.suites.oparl.facts import OMIT_INTERNAL
+from conformance.suites.oparl.objects import Seen
+from conformance.suites.oparl.run import Check, OParlRun
+from conformance.suites.oparl.walk import Page, Walk, walk
+
+FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
+
+
+def stamp(value: object) -> dt.datetime | None:
+    """A date-time value with time zone, or None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One filtered walk of a list: the filter, its threshold and the unfiltered walk to compare with."""
+
+    name: str
+    threshold: dt.datetime
+    full: Walk
+    filtered: Walk
+
+    @property
+    def attribute(self) -> str:
+        """created or modified."""
+        return self.name.split("_")[0]
+
+    def matches(self, item: Seen) -> bool | None:
+        """Whether an object satisfies the filter (None if it has no usable timestamp)."""
+        value = stamp(item.obj.get(self.attribute))
+        if value is None:
+            return None
+        return value >= self.threshold if self.name.endswith("since") else value <= self.threshold
+
+
+def _threshold(items: list[Seen], attribute: str) -> dt.datetime | None:
+    values = sorted({v for v in (stamp(i.obj.get(attribute)) for i in items if not i.deleted) if v})
+    for offset in range(len(values) // 2, len(values)):
+        low, high = values[offset - 1], values[offset]
+        if offset and (high - low).total_seconds() >= 2:
+            middle = low + (high - low) / 2
+            return middle.replace(microsecond=0)
+    return None
+
+
+def probes(run: OParlRun) -> list[Probe]:
+    """Every list (up to ``filter_lists``) walked once per filter, ``filter_pages`` pages deep."""
+    def compute() -> list[Probe]:
+        jobs = []
+        for full in run.crawl.list_walks()[:run.options.filter_lists]:
+            for name in FILTERS:
+                limit = _threshold(full.items, name.split("_")[0])
+                if limit is not None:
+                    jobs.append((name, limit, full))
+        return run.fetcher.map(lambda job: Probe(job[0], job[1], job[2], walk(
+            run.fetcher, job[2].name, job[2].kind, job[2].url, run.options.filter_pages,
+            params={job[0]: job[1].isoformat()})), jobs)
+    return run.probe("filters", compute)
+
+
+def filter_check(name: str) -> Check:
+    """The rule for one filter: the first filtered page only has matching objects, and none is missing."""
+    def check(run: OParlRun) -> Iterator[Violation]:
+        mine = [p for p in probes(run) if p.name == name]
+        if not mine:
+            raise NotApplicable(f"no list has objects with two distinct {name.split('_', maxsplit=1)[0]} values")
+        for probe in mine:
+            yield from _mismatches(probe, probe.filtered.pages[:1])
+            yield from _missing(probe)
+    return check
+
+
+def _mismatches(probe: Probe, pages: list[Page]) -> Iterator[Violation]:
+    relation = ">=" if probe.name.endswith("since") else "<="
+    for page in pages:
+        for item in page.items:
+            if probe.matches(item) is False:
+                yield ValueViolation(f"{probe.name}={probe.threshold.isoformat()} returned an object outside the "
+                                     f"filter{item.source.note()}", locator=item.at(probe.attribute),
+                                     expected=f"{relation} {probe.threshold.isoformat()}",
+                                     actual=item.obj.get(probe.attribute), exchange=item.exchange)
+
+
+def _missing(probe: Probe) -> Iterator[Violation]:
+    if not (probe.full.complete and probe.filtered.complete):
+        return
+    got = {i.id for i in probe.filtered.items}
+    for item in probe.full.items:
+        if probe.matches(item) and item.id not in got:
+            first = probe.filtered.pages[0].fetched
+            yield MissingMember(f"{item.id} matches {probe.name}={probe.threshold.isoformat()} but is missing"
+                                f"{first.note()}", locator=Locator(where=first.url, pointer="/data"),
+                                expected=item.id, actual=f"{len(got)} objects", exchange=first.exchange)
+
+
+def check_filter_kept(run: OParlRun) -> Iterator[Violation]:
+    """Pages after the first of a filtered list still only hold objects that match the filter."""
+    later = [p for p in probes(run) if len(p.filtered.pages) > 1]
+    if not later:
+        raise NotApplicable("no filtered list had a second page (raise filter_pages or use a larger list)")
+    for probe in later:
+        yield from _mismatches(probe, probe.filtered.pages[1:])
+
+
+def check_deleted_hidden(run: OParlRun) -> Iterator[Violation]:
+    """Lists walked without modified_since hold no deleted object."""
+    for item in (i for w in run.crawl.walks for i in w.items):
+        if item.deleted:
+            yield ValueViolation(f"a deleted {item.kind} is listed without modified_since{item.source.note()}",
+                                 locator=item.at("deleted"), expected="no deleted objects", actual=True,
+                                 exchange=item.exchange)
+
+
+def _omitted(run: OParlRun) -> list[tuple[Walk, Walk]]:
+    def compute() -> list[tuple[Walk, Walk]]:
+        walks = [w for w in run.crawl.list_walks() if w.kind in OMIT_INTERNAL]
+        return run.fetcher.map(lambda w: (w, walk(run.fetcher, w.name, w.kind, w.url, 1,
+                                                  params={"omit_internal": "true"})), walks)
+    return run.probe("omit-internal", compute)
+
+
+def check_omit_internal(run: OParlRun) -> Iterator[Violation]:
+    """With omit_internal=true the internal lists that have their own lists are left out."""
+    pairs = _omitted(run)
+    if not pairs:
+        raise NotApplicable("the endpoint has no person, paper, meeting or agenda item list")
+    for _full, omitted in pairs:
+        for item in omitted.items:
+            for prop in OMIT_INTERNAL[item.kind]:
+                if prop in item.obj:
+                    yield ValueViolation(f"{prop} is output despite omit_internal=true{item.source.note()}",
+                                         locator=item.at(prop), expected="omitted", actual=f"{prop} present",
+                                         exchange=item.exchange)

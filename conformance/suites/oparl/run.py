@@ -1,0 +1,152 @@
+"""One OParl target under test: the shared crawl, memoised probes, options, and the rule-test factory."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from conformance.core.evidence import NonConformance, Violation
+from conformance.core.http import LOG, TargetUnreachable
+from conformance.suites.oparl import STANDARDS
+from conformance.suites.oparl.cache import ResponseCache
+from conformance.suites.oparl.catalogue import requirement_uri, rule
+from conformance.suites.oparl.crawl import Crawl, Limits, crawl
+from conformance.suites.oparl.facts import Version, version
+from conformance.suites.oparl.fetch import Fetched, Fetcher
+from conformance.target import TargetContext, requirement
+
+T = TypeVar("T")
+Check = Callable[["OParlRun"], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Crawl limits, sample sizes and politeness, read from the target's options."""
+
+    concurrency: int = 4
+    max_pages: int = 50
+    max_objects: int = 10000
+    max_bodies: int = 3
+    id_samples: int = 3
+    embedded_samples: int = 20
+    reference_samples: int = 100
+    filter_lists: int = 20
+    filter_pages: int = 3
+    file_samples: int = 3
+    max_violations: int = 50
+    schema_detail: int = 100
+    cache_ttl: float = 0.0
+    crawl_deadline: float = 900.0
+
+    @classmethod
+    def of(cls, target: TargetContext) -> Options:
+        """The defaults, overridden by the target's options."""
+        return cls(**{name: target.option(name, default) for name, default in cls().__dict__.items()})
+
+
+class OParlRun:
+    """The crawl of one target and everything derived from it, computed once per process."""
+
+    def __init__(self, target: TargetContext, number: str) -> None:
+        self.target = target
+        self.version: Version = version(number)
+        self.options = Options.of(target)
+        cache = ResponseCache(target.vendor.id, self.options.cache_ttl) if self.options.cache_ttl > 0 else None
+        self.system_url = target.target.urls[0] if target.base_url else ""
+        self.fetcher = Fetcher(target, self.system_url, cache, self.options.concurrency)
+        self.memo: dict[str, Any] = {}
+        self.failures: dict[str, list[str]] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.used: set[str] = set()
+        self.crawl: Crawl = self.probe("crawl", self._crawl)
+
+    def documents(self) -> list[Fetched]:
+        """The System and every list page the crawl received."""
+        pages = [page.fetched for item in self.crawl.walks for page in item.pages]
+        return [self.crawl.system, *pages]
+
+    def _crawl(self) -> Crawl:
+        o = self.options
+        result = crawl(self.fetcher, self.version, self.system_url, Limits(o.max_pages, o.max_objects, o.max_bodies))
+        self.note("crawl", *result.notes)
+        return result
+
+    def probe(self, name: str, compute: Callable[[], T]) -> T:
+        """A memoised follow-up (probe) of the crawl; its request failures are kept under its name."""
+        self.used.add(name)
+        if name not in self.memo:
+            before = len(self.fetcher.failures)
+            with self.budget():
+                self.memo[name] = compute()
+            self.failures[name] = self.fetcher.failures[before:]
+        return self.memo[name]  # type: ignore[no-any-return]
+
+    def note(self, probe: str, *texts: str) -> None:
+        """Notes (e.g. sampling cuts) that every result using the probe carries."""
+        self.notes.setdefault(probe, []).extend(t for t in texts if t not in self.notes.get(probe, []))
+
+    @contextmanager
+    def budget(self) -> Iterator[None]:
+        """Crawls and probes run under their own deadline, not under the one of the test that starts them."""
+        saved = LOG.deadline
+        LOG.deadline = time.monotonic() + self.options.crawl_deadline
+        try:
+            yield
+        finally:
+            LOG.deadline = saved
+
+    def evaluate(self, check: Check) -> None:
+        """Run a check: fail with its violations, error if requests it relied on failed, else pass."""
+        self.used = {"crawl"}
+        found, extra = self._collect(check)
+        for name in sorted(self.used):
+            for text in self.notes.get(name, []):
+                self.target.note(text)
+        if self.fetcher.hits:
+            self.target.note(f"{self.fetcher.hits} responses came from the response cache (oldest stored "
+                             f"{self.fetcher.oldest}); changes by the vendor after that time are not visible")
+        if extra:
+            self.target.note(f"{extra} further violations not listed (max_violations {self.options.max_violations})")
+        if found:
+            raise NonConformance(found)
+        failed = [f for name in sorted(self.used) for f in self.failures.get(name, [])]
+        if failed:
+            raise TargetUnreachable(f"{len(failed)} request(s) failed, so this could not be checked: {failed[0]}")
+
+    def _collect(self, check: Check) -> tuple[list[Violation], int]:
+        found: list[Violation] = []
+        extra = 0
+        for violation in check(self):
+            if len(found) < self.options.max_violations:
+                found.append(violation)
+            else:
+                extra += 1
+        return found, extra
+
+
+def session(target: TargetContext, number: str) -> OParlRun:
+    """The run of a target for one OParl version (created by the first test that needs it)."""
+    return target.remember(f"oparl-{number}", lambda: OParlRun(target, number))
+
+
+def register(namespace: dict[str, Any], key: str, check: Check) -> None:
+    """Define one pytest test per OParl version that has the rule, marked with its requirement."""
+    item = rule(key)
+    for standard in STANDARDS:
+        if standard.version not in item.versions:
+            continue
+        name = f"test_{key.replace('-', '_')}_v{standard.version.replace('.', '')}"
+        namespace[name] = requirement(standard.requirement(requirement_uri(standard.version, item)))(
+            _test(standard.version, check, name, item.statement))
+
+
+def _test(number: str, check: Check, name: str, doc: str) -> Callable[[TargetContext], None]:
+    def test(target: TargetContext) -> None:
+        session(target, number).evaluate(check)
+
+    test.__name__ = test.__qualname__ = name
+    test.__doc__ = doc
+    return test
