@@ -55,7 +55,7 @@ def test_bare_assert(target):
 
 @requirement(req("slow"))
 def test_slow(target):
-    target.http.get(target.base_url + "/slow", params={"s": "3"})
+    target.http.get(target.base_url + "/slow", params={"s": "4"})
 
 @requirement(req("skipped"))
 def test_skipped(target):
@@ -86,7 +86,7 @@ id = "good"
 name = "Good GmbH"
 version = "1.0"
 auth = {{ type = "bearer", token = "${{WB_TEST_TOKEN}}" }}
-http = {{ read_timeout = 0.5, retries = 0, test_deadline = 5 }}
+http = {{ read_timeout = 2, retries = 0, test_deadline = 10 }}
 [[vendors.targets]]
 standard = "ogcapi-features-1"
 url = "{base}"

@@ -1,0 +1,139 @@
+"""The OParl suite end to end, through the plugin, against the OParl test double.
+
+One double serves a clean 1.1 and 1.0 endpoint and one endpoint per switchable defect; a second one serves
+the clean 1.1 endpoint over HTTPS (self-signed certificate made with openssl). The suite runs once in a
+child pytest over all of them and the tests read its results file. The clean endpoints over plain HTTP must
+fail exactly the HTTPS recommendation (OParl 1.1/1.0 §2.3.2: HTTPS wird empfohlen) - the double does not
+pretend to be HTTPS; over HTTPS the clean endpoint passes every requirement.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.demo.oparl_defects import DEFECTS
+from conformance.suites.oparl import STANDARDS
+from tests.suites.test_oparl_support import defect_tenants, double, results_by, run_suite, shared, vendors_file
+
+CLEAN = [{"name": "clean11", "version": "1.1"}, {"name": "clean10", "version": "1.0"}]
+WITHOUT_POSITION = {"https", "host-name", "stateless", "no-downgrade", "cors-origin", "cors-methods", "error-status",
+                    "error-object", "error-object-status", "list-page", "file-get", "access-inline",
+                    "download-attachment", "file-headers", "conditional-get", "soft-delete", "utf8", "json"}
+CASES = [pytest.param(d.name, v, id=f"{d.name}-{v}") for d in DEFECTS.values() for v in d.versions]
+
+
+def _certificate(folder: Path) -> tuple[str, str] | None:
+    if shutil.which("openssl") is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=localhost", "-addext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    return str(cert), str(key)
+
+
+def _run_all(folder: Path) -> list[dict[str, Any]]:
+    with ExitStack() as stack:
+        plain = stack.enter_context(double(folder / "plain", CLEAN + defect_tenants()))
+        targets = [{"id": name, "version": t["version"], "url": plain["systems"][name]}
+                   for t in CLEAN + defect_tenants() for name in [t["name"]]]
+        targets.append({"id": "cut11", "version": "1.1", "url": plain["systems"]["clean11"],
+                        "options": {"max_pages": 1, "reference_samples": 2, "id_samples": 1}})
+        tls = _certificate(folder / "tls")
+        if tls is not None:
+            secure = stack.enter_context(double(folder / "secure", CLEAN[:1], "--tls-cert", tls[0], "--tls-key",
+                                                tls[1]))
+            targets.append({"id": "tls11", "version": "1.1", "url": secure["systems"]["clean11"],
+                            "ca_bundle": tls[0]})
+        vendors = vendors_file(folder / "vendors.toml", targets)
+        return run_suite(vendors, folder / "results.jsonl")
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    return list(shared(tmp_path_factory.getbasetemp(), "oparl-suite", _run_all))
+
+
+@pytest.fixture(scope="module")
+def results(records: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    return results_by(records)
+
+
+def _rules(version: str) -> set[str]:
+    standard = next(s for s in STANDARDS if s.version == version)
+    return {r.uri.rsplit("/", 1)[1] for r in standard.requirements}
+
+
+@pytest.mark.parametrize(("vendor", "version"), [("clean11", "1.1"), ("clean10", "1.0")])
+def test_clean_http_endpoint_passes_all_but_the_https_recommendation(results: dict[str, Any], vendor: str,
+                                                                     version: str) -> None:
+    mine = results[vendor]
+    assert set(mine) == _rules(version)
+    assert {k for k, r in mine.items() if r["outcome"] != "pass"} == {"https"}
+    https = mine["https"]
+    assert https["outcome"] == "fail" and https["obligation"] == "SOLL"
+    assert https["violations"][0]["locator"]["where"].startswith("http://localhost:")
+
+
+def test_clean_https_endpoint_passes_every_requirement(results: dict[str, Any]) -> None:
+    if "tls11" not in results:
+        pytest.skip("openssl is not available to make a test certificate")
+    assert {k: r["outcome"] for k, r in results["tls11"].items() if r["outcome"] != "pass"} == {}
+    assert len(results["tls11"]) == len(_rules("1.1"))
+
+
+@pytest.mark.parametrize(("name", "version"), CASES)
+def test_each_defect_is_caught_under_its_requirement_with_evidence(results: dict[str, Any], name: str,
+                                                                   version: str) -> None:
+    defect = DEFECTS[name]
+    mine = results[f"{name}-{version.replace('.', '')}"]
+    for key in defect.rules:
+        record = mine[key]
+        assert record["outcome"] == "fail", f"{name}: {key} was {record['outcome']}: {record['reason']}"
+        assert record["violations"], record
+        texts = [v["locator"].get("where", "") + str(v["locator"].get("pointer", "")) + str(v.get("actual"))
+                 + v["message"] for v in record["violations"]]
+        assert any(defect.where in text for text in texts), (defect.where, texts[:3])
+        assert record["exchanges"], "a fail keeps the HTTP exchanges as evidence"
+
+
+def test_every_violation_names_a_url_and_content_rules_a_json_pointer(results: dict[str, Any]) -> None:
+    fails = [(v, r) for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
+             for v in [r["requirement"].rsplit("/", 1)[1]]]
+    assert len(fails) > 60
+    for key, record in fails:
+        for violation in record["violations"]:
+            assert violation["locator"]["where"].startswith(("http://", "https://")), violation
+        if key not in WITHOUT_POSITION:
+            assert any("pointer" in v["locator"] for v in record["violations"]), (key, record["violations"][:2])
+
+
+def test_no_harness_errors(results: dict[str, Any]) -> None:
+    errors = [(vendor, key, r["reason"]) for vendor, by_rule in results.items() for key, r in by_rule.items()
+              if r["outcome"] == "error"]
+    assert errors == []
+
+
+def test_sampling_cuts_are_noted_in_the_results(results: dict[str, Any]) -> None:
+    cut = results["cut11"]
+    assert any("sampling cut" in note and "max_pages" in note for note in cut["next"]["notes"])
+    assert any("sampling cut" in note for note in cut["references-resolve"]["notes"])
+    assert not any("sampling cut" in note and "max_pages" in note for note in results["clean11"]["next"]["notes"])
+
+
+def test_results_header_describes_both_versions(records: list[dict[str, Any]]) -> None:
+    header = records[0]
+    assert header["record"] == "header"
+    standards = {s["id"]: s for s in header["standards"]}
+    assert set(standards) == {"oparl-1.1", "oparl-1.0"}
+    for standard in standards.values():
+        shorts = {c["short"] for c in standard["classes"]}
+        assert {"paginierung", "filter", "transport", "integritaet", "Meeting", "Paper"} <= shorts
+        assert len(shorts) == 20

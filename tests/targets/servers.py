@@ -1,0 +1,85 @@
+"""Start a real server as a child process on 127.0.0.1, wait until it answers, and stop it by its PID.
+
+Shared by the fixtures of every real target (pygeoapi, MapServer, ...). Only this process's own children are
+ever signalled: SIGTERM to the PID, then SIGKILL if it does not exit in time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+LOCALHOST = "127.0.0.1"
+
+
+class ServerFailed(RuntimeError):
+    """The server exited or did not answer in time; the message carries the end of its log."""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOCALHOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def log_tail(log: Path, lines: int = 30) -> str:
+    """The last lines of a server log (empty if there is none)."""
+    if not log.exists():
+        return ""
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+def answers(url: str, timeout: float = 2.0) -> bool:
+    """True if a GET to the URL returns HTTP 200."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (loopback only)
+            return int(response.status) == 200
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 30.0) -> None:
+    """Poll the URL until it returns 200; fail early if the process exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServerFailed(f"server exited with code {process.returncode}:\n{log_tail(log)}")
+        if answers(url):
+            return
+        time.sleep(0.1)
+    raise ServerFailed(f"{url} did not answer 200 within {timeout:.0f} s:\n{log_tail(log)}")
+
+
+def stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
+    """SIGTERM to the PID, then SIGKILL if it is still running after the grace period."""
+    if process.poll() is not None:
+        return
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=grace)
+
+
+@contextmanager
+def running(argv: Sequence[str], ready_url: str, log: Path, *, env: Mapping[str, str] | None = None,
+            cwd: Path | None = None, timeout: float = 30.0) -> Iterator[subprocess.Popen[bytes]]:
+    """Run the command as a child process until the block ends; its output goes to ``log``."""
+    with log.open("ab") as out:
+        process = subprocess.Popen(list(argv), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   env=dict(env) if env is not None else None, cwd=cwd)
+    try:
+        wait_ready(process, ready_url, log, timeout)
+        yield process
+    finally:
+        stop(process)
