@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import subprocess
 import sys
@@ -27,8 +28,8 @@ from conformance.core.results import read_run
 
 LINK = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml#/components/schemas/link"
 ITEMS = [{"id": 1, "name": "one"}, {"id": 2, "name": "two"}, {"id": 3, "name": "three"}]
-VARIANTS = ("clean", "v31", "yaml", "status", "media", "schema", "notjson", "lenient", "crash", "invalid", "broken",
-            "foreign", "missing", "swagger")
+VARIANTS = ("clean", "v31", "yaml", "secured", "status", "media", "schema", "notjson", "lenient", "crash",
+            "invalid", "broken", "foreign", "missing", "swagger")
 
 
 def description(variant: str) -> dict[str, Any]:
@@ -76,6 +77,9 @@ def _broken(doc: dict[str, Any], variant: str) -> dict[str, Any]:
         schemas["Item"]["properties"]["name"] = {"$ref": "#/components/schemas/Name"}
     elif variant == "foreign":
         schemas["ItemList"]["properties"]["meta"] = {"$ref": "https://example.org/schemas/meta.json"}
+    elif variant == "secured":
+        doc["components"]["securitySchemes"] = {"key": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}
+        doc["security"] = [{"key": []}]
     elif variant == "v31":
         doc["openapi"] = "3.1.0"
         schemas["Item"]["properties"]["name"] = {"type": ["string", "null"]}
@@ -99,6 +103,8 @@ class Double(BaseHTTPRequestHandler):
         query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         if variant not in VARIANTS:
             self.send(404, {"code": "NotFound"})
+        elif variant == "secured" and self.headers.get("X-API-Key") != "k-4711":
+            self.send(401, {"code": "Unauthorized"})
         elif rest in ("openapi.json", "openapi.yaml"):
             self.describe(variant, rest)
         elif rest == "schemas.json":
@@ -176,9 +182,12 @@ def vendors(base: str, folder: Path) -> str:
     """One vendor per variant, plus one reading the description from a file."""
     (folder / "openapi.yaml").write_text(yaml.safe_dump(description("clean")), encoding="utf-8")
     (folder / "schemas.json").write_text(json.dumps(SCHEMAS), encoding="utf-8")
-    entries = [_vendor(v, f'url = "{base}/{v}/openapi.{"yaml" if v == "yaml" else "json"}"') for v in VARIANTS]
+    entries = [_vendor(v, f'url = "{base}/{v}/openapi.{"yaml" if v == "yaml" else "json"}"')
+               for v in VARIANTS if v != "secured"]
     entries.append(_vendor("file", f'paths = ["openapi.yaml"]\noptions = {{ base_url = "{base}/clean" }}',
                            'http = { allowed_hosts = ["127.0.0.1"] }'))
+    entries.append(_vendor("secured-vendor", f'url = "{base}/secured/openapi.json"',
+                           'auth = { type = "api-key", header = "X-API-Key", value = "${WB_DOUBLE_KEY}" }'))
     entries.append(_vendor("sampled", f'url = "{base}/clean/openapi.json"\n'
                                       "options = { max_operations = 1, max_requests = 4 }"))
     return "\n".join(entries)
@@ -199,10 +208,12 @@ def results(double: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple
 
 def run_suite(vendors_file: Path, results_file: Path) -> dict[tuple[str, str], dict[str, Any]]:
     """Run the suite through the plugin in a child pytest; results by (vendor, requirement short name)."""
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs",
-                    "conformance.suites.openapi", "--conformance-vendors", str(vendors_file),
-                    "--conformance-results", str(results_file)], cwd=results_file.parent, check=False,
-                   capture_output=True, timeout=600)
+    child = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs",
+                            "conformance.suites.openapi", "--conformance-vendors", str(vendors_file),
+                            "--conformance-results", str(results_file)], cwd=results_file.parent, check=False,
+                           capture_output=True, text=True, timeout=600,
+                           env={**os.environ, "WB_DOUBLE_KEY": "k-4711"})
+    assert results_file.exists(), child.stdout[-3000:] + child.stderr[-3000:]
     run = read_run(results_file)
     assert run.complete
     return {(r.vendor, r.requirement.split("/req/", 1)[1]): r.to_json() for r in run.results}
@@ -212,7 +223,7 @@ ALL = ("description/parse", "description/version", "description/valid", "descrip
        "description/self-contained", "status-codes/documented", "content-types/documented",
        "response-schemas/valid", "negative-data/rejected", "server-errors/none")
 FAILS = {
-    "clean": set(), "v31": set(), "yaml": set(), "file": set(), "sampled": set(),
+    "clean": set(), "v31": set(), "yaml": set(), "secured-vendor": set(), "file": set(), "sampled": set(),
     "status": {"status-codes/documented"}, "media": {"content-types/documented"},
     "schema": {"response-schemas/valid"}, "notjson": {"response-schemas/valid"},
     "lenient": {"negative-data/rejected"}, "crash": {"server-errors/none"},
@@ -281,3 +292,8 @@ def test_notes_tell_what_was_exercised_and_cut(results) -> None:  # type: ignore
     notes = results[("sampled", "server-errors/none")]["notes"]
     assert "sampling cut: exercised 1 of 3 GET operations" in notes
     assert any(n.startswith("sampling cut: sent 4 of ") for n in notes), notes
+
+
+def test_the_vendor_key_is_sent_and_never_recorded(results: Results) -> None:
+    assert all(results[("secured-vendor", name)]["outcome"] == "pass" for name in ALL)
+    assert "k-4711" not in json.dumps([r for (v, _), r in results.items() if v == "secured-vendor"])
