@@ -1,0 +1,169 @@
+"""The API definition (OpenAPI 3.0) linked from the landing page: operations, parameters and responses.
+
+References are resolved inside the document and, for the published OGC API Features 1.0 building blocks
+(``https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/…``), against the ogcapi-features pack.
+Every other remote reference stays unresolved; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from conformance.core.jsonschemas import load_document
+from conformance.suites.ogcapi_features.links import links, with_rel
+from conformance.suites.ogcapi_features.schemas import PUBLISHED, openapi_folder
+from conformance.suites.ogcapi_features.service import OPENAPI_JSON, Doc, fetch, landing
+from conformance.target import TargetContext
+
+MAX_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A parameter of an operation: where it is declared and its resolved object (None if unresolvable)."""
+
+    pointer: str
+    raw: dict[str, Any] | None
+    ref: str = ""
+
+    @property
+    def name(self) -> str:
+        """The parameter name ('' if unresolved)."""
+        return str((self.raw or {}).get("name", ""))
+
+    @property
+    def location(self) -> str:
+        """query, path, header or cookie."""
+        return str((self.raw or {}).get("in", ""))
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        """The parameter's schema object (empty if absent)."""
+        found = (self.raw or {}).get("schema")
+        return found if isinstance(found, dict) else {}
+
+    @property
+    def free_form(self) -> bool:
+        """A query object exploded in form style: it admits query parameters of any name."""
+        raw = self.raw or {}
+        exploded = raw.get("explode", raw.get("style", "form") == "form")
+        return (self.location == "query" and self.schema.get("type") == "object"
+                and raw.get("style", "form") == "form" and bool(exploded))
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A parsed API definition."""
+
+    doc: Doc
+    raw: dict[str, Any]
+
+    def resolve(self, node: Any, depth: int = 0) -> Any:
+        """Follow ``$ref`` chains; None where a reference cannot be resolved offline."""
+        if not isinstance(node, dict) or "$ref" not in node or depth > MAX_DEPTH:
+            return node
+        ref = str(node["$ref"])
+        address, _, fragment = ref.partition("#")
+        root = self.raw if not address else _published(address)
+        return None if root is None else self.resolve(_pointer(root, fragment), depth + 1)
+
+    def operation(self, path: str, method: str = "get") -> tuple[str, dict[str, Any]] | None:
+        """The JSON pointer and object of the operation serving a concrete path, e.g. /collections/x/items."""
+        for template, item in (self.raw.get("paths") or {}).items():
+            if isinstance(item, dict) and _matches(str(template), path) and isinstance(item.get(method), dict):
+                return f"/paths/{_escape(str(template))}/{method}", item
+        return None
+
+    def parameters(self, path: str) -> list[Parameter]:
+        """The parameters of the GET operation of a path (path-level ones included)."""
+        found = self.operation(path)
+        if found is None:
+            return []
+        pointer, item = found
+        out = self._params(item.get("parameters"), pointer.rsplit("/", 1)[0] + "/parameters")
+        own = self._params(item["get"].get("parameters"), pointer + "/parameters")
+        names = {(p.name, p.location) for p in own}
+        return [p for p in out if (p.name, p.location) not in names] + own
+
+    def _params(self, nodes: Any, pointer: str) -> list[Parameter]:
+        if not isinstance(nodes, list):
+            return []
+        out = []
+        for index, node in enumerate(nodes):
+            resolved = self.resolve(node)
+            raw = resolved if isinstance(resolved, dict) else None
+            ref = str(node.get("$ref", "")) if isinstance(node, dict) else ""
+            out.append(Parameter(f"{pointer}/{index}", raw, ref))
+        return out
+
+    def responses(self, path: str) -> dict[str, Any] | None:
+        """Status code → resolved response object of the GET operation (None if the path is not described)."""
+        found = self.operation(path)
+        if found is None:
+            return None
+        declared = found[1]["get"].get("responses")
+        return {str(k): self.resolve(v) for k, v in declared.items()} if isinstance(declared, dict) else {}
+
+
+def _matches(template: str, path: str) -> bool:
+    pattern = "".join("[^/]+" if part.startswith("{") else re.escape(part)
+                      for part in re.split(r"(\{[^}]*\})", template.rstrip("/")))
+    return re.fullmatch(pattern, path.rstrip("/")) is not None
+
+
+def _escape(template: str) -> str:
+    return template.replace("~", "~0").replace("/", "~1")
+
+
+def _pointer(root: Any, fragment: str) -> Any:
+    node = root
+    for part in [p.replace("~1", "/").replace("~0", "~") for p in fragment.split("/") if p]:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+    return node
+
+
+@cache
+def _published(address: str) -> Any:
+    """A published OGC API Features 1.0 OpenAPI document, read from the pack (None for any other address)."""
+    prefix = PUBLISHED + "/"
+    if not address.replace("http://", "https://").startswith(prefix):
+        return None
+    path = openapi_folder() / address.replace("http://", "https://")[len(prefix):]
+    return load_document(path) if path.is_file() else None
+
+
+def service_desc(target: TargetContext) -> str | None:
+    """The URL of the API definition: the service-desc link of the landing page (OpenAPI JSON first)."""
+    page = landing(target)
+    found = with_rel(links(page), "service-desc")
+    found.sort(key=lambda link: "openapi+json" not in link.type)
+    return found[0].href(page.url) if found else None
+
+
+def definition(target: TargetContext) -> Definition | None:
+    """The API definition, parsed from JSON or YAML; None if there is none that can be read."""
+    return target.remember("oaf:definition", lambda: _load(target))
+
+
+def _load(target: TargetContext) -> Definition | None:
+    url = service_desc(target)
+    if url is None:
+        return None
+    doc = fetch(target, url, accept=f"{OPENAPI_JSON}, application/json;q=0.9, */*;q=0.1")
+    body = doc.body
+    if body is None and doc.status == 200:
+        try:
+            body = yaml.safe_load(doc.response.text)
+        except yaml.YAMLError:
+            body = None
+    return Definition(doc, body) if doc.status == 200 and isinstance(body, dict) else None

@@ -1,0 +1,88 @@
+"""Walking an items response through its ``next`` links to the end, with a page cap.
+
+A walk records every page, the feature ids in order, duplicates, a link cycle (a page URL seen before),
+and whether it reached the end (a page without a next link) or was cut by ``max_pages``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from conformance.suites.ogcapi_features.links import links, normalise, with_rel
+from conformance.suites.ogcapi_features.service import GEOJSON, JSON, Doc, feature_key, features, fetch, items_url
+from conformance.target import TargetContext
+
+
+@dataclass
+class Walk:
+    """The pages of one selection and what was found on the way."""
+
+    collection: str
+    limit: int
+    pages: list[Doc] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+    cycle: tuple[str, int] | None = None
+    complete: bool = False
+    stopped: Doc | None = None
+
+    @property
+    def cut(self) -> bool:
+        """The page cap ended the walk before the last page."""
+        return not self.complete and self.cycle is None and self.stopped is None
+
+    def add(self, doc: Doc) -> None:
+        """Record one page and its features."""
+        index = len(self.pages)
+        self.pages.append(doc)
+        seen = set(self.keys)
+        for feature in features(doc):
+            key = feature_key(feature)
+            if key in seen:
+                self.duplicates.append((key, index))
+            seen.add(key)
+            self.keys.append(key)
+
+
+def next_link(doc: Doc) -> str | None:
+    """The next page's URL; a GeoJSON or JSON link is preferred when there are several."""
+    found = with_rel(links(doc), "next")
+    found.sort(key=lambda link: link.type not in (GEOJSON, JSON, ""))
+    return found[0].href(doc.url) if found else None
+
+
+def walk(target: TargetContext, collection: str, params: Mapping[str, Any] | None = None) -> Walk:
+    """Follow next links from the first page (limit = page_limit); memoised per collection and selection."""
+    limit = target.option("page_limit", 10)
+    query = {"limit": limit, **(params or {})}
+    key = f"oaf:walk:{collection}:{sorted(query.items())}"
+    result = target.remember(key, lambda: _walk(target, collection, query, limit))
+    if result.cut:
+        target.note(f"sampling cut: walked {len(result.pages)} pages of collection {collection} "
+                    f"(max_pages={len(result.pages)}); the end was not reached")
+    return result
+
+
+def _walk(target: TargetContext, collection: str, query: dict[str, Any], limit: int) -> Walk:
+    cap = target.option("max_pages", 30)
+    result = Walk(collection, limit)
+    doc = fetch(target, items_url(target, collection), query, GEOJSON)
+    visited = {normalise(doc.url, drop=())}
+    while True:
+        if not doc.ok:
+            result.stopped = doc
+            return result
+        result.add(doc)
+        url = next_link(doc)
+        if url is None:
+            result.complete = True
+            return result
+        if normalise(url, drop=()) in visited:
+            result.cycle = (url, len(result.pages) - 1)
+            return result
+        if len(result.pages) >= cap:
+            return result
+        visited.add(normalise(url, drop=()))
+        doc = fetch(target, url, None, GEOJSON)

@@ -1,0 +1,68 @@
+"""The schemas the standard points to, loaded offline from the packs: Core resources and GeoJSON."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema.protocols import Validator
+from referencing import Resource
+from referencing.jsonschema import DRAFT202012
+
+from conformance.core.evidence import SchemaViolation
+from conformance.core.jsonschemas import OfflineRegistry, compile_validator, load_document, violations
+from conformance.core.packs import default_store
+from conformance.suites.ogcapi_features.service import Doc
+
+PUBLISHED = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi"
+MAX_ERRORS = 25
+
+
+class OasSchemas(OfflineRegistry):
+    """The Core's OpenAPI 3.0 schema objects read as JSON Schema (``type: null`` read as the type "null")."""
+
+    def _retrieve(self, uri: str) -> Resource[Any]:
+        path = self.documents.get(uri.split("#", maxsplit=1)[0])
+        if path is None:
+            return super()._retrieve(uri)
+        return Resource.from_contents(_nulls(load_document(path)), default_specification=DRAFT202012)
+
+
+def _nulls(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: ("null" if k == "type" and v is None else _nulls(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_nulls(v) for v in node]
+    return node
+
+
+def openapi_folder() -> Path:
+    """The Core's OpenAPI building blocks (ogcapi-features pack)."""
+    return default_store().pack_dir("ogcapi-features") / "core" / "openapi"
+
+
+@cache
+def core(name: str) -> Validator:
+    """A validator for one Core schema, e.g. ``landingPage`` or ``collections``."""
+    registry = OasSchemas()
+    registry.add_tree(PUBLISHED, openapi_folder())
+    return compile_validator({"$ref": f"{PUBLISHED}/schemas/{name}.yaml"}, registry)
+
+
+@cache
+def geojson(name: str) -> Validator:
+    """A validator for one GeoJSON schema (geojson-schema pack), e.g. ``FeatureCollection``."""
+    return compile_validator(load_document(default_store().path("geojson-schema", f"{name}.json")))
+
+
+def validate(validator: Validator, doc: Doc, pointer: str = "", instance: Any = None) -> Iterator[SchemaViolation]:
+    """Schema violations of the document (or of ``instance`` found at ``pointer``), at most MAX_ERRORS."""
+    value = doc.body if instance is None else instance
+    for count, found in enumerate(violations(validator, value, doc.url, exchange=doc.exchange)):
+        if count >= MAX_ERRORS:
+            return
+        if pointer:
+            found.locator = doc.at(pointer + (found.locator.pointer or ""))
+        yield found

@@ -1,0 +1,124 @@
+"""Items of a collection: /req/core/fc-op, fc-response, fc-links, fc-rel-type, fc-timeStamp, fc-numberReturned,
+crs84."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
+
+from conformance.core.evidence import MissingMember, ValueViolation, Violation, expect
+from conformance.suites.ogcapi_features import CORE, HTML, STANDARD
+from conformance.suites.ogcapi_features.checks import capped, status
+from conformance.suites.ogcapi_features.geometry import outside_crs84
+from conformance.suites.ogcapi_features.links import alternate, rel_and_type, relations
+from conformance.suites.ogcapi_features.paging import walk
+from conformance.suites.ogcapi_features.service import Doc, claim, collections, declared, ensure, features, items
+from conformance.suites.ogcapi_features.temporal import instant
+from conformance.target import TargetContext, requirement
+
+CLOCK_SLACK = dt.timedelta(seconds=5)
+
+
+def _first_pages(target: TargetContext) -> list[tuple[str, Doc]]:
+    return [(c["id"], items(target, c["id"])) for c in collections(target)]
+
+
+def _pages(target: TargetContext) -> Iterator[Doc]:
+    for entry in collections(target):
+        yield from walk(target, entry["id"]).pages
+
+
+@requirement(STANDARD.requirement("/req/core/fc-op"))
+def test_items_op(target: TargetContext) -> None:
+    claim(target, CORE)
+    expect(v for cid, doc in _first_pages(target) for v in status(doc, f"GET items of {cid}"))
+
+
+@requirement(STANDARD.requirement("/req/core/fc-response"))
+def test_items_response(target: TargetContext) -> None:
+    claim(target, CORE)
+    found: list[Violation] = []
+    for cid, doc in _first_pages(target):
+        problems = list(ensure(doc, f"items of {cid}"))
+        found += problems or _collection_shape(doc)
+    expect(found)
+
+
+def _collection_shape(doc: Doc) -> Iterator[Violation]:
+    if doc.member("type") != "FeatureCollection":
+        yield ValueViolation("type is not FeatureCollection", locator=doc.at("/type"), expected="FeatureCollection",
+                             actual=doc.member("type"), exchange=doc.exchange)
+    if not isinstance(doc.member("features"), list):
+        yield MissingMember("no features array", locator=doc.at("/features"), expected="an array",
+                            actual=doc.member("features"), exchange=doc.exchange)
+
+
+@requirement(STANDARD.requirement("/req/core/fc-links"))
+def test_items_links(target: TargetContext) -> None:
+    claim(target, CORE)
+    html = target.claimed(HTML, declared(target))
+    found: list[Violation] = []
+    for _, doc in _first_pages(target):
+        if doc.ok:
+            found += [*relations(doc, ("self",)), *(alternate(doc, "text/html") if html else [])]
+    expect(found)
+
+
+@requirement(STANDARD.requirement("/req/core/fc-rel-type"))
+def test_items_link_parameters(target: TargetContext) -> None:
+    claim(target, CORE)
+    expect(capped(v for doc in _pages(target) for v in rel_and_type(doc)))
+
+
+@requirement(STANDARD.requirement("/req/core/fc-timeStamp"))
+def test_items_timestamp(target: TargetContext) -> None:
+    """timeStamp lies within a few seconds of the response's Date header (the server's own clock)."""
+    claim(target, CORE)
+    expect(v for _, doc in _first_pages(target) if doc.ok and "timeStamp" in doc.body for v in _timestamp(doc))
+
+
+def _timestamp(doc: Doc) -> Iterator[Violation]:
+    value = doc.member("timeStamp")
+    moment = instant(value)
+    if moment is None or "T" not in str(value).upper():
+        yield ValueViolation("timeStamp is not an RFC 3339 date-time", locator=doc.at("/timeStamp"),
+                             expected="RFC 3339 date-time", actual=value, exchange=doc.exchange)
+        return
+    sent = _date_header(doc)
+    if sent is not None and not sent - CLOCK_SLACK <= moment <= sent + CLOCK_SLACK:
+        yield ValueViolation("timeStamp is not the time the response was generated", locator=doc.at("/timeStamp"),
+                             expected=f"within {CLOCK_SLACK.seconds} s of the Date header {sent.isoformat()}",
+                             actual=value, exchange=doc.exchange)
+
+
+def _date_header(doc: Doc) -> dt.datetime | None:
+    try:
+        return parsedate_to_datetime(doc.response.headers.get("Date", ""))
+    except (TypeError, ValueError):
+        return None
+
+
+@requirement(STANDARD.requirement("/req/core/fc-numberReturned"))
+def test_items_number_returned(target: TargetContext) -> None:
+    claim(target, CORE)
+    expect(capped(v for doc in _pages(target) for v in _returned(doc)))
+
+
+def _returned(doc: Doc) -> Iterator[Violation]:
+    value, count = doc.member("numberReturned"), len(features(doc))
+    if value is not None and value != count:
+        yield ValueViolation(f"numberReturned is {value}, the page has {count} features",
+                             locator=doc.at("/numberReturned"), expected=count, actual=value, exchange=doc.exchange)
+
+
+@requirement(STANDARD.requirement("/req/core/crs84"))
+def test_geometries_crs84(target: TargetContext) -> None:
+    """Every coordinate of every walked feature is a CRS84 longitude/latitude."""
+    claim(target, CORE)
+    expect(capped(
+        ValueViolation(f"feature {feature.get('id')!r} has a position outside CRS84", expected="lon -180..180, "
+                       "lat -90..90", actual=list(bad), locator=doc.at(f"/features/{index}/geometry"),
+                       exchange=doc.exchange)
+        for doc in _pages(target) for index, feature in enumerate(features(doc))
+        if (bad := outside_crs84(feature.get("geometry"))) is not None))
