@@ -7,17 +7,19 @@ values in the schema (XÖV code types 1–4); the list is found among the pack's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
 from conformance.core.packs import PackStore, default_store
 from conformance.core.xmlsafe import parse_file
 from conformance.xml.report import Finding
+from conformance.xml.stream import instance_xpath
 
 XOEV_CODE = "{http://xoev.de/schemata/code/1_0}Code"
 MEMBER = "XOEV-CODE-MEMBER"
@@ -79,12 +81,15 @@ class CodeListIndex:
 
     def __init__(self, lists: Iterable[CodeList]) -> None:
         self._by_uri: dict[str, list[CodeList]] = {}
+        self._found: dict[tuple[str, str], CodeList | None] = {}
         for item in lists:
             self._by_uri.setdefault(item.uri, []).append(item)
 
     def lookup(self, uri: str, version: str) -> CodeList | None:
         """The list version named by (listURI, listVersionID), or None."""
-        return next((c for c in self._by_uri.get(uri, []) if c.matches(version)), None)
+        if (uri, version) not in self._found:
+            self._found[uri, version] = next((c for c in self._by_uri.get(uri, []) if c.matches(version)), None)
+        return self._found[uri, version]
 
     def versions(self, uri: str) -> list[str]:
         """The versions of a list in the index."""
@@ -116,8 +121,7 @@ class Binding:
     column: str | None = None
 
 
-@dataclass(frozen=True)
-class CodeValue:
+class CodeValue(NamedTuple):
     """One code element of an instance with its resolved list reference."""
 
     element: Any
@@ -127,34 +131,29 @@ class CodeValue:
     list_version: str
 
 
-def check_code(value: CodeValue, index: CodeListIndex, xpath: str) -> Iterator[Finding]:
-    """The findings for one code value: missing reference, unknown list or version, or not a member."""
-    line = value.element.sourceline
+def check_code(value: CodeValue, index: CodeListIndex) -> tuple[str, str, str] | None:
+    """The problem of one code value as (rule, severity, message): missing reference, unknown list or
+    version, or not a member; None if the code is fine."""
     if not value.list_uri or not value.list_version:
         missing = [n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version)) if not v]
         verb = "are" if len(missing) > 1 else "is"
-        yield _finding(MISSING_REF, xpath, line, (
+        return MISSING_REF, "error", (
             f"code {value.code!r} of XÖV code type {value.binding.code_type}: {' and '.join(missing)} {verb} empty "
-            "or missing in the instance and not fixed by the schema, so its code list cannot be determined"))
-        return
+            "or missing in the instance and not fixed by the schema, so its code list cannot be determined")
     found = index.lookup(value.list_uri, value.list_version)
     foreign = "warning" if value.binding.code_type == 4 else "error"
     if found is None and not index.versions(value.list_uri):
-        yield _finding(UNKNOWN_LIST, xpath, line, severity=foreign, message=(
+        return UNKNOWN_LIST, foreign, (
             f"code list {value.list_uri!r} (version {value.list_version!r}) is not among the "
-            f"{len(index)} code lists of the standard; code {value.code!r} cannot be checked"))
-    elif found is None:
-        yield _finding(UNKNOWN_VERSION, xpath, line, severity=foreign, message=(
+            f"{len(index)} code lists of the standard; code {value.code!r} cannot be checked")
+    if found is None:
+        return UNKNOWN_VERSION, foreign, (
             f"code list {value.list_uri!r} has no version {value.list_version!r} "
-            f"(known: {', '.join(index.versions(value.list_uri))}); code {value.code!r} cannot be checked"))
-    elif value.code not in found.codes_in(value.binding.column):
-        yield _finding(MEMBER, xpath, line, (
-            f"code {value.code!r} is not in code list {found.uri} version {found.version} "
-            f"(valid: {_sample(found.codes)})"))
-
-
-def _finding(rule: str, xpath: str, line: int | None, message: str, severity: str = "error") -> Finding:
-    return Finding(rule, severity, xpath, message, line, None, "codelist")
+            f"(known: {', '.join(index.versions(value.list_uri))}); code {value.code!r} cannot be checked")
+    if value.code not in found.codes_in(value.binding.column):
+        return MEMBER, "error", (f"code {value.code!r} is not in code list {found.uri} version {found.version} "
+                                 f"(valid: {_sample(found.codes)})")
+    return None
 
 
 def _sample(codes: frozenset[str], limit: int = 12) -> str:
@@ -190,9 +189,7 @@ def _used_column(xsd_type: Any) -> str | None:
 
 
 def _fixed(attribute: Any) -> str | None:
-    if attribute is None:
-        return None
-    value = attribute.fixed if attribute.fixed is not None else attribute.default
+    value = None if attribute is None else attribute.fixed if attribute.fixed is not None else attribute.default
     return None if value is None else str(value)
 
 
@@ -209,19 +206,9 @@ def is_code_type(xsd_type: Any, schema: Any) -> bool:
     return base is not None and xsd_type.is_complex() and bool(xsd_type.is_derived(base))
 
 
-def instance_xpath(element: Any, stop: Any = None, prefix: str = "") -> str:
-    """A prefix-qualified XPath of an element (``/xdomea:A/xdomea:B[2]/code``), up to ``stop``."""
-    steps = []
-    while element is not None and element is not stop:
-        local = etree.QName(element).localname
-        name = f"{element.prefix}:{local}" if element.prefix else local
-        same = list(element.getparent().iterchildren(element.tag)) if element.getparent() is not None else []
-        steps.append(name if len(same) < 2 else f"{name}[{same.index(element) + 1}]")
-        element = element.getparent()
-    return prefix + "/" + "/".join(reversed(steps))
-
-
-XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+XSI_TYPE = f"{{{XSI_NS}}}type"
+_INDEX = re.compile(r"\[\d+\]")
 _UNSET = Binding(0, None, None)
 
 
@@ -235,20 +222,32 @@ class CodeTyping:
     def __init__(self, schema: Any) -> None:
         self.schema = schema
         self._paths: dict[tuple[str, ...], Binding | None] = {}
+        self._fast: dict[tuple[tuple[str, ...], str], Binding | None] = {}
         self._children: dict[tuple[int, str], Any] = {}
 
     def bindings(self, scope: Any) -> Iterator[tuple[Any, Binding]]:
         """Every code element in ``scope`` (an element and its descendants) with its binding."""
+        memo: dict[Any, tuple[str, ...]] = {}
+        typed = _uses_xsi_type(scope)
+        base = _path_key(scope, memo)
+        local = etree.ElementTree(scope)
         for code in scope.iter("code"):
             element = code.getparent()
             if element is None:
                 continue
-            key = _path_key(element)
-            binding = self._paths.get(key, _UNSET)
+            fast = (base, _INDEX.sub("", local.getelementpath(element)))
+            binding = _UNSET if typed else self._fast.get(fast, _UNSET)
             if binding is _UNSET:
-                binding = self._paths[key] = self._binding(key)
+                binding = self._exact(_path_key(element, memo))
+                if not typed:
+                    self._fast[fast] = binding
             if binding is not None:
                 yield element, binding
+
+    def _exact(self, key: tuple[str, ...]) -> Binding | None:
+        if key not in self._paths:
+            self._paths[key] = self._binding(key)
+        return self._paths[key]
 
     def _binding(self, key: tuple[str, ...]) -> Binding | None:
         decl = self.schema.maps.elements.get(key[0])
@@ -278,13 +277,23 @@ class CodeTyping:
         return fallback.type if fallback is not None else None
 
 
-def _path_key(element: Any) -> tuple[str, ...]:
-    steps = []
+_TYPED = etree.XPath("boolean(descendant-or-self::*/@xsi:type)", namespaces={"xsi": XSI_NS})
+
+
+def _uses_xsi_type(scope: Any) -> bool:
+    return bool(_TYPED(scope)) or any(a.get(XSI_TYPE) for a in scope.iterancestors())
+
+
+def _path_key(element: Any, memo: dict[Any, tuple[str, ...]]) -> tuple[str, ...]:
+    chain = []
     node = element
-    while node is not None:
-        steps.append(_typed_tag(node))
+    while node is not None and node not in memo:
+        chain.append(node)
         node = node.getparent()
-    return tuple(reversed(steps))
+    key = memo[node] if node is not None else ()
+    for step in reversed(chain):
+        key = memo[step] = (*key, _typed_tag(step))
+    return key
 
 
 def _typed_tag(node: Any) -> str:
@@ -299,4 +308,8 @@ def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any 
                 prefix: str = "") -> Iterator[Finding]:
     """Every code-list finding in ``scope``; XPaths are built up to ``stop`` and prefixed with ``prefix``."""
     for element, binding in typing.bindings(scope):
-        yield from check_code(resolve(element, binding), index, instance_xpath(element, stop, prefix))
+        problem = check_code(resolve(element, binding), index)
+        if problem is not None:
+            rule, severity, message = problem
+            yield Finding(rule, severity, instance_xpath(element, stop, prefix), message, element.sourceline, None,
+                          "codelist")

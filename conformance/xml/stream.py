@@ -68,6 +68,18 @@ def tree_records(root: Any) -> Iterator[tuple[Any, str]]:
         yield element, f"/{_name(root)}/{step}[{counts[step]}]"
 
 
+def instance_xpath(element: Any, stop: Any = None, prefix: str = "") -> str:
+    """A prefix-qualified XPath of an element (``/xdomea:A/xdomea:B[2]/code``), up to ``stop``."""
+    steps = []
+    while element is not None and element is not stop:
+        local = etree.QName(element).localname
+        name = f"{element.prefix}:{local}" if element.prefix else local
+        same = list(element.getparent().iterchildren(element.tag)) if element.getparent() is not None else []
+        steps.append(name if len(same) < 2 else f"{name}[{same.index(element) + 1}]")
+        element = element.getparent()
+    return prefix + "/" + "/".join(reversed(steps))
+
+
 def _name(element: Any) -> str:
     local = etree.QName(element).localname
     return f"{element.prefix}:{local}" if element.prefix else local

@@ -70,12 +70,16 @@ def typing(tmp_path_factory: pytest.TempPathFactory) -> CodeTyping:
       <xs:import namespace="http://xoev.de/schemata/code/1_0" schemaLocation="{xoev.as_uri()}"/>
       {types}
       <xs:complexType name="Gruppe"><xs:sequence><xs:element name="b" type="t:T2"/></xs:sequence></xs:complexType>
+      <xs:complexType name="Basis"><xs:sequence/></xs:complexType>
+      <xs:complexType name="Erweitert"><xs:complexContent><xs:extension base="t:Basis"><xs:sequence>
+        <xs:element name="e" type="t:T1"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
       <xs:element name="r"><xs:complexType><xs:sequence>
         <xs:element name="a" type="t:T1" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="b" type="t:T2" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="c" type="t:T3" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="d" type="xoev-code:Code" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="g" type="t:Gruppe" minOccurs="0"/>
+        <xs:element name="h" type="t:Basis" minOccurs="0"/>
         <xs:element name="text" type="xs:string" minOccurs="0"/>
       </xs:sequence></xs:complexType></xs:element></xs:schema>"""
     path = tmp_path_factory.mktemp("xsd") / "t.xsd"
@@ -128,6 +132,13 @@ def test_unknown_lists_and_versions_are_findings_of_their_own(typing: CodeTyping
                    '<t:d listURI="urn:t:farben" listVersionID="3"><code>rot</code></t:d>')
     assert found == [(UNKNOWN_VERSION, "error", "/t:r/t:c"), (UNKNOWN_LIST, "warning", "/t:r/t:d[1]"),
                      (UNKNOWN_VERSION, "warning", "/t:r/t:d[2]")]
+
+
+def test_xsi_type_selects_the_declarations_below_it(typing: CodeTyping, index: CodeListIndex) -> None:
+    xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:Erweitert"'
+    assert _check(typing, index, f"<t:h {xsi}><t:e><code>lila</code></t:e></t:h>") == [
+        (MEMBER, "error", "/t:r/t:h/t:e")]
+    assert _check(typing, index, f"<t:h {xsi}><t:e><code>rot</code></t:e></t:h>") == []
 
 
 @given(st.text(alphabet="abcdefghilnortu", min_size=1, max_size=6))

@@ -16,8 +16,9 @@ from typing import Any
 from lxml import etree
 
 from conformance.suites.xdomea.catalogue import NAMESPACE
-from conformance.xml.genericode import CodeListIndex, CodeTyping, check_codes, instance_xpath
+from conformance.xml.genericode import CodeListIndex, CodeTyping, check_codes
 from conformance.xml.report import Finding
+from conformance.xml.stream import instance_xpath
 
 XSI = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")

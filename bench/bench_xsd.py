@@ -1,0 +1,142 @@
+"""XSD validation of a large generated xdomea 3.0.0 export against ``xmllint --noout --schema``, and scaling.
+
+Usage: ``python bench/bench_xsd.py [--size-mb 200] [--scale-mb 64] [--no-scaling]``. Needs ``xmllint``
+(Debian: libxml2-utils). Every run is a child process; wall time and peak RSS come from ``wait4``
+(wechselbar's pool workers are added from ``RUSAGE_CHILDREN`` inside the runner). Prints Markdown.
+
+Modes measured on the same file and schema:
+- ``xmllint``: ``xmllint --noout --schema xdomea.xsd FILE`` (parses into a tree, then validates);
+- ``xsd``: wechselbar's streaming XSD validation in one process (well-formedness pass + validating pass);
+- ``export``: ``validate_export`` as ``conformance validate`` runs it: XSD, code lists and message checks,
+  the two passes of the large document side by side on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from conformance.core.packs import default_store
+from conformance.suites.xdomea.samples import write_large
+from conformance.suites.xdomea.validator import SCHEMA
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
+
+RUNNER = """
+import json, resource, sys
+mode, path = sys.argv[1], sys.argv[2]
+if mode == "xsd":
+    from conformance.suites.xdomea.validator import SCHEMA, record_tags
+    from conformance.xml.exports import Document
+    from conformance.xml.stream import records_pass, xsd_pass
+    from conformance.xml.xsd import compiled
+    class Null:
+        def record(self, element, xpath): return []
+        def finish(self, root): return []
+    doc = Document(path)
+    _, tags = record_tags(doc)
+    found = records_pass(doc.open, Null(), tags).findings + xsd_pass(doc.open, compiled(SCHEMA), tags).findings
+    valid = not any(f.is_error for f in found)
+else:
+    from conformance.xml.exports import validate_export
+    [report] = validate_export([path], "xdomea-3.0.0", workers=2)
+    found, valid = report.findings, report.valid
+print(json.dumps({"valid": valid, "errors": sum(f.is_error for f in found),
+                  "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def measure(argv: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, own peak RSS (KiB) and stdout of a child process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        text, problem = out.read().decode(), err.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{argv[0]} failed: {problem[-2000:] or text[-2000:]}")
+    return seconds, usage.ru_maxrss, text
+
+
+def run(mode: str, path: Path, schema: Path) -> dict[str, float]:
+    """One measured run: seconds, peak RSS of the largest process, and the sum over processes (MiB)."""
+    if mode == "xmllint":
+        seconds, own, _ = measure(["xmllint", "--noout", "--schema", str(schema), str(path)])
+        return {"s": seconds, "peak": own / 1024, "sum": own / 1024}
+    seconds, own, out = measure([sys.executable, "-c", RUNNER, mode, str(path)])
+    result = json.loads(out)
+    if not result["valid"]:
+        raise SystemExit(f"{mode}: the generated export is not valid: {result}")
+    workers = 2 if mode == "export" else 0
+    return {"s": seconds, "peak": max(own, result["children_kb"]) / 1024,
+            "sum": (own + workers * result["children_kb"]) / 1024}
+
+
+def comparison(path: Path, schema: Path) -> list[str]:
+    """The Markdown rows of the head-to-head run, with ratios to xmllint."""
+    figures = {mode: run(mode, path, schema) for mode in ("xmllint", "xsd", "export")}
+    base = figures["xmllint"]
+    rows = [f"File: {path.stat().st_size / 1024**2:.0f} MiB xdomea 0501 message, "
+            f"{path.read_bytes().count(b'<xdomea:Schriftgutobjekt>')} objects.", "",
+            "| run | wall s | × xmllint | peak RSS MiB | × xmllint | RSS of all processes MiB |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for mode, label in (("xmllint", "xmllint --noout --schema"), ("xsd", "wechselbar XSD, 1 process"),
+                        ("export", "wechselbar full xdomea validation, 2 processes")):
+        f = figures[mode]
+        rows.append(f"| {label} | {f['s']:.2f} | {f['s'] / base['s']:.2f} | {f['peak']:.0f} | "
+                    f"{f['peak'] / base['peak']:.3f} | {f['sum']:.0f} |")
+    return rows
+
+
+def scaling(folder: Path, schema: Path, base_mb: float) -> list[str]:
+    """Time and peak memory at 1×, 4× and 16× the base size, for wechselbar and xmllint."""
+    rows = ["| size | MiB | wechselbar s | s per GiB | peak RSS MiB | xmllint s | xmllint peak RSS MiB |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
+    for factor in (1, 4, 16):
+        path = folder / f"scale-{factor}.xml"
+        write_large(path, base_mb * factor)
+        ours, theirs = run("export", path, schema), run("xmllint", path, schema)
+        size = path.stat().st_size / 1024**2
+        rows.append(f"| {factor}× | {size:.0f} | {ours['s']:.2f} | {ours['s'] / size * 1024:.1f} | "
+                    f"{ours['sum']:.0f} | {theirs['s']:.2f} | {theirs['peak']:.0f} |")
+        path.unlink()
+    return rows
+
+
+def main() -> None:
+    """Generate the export, measure, print the Markdown section body."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mb", type=float, default=200)
+    parser.add_argument("--scale-mb", type=float, default=64)
+    parser.add_argument("--no-scaling", action="store_true")
+    args = parser.parse_args()
+    if not shutil.which("xmllint"):
+        raise SystemExit("xmllint not found: apt-get install -y libxml2-utils")
+    schema = default_store().path(SCHEMA.pack, SCHEMA.path)
+    with tempfile.TemporaryDirectory(prefix="bench-xsd-") as tmp:
+        path = Path(tmp) / "export-0501.xml"
+        write_large(path, args.size_mb)
+        print("\n".join(comparison(path, schema)))
+        path.unlink()
+        if not args.no_scaling:
+            print()
+            print("\n".join(scaling(Path(tmp), schema, args.scale_mb)))
+    version = subprocess.run(["xmllint", "--version"], capture_output=True, text=True, check=False).stderr
+    tool = version.splitlines()[0] if version else "xmllint"
+    print(f"\n{tool}; {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+
+
+if __name__ == "__main__":
+    main()
