@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from conformance.core.evidence import (
     LinkViolation,
+    Locator,
     MissingMember,
     NotApplicable,
     StatusViolation,
@@ -30,8 +31,8 @@ def _sample_violations(samples: list[Sample], what: str) -> Iterator[Violation]:
                                   actual=fetched.status, exchange=fetched.exchange)
         elif fetched.obj.get("id") != seen.id:
             yield ValueViolation(f"fetched by its id, the {seen.kind} carries another id{fetched.note()}",
-                                 locator=f"{fetched.url}#/id", expected=seen.id, actual=fetched.obj.get("id"),
-                                 exchange=fetched.exchange)
+                                 locator=Locator(where=fetched.url, pointer="/id"), expected=seen.id,
+                                 actual=fetched.obj.get("id"), exchange=fetched.exchange)
 
 
 def check_id_consistent(run: OParlRun) -> Iterator[Violation]:
