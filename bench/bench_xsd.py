@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,12 +85,18 @@ def run(mode: str, path: Path, schema: Path) -> dict[str, float]:
             "sum": (own + workers * result["children_kb"]) / 1024}
 
 
-def comparison(path: Path, schema: Path) -> list[str]:
-    """The Markdown rows of the head-to-head run, with ratios to xmllint."""
-    figures = {mode: run(mode, path, schema) for mode in ("xmllint", "xsd", "export")}
+def comparison(path: Path, schema: Path, repeat: int) -> list[str]:
+    """The Markdown rows of the head-to-head run (medians of interleaved repeats), with ratios to xmllint."""
+    modes = ("xmllint", "xsd", "export")
+    samples: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
+    for round_ in range(repeat):
+        for mode in modes[round_ % 3:] + modes[:round_ % 3]:
+            samples[mode].append(run(mode, path, schema))
+    figures = {m: {k: statistics.median(r[k] for r in samples[m]) for k in ("s", "peak", "sum")} for m in modes}
     base = figures["xmllint"]
     rows = [f"File: {path.stat().st_size / 1024**2:.0f} MiB xdomea 0501 message, "
-            f"{path.read_bytes().count(b'<xdomea:Schriftgutobjekt>')} objects.", "",
+            f"{path.read_bytes().count(b'<xdomea:Schriftgutobjekt>')} objects; medians of {repeat} interleaved runs.",
+            "",
             "| run | wall s | × xmllint | peak RSS MiB | × xmllint | RSS of all processes MiB |",
             "|---|---:|---:|---:|---:|---:|"]
     for mode, label in (("xmllint", "xmllint --noout --schema"), ("xsd", "wechselbar XSD, 1 process"),
@@ -120,6 +127,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=float, default=200)
     parser.add_argument("--scale-mb", type=float, default=64)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-scaling", action="store_true")
     args = parser.parse_args()
     if not shutil.which("xmllint"):
@@ -128,7 +136,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-xsd-") as tmp:
         path = Path(tmp) / "export-0501.xml"
         write_large(path, args.size_mb)
-        print("\n".join(comparison(path, schema)))
+        print("\n".join(comparison(path, schema, args.repeat)))
         path.unlink()
         if not args.no_scaling:
             print()

@@ -104,13 +104,13 @@ def records_pass(open_: Opener, visitor: RecordVisitor, record_tags: Iterable[st
 
 
 def xsd_pass(open_: Opener, schema: etree.XMLSchema, record_tags: Iterable[str] | None = None,
-             max_errors: int = MAX_XSD_ERRORS, max_bytes: int | None = None) -> PassResult:
+             max_errors: int | None = None, max_bytes: int | None = None) -> PassResult:
     """The validating pass: every XSD error, placed between the lines of the chunks it showed up in."""
     result = PassResult()
     with open_() as raw:
         reader = LineCountingReader(raw, max_bytes=max_bytes)
         parse = SafeIterparse(reader, tag=_tags(record_tags), schema=schema)
-        tracker = _ErrorTracker(parse, reader, max_errors)
+        tracker = _ErrorTracker(parse, reader, max_errors or MAX_XSD_ERRORS)
         try:
             for element, xpath in walk_records(parse):
                 result.records += 1

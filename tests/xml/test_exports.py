@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from conformance.core.packs import default_store
-from conformance.xml import exports
+from conformance.suites.xdomea import samples
+from conformance.xml import exports, stream
 from conformance.xml.exports import Document, Task, ZipLimits, documents, validate_export
 from conformance.xml.report import DocumentReport
 
@@ -183,3 +187,37 @@ def test_the_pool_is_used_only_when_it_helps(monkeypatch: pytest.MonkeyPatch, tm
     (tmp_path / "m.xml").write_bytes(_template("Anbieteverzeichnis.0501"))
     monkeypatch.setattr(exports, "ProcessPoolExecutor", None)
     assert validate_export([str(tmp_path)], XDOMEA, workers=os.cpu_count() or 2)[0].valid
+
+
+def test_streaming_stops_after_the_error_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "many-errors.xml"
+    samples.write_large(path, 0.3)
+    path.write_bytes(re.sub(rb"<xdomea:ID>[0-9a-f]", b"<xdomea:ID>x", path.read_bytes()))
+    monkeypatch.setattr(exports, "IN_MEMORY_BYTES", 1000)
+    monkeypatch.setattr(stream, "MAX_XSD_ERRORS", 25)
+    [report] = validate_export([str(path)], XDOMEA, workers=1)
+    xsd = [f for f in report.findings if f.rule == "XSD"]
+    assert len(xsd) == 26 and "stopped after 25 errors" in xsd[-1].message and not report.valid
+
+
+MEMORY_PROBE = """
+import resource, sys
+from conformance.suites.xdomea import samples
+from conformance.xml import exports, stream
+from conformance.xml.exports import validate_export
+exports.IN_MEMORY_BYTES = 1000
+[report] = validate_export([sys.argv[1]], "xdomea-3.0.0", workers=1)
+assert report.valid, report.findings[:3]
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def test_streamed_memory_stays_flat_as_documents_grow(tmp_path: Path) -> None:
+    peaks = []
+    for megabytes in (4, 32):
+        path = tmp_path / f"{megabytes}.xml"
+        samples.write_large(path, megabytes)
+        done = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(path)], capture_output=True, text=True,
+                              timeout=300, check=True)
+        peaks.append(int(done.stdout))
+    assert peaks[1] - peaks[0] < 16 * 1024, peaks
