@@ -13,7 +13,7 @@ import os
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -219,6 +219,8 @@ def validate_one(task: Task) -> DocumentReport:
         return validator_for(standard).validate(task.doc.source(DEFAULT_MAX_BYTES))
     except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile) as exc:
         return _problem(task.doc.name, standard, str(exc).strip("'\""))
+    except Exception as exc:  # a failing step rejects the document with its reason, never "valid"
+        return _problem(task.doc.name, standard, f"processing error: {type(exc).__name__}: {exc}")
 
 
 def _streaming(standard: str) -> StreamValidate | None:
@@ -265,7 +267,14 @@ def _run(tasks: list[Task], workers: int, tick: Callable[[Task], None]) -> dict[
         return {t: _ticked(t, validate_one(t), tick) for t in tasks}
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(validate_one, t): t for t in tasks}
-        return {futures[f]: _ticked(futures[f], f.result(), tick) for f in as_completed(futures)}
+        return {futures[f]: _ticked(futures[f], _outcome(f, futures[f]), tick) for f in as_completed(futures)}
+
+
+def _outcome(future: Future[DocumentReport], task: Task) -> DocumentReport:
+    try:
+        return future.result()
+    except Exception as exc:  # e.g. a worker killed by the system
+        return _problem(task.doc.name, task.standard, f"processing error: {type(exc).__name__}: {exc}")
 
 
 def _ticked(task: Task, report: DocumentReport, tick: Callable[[Task], None]) -> DocumentReport:

@@ -16,7 +16,7 @@ from conformance.core.packs import default_store
 from conformance.suites.xdomea import samples
 from conformance.xml import exports, stream
 from conformance.xml.exports import Document, Task, ZipLimits, documents, validate_export
-from conformance.xml.report import DocumentReport
+from conformance.xml.report import DocumentReport, validators
 
 TEMPLATES = "message_generation/pattern/xdomea_3.0.0"
 XDOMEA = "xdomea-3.0.0"
@@ -221,3 +221,24 @@ def test_streamed_memory_stays_flat_as_documents_grow(tmp_path: Path) -> None:
                               timeout=300, check=True)
         peaks.append(int(done.stdout))
     assert peaks[1] - peaks[0] < 16 * 1024, peaks
+
+
+def _crash(doc: Document, standard: str, part: str) -> DocumentReport:
+    raise RuntimeError("bug in a check")
+
+
+def _die(doc: Document, standard: str, part: str) -> DocumentReport:
+    os._exit(3)
+
+
+@pytest.mark.parametrize(("validate", "reason"), [(_crash, "RuntimeError: bug in a check"), (_die, "Broken")])
+def test_a_failing_validator_rejects_the_document_never_passes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, validate: exports.StreamValidate, reason: str) -> None:
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.xml").write_bytes(_template("Anbieteverzeichnis.0501"))
+    validators()
+    monkeypatch.setitem(exports._STREAMING, XDOMEA, validate)
+    for workers in ((1, 2) if validate is _crash else (2,)):
+        reports = validate_export([str(tmp_path)], XDOMEA, workers=workers)
+        assert len(reports) == 2 and not any(r.valid or r.accepted for r in reports)
+        assert all("processing error" in (r.error or "") and reason in (r.error or "") for r in reports)
