@@ -47,8 +47,8 @@ class Locator:
         return "".join(parts)
 
     def to_json(self) -> dict[str, Any]:
-        """A plain dict without empty members."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+        """A plain dict without empty members; the empty JSON pointer (the document root) is kept."""
+        return {k: v for k, v in asdict(self).items() if v is not None and (v != "" or k == "pointer")}
 
 
 class Violation(Exception):
