@@ -36,11 +36,15 @@ class Entry:
 
 
 class ResponseCache:
-    """Responses of one vendor under ``<cache>/oparl-responses/<vendor>/``, valid for ``ttl`` seconds."""
+    """Responses of one vendor under ``<cache>/oparl-responses/<vendor>/``, valid for ``ttl`` seconds.
+
+    Only answers stored before this cache object was made are served: within one run every request is live.
+    """
 
     def __init__(self, vendor: str, ttl: float, root: Path | None = None) -> None:
         self.ttl = ttl
         self.folder = (root or cache_dir()) / "oparl-responses" / vendor
+        self.since = dt.datetime.now(dt.UTC)
 
     def key(self, url: str, params: Mapping[str, Any] | None) -> Path:
         """The file that holds the answer to one request."""
@@ -56,7 +60,7 @@ class ResponseCache:
         except (OSError, ValueError):
             return None
         stored = dt.datetime.fromisoformat(raw["stored"])
-        if (dt.datetime.now(dt.UTC) - stored).total_seconds() > self.ttl:
+        if stored >= self.since or (dt.datetime.now(dt.UTC) - stored).total_seconds() > self.ttl:
             return None
         return Entry(raw["status"], raw["headers"], base64.b64decode(raw["content"]), Exchange(**raw["exchange"]),
                      raw["stored"])
@@ -66,7 +70,7 @@ class ResponseCache:
         """Store an answer (atomically; a failing disk never fails the run)."""
         record = {"url": url, "status": status, "headers": dict(headers),
                   "content": base64.b64encode(content).decode(), "exchange": exchange.to_json(),
-                  "stored": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+                  "stored": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")}
         path = self.key(url, params)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,75 @@
+"""The OParl catalogue: standards, classes, requirement ids, obligations, and one test per requirement."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+import conformance.suites.oparl as package
+from conformance.core.outcomes import Obligation
+from conformance.registry import standards, suite_module
+from conformance.suites.oparl import OPARL_10, OPARL_11, STANDARDS
+from conformance.suites.oparl.catalogue import RULES, SPEC
+from conformance.suites.oparl.facts import TYPES
+
+NEW_IN_11 = {"internal-not-deleted", "deleted-with-modified-since", "deleted-hidden", "omit-internal",
+             "embedded-modified", "person-location-object", "agenda-order"}
+
+
+def test_both_versions_are_registered_standards() -> None:
+    known = standards()
+    assert known["oparl-1.1"] is OPARL_11 and known["oparl-1.0"] is OPARL_10
+    assert suite_module("oparl-1.1") == suite_module("oparl-1.0") == "conformance.suites.oparl"
+
+
+@pytest.mark.parametrize("standard", STANDARDS, ids=lambda s: s.id)
+def test_one_class_per_object_type_plus_protocol_classes(standard: object) -> None:
+    classes = {c.short: c for c in standard.classes}  # type: ignore[attr-defined]
+    assert set(TYPES) <= set(classes)
+    assert {"transport", "json", "paginierung", "filter", "dateien", "geloescht", "fehler", "integritaet"} <= set(
+        classes)
+    version = standard.version  # type: ignore[attr-defined]
+    assert classes["Meeting"].uri == f"https://schema.oparl.org/{version}/Meeting"
+    assert classes["paginierung"].uri == f"{SPEC[version]}#paginierung"
+
+
+def test_requirement_ids_name_the_section_and_are_unique() -> None:
+    for standard in STANDARDS:
+        uris = [r.uri for r in standard.requirements]
+        assert len(uris) == len(set(uris))
+        for req in standard.requirements:
+            assert req.uri.startswith(f"OParl {standard.version} §"), req.uri
+            assert req.spec_url.startswith(SPEC[standard.version] + "#")
+            assert req.cls in {c.uri for c in standard.classes}
+            assert req.statement and req.obligation in set(Obligation)
+    assert OPARL_11.requirement("§2.5.4 Paginierung/next").obligation is Obligation.MUSS
+    assert OPARL_11.requirement("§2.3.2 HTTP und HTTPS/https").obligation is Obligation.SOLL
+    assert OPARL_11.requirement("§2.5.4 Paginierung/first-last").obligation is Obligation.KANN
+
+
+def test_rules_new_in_11_are_missing_from_10() -> None:
+    keys_10 = {r.uri.rsplit("/", 1)[1] for r in OPARL_10.requirements}
+    keys_11 = {r.uri.rsplit("/", 1)[1] for r in OPARL_11.requirements}
+    assert keys_11 - keys_10 == NEW_IN_11
+    assert keys_10 <= keys_11
+    assert len(keys_11) == len(RULES)
+
+
+def _suite_tests() -> dict[str, object]:
+    found: dict[str, object] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("test_"):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            found.update({k: v for k, v in vars(module).items() if k.startswith("test_")})
+    return found
+
+
+def test_every_requirement_has_exactly_one_test_per_version() -> None:
+    tests = _suite_tests()
+    marked = [t.pytestmark[0].kwargs for t in tests.values()]  # type: ignore[attr-defined]
+    pairs = [(m["standard"], m["uri"]) for m in marked]
+    assert len(pairs) == len(set(pairs))
+    wanted = {(s.id, r.uri) for s in STANDARDS for r in s.requirements}
+    assert set(pairs) == wanted
