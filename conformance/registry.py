@@ -12,6 +12,7 @@ BUILTIN: tuple[str, ...] = (
     "conformance.suites.ogcapi_features",
     "conformance.suites.oparl",
     "conformance.suites.xdomea",
+    "conformance.suites.xrechnung",
     "conformance.suites.openapi",
 )
 

@@ -1,0 +1,116 @@
+"""What the suite tests share: the vendor's e-invoices validated once per target, findings as violations."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conformance.core.evidence import (
+    Locator,
+    NotApplicable,
+    ParseViolation,
+    RuleViolation,
+    SchemaViolation,
+    ValueViolation,
+    Violation,
+    expect,
+)
+from conformance.core.outcomes import Obligation
+from conformance.suites.xrechnung.catalogue import ID, class_of, members, requirement_uri, xrechnung_scenarios
+from conformance.target import TargetContext
+from conformance.xml.exports import validate_export
+from conformance.xml.report import DocumentReport, Finding, Source, validator_for
+
+MAX_LISTED = 200
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def reports(target: TargetContext) -> list[DocumentReport]:
+    """Every document of the target (export paths and export URLs), validated once per target and process."""
+    if not target.target.paths and not target.target.urls:
+        raise NotApplicable(f"vendor {target.vendor.id} names no export paths or URLs for {ID}")
+    return target.remember(f"{ID}-reports", lambda: _validate(target))
+
+
+def _validate(target: TargetContext) -> list[DocumentReport]:
+    workers = target.option("workers", 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2)
+    found = validate_export(target.target.paths, ID, workers=workers) if target.target.paths else []
+    for url in target.target.urls:
+        found += _download(target, url, workers)
+    return found
+
+
+def _download(target: TargetContext, url: str, workers: int) -> list[DocumentReport]:
+    response = target.http.get(url)
+    if response.status != 200:
+        return [_problem(url, f"export URL answered HTTP {response.status}")]
+    if not response.content.startswith(ZIP_MAGIC):
+        return [validator_for(ID).validate(Source(url, data=response.content))]
+    with tempfile.TemporaryDirectory(prefix="wechselbar-") as folder:
+        archive = Path(folder) / "export.zip"
+        archive.write_bytes(response.content)
+        return [_renamed(r, folder, url) for r in validate_export([str(archive)], ID, workers=workers)]
+
+
+def _renamed(report: DocumentReport, folder: str, url: str) -> DocumentReport:
+    name = report.file.replace(str(Path(folder) / "export.zip"), url)
+    return DocumentReport(name, report.standard, report.valid, report.accepted, report.scenario, report.findings,
+                          report.error)
+
+
+def _problem(name: str, reason: str) -> DocumentReport:
+    finding = Finding("EXPORT", "fatal", "/", reason, source="parse")
+    return DocumentReport(name, ID, False, False, None, (finding,), reason)
+
+
+def class_names() -> dict[str, str]:
+    """Scenario name → class short id."""
+    return {s.name: class_of(s).short for s in xrechnung_scenarios()}
+
+
+def documents(target: TargetContext, cls: str) -> list[DocumentReport]:
+    """The target's documents graded by the scenario of one class; none is not applicable."""
+    names = class_names()
+    found = [r for r in reports(target) if r.scenario is not None and names.get(r.scenario) == cls]
+    if not found:
+        raise NotApplicable(f"the export holds no document of class {cls}")
+    return found
+
+
+def check_rule(target: TargetContext, cls: str, rule: str, obligation: Obligation) -> None:
+    """Fail with every place the rule (or a member of its family) fired in the class's documents.
+
+    Hints of KANN rules (information level) are only noted.
+    """
+    docs = documents(target, cls)
+    if rule != "XSD":
+        docs = [d for d in docs if not d.fired("XSD") and d.error is None]
+        if not docs:
+            pytest.skip("Schematron was not run: no document of this class is schema-valid")
+    uri = requirement_uri(cls, rule)
+    covered = members(cls, rule)
+    fired = [(d, f) for d in docs for f in d.findings if f.rule in covered]
+    counted = [violation(d, f, uri) for d, f in fired if obligation is not Obligation.KANN]
+    if fired and not counted:
+        target.note(f"{len(fired)} hint(s) of this rule (information level)")
+    target.note(f"{len(docs)} document(s) checked")
+    expect(capped(counted))
+
+
+def violation(report: DocumentReport, found: Finding, uri: str) -> Violation:
+    """One finding as a located violation: file, XPath, line, column, the rule and its message."""
+    kind = {"XSD": SchemaViolation, "XML": ParseViolation, "EXPORT": ParseViolation}.get(found.rule, RuleViolation)
+    locator = Locator(where=report.file, xpath=found.location, line=found.line, column=found.column)
+    return kind(found.message, locator=locator, requirement=uri, expected=f"{found.rule} does not fire",
+                actual=f"{found.rule} ({found.severity})")
+
+
+def capped(found: list[Violation]) -> list[Violation]:
+    """At most MAX_LISTED violations, then one saying how many more there are."""
+    if len(found) <= MAX_LISTED:
+        return found
+    rest = len(found) - MAX_LISTED
+    return [*found[:MAX_LISTED], ValueViolation(f"… and {rest} more finding(s) of this requirement, not listed")]

@@ -1,0 +1,135 @@
+"""The XRechnung 3.0 suite end to end: export files and an export URL, rule-level verdicts with evidence."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conformance.core.outcomes import Outcome
+from conformance.core.results import Result, read_run
+from conformance.suites.xrechnung.catalogue import BASE
+from tests.targets.servers import LOCALHOST, free_port, running
+from tests.xml.corpora import suite_instances
+
+VENDORS = """
+[[vendors]]
+id = "reference"
+name = "Reference export"
+version = "1"
+[[vendors.targets]]
+standard = "xrechnung-3.0"
+paths = ["reference.zip", "more/*.xml"]
+
+[[vendors]]
+id = "broken"
+name = "Broken export"
+version = "1"
+[[vendors.targets]]
+standard = "xrechnung-3.0"
+paths = ["broken"]
+
+[[vendors]]
+id = "download"
+name = "Export by URL"
+version = "1"
+[[vendors.targets]]
+standard = "xrechnung-3.0"
+urls = ["{url}"]
+"""
+TESTS = ("test_documents_are_recognised", "test_documents_are_accepted", "ubl_invoice_cius__XSD",
+         "ubl_invoice_cius__BR_DE_15", "ubl_invoice_cius__UBL_CR", "cii_extension__BR_DE_15", "cii_cius__XSD",
+         "ubl_invoice_extension__XSD", "ubl_invoice_extension__BR_CO_16", "ubl_creditnote_cius__BR_DE_15")
+SELECTED = " or ".join(TESTS)
+
+
+def _instance(name: str) -> bytes:
+    return next(p for p in suite_instances() if p.name == name).read_bytes()
+
+
+def _exports(folder: Path) -> None:
+    with zipfile.ZipFile(folder / "reference.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("rechnungen/01.01a-INVOICE_ubl.xml", _instance("01.01a-INVOICE_ubl.xml"))
+        archive.writestr("rechnungen/04.05a-INVOICE_uncefact.xml", _instance("04.05a-INVOICE_uncefact.xml"))
+    (folder / "more").mkdir()
+    (folder / "more" / "extension.xml").write_bytes(_instance("05.01a-INVOICE_ubl.xml"))
+    broken = folder / "broken"
+    broken.mkdir()
+    ubl = _instance("01.01a-INVOICE_ubl.xml")
+    (broken / "no-buyer-reference.xml").write_bytes(re.sub(rb"<cbc:BuyerReference>[^<]*</cbc:BuyerReference>", b"",
+                                                           ubl))
+    (broken / "schema-invalid.xml").write_bytes(ubl.replace(b"<cbc:IssueDate>", b"<cbc:Unknown/><cbc:IssueDate>"))
+    (broken / "order.xml").write_text("<Order xmlns='urn:example:order'/>")
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Result]:
+    folder = tmp_path_factory.mktemp("xrechnung-suite")
+    _exports(folder)
+    port = free_port()
+    url = f"http://{LOCALHOST}:{port}/reference.zip"
+    (folder / "vendors.toml").write_text(VENDORS.format(url=url), encoding="utf-8")
+    server = [sys.executable, "-m", "http.server", str(port), "--bind", LOCALHOST, "--directory", str(folder)]
+    with running(server, url, folder / "server.log"):
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs", "conformance.suites.xrechnung",
+             "-k", SELECTED, "--conformance-vendors", str(folder / "vendors.toml"),
+             "--conformance-results", str(folder / "r.jsonl")],
+            cwd=folder, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    run = read_run(folder / "r.jsonl")
+    return {(r.vendor, r.requirement.removeprefix(f"{BASE}/req/")): r for r in run.results}
+
+
+def test_the_reference_export_passes(results: dict[tuple[str, str], Result]) -> None:
+    for key in ("export/recognised", "export/accepted", "ubl-invoice-cius/BR-DE-15", "ubl-invoice-cius/XSD",
+                "cii-extension/BR-DE-15", "ubl-invoice-extension/XSD"):
+        assert results[("reference", key)].outcome is Outcome.PASS, key
+
+
+def test_the_export_url_is_graded_like_the_files(results: dict[tuple[str, str], Result]) -> None:
+    assert results[("download", "export/accepted")].outcome is Outcome.PASS
+    assert results[("download", "cii-extension/BR-DE-15")].outcome is Outcome.PASS
+    assert "2 of 2 document(s) accepted" in results[("download", "export/accepted")].notes
+
+
+def test_classes_without_documents_are_not_applicable(results: dict[tuple[str, str], Result]) -> None:
+    assert results[("reference", "ubl-creditnote-cius/BR-DE-15")].outcome is Outcome.NOT_APPLICABLE
+    assert results[("broken", "cii-cius/XSD")].outcome is Outcome.NOT_APPLICABLE
+
+
+def test_the_missing_buyer_reference_fails_br_de_15_with_file_and_xpath(
+        results: dict[tuple[str, str], Result]) -> None:
+    result = results[("broken", "ubl-invoice-cius/BR-DE-15")]
+    assert result.outcome is Outcome.FAIL and result.obligation == "MUSS"
+    [violation] = result.violations
+    assert violation["locator"]["where"].endswith("no-buyer-reference.xml")
+    assert violation["locator"]["xpath"] == "/ubl:Invoice[1]" and violation["locator"]["line"]
+    assert "BR-DE-15" in violation["actual"]
+
+
+def test_the_schema_violation_fails_the_schema_requirement(results: dict[tuple[str, str], Result]) -> None:
+    result = results[("broken", "ubl-invoice-cius/XSD")]
+    assert result.outcome is Outcome.FAIL
+    assert any(v["locator"]["where"].endswith("schema-invalid.xml")
+               and v["locator"]["xpath"] == "/ubl:Invoice/cbc:Unknown" for v in result.violations)
+
+
+def test_the_export_requirements_name_each_bad_document(results: dict[tuple[str, str], Result]) -> None:
+    recognised = results[("broken", "export/recognised")]
+    assert recognised.outcome is Outcome.FAIL
+    assert [v["locator"]["where"].rsplit("/", 1)[-1] for v in recognised.violations] == ["order.xml"]
+    accepted = results[("broken", "export/accepted")]
+    assert accepted.outcome is Outcome.FAIL
+    assert sorted(v["locator"]["where"].rsplit("/", 1)[-1] for v in accepted.violations) == [
+        "no-buyer-reference.xml", "order.xml", "schema-invalid.xml"]
+
+
+def test_information_level_rules_never_fail(results: dict[tuple[str, str], Result]) -> None:
+    result = results[("reference", "ubl-invoice-extension/BR-CO-16")]
+    assert result.obligation == "KANN" and result.outcome is Outcome.PASS
+    assert any("hint" in note for note in result.notes)
