@@ -63,9 +63,9 @@ def inside(env: Box, box: Box) -> bool:
 
 
 def grow(env: Box, margin: float) -> Box:
-    """The envelope widened by a margin (clipped to the CRS84 extent)."""
-    return (max(-180.0, env[0] - margin), max(-90.0, env[1] - margin),
-            min(180.0, env[2] + margin), min(90.0, env[3] + margin))
+    """The envelope widened by a margin (clipped to the CRS84 extent, rounded to 6 decimals)."""
+    return (round(max(-180.0, env[0] - margin), 6), round(max(-90.0, env[1] - margin), 6),
+            round(min(180.0, env[2] + margin), 6), round(min(90.0, env[3] + margin), 6))
 
 
 def outside_crs84(geometry: Any) -> tuple[float, float] | None:
@@ -77,5 +77,5 @@ def outside_crs84(geometry: Any) -> tuple[float, float] | None:
 
 
 def text(box: Box) -> str:
-    """The bbox query parameter value."""
-    return ",".join(f"{v:g}" for v in box)
+    """The bbox query parameter value (exact for values of up to 6 decimals)."""
+    return ",".join(format(v, ".12g") for v in box)

@@ -1,7 +1,8 @@
 """Walking an items response through its ``next`` links to the end, with a page cap.
 
-A walk records every page, the feature ids in order, duplicates, a link cycle (a page URL seen before),
-and whether it reached the end (a page without a next link) or was cut by ``max_pages``.
+A walk records every page, the feature ids in order, duplicates, a cycle (a page URL seen before, or a page
+with nothing but features already returned), and whether it reached the end (a page without a next link) or
+was cut by ``max_pages``.
 """
 
 from __future__ import annotations
@@ -74,7 +75,12 @@ def _walk(target: TargetContext, collection: str, query: dict[str, Any], limit: 
         if not doc.ok:
             result.stopped = doc
             return result
+        before = len(result.duplicates)
         result.add(doc)
+        repeated = len(result.duplicates) - before
+        if repeated and repeated == len(features(doc)):
+            result.cycle = (doc.url, len(result.pages) - 1)
+            return result
         url = next_link(doc)
         if url is None:
             result.complete = True

@@ -1,0 +1,64 @@
+"""TEST DOUBLE: the OpenAPI 3.0 definition of the OGC API Features test server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conformance.demo.features_query import DEFAULT_LIMIT, MAX_LIMIT
+from conformance.demo.features_render import GEOJSON, HTML, JSON
+
+ERRORS = {"400": "invalid parameter", "404": "not found", "500": "server error"}
+
+
+def _parameter(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "style": "form", "explode": False,
+            "schema": schema, "description": description}
+
+
+PARAMETERS = {
+    "f": _parameter("f", {"type": "string", "enum": ["json", "html"]}, "the output format"),
+    "limit": _parameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+                        "the number of features per page"),
+    "offset": _parameter("offset", {"type": "integer", "minimum": 0, "default": 0}, "the first feature to return"),
+    "bbox": _parameter("bbox", {"type": "array", "minItems": 4, "maxItems": 6, "items": {"type": "number"}},
+                       "only features intersecting the box (CRS84)"),
+    "datetime": _parameter("datetime", {"type": "string"}, "only features intersecting the instant or interval"),
+    "collectionId": {"name": "collectionId", "in": "path", "required": True, "schema": {"type": "string"}},
+    "featureId": {"name": "featureId", "in": "path", "required": True, "schema": {"type": "string"}},
+}
+
+
+def _responses(media: tuple[str, ...], errors: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {"200": {"description": "success", "content": {m: {"schema": {"type": "object"}}
+                                                                         for m in media}}}
+    out.update({code: {"description": ERRORS[code], "content": {JSON: {"schema": {"type": "object"}}}}
+                for code in errors})
+    return out
+
+
+def _get(operation_id: str, params: tuple[str, ...], media: tuple[str, ...], errors: tuple[str, ...],
+         html: bool) -> dict[str, Any]:
+    shown = media + ((HTML,) if html else ())
+    return {"get": {"operationId": operation_id, "summary": operation_id,
+                    "parameters": [{"$ref": f"#/components/parameters/{p}"} for p in params],
+                    "responses": _responses(shown, errors)}}
+
+
+def definition(base: str, defects: frozenset[str]) -> dict[str, Any]:
+    """The API definition; the openapi-* defects break it on purpose."""
+    html = "no-html" not in defects
+    item_errors = ("400", "404", "500") if "openapi-missing-status" not in defects else ()
+    paths = {
+        "/": _get("landingPage", ("f",), (JSON,), ("500",), html),
+        "/conformance": _get("conformance", ("f",), (JSON,), ("500",), html),
+        "/collections": _get("collections", ("f",), (JSON,), ("500",), html),
+        "/collections/{collectionId}": _get("collection", ("collectionId", "f"), (JSON,), ("404", "500"), html),
+        "/collections/{collectionId}/items": _get(
+            "features", ("collectionId", "f", "limit", "offset", "bbox", "datetime"), (GEOJSON,), item_errors, html),
+        "/collections/{collectionId}/items/{featureId}": _get(
+            "feature", ("collectionId", "featureId", "f"), (GEOJSON,), ("404", "500"), html),
+    }
+    if "openapi-invalid" in defects:
+        del paths["/collections"]["get"]["responses"]
+    return {"openapi": "3.0.3", "info": {"title": "Musterstadt Geodaten (TEST DOUBLE)", "version": "1.0.0"},
+            "servers": [{"url": base}], "paths": paths, "components": {"parameters": PARAMETERS}}
