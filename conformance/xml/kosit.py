@@ -177,7 +177,7 @@ def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any]
         merged.parent.mkdir(parents=True, exist_ok=True)
         merged.write_text(saxon.build_step(tree / "src/xsl/peppol-into-xr.xsl", source, {"syntax": syntax}),
                           encoding="utf-8")
-        compile_schematron(merged, work / f"{name}.xsl", store)
+        compile_schematron(merged, work / f"{name}.xsl", store, compact=bool(recipe.get("svrl_compact", False)))
 
 
 def _copy_tokenized(source: Path, target: Path, tokens: Mapping[str, str]) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from conformance.xml import saxon, svrl, xsd
+from conformance.xml import parallel, saxon, svrl, xsd
 from conformance.xml.kosit import ConfigurationError
 from conformance.xml.report import DocumentReport, Finding, Source, register, rejected
 from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
@@ -88,8 +88,8 @@ def _validate(run: Run, scenario: Scenario) -> None:
     if not run.schema_valid:
         return
     prefixes = svrl.prefixes_of(run.tree.getroot())
-    for name, location in scenario.schematron:
-        report = config.stylesheet(location).run(run.node)
+    rules = [config.stylesheet(location) for _, location in scenario.schematron]
+    for (name, location), report in zip(scenario.schematron, parallel.run_all(rules, run.node, run.data), strict=True):
         run.steps.append(Step(name, location, report))
         run.rules += svrl.findings(report, prefixes)
     run.rules = with_lines(run.tree, run.rules, prefixes)

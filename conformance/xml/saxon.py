@@ -100,17 +100,22 @@ def transform(stylesheet: Any, node: Any, params: Mapping[str, Any] | None = Non
             raise SaxonError(f"transformation failed: {exc}") from exc
 
 
-def build_step(stylesheet: Path, source: Path, params: Mapping[str, str] | None = None) -> str:
+def build_step(stylesheet: Path, source: Path, params: Mapping[str, str | bool] | None = None) -> str:
     """Run a build stylesheet over a file in a build folder (its document() calls see that folder)."""
     with LOCK:
         compiled = build_executable(stylesheet)
         try:
             compiled.clear_parameters()
             for name, value in (params or {}).items():
-                compiled.set_parameter(name, builder().make_string_value(value))
+                compiled.set_parameter(name, _value(value))
             return str(compiled.transform_to_string(source_file=str(source)))
         except PySaxonApiError as exc:
             raise SaxonError(f"build step {stylesheet.name} on {source.name} failed: {exc}") from exc
+
+
+def _value(value: str | bool) -> Any:
+    proc = builder()
+    return proc.make_boolean_value(value) if isinstance(value, bool) else proc.make_string_value(value)
 
 
 def matches(node: Any, xpath: str, namespaces: Mapping[str, str], build: bool = False) -> bool:

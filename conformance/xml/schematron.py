@@ -68,10 +68,15 @@ def cached(name: str, key: str, build: Callable[[Path], None]) -> Path:
     return target
 
 
-def compile_schematron(sch: Path, out: Path, store: PackStore | None = None) -> Path:
-    """Compile a Schematron file with SchXslt's pipeline (include, expand abstract patterns, compile for SVRL)."""
+def compile_schematron(sch: Path, out: Path, store: PackStore | None = None, compact: bool = False) -> Path:
+    """Compile a Schematron file with SchXslt's pipeline (include, expand abstract patterns, compile for SVRL).
+
+    ``compact`` sets SchXslt's ``schxslt.svrl.compact``: the SVRL leaves out fired-rule and active-pattern
+    records (the findings, failed asserts and successful reports, are the same).
+    """
     pipeline = (store or default_store()).path(SCHXSLT, PIPELINE)
-    out.write_text(saxon.build_step(pipeline, sch), encoding="utf-8")
+    params = {"schxslt.svrl.compact": True} if compact else {}
+    out.write_text(saxon.build_step(pipeline, sch, params), encoding="utf-8")
     return out
 
 

@@ -1,0 +1,74 @@
+"""Generated XRechnung invoices of any size, built from a test-suite instance and kept arithmetically valid.
+
+Used by the benchmarks (a 20,000-line invoice of about 30 MB) and by tests of the generator itself.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+
+from conformance.core.packs import default_store
+from conformance.core.xmlsafe import hardened_parser
+
+TEMPLATE = ("xrechnung-testsuite", "src/test/business-cases/standard/01.01a-INVOICE_ubl.xml")
+NS = {
+    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+}
+PRICE = Decimal("10.00")
+RATE = Decimal("0.07")
+
+
+def _set(root: etree._Element, xpath: str, value: Decimal) -> None:
+    for node in root.xpath(xpath, namespaces=NS):
+        node.text = f"{value:.2f}"
+
+
+def large_invoice(lines: int, line_bytes: int = 1500) -> bytes:
+    """A UBL XRechnung with ``lines`` invoice lines of about ``line_bytes`` each; totals add up."""
+    root = etree.fromstring(default_store().path(*TEMPLATE).read_bytes(), hardened_parser()).getroottree().getroot()
+    template = root.find("cac:InvoiceLine", NS)
+    assert template is not None
+    for line in root.findall("cac:InvoiceLine", NS):
+        root.remove(line)
+    _price_line(template)
+    _pad(template, line_bytes)
+    for number in range(1, lines + 1):
+        line = copy.deepcopy(template)
+        line.find("cbc:ID", NS).text = f"L{number}"  # type: ignore[union-attr]
+        root.append(line)
+    _totals(root, lines)
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8")
+
+
+def _price_line(line: etree._Element) -> None:
+    _set(line, "cbc:LineExtensionAmount", PRICE)
+    _set(line, "cac:Price/cbc:PriceAmount", PRICE)
+    for quantity in line.xpath("cbc:InvoicedQuantity", namespaces=NS):
+        quantity.text = "1"
+
+
+def _pad(line: etree._Element, line_bytes: int) -> None:
+    note = line.find("cbc:Note", NS)
+    assert note is not None
+    size = len(etree.tostring(line))
+    note.text = (note.text or "") + " Lieferung gemäß Abonnement." * max(0, (line_bytes - size) // 28)
+
+
+def _totals(root: etree._Element, lines: int) -> None:
+    net = PRICE * lines
+    tax = (net * RATE).quantize(Decimal("0.01"))
+    _set(root, "cac:TaxTotal/cbc:TaxAmount | cac:TaxTotal/cac:TaxSubtotal/cbc:TaxAmount", tax)
+    _set(root, "cac:TaxTotal/cac:TaxSubtotal/cbc:TaxableAmount", net)
+    _set(root, "cac:LegalMonetaryTotal/cbc:LineExtensionAmount | cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount", net)
+    _set(root, "cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount | cac:LegalMonetaryTotal/cbc:PayableAmount", net + tax)
+
+
+def write_large_invoice(path: Path, lines: int, line_bytes: int = 1500) -> Path:
+    """Write a generated invoice to a file."""
+    path.write_bytes(large_invoice(lines, line_bytes))
+    return path
