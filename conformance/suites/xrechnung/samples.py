@@ -23,8 +23,13 @@ PRICE = Decimal("10.00")
 RATE = Decimal("0.07")
 
 
+def _elements(root: etree._Element, xpath: str) -> list[etree._Element]:
+    found = root.xpath(xpath, namespaces=NS)
+    return [n for n in found if isinstance(n, etree._Element)] if isinstance(found, list) else []
+
+
 def _set(root: etree._Element, xpath: str, value: Decimal) -> None:
-    for node in root.xpath(xpath, namespaces=NS):
+    for node in _elements(root, xpath):
         node.text = f"{value:.2f}"
 
 
@@ -48,7 +53,7 @@ def large_invoice(lines: int, line_bytes: int = 1500) -> bytes:
 def _price_line(line: etree._Element) -> None:
     _set(line, "cbc:LineExtensionAmount", PRICE)
     _set(line, "cac:Price/cbc:PriceAmount", PRICE)
-    for quantity in line.xpath("cbc:InvoicedQuantity", namespaces=NS):
+    for quantity in _elements(line, "cbc:InvoicedQuantity"):
         quantity.text = "1"
 
 
