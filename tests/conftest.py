@@ -12,3 +12,5 @@ if "WECHSELBAR_PACK_MIRROR" not in os.environ:
     mirrors = [SHARED / "packs", SHARED / "corpora"]
     os.environ["WECHSELBAR_PACK_MIRROR"] = os.pathsep.join(str(m) for m in mirrors if m.is_dir())
 os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
+
+from tests.targets.pygeoapi import pygeoapi_url  # noqa: E402, F401

@@ -8,7 +8,7 @@ from typing import Any
 from conformance.core.evidence import SchemaViolation, ValueViolation, Violation
 from conformance.suites.ogcapi_features import geometry, temporal
 from conformance.suites.ogcapi_features.paging import walk
-from conformance.suites.ogcapi_features.service import Doc, features
+from conformance.suites.ogcapi_features.service import Doc, features, label
 
 CRS84 = ("http://www.opengis.net/def/crs/OGC/1.3/CRS84", "http://www.opengis.net/def/crs/OGC/0/CRS84h")
 
@@ -49,7 +49,7 @@ def _outside_box(box: geometry.Box, pointer: str, doc: Doc, sampled: list[tuple[
         spans = geometry.lon_spans(box)
         for lon, lat in geometry.positions(item.get("geometry")):
             if not (box[1] <= lat <= box[3] and any(lo <= lon <= hi for lo, hi in spans)):
-                yield ValueViolation(f"feature {item.get('id')!r} of {pointer} lies outside the spatial extent",
+                yield ValueViolation(f"feature {label(item)} of {pointer} lies outside the spatial extent",
                                      locator=page.at(f"/features/{index}/geometry"), expected=list(box),
                                      actual=[lon, lat], exchange=page.exchange)
                 break
@@ -64,7 +64,7 @@ def _outside_time(target: Any, entry: dict[str, Any], pointer: str, doc: Doc,
     for page, index, item in sampled:
         span = temporal.feature_time(item, name)
         if span is not None and not temporal.inside(span, window):
-            yield ValueViolation(f"feature {item.get('id')!r} ({name}={temporal.show(span)}) lies outside the "
+            yield ValueViolation(f"feature {label(item)} ({name}={temporal.show(span)}) lies outside the "
                                  f"temporal extent of {pointer}",
                                  locator=page.at(f"/features/{index}/properties/{name}"),
                                  expected=[temporal.stamp(v) if v else None for v in window],

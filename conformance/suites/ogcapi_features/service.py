@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -147,6 +147,20 @@ def features(doc: Doc) -> list[dict[str, Any]]:
     """The feature objects of an items document (empty if there are none)."""
     found = doc.member("features", [])
     return [f for f in found if isinstance(f, dict)] if isinstance(found, list) else []
+
+
+def label(feature: dict[str, Any]) -> str:
+    """A feature as named in messages: its id and, if it has one, its name property."""
+    name = (feature.get("properties") or {}).get("name")
+    return f"{feature.get('id')!r}" + (f" ({name})" if isinstance(name, str) and name else "")
+
+
+def judged(docs: Iterable[Doc], what: str) -> list[Doc]:
+    """The 200 JSON responses among the documents; skip when there is none (nothing can be judged)."""
+    found = [doc for doc in docs if doc.ok]
+    if not found:
+        pytest.skip(f"no 200 response of {what} to judge")
+    return found
 
 
 def feature_key(feature: dict[str, Any]) -> str:

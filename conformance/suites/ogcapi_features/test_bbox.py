@@ -18,7 +18,7 @@ from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.openapi import Definition, definition
 from conformance.suites.ogcapi_features.paging import next_link
 from conformance.suites.ogcapi_features.params import declared_parameter, limit_bounds, shape
-from conformance.suites.ogcapi_features.service import Doc, claim, collections, feature_key, features, items
+from conformance.suites.ogcapi_features.service import Doc, claim, collections, feature_key, features, items, label
 from conformance.target import TargetContext, requirement
 
 ANTIMERIDIAN: geometry.Box = (170.0, -90.0, -170.0, 90.0)
@@ -79,7 +79,7 @@ def _outside(doc: Doc, box: geometry.Box) -> Iterator[Violation]:
     for index, feature in enumerate(features(doc)):
         env = geometry.envelope(feature.get("geometry"))
         if env is not None and geometry.misses(env, box):
-            yield ValueViolation(f"feature {feature.get('id')!r} lies outside bbox={geometry.text(box)}",
+            yield ValueViolation(f"feature {label(feature)} lies outside bbox={geometry.text(box)}",
                                  locator=doc.at(f"/features/{index}/geometry"), expected=f"intersects "
                                  f"{geometry.text(box)}", actual=f"envelope {geometry.text(env)}",
                                  exchange=doc.exchange)
@@ -89,6 +89,6 @@ def _missing(doc: Doc, wanted: dict[str, Any] | None) -> Iterator[Violation]:
     if wanted is None or next_link(doc) is not None:
         return
     if feature_key(wanted) not in {feature_key(f) for f in features(doc)}:
-        yield MissingMember(f"feature {wanted.get('id')!r} lies inside the bbox but was not returned",
+        yield MissingMember(f"feature {label(wanted)} lies inside the bbox but was not returned",
                             locator=doc.at("/features"), expected=wanted.get("id"),
                             actual=[f.get("id") for f in features(doc)][:20], exchange=doc.exchange)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
 from conformance.core.evidence import MissingMember, ValueViolation, Violation, expect
 from conformance.suites.ogcapi_features import CORE, HTML, STANDARD
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.extent import extent_violations
 from conformance.suites.ogcapi_features.links import alternate, has_links, links, rel_and_type, relations, with_rel
+from conformance.suites.ogcapi_features.paging import walk
 from conformance.suites.ogcapi_features.schemas import core, validate
 from conformance.suites.ogcapi_features.service import (
     GEOJSON,
@@ -110,6 +113,8 @@ def test_collections_extent(target: TargetContext) -> None:
     """Sampled features lie inside the spatial extent; their time stamps inside the temporal extent."""
     claim(target, CORE)
     doc = require(collections_doc(target), "/collections")
+    if not any(walk(target, entry["id"]).pages for entry in collections(target)):
+        pytest.skip("no collection answered its items request with 200: no feature to compare with the extent")
     found: list[Violation] = []
     for pointer, entry in _entries(doc):
         if entry in collections(target):

@@ -19,7 +19,7 @@ from conformance.suites.ogcapi_features import CORE, STANDARD, temporal
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.openapi import definition
 from conformance.suites.ogcapi_features.params import declared_parameter, limit_bounds, shape
-from conformance.suites.ogcapi_features.service import Doc, claim, collections, features, items
+from conformance.suites.ogcapi_features.service import Doc, claim, collections, features, items, label
 from conformance.target import TargetContext, requirement
 
 DAY = dt.timedelta(days=1)
@@ -138,6 +138,6 @@ def _wrong_times(doc: Doc, name: str, value: str, window: temporal.Interval) -> 
     for index, feature in enumerate(features(doc)):
         span = temporal.feature_time(feature, name)
         if span is not None and not temporal.intersects(span, window):
-            yield ValueViolation(f"feature {feature.get('id')!r} ({name}={temporal.show(span)}) does not "
+            yield ValueViolation(f"feature {label(feature)} ({name}={temporal.show(span)}) does not "
                                  f"intersect datetime={value}", locator=doc.at(f"/features/{index}/properties/{name}"),
                                  expected=value, actual=temporal.show(span), exchange=doc.exchange)

@@ -8,7 +8,7 @@ from conformance.core.evidence import ValueViolation, Violation, expect
 from conformance.suites.ogcapi_features import CORE, HTML, STANDARD
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.links import alternate, rel_and_type, relations
-from conformance.suites.ogcapi_features.service import Doc, claim, declared, ensure, sampled, single
+from conformance.suites.ogcapi_features.service import Doc, claim, declared, ensure, judged, sampled, single
 from conformance.target import TargetContext, requirement
 
 
@@ -41,9 +41,7 @@ def test_feature_links(target: TargetContext) -> None:
     claim(target, CORE)
     html = target.claimed(HTML, declared(target))
     found: list[Violation] = []
-    for cid, fid in sampled(target):
-        doc = single(target, cid, fid)
-        if doc.ok:
-            found += [*relations(doc, ("self", "collection")), *rel_and_type(doc)]
-            found += alternate(doc, "text/html") if html else []
+    for doc in judged((single(target, cid, fid) for cid, fid in sampled(target)), "single features"):
+        found += [*relations(doc, ("self", "collection")), *rel_and_type(doc)]
+        found += alternate(doc, "text/html") if html else []
     expect(found)

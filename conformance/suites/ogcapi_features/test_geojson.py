@@ -26,6 +26,7 @@ from conformance.suites.ogcapi_features.service import (
     collections_doc,
     conformance,
     items,
+    judged,
     landing,
     sampled,
     single,
@@ -70,7 +71,9 @@ def test_geojson_content(target: TargetContext) -> None:
     """Items validate as FeatureCollection, features as Feature, both with links; JSON resources per Core schema."""
     claim(target, GEOJSON_CLASS)
     found: list[Violation] = []
-    for schema, doc in _feature_docs(target):
+    docs = _feature_docs(target)
+    judged((doc for _, doc in docs), "items or features")
+    for schema, doc in docs:
         if doc.ok:
             found += [*validate(geojson(schema), doc), *_links_member(doc)]
     for schema, doc in _other_docs(target):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 import lxml.html
+import pytest
 from lxml import etree
 
 from conformance.core.evidence import MissingMember, ParseViolation, Violation, expect
@@ -66,12 +67,14 @@ def test_html_media_type(target: TargetContext) -> None:
 def test_html_content(target: TargetContext) -> None:
     claim(target, HTML_CLASS)
     found: list[Violation] = []
+    judged = 0
     for name, source in _pages(target):
-        if not source.ok:
-            continue
-        page = fetch(target, source.url, accept=HTML)
-        if page.status == 200:
+        page = fetch(target, source.url, accept=HTML) if source.ok else None
+        if page is not None and page.status == 200:
+            judged += 1
             found += _html_violations(name, source, page)
+    if not judged:
+        pytest.skip("no resource answered both as JSON and as HTML with 200 (see /req/html/definition)")
     expect(capped(found))
 
 

@@ -13,7 +13,17 @@ from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.geometry import outside_crs84
 from conformance.suites.ogcapi_features.links import alternate, rel_and_type, relations
 from conformance.suites.ogcapi_features.paging import walk
-from conformance.suites.ogcapi_features.service import Doc, claim, collections, declared, ensure, features, items
+from conformance.suites.ogcapi_features.service import (
+    Doc,
+    claim,
+    collections,
+    declared,
+    ensure,
+    features,
+    items,
+    judged,
+    label,
+)
 from conformance.suites.ogcapi_features.temporal import instant
 from conformance.target import TargetContext, requirement
 
@@ -24,9 +34,8 @@ def _first_pages(target: TargetContext) -> list[tuple[str, Doc]]:
     return [(c["id"], items(target, c["id"])) for c in collections(target)]
 
 
-def _pages(target: TargetContext) -> Iterator[Doc]:
-    for entry in collections(target):
-        yield from walk(target, entry["id"]).pages
+def _pages(target: TargetContext) -> list[Doc]:
+    return judged((page for entry in collections(target) for page in walk(target, entry["id"]).pages), "items")
 
 
 @requirement(STANDARD.requirement("/req/core/fc-op"))
@@ -59,9 +68,8 @@ def test_items_links(target: TargetContext) -> None:
     claim(target, CORE)
     html = target.claimed(HTML, declared(target))
     found: list[Violation] = []
-    for _, doc in _first_pages(target):
-        if doc.ok:
-            found += [*relations(doc, ("self",)), *(alternate(doc, "text/html") if html else [])]
+    for doc in judged((doc for _, doc in _first_pages(target)), "items"):
+        found += [*relations(doc, ("self",)), *(alternate(doc, "text/html") if html else [])]
     expect(found)
 
 
@@ -75,7 +83,8 @@ def test_items_link_parameters(target: TargetContext) -> None:
 def test_items_timestamp(target: TargetContext) -> None:
     """timeStamp lies within a few seconds of the response's Date header (the server's own clock)."""
     claim(target, CORE)
-    expect(v for _, doc in _first_pages(target) if doc.ok and "timeStamp" in doc.body for v in _timestamp(doc))
+    docs = judged((doc for _, doc in _first_pages(target)), "items")
+    expect(v for doc in docs if "timeStamp" in doc.body for v in _timestamp(doc))
 
 
 def _timestamp(doc: Doc) -> Iterator[Violation]:
@@ -117,7 +126,7 @@ def test_geometries_crs84(target: TargetContext) -> None:
     """Every coordinate of every walked feature is a CRS84 longitude/latitude."""
     claim(target, CORE)
     expect(capped(
-        ValueViolation(f"feature {feature.get('id')!r} has a position outside CRS84", expected="lon -180..180, "
+        ValueViolation(f"feature {label(feature)} has a position outside CRS84", expected="lon -180..180, "
                        "lat -90..90", actual=list(bad), locator=doc.at(f"/features/{index}/geometry"),
                        exchange=doc.exchange)
         for doc in _pages(target) for index, feature in enumerate(features(doc))

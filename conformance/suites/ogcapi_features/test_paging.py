@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 from conformance.core.evidence import LinkViolation, PagingViolation, ValueViolation, Violation, expect
 from conformance.suites.ogcapi_features import CORE, STANDARD, geometry
 from conformance.suites.ogcapi_features.checks import capped, status
@@ -23,7 +25,10 @@ LARGE = 100
 
 
 def _walks(target: TargetContext) -> list[Walk]:
-    return [walk(target, entry["id"]) for entry in collections(target)]
+    found = [walk(target, entry["id"]) for entry in collections(target)]
+    if not any(result.pages for result in found):
+        pytest.skip("no 200 items response to page through")
+    return found
 
 
 def _matched(doc: Doc) -> int | None:

@@ -1,0 +1,117 @@
+"""The OGC API Features suite against its test double: conformant passes everything, each defect is caught.
+
+One double serves a conformant tenant and one tenant per defect; the suite runs once over all of them
+through the ``conformance run`` CLI, and the tests read its results file. For every defect the exact set of
+failing requirements is asserted: the intended one, plus only the consequences that the same defect really
+has on other requirements (each explained below).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from conformance.demo.features_server import DEFECTS, KARTOLIGHT_DEFECTS, FeaturesTestServer
+from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, run_pytest, vendors_file
+
+ITEMS_DOWN = {"req/core/fc-op", "req/core/fc-response", "req/core/fc-limit-definition",
+              "req/core/fc-limit-response-1", "req/core/fc-bbox-definition", "req/core/fc-bbox-response",
+              "req/core/fc-time-definition", "req/core/fc-time-response", "req/core/query-param-invalid",
+              "req/core/http"}
+CAUGHT: dict[str, set[str]] = {
+    "wrong-items-media-type": {"req/geojson/definition", "req/oas30/completeness"},  # 200 type not declared
+    "no-limit-validation": {"req/core/query-param-invalid"},
+    "limit-ignored": {"req/core/fc-limit-response-1"},
+    "bbox-ignored": {"req/core/fc-bbox-response"},
+    "antimeridian-bbox-wrong": {"req/core/fc-bbox-response"},
+    "invalid-bbox-accepted": {"req/core/query-param-invalid"},
+    "datetime-ignored": {"req/core/fc-time-response"},
+    "invalid-datetime-accepted": {"req/core/query-param-invalid"},
+    "unknown-params-ignored": {"req/core/query-param-unknown"},
+    "broken-paging-duplicates": {"rec/core/fc-next-2"},
+    "paging-cycle": {"rec/core/fc-next-2"},
+    "no-next-link": {"rec/core/fc-next-1"},
+    "wrong-number-matched": {"req/core/fc-numberMatched"},
+    "wrong-number-returned": {"req/core/fc-numberReturned"},
+    "wrong-timestamp": {"req/core/fc-timeStamp"},
+    "missing-conformance-link": {"req/core/root-success"},
+    # the conformance declaration as HTML is missing too
+    "no-conformance": {"req/core/conformance-op", "req/core/conformance-success", "req/html/definition"},
+    "no-api-definition": {"req/core/root-success", "req/oas30/oas-definition-1"},
+    "openapi-invalid": {"req/oas30/oas-definition-2"},
+    "openapi-missing-status": {"req/oas30/completeness"},
+    "missing-self-links": {"req/core/fc-md-links", "req/core/fc-links", "req/core/f-links"},
+    # without a type no alternate link can be recognised as HTML, and service-desc has no OpenAPI type
+    "links-without-type": {"req/core/fc-md-links", "req/core/fc-md-items-links", "req/core/fc-links",
+                           "req/core/fc-rel-type", "req/core/f-links", "req/oas30/oas-definition-1"},
+    "no-404": {"req/core/http", "req/oas30/completeness"},  # the 400 is not declared for a feature
+    "extent-too-small": {"req/core/fc-md-extent"},
+    "collection-mismatch": {"req/core/sfc-md-success"},
+    "invalid-geojson": {"req/geojson/content"},
+    # latitude-first coordinates leave CRS84, the extent and every bbox answer
+    "axis-order-swapped": {"req/core/crs84", "req/core/fc-md-extent", "req/core/fc-bbox-response"},
+    "no-html": set(),
+    "html-missing-links": {"req/html/content"},
+    "500-on-items": ITEMS_DOWN,
+}
+ERRORS_ONLY = {"slow", "drop-connection"}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+    folder = tmp_path_factory.mktemp("features-double")
+    server = FeaturesTestServer({"ok": frozenset(), **{d: frozenset({d}) for d in CAUGHT}}).start()
+    try:
+        vendors = vendors_file(folder / "vendors.toml", {name: server.url(name) for name in server.views})
+        yield run_cli(vendors, folder / "out")
+    finally:
+        server.stop()
+
+
+def test_every_defect_has_an_expectation() -> None:
+    assert set(CAUGHT) | ERRORS_ONLY == set(DEFECTS)
+    assert set(KARTOLIGHT_DEFECTS) <= set(DEFECTS)
+
+
+def test_conformant_double_passes_the_whole_suite(run: Run) -> None:
+    assert run.outcomes("ok") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
+
+
+@pytest.mark.parametrize("defect", sorted(CAUGHT))
+def test_defect_is_caught_under_its_requirements(run: Run, defect: str) -> None:
+    assert run.failing(defect) == CAUGHT[defect]
+    for requirement in CAUGHT[defect]:
+        assert evidence_complete(run.records[(defect, requirement)]), run.records[(defect, requirement)]
+
+
+def test_no_html_makes_the_html_class_not_applicable(run: Run) -> None:
+    outcomes = run.outcomes("no-html")
+    assert outcomes["req/html/definition"] == outcomes["req/html/content"] == "not_applicable"
+    assert all(o == "pass" for short, o in outcomes.items() if not short.startswith("req/html/"))
+
+
+def test_items_down_leaves_dependent_checks_unjudged(run: Run) -> None:
+    outcomes = run.outcomes("500-on-items")
+    assert {s for s, o in outcomes.items() if o == "skip"} >= {"req/core/fc-links", "rec/core/fc-next-2",
+                                                               "req/core/f-op", "req/geojson/content"}
+    assert "pass" not in {outcomes[s] for s in ("req/core/fc-rel-type", "req/core/crs84", "req/core/fc-md-extent")}
+
+
+def test_exit_code_reports_failures(run: Run) -> None:
+    assert run.code == 1
+
+
+@pytest.mark.parametrize("defect", sorted(ERRORS_ONLY))
+def test_slow_and_dropping_vendors_give_errors_not_fails(tmp_path_factory: pytest.TempPathFactory,
+                                                         defect: str) -> None:
+    folder = tmp_path_factory.mktemp(defect)
+    server = FeaturesTestServer({defect: frozenset({defect})}, latency=1.5).start()
+    try:
+        vendors = vendors_file(folder / "vendors.toml", {defect: server.url(defect)},
+                               http="read_timeout = 1\ntest_deadline = 2\nretries = 0")
+        found = run_pytest(vendors, folder / "results.jsonl", "-k", "test_root_op or test_collections_op")
+    finally:
+        server.stop()
+    assert {r["outcome"] for r in found.records.values()} == {"error"}, found.stderr[-2000:]
+    assert len(found.records) == 2

@@ -1,0 +1,102 @@
+"""The OGC API Features suite against a real pygeoapi 0.21.0 (from PyPI) through the ``conformance run`` CLI.
+
+Every requirement's outcome is asserted. The fails are pygeoapi's real deviations, each with its evidence:
+
+- items and features come as application/json when application/geo+json is asked for (the self links
+  claim geo+json), which its own OpenAPI document does not declare either;
+- a bbox crossing the antimeridian (170,-90,-170,90) selects the complementary longitudes;
+- undeclared query parameters are ignored (its free-form vendorSpecificParameters is not counted as declaring
+  them; see the suite's test_params module), and malformed datetime values are accepted on collections
+  without time;
+- the items operations of lakes and places do not declare the datetime parameter;
+- on the collection with time (building sites, time_field beginn) datetime windows outside the temporal
+  extent are answered with 400 instead of an empty selection, and windows inside it are ignored;
+- the HTML landing page lacks <a> elements for some links of the JSON landing page.
+
+Not a fail: datetime on lakes and places (no temporal geometry) selects everything. Requirement C of
+/req/core/fc-time-response says features without a temporal geometry match every datetime value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, vendors_file
+
+FAILS = {"req/geojson/definition", "req/oas30/completeness", "req/core/fc-bbox-response",
+         "req/core/query-param-unknown", "req/core/query-param-invalid", "req/core/fc-time-definition",
+         "req/core/fc-time-response", "req/html/content"}
+
+
+@pytest.fixture(scope="module")
+def run(pygeoapi_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    folder = tmp_path_factory.mktemp("features-pygeoapi")
+    vendors = vendors_file(folder / "vendors.toml", {"pygeoapi": pygeoapi_url})
+    return run_cli(vendors, folder / "out")
+
+
+def _record(run: Run, short: str) -> dict[str, Any]:
+    return run.records[("pygeoapi", short)]
+
+
+def _messages(run: Run, short: str) -> list[str]:
+    return [v["message"] for v in _record(run, short)["violations"]]
+
+
+def _exchange(run: Run, short: str, index: int = 0) -> dict[str, Any]:
+    record = _record(run, short)
+    return record["exchanges"][record["violations"][index]["exchange"]]  # type: ignore[no-any-return]
+
+
+def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+    assert run.outcomes("pygeoapi") == {s: "fail" if s in FAILS else "pass" for s in ALL}, run.stderr[-2000:]
+    assert run.code == 1
+
+
+def test_every_fail_carries_evidence(run: Run) -> None:
+    for short in FAILS:
+        assert evidence_complete(_record(run, short)), short
+
+
+def test_items_served_as_json_not_geojson(run: Run) -> None:
+    exchange = _exchange(run, "req/geojson/definition")
+    assert exchange["request_headers"]["Accept"] == "application/geo+json"
+    assert exchange["response_headers"]["Content-Type"].startswith("application/json")
+    assert any("its self link claims application/geo+json" in m for m in _messages(run, "req/geojson/definition"))
+
+
+def test_antimeridian_bbox_returns_the_other_side_of_the_world(run: Run) -> None:
+    found = _record(run, "req/core/fc-bbox-response")["violations"]
+    assert any("Lake Victoria" in v["message"] and "170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
+
+
+def test_unknown_parameter_accepted_despite_free_form_argument(run: Run) -> None:
+    record = _record(run, "req/core/query-param-unknown")
+    assert all(v["actual"] == 200 for v in record["violations"])
+    assert "vendorSpecificParameters" in record["violations"][0]["expected"]
+    assert any("free-form" in note for note in record["notes"])
+
+
+def test_malformed_datetime_accepted(run: Run) -> None:
+    assert set(_messages(run, "req/core/query-param-invalid")) == {
+        "invalid value datetime=not-a-date was answered with 200",
+        "invalid value datetime=2026-13-45T25:61:00Z was answered with 200"}
+
+
+def test_datetime_on_collection_with_time(run: Run) -> None:
+    found = _record(run, "req/core/fc-time-response")["violations"]
+    assert {v["actual"] for v in found if v["kind"] == "status"} == {400}
+    assert any(v["kind"] == "value" and "does not intersect datetime=" in v["message"] for v in found)
+    assert all("/baustellen/" in v["locator"]["where"] for v in found)
+
+
+def test_datetime_not_declared_for_collections_without_time(run: Run) -> None:
+    assert set(_messages(run, "req/core/fc-time-definition")) == {
+        f"GET /collections/{c}/items does not declare the query parameter datetime" for c in ("lakes", "places")}
+
+
+def test_reports_are_written(run: Run) -> None:
+    for name in ("results.jsonl", "matrix.html", "junit.xml"):
+        assert (run.out / name).is_file(), name
