@@ -6,7 +6,8 @@ Usage: ``python bench/bench_xsd.py [--size-mb 200] [--scale-mb 64] [--no-scaling
 
 Modes measured on the same file and schema:
 - ``xmllint``: ``xmllint --noout --schema xdomea.xsd FILE`` (parses into a tree, then validates);
-- ``xsd``: wechselbar's streaming XSD validation in one process (well-formedness pass + validating pass);
+- ``xsd-1``/``xsd-2``: wechselbar's streaming XSD validation (a well-formedness pass and a validating pass,
+  record by record), one after the other in one process, or side by side in two;
 - ``export``: ``validate_export`` as ``conformance validate`` runs it: XSD, code lists and message checks,
   the two passes of the large document side by side on two cores.
 """
@@ -34,30 +35,42 @@ os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) 
 
 RUNNER = """
 import json, resource, sys
+from concurrent.futures import ProcessPoolExecutor
+from conformance.suites.xdomea.validator import SCHEMA, record_tags, warm
+from conformance.xml.exports import Document, validate_export
+from conformance.xml.stream import records_pass, xsd_pass
+from conformance.xml.xsd import compiled
+class Null:
+    def record(self, element, xpath): return []
+    def finish(self, root): return []
+def records(path, tags):
+    return records_pass(Document(path).open, Null(), tags).findings
+def xsd(path, tags):
+    return xsd_pass(Document(path).open, compiled(SCHEMA), tags).findings
 mode, path = sys.argv[1], sys.argv[2]
-if mode == "xsd":
-    from conformance.suites.xdomea.validator import SCHEMA, record_tags
-    from conformance.xml.exports import Document
-    from conformance.xml.stream import records_pass, xsd_pass
-    from conformance.xml.xsd import compiled
-    class Null:
-        def record(self, element, xpath): return []
-        def finish(self, root): return []
-    doc = Document(path)
-    _, tags = record_tags(doc)
-    found = records_pass(doc.open, Null(), tags).findings + xsd_pass(doc.open, compiled(SCHEMA), tags).findings
-    valid = not any(f.is_error for f in found)
-else:
-    from conformance.xml.exports import validate_export
+if mode == "export":
     [report] = validate_export([path], "xdomea-3.0.0", workers=2)
-    found, valid = report.findings, report.valid
-print(json.dumps({"valid": valid, "errors": sum(f.is_error for f in found),
-                  "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+    found = report.findings
+else:
+    warm()
+    _, tags = record_tags(Document(path))
+    if mode == "xsd-1":
+        found = records(path, tags) + xsd(path, tags)
+    else:
+        with ProcessPoolExecutor(2) as pool:
+            parts = [pool.submit(records, path, tags), pool.submit(xsd, path, tags)]
+            found = [f for part in parts for f in part.result()]
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"errors": sum(f.is_error for f in found), "children_kb": children.ru_maxrss,
+                  "children_cpu": children.ru_utime + children.ru_stime}))
 """
+MODES = {"xmllint": "xmllint --noout --schema", "xsd-1": "wechselbar XSD, 1 process (two passes in turn)",
+         "xsd-2": "wechselbar XSD, 2 processes (two passes side by side)",
+         "export": "wechselbar full xdomea validation (XSD, code lists, message checks), 2 processes"}
 
 
-def measure(argv: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, own peak RSS (KiB) and stdout of a child process."""
+def measure(argv: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, own CPU seconds, own peak RSS (KiB) and stdout of a child process."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         child = subprocess.Popen(argv, stdout=out, stderr=err)
@@ -68,42 +81,43 @@ def measure(argv: list[str]) -> tuple[float, int, str]:
         text, problem = out.read().decode(), err.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{argv[0]} failed: {problem[-2000:] or text[-2000:]}")
-    return seconds, usage.ru_maxrss, text
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, text
 
 
 def run(mode: str, path: Path, schema: Path) -> dict[str, float]:
-    """One measured run: seconds, peak RSS of the largest process, and the sum over processes (MiB)."""
+    """One measured run: wall and CPU seconds, peak RSS of the largest process, sum over processes (MiB)."""
     if mode == "xmllint":
-        seconds, own, _ = measure(["xmllint", "--noout", "--schema", str(schema), str(path)])
-        return {"s": seconds, "peak": own / 1024, "sum": own / 1024}
-    seconds, own, out = measure([sys.executable, "-c", RUNNER, mode, str(path)])
+        seconds, cpu, own, _ = measure(["xmllint", "--noout", "--schema", str(schema), str(path)])
+        return {"s": seconds, "cpu": cpu, "peak": own / 1024, "sum": own / 1024}
+    seconds, cpu, own, out = measure([sys.executable, "-c", RUNNER, mode, str(path)])
     result = json.loads(out)
-    if not result["valid"]:
-        raise SystemExit(f"{mode}: the generated export is not valid: {result}")
-    workers = 2 if mode == "export" else 0
-    return {"s": seconds, "peak": max(own, result["children_kb"]) / 1024,
+    if result["errors"]:
+        raise SystemExit(f"{mode}: the generated export has {result['errors']} errors")
+    workers = 0 if mode == "xsd-1" else 2
+    return {"s": seconds, "cpu": cpu + result["children_cpu"], "peak": max(own, result["children_kb"]) / 1024,
             "sum": (own + workers * result["children_kb"]) / 1024}
 
 
 def comparison(path: Path, schema: Path, repeat: int) -> list[str]:
     """The Markdown rows of the head-to-head run (medians of interleaved repeats), with ratios to xmllint."""
-    modes = ("xmllint", "xsd", "export")
+    modes = list(MODES)
     samples: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
     for round_ in range(repeat):
-        for mode in modes[round_ % 3:] + modes[:round_ % 3]:
+        for mode in modes[round_ % len(modes):] + modes[:round_ % len(modes)]:
             samples[mode].append(run(mode, path, schema))
-    figures = {m: {k: statistics.median(r[k] for r in samples[m]) for k in ("s", "peak", "sum")} for m in modes}
+    keys = ("s", "cpu", "peak", "sum")
+    figures = {m: {k: statistics.median(r[k] for r in samples[m]) for k in keys} for m in modes}
     base = figures["xmllint"]
     rows = [f"File: {path.stat().st_size / 1024**2:.0f} MiB xdomea 0501 message, "
             f"{path.read_bytes().count(b'<xdomea:Schriftgutobjekt>')} objects; medians of {repeat} interleaved runs.",
             "",
-            "| run | wall s | × xmllint | peak RSS MiB | × xmllint | RSS of all processes MiB |",
-            "|---|---:|---:|---:|---:|---:|"]
-    for mode, label in (("xmllint", "xmllint --noout --schema"), ("xsd", "wechselbar XSD, 1 process"),
-                        ("export", "wechselbar full xdomea validation, 2 processes")):
+            "| run | wall s | × xmllint | CPU s | × xmllint | peak RSS MiB | × xmllint | RSS all processes MiB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for mode, label in MODES.items():
         f = figures[mode]
-        rows.append(f"| {label} | {f['s']:.2f} | {f['s'] / base['s']:.2f} | {f['peak']:.0f} | "
-                    f"{f['peak'] / base['peak']:.3f} | {f['sum']:.0f} |")
+        rows.append(f"| {label} | {f['s']:.2f} | {f['s'] / base['s']:.2f} | {f['cpu']:.2f} | "
+                    f"{f['cpu'] / base['cpu']:.2f} | {f['peak']:.0f} | {f['peak'] / base['peak']:.3f} | "
+                    f"{f['sum']:.0f} |")
     return rows
 
 

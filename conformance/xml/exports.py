@@ -191,12 +191,16 @@ def _problem(name: str, standard: str, reason: str) -> Problem:
 IN_MEMORY_BYTES = 64 * 1024**2
 StreamValidate = Callable[[Document, str, str], DocumentReport]
 _STREAMING: dict[str, StreamValidate] = {}
+_WARM: dict[str, Callable[[], object]] = {}
 
 
-def register_streaming(standard: str, validate: StreamValidate) -> None:
+def register_streaming(standard: str, validate: StreamValidate, warm: Callable[[], object] | None = None) -> None:
     """Declare that a standard validates export documents itself, record by record if large:
-    ``validate(doc, standard, part)`` with part ``all``, ``records`` (well-formedness, record checks) or ``xsd``."""
+    ``validate(doc, standard, part)`` with part ``all``, ``records`` (well-formedness, record checks) or ``xsd``.
+    ``warm`` loads schemas and code lists once, before the pool's workers are forked and inherit them."""
     _STREAMING[standard] = validate
+    if warm is not None:
+        _WARM[standard] = warm
 
 
 @dataclass(frozen=True)
@@ -265,6 +269,8 @@ def validate_export(specs: Iterable[str], standard: str = "", *, workers: int | 
 def _run(tasks: list[Task], workers: int, tick: Callable[[Task], None]) -> dict[Task, DocumentReport]:
     if workers <= 1 or len(tasks) <= 1:
         return {t: _ticked(t, validate_one(t), tick) for t in tasks}
+    for standard in {t.standard for t in tasks} & set(_WARM):
+        _WARM[standard]()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(validate_one, t): t for t in tasks}
         return {futures[f]: _ticked(futures[f], _outcome(f, futures[f]), tick) for f in as_completed(futures)}

@@ -7,14 +7,11 @@ values in the schema (XÖV code types 1–4); the list is found among the pack's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
-
-from lxml import etree
 
 from conformance.core.packs import PackStore, default_store
 from conformance.core.xmlsafe import parse_file
@@ -46,7 +43,7 @@ class CodeList:
 
     def codes_in(self, column: str | None) -> frozenset[str]:
         """The codes of a named key column (the schema's ``genutzteCodeSpalte``), else the default codes."""
-        return next((codes for name, codes in self.keys if name == column), self.codes)
+        return dict(self.keys).get(column or "", self.codes)
 
     def matches(self, version: str) -> bool:
         """True if ``version`` names this list version (by Version or CanonicalVersionUri)."""
@@ -82,6 +79,7 @@ class CodeListIndex:
     def __init__(self, lists: Iterable[CodeList]) -> None:
         self._by_uri: dict[str, list[CodeList]] = {}
         self._found: dict[tuple[str, str], CodeList | None] = {}
+        self._verdicts: dict[tuple[Any, ...], tuple[str, str, str] | None] = {}
         for item in lists:
             self._by_uri.setdefault(item.uri, []).append(item)
 
@@ -90,6 +88,13 @@ class CodeListIndex:
         if (uri, version) not in self._found:
             self._found[uri, version] = next((c for c in self._by_uri.get(uri, []) if c.matches(version)), None)
         return self._found[uri, version]
+
+    def verdict(self, element: Any, binding: Binding) -> tuple[str, str, str] | None:
+        """``check_code`` for a code element, cached by binding, code and list reference."""
+        key = (binding, element.findtext("code"), element.get("listURI"), element.get("listVersionID"))
+        if key not in self._verdicts:
+            self._verdicts[key] = check_code(resolve(element, binding), self)
+        return self._verdicts[key]
 
     def versions(self, uri: str) -> list[str]:
         """The versions of a list in the index."""
@@ -111,7 +116,7 @@ def _pack_index(pack_id: str, digest: str, store: PackStore, folder: str) -> Cod
     return CodeListIndex(read_genericode(store.path(pack_id, p)) for p in files)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Binding:
     """What the schema says about a code element: code type and fixed/default list URI and version."""
 
@@ -208,46 +213,34 @@ def is_code_type(xsd_type: Any, schema: Any) -> bool:
 
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = f"{{{XSI_NS}}}type"
-_INDEX = re.compile(r"\[\d+\]")
 _UNSET = Binding(0, None, None)
 
 
 class CodeTyping:
     """Finds the code elements of an instance with their schema bindings (via xmlschema declarations).
 
-    Only elements with an unqualified ``code`` child are looked at; their declaration is resolved
-    along the path of ancestor names and cached, so a document costs one lookup per distinct path.
+    Only elements with an unqualified ``code`` child are looked at; their declaration is resolved along
+    the path of ancestor names (and ``xsi:type``) and cached, so a document costs one lookup per path.
     """
 
     def __init__(self, schema: Any) -> None:
         self.schema = schema
         self._paths: dict[tuple[str, ...], Binding | None] = {}
-        self._fast: dict[tuple[tuple[str, ...], str], Binding | None] = {}
         self._children: dict[tuple[int, str], Any] = {}
 
     def bindings(self, scope: Any) -> Iterator[tuple[Any, Binding]]:
         """Every code element in ``scope`` (an element and its descendants) with its binding."""
         memo: dict[Any, tuple[str, ...]] = {}
-        typed = _uses_xsi_type(scope)
-        base = _path_key(scope, memo)
-        local = etree.ElementTree(scope)
         for code in scope.iter("code"):
             element = code.getparent()
             if element is None:
                 continue
-            fast = (base, _INDEX.sub("", local.getelementpath(element)))
-            binding = _UNSET if typed else self._fast.get(fast, _UNSET)
+            key = _path_key(element, memo)
+            binding = self._paths.get(key, _UNSET)
             if binding is _UNSET:
-                binding = self._exact(_path_key(element, memo))
-                if not typed:
-                    self._fast[fast] = binding
+                binding = self._paths[key] = self._binding(key)
             if binding is not None:
                 yield element, binding
-
-    def _exact(self, key: tuple[str, ...]) -> Binding | None:
-        if key not in self._paths:
-            self._paths[key] = self._binding(key)
-        return self._paths[key]
 
     def _binding(self, key: tuple[str, ...]) -> Binding | None:
         decl = self.schema.maps.elements.get(key[0])
@@ -277,13 +270,6 @@ class CodeTyping:
         return fallback.type if fallback is not None else None
 
 
-_TYPED = etree.XPath("boolean(descendant-or-self::*/@xsi:type)", namespaces={"xsi": XSI_NS})
-
-
-def _uses_xsi_type(scope: Any) -> bool:
-    return bool(_TYPED(scope)) or any(a.get(XSI_TYPE) for a in scope.iterancestors())
-
-
 def _path_key(element: Any, memo: dict[Any, tuple[str, ...]]) -> tuple[str, ...]:
     chain = []
     node = element
@@ -308,7 +294,7 @@ def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any 
                 prefix: str = "") -> Iterator[Finding]:
     """Every code-list finding in ``scope``; XPaths are built up to ``stop`` and prefixed with ``prefix``."""
     for element, binding in typing.bindings(scope):
-        problem = check_code(resolve(element, binding), index)
+        problem = index.verdict(element, binding)
         if problem is not None:
             rule, severity, message = problem
             yield Finding(rule, severity, instance_xpath(element, stop, prefix), message, element.sourceline, None,

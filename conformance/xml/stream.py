@@ -46,14 +46,12 @@ class PassResult:
 
 def walk_records(parse: SafeIterparse) -> Iterator[tuple[Any, str]]:
     """Each record with its XPath; it is cleared and dropped from the tree once the consumer moves on."""
-    counts: dict[str, int] = {}
+    steps = _Steps()
     for element in parse:
         parent = element.getparent()
         if parent is None or parent.getparent() is not None:
             continue
-        step = _name(element)
-        counts[step] = counts.get(step, 0) + 1
-        yield element, f"/{_name(parent)}/{step}[{counts[step]}]"
+        yield element, steps.xpath(element, parent)
         element.clear()
         while element.getprevious() is not None:
             del parent[0]
@@ -61,11 +59,28 @@ def walk_records(parse: SafeIterparse) -> Iterator[tuple[Any, str]]:
 
 def tree_records(root: Any) -> Iterator[tuple[Any, str]]:
     """The records of a document already in memory, with the same XPaths as ``walk_records``."""
-    counts: dict[str, int] = {}
+    steps = _Steps()
     for element in root.iterchildren(etree.Element):
-        step = _name(element)
-        counts[step] = counts.get(step, 0) + 1
-        yield element, f"/{_name(root)}/{step}[{counts[step]}]"
+        yield element, steps.xpath(element, root)
+
+
+class _Steps:
+    """Numbers the records of a root per name: ``/root/record[n]``."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, str | None], str] = {}
+        self.counts: dict[str, int] = {}
+
+    def xpath(self, element: Any, root: Any) -> str:
+        step = self._name(element)
+        self.counts[step] = count = self.counts.get(step, 0) + 1
+        return f"/{self._name(root)}/{step}[{count}]"
+
+    def _name(self, element: Any) -> str:
+        key = (element.tag, element.prefix)
+        if key not in self.names:
+            self.names[key] = _name(element)
+        return self.names[key]
 
 
 def instance_xpath(element: Any, stop: Any = None, prefix: str = "") -> str:

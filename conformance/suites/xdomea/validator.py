@@ -96,4 +96,11 @@ def report(name: str, findings: Iterable[Finding], root: str = "") -> DocumentRe
 
 
 register(ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",))
-register_streaming(ID, validate_document)
+def warm() -> None:
+    """Load the schema (both engines) and the code lists, e.g. before worker processes are forked."""
+    typing()
+    code_lists()
+    compiled(SCHEMA)
+
+
+register_streaming(ID, validate_document, warm)
