@@ -1,0 +1,235 @@
+"""The XRechnung pipeline against Saxon-HE (Java) running the same stylesheets on the same files, in one run.
+
+Usage: ``python bench/bench_xrechnung.py [--lines 20000] [--write]``. Needs Java and Saxon-HE
+(Debian: libsaxonhe-java, ``/usr/share/java/Saxon-HE.jar``). Prints Markdown; ``--write`` also replaces
+the "XRechnung pipeline" section of BENCHMARKS.md.
+
+Figures:
+- per invoice: median over the 86 XRechnung test-suite instances after a warm-up pass; wechselbar runs the
+  whole pipeline (parse, scenario, XSD, CEN and XRechnung Schematron, findings); Saxon-HE Java runs only
+  the two stylesheets (tree build + execution, as reported by ``-t``), second pass over the same files;
+- one generated 20,000-line invoice (about 30 MB): ``conformance validate`` as a fresh process, against
+  Saxon-HE Java running the two stylesheets on it (two JVMs, one after the other);
+- the whole corpus (1,140 CEN unit tests, 63 CEN examples, 86 test-suite instances) on two cores in a
+  fresh process (compiling included), against Saxon-HE Java running the same stylesheets over the same
+  files (one JVM per stylesheet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from conformance.core.packs import default_store
+from conformance.suites.xrechnung.samples import write_large_invoice
+from conformance.xml import pipeline, saxon, vefa
+from conformance.xml.kosit import configuration
+from conformance.xml.report import Source
+from conformance.xml.schematron import Rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
+SAXON = Path("/usr/share/java/Saxon-HE.jar")
+CEN = {"ubl": "resources/ubl/2.1/xsl/EN16931-UBL-validation.xsl",
+       "cii": "resources/cii/16b/xsl/EN16931-CII-validation.xsl"}
+XR = {"ubl": "resources/xrechnung/@xrechnung.version@/xsl/XRechnung-UBL-validation.xsl",
+      "cii": "resources/xrechnung/@xrechnung.version@/xsl/XRechnung-CII-validation.xsl"}
+
+CORPUS_RUNNER = """
+import sys, time
+from concurrent.futures import ProcessPoolExecutor
+sys.path.insert(0, sys.argv[1])
+from bench.bench_xrechnung import corpus_chunk
+start = time.perf_counter()
+with ProcessPoolExecutor(2) as pool:
+    counts = list(pool.map(corpus_chunk, [0, 1]))
+print(time.perf_counter() - start, sum(counts))
+"""
+
+
+def stylesheet(location: str) -> Path:
+    """The built or pack stylesheet behind a scenario location."""
+    return configuration("xrechnung-3.0").resolve_file(location)
+
+
+def syntax(path: Path) -> str:
+    """``cii`` for UN/CEFACT CII documents, else ``ubl``."""
+    return "cii" if b"CrossIndustryInvoice" in path.read_bytes()[:4000] else "ubl"
+
+
+def instances() -> list[Path]:
+    """The 86 test-suite instances."""
+    return sorted((default_store().pack_dir("xrechnung-testsuite") / "src/test").rglob("*.xml"))
+
+
+def ours_per_invoice(paths: list[Path]) -> list[float]:
+    """Milliseconds per invoice for the whole pipeline, second pass (the first pass warms up)."""
+    sources = [Source(p.name, data=p.read_bytes()) for p in paths]
+    for source in sources:
+        assert pipeline.validate(source).accepted, source.name
+    times = []
+    for source in sources:
+        start = time.perf_counter()
+        pipeline.validate(source)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def java(xsl: Path, source: Path, out: Path) -> tuple[float, str]:
+    """Wall seconds and stderr of one Saxon-HE Java run (``-t`` timing on)."""
+    if source.is_dir():
+        out.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    done = subprocess.run(["java", "-cp", str(SAXON), "net.sf.saxon.Transform", f"-s:{source}", f"-xsl:{xsl}",
+                           f"-o:{out}", "-t"], capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, done.stderr
+
+
+def java_per_file(stderr: str) -> dict[str, float]:
+    """Milliseconds (tree build + execution) per processed file, from Saxon's ``-t`` output."""
+    found: dict[str, float] = {}
+    for block in stderr.split("Processing file:")[1:]:
+        name = block.split()[0].rsplit("/", 1)[-1]
+        found[name] = sum(float(v) for v in re.findall(r"(?:Tree built in|Execution time:) ([\d.]+)ms", block))
+    return found
+
+
+def java_per_invoice(paths: list[Path], work: Path) -> list[float]:
+    """Saxon-HE Java: milliseconds per invoice for CEN + XRechnung stylesheets, second pass over each file."""
+    totals: dict[str, float] = {}
+    for kind in ("ubl", "cii"):
+        folder = work / f"java-{kind}"
+        folder.mkdir()
+        for path in (p for p in paths if syntax(p) == kind):
+            for prefix in ("a", "b"):
+                shutil.copyfile(path, folder / f"{prefix}-{path.name}")
+        for xsl in (stylesheet(CEN[kind]), stylesheet(XR[kind])):
+            _, stderr = java(xsl, folder, work / f"out-{kind}-{xsl.stem}")
+            for name, ms in java_per_file(stderr).items():
+                if name.startswith("b-"):
+                    totals[name] = totals.get(name, 0.0) + ms
+    return list(totals.values())
+
+
+def large(lines: int, work: Path) -> dict[str, float]:
+    """Seconds for one generated invoice: ``conformance validate`` (fresh process) and Saxon-HE Java."""
+    path = write_large_invoice(work / "large.xml", lines)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "conformance", "validate", "--format", "json", str(path)],
+                          capture_output=True, text=True, check=False)
+    ours = time.perf_counter() - start
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    java_cen, _ = java(stylesheet(CEN["ubl"]), path, work / "large-cen.out")
+    java_xr, _ = java(stylesheet(XR["ubl"]), path, work / "large-xr.out")
+    return {"mb": path.stat().st_size / 1e6, "ours": ours, "java": java_cen + java_xr}
+
+
+def corpus_items() -> list[tuple[str, bytes, str]]:
+    """(kind, document, syntax) for the CEN unit tests, the CEN examples and the test-suite instances."""
+    root = default_store().pack_dir("en16931-cen-tests")
+    tests = [t for path in sorted((root / "test").glob("*/*.xml")) for t in vefa.read(path)]
+    units = [("unit", t.document, "cii" if t.configuration == "tc434-cii" else "ubl") for t in tests]
+    folders = ("test/testfiles", "ubl/examples", "cii/examples")
+    files = sorted(p for f in folders for p in (root / f).iterdir() if p.suffix.lower() == ".xml")
+    examples = [("example", p.read_bytes(), syntax(p)) for p in files]
+    suite = [("suite", p.read_bytes(), syntax(p)) for p in instances()]
+    return units + examples + suite
+
+
+def corpus_chunk(index: int) -> int:
+    """One worker's half of the corpus (every other item): CEN rules, or the whole pipeline for the suite."""
+    cen = {k: Rules(k, stylesheet(v)) for k, v in CEN.items()}
+    done = 0
+    for kind, data, name in corpus_items()[index::2]:
+        if kind == "suite":
+            assert pipeline.validate(Source("suite", data=data)).accepted
+        else:
+            cen[name].check(saxon.parse(data))
+        done += 1
+    return done
+
+
+def corpus(work: Path) -> dict[str, float]:
+    """Seconds for the whole corpus on two cores (fresh process) and for Saxon-HE Java on the same files."""
+    done = subprocess.run([sys.executable, "-c", CORPUS_RUNNER, str(ROOT)], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    ours, count = done.stdout.split()
+    java_total = 0.0
+    for kind, xsl_map in (("unit", CEN), ("example", CEN), ("suite", CEN), ("suite", XR)):
+        java_total += _java_over(work, kind, xsl_map)
+    return {"ours": float(ours), "count": float(count), "java": java_total}
+
+
+def _java_over(work: Path, kind: str, xsl_map: dict[str, str]) -> float:
+    total = 0.0
+    items = [i for i in corpus_items() if i[0] == kind]
+    for name in ("ubl", "cii"):
+        folder = work / f"corpus-{kind}-{name}-{len(xsl_map[name])}"
+        folder.mkdir(exist_ok=True)
+        for number, (_, data, syn) in enumerate(items):
+            if syn == name:
+                (folder / f"{number:05d}.xml").write_bytes(data)
+        if any(folder.iterdir()):
+            total += java(stylesheet(xsl_map[name]), folder, work / f"{folder.name}-out")[0]
+    return total
+
+
+def table(rows: Iterable[tuple[str, str, str, str, str]]) -> str:
+    """A Markdown table of figure, wechselbar, Saxon-HE Java, ratio and target."""
+    head = "| measure | wechselbar | Saxon-HE Java (same XSLT) | ratio | target |\n|---|---|---|---|---|\n"
+    return head + "\n".join(f"| {' | '.join(r)} |" for r in rows)
+
+
+def report(lines: int) -> str:
+    """Run every measurement and format the section."""
+    with tempfile.TemporaryDirectory(prefix="bench-xrechnung-") as folder:
+        work = Path(folder)
+        paths = instances()
+        ours, theirs = statistics.median(ours_per_invoice(paths)), statistics.median(java_per_invoice(paths, work))
+        big, whole = large(lines, work), corpus(work)
+    load = os.getloadavg()[0]
+    rows = [
+        ("median per invoice, 86 test-suite instances, warm", f"{ours:.1f} ms", f"{theirs:.1f} ms",
+         f"{ours / theirs:.2f}×", "≤ 10 ms"),
+        (f"{lines:,}-line invoice ({big['mb']:.0f} MB), fresh process", f"{big['ours']:.1f} s",
+         f"{big['java']:.1f} s", f"{big['ours'] / big['java']:.2f}×", "≤ 15 s"),
+        (f"whole corpus ({whole['count']:.0f} documents), 2 cores, fresh process", f"{whole['ours']:.1f} s",
+         f"{whole['java']:.1f} s", f"{whole['ours'] / whole['java']:.2f}×", "≤ 5 s"),
+    ]
+    note = (f"\n\nMeasured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores (1-minute load average at the end: "
+            f"{load:.1f}) with `python bench/bench_xrechnung.py --lines {lines}`.")
+    return table(rows) + note
+
+
+def write_section(text: str) -> None:
+    """Replace the body of the "XRechnung pipeline" section of BENCHMARKS.md."""
+    path = ROOT / "BENCHMARKS.md"
+    content = path.read_text(encoding="utf-8")
+    pattern = re.compile(r"(## XRechnung pipeline\n)(.*?)(?=\n## |\Z)", re.S)
+    path.write_text(pattern.sub(lambda m: m[1] + "\n" + text + "\n", content, count=1), encoding="utf-8")
+
+
+def main() -> None:
+    """Parse the arguments, measure, print and optionally write."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=20_000)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    text = report(args.lines)
+    print(text)
+    if args.write:
+        write_section(text)
+
+
+if __name__ == "__main__":
+    main()
