@@ -16,6 +16,7 @@ def readme_commands() -> dict[str, str]:
 def test_readme_has_demo_and_test_commands() -> None:
     commands = readme_commands()
     assert commands["Run the demo"].endswith("conformance demo")
+    assert "pip install" in commands["Run the demo"] and "pip install" in commands["Run the tests"]
     assert "pytest" in commands["Run the tests"]
 
 
