@@ -9,7 +9,7 @@ from conformance.core.paths import ROOT
 
 def readme_commands() -> dict[str, str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    found = re.findall(r"(Run the demo|Run the tests)[^`]*```\n(.+?)\n```", text, flags=re.S)
+    found = re.findall(r"(Run the demo|Run the tests).*?```\n(.+?)\n```", text, flags=re.S)
     return dict(found)
 
 
