@@ -11,6 +11,7 @@ from typing import Any
 
 from lxml import etree
 
+from conformance.core.xmlsafe import DEFAULT_MAX_BYTES
 from conformance.xml import parallel, saxon, svrl, xsd
 from conformance.xml.kosit import ConfigurationError
 from conformance.xml.report import DocumentReport, Finding, Source, register, rejected
@@ -66,6 +67,11 @@ def execute(source: Source, chooser: Selector | None = None) -> Run:
 
     ``chooser`` limits the scenarios (default: those of every shipped configuration).
     """
+    size = source.path.stat().st_size if source.data is None and source.path is not None else 0
+    if size > DEFAULT_MAX_BYTES:
+        refused = Finding("XML", "fatal", "/", f"document is {size} bytes, the limit is {DEFAULT_MAX_BYTES}",
+                          source="parse")
+        return Run(source, b"", wellformedness=[refused])
     run = Run(source, source.read())
     run.tree, run.wellformedness = xsd.parse(Source(source.name, data=run.data))
     if run.tree is None:

@@ -99,3 +99,12 @@ def test_not_well_formed_is_rejected_with_position(tmp_path: Path) -> None:
     report = pipeline.validate(Source("bad.xml", data=_instance(UBL)[:-40]))
     assert not report.accepted and not report.valid
     assert report.findings[0].source == "parse" and report.findings[0].line
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.xml"
+    big.write_bytes(_instance(UBL))
+    monkeypatch.setattr(pipeline, "DEFAULT_MAX_BYTES", 100)
+    report = pipeline.validate(Source.file(big))
+    assert not report.accepted and report.findings[0].source == "parse"
+    assert "limit" in report.findings[0].message
