@@ -27,7 +27,8 @@ def _broken(tmp_path: Path) -> Path:
 
 
 def test_json_has_one_object_per_document_and_exit_1_when_one_is_rejected(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["validate", "--format", "json", str(_instance(UBL)), str(_broken(tmp_path))])
+    result = CliRunner().invoke(main, ["validate", "--format", "json", "--workers", "1", str(_instance(UBL)),
+                                       str(_broken(tmp_path))])
     assert result.exit_code == 1, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [(d["valid"], d["accepted"]) for d in lines] == [(True, True), (False, False)]
@@ -41,10 +42,10 @@ def test_all_accepted_exits_0_and_text_speaks_german_or_english(tmp_path: Path) 
     folder = tmp_path / "export"
     folder.mkdir()
     (folder / "a.xml").write_bytes(_instance(UBL).read_bytes())
-    german = CliRunner().invoke(main, ["validate", "--standard", "xrechnung", str(folder)])
+    german = CliRunner().invoke(main, ["validate", "--standard", "xrechnung", "--workers", "1", str(folder)])
     assert german.exit_code == 0, german.output
     assert "angenommen" in german.output and "1 Dokument(e)" in german.output
-    english = CliRunner().invoke(main, ["validate", "--lang", "en", str(folder)])
+    english = CliRunner().invoke(main, ["validate", "--lang", "en", "--workers", "1", str(folder)])
     assert english.exit_code == 0 and "1 document(s): 1 accepted" in english.output
 
 
@@ -69,3 +70,12 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert runner.invoke(main, ["validate", str(empty)]).exit_code == 2
+
+
+def test_the_whole_test_suite_is_accepted_through_the_command() -> None:
+    folder = _instance(UBL).parents[2]
+    result = CliRunner().invoke(main, ["validate", "--standard", "xrechnung", "--format", "json", "--workers", "1",
+                                       str(folder)])
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert len(lines) == 86 and all(d["accepted"] for d in lines), [d["file"] for d in lines if not d["accepted"]]
+    assert result.exit_code == 0
