@@ -119,8 +119,10 @@ def records_pass(open_: Opener, visitor: RecordVisitor, record_tags: Iterable[st
 
 
 def xsd_pass(open_: Opener, schema: etree.XMLSchema, record_tags: Iterable[str] | None = None,
-             max_errors: int | None = None, max_bytes: int | None = None) -> PassResult:
-    """The validating pass: every XSD error, placed between the lines of the chunks it showed up in."""
+             max_errors: int | None = None, max_bytes: int | None = None,
+             visitor: RecordVisitor | None = None) -> PassResult:
+    """The validating pass: every XSD error, placed between the lines of the chunks it showed up in;
+    a ``visitor`` may take a share of the record checks (its findings count only if the document is complete)."""
     result = PassResult()
     with open_() as raw:
         reader = LineCountingReader(raw, max_bytes=max_bytes)
@@ -130,13 +132,14 @@ def xsd_pass(open_: Opener, schema: etree.XMLSchema, record_tags: Iterable[str] 
             for element, xpath in walk_records(parse):
                 result.records += 1
                 tracker.starts.append((element.sourceline or 0, xpath))
+                result.findings.extend(visitor.record(element, xpath) if visitor else ())
                 if tracker.collect() or tracker.full:
                     break
             result.complete = parse.complete
         except XMLRejected:
             result.complete = False
         tracker.collect(final=True)
-        result.findings = tracker.findings
+        result.findings = tracker.findings + result.findings
         result.bytes_read = reader.bytes_read
     return result
 

@@ -10,6 +10,7 @@ import pytest
 from conformance.core.packs import default_store
 from conformance.suites.xdomea import samples, validator
 from conformance.suites.xdomea.validator import in_memory, validate
+from conformance.xml import exports
 from conformance.xml.report import Source
 
 PACKAGE = frozenset({samples.PRIMARY})
@@ -101,8 +102,11 @@ def test_a_large_message_is_checked_record_by_record(tmp_path: Path, monkeypatch
         b"</xdomea:Dokument></xdomea:Schriftgutobjekt>", 1))
     expected = validate(Source(path.name, data=path.read_bytes()))
     monkeypatch.setattr(validator, "IN_MEMORY_BYTES", 1000)
+    monkeypatch.setattr(exports, "IN_MEMORY_BYTES", 1000)
     streamed = validate(Source.file(path))
-    assert count > 100 and streamed.valid == expected.valid and not streamed.accepted
-    assert sorted((f.rule, f.line) for f in streamed.findings if f.rule != "XSD") == sorted(
-        (f.rule, f.line) for f in expected.findings if f.rule != "XSD")
-    assert {"XOEV-CODE-MEMBER", "XDOMEA-ID-DOPPELT"} <= {f.rule for f in streamed.findings}
+    [split] = exports.validate_export([str(path)], validator.ID, workers=2)
+    assert count > 100 and streamed.valid == split.valid == expected.valid and not streamed.accepted
+    for report in (streamed, split):
+        assert sorted((f.rule, f.line) for f in report.findings if f.rule != "XSD") == sorted(
+            (f.rule, f.line) for f in expected.findings if f.rule != "XSD")
+    assert {"XOEV-CODE-MEMBER", "XDOMEA-ID-DOPPELT"} <= {f.rule for f in split.findings}

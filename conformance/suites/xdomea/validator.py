@@ -12,7 +12,7 @@ from functools import cache
 from conformance.core.packs import default_store
 from conformance.core.xmlsafe import LineCountingReader, XMLRejected, peek_root
 from conformance.suites.xdomea.catalogue import ID, NAMESPACE
-from conformance.suites.xdomea.checks import XdomeaVisitor
+from conformance.suites.xdomea.checks import ALL, XdomeaVisitor
 from conformance.xml.exports import IN_MEMORY_BYTES, Document, register_streaming
 from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
 from conformance.xml.report import DocumentReport, Finding, Source, register
@@ -36,9 +36,13 @@ def code_lists() -> CodeListIndex:
     return pack_code_lists(SCHEMA.pack)
 
 
-def visitor(package: frozenset[str] | None) -> XdomeaVisitor:
-    """A fresh set of record checks for one message."""
-    return XdomeaVisitor(typing(), code_lists(), package)
+RECORDS_PART = frozenset({"codes", "message"})
+XSD_PART = frozenset({"ids"})
+
+
+def visitor(package: frozenset[str] | None, parts: frozenset[str] = ALL) -> XdomeaVisitor:
+    """A fresh set of record checks for one message (``parts``: the share of a pass)."""
+    return XdomeaVisitor(typing(), code_lists(), package, parts=parts)
 
 
 def validate(source: Source) -> DocumentReport:
@@ -70,9 +74,10 @@ def validate_document(doc: Document, standard: str, part: str) -> DocumentReport
     except XMLRejected as exc:
         return report(doc.name, [Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse")])
     if part == "xsd":
-        return report(doc.name, xsd_pass(doc.open, compiled(SCHEMA), tags).findings, root)
+        found = xsd_pass(doc.open, compiled(SCHEMA), tags, visitor=visitor(None, XSD_PART)).findings
+        return report(doc.name, found, root)
     if part == "records":
-        return report(doc.name, records_pass(doc.open, visitor(doc.package()), tags).findings, root)
+        return report(doc.name, records_pass(doc.open, visitor(doc.package(), RECORDS_PART), tags).findings, root)
     return report(doc.name, stream_validate(doc.open, compiled(SCHEMA), visitor(doc.package()), tags), root)
 
 
