@@ -52,7 +52,7 @@ class XdomeaVisitor:
                  now: dt.datetime | None = None, parts: frozenset[str] = ALL) -> None:
         self.typing, self.index, self.package, self.parts = typing, index, package, parts
         self.now = now or dt.datetime.now(dt.UTC)
-        self.ids: set[str] = set()
+        self.ids: set[int | str] = set()
 
     def record(self, element: Any, xpath: str) -> Iterator[Finding]:
         """Code lists everywhere; the header in ``Kopf``; object IDs and primary documents in objects."""
@@ -75,10 +75,11 @@ class XdomeaVisitor:
     def _ids(self, record: Any, xpath: str) -> Iterator[Finding]:
         for element in record.iterfind(f".//{q('Identifikation')}/{q('ID')}"):
             value = (element.text or "").strip().lower()
-            if value in self.ids:
+            key = int(value.replace("-", ""), 16) if UUID.match(value) else value
+            if key in self.ids:
                 yield finding("XDOMEA-ID-DOPPELT", instance_xpath(element, record, xpath), element,
                               f"ID {value} is used by an earlier object of this message; every object needs its own")
-            self.ids.add(value)
+            self.ids.add(key)
 
     def _files(self, record: Any, xpath: str) -> Iterator[Finding]:
         assert self.package is not None
