@@ -95,8 +95,7 @@ def check_rule(target: TargetContext, cls: str, rule: str, obligation: Obligatio
     fired = [(d, f) for d in docs for f in d.findings if f.rule in covered]
     counted = [violation(d, f, uri) for d, f in fired if obligation is not Obligation.KANN]
     if fired and not counted:
-        target.note(f"{len(fired)} hint(s) of this rule (information level)")
-    target.note(f"{len(docs)} document(s) checked")
+        target.note(f"{len(fired)} hint(s) of this rule (information level) in {len(docs)} document(s)")
     expect(capped(counted))
 
 
