@@ -17,6 +17,7 @@ from typing import Any
 
 from conformance.core.packs import PackStore, default_store
 from conformance.xml import saxon
+from conformance.xml.resolver import pack_digest
 from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron
 from conformance.xml.xsd import SchemaRef
 
@@ -134,7 +135,7 @@ def build(config: Configuration, name: str, store: PackStore) -> Path:
         raise ConfigurationError(f"{config.id}: unknown build {name!r}")
     packs, steps = RECIPES[recipe["recipe"]]
     used = packs(config, recipe)
-    key = build_key(*(f"{p}={store.pack(p).digest}" for p in used), repr(sorted(recipe.items())))
+    key = build_key(*(f"{p}={pack_digest(p)}" for p in used), repr(sorted(recipe.items())))
     return cached(f"{config.id}-{name}", key, lambda work: steps(work, config, recipe, store))
 
 

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from conformance.core.packs import PackStore, default_store
+from conformance.core.packs import PackStore, default_store, lock
 from conformance.core.paths import schemas_dir
 
 
@@ -33,6 +33,12 @@ def canonical_index() -> dict[str, tuple[str, str]]:
             if item.get("canonical_url"):
                 index[_schemeless(item["canonical_url"])] = (pack["id"], item["path"])
     return index
+
+
+@cache
+def pack_digest(pack_id: str) -> str:
+    """The locked digest of a pack (computed once per process)."""
+    return lock()[pack_id].digest
 
 
 def canonical_url(pack_id: str, relpath: str) -> str | None:

@@ -19,6 +19,7 @@ from conformance.core.packs import PackStore, default_store
 from conformance.core.paths import cache_dir
 from conformance.xml import saxon, svrl
 from conformance.xml.report import Finding
+from conformance.xml.resolver import pack_digest
 
 SCHXSLT = "schxslt"
 PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
@@ -83,7 +84,7 @@ def compile_schematron(sch: Path, out: Path, store: PackStore | None = None, com
 def pack_schematron(pack_id: str, relpath: str, store: PackStore | None = None) -> Rules:
     """A Schematron file of a pack, compiled once per pack version and SchXslt version."""
     store = store or default_store()
-    key = build_key(store.pack(pack_id).digest, store.pack(SCHXSLT).digest, relpath)
+    key = build_key(pack_digest(pack_id), pack_digest(SCHXSLT), relpath)
     name = Path(relpath).stem
     folder = cached(pack_id, key, lambda work: _compile_into(store.path(pack_id, relpath), work / f"{name}.xsl",
                                                             store))

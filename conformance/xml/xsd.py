@@ -20,7 +20,7 @@ from lxml import etree
 from conformance.core.packs import PackError, PackStore, default_store
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, XMLRejected, parse_bytes
 from conformance.xml.report import Finding, Source
-from conformance.xml.resolver import PackResolver, entry_url, resolving_parser
+from conformance.xml.resolver import PackResolver, entry_url, pack_digest, resolving_parser
 
 RULE = "XSD"
 REFUSED = "file:///nonexistent/refused-by-wechselbar"
@@ -45,7 +45,7 @@ class SchemaRef:
 def compiled(ref: SchemaRef, store: PackStore | None = None) -> etree.XMLSchema:
     """The compiled lxml schema of a pack XSD (compiled once per process and pack version)."""
     store = store or default_store()
-    return _compile(ref, store.pack(ref.pack).digest, store)
+    return _compile(ref, pack_digest(ref.pack), store)
 
 
 @cache
@@ -118,7 +118,7 @@ def _code(type_name: str) -> str:
 def _complement(tree: etree._ElementTree, ref: SchemaRef, found: list[Finding], store: PackStore) -> list[Finding]:
     """Violations libxml2 skips after an unexpected element, found with xmlschema; deduplicated."""
     try:
-        schema = _xmlschema(ref, store.pack(ref.pack).digest, store)
+        schema = _xmlschema(ref, pack_digest(ref.pack), store)
     except (xmlschema.XMLSchemaException, PackError, OSError):
         return []
     seen = {(f.line, _last_step(f.location)) for f in found}
