@@ -25,7 +25,10 @@ def test_rejected_is_never_valid() -> None:
     assert not doc.valid and not doc.accepted and doc.error == "unknown document type"
 
 
-def test_registry_dispatches_by_id_alias_and_root() -> None:
+def test_registry_dispatches_by_id_alias_and_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    report.validators()
+    monkeypatch.setattr(report, "_REGISTRY", dict(report._REGISTRY))
+
     def grade(source: Source) -> DocumentReport:
         return DocumentReport(source.name, "demo-1", True, True, None)
 
