@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.xml import pipeline, saxon, scenarios
+from conformance.xml import kosit, pipeline, saxon, scenarios
 from conformance.xml.kosit import Configuration, replace_tokens
 from conformance.xml.report import Source
 from conformance.xml.schematron import Rules
@@ -66,3 +66,24 @@ def test_schematron_is_skipped_when_the_schema_fails() -> None:
     run = pipeline.execute(Source("x.xml", data=data))
     assert run.schema and not run.steps and not run.rules
     assert not pipeline.verdict(run).accepted
+
+
+def test_a_second_configuration_version_is_added_as_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = kosit.FOLDER / "xrechnung-3.0.toml"
+    (tmp_path / shipped.name).write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    variant = shipped.read_text(encoding="utf-8").replace('id = "xrechnung-3.0"', 'id = "xrechnung-9.9"')
+    variant = variant.replace('standard = "xrechnung-3.0"', 'standard = "xrechnung-9.9"')
+    (tmp_path / "xrechnung-9.9.toml").write_text(variant.replace("kosit:xrechnung_3.0", "kosit:xrechnung_9.9"),
+                                                 encoding="utf-8")
+    monkeypatch.setattr(kosit, "FOLDER", tmp_path)
+    kosit.configurations.cache_clear()
+    scenarios.selector.cache_clear()
+    try:
+        old = pipeline.validate(Source("a.xml", data=_instance("01.01a-INVOICE_ubl.xml")))
+        new = pipeline.validate(Source("b.xml", data=_instance("01.01a-INVOICE_ubl.xml").replace(
+            b"kosit:xrechnung_3.0", b"kosit:xrechnung_9.9")))
+    finally:
+        kosit.configurations.cache_clear()
+        scenarios.selector.cache_clear()
+    assert (old.standard, old.accepted) == ("xrechnung-3.0", True)
+    assert new.standard == "xrechnung-9.9" and new.scenario == "EN16931 XRechnung (UBL Invoice)"
