@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -94,19 +95,27 @@ def _generate_openapi(bin_dir: Path, workdir: Path, env: dict[str, str]) -> None
         raise RuntimeError(f"pygeoapi openapi generate failed:\n{result.stdout}\n{result.stderr}")
 
 
-@pytest.fixture(scope="session")
-def pygeoapi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of a running pygeoapi; skips when its venv is not installed."""
-    folder = venv()
-    if folder is None:
-        pytest.skip(f"pygeoapi is not installed: run .ci/install-targets.sh or set {VENV_ENV}")
-    workdir = tmp_path_factory.mktemp("pygeoapi")
+@contextmanager
+def serve(folder: Path, workdir: Path, access_log: Path | None = None) -> Iterator[str]:
+    """Configure and run pygeoapi from the venv ``folder`` in ``workdir``; yields its base URL."""
     port = free_port()
     (workdir / "pygeoapi.yml").write_text(yaml.safe_dump(config(workdir, port), sort_keys=False), encoding="utf-8")
     env = _environment(workdir)
     _generate_openapi(folder / "bin", workdir, env)
     argv = [str(folder / "bin" / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
             "--control-socket", str(workdir / "gunicorn.ctl"), "pygeoapi.flask_app:APP"]
+    if access_log is not None:
+        argv[1:1] = ["--access-logfile", str(access_log)]
     url = f"http://127.0.0.1:{port}"
     with running(argv, url + "/", workdir / "server.log", env=env, cwd=workdir, timeout=60):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pygeoapi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a running pygeoapi; skips when its venv is not installed."""
+    folder = venv()
+    if folder is None:
+        pytest.skip(f"pygeoapi is not installed: run .ci/install-targets.sh or set {VENV_ENV}")
+    with serve(folder, tmp_path_factory.mktemp("pygeoapi")) as url:
         yield url

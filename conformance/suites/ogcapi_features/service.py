@@ -114,8 +114,12 @@ def claim(target: TargetContext, cls: str) -> None:
 def collections(target: TargetContext) -> list[dict[str, Any]]:
     """The feature collections checked: entries with an id and itemType feature, capped by max_collections."""
     entries = require(collections_doc(target), "/collections").member("collections", [])
+    entries = entries if isinstance(entries, list) else []
     found = [c for c in entries if isinstance(c, dict) and isinstance(c.get("id"), str)
              and c.get("itemType", "feature") == "feature"]
+    if len(found) < len(entries):
+        target.note(f"{len(entries) - len(found)} entries of /collections are not feature collections with an id "
+                    "and were not checked")
     cap = target.option("max_collections", 5)
     if len(found) > cap:
         target.note(f"sampling cut: checked {cap} of {len(found)} collections (max_collections={cap})")
