@@ -208,7 +208,18 @@ def report(lines: int) -> str:
     ]
     note = (f"\n\nMeasured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores (1-minute load average at the end: "
             f"{load:.1f}) with `python bench/bench_xrechnung.py --lines {lines}`.")
-    return table(rows) + note
+    return INTRO + table(rows) + note
+
+
+INTRO = """wechselbar runs the whole pipeline: hardened parse, scenario selection, UBL/CII XSD (libxml2), the CEN
+and XRechnung Schematron stylesheets (SaxonC-HE) and the findings with source lines. The yardstick is
+Saxon-HE Java (Debian libsaxonhe-java) running only the same two stylesheets on the same files with
+`net.sf.saxon.Transform`: per invoice its own tree-build and execution times (`-t`) on a second pass; for
+the large invoice and the corpus the wall time, JVM start and compilation included (as for wechselbar,
+whose fresh processes include interpreter start and compilation; the large invoice runs its two
+stylesheets side by side on the two cores).
+
+"""
 
 
 def write_section(text: str) -> None:
