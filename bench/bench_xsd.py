@@ -149,6 +149,7 @@ def main() -> None:
     if not shutil.which("xmllint"):
         raise SystemExit("xmllint not found: apt-get install -y libxml2-utils")
     schema = default_store().path(SCHEMA.pack, SCHEMA.path)
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-xsd-") as tmp:
         path = Path(tmp) / "export-0501.xml"
         write_large(path, args.size_mb)
@@ -159,7 +160,8 @@ def main() -> None:
             print("\n".join(scaling(Path(tmp), schema, args.scale_mb)))
     version = subprocess.run(["xmllint", "--version"], capture_output=True, text=True, check=False).stderr
     tool = version.splitlines()[0] if version else "xmllint"
-    print(f"\n{tool}; {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    print(f"\n{tool}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
+          f"load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":
