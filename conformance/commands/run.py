@@ -92,7 +92,8 @@ def _pytest(request: RunRequest, selected: list[str], results: Path) -> tuple[in
 
 def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
     modules = sorted({suite_module(s) for s in selected})
-    args = ["-p", "no:cacheprovider", "-p", "no:schemathesis", "-q", "--no-header", "-rN", "--disable-warnings", "--strict-markers",
+    args = ["-p", "no:cacheprovider", "-p", "no:schemathesis", "-q", "--tb=native", "--no-header", "-rN",
+            "--disable-warnings", "--strict-markers",
             "--rootdir", str(Path.cwd()), "-c", os.devnull, "--pyargs", *modules,
             "--conformance-vendors", str(request.vendors), "--conformance-results", str(results)]
     for flag, value in (("--conformance-profile", request.profile), ("--conformance-waivers", request.waivers)):

@@ -91,8 +91,9 @@ def test_config_error_exits_2_and_names_file_and_key(tmp_path: Path) -> None:
 
 
 def test_secrets_never_reach_any_output(tmp_path: Path, server: FeaturesTestServer) -> None:
+    api_key = 'auth = { type = "api-key", header = "X-Key", value = "${WB_TOKEN}" }\n'
     body = (vendor("ok", server.url("ok"), 'auth = { type = "bearer", token = "${WB_TOKEN}" }\n')
-            + vendor("wrong", server.url("wrong"), 'auth = { type = "api-key", header = "X-Key", value = "${WB_TOKEN}" }\n'))
+            + vendor("wrong", server.url("wrong"), api_key))
     done = run_one(tmp_path, body)
     assert done.returncode == EXIT_FAIL
     files = list((tmp_path / "out").iterdir())

@@ -205,7 +205,8 @@ def test_config_error_is_a_usage_error(pytester: pytest.Pytester) -> None:
     bad.write_text('[[vendors]]\nid = "x"\n', encoding="utf-8")
     result = pytester.runpytest("-p", "no:cacheprovider", "--conformance-vendors", str(bad))
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["*invalid configuration in*bad.toml*", "*vendors[[]0[]]: *version* is a required property"])
+    result.stderr.fnmatch_lines(["*invalid configuration in*bad.toml*",
+                                 "*vendors[[]0[]]: *version* is a required property"])
 
 
 def test_inert_without_options(pytester: pytest.Pytester) -> None:
