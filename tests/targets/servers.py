@@ -1,12 +1,14 @@
 """Start a real server as a child process on 127.0.0.1, wait until it answers, and stop it by its PID.
 
 Shared by the fixtures of every real target (pygeoapi, MapServer, ...). Only this process's own children are
-ever signalled: SIGTERM to the PID, then SIGKILL if it does not exit in time.
+ever signalled: SIGTERM to the PID, then SIGKILL if it does not exit in time. On Linux a server also gets
+SIGTERM when the process that started it dies (setpriv --pdeathsig), so a killed run leaves no server behind.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -71,13 +73,19 @@ def stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
         process.wait(timeout=grace)
 
 
+def _with_parent(argv: Sequence[str]) -> list[str]:
+    """The command, run by setpriv (util-linux) so that it gets SIGTERM when its parent dies, where available."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--", *argv] if setpriv else list(argv)
+
+
 @contextmanager
 def running(argv: Sequence[str], ready_url: str, log: Path, *, env: Mapping[str, str] | None = None,
             cwd: Path | None = None, timeout: float = 30.0) -> Iterator[subprocess.Popen[bytes]]:
     """Run the command as a child process until the block ends; its output goes to ``log``."""
     with log.open("ab") as out:
-        process = subprocess.Popen(list(argv), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   env=dict(env) if env is not None else None, cwd=cwd)
+        process = subprocess.Popen(_with_parent(argv), stdout=out, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, env=dict(env) if env is not None else None, cwd=cwd)
     try:
         wait_ready(process, ready_url, log, timeout)
         yield process

@@ -1,0 +1,59 @@
+"""The OGC API Features suite against a real MapServer 8.0.0 (Debian cgi-mapserver behind lighttpd), via the CLI.
+
+Same data as the pygeoapi target, so the two vendors can be compared. MapServer's real deviations, each a fail
+with evidence:
+
+- items and features come as application/json when application/geo+json is asked for (its self links and its
+  OpenAPI document say application/geo+json);
+- a bbox crossing the antimeridian (170,-90,-170,90), valid in Features 1.0, is answered with 400;
+- limit=0 and limit=-1 are answered with 200 (its own OpenAPI says minimum 1), and so are malformed datetimes;
+- undeclared query parameters are answered with 200 (MapServer declares no free-form parameter);
+- its HTML pages lack <a> elements for links of the JSON resources (items: self, alternate and next).
+
+No collection has time, so /req/core/fc-time-response is not applicable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, vendors_file
+from tests.targets.mapserver import mapserver_url  # noqa: F401
+
+FAILS = {"req/geojson/definition", "req/oas30/completeness", "req/core/fc-bbox-response",
+         "req/core/query-param-unknown", "req/core/query-param-invalid", "req/html/content"}
+NOT_APPLICABLE = {"req/core/fc-time-response"}
+
+
+@pytest.fixture(scope="module")
+def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:  # noqa: F811
+    folder = tmp_path_factory.mktemp("features-mapserver")
+    vendors = vendors_file(folder / "vendors.toml", {"mapserver": mapserver_url})
+    return run_cli(vendors, folder / "out")
+
+
+def _expected(short: str) -> str:
+    return "fail" if short in FAILS else "not_applicable" if short in NOT_APPLICABLE else "pass"
+
+
+def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+    assert run.outcomes("mapserver") == {s: _expected(s) for s in ALL}, run.stderr[-2000:]
+    for short in FAILS:
+        assert evidence_complete(run.records[("mapserver", short)]), short
+
+
+def test_antimeridian_bbox_is_rejected(run: Run) -> None:
+    found = run.records[("mapserver", "req/core/fc-bbox-response")]["violations"]
+    assert {(v["kind"], v["actual"]) for v in found} == {("status", 400)}
+    assert all("bbox=170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
+
+
+def test_limit_below_minimum_is_accepted(run: Run) -> None:
+    messages = {v["message"] for v in run.records[("mapserver", "req/core/query-param-invalid")]["violations"]}
+    assert {"invalid value limit=0 was answered with 200", "invalid value limit=-1 was answered with 200"} <= messages
+
+
+def test_unknown_parameter_without_free_form_declaration(run: Run) -> None:
+    record = run.records[("mapserver", "req/core/query-param-unknown")]
+    assert {v["expected"] for v in record["violations"]} == {"400"}
+    assert not record["notes"]
