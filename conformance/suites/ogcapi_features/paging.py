@@ -69,26 +69,30 @@ def walk(target: TargetContext, collection: str, params: Mapping[str, Any] | Non
 def _walk(target: TargetContext, collection: str, query: dict[str, Any], limit: int) -> Walk:
     cap = target.option("max_pages", 30)
     result = Walk(collection, limit)
-    doc = fetch(target, items_url(target, collection), query, GEOJSON)
-    visited = {normalise(doc.url, drop=())}
-    while True:
-        if not doc.ok:
-            result.stopped = doc
-            return result
-        before = len(result.duplicates)
-        result.add(doc)
-        repeated = len(result.duplicates) - before
-        if repeated and repeated == len(features(doc)):
-            result.cycle = (doc.url, len(result.pages) - 1)
-            return result
-        url = next_link(doc)
-        if url is None:
-            result.complete = True
-            return result
-        if normalise(url, drop=()) in visited:
-            result.cycle = (url, len(result.pages) - 1)
-            return result
-        if len(result.pages) >= cap:
-            return result
+    doc: Doc | None = fetch(target, items_url(target, collection), query, GEOJSON)
+    visited = {normalise(doc.url, drop=())} if doc else set()
+    while doc is not None:
+        doc = _step(target, result, doc, visited, cap)
+    return result
+
+
+def _step(target: TargetContext, result: Walk, doc: Doc, visited: set[str], cap: int) -> Doc | None:
+    """Record one page; fetch the next one, or None at the end, on a cycle, an error or the page cap."""
+    if not doc.ok:
+        result.stopped = doc
+        return None
+    before = len(result.duplicates)
+    result.add(doc)
+    repeated = len(result.duplicates) - before
+    url = next_link(doc)
+    if repeated and repeated == len(features(doc)):
+        del result.duplicates[before:]
+        result.cycle = (doc.url, len(result.pages) - 1)
+    elif url is None:
+        result.complete = True
+    elif normalise(url, drop=()) in visited:
+        result.cycle = (url, len(result.pages) - 1)
+    elif len(result.pages) < cap:
         visited.add(normalise(url, drop=()))
-        doc = fetch(target, url, None, GEOJSON)
+        return fetch(target, url, None, GEOJSON)
+    return None

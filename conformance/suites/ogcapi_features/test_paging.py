@@ -132,22 +132,22 @@ def _short(doc: Doc, returned: int, total: int | None, bound: str = "") -> Itera
 def test_next_pages_new_features(target: TargetContext) -> None:
     """Following next links to the end returns no feature twice, visits no page twice and ends without error."""
     claim(target, CORE)
-    found: list[Violation] = []
-    for result in _walks(target):
-        for key, index in result.duplicates:
-            page = result.pages[index]
-            found.append(PagingViolation(f"feature {key!r} returned again on page {index + 1} of "
-                                         f"{result.collection}", locator=page.at("/features"), expected="new features",
-                                         actual=key, exchange=page.exchange))
-        if result.cycle is not None:
-            page = result.pages[result.cycle[1]]
-            found.append(PagingViolation(f"paging of {result.collection} runs in a circle after page "
-                                         f"{result.cycle[1] + 1}: a page already returned comes again",
-                                         locator=page.at("/links"), expected="a new page", actual=result.cycle[0],
-                                         exchange=page.exchange))
-        if result.stopped is not None and result.pages:
-            found += status(result.stopped, f"next link of {result.collection}")
-    expect(capped(found))
+    expect(capped(v for result in _walks(target) for v in _walk_violations(result)))
+
+
+def _walk_violations(result: Walk) -> Iterator[Violation]:
+    for key, index in result.duplicates:
+        page = result.pages[index]
+        yield PagingViolation(f"feature {key!r} returned again on page {index + 1} of {result.collection}",
+                              locator=page.at("/features"), expected="new features", actual=key,
+                              exchange=page.exchange)
+    if result.cycle is not None:
+        page = result.pages[result.cycle[1]]
+        yield PagingViolation(f"paging of {result.collection} runs in a circle at page {result.cycle[1] + 1}: "
+                              "its features or its next page were returned before", locator=page.at("/links"),
+                              expected="a new page", actual=result.cycle[0], exchange=page.exchange)
+    if result.stopped is not None and result.pages:
+        yield from status(result.stopped, f"next link of {result.collection}")
 
 
 @requirement(STANDARD.requirement("/rec/core/fc-next-3"))
