@@ -44,6 +44,17 @@ def check_list_page(run: OParlRun) -> Iterator[Violation]:
                                         locator=Locator(where=doc.url, pointer=f"/{name}"),
                                         expected=f"{name}: {kind.__name__}", actual=page.body.get(name),
                                         exchange=doc.exchange)
+            yield from _entries(page)
+
+
+def _entries(page: Page) -> Iterator[Violation]:
+    data = page.body.get("data")
+    for index, entry in enumerate(data if isinstance(data, list) else []):
+        if not isinstance(entry, dict):
+            yield ValueViolation(f"data holds a {type(entry).__name__}, not an internally output object"
+                                 f"{page.fetched.note()}", locator=Locator(where=page.fetched.url,
+                                 pointer=f"/data/{index}"), expected="object", actual=entry,
+                                 exchange=page.fetched.exchange)
 
 
 def _missing_next(walk: Walk) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from conformance.core.evidence import MissingMember, ValueViolation, Violation
 from conformance.suites.oparl.objects import Seen
@@ -23,19 +23,30 @@ def of_kind(run: OParlRun, kind: str) -> list[Seen]:
     return found
 
 
+def validate_all(version: str, kind: str, objects: Iterable[Seen], detail: int,
+                 counted: list[int]) -> Iterator[Violation]:
+    """Schema violations of many objects: every object is checked, the first ``detail`` invalid ones in detail.
+
+    The number of invalid objects is appended to ``counted``.
+    """
+    types = validator(version, kind)
+    invalid = 0
+    for seen in objects:
+        if types.is_valid(seen.obj):
+            continue
+        invalid += 1
+        if invalid <= detail:
+            yield from types.violations(seen.obj, seen.where, seen.pointer, exchange=seen.exchange)
+    counted.append(invalid)
+
+
 def schema_check(kind: str) -> Check:
     """The schema rule of one object type: jsonschema detail for the first ``schema_detail`` invalid ones."""
     def check(run: OParlRun) -> Iterator[Violation]:
-        types = validator(run.version.number, kind)
-        invalid = 0
-        for seen in of_kind(run, kind):
-            if types.is_valid(seen.obj):
-                continue
-            invalid += 1
-            if invalid <= run.options.schema_detail:
-                yield from types.violations(seen.obj, seen.where, seen.pointer, exchange=seen.exchange)
-        if invalid > run.options.schema_detail:
-            run.target.note(f"{invalid} {kind} objects are invalid; violations listed for the first "
+        counted: list[int] = []
+        yield from validate_all(run.version.number, kind, of_kind(run, kind), run.options.schema_detail, counted)
+        if counted[0] > run.options.schema_detail:
+            run.target.note(f"{counted[0]} {kind} objects are invalid; violations listed for the first "
                             f"{run.options.schema_detail} (schema_detail)")
     return check
 

@@ -73,7 +73,7 @@ def embedded_by_id(run: OParlRun) -> list[Sample]:
                 by_kind.setdefault(seen.kind, []).append(seen)
         share = max(1, run.options.embedded_samples // max(1, len(by_kind)))
         picks = [s for items in by_kind.values() for s in spread(items, share)][:run.options.embedded_samples]
-        run.note("embedded", *_cut("embedded objects", len(picks), sum(map(len, by_kind.values()))))
+        run.note("embedded", *_cut("embedded objects by their id", len(picks), sum(map(len, by_kind.values()))))
         return run.fetcher.map(lambda s: Sample(s, run.fetcher.get(s.id)), picks)
     return run.probe("embedded", compute)
 

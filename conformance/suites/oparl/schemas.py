@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema.protocols import Validator
+from jsonschema.validators import validator_for
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from conformance.core.evidence import Exchange, Locator, SchemaViolation
-from conformance.core.jsonschemas import OfflineRegistry, compile_validator, load_document, violations
+from conformance.core.jsonschemas import load_document, violations
 from conformance.core.packs import default_store
 from conformance.core.paths import schemas_dir
 
@@ -47,6 +50,14 @@ def documents(version: str) -> dict[str, Path]:
     return found
 
 
+@cache
+def registry(version: str) -> Registry[Any]:
+    """Every schema the version needs, loaded up front: no $ref is retrieved (or re-read) while validating."""
+    resources = [(uri, Resource.from_contents(load_document(path), default_specification=DRAFT202012))
+                 for uri, path in documents(version).items()]
+    return Registry().with_resources(resources).crawl()
+
+
 class TypeValidator:
     """One object type's validator pair: a fast yes/no check and the detailed one."""
 
@@ -55,7 +66,8 @@ class TypeValidator:
         docs = documents(version)
         schema = load_document(docs[self.uri])
         self.schema: dict[str, Any] = schema
-        self.detailed: Validator = compile_validator(schema, OfflineRegistry(docs))
+        cls = validator_for(schema)
+        self.detailed: Validator = cls(schema, registry=registry(version), format_checker=cls.FORMAT_CHECKER)
         self.fast = _fast_validator(schema, docs)
 
     def required(self) -> frozenset[str]:
