@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 import subprocess
 from contextlib import ExitStack
 from pathlib import Path
@@ -41,6 +42,12 @@ def _certificate(folder: Path) -> tuple[str, str] | None:
     return str(cert), str(key)
 
 
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _run_all(folder: Path) -> list[dict[str, Any]]:
     with ExitStack() as stack:
         plain = stack.enter_context(double(folder / "plain", CLEAN + defect_tenants()))
@@ -48,6 +55,9 @@ def _run_all(folder: Path) -> list[dict[str, Any]]:
                    for t in CLEAN + defect_tenants() for name in [t["name"]]]
         targets.append({"id": "cut11", "version": "1.1", "url": plain["systems"]["clean11"],
                         "options": {"max_pages": 1, "reference_samples": 2, "id_samples": 1}})
+        targets.append({"id": "down11", "version": "1.1", "url": f"http://127.0.0.1:{_closed_port()}/oparl/system"})
+        targets.append({"id": "notsystem10", "version": "1.0",
+                        "url": plain["systems"]["clean10"].replace("/system", "/body/1/papers")})
         tls = _certificate(folder / "tls")
         if tls is not None:
             secure = stack.enter_context(double(folder / "secure", CLEAN[:1], "--tls-cert", tls[0], "--tls-key",
@@ -120,8 +130,21 @@ def test_every_violation_names_a_url_and_content_rules_a_json_pointer(results: d
 
 def test_no_harness_errors(results: dict[str, Any]) -> None:
     errors = [(vendor, key, r["reason"]) for vendor, by_rule in results.items() for key, r in by_rule.items()
-              if r["outcome"] == "error"]
+              if r["outcome"] == "error" and vendor != "down11"]
     assert errors == []
+
+
+def test_an_unreachable_endpoint_is_an_error_never_a_fail(results: dict[str, Any]) -> None:
+    outcomes = {r["outcome"] for r in results["down11"].values()}
+    assert outcomes == {"error"}
+    assert all("could not be read" in r["reason"] for r in results["down11"].values())
+
+
+def test_a_url_that_is_no_system_fails_the_endpoint_rule_only_where_it_can_tell(results: dict[str, Any]) -> None:
+    mine = results["notsystem10"]
+    assert mine["system-endpoint"]["outcome"] == "fail"
+    assert mine["schema-system"]["outcome"] == "fail"
+    assert {r["outcome"] for r in mine.values()} <= {"pass", "fail", "not_applicable", "skip"}
 
 
 def test_sampling_cuts_are_noted_in_the_results(results: dict[str, Any]) -> None:

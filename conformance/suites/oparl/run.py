@@ -101,6 +101,8 @@ class OParlRun:
     def evaluate(self, check: Check) -> None:
         """Run a check: fail with its violations, error if requests it relied on failed, else pass."""
         self.used = {"crawl"}
+        if self.crawl.system.failure:
+            raise TargetUnreachable(f"the System URL could not be read: {self.crawl.system.failure}")
         found, extra = self._collect(check)
         for name in sorted(self.used):
             for text in self.notes.get(name, []):
