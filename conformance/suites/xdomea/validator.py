@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from conformance.core.packs import default_store
-from conformance.core.xmlsafe import LineCountingReader, XMLRejected, peek_root
+from conformance.core.xmlsafe import LineCountingReader, XMLRejected, parse_file, peek_root
 from conformance.suites.xdomea.catalogue import ID, NAMESPACE
 from conformance.suites.xdomea.checks import ALL, XdomeaVisitor
 from conformance.xml.exports import IN_MEMORY_BYTES, Document, register_streaming
@@ -21,6 +21,8 @@ from conformance.xml.xsd import SchemaRef, _xmlschema, compiled, parse
 from conformance.xml.xsd import validate as xsd_validate
 
 SCHEMA = SchemaRef("xdomea-3.0.0", "message_generation/schemes/xdomea_3.0.0/xdomea.xsd")
+GROUP_SCHEMAS = "message_generation/schemes/xdomea_3.0.0/xdomea-Nachrichten-"
+XS = "{http://www.w3.org/2001/XMLSchema}"
 STRUCTURAL = frozenset({"xsd", "parse"})
 
 
@@ -85,10 +87,21 @@ def record_tags(doc: Document) -> tuple[str, list[str] | None]:
     """The root element of a document and the names of the elements its schema allows as root children."""
     with doc.open() as stream:
         root = peek_root(LineCountingReader(stream).peek())
-    decl = typing().schema.maps.elements.get(root)
-    if decl is None or not decl.type.is_complex():
-        return root, None
-    return root, sorted({child.name for child in decl.type.content.iter_elements() if child.name})
+    return root, message_children().get(root)
+
+
+@cache
+def message_children() -> dict[str, list[str]]:
+    """Each message element of the schema with the names of its children, read from the message schemas."""
+    store, found = default_store(), {}
+    for item in store.pack(SCHEMA.pack).files:
+        if item.path.startswith(GROUP_SCHEMAS) and item.path.endswith(".xsd"):
+            schema = parse_file(store.path(SCHEMA.pack, item.path)).getroot()
+            for message in schema.iterfind(f"{XS}element"):
+                children = message.iterfind(f"{XS}complexType/{XS}sequence/{XS}element")
+                found[f"{{{NAMESPACE}}}{message.get('name')}"] = sorted(f"{{{NAMESPACE}}}{c.get('name')}"
+                                                                         for c in children)
+    return found
 
 
 def report(name: str, findings: Iterable[Finding], root: str = "") -> DocumentReport:
