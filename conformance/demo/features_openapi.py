@@ -47,6 +47,7 @@ def _get(operation_id: str, params: tuple[str, ...], media: tuple[str, ...], err
 def definition(base: str, defects: frozenset[str]) -> dict[str, Any]:
     """The API definition; the openapi-* defects break it on purpose."""
     html = "no-html" not in defects
+    features = (JSON,) if "wrong-items-media-type" in defects else (GEOJSON,)  # documents what it serves
     item_errors = ("400", "404", "500") if "openapi-missing-status" not in defects else ()
     paths = {
         "/": _get("landingPage", ("f",), (JSON,), ("500",), html),
@@ -54,9 +55,9 @@ def definition(base: str, defects: frozenset[str]) -> dict[str, Any]:
         "/collections": _get("collections", ("f",), (JSON,), ("500",), html),
         "/collections/{collectionId}": _get("collection", ("collectionId", "f"), (JSON,), ("404", "500"), html),
         "/collections/{collectionId}/items": _get(
-            "features", ("collectionId", "f", "limit", "offset", "bbox", "datetime"), (GEOJSON,), item_errors, html),
+            "features", ("collectionId", "f", "limit", "offset", "bbox", "datetime"), features, item_errors, html),
         "/collections/{collectionId}/items/{featureId}": _get(
-            "feature", ("collectionId", "featureId", "f"), (GEOJSON,), ("404", "500"), html),
+            "feature", ("collectionId", "featureId", "f"), features, ("404", "500"), html),
     }
     if "openapi-invalid" in defects:
         del paths["/collections"]["get"]["responses"]
