@@ -60,6 +60,13 @@ def _fetched(run: OParlRun) -> list[FileProbe]:
     return found
 
 
+def _answered(run: OParlRun) -> list[FileProbe]:
+    found = [p for p in _fetched(run) if p.access.status == 200]
+    if not found:
+        raise pytest.skip.Exception("could not be checked: no sampled file answered its accessUrl with HTTP 200")
+    return found
+
+
 def check_file_get(run: OParlRun) -> Iterator[Violation]:
     """Every sampled file answers a GET on its accessUrl with HTTP 200."""
     for probe in _fetched(run):
@@ -75,7 +82,7 @@ def _disposition(fetched: Fetched) -> str:
 
 def check_access_inline(run: OParlRun) -> Iterator[Violation]:
     """accessUrl answers without Content-Disposition: attachment."""
-    for probe in _fetched(run):
+    for probe in _answered(run):
         if _disposition(probe.access).lower().startswith("attachment"):
             yield HeaderViolation("the accessUrl sends Content-Disposition: attachment", locator=probe.access.url,
                                   expected="no attachment disposition", actual=_disposition(probe.access),
@@ -97,7 +104,7 @@ def check_download_attachment(run: OParlRun) -> Iterator[Violation]:
 
 def check_file_headers(run: OParlRun) -> Iterator[Violation]:
     """File answers carry Last-Modified, Content-Length and ETag."""
-    for probe in (p for p in _fetched(run) if p.access.status == 200):
+    for probe in _answered(run):
         for header in ("Last-Modified", "Content-Length", "ETag"):
             if header not in probe.access.headers:
                 yield HeaderViolation(f"the file answer has no {header} header", locator=probe.access.url,
@@ -106,7 +113,7 @@ def check_file_headers(run: OParlRun) -> Iterator[Violation]:
 
 def check_conditional_get(run: OParlRun) -> Iterator[Violation]:
     """A conditional GET with the file's validator answers 304 Not Modified."""
-    answers = [p.conditional for p in _fetched(run) if p.conditional is not None]
+    answers = [p.conditional for p in _answered(run) if p.conditional is not None]
     for answer in answers:
         if answer.status is not None and answer.status != 304:
             yield StatusViolation(f"a conditional GET answered HTTP {answer.status}", locator=answer.url,

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from conformance.core.evidence import (
     HeaderViolation,
     Locator,
+    NotApplicable,
     StatusViolation,
     ValueViolation,
     Violation,
@@ -57,6 +58,8 @@ def check_https(run: OParlRun) -> Iterator[Violation]:
 
 def check_no_downgrade(run: OParlRun) -> Iterator[Violation]:
     """No redirect met leads from an HTTPS URL to an HTTP URL."""
+    if urlsplit(run.system_url).scheme != "https":
+        raise NotApplicable("the endpoint is not served over HTTPS, so nothing can be redirected from it")
     answers = run.documents() + [s.fetched for s in by_id(run)]
     for doc in answers:
         chain = [e.url for e in doc.history] + ([doc.final_url] if doc.history else [])

@@ -103,13 +103,10 @@ class OParlRun:
         self.used = {"crawl"}
         if self.crawl.system.failure:
             raise TargetUnreachable(f"the System URL could not be read: {self.crawl.system.failure}")
-        found, extra = self._collect(check)
-        for name in sorted(self.used):
-            for text in self.notes.get(name, []):
-                self.target.note(text)
-        if self.fetcher.hits:
-            self.target.note(f"{self.fetcher.hits} responses came from the response cache (oldest stored "
-                             f"{self.fetcher.oldest}); changes by the vendor after that time are not visible")
+        try:
+            found, extra = self._collect(check)
+        finally:
+            self._notes()
         if extra:
             self.target.note(f"{extra} further violations not listed (max_violations {self.options.max_violations})")
         if found:
@@ -117,6 +114,14 @@ class OParlRun:
         failed = [f for name in sorted(self.used) for f in self.failures.get(name, [])]
         if failed:
             raise TargetUnreachable(f"{len(failed)} request(s) failed, so this could not be checked: {failed[0]}")
+
+    def _notes(self) -> None:
+        for name in sorted(self.used):
+            for text in self.notes.get(name, []):
+                self.target.note(text)
+        if self.fetcher.hits:
+            self.target.note(f"{self.fetcher.hits} responses came from the response cache (oldest stored "
+                             f"{self.fetcher.oldest}); changes by the vendor after that time are not visible")
 
     def _collect(self, check: Check) -> tuple[list[Violation], int]:
         found: list[Violation] = []
