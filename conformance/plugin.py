@@ -128,6 +128,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
+    if hasattr(config, "workerinput"):
+        _group_by_target(items)
+
+
+def _group_by_target(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (--dist loadgroup) all checks of one vendor target share a worker and its memo."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "target" in callspec.params:
+            vendor, index = callspec.params["target"]
+            item.add_marker(pytest.mark.xdist_group(f"{vendor}-{index}"))
 
 
 def _in_suite(item: pytest.Item) -> bool:

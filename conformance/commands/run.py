@@ -90,9 +90,12 @@ def _pytest(request: RunRequest, selected: list[str], results: Path) -> tuple[in
     return int(code), buffer.getvalue()
 
 
+NO_PLUGINS = [a for name in ("schemathesis", "hypothesispytest", "benchmark", "anyio") for a in ("-p", f"no:{name}")]
+
+
 def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
     modules = sorted({suite_module(s) for s in selected})
-    args = ["-p", "no:cacheprovider", "-p", "no:schemathesis", "-q", "--tb=native", "--no-header", "-rN",
+    args = ["-p", "no:cacheprovider", *NO_PLUGINS, "-q", "--tb=native", "--no-header", "-rN",
             "--disable-warnings", "--strict-markers",
             "--rootdir", str(Path.cwd()), "-c", os.devnull, "--pyargs", *modules,
             "--conformance-vendors", str(request.vendors), "--conformance-results", str(results)]
@@ -102,7 +105,7 @@ def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
     args += [a for v in request.vendor_ids for a in ("--conformance-vendor", v)]
     args += [a for s in selected for a in ("--conformance-standard", s)]
     if request.workers > 1:
-        args += ["-n", str(request.workers), "--dist", "load"]
+        args += ["-n", str(request.workers), "--dist", "loadgroup"]
     return args
 
 

@@ -13,9 +13,6 @@ import pytest
 
 from tests.suites.test_openapi_double import Results, run_suite
 
-targets = pytest.importorskip("tests.targets.pygeoapi")
-pygeoapi_url = targets.pygeoapi_url
-
 PROCESSES = "https://schemas.opengis.net/ogcapi/processes/part1/1.0/openapi/"
 SORTBY = "https://raw.githubusercontent.com/opengeospatial/ogcapi-records/master/core/openapi/parameters/sortby.yaml"
 
