@@ -9,7 +9,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,8 +19,8 @@ from conformance.core.results import Result, ResultsWriter
 from conformance.outcome import apply_policy, classify, evidence
 from conformance.runconfig import RunConfig, load_run_config, now
 from conformance.target import TargetContext
+from conformance.testreport import RECORD, make_report
 
-RECORD = "wechselbar-result"
 MARKER = ("requirement(uri, cls, standard, version, obligation, statement, spec_url): "
           "the requirement a conformance check tests")
 
@@ -165,36 +164,29 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     LOG.start(context.vendor.http.test_deadline if context else None)
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
-    """Turn the test's outcome into a Result and attach it to the report."""
-    report: pytest.TestReport = yield
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport | None:
+    """For requirement checks: the Result as a report (setup errors and the call); others as usual."""
     context = _context(item)
-    if context is None or not (report.when == "call" or (report.when == "setup" and not report.passed)):
-        return report
-    result = _result(item, call, report, context)
-    report.user_properties.append((RECORD, json.dumps(result.to_json())))
-    if result.outcome in (Outcome.NOT_APPLICABLE, Outcome.WAIVED, Outcome.SKIP):
-        report.outcome = "skipped"
-        report.longrepr = (str(item.path), item.location[1] or 0, f"{result.outcome.value}: {result.reason}")
-    return report
+    if context is None or not (call.when == "call" or (call.when == "setup" and call.excinfo is not None)):
+        return None
+    return make_report(item, call, _result(item, call, context))
 
 
-def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport,
-            context: TargetContext) -> Result:
+def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetContext) -> Result:
     state = item.config.stash[STATE]
     marker = item.get_closest_marker("requirement")
     assert marker is not None
     meta = marker.kwargs
     outcome, reason, violations = classify(call.excinfo)
-    if report.when == "setup" and outcome is Outcome.FAIL and not violations:
+    if call.when == "setup" and outcome is Outcome.FAIL and not violations:
         outcome = Outcome.ERROR
     found, exchanges = evidence(violations, LOG.exchanges, outcome, meta["uri"])
     result = Result(
         vendor=context.vendor.id, standard=meta["standard"], standard_version=meta["version"],
         cls=meta["cls"], requirement=meta["uri"], obligation=meta["obligation"], statement=meta["statement"],
         spec_url=meta.get("spec_url", ""), outcome=outcome, test_id=item.nodeid, target=context.target.display,
-        reason=reason, duration_ms=round(report.duration * 1000, 1), violations=tuple(found),
+        reason=reason, duration_ms=round(call.duration * 1000, 1), violations=tuple(found),
         exchanges=tuple(exchanges), notes=tuple(context.notes),
     )
     return apply_policy(result, state.run.profile, state.run.waivers, state.run.today)

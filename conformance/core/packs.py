@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ class Pack:
     commit: str
     files: tuple[PackFile, ...]
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """A hash over the locked file hashes: the pack's identity in results headers and caches."""
         joined = "\n".join(f"{f.path} {f.sha256}" for f in self.files)

@@ -98,7 +98,7 @@ class Run:
 
 
 class ResultsWriter:
-    """Appends records and flushes each one, so a killed run keeps every finished record."""
+    """Appends records and flushes each one to the OS, so a killed run keeps every finished record."""
 
     def __init__(self, path: Path, header: Header, redactor: Redactor) -> None:
         self.path = path
@@ -116,10 +116,10 @@ class ResultsWriter:
         line = json.dumps(self.redactor.deep(record), ensure_ascii=False, sort_keys=True)
         self.handle.write(self.redactor.text(line) + "\n")
         self.handle.flush()
-        os.fsync(self.handle.fileno())
 
     def finish(self, finished: str) -> None:
         """Close the file and rewrite its header with the end time (atomic replace)."""
+        os.fsync(self.handle.fileno())
         self.handle.close()
         self.header = replace(self.header, finished=finished)
         lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -1,0 +1,44 @@
+"""pytest reports for requirement checks, built from their Result without formatting check internals."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal, cast
+
+import pytest
+
+from conformance.core.outcomes import Outcome
+from conformance.core.results import Result
+
+RECORD = "wechselbar-result"
+PytestOutcome = Literal["passed", "failed", "skipped"]
+_PYTEST_OUTCOME: dict[Outcome, PytestOutcome] = {Outcome.PASS: "passed", Outcome.FAIL: "failed",
+                                                 Outcome.ERROR: "failed"}
+
+
+def make_report(item: pytest.Item, call: pytest.CallInfo[None], result: Result) -> pytest.TestReport:
+    """A TestReport carrying the result record; vendor failures read as evidence, not as tracebacks."""
+    sections = [(f"Captured {key} {when}", text) for when, key, text in getattr(item, "_report_sections", [])]
+    return pytest.TestReport(
+        item.nodeid, item.location, dict.fromkeys(item.keywords, 1), _PYTEST_OUTCOME.get(result.outcome, "skipped"),
+        _longrepr(item, call, result), cast(Literal["setup", "call", "teardown"], call.when), sections, call.duration, call.start, call.stop,
+        user_properties=[*item.user_properties, (RECORD, json.dumps(result.to_json()))],
+    )
+
+
+def _longrepr(item: pytest.Item, call: pytest.CallInfo[None], result: Result) -> Any:
+    if result.outcome is Outcome.PASS:
+        return None
+    if result.outcome is Outcome.FAIL:
+        return "\n".join([result.reason, *(_violation(v) for v in result.violations)])
+    if result.outcome is Outcome.ERROR:
+        faulty = call.excinfo is not None and result.reason.startswith("harness fault")
+        return item.repr_failure(call.excinfo) if faulty and call.excinfo else result.reason
+    return str(item.path), item.location[1] or 0, f"{result.outcome.value}: {result.reason}"
+
+
+def _violation(violation: dict[str, Any]) -> str:
+    where = violation.get("locator", {})
+    place = " ".join(str(where[k]) for k in ("where", "pointer", "xpath", "line") if k in where)
+    return (f"  [{violation['kind']}] {violation['message']} at {place}; "
+            f"expected {violation.get('expected')!r}, found {violation.get('actual')!r}")
