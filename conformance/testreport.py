@@ -12,6 +12,7 @@ from conformance.core.results import Result
 
 RECORD = "wechselbar-result"
 PytestOutcome = Literal["passed", "failed", "skipped"]
+When = Literal["setup", "call", "teardown"]
 _PYTEST_OUTCOME: dict[Outcome, PytestOutcome] = {Outcome.PASS: "passed", Outcome.FAIL: "failed",
                                                  Outcome.ERROR: "failed"}
 
@@ -21,7 +22,7 @@ def make_report(item: pytest.Item, call: pytest.CallInfo[None], result: Result) 
     sections = [(f"Captured {key} {when}", text) for when, key, text in getattr(item, "_report_sections", [])]
     return pytest.TestReport(
         item.nodeid, item.location, dict.fromkeys(item.keywords, 1), _PYTEST_OUTCOME.get(result.outcome, "skipped"),
-        _longrepr(item, call, result), cast(Literal["setup", "call", "teardown"], call.when), sections, call.duration, call.start, call.stop,
+        _longrepr(item, call, result), cast(When, call.when), sections, call.duration, call.start, call.stop,
         user_properties=[*item.user_properties, (RECORD, json.dumps(result.to_json()))],
     )
 
