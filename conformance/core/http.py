@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -62,6 +63,16 @@ class ExchangeLog:
         """Begin a new test: forget earlier exchanges and set the deadline."""
         self.exchanges = []
         self.deadline = time.monotonic() + seconds if seconds else None
+
+    @contextmanager
+    def budget(self, seconds: float) -> Iterator[None]:
+        """Work shared by many checks (a crawl, a validation) runs under its own deadline, then the test's resumes."""
+        saved = self.deadline
+        self.deadline = time.monotonic() + seconds
+        try:
+            yield
+        finally:
+            self.deadline = saved
 
     def remaining(self) -> float | None:
         """Seconds left before the deadline, or None without one."""

@@ -35,8 +35,9 @@ class OfflineRegistry:
                 self.add(base_uri.rstrip("/") + "/" + path.relative_to(folder).as_posix(), path)
 
     def registry(self) -> Registry[Any]:
-        """A referencing Registry that retrieves only from the mapped files."""
-        return Registry(retrieve=self._retrieve)  # type: ignore[call-arg]
+        """A referencing Registry holding every mapped file up front; an unmapped URI is never fetched."""
+        resources = [(uri, self._retrieve(uri)) for uri in self.documents]
+        return Registry(retrieve=self._retrieve).with_resources(resources)  # type: ignore[call-arg]
 
     def _retrieve(self, uri: str) -> Resource[Any]:
         path = self.documents.get(uri.split("#", maxsplit=1)[0])

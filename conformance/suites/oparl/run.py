@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -91,12 +90,8 @@ class OParlRun:
     @contextmanager
     def budget(self) -> Iterator[None]:
         """Crawls and probes run under their own deadline, not under the one of the test that starts them."""
-        saved = LOG.deadline
-        LOG.deadline = time.monotonic() + self.options.crawl_deadline
-        try:
+        with LOG.budget(self.options.crawl_deadline):
             yield
-        finally:
-            LOG.deadline = saved
 
     def evaluate(self, check: Check) -> None:
         """Run a check: fail with its violations, error if requests it relied on failed, else pass."""
