@@ -3,45 +3,45 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from conformance.core.paths import ROOT
+from conformance.demo.features_server import KARTOLIGHT_DEFECTS, FeaturesTestServer
+from conformance.demo.oparl_cli import Tenant
+from conformance.demo.oparl_server import OParlTestServer
 
 FIXTURES = ROOT / "fixtures" / "demo"
 DEMO_TOKEN = "demo-token-geomax-7f3a9c"
-
-
-@dataclass(frozen=True)
-class DemoServer:
-    """One placeholder in the vendors template and the test double that answers for it."""
-
-    placeholder: str
-    start: Callable[[], AbstractContextManager[str]]
-
-
-def servers() -> list[DemoServer]:
-    """The demo's servers: the same suites, three levels of conformance."""
-    from conformance.demo import features_server as features  # noqa: PLC0415
-
-    return [
-        DemoServer("@KARTENWERK_FEATURES@", lambda: features.serve(frozenset())),
-        DemoServer("@GEOMAX_FEATURES@", lambda: features.serve(frozenset({"wrong-items-media-type"}))),
-        DemoServer("@KARTOLIGHT_FEATURES@", lambda: features.serve(features.KARTOLIGHT_DEFECTS)),
-    ]
+FEATURES = {"kartenwerk": frozenset(), "geomax": frozenset({"wrong-items-media-type"}),
+            "kartolight": KARTOLIGHT_DEFECTS}
+OPARL = {"kartenwerk": frozenset(), "geomax": frozenset({"ignored-modified-since", "missing-deleted"}),
+         "kartolight": frozenset({"pagination-cycle", "date-order", "dangling-references", "empty-strings"})}
+OPARL_SIZE = 120
 
 
 @contextmanager
 def running(out: Path) -> Iterator[Path]:
-    """Start every demo server, write the filled-in vendors file into ``out``, stop them afterwards."""
+    """Start the demo servers, write the filled-in vendors file into ``out``, stop them afterwards."""
     os.environ.setdefault("GEOMAX_DEMO_TOKEN", DEMO_TOKEN)
-    text = (FIXTURES / "vendors.toml").read_text(encoding="utf-8")
     with ExitStack() as stack:
-        for server in servers():
-            text = text.replace(server.placeholder, stack.enter_context(server.start()))
-        out.mkdir(parents=True, exist_ok=True)
-        vendors = out / "vendors.toml"
-        vendors.write_text(text, encoding="utf-8")
-        yield vendors
+        features = FeaturesTestServer(FEATURES).start()
+        stack.callback(features.stop)
+        oparl = OParlTestServer([Tenant(v, "1.1", d, size=OPARL_SIZE) for v, d in OPARL.items()]).start()
+        stack.callback(oparl.stop)
+        places = {"@EXPORTS@": (FIXTURES / "exports").resolve().as_posix()}
+        for vendor in FEATURES:
+            places[f"@{vendor.upper()}_FEATURES@"] = features.url(vendor)
+            places[f"@{vendor.upper()}_OPARL@"] = oparl.system_url(vendor)
+        yield _write(out, places)
+
+
+def _write(out: Path, places: dict[str, str]) -> Path:
+    text = (FIXTURES / "vendors.toml").read_text(encoding="utf-8")
+    for placeholder, value in places.items():
+        text = text.replace(placeholder, value)
+    out.mkdir(parents=True, exist_ok=True)
+    vendors = out / "vendors.toml"
+    vendors.write_text(text, encoding="utf-8")
+    return vendors
