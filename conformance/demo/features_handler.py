@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from http.server import BaseHTTPRequestHandler
@@ -30,7 +31,18 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         return
 
+    head = False
+    defects: frozenset[str] = frozenset()
+
     def do_GET(self) -> None:
+        self.head = False
+        self._dispatch()
+
+    def do_HEAD(self) -> None:
+        self.head = True
+        self._dispatch()
+
+    def _dispatch(self) -> None:
         parts = urlsplit(self.path)
         segments = [unquote(s) for s in parts.path.split("/") if s]
         views: dict[str, View] = self.server.views  # type: ignore[attr-defined]
@@ -38,10 +50,14 @@ class Handler(BaseHTTPRequestHandler):
         if view is None:
             self._send(404, JSON, {"code": "NotFound", "description": "no such tenant"})
             return
+        self.defects = view.defects
         if "slow" in view.defects:
             time.sleep(self.server.latency)  # type: ignore[attr-defined]
         if "drop-connection" in view.defects:
             self.close_connection = True
+            return
+        if self.head and "no-head" in view.defects:
+            self._send(405, JSON, b"", {"Allow": "GET"})
             return
         params = dict(parse_qsl(parts.query, keep_blank_values=True))
         self._answer(view, segments[1:], params)
@@ -50,10 +66,10 @@ class Handler(BaseHTTPRequestHandler):
         try:
             status, media, body = self._route(view, route, params)
         except BadRequest as exc:
-            status, media, body = 400, JSON, {"code": "InvalidParameterValue", "description": str(exc)}
+            status, media, body = 400, JSON, self._error(400, "InvalidParameterValue", str(exc))
         except NotFound as exc:
             status = 400 if "no-404" in view.defects else 404
-            media, body = JSON, {"code": "NotFound", "description": str(exc)}
+            media, body = JSON, self._error(status, "NotFound", str(exc))
         if media == HTML and isinstance(body, dict):
             body = html_page(body.get("title") or "/".join(route) or "Start", body, view.defects)
         self._send(status, media, body)
@@ -97,7 +113,7 @@ class Handler(BaseHTTPRequestHandler):
         if len(route) == 1:
             return 200, HTML if html else JSON, view.collection(found, single=True)
         if "500-on-items" in view.defects:
-            return 500, JSON, {"code": "ServerError", "description": "items are broken (test double defect)"}
+            return 500, JSON, self._error(500, "ServerError", "items are broken (test double defect)")
         media = HTML if html else (JSON if "wrong-items-media-type" in view.defects else GEOJSON)
         if len(route) == 3:
             return 200, media, self._feature(view, found, route[2])
@@ -111,10 +127,29 @@ class Handler(BaseHTTPRequestHandler):
                 return view.feature(collection, feature)
         raise NotFound(f"feature {feature_id} of {collection.id}")
 
-    def _send(self, status: int, media: str, body: Any) -> None:
+    def _error(self, status: int, code: str, description: str) -> dict[str, Any]:
+        if "exception-body-invalid" in self.defects:
+            return {"error": description, "status": status}
+        return {"code": code, "description": description}
+
+    def _send(self, status: int, media: str, body: Any, headers: dict[str, str] | None = None) -> None:
         data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        tag = _entity_tag(body) if status == 200 and "no-etag" not in self.defects else ""
+        if tag and tag == self.headers.get("If-None-Match") and "etag-ignored" not in self.defects:
+            status, data = 304, b""
         self.send_response(status)
-        self.send_header("Content-Type", media if media != HTML else "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
+        for name, value in {**(headers or {}), **({"ETag": tag} if tag else {})}.items():
+            self.send_header(name, value)
+        if status != 304:
+            self.send_header("Content-Type", media if media != HTML else "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        if not self.head:
+            self.wfile.write(data)
+
+
+def _entity_tag(body: Any) -> str:
+    """A weak entity-tag of the document, without its timeStamp (semantically the same representation)."""
+    if isinstance(body, dict):
+        body = json.dumps({k: v for k, v in body.items() if k != "timeStamp"}, sort_keys=True).encode("utf-8")
+    return f'W/"{hashlib.sha256(body).hexdigest()[:20]}"'

@@ -8,6 +8,10 @@ from conformance.demo.features_query import DEFAULT_LIMIT, MAX_LIMIT
 from conformance.demo.features_render import GEOJSON, HTML, JSON
 
 ERRORS = {"400": "invalid parameter", "404": "not found", "500": "server error"}
+EXCEPTION = {"type": "object", "required": ["code"],
+             "properties": {"code": {"type": "string"}, "description": {"type": "string"}}}
+API_KEY = {"type": "apiKey", "in": "header", "name": "X-API-Key",
+           "description": "optional: a key raises the rate limit; every operation is open without one"}
 
 
 def _parameter(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
@@ -31,8 +35,7 @@ PARAMETERS = {
 def _responses(media: tuple[str, ...], errors: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {"200": {"description": "success", "content": {m: {"schema": {"type": "object"}}
                                                                          for m in media}}}
-    out.update({code: {"description": ERRORS[code], "content": {JSON: {"schema": {"type": "object"}}}}
-                for code in errors})
+    out.update({code: {"$ref": f"#/components/responses/e{code}"} for code in errors})
     return out
 
 
@@ -61,5 +64,16 @@ def definition(base: str, defects: frozenset[str]) -> dict[str, Any]:
     }
     if "openapi-invalid" in defects:
         del paths["/collections"]["get"]["responses"]
+    if "openapi-unserved-path" in defects:  # a collection that the server does not serve
+        paths["/collections/strassenbaeume/items"] = _get("trees", ("f",), features, item_errors, html)
     return {"openapi": "3.0.3", "info": {"title": "Musterstadt Geodaten (TEST DOUBLE)", "version": "1.0.0"},
-            "servers": [{"url": base}], "paths": paths, "components": {"parameters": PARAMETERS}}
+            "servers": [{"url": base}], "paths": paths, "components": _components(),
+            "security": [{"apiKey": []}] if "security-not-enforced" in defects else [{}, {"apiKey": []}]}
+
+
+def _components() -> dict[str, Any]:
+    responses = {f"e{code}": {"description": text, "content": {JSON: {"schema": {"$ref": "#/components/schemas/"
+                                                                                  "exception"}}}}
+                 for code, text in ERRORS.items()}
+    return {"parameters": PARAMETERS, "responses": responses, "schemas": {"exception": EXCEPTION},
+            "securitySchemes": {"apiKey": API_KEY}}

@@ -42,16 +42,18 @@ def _integer(value: str | None, default: int, low: int, name: str) -> int:
     return number
 
 
-def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    """Four or six numbers in CRS84; six are read without the heights."""
+def parse_bbox(value: str | None, six: bool = True) -> tuple[float, float, float, float] | None:
+    """Four or six numbers in CRS84 (CRS84h: the heights must be ordered; the 2D data has no height to filter)."""
     if value is None:
         return None
     try:
         numbers = [float(v) for v in value.split(",")]
     except ValueError:
         raise BadRequest("bbox values must be numbers") from None
-    if len(numbers) not in (4, 6):
-        raise BadRequest("bbox must have 4 or 6 numbers")
+    if len(numbers) not in ((4, 6) if six else (4,)):
+        raise BadRequest("bbox must have 4 or 6 numbers" if six else "bbox must have 4 numbers")
+    if len(numbers) == 6 and numbers[2] > numbers[5]:
+        raise BadRequest("the minimum height of the bbox is above its maximum")
     west, south, east, north = numbers if len(numbers) == 4 else (numbers[0], numbers[1], numbers[3], numbers[4])
     if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
         raise BadRequest("bbox is outside CRS84 or south > north")
@@ -69,7 +71,7 @@ def instant(text: str) -> dt.datetime:
     return value
 
 
-def parse_datetime(value: str | None) -> Window | None:
+def parse_datetime(value: str | None, empty_ends: bool = True) -> Window | None:
     """An instant, a closed interval, or an interval open at one end ('..' or empty)."""
     if value is None:
         return None
@@ -77,6 +79,8 @@ def parse_datetime(value: str | None) -> Window | None:
         moment = instant(value)
         return moment, moment
     start, _, end = value.partition("/")
+    if not empty_ends and "" in (start, end):
+        raise BadRequest("open interval ends must be written as '..'")
     low = None if start in ("", "..") else instant(start)
     high = None if end in ("", "..") else instant(end)
     if low is None and high is None:
@@ -96,14 +100,19 @@ def selection(params: dict[str, str], defects: frozenset[str]) -> Selection:
             raise
         limit = DEFAULT_LIMIT
     limit = DEFAULT_LIMIT if "limit-ignored" in defects else min(limit, MAX_LIMIT)
+    if "limit-default-ignored" in defects and "limit" not in params:
+        limit = MAX_LIMIT
     offset = _integer(params.get("offset"), 0, 0, "offset")
-    return Selection(limit, offset, _lenient(parse_bbox, params.get("bbox"), "invalid-bbox-accepted" in defects),
-                     _lenient(parse_datetime, params.get("datetime"), "invalid-datetime-accepted" in defects))
+    box = _lenient(parse_bbox, params.get("bbox"), "invalid-bbox-accepted" in defects,
+                   "bbox-six-rejected" not in defects)
+    window = _lenient(parse_datetime, params.get("datetime"), "invalid-datetime-accepted" in defects,
+                      "datetime-empty-bound-rejected" not in defects)
+    return Selection(limit, offset, box, window)
 
 
-def _lenient(parse: Any, value: str | None, lenient: bool) -> Any:
+def _lenient(parse: Any, value: str | None, lenient: bool, option: bool) -> Any:
     try:
-        return parse(value)
+        return parse(value, option)
     except BadRequest:
         if lenient:
             return None
@@ -122,7 +131,7 @@ def in_bbox(feature: dict[str, Any], box: tuple[float, float, float, float], def
     """The feature's geometry intersects the box (features without geometry always match)."""
     coords = _positions(feature.get("geometry"))
     if not coords:
-        return True
+        return "bbox-drops-unlocated" not in defects
     lons, lats = [c[0] for c in coords], [c[1] for c in coords]
     return min(lats) <= box[3] and max(lats) >= box[1] and _lon_hit(min(lons), max(lons), box, defects)
 
@@ -145,9 +154,10 @@ def in_window(feature: dict[str, Any], collection: Collection, window: Window) -
 
 def matching(collection: Collection, chosen: Selection, defects: frozenset[str]) -> list[dict[str, Any]]:
     """The features the selection matches, in the collection's order."""
-    found = list(collection.features)
-    if chosen.bbox is not None and "bbox-ignored" not in defects:
-        found = [f for f in found if in_bbox(f, chosen.bbox, defects)]
-    if chosen.window is not None and "datetime-ignored" not in defects:
-        found = [f for f in found if in_window(f, collection, chosen.window)]
-    return found
+    box = chosen.bbox if "bbox-ignored" not in defects else None
+    window = chosen.window if "datetime-ignored" not in defects else None
+    if box is not None and window is not None and "filters-combined-or" in defects:
+        return [f for f in collection.features
+                if in_bbox(f, box, defects) or in_window(f, collection, window)]
+    return [f for f in collection.features if (box is None or in_bbox(f, box, defects))
+            and (window is None or in_window(f, collection, window))]

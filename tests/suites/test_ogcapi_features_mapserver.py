@@ -8,9 +8,13 @@ with evidence:
 - a bbox crossing the antimeridian (170,-90,-170,90), valid in Features 1.0, is answered with 400;
 - limit=0 and limit=-1 are answered with 200 (its own OpenAPI says minimum 1), and so are malformed datetimes;
 - undeclared query parameters are answered with 200 (MapServer declares no free-form parameter);
-- its HTML pages lack <a> elements for links of the JSON resources (items: self, alternate and next).
+- its HTML pages lack <a> elements for links of the JSON resources (items: self, alternate and next);
+- a bbox of six numbers (with heights, which the bbox definition requires to be supported) is answered with 400,
+  and a bbox latitude of 160 (invalid) is accepted;
+- no response carries an entity-tag (/rec/core/etag, a recommendation).
 
-No collection has time, so /req/core/fc-time-response is not applicable.
+No collection has time, so /req/core/fc-time-response is not applicable; no security scheme is declared and
+nothing is access-controlled, so /req/oas30/security is not applicable either.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complet
 from tests.targets.mapserver import mapserver_url  # noqa: F401
 
 FAILS = {"req/geojson/definition", "req/oas30/completeness", "req/core/fc-bbox-response",
-         "req/core/query-param-unknown", "req/core/query-param-invalid", "req/html/content"}
-NOT_APPLICABLE = {"req/core/fc-time-response"}
+         "req/core/query-param-unknown", "req/core/query-param-invalid", "req/html/content",
+         "req/core/fc-bbox-definition", "rec/core/etag"}
+NOT_APPLICABLE = {"req/core/fc-time-response", "req/oas30/security"}
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +53,18 @@ def test_antimeridian_bbox_is_rejected(run: Run) -> None:
     assert all("bbox=170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
 
 
-def test_limit_below_minimum_is_accepted(run: Run) -> None:
+def test_limit_below_minimum_and_latitude_160_are_accepted(run: Run) -> None:
     messages = {v["message"] for v in run.records[("mapserver", "req/core/query-param-invalid")]["violations"]}
-    assert {"invalid value limit=0 was answered with 200", "invalid value limit=-1 was answered with 200"} <= messages
+    assert {"invalid value limit=0 was answered with 200", "invalid value limit=-1 was answered with 200",
+            "invalid value bbox=0,0,10,160 was answered with 200"} <= messages
+
+
+def test_six_number_bbox_is_rejected(run: Run) -> None:
+    found = run.records[("mapserver", "req/core/fc-bbox-definition")]["violations"]
+    assert {(v["kind"], v["actual"]) for v in found} == {("status", 400)}
+    assert all(v["message"].startswith("bbox=-180,-90,-10000,180,90,10000 on ") for v in found)
+    record = run.records[("mapserver", "req/core/fc-bbox-definition")]
+    assert "Bad value for bbox" in record["exchanges"][found[0]["exchange"]]["body_excerpt"]
 
 
 def test_unknown_parameter_without_free_form_declaration(run: Run) -> None:

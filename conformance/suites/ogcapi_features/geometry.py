@@ -76,6 +76,7 @@ def outside_crs84(geometry: Any) -> tuple[float, float] | None:
     return None
 
 
-def text(box: Box) -> str:
-    """The bbox query parameter value (exact for values of up to 6 decimals)."""
-    return ",".join(format(v, ".12g") for v in box)
+def text(box: Box, heights: tuple[float, float] | None = None) -> str:
+    """The bbox query parameter value (exact for values of up to 6 decimals); six numbers with heights."""
+    values = box if heights is None else (box[0], box[1], heights[0], box[2], box[3], heights[1])
+    return ",".join(format(v, ".12g") for v in values)

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from urllib.parse import urljoin
 
+import pytest
 import yaml
 
 from conformance.core.jsonschemas import load_document
@@ -57,6 +59,15 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Located:
+    """A node of the API definition or of a published building block, with the document and pointer it is at."""
+
+    node: Any
+    uri: str
+    pointer: str
+
+
+@dataclass(frozen=True)
 class Definition:
     """A parsed API definition."""
 
@@ -69,14 +80,23 @@ class Definition:
             return node
         ref = str(node["$ref"])
         address, _, fragment = ref.partition("#")
-        root = self.raw if not address else _published(address)
+        root = self.raw if not address else published(address)
         return None if root is None else self.resolve(_pointer(root, fragment), depth + 1)
+
+    def locate(self, node: Any, uri: str, pointer: str, depth: int = 0) -> Located | None:
+        """Follow ``$ref`` chains keeping track of the document and pointer; None where one cannot be resolved."""
+        if not isinstance(node, dict) or "$ref" not in node or depth > MAX_DEPTH:
+            return Located(node, uri, pointer)
+        address, _, fragment = str(node["$ref"]).partition("#")
+        where = urljoin(uri, address) if address else uri
+        root = self.raw if where == self.doc.url else published(where)
+        return None if root is None else self.locate(_pointer(root, fragment), where, fragment, depth + 1)
 
     def operation(self, path: str, method: str = "get") -> tuple[str, dict[str, Any]] | None:
         """The JSON pointer and object of the operation serving a concrete path, e.g. /collections/x/items."""
         for template, item in (self.raw.get("paths") or {}).items():
             if isinstance(item, dict) and _matches(str(template), path) and isinstance(item.get(method), dict):
-                return f"/paths/{_escape(str(template))}/{method}", item
+                return f"/paths/{escape(str(template))}/{method}", item
         return None
 
     def parameters(self, path: str) -> list[Parameter]:
@@ -84,7 +104,16 @@ class Definition:
         found = self.operation(path)
         if found is None:
             return []
-        pointer, item = found
+        return self._item_parameters(*found)
+
+    def template_parameters(self, template: str) -> list[Parameter]:
+        """The parameters of the GET operation of a documented path, given as written in the definition."""
+        item = (self.raw.get("paths") or {}).get(template)
+        if not isinstance(item, dict) or not isinstance(item.get("get"), dict):
+            return []
+        return self._item_parameters(f"/paths/{escape(template)}/get", item)
+
+    def _item_parameters(self, pointer: str, item: dict[str, Any]) -> list[Parameter]:
         out = self._params(item.get("parameters"), pointer.rsplit("/", 1)[0] + "/parameters")
         own = self._params(item["get"].get("parameters"), pointer + "/parameters")
         names = {(p.name, p.location) for p in own}
@@ -116,7 +145,8 @@ def _matches(template: str, path: str) -> bool:
     return re.fullmatch(pattern, path.rstrip("/")) is not None
 
 
-def _escape(template: str) -> str:
+def escape(template: str) -> str:
+    """A JSON pointer token for a key (``~`` and ``/`` escaped)."""
     return template.replace("~", "~0").replace("/", "~1")
 
 
@@ -133,7 +163,7 @@ def _pointer(root: Any, fragment: str) -> Any:
 
 
 @cache
-def _published(address: str) -> Any:
+def published(address: str) -> Any:
     """A published OGC API Features 1.0 OpenAPI document, read from the pack (None for any other address)."""
     prefix = PUBLISHED + "/"
     if not address.replace("http://", "https://").startswith(prefix):
@@ -153,6 +183,14 @@ def service_desc(target: TargetContext) -> str | None:
 def definition(target: TargetContext) -> Definition | None:
     """The API definition, parsed from JSON or YAML; None if there is none that can be read."""
     return target.remember("oaf:definition", lambda: _load(target))
+
+
+def required_definition(target: TargetContext) -> Definition:
+    """The API definition, or skip: a check of it cannot judge without one (oas-definition-1 fails then)."""
+    api = definition(target)
+    if api is None:
+        pytest.skip("no readable API definition is linked from the landing page (rel=service-desc)")
+    return api
 
 
 def _load(target: TargetContext) -> Definition | None:

@@ -63,6 +63,14 @@ def limit_bounds(api: Definition | None, collection: str) -> tuple[int, int | No
     return 1, None
 
 
+def limit_default(api: Definition | None, collection: str) -> int | None:
+    """The declared default of limit: the page size of a request without limit (None if not declared)."""
+    for param in query_parameters(api, collection) if api is not None else []:
+        if param.name == "limit" and isinstance(param.schema.get("default"), int):
+            return int(param.schema["default"])
+    return None
+
+
 def free_forms(api: Definition, path: str) -> list[Parameter]:
     """Free-form query parameters of the GET operation of a path (objects that admit any parameter name)."""
     return [p for p in api.parameters(path) if p.location == "query" and p.free_form]

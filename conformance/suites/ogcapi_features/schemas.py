@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,21 @@ MAX_ERRORS = 25
 
 
 class OasSchemas(OfflineRegistry):
-    """The Core's OpenAPI 3.0 schema objects read as JSON Schema (``type: null`` read as the type "null")."""
+    """OpenAPI 3.0 schema objects read as JSON Schema (``type: null`` and ``nullable`` read as the type "null").
+
+    Besides files, in-memory documents (e.g. a vendor's API definition, by its URL) can answer for a URI.
+    """
+
+    def __init__(self, documents: Mapping[str, Path] | None = None,
+                 contents: Mapping[str, Any] | None = None) -> None:
+        super().__init__(documents)
+        self.contents = dict(contents or {})
 
     def _retrieve(self, uri: str) -> Resource[Any]:
-        path = self.documents.get(uri.split("#", maxsplit=1)[0])
+        address = uri.split("#", maxsplit=1)[0]
+        if address in self.contents:
+            return Resource.from_contents(_nulls(self.contents[address]), default_specification=DRAFT202012)
+        path = self.documents.get(address)
         if path is None:
             return super()._retrieve(uri)
         return Resource.from_contents(_nulls(load_document(path)), default_specification=DRAFT202012)
@@ -32,7 +43,10 @@ class OasSchemas(OfflineRegistry):
 
 def _nulls(node: Any) -> Any:
     if isinstance(node, dict):
-        return {k: ("null" if k == "type" and v is None else _nulls(v)) for k, v in node.items()}
+        out = {k: ("null" if k == "type" and v is None else _nulls(v)) for k, v in node.items()}
+        if out.get("nullable") is True and isinstance(out.get("type"), str):
+            out["type"] = [out["type"], "null"]
+        return out
     if isinstance(node, list):
         return [_nulls(v) for v in node]
     return node

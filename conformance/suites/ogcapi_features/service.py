@@ -19,6 +19,7 @@ JSON = "application/json"
 GEOJSON = "application/geo+json"
 HTML = "text/html"
 OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0"
+UNKNOWN = "wechselbar-unknown-7f3a9c"  # an id no server has: for collections and features that do not exist
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,18 @@ def collections(target: TargetContext) -> list[dict[str, Any]]:
 def collection_url(target: TargetContext, collection_id: str) -> str:
     """/collections/{collectionId}."""
     return f"{target.base_url}/collections/{quote(collection_id, safe='')}"
+
+
+def collection_doc(target: TargetContext, collection_id: str) -> Doc:
+    """One collection's metadata at /collections/{collectionId}, fetched once per target."""
+    url = collection_url(target, collection_id)
+    return target.remember(f"oaf:collection:{collection_id}", lambda: fetch(target, url))
+
+
+def probe(target: TargetContext, url: str, params: Mapping[str, Any] | None = None, accept: str = JSON) -> Doc:
+    """A request shared by several checks (e.g. an error situation), sent once per target."""
+    key = f"oaf:probe:{url}:{sorted((params or {}).items())}:{accept}"
+    return target.remember(key, lambda: fetch(target, url, params, accept))
 
 
 def items_url(target: TargetContext, collection_id: str) -> str:

@@ -18,12 +18,11 @@ from conformance.suites.ogcapi_features.service import (
     GEOJSON,
     Doc,
     claim,
-    collection_url,
+    collection_doc,
     collections,
     collections_doc,
     declared,
     ensure,
-    fetch,
     require,
 )
 from conformance.target import TargetContext, requirement
@@ -126,7 +125,7 @@ def test_collections_extent(target: TargetContext) -> None:
 def test_collection_op(target: TargetContext) -> None:
     claim(target, CORE)
     expect(v for entry in collections(target)
-           for v in status(_single(target, entry["id"]), f"GET /collections/{entry['id']}"))
+           for v in status(collection_doc(target, entry["id"]), f"GET /collections/{entry['id']}"))
 
 
 @requirement(STANDARD.requirement("/req/core/sfc-md-success"))
@@ -134,15 +133,10 @@ def test_collection_success(target: TargetContext) -> None:
     claim(target, CORE)
     found: list[Violation] = []
     for entry in collections(target):
-        doc = _single(target, entry["id"])
+        doc = collection_doc(target, entry["id"])
         problems = list(ensure(doc, f"collection {entry['id']}"))
         found += problems or [*validate(core("collection"), doc), *_same(doc, entry)]
     expect(capped(found))
-
-
-def _single(target: TargetContext, collection_id: str) -> Doc:
-    url = collection_url(target, collection_id)
-    return target.remember(f"oaf:collection:{collection_id}", lambda: fetch(target, url))
 
 
 def _same(doc: Doc, entry: dict[str, Any]) -> Iterator[Violation]:

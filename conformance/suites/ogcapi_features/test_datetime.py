@@ -5,7 +5,8 @@ time is not judged on its answers. For a collection that declares a temporal ext
 that extent are valid values that can select only features without time: the answers must be 200, must agree,
 and must not return every feature (the extent says that some features have a time). Where the property holding
 the features' time is known (see temporal.py), every returned feature's time must lie in the window of an
-instant, a closed interval, an open start and an open end.
+instant, a closed interval, an open start and an open end; open ends are sent both as '..' and as the empty
+string (requirement D of /req/core/fc-time-definition, and the abstract test of /req/core/fc-time-response).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from conformance.target import TargetContext, requirement
 DAY = dt.timedelta(days=1)
 PAGE = 100
 ANY_TIME = ("2026-03-01T12:00:00Z", "2026-03-01T00:00:00Z/2026-03-31T23:59:59Z", "../2026-03-01T00:00:00Z",
-            "2026-03-01T00:00:00Z/..")
+            "2026-03-01T00:00:00Z/..", "/2026-03-01T00:00:00Z", "2026-03-01T00:00:00Z/")
 
 
 def _span(target: TargetContext, entry: dict[str, Any]) -> tuple[temporal.Interval | None, str | None, list[Any]]:
@@ -36,8 +37,9 @@ def _span(target: TargetContext, entry: dict[str, Any]) -> tuple[temporal.Interv
 def _windows(start: dt.datetime, end: dt.datetime) -> list[tuple[str, temporal.Interval]]:
     quarter = (end - start) / 4
     low, high = (start + quarter).replace(microsecond=0), (start + 2 * quarter).replace(microsecond=0)
-    return [(temporal.stamp(low), (low, low)), (f"{temporal.stamp(low)}/{temporal.stamp(high)}", (low, high)),
-            (f"../{temporal.stamp(low)}", (None, low)), (f"{temporal.stamp(high)}/..", (high, None))]
+    first, last = temporal.stamp(low), temporal.stamp(high)
+    return [(first, (low, low)), (f"{first}/{last}", (low, high)), (f"../{first}", (None, low)),
+            (f"{last}/..", (high, None)), (f"/{first}", (None, low)), (f"{last}/", (high, None))]
 
 
 def _bounds(window: temporal.Interval | None, name: str | None, sample: list[Any]) -> tuple[dt.datetime, ...]:

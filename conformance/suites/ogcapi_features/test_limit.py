@@ -2,7 +2,8 @@
 
 Values below the declared minimum (0, -1) and non-integers are invalid values: they belong to
 /req/core/query-param-invalid (test_params). A limit above the declared maximum is not an error in 1.0.1:
-the server answers 200 with at most the maximum number of features.
+the server answers 200 with at most the maximum number of features. Without limit the parameter takes its
+declared default (OpenAPI), so a page then has at most that many features.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from conformance.core.evidence import SchemaViolation, ValueViolation, Violation
 from conformance.suites.ogcapi_features import CORE, STANDARD
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.openapi import Definition, Parameter, definition
-from conformance.suites.ogcapi_features.params import declared_parameter, limit_bounds, shape
+from conformance.suites.ogcapi_features.params import declared_parameter, limit_bounds, limit_default, shape
 from conformance.suites.ogcapi_features.service import Doc, claim, collections, features, items
 from conformance.target import TargetContext, requirement
 
@@ -51,13 +52,15 @@ def _minimum(api: Definition, param: Parameter) -> Iterator[Violation]:
 
 @requirement(STANDARD.requirement("/req/core/fc-limit-response-1"))
 def test_limit_response(target: TargetContext) -> None:
-    """limit=2 gives at most 2 features; no limit and a huge limit give at most the declared maximum."""
+    """limit=2 gives at most 2 features, no limit at most the declared default, a huge limit the maximum."""
     claim(target, CORE)
     api = definition(target)
     found: list[Violation] = []
     for entry in collections(target):
         maximum = limit_bounds(api, entry["id"])[1]
-        for value, bound in ((2, 2), (None, maximum), (HUGE, maximum)):
+        bounds = [v for v in (limit_default(api, entry["id"]), maximum) if v is not None]
+        default = min(bounds) if bounds else None
+        for value, bound in ((2, 2), (None, default), (HUGE, maximum)):
             doc = items(target, entry["id"], {"limit": value} if value else None)
             problems = list(status(doc, f"limit={value} on {entry['id']}"))
             found += problems or _at_most(doc, bound, value)
@@ -67,6 +70,6 @@ def test_limit_response(target: TargetContext) -> None:
 def _at_most(doc: Doc, bound: int | None, value: int | None) -> Iterator[Violation]:
     count = len(features(doc))
     if bound is not None and count > bound:
-        what = f"limit={value}" if value else "no limit"
+        what = f"limit={value}" if value else "no limit (the declared default or maximum applies)"
         yield ValueViolation(f"{what}: {count} features returned, more than {bound}", locator=doc.at("/features"),
                              expected=f"at most {bound}", actual=count, exchange=doc.exchange)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from openapi_spec_validator.schemas import schema_v30
 
 from conformance.core.evidence import MissingMember, ValueViolation, Violation, expect
@@ -19,11 +18,12 @@ from conformance.core.jsonschemas import compile_validator, violations
 from conformance.suites.ogcapi_features import OAS30, STANDARD
 from conformance.suites.ogcapi_features.checks import capped, media_type
 from conformance.suites.ogcapi_features.links import Link, links, with_rel
-from conformance.suites.ogcapi_features.openapi import Definition, definition
+from conformance.suites.ogcapi_features.openapi import Definition, required_definition
 from conformance.suites.ogcapi_features.params import items_path
 from conformance.suites.ogcapi_features.service import (
     HTML,
     OPENAPI_JSON,
+    UNKNOWN,
     Doc,
     claim,
     collections,
@@ -31,10 +31,9 @@ from conformance.suites.ogcapi_features.service import (
     items,
     items_url,
     landing,
+    probe,
 )
 from conformance.target import TargetContext, requirement
-
-UNKNOWN = "wechselbar-unknown-7f3a9c"
 
 
 @requirement(STANDARD.requirement("/req/oas30/oas-definition-1"))
@@ -66,18 +65,11 @@ def _listed(found: list[Link]) -> list[str]:
     return [f"{link.rel} {link.type}" for link in found]
 
 
-def _definition(target: TargetContext) -> Definition:
-    api = definition(target)
-    if api is None:
-        pytest.skip("no readable API definition is linked from the landing page (rel=service-desc)")
-    return api
-
-
 @requirement(STANDARD.requirement("/req/oas30/oas-definition-2"))
 def test_definition_valid(target: TargetContext) -> None:
     """The document validates against the OpenAPI 3.0 schema and says openapi: 3.0.x."""
     claim(target, OAS30)
-    api = _definition(target)
+    api = required_definition(target)
     found: list[Violation] = []
     version = str(api.raw.get("openapi", ""))
     if not version.startswith("3.0."):
@@ -91,11 +83,11 @@ def test_definition_valid(target: TargetContext) -> None:
 def test_definition_complete(target: TargetContext) -> None:
     """The status codes (and 200 media types) of real answers are declared for their operations."""
     claim(target, OAS30)
-    api = _definition(target)
+    api = required_definition(target)
     collection = collections(target)[0]["id"]
     probes = [("/", landing(target)), (items_path(collection), items(target, collection)),
-              (items_path(collection), items(target, collection, {"limit": "abc"})),
-              (f"{items_path(collection)}/{UNKNOWN}", fetch(target, f"{items_url(target, collection)}/{UNKNOWN}"))]
+              (items_path(collection), probe(target, items_url(target, collection), {"limit": "abc"})),
+              (f"{items_path(collection)}/{UNKNOWN}", probe(target, f"{items_url(target, collection)}/{UNKNOWN}"))]
     expect(v for path, doc in probes for v in _declared(api, path, doc))
 
 

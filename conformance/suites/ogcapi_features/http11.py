@@ -1,0 +1,152 @@
+"""HTTP 1.1 as a client can observe it: HEAD, entity tags and conditional GET, Date and Allow.
+
+/req/core/http requires conformance to HTTP 1.1 (RFC 7230–7235). Judged under it, where the RFCs say MUST:
+
+- an unknown resource is answered with 404 (RFC 7231 §6.5.4, and the standard's own status code table);
+- every 2xx–4xx response carries Date (RFC 7231 §7.1.1.2: an origin server with a clock MUST send it);
+- a 405 response carries Allow (RFC 7231 §6.5.5);
+- an ETag is a valid entity-tag (RFC 7232 §2.3); a GET whose If-None-Match names the current entity-tag is
+  answered with 304 (RFC 7232 §3.2), without a body and with ETag and Date (RFC 7232 §4.1).
+
+HEAD is a recommendation of the standard only (/rec/core/head, SOLL): RFC 7231 §4.1 requires HEAD of
+general-purpose servers, which a Web API need not be. Entity tags are /rec/core/etag (SOLL). The HTTP version of
+the status line is not judged: the suite's HTTP client does not report it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from conformance.core.evidence import HeaderViolation, Locator, StatusViolation, ValueViolation, Violation
+from conformance.core.http import Response
+from conformance.suites.ogcapi_features.service import (
+    GEOJSON,
+    JSON,
+    Doc,
+    collection_doc,
+    collections_doc,
+    conformance,
+    feature_key,
+    features,
+    items,
+    landing,
+    single,
+)
+from conformance.target import TargetContext
+
+ENTITY_TAG = re.compile(r'(W/)?"[\x21\x23-\x7e\x80-\xff]*"')
+UNSUPPORTED = (405, 501)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A resource of the API as fetched with GET, and the Accept header used."""
+
+    what: str
+    doc: Doc
+    accept: str
+
+    @property
+    def etag(self) -> str:
+        """The entity-tag of the GET response ('' if none was sent)."""
+        return str(self.doc.response.headers.get("ETag") or "")
+
+
+def resources(target: TargetContext) -> list[Resource]:
+    """Landing page, conformance, collections and, of the first collection, its metadata, items and a feature."""
+    found = [Resource("landing page", landing(target), JSON), Resource("/conformance", conformance(target), JSON),
+             Resource("/collections", collections_doc(target), JSON)]
+    entries = collections_doc(target).member("collections", [])
+    first = next((c["id"] for c in entries if isinstance(c, dict) and isinstance(c.get("id"), str)), None) \
+        if isinstance(entries, list) else None
+    if first is None:
+        return found
+    page = items(target, first)
+    found += [Resource(f"collection {first}", collection_doc(target, first), JSON),
+              Resource(f"items of {first}", page, GEOJSON)]
+    ids = [feature_key(f) for f in features(page) if f.get("id") not in (None, "")]
+    return found + ([Resource(f"feature {ids[0]} of {first}", single(target, first, ids[0]), GEOJSON)] if ids else [])
+
+
+def heads(target: TargetContext) -> list[tuple[Resource, Response]]:
+    """HEAD to each resource, with the Accept header of its GET (sent once per target)."""
+    return target.remember("oaf:heads", lambda: [
+        (res, target.http.request("HEAD", res.doc.url, headers={"Accept": res.accept})) for res in resources(target)])
+
+
+def revalidations(target: TargetContext) -> list[tuple[Resource, Response]]:
+    """A conditional GET (If-None-Match: its own entity-tag) to each resource whose 200 response had an ETag."""
+    def send() -> list[tuple[Resource, Response]]:
+        tagged = [res for res in resources(target) if res.doc.status == 200 and ENTITY_TAG.fullmatch(res.etag)]
+        return [(res, target.http.get(res.doc.url, headers={"Accept": res.accept, "If-None-Match": res.etag}))
+                for res in tagged]
+    return target.remember("oaf:revalidations", send)
+
+
+def head_violations(res: Resource, head: Response) -> Iterator[Violation]:
+    """HEAD is supported and answers like GET: the same status and Content-Type."""
+    where = Locator(where=head.url)
+    if head.status in UNSUPPORTED:
+        yield StatusViolation(f"{res.what}: HEAD is not supported (HTTP {head.status})", locator=where,
+                              expected=f"HTTP {res.doc.status}, as for GET", actual=head.status,
+                              exchange=head.exchange)
+    elif head.status != res.doc.status:
+        yield StatusViolation(f"{res.what}: HEAD answered {head.status}, GET {res.doc.status}", locator=where,
+                              expected=res.doc.status, actual=head.status, exchange=head.exchange)
+    elif head.media_type != res.doc.response.media_type:
+        yield HeaderViolation(f"{res.what}: HEAD and GET give different Content-Types", locator=where,
+                              expected=res.doc.response.headers.get("Content-Type"),
+                              actual=head.headers.get("Content-Type"), exchange=head.exchange)
+
+
+def date_and_allow(responses: Iterable[Response]) -> Iterator[Violation]:
+    """Date on every 2xx–4xx response (RFC 7231 §7.1.1.2); Allow on every 405 (RFC 7231 §6.5.5)."""
+    for response in responses:
+        if 200 <= response.status < 500 and not response.headers.get("Date"):
+            yield HeaderViolation(f"HTTP {response.status} without a Date header", locator=Locator(where=response.url),
+                                  expected="Date (RFC 7231 §7.1.1.2)", actual=None, exchange=response.exchange)
+        if response.status == 405 and "Allow" not in response.headers:
+            yield HeaderViolation("HTTP 405 without an Allow header", locator=Locator(where=response.url),
+                                  expected="Allow (RFC 7231 §6.5.5)", actual=None, exchange=response.exchange)
+
+
+def etag_syntax(res: Resource) -> Iterator[Violation]:
+    """A sent ETag is a valid entity-tag: optional W/, then an opaque quoted string."""
+    if res.etag and not ENTITY_TAG.fullmatch(res.etag):
+        yield HeaderViolation(f"{res.what}: the ETag is not a valid entity-tag", locator=res.doc.at(),
+                              expected='W/"…" or "…" (RFC 7232 §2.3)', actual=res.etag, exchange=res.doc.exchange)
+
+
+def revalidation_violations(res: Resource, again: Response) -> Iterator[Violation]:
+    """If-None-Match with the current entity-tag gives 304 (no body, ETag and Date), or 200 with a new tag."""
+    where = Locator(where=again.url)
+    if again.status == 304:
+        yield from _not_modified(res, again)
+    elif again.status != 200 or _opaque(again.headers.get("ETag")) == _opaque(res.etag):
+        yield StatusViolation(f"{res.what}: If-None-Match: {res.etag} (the current entity-tag) was answered with "
+                              f"{again.status}", locator=where, expected="304 Not Modified (RFC 7232 §3.2)",
+                              actual=_answer(again), exchange=again.exchange)
+
+
+def _not_modified(res: Resource, again: Response) -> Iterator[Violation]:
+    if again.content:
+        yield ValueViolation(f"{res.what}: the 304 response has a body", locator=Locator(where=again.url),
+                             expected="no body (RFC 7232 §4.1)", actual=f"{len(again.content)} bytes",
+                             exchange=again.exchange)
+    missing = [name for name in ("ETag", "Date") if not again.headers.get(name)]
+    if missing:
+        yield HeaderViolation(f"{res.what}: the 304 response lacks {' and '.join(missing)}",
+                              locator=Locator(where=again.url), expected="ETag and Date (RFC 7232 §4.1)",
+                              actual=dict(again.headers), exchange=again.exchange)
+
+
+def _opaque(tag: Any) -> str:
+    """The opaque part of an entity-tag (weak comparison, RFC 7232 §2.3.2)."""
+    return str(tag or "").removeprefix("W/")
+
+
+def _answer(response: Response) -> str:
+    return f"HTTP {response.status}, ETag {response.headers.get('ETag') or 'none'}"
