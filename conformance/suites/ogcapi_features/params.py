@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from typing import Any
 
 from conformance.core.evidence import MissingMember, SchemaViolation, Violation
 from conformance.suites.ogcapi_features.openapi import Definition, Parameter
@@ -79,3 +80,13 @@ def free_forms(api: Definition, path: str) -> list[Parameter]:
 def named(api: Definition, path: str) -> set[str]:
     """The query parameter names the GET operation of a path declares explicitly."""
     return {p.name for p in api.parameters(path) if p.name and p.location == "query" and not p.free_form}
+
+
+def bbox_sizes(schema: dict[str, Any]) -> set[int]:
+    """Which of 4 and 6 items an array schema admits (through minItems/maxItems and oneOf/anyOf branches)."""
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if isinstance(branches, list) and branches:
+        rest = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
+        return set().union(*(bbox_sizes({**rest, **b}) for b in branches if isinstance(b, dict)))
+    low, high = schema.get("minItems", 0), schema.get("maxItems", 6)
+    return {n for n in (4, 6) if low <= n <= high}

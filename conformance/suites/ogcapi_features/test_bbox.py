@@ -20,7 +20,7 @@ from conformance.suites.ogcapi_features import CORE, STANDARD, geometry
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.openapi import Definition, definition
 from conformance.suites.ogcapi_features.paging import next_link, walk
-from conformance.suites.ogcapi_features.params import declared_parameter, limit_bounds, shape
+from conformance.suites.ogcapi_features.params import bbox_sizes, declared_parameter, limit_bounds, shape
 from conformance.suites.ogcapi_features.service import Doc, claim, collections, feature_key, features, items, label
 from conformance.target import TargetContext, requirement
 
@@ -38,7 +38,7 @@ def _world(target: TargetContext, collection: str, heights: tuple[float, float] 
 
 @requirement(STANDARD.requirement("/req/core/fc-bbox-definition"))
 def test_bbox_definition(target: TargetContext) -> None:
-    """The API definition declares bbox as an array of numbers; a world bbox is accepted."""
+    """The API definition declares bbox as an array of 4 or 6 numbers; world boxes of both sizes are accepted."""
     claim(target, CORE)
     api = definition(target)
     found: list[Violation] = []
@@ -62,21 +62,12 @@ def _declared(api: Definition, collection: str) -> Iterator[Violation]:
     if item_type != "number":
         yield SchemaViolation("bbox items are not numbers", locator=api.doc.at(param.pointer), expected="number",
                               actual=item_type, exchange=api.doc.exchange)
-    for size in sorted({4, 6} - _sizes(param.schema)):
+    for size in sorted({4, 6} - bbox_sizes(param.schema)):
         yield SchemaViolation(f"the declared bbox schema does not admit {size} numbers",
                               locator=api.doc.at(f"{param.pointer}/schema"), expected="4 or 6 items",
                               actual={k: param.schema.get(k) for k in ("minItems", "maxItems", "oneOf")},
                               exchange=api.doc.exchange)
 
-
-def _sizes(schema: dict[str, Any]) -> set[int]:
-    """Which of 4 and 6 items an array schema admits (through minItems/maxItems and oneOf/anyOf branches)."""
-    branches = schema.get("oneOf") or schema.get("anyOf")
-    if isinstance(branches, list) and branches:
-        rest = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
-        return set().union(*(_sizes({**rest, **b}) for b in branches if isinstance(b, dict)))
-    low, high = schema.get("minItems", 0), schema.get("maxItems", 6)
-    return {n for n in (4, 6) if low <= n <= high}
 
 
 @requirement(STANDARD.requirement("/req/core/fc-bbox-response"))
