@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-FindingSource = Literal["xsd", "schematron", "codelist", "scenario", "parse"]
+FindingSource = Literal["xsd", "schematron", "codelist", "rule", "scenario", "parse"]
 
 SEVERITIES = ("fatal", "error", "warning", "information")
 ERROR_SEVERITIES = frozenset({"fatal", "error"})

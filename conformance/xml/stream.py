@@ -18,7 +18,7 @@ from lxml import etree
 
 from conformance.core.xmlsafe import LineCountingReader, SafeIterparse, XMLRejected
 from conformance.xml.report import Finding
-from conformance.xml.xsd import RULE, _code
+from conformance.xml.xsd import RULE, error_code
 
 Opener = Callable[[], AbstractContextManager[IO[bytes]]]
 MAX_XSD_ERRORS = 1000
@@ -179,7 +179,7 @@ class _ErrorTracker:
     def _finding(self, message: str, type_name: str) -> Finding:
         first, last = self.windows
         where = next((xpath for line, xpath in reversed(self.starts) if line <= first), "/")
-        code = _code(type_name)
+        code = error_code(type_name)
         text = f"{code}: {message}" if code else message
         return Finding(RULE, "error", where, f"{text} (streaming validation: between lines {first} and {last})",
                        first, None, "xsd")

@@ -62,7 +62,7 @@ def _compile(ref: SchemaRef, digest: str, store: PackStore) -> etree.XMLSchema:
 
 
 @cache
-def _xmlschema(ref: SchemaRef, digest: str, store: PackStore) -> xmlschema.XMLSchema:
+def xmlschema_model(ref: SchemaRef, digest: str, store: PackStore) -> xmlschema.XMLSchema:
     root = store.pack_dir(ref.pack)
     local = PackResolver(store)
 
@@ -90,7 +90,7 @@ def validate(tree: etree._ElementTree, ref: SchemaRef, data: bytes | None = None
     if schema.validate(tree):
         return []
     entries: list[Any] = list(cast(Iterable[Any], schema.error_log))
-    found = [_finding(e.line, e.path, e.message, _code(e.type_name)) for e in entries]
+    found = [_finding(e.line, e.path, e.message, error_code(e.type_name)) for e in entries]
     if complete and any(e.type_name in CONTENT_ERRORS for e in entries):
         found += _complement(tree, ref, found, store or default_store())
     return _with_columns(found, data) if data is not None else found
@@ -108,7 +108,7 @@ def _finding(line: int | None, path: str | None, message: str, code: str = "") -
     return Finding(RULE, "error", path or "/", text, line or None, None, "xsd")
 
 
-def _code(type_name: str) -> str:
+def error_code(type_name: str) -> str:
     match = re.fullmatch(r"SCHEMAV_CVC_([A-Z_]+?)_(\d[\d_]*)", type_name)
     if not match:
         return "cvc-complex-type.2.4" if type_name == "SCHEMAV_ELEMENT_CONTENT" else ""
@@ -118,7 +118,7 @@ def _code(type_name: str) -> str:
 def _complement(tree: etree._ElementTree, ref: SchemaRef, found: list[Finding], store: PackStore) -> list[Finding]:
     """Violations libxml2 skips after an unexpected element, found with xmlschema; deduplicated."""
     try:
-        schema = _xmlschema(ref, pack_digest(ref.pack), store)
+        schema = xmlschema_model(ref, pack_digest(ref.pack), store)
     except (xmlschema.XMLSchemaException, PackError, OSError):
         return []
     seen = {(f.line, _last_step(f.location)) for f in found}

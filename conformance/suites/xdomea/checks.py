@@ -35,7 +35,7 @@ def q(local: str) -> str:
 def finding(rule: str, xpath: str, element: Any, message: str, severity: str = "error") -> Finding:
     """A finding of an xdomea message check."""
     line = element.sourceline if element is not None else None
-    return Finding(rule, severity, xpath, message, line, None, "scenario")
+    return Finding(rule, severity, xpath, message, line, None, "rule")
 
 
 ALL = frozenset({"codes", "message", "ids"})

@@ -17,7 +17,7 @@ from conformance.xml.exports import IN_MEMORY_BYTES, Document, register_streamin
 from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
 from conformance.xml.report import DocumentReport, Finding, Source, register
 from conformance.xml.stream import records_pass, stream_validate, tree_records, xsd_pass
-from conformance.xml.xsd import SchemaRef, _xmlschema, compiled, parse
+from conformance.xml.xsd import SchemaRef, compiled, parse, xmlschema_model
 from conformance.xml.xsd import validate as xsd_validate
 
 SCHEMA = SchemaRef("xdomea-3.0.0", "message_generation/schemes/xdomea_3.0.0/xdomea.xsd")
@@ -30,7 +30,7 @@ STRUCTURAL = frozenset({"xsd", "parse"})
 def typing() -> CodeTyping:
     """The typed view of the xdomea 3.0.0 schema (xmlschema), loaded once per process."""
     store = default_store()
-    return CodeTyping(_xmlschema(SCHEMA, store.pack(SCHEMA.pack).digest, store))
+    return CodeTyping(xmlschema_model(SCHEMA, store.pack(SCHEMA.pack).digest, store))
 
 
 def code_lists() -> CodeListIndex:
