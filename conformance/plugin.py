@@ -159,9 +159,14 @@ def _context(item: pytest.Item) -> TargetContext | None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Start the evidence log and the per-test deadline."""
+    """Start the evidence log and the per-test deadline. A check of a class the vendors file does not claim
+    ends here, before any fixture runs: not applicable, or a fail when the profile requires the class."""
     context = _context(item)
     LOG.start(context.vendor.http.test_deadline if context else None)
+    marker = item.get_closest_marker("requirement")
+    if context is not None and marker is not None and context.target.claims is not None:
+        context.notes.clear()
+        context.require_claim(marker.kwargs["standard"], marker.kwargs["cls"])
 
 
 @pytest.hookimpl(tryfirst=True)
