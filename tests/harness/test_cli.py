@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 from lxml import etree
 
+from conformance.core.paths import schemas_dir
 from conformance.core.results import read_run
 from conformance.demo.features_server import FeaturesTestServer
 from conformance.reporting.verdict import EXIT_ERROR, EXIT_FAIL, EXIT_OK, EXIT_USAGE
@@ -59,6 +61,10 @@ def test_conformant_vendor_exits_0(tmp_path: Path, server: FeaturesTestServer) -
 def test_wrong_vendor_exits_1_with_evidence(tmp_path: Path, server: FeaturesTestServer) -> None:
     done = run_one(tmp_path, vendor("wrong", server.url("wrong")), "--profile", "profile.toml")
     assert done.returncode == EXIT_FAIL
+    validator = Draft202012Validator(json.loads((schemas_dir() / "results.schema.json").read_text(encoding="utf-8")),
+                                     format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for line in (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines():
+        assert not list(validator.iter_errors(json.loads(line))), line[:300]
     fails = [r for r in read_run(tmp_path / "out" / "results.jsonl").results if r.outcome.value == "fail"]
     assert {r.requirement.rsplit("/req/", 1)[1] for r in fails} >= {"geojson/definition", "core/fc-bbox-response"}
     for result in fails:
