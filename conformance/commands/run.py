@@ -62,6 +62,9 @@ def execute(request: RunRequest) -> int:
         ERR.print(f"error: unknown standard(s): {', '.join(unknown)}")
         return EXIT_USAGE
     selected = [s for s in used if not request.standards or s in request.standards]
+    if not selected:
+        ERR.print(f"error: no vendor in {request.vendors} has a target for {', '.join(request.standards)}")
+        return EXIT_USAGE
     results = request.out / "results.jsonl"
     code, captured = _pytest(request, selected, results)
     if code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR) or not results.exists():

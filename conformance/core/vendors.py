@@ -130,8 +130,13 @@ def load_vendors(path: Path, known_standards: frozenset[str] | None = None) -> V
     for index, raw in enumerate(data["vendors"]):
         vendor = _vendor(raw, defaults, path, index)
         vendors.append(vendor)
-        secrets += vendor.auth.secrets()
+        secrets += vendor.auth.secrets() + _proxy_secrets(vendor.http.proxy)
     return VendorsFile(str(path), digest, tuple(vendors), Redactor(secrets, _api_headers(vendors)))
+
+
+def _proxy_secrets(proxy: str | None) -> list[str]:
+    parts = urlsplit(proxy or "")
+    return [p for p in (parts.password, proxy if parts.password else None) if p]
 
 
 def _api_headers(vendors: list[Vendor]) -> list[str]:
@@ -162,7 +167,7 @@ def _unknown_standards(data: dict[str, Any], known: frozenset[str] | None) -> li
 def _vendor(raw: dict[str, Any], defaults: dict[str, Any], path: Path, index: int) -> Vendor:
     base = path.parent
     targets = tuple(_target(t, base) for t in raw["targets"])
-    http = HttpSettings(**_http_kwargs({**defaults, **raw.get("http", {})}, base))
+    http = HttpSettings(**_http_kwargs({**defaults, **raw.get("http", {})}, base, path, index))
     auth = _auth(raw.get("auth", {"type": "none"}), path, f"vendors[{index}].auth", base)
     return Vendor(raw["id"], raw["name"], raw["version"], raw.get("product", ""), targets, auth, http)
 
@@ -174,8 +179,14 @@ def _target(raw: dict[str, Any], base: Path) -> Target:
     return Target(raw["standard"], urls, paths, claims, dict(raw.get("options", {})), raw.get("label", ""))
 
 
-def _http_kwargs(raw: dict[str, Any], base: Path) -> dict[str, Any]:
+def _http_kwargs(raw: dict[str, Any], base: Path, path: Path, index: int) -> dict[str, Any]:
     out = dict(raw)
+    if out.get("proxy"):
+        try:
+            out["proxy"] = expand(out["proxy"])
+        except MissingSecret as exc:
+            raise ConfigError(path, [f"vendors[{index}].http.proxy: environment variable {exc.args[0]} "
+                                     "is not set"]) from exc
     if "allowed_hosts" in out:
         out["allowed_hosts"] = tuple(h.lower() for h in out["allowed_hosts"])
     if out.get("ca_bundle"):

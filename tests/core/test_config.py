@@ -6,7 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from conformance.cli import main
 from conformance.core.config import ConfigError
 from conformance.core.outcomes import Obligation
 from conformance.core.profile import load_profile, load_waivers
@@ -71,7 +73,8 @@ http: {read_timeout: 7}
 @pytest.mark.parametrize(
     ("snippet", "replacement", "message"),
     [
-        ('token = "${ACME_TOKEN}"', 'token = "plain-secret"', "vendors[0].auth.token: secrets must be written as ${ENV_VAR}"),
+        ('token = "${ACME_TOKEN}"', 'token = "plain-secret"',
+         "vendors[0].auth.token: secrets must be written as ${ENV_VAR}"),
         ('version = "4.2"\n', "", "'version' is a required property"),
         ('url = "https://geo.acme.test/ogc"', 'url = "ftp://x"', "vendors[0].targets[0].url"),
         ("rate_limit = 5", "rate_limit = -1", "vendors[0].http.rate_limit"),
@@ -138,7 +141,8 @@ obligation = "required"
 """)
     with pytest.raises(ConfigError, match=r"requirements\[0\]: .*nope"):
         load_profile(path, standards())
-    bad = write(tmp_path, "q.toml", 'name = "x"\n[[requirements]]\nstandard = "ogcapi-features-1"\nobligation = "maybe"\n')
+    bad = write(tmp_path, "q.toml",
+                'name = "x"\n[[requirements]]\nstandard = "ogcapi-features-1"\nobligation = "maybe"\n')
     with pytest.raises(ConfigError, match=r"requirements\[0\].obligation"):
         load_profile(bad, standards())
 
@@ -158,3 +162,26 @@ expires = 2027-01-31
         load_waivers(write(tmp_path, "w2.toml", text), frozenset({"other"}))
     with pytest.raises(ConfigError, match=r"waivers\[0\].expires"):
         load_waivers(write(tmp_path, "w3.toml", text.replace("2027-01-31", '"soon"')))
+
+
+def test_proxy_credentials_come_from_the_environment_and_are_redacted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ACME_TOKEN", "x-token")
+    monkeypatch.setenv("PROXY_PASS", "pr0xy-s3cret")
+    text = VENDORS.replace("[http]\n", '[http]\nproxy = "http://stadt:${PROXY_PASS}@proxy.stadt.local:3128"\n')
+    loaded = load_vendors(write(tmp_path, "v.toml", text))
+    assert loaded.vendor("acme").http.proxy == "http://stadt:pr0xy-s3cret@proxy.stadt.local:3128"
+    assert "pr0xy-s3cret" not in loaded.redactor.text("via http://stadt:pr0xy-s3cret@proxy.stadt.local:3128")
+    monkeypatch.delenv("PROXY_PASS")
+    with pytest.raises(ConfigError, match=r"vendors\[0\].http.proxy: environment variable PROXY_PASS is not set"):
+        load_vendors(write(tmp_path, "v.toml", text))
+
+
+def test_run_without_targets_for_the_standard_is_a_usage_error(tmp_path: Path) -> None:
+    vendors = write(tmp_path, "v.toml", '[[vendors]]\nid = "a"\nname = "A"\nversion = "1"\n'
+                                        '[[vendors.targets]]\nstandard = "oparl-1.1"\nurl = "http://127.0.0.1:9/"\n')
+    result = CliRunner().invoke(main, ["run", "--vendors", str(vendors), "--standard", "ogcapi-features-1",
+                                       "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 2
+    assert not (tmp_path / "out" / "results.jsonl").exists()
