@@ -7,16 +7,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 
 class Handler(BaseHTTPRequestHandler):
     """Routes: /ok, /slow?s=, /big?n=, /status?code=, /limited, /redirect?to=, /loop, /echo."""
 
-    hits: dict[str, int] = {}
-    seen_headers: list[dict[str, str]] = []
+    hits: ClassVar[dict[str, int]] = {}
+    seen_headers: ClassVar[list[dict[str, str]]] = []
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return
 
     def do_GET(self) -> None:

@@ -41,13 +41,13 @@ def test_tampered_mirror_is_refused(tmp_path: Path) -> None:
         (fake / item.path).write_bytes((MIRROR / "geojson-schema" / item.path).read_bytes())
     (fake / "Point.json").write_text('{"evil": true}', encoding="utf-8")
     store = PackStore(tmp_path / "cache", [tmp_path / "mirror"], allow_download=False)
-    with pytest.raises(PackError, match="Point.json: sha256 does not match the pack lock"):
+    with pytest.raises(PackError, match=r"Point\.json: sha256 does not match the pack lock"):
         store.pack_dir("geojson-schema")
 
 
 def test_missing_file_without_download_is_a_clear_error(tmp_path: Path) -> None:
     store = PackStore(tmp_path / "cache", [tmp_path / "empty"], allow_download=False)
-    with pytest.raises(PackError, match="not in any mirror .* and downloads are off"):
+    with pytest.raises(PackError, match=r"not in any mirror .* and downloads are off"):
         store.pack_dir("geojson-schema")
     with pytest.raises(PackError, match="unknown pack"):
         store.pack_dir("no-such-pack")
