@@ -98,7 +98,7 @@ NO_PLUGINS = [a for name in ("schemathesis", "hypothesispytest", "benchmark", "a
 
 def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
     modules = sorted({suite_module(s) for s in selected})
-    args = ["-p", "no:cacheprovider", *NO_PLUGINS, "-q", "--tb=native", "--no-header", "-rN",
+    args = ["-p", "no:cacheprovider", *NO_PLUGINS, "-q", "--tb=native", "--no-header", "-rN", "--noconftest",
             "--disable-warnings", "--strict-markers",
             "--rootdir", str(Path.cwd()), "-c", os.devnull, "--pyargs", *modules,
             "--conformance-vendors", str(request.vendors), "--conformance-results", str(results)]
