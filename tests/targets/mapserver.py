@@ -73,8 +73,9 @@ def _mapfile(workdir: Path, port: int) -> str:
 """
 
 
-def _configs(workdir: Path, port: int) -> None:
+def _configs(workdir: Path, port: int, access_log: Path | None = None) -> None:
     (workdir / "www").mkdir(exist_ok=True)
+    logging = f'server.modules += ( "mod_accesslog" )\naccesslog.filename = "{access_log}"\n' if access_log else ""
     (workdir / "vendor.map").write_text(_mapfile(workdir, port), encoding="utf-8")
     (workdir / "mapserver.conf").write_text(
         f'CONFIG\n  ENV\n    MS_MAP_PATTERN "^{workdir}"\n    MS_ERRORFILE "{workdir}/ms_error.txt"\n  END\n'
@@ -84,7 +85,8 @@ def _configs(workdir: Path, port: int) -> None:
         f'server.bind = "127.0.0.1"\nserver.port = {port}\nserver.document-root = "{workdir}/www"\n'
         f'server.errorlog = "{workdir}/lighttpd-error.log"\n'
         'alias.url = ( "/cgi-bin/" => "/usr/lib/cgi-bin/" )\ncgi.assign = ( "" => "" )\n'
-        f'setenv.add-environment = ( "MAPSERVER_CONFIG_FILE" => "{workdir}/mapserver.conf" )\n', encoding="utf-8")
+        f'setenv.add-environment = ( "MAPSERVER_CONFIG_FILE" => "{workdir}/mapserver.conf" )\n{logging}',
+        encoding="utf-8")
 
 
 def _data(workdir: Path) -> None:
@@ -103,11 +105,11 @@ def _data(workdir: Path) -> None:
 
 
 @contextmanager
-def serve(workdir: Path) -> Iterator[str]:
-    """Write data and configs, run lighttpd with MapServer; yields the OGC API base URL."""
+def serve(workdir: Path, access_log: Path | None = None) -> Iterator[str]:
+    """Write data and configs, run lighttpd with MapServer (optionally logging requests); yields the base URL."""
     port = free_port()
     _data(workdir)
-    _configs(workdir, port)
+    _configs(workdir, port, access_log)
     url = f"http://127.0.0.1:{port}/cgi-bin/mapserv/VENDOR/ogcapi"
     argv = ["lighttpd", "-D", "-f", str(workdir / "lighttpd.conf")]
     with running(argv, url + "?f=json", workdir / "server.log", cwd=workdir, timeout=30):
