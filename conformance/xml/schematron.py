@@ -17,13 +17,13 @@ from typing import Any
 
 from conformance.core.packs import PackStore, default_store
 from conformance.core.paths import cache_dir
-from conformance.xml import saxon, svrl
+from conformance.xml import patterns, saxon, svrl
 from conformance.xml.report import Finding
 from conformance.xml.resolver import pack_digest
 
 SCHXSLT = "schxslt"
 PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
-ENGINE = "wechselbar-schematron-1"
+ENGINE = "wechselbar-schematron-2"
 
 
 @dataclass(frozen=True)
@@ -69,15 +69,18 @@ def cached(name: str, key: str, build: Callable[[Path], None]) -> Path:
     return target
 
 
-def compile_schematron(sch: Path, out: Path, store: PackStore | None = None, compact: bool = False) -> Path:
+def compile_schematron(sch: Path, out: Path, store: PackStore | None = None, compact: bool = False,
+                       indexed: bool = True) -> Path:
     """Compile a Schematron file with SchXslt's pipeline (include, expand abstract patterns, compile for SVRL).
 
     ``compact`` sets SchXslt's ``schxslt.svrl.compact``: the SVRL leaves out fired-rule and active-pattern
-    records (the findings, failed asserts and successful reports, are the same).
+    records (the findings, failed asserts and successful reports, are the same). ``indexed`` rewrites rule
+    contexts that would take quadratic time into equivalent key-based patterns (see ``patterns``).
     """
     pipeline = (store or default_store()).path(SCHXSLT, PIPELINE)
     params = {"schxslt.svrl.compact": True} if compact else {}
-    out.write_text(saxon.build_step(pipeline, sch, params), encoding="utf-8")
+    text = saxon.build_step(pipeline, sch, params).encode("utf-8")
+    out.write_bytes(patterns.keyed(text) if indexed else text)
     return out
 
 

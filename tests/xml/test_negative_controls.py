@@ -20,6 +20,9 @@ NS = {
 }
 UBL = "01.01a-INVOICE_ubl.xml"
 CII = "01.01a-INVOICE_uncefact.xml"
+UBL_PERIOD = "01.07a-INVOICE_ubl.xml"
+CII_PERIOD = "01.07a-INVOICE_uncefact.xml"
+CII_LINE_PERIOD = "//ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod"
 
 
 def _instance(name: str) -> bytes:
@@ -59,6 +62,14 @@ BREAKS: list[tuple[str, str, Callable[[etree._Element], None], str]] = [
      _remove("/*/cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ElectronicMail"), "BR-DE-7"),
     ("ubl-wrong-payable-amount", UBL, _set("/*/cac:LegalMonetaryTotal/cbc:PayableAmount", "1.00"), "BR-CO-16"),
     ("ubl-unknown-element", UBL, _insert_unknown, "XSD"),
+    ("ubl-line-starts-before-invoice-period", UBL_PERIOD,
+     _set("/*/cac:InvoiceLine/cac:InvoicePeriod/cbc:StartDate", "2016-05-31"), "PEPPOL-EN16931-R110"),
+    ("ubl-line-ends-after-invoice-period", UBL_PERIOD,
+     _set("/*/cac:InvoiceLine/cac:InvoicePeriod/cbc:EndDate", "2016-07-01"), "PEPPOL-EN16931-R111"),
+    ("cii-line-starts-before-invoice-period", CII_PERIOD,
+     _set(f"{CII_LINE_PERIOD}/ram:StartDateTime/*", "20160531"), "PEPPOL-EN16931-R110"),
+    ("cii-line-ends-after-invoice-period", CII_PERIOD,
+     _set(f"{CII_LINE_PERIOD}/ram:EndDateTime/*", "20160701"), "PEPPOL-EN16931-R111"),
 ]
 
 
@@ -69,7 +80,7 @@ def _broken(name: str, edit: Callable[[etree._Element], None]) -> bytes:
 
 
 def test_the_originals_are_accepted() -> None:
-    for name in (UBL, CII):
+    for name in (UBL, CII, UBL_PERIOD, CII_PERIOD):
         assert pipeline.validate(Source(name, data=_instance(name))).accepted
 
 
