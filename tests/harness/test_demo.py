@@ -19,7 +19,7 @@ def test_demo_writes_the_matrix(tmp_path: Path) -> None:
     assert done.stdout.strip().splitlines()[-1] == str(matrix.resolve())
     run = read_run(tmp_path / "demo" / "results.jsonl")
     assert run.complete and {r.vendor for r in run.results} == {"kartenwerk", "geomax", "kartolight"}
-    assert {r.standard for r in run.results} == {"ogcapi-features-1", "oparl-1.1", "xrechnung-3.0"}
+    assert {r.standard for r in run.results} == {"ogcapi-features-1", "openapi-3", "oparl-1.1", "xrechnung-3.0"}
     failed = {r.vendor for r in run.results
               if r.outcome.value in ("fail", "error") and r.obligation == r.profile_obligation == "MUSS"}
     assert failed == {"geomax", "kartolight"}
