@@ -142,10 +142,12 @@ def rows() -> tuple[dict[str, str], ...]:
 
 def members(cls: str, rule: str) -> frozenset[str]:
     """The rule ids a requirement covers: the rule itself, or the members of a grouped family."""
-    for row in rows():
-        if row["cls"] == cls and row["rule"] == rule:
-            return frozenset(row.get("members", "").split()) or frozenset({rule})
-    return frozenset({rule})
+    return _members().get((cls, rule)) or frozenset({rule})
+
+
+@cache
+def _members() -> dict[tuple[str, str], frozenset[str]]:
+    return {(row["cls"], row["rule"]): frozenset(row.get("members", "").split()) for row in rows()}
 
 
 def requirement_uri(cls: str, rule: str) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -66,18 +69,63 @@ def _problem(name: str, reason: str) -> DocumentReport:
     return DocumentReport(name, ID, False, False, None, (finding,), reason)
 
 
-def class_names() -> dict[str, str]:
+@cache
+def class_names() -> Mapping[str, str]:
     """Scenario name → class short id."""
     return {s.name: class_of(s).short for s in xrechnung_scenarios()}
 
 
-def documents(target: TargetContext, cls: str) -> list[DocumentReport]:
-    """The target's documents graded by the scenario of one class; none is not applicable."""
-    names = class_names()
-    found = [r for r in reports(target) if r.scenario is not None and names.get(r.scenario) == cls]
-    if not found:
+Fired = tuple[tuple[DocumentReport, Finding], ...]
+
+
+@dataclass(frozen=True)
+class Graded:
+    """The target's documents of one class and, per rule id, where it fired (in document order)."""
+
+    documents: tuple[DocumentReport, ...]
+    schema_valid_count: int
+    everywhere: Mapping[str, Fired]
+    schema_valid: Mapping[str, Fired]
+
+    def fired(self, rules: frozenset[str], schematron: bool) -> Fired:
+        """Where any of the rules fired: in every document, or only where Schematron ran (schema-valid)."""
+        index = self.schema_valid if schematron else self.everywhere
+        if len(rules) == 1:
+            return index.get(next(iter(rules)), ())
+        if not any(rule in index for rule in rules):
+            return ()
+        fired = {id(f) for rule in rules for _, f in index.get(rule, ())}
+        return tuple((d, f) for d in self.documents for f in d.findings if id(f) in fired)
+
+
+def graded(target: TargetContext, cls: str) -> Graded:
+    """The target's documents graded by the scenario of one class (indexed once per target); none is n/a."""
+    found = target.remember(f"{ID}-graded", lambda: _by_class(reports(target))).get(cls)
+    if found is None:
         raise NotApplicable(f"the export holds no document of class {cls}")
     return found
+
+
+def _by_class(found: list[DocumentReport]) -> dict[str, Graded]:
+    names = class_names()
+    groups: dict[str, list[DocumentReport]] = {}
+    for report in found:
+        if report.scenario is not None and report.scenario in names:
+            groups.setdefault(names[report.scenario], []).append(report)
+    return {cls: _graded(docs) for cls, docs in groups.items()}
+
+
+def _graded(docs: list[DocumentReport]) -> Graded:
+    valid = [d for d in docs if not d.fired("XSD") and d.error is None]
+    return Graded(tuple(docs), len(valid), _fired_by_rule(docs), _fired_by_rule(valid))
+
+
+def _fired_by_rule(docs: list[DocumentReport]) -> dict[str, Fired]:
+    index: dict[str, list[tuple[DocumentReport, Finding]]] = {}
+    for doc in docs:
+        for finding in doc.findings:
+            index.setdefault(finding.rule, []).append((doc, finding))
+    return {rule: tuple(pairs) for rule, pairs in index.items()}
 
 
 def check_rule(target: TargetContext, cls: str, rule: str, obligation: Obligation) -> None:
@@ -85,17 +133,16 @@ def check_rule(target: TargetContext, cls: str, rule: str, obligation: Obligatio
 
     Hints of KANN rules (information level) are only noted.
     """
-    docs = documents(target, cls)
-    if rule != "XSD":
-        docs = [d for d in docs if not d.fired("XSD") and d.error is None]
-        if not docs:
-            pytest.skip("Schematron was not run: no document of this class is schema-valid")
+    found = graded(target, cls)
+    schematron = rule != "XSD"
+    if schematron and not found.schema_valid_count:
+        pytest.skip("Schematron was not run: no document of this class is schema-valid")
     uri = requirement_uri(cls, rule)
-    covered = members(cls, rule)
-    fired = [(d, f) for d in docs for f in d.findings if f.rule in covered]
+    fired = found.fired(members(cls, rule), schematron)
     counted = [violation(d, f, uri) for d, f in fired if obligation is not Obligation.KANN]
     if fired and not counted:
-        target.note(f"{len(fired)} hint(s) of this rule (information level) in {len(docs)} document(s)")
+        docs = found.schema_valid_count if schematron else len(found.documents)
+        target.note(f"{len(fired)} hint(s) of this rule (information level) in {docs} document(s)")
     expect(capped(counted))
 
 
