@@ -6,7 +6,8 @@ shown, never dropped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,14 +71,43 @@ def vendors(run: Run) -> tuple[Mapping[str, Any], ...]:
     return tuple(found)
 
 
-def vendor_label(vendor: Mapping[str, Any]) -> str:
-    """Name, product and version, as shown in a row header."""
-    parts = [str(vendor.get("name") or vendor["id"])]
-    if vendor.get("product"):
-        parts.append(str(vendor["product"]))
-    if vendor.get("version"):
-        parts.append(str(vendor["version"]))
-    return " ".join(parts)
+@dataclass(frozen=True)
+class Name:
+    """How a vendor product is named: the product is the main label; vendor and version stand beside it."""
+
+    product: str
+    vendor: str
+    version: str
+
+    @property
+    def short(self) -> str:
+        """``Kartenwerk Kommunal 5.1.0``: product and version."""
+        return f"{self.product} {self.version}".strip()
+
+    @property
+    def text(self) -> str:
+        """``Kartenwerk Kommunal 5.1.0 – Kartenwerk GmbH``: every part in one line."""
+        return f"{self.short} – {self.vendor}" if self.vendor else self.short
+
+
+def vendor_name(vendor: Mapping[str, Any]) -> Name:
+    """The product (or, without one, the vendor's name or id), the vendor's name and the version."""
+    name, product = str(vendor.get("name") or ""), str(vendor.get("product") or "")
+    version = str(vendor.get("version") or "")
+    if product:
+        return Name(product, "" if name == product else name, version)
+    return Name(name or str(vendor["id"]), "", version)
+
+
+def short_labels(found: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """A short label per vendor id, unique among them: product and version, with the vendor or id if needed."""
+    names = {str(v["id"]): vendor_name(v) for v in found}
+    labels = {vid: name.short for vid, name in names.items()}
+    for longer in ({vid: name.text for vid, name in names.items()},
+                   {vid: f"{name.text} [{vid}]" for vid, name in names.items()}):
+        counts = Counter(labels.values())
+        labels = {vid: longer[vid] if counts[label] > 1 else label for vid, label in labels.items()}
+    return labels
 
 
 def profile_name(run: Run) -> str | None:
@@ -99,9 +129,14 @@ def targets(vendor: Mapping[str, Any], standard: str) -> list[Mapping[str, Any]]
     return [t for t in vendor.get("targets", ()) if t.get("standard") == standard]
 
 
-def claimed(vendor: Mapping[str, Any], standard: str, cls: str) -> bool | None:
-    """Whether any target claims the class; None if a target leaves claims to the implementation."""
-    found = targets(vendor, standard)
-    if any(t.get("claims") is None for t in found):
+def target_labels(vendor: Mapping[str, Any], standard: str) -> tuple[str, ...]:
+    """The labels (or URLs or paths) of the vendor's targets for one standard, as the results name them."""
+    return tuple(dict.fromkeys(str(t.get("target", "")) for t in targets(vendor, standard)))
+
+
+def claimed(vendor: Mapping[str, Any], standard: str, cls: str, target: str) -> bool | None:
+    """Whether one target claims the class; None if it leaves claims to the implementation or is not listed."""
+    found = [t for t in targets(vendor, standard) if str(t.get("target", "")) == target]
+    if not found or any(t.get("claims") is None for t in found):
         return None
     return any(cls in t["claims"] for t in found)

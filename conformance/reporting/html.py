@@ -14,48 +14,25 @@ import jinja2
 import markupsafe
 
 from conformance.core.results import Run
-from conformance.reporting.header import Column, vendor_label
+from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
-from conformance.reporting.matrix import Cell, Row
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import SYMBOL, clean, extras, locator, ratios, safe_url, short_requirement, value
+from conformance.reporting.text import SYMBOL, clean, locator, safe_url, short_requirement, value
 from conformance.reporting.verdict import VendorVerdict
-
-
-@dataclass(frozen=True)
-class CellView:
-    """A cell as the template shows it."""
-
-    index: int
-    column: Column
-    cell: Cell
-    state: str
-    symbol: str
-    ratios: str
-    extras: str
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RowView:
-    """A vendor row as the template shows it."""
-
-    index: int
-    id: str
-    label: str
-    verdict: VendorVerdict
-    cells: tuple[CellView, ...]
+from conformance.reporting.views import LaneView, RowView, detail, rows
 
 
 @dataclass(frozen=True)
 class StandardView:
-    """A standard's heading over its class columns."""
+    """A standard: its heading, its class columns and every vendor lane that tested it."""
 
+    index: int
     id: str
     title: str
     version: str
     url: str
     columns: tuple[Column, ...]
+    lanes: tuple[tuple[RowView, LaneView], ...]
 
 
 @functools.cache
@@ -64,6 +41,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("conformance.reporting", "templates"), autoescape=True)
     env.finalize = _finalize
     env.filters.update(short=short_requirement, value=value, locator=locator, safe_url=safe_url, headers=_headers)
+    env.globals.update(detail=detail)
     return env
 
 
@@ -78,36 +56,27 @@ def _finalize(data: Any) -> Any:
 def render_html(run: Run, lang: str = "de") -> str:
     """The matrix HTML of a run."""
     report, t = build_report(run), Labels(lang)
-    rows = tuple(_row(report, i, row, lang) for i, row in enumerate(report.matrix.rows))
-    names = {r.id: r.label for r in rows}
+    views = rows(report, lang)
+    names = {r.id: r.label for r in views}
     env = environment().overlay()
     env.filters["vendor_name"] = lambda vendor: names.get(vendor, vendor)
     return env.get_template("matrix.html.j2").render(
-        t=t, report=report, run=run, head=run.header, rows=rows, standards=_standards(report, lang),
+        t=t, report=report, run=run, head=run.header, rows=views, standards=_standards(report, views, lang),
         switch=report.switch, symbols=tuple(SYMBOL.items()), verdict_text=_verdict_text(report, t),
         class_title=_class_title(report, lang), profile_items=_profile_items(report, t),
+        several={(r.id, s) for r in views for s in r.several},
     )
 
 
-def _row(report: Report, index: int, row: Row, lang: str) -> RowView:
-    cells = tuple(_cell(j, column, row.cell(column), lang) for j, column in enumerate(report.matrix.columns))
-    return RowView(index, row.id, vendor_label(row.vendor), report.verdict(row.id), cells)
-
-
-def _cell(index: int, column: Column, cell: Cell, lang: str) -> CellView:
-    counts = cell.counts
-    state = counts.state.value
-    return CellView(index, column, cell, state, SYMBOL[state], ratios(counts, lang), extras(counts, lang), cell.notes)
-
-
-def _standards(report: Report, lang: str) -> tuple[StandardView, ...]:
-    views = []
-    for standard in report.matrix.standards:
+def _standards(report: Report, views: tuple[RowView, ...], lang: str) -> tuple[StandardView, ...]:
+    found = []
+    for index, standard in enumerate(report.matrix.standards):
         cols = report.matrix.columns_of(standard)
+        lanes = tuple((row, lane) for row in views for lane in row.lanes_of(standard))
         first = cols[0]
-        views.append(StandardView(standard, first.standard_title[lang], first.standard_version, first.standard_url,
-                                  cols))
-    return tuple(views)
+        found.append(StandardView(index, standard, first.standard_title[lang], first.standard_version,
+                                  first.standard_url, cols, lanes))
+    return tuple(found)
 
 
 def _verdict_text(report: Report, t: Labels) -> Any:

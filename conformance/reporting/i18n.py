@@ -8,63 +8,68 @@ LABELS: dict[str, tuple[str, str]] = {
     # outcomes
     "outcome.pass": ("erfüllt", "passed"),
     "outcome.fail": ("nicht erfüllt", "failed"),
-    "outcome.error": ("Fehler (kein Urteil)", "error (no verdict)"),
+    "outcome.error": ("Fehler – kein Urteil möglich", "error – no verdict"),
     "outcome.skip": ("übersprungen", "skipped"),
     "outcome.not_applicable": ("nicht anwendbar", "not applicable"),
-    "outcome.waived": ("ausgenommen (Waiver)", "waived"),
+    "outcome.waived": ("Abweichung zugelassen", "waived"),
     # obligations
     "obl.MUSS": ("MUSS", "SHALL"),
     "obl.SOLL": ("SOLL", "SHOULD"),
     "obl.KANN": ("KANN", "MAY"),
     # cell states
     "state.pass": ("alle MUSS-Anforderungen erfüllt", "every SHALL requirement passed"),
-    "state.fail": ("MUSS-Anforderung nicht erfüllt", "a SHALL requirement failed"),
-    "state.warn": ("prüfen: Fehler, Waiver, Übersprungenes oder SOLL/KANN nicht erfüllt",
-                   "check: errors, waivers, skips or SHOULD/MAY failed"),
+    "state.fail": ("mindestens eine MUSS-Anforderung nicht erfüllt", "a SHALL requirement failed"),
+    "state.warn": ("prüfen: Fehler ohne Urteil, zugelassene Abweichungen, übersprungene Prüfungen oder nicht "
+                   "erfüllte SOLL-/KANN-Anforderungen",
+                   "check: errors without verdict, waivers, skips or failed SHOULD/MAY requirements"),
     "state.none": ("nichts anwendbar oder nicht geprüft", "nothing applicable or not tested"),
     # vendor verdicts
-    "verdict.meets": ("erfüllt das Profil", "meets profile"),
-    "verdict.fails": ("erfüllt das Profil nicht", "does not meet profile"),
+    "verdict.meets": ("erfüllt das Profil", "meets the profile"),
+    "verdict.fails": ("erfüllt das Profil nicht", "does not meet the profile"),
     "verdict.undecided": ("kein Urteil möglich", "no verdict reached"),
-    "verdict.clean": ("keine Anforderung nicht erfüllt", "nothing failed"),
+    "verdict.clean": ("ohne Beanstandung", "nothing failed"),
     "verdict.failures": ("Anforderungen nicht erfüllt", "requirements failed"),
-    "verdict.missing": ("Es fehlt", "Missing"),
+    "verdict.missing": ("Was zum Profil fehlt", "Missing for the profile"),
     "verdict.findings": ("Nicht erfüllt oder ohne Urteil", "Failed or without verdict"),
-    "verdict.recommended": ("Empfohlen (SOLL), nicht erfüllt", "Recommended (SHOULD), not met"),
-    "verdict.waived": ("mit Waiver ausgenommen", "waived"),
-    "verdict.incomplete": ("Lauf unvollständig: nicht alle Prüfungen liegen vor",
-                           "run incomplete: not every check has a result"),
+    "verdict.recommended": ("Nicht erfüllte Empfehlungen (SOLL)", "Recommendations (SHOULD) not met"),
+    "verdict.waived": ("Zugelassene Abweichungen", "Waived"),
+    "verdict.incomplete": ("Lauf unvollständig: Es liegen nicht alle Prüfergebnisse vor.",
+                           "Run incomplete: not every check has a result."),
     # what is missing from a profile
     "missing.failed": ("nicht erfüllt", "failed"),
-    "missing.error": ("Fehler, kein Urteil", "error, no verdict"),
+    "missing.error": ("Fehler – kein Urteil möglich", "error – no verdict"),
     "missing.skip": ("übersprungen", "skipped"),
-    "missing.not-claimed": ("Klasse gefordert, aber nicht beansprucht", "class required but not claimed"),
+    "missing.not-claimed": ("Klasse gefordert, Konformität aber nicht erklärt",
+                            "class required but conformance not claimed"),
     "missing.no-target": ("Standard gefordert, aber kein Prüfziel angegeben",
                           "standard required but no target configured"),
     "missing.not-run": ("in diesem Lauf nicht geprüft", "not tested in this run"),
-    "missing.untested": ("keine Ergebnisse für diese Klasse", "no results for this class"),
+    "missing.untested": ("Klasse nicht geprüft, keine Ergebnisse", "class not tested, no results"),
     "missing.no-result": ("nicht geprüft", "not tested"),
-    "missing.waived": ("ausgenommen (Waiver)", "waived"),
+    "missing.waived": ("Abweichung zugelassen", "waived"),
     "missing.not_applicable": ("nicht anwendbar", "not applicable"),
-    "missing.incomplete": ("Lauf unvollständig, kein Urteil", "run incomplete, no verdict"),
+    "missing.incomplete": ("Lauf unvollständig, kein Urteil möglich", "run incomplete, no verdict"),
     # switchability
     "switch.title": ("Wechselbarkeit", "Switchability"),
     "switch.rule.profile": (
-        "Mit Profil: B kann A ersetzen, wenn B das Profil erfüllt; A und B sind austauschbar, wenn beide es "
-        "erfüllen. Was einen Wechsel blockiert, ist das, was B am Profil fehlt.",
-        "With a profile: B can replace A if B meets the profile; A and B are interchangeable if both meet it. "
-        "What blocks a switch is what B lacks for the profile."),
+        "Mit Profil: B kann A ersetzen, wenn B das Profil erfüllt – bei mehreren Prüfzielen eines Standards mit "
+        "jedem davon. A und B sind austauschbar, wenn beide es erfüllen. Einen Wechsel blockiert, was B zum Profil "
+        "fehlt.",
+        "With a profile: B can replace A if B meets the profile – on every one of its targets where a standard has "
+        "several. A and B are interchangeable if both meet it. A switch is blocked by what B lacks for the profile."),
     "switch.rule.plain": (
-        "Ohne Profil: B kann A ersetzen, wenn B jede Anforderung erfüllt, die A erfüllt. Blockiert wird ein "
-        "Wechsel durch jede Anforderung, die A erfüllt und B nicht.",
-        "Without a profile: B can replace A if B passes every requirement A passes. A switch is blocked by "
-        "every requirement A passes and B does not."),
-    "switch.groups": ("Austauschbar untereinander", "Interchangeable with each other"),
+        "Ohne Profil: B kann A ersetzen, wenn B jede Anforderung erfüllt, die A erfüllt. Hat ein Anbieter für einen "
+        "Standard mehrere Prüfziele, braucht jedes Prüfziel von A ein Prüfziel von B, das alles erfüllt, was jenes "
+        "erfüllt. Einen Wechsel blockiert jede Anforderung, die A erfüllt und B nicht.",
+        "Without a profile: B can replace A if B passes every requirement A passes. Where a vendor has several "
+        "targets for a standard, each target of A needs a target of B that passes everything it passes. A switch "
+        "is blocked by every requirement A passes and B does not."),
+    "switch.groups": ("Untereinander austauschbar", "Interchangeable with each other"),
     "switch.none": ("keine austauschbaren Anbieter", "no interchangeable vendors"),
     "switch.from": ("bisher (A) ↓ / ersetzt durch (B) →", "current (A) ↓ / replaced by (B) →"),
     "switch.ok": ("kann ersetzen", "can replace"),
     "switch.compared": ("{n} von A erfüllte Anforderungen verglichen", "{n} requirements passed by A compared"),
-    "switch.blocked": ("blockiert", "blocked"),
+    "switch.blocked": ("blockiert: {n}", "blocked: {n}"),
     "switch.blockers": ("Was den Wechsel blockiert", "What blocks the switch"),
     # report texts
     "title": ("Wechselbarkeitsmatrix", "Switchability matrix"),
@@ -75,12 +80,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "The run did not finish. This report shows only the checks that completed before it stopped; missing "
         "checks are not judged and no overall verdict can be reached."),
     "profile": ("Profil", "Profile"),
-    "profile.none": ("kein Profil (alle Ergebnisse zählen)", "no profile (every result counts)"),
-    "profile.requires": ("Das Profil fordert", "The profile requires"),
+    "profile.none": ("kein Profil – alle Ergebnisse zählen", "no profile – every result counts"),
+    "profile.requires": ("Das Profil „{name}“ fordert:", "The profile “{name}” requires:"),
     "profile.all_classes": ("alle Konformitätsklassen", "every conformance class"),
     "verdicts": ("Urteil je Anbieter", "Verdict per vendor"),
     "verdict": ("Urteil", "Verdict"),
-    "vendor": ("Anbieter", "Vendor"),
+    "vendor": ("Produkt und Anbieter", "Product and vendor"),
+    "version": ("Version", "version"),
+    "overview": ("Übersicht", "Overview"),
+    "by_class": ("Ergebnisse je Konformitätsklasse", "Results per conformance class"),
     "standard": ("Standard", "Standard"),
     "class": ("Konformitätsklasse", "Conformance class"),
     "requirement": ("Anforderung", "Requirement"),
@@ -97,24 +105,35 @@ LABELS: dict[str, tuple[str, str]] = {
     "exchange": ("HTTP-Austausch", "HTTP exchange"),
     "request_headers": ("Anfrage-Header", "Request headers"),
     "response_headers": ("Antwort-Header", "Response headers"),
-    "body": ("Antwort (Auszug)", "Response body (excerpt)"),
-    "notes": ("Stichproben-Hinweise", "Sampling notes"),
-    "notes.none": ("keine Stichproben-Grenze hat etwas abgeschnitten", "no sampling limit cut anything"),
-    "waivers": ("Waiver", "Waivers"),
-    "waivers.none": ("keine Waiver", "no waivers"),
+    "body": ("Antwort, Auszug", "Response body, excerpt"),
+    "notes": ("Hinweise zu Stichproben", "Sampling notes"),
+    "notes.none": ("Keine Stichprobengrenze hat etwas abgeschnitten.", "No sampling limit cut anything."),
+    "waivers": ("Zugelassene Abweichungen (Waiver)", "Waivers"),
+    "waivers.none": ("keine zugelassenen Abweichungen", "no waivers"),
     "waiver.applied": ("angewendet", "applied"),
-    "waiver.expired": ("abgelaufen (Fehlschlag zählt)", "expired (the failure counts)"),
-    "waiver.unused-passes": ("besteht jetzt: Waiver entfernen", "now passes: remove the waiver"),
-    "waiver.unused": ("nicht verwendet", "unused"),
+    "waiver.expired": ("abgelaufen – zählt wieder als nicht erfüllt", "expired – the failure counts"),
+    "waiver.unused-passes": ("jetzt erfüllt – Ausnahme kann entfallen", "now passes – remove the waiver"),
+    "waiver.unused": ("nicht angewendet", "unused"),
     "waiver.expires": ("gültig bis", "expires"),
     "waiver.ticket": ("Vorgang", "Ticket"),
     "legend": ("Legende", "Legend"),
     "legend.counts": (
-        "„12/14 MUSS“: 12 erfüllt von 14 bewerteten MUSS-Anforderungen (bewertet = erfüllt + nicht erfüllt + "
-        "Fehler + Waiver). Übersprungene und nicht anwendbare Anforderungen werden daneben gezählt.",
-        "“12/14 SHALL”: 12 passed of 14 judged SHALL requirements (judged = passed + failed + error + waived). "
-        "Skipped and not applicable requirements are counted beside them."),
+        "„12/14 MUSS“: Von 14 bewerteten MUSS-Anforderungen sind 12 erfüllt. Als bewertet zählen Anforderungen, "
+        "die erfüllt oder nicht erfüllt sind, für die eine Abweichung zugelassen ist oder deren Prüfung mit einem "
+        "Fehler endete. Fehler, zugelassene Abweichungen, Übersprungenes und KANN-Anforderungen stehen klein "
+        "darunter. Nicht anwendbare Anforderungen (z. B. einer Klasse, deren Konformität der Anbieter nicht "
+        "erklärt) zählen nicht mit; ihre genaue Zahl steht im Tooltip der Zelle und bei den Einzelergebnissen.",
+        "“12/14 SHALL”: 12 of 14 judged SHALL requirements passed. Judged are passed, failed, waived and errors "
+        "without verdict. Errors, waivers, skips and MAY requirements are shown small below. Not applicable "
+        "requirements (e.g. of a class the vendor does not claim) are not counted; their exact number is in the "
+        "cell's tooltip and with the results."),
+    "legend.console": (
+        "erfüllt/bewertet je Verbindlichkeit; nicht anwendbare Anforderungen sind nicht gezählt (genaue Zahlen in "
+        "der Matrix)",
+        "passed/judged per obligation; not applicable requirements are not counted (exact numbers in the matrix)"),
+    "others": ("Weiteres", "Other"),
     "details": ("Einzelergebnisse mit Nachweisen", "Results with evidence"),
+    "group.show": ("Enthaltene Anforderungen", "Requirements in this group"),
     "metadata": ("Angaben zum Lauf", "About this run"),
     "run_id": ("Lauf-ID", "Run id"),
     "suite_version": ("Version der Prüfsuite", "Suite version"),
@@ -129,7 +148,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "exit_code": ("Exit-Code", "Exit code"),
     "matrix_file": ("Matrix", "Matrix"),
     "no_results": ("keine Ergebnisse", "no results"),
+    "no_target": ("kein Prüfziel", "no target"),
     "more": ("und {n} weitere", "and {n} more"),
+}
+
+# Counted phrases: (singular, plural) in German, then in English.
+COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "pass": (("{n} erfüllt", "{n} erfüllt"), ("{n} passed", "{n} passed")),
+    "fail": (("{n} nicht erfüllt", "{n} nicht erfüllt"), ("{n} failed", "{n} failed")),
+    "error": (("{n} Fehler ohne Urteil", "{n} Fehler ohne Urteil"),
+              ("{n} error, no verdict", "{n} errors, no verdict")),
+    "skip": (("{n} übersprungen", "{n} übersprungen"), ("{n} skipped", "{n} skipped")),
+    "not_applicable": (("{n} nicht anwendbar", "{n} nicht anwendbar"), ("{n} not applicable", "{n} not applicable")),
+    "waived": (("{n} zugelassene Abweichung", "{n} zugelassene Abweichungen"), ("{n} waived", "{n} waived")),
+    "requirements": (("{n} Anforderung", "{n} Anforderungen"), ("{n} requirement", "{n} requirements")),
+    "notes": (("{n} Hinweis zur Stichprobe", "{n} Hinweise zu Stichproben"),
+              ("{n} sampling note", "{n} sampling notes")),
 }
 
 
@@ -140,6 +174,12 @@ def label(key: str, lang: str, **values: object) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**values) if values else text
+
+
+def counted(key: str, n: int, lang: str) -> str:
+    """``3 nicht erfüllt``, ``1 zugelassene Abweichung``: a number with its phrase, singular or plural."""
+    forms = COUNTS[key][1 if lang == "en" else 0]
+    return forms[0 if n == 1 else 1].format(n=n)
 
 
 class Labels:
@@ -153,3 +193,7 @@ class Labels:
     def __call__(self, key: str, **values: object) -> str:
         """The label for a key."""
         return label(key, self.lang, **values)
+
+    def n(self, key: str, count: int) -> str:
+        """A counted phrase: ``t.n("fail", 3)``."""
+        return counted(key, count, self.lang)

@@ -1,5 +1,9 @@
-"""The JSON matrix: the aggregated view (cells, verdicts, switchability) for other tools; evidence stays in the
-results file."""
+"""The JSON matrix: the aggregated view (lanes, cells, verdicts, switchability) for other tools; evidence stays in
+the results file.
+
+Format 2: each vendor has ``lanes`` (one per target of a standard) and its ``cells`` carry their ``target``, so a
+vendor with two targets for one standard has two cells per class, never one merged cell.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Row
 from conformance.reporting.model import Report, build_report
 from conformance.reporting.text import cell_text, deep_clean
 
-FORMAT = "wechselbar-matrix/1"
+FORMAT = "wechselbar-matrix/2"
 
 
 def render_json(run: Run, lang: str = "de") -> str:
@@ -50,20 +54,23 @@ def counts_json(counts: Counts) -> dict[str, dict[str, int]]:
 def _vendor(report: Report, row: Row, lang: str) -> dict[str, Any]:
     verdict = report.verdict(row.id)
     return {
-        **dict(row.vendor),
+        **dict(row.vendor), "label": report.labels[row.id],
         "verdict": {"state": verdict.state.value, "missing": [m.to_json() for m in verdict.missing],
                     "recommended": [m.to_json() for m in verdict.recommended], "waived": list(verdict.waived)},
-        "standards": {s: {"state": row.standard_counts(s).state.value,
-                          "text": cell_text(row.standard_counts(s), lang),
-                          "counts": counts_json(row.standard_counts(s))} for s in report.matrix.standards},
-        "cells": [_cell(c.standard, c.uri, row.cell(c), lang) for c in report.matrix.columns],
+        "lanes": [{"standard": lane.standard, "target": lane.target, **_counts(row.lane_counts(lane), lang)}
+                  for lane in row.lanes],
+        "cells": [_cell(c.standard, c.uri, lane.target, row.cell(c, lane.target), lang)
+                  for lane in row.lanes for c in report.matrix.columns_of(lane.standard)],
     }
 
 
-def _cell(standard: str, cls: str, cell: Cell, lang: str) -> dict[str, Any]:
+def _counts(counts: Counts, lang: str) -> dict[str, Any]:
+    return {"state": counts.state.value, "text": cell_text(counts, lang), "counts": counts_json(counts)}
+
+
+def _cell(standard: str, cls: str, target: str, cell: Cell, lang: str) -> dict[str, Any]:
     return {
-        "standard": standard, "class": cls, "state": cell.state.value, "text": cell_text(cell.counts, lang),
-        "counts": counts_json(cell.counts), "notes": list(cell.notes),
+        "standard": standard, "class": cls, "target": target, **_counts(cell.counts, lang), "notes": list(cell.notes),
         "requirements": [{"requirement": r.requirement, "obligation": r.obligation,
                           "profile_obligation": r.profile_obligation, "outcome": r.outcome.value}
                          for r in cell.requirements],

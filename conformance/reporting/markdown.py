@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from conformance.core.results import Run
-from conformance.reporting.header import vendor_label
+from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import Row
 from conformance.reporting.model import Report, build_report
@@ -32,7 +32,7 @@ def render_markdown(run: Run, lang: str = "de") -> str:
     lines = [f"## {t('title')}" + (f" · {t('profile')}: {md(report.profile)}" if report.profile else "")]
     if not run.complete:
         lines += ["", f"> **⚠ {t('incomplete')}**: {t('incomplete.text')}"]
-    lines += ["", *_table(report, t), "", *_missing(report, t), *_footer(report, t)]
+    lines += ["", *_table(report, t), "", f"_{t('legend.console')}_", "", *_missing(report, t), *_footer(report, t)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -41,14 +41,26 @@ def _table(report: Report, t: Labels) -> list[str]:
     head = [t("vendor"), t("verdict"), *(md(s) for s in standards)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in report.matrix.rows:
-        lines.append("| " + " | ".join([md(vendor_label(row.vendor)), _verdict(report.verdict(row.id), report, t),
+        lines.append("| " + " | ".join([_name(row), _verdict(report.verdict(row.id), report, t),
                                          *(_cell(row, s, t) for s in standards)]) + " |")
     return lines
 
 
+def _name(row: Row) -> str:
+    name = vendor_name(row.vendor)
+    return f"**{md(name.product)}** {md(name.version)}".strip() + (f" · {md(name.vendor)}" if name.vendor else "")
+
+
 def _cell(row: Row, standard: str, t: Labels) -> str:
-    counts = row.standard_counts(standard)
-    return f"{SYMBOL[counts.state.value]} {md(cell_text(counts, t.lang))}"
+    lanes = row.lanes_of(standard)
+    if not lanes:
+        return f"{SYMBOL['none']} {t('no_target')}"
+    parts = []
+    for lane in lanes:
+        counts = row.lane_counts(lane)
+        prefix = f"{md(lane.target)}: " if len(lanes) > 1 else ""
+        parts.append(f"{prefix}{SYMBOL[counts.state.value]} {md(cell_text(counts, t.lang))}")
+    return "<br>".join(parts)
 
 
 def _verdict(verdict: VendorVerdict, report: Report, t: Labels) -> str:
@@ -60,25 +72,29 @@ def _verdict(verdict: VendorVerdict, report: Report, t: Labels) -> str:
 
 def _missing(report: Report, t: Labels) -> list[str]:
     lines, heading = [], t("verdict.missing" if report.profile else "verdict.findings")
-    for verdict in report.verdicts:
+    labels = report.labels
+    for row in report.matrix.rows:
+        verdict = report.verdict(row.id)
         if verdict.missing:
-            shown = "; ".join(missing_text(m, t) for m in verdict.missing[:MAX_MISSING])
+            shown = "; ".join(missing_text(m, t, md, row.several(m.standard)) for m in verdict.missing[:MAX_MISSING])
             more = len(verdict.missing) - MAX_MISSING
-            lines.append(f"- **{md(verdict.vendor)}** – {heading}: {shown}"
+            lines.append(f"- **{md(labels[row.id])}** – {heading}: {shown}"
                          + (f"; {t('more', n=more)}" if more > 0 else ""))
     return [*lines, ""] if lines else []
 
 
-def missing_text(missing: Missing, t: Labels, escape: Callable[[object], str] = md) -> str:
-    """One missing item in one line: kind, obligation and requirement (or class, or standard)."""
+def missing_text(missing: Missing, t: Labels, escape: Callable[[object], str] = md, target: bool = False) -> str:
+    """One missing item in one line: kind, obligation and requirement (or class, or standard), and the target."""
     what = short_requirement(missing.requirement or missing.cls) if missing.requirement or missing.cls else ""
-    obligation = f"{t('obl.' + missing.obligation)} " if missing.obligation else ""
-    return f"{t('missing.' + missing.kind)}: {obligation}{escape(what or missing.standard)}"
+    obligation = f" · {t('obl.' + missing.obligation)}" if missing.obligation else ""
+    where = f" · {t('target')} {escape(missing.target)}" if target and missing.target else ""
+    return f"{t('missing.' + missing.kind)}{obligation} {escape(what or missing.standard)}{where}"
 
 
 def _footer(report: Report, t: Labels) -> list[str]:
     switch = report.switch
-    groups = "; ".join(", ".join(md(v) for v in g) for g in switch.groups) or t("switch.none")
+    labels = report.labels
+    groups = "; ".join(", ".join(md(labels.get(v, v)) for v in g) for g in switch.groups) or t("switch.none")
     waivers = Counter(str((r.waiver or {}).get("status")) for r in report.waivers)
     head = report.run.header
     return [

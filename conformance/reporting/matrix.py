@@ -1,7 +1,9 @@
 """The matrix model: rows are vendor products, columns are standards opened into conformance classes.
 
-Each cell counts requirements (not tests) per obligation and outcome; its state (colour) follows from the counts
-alone, so a cell for a whole standard is the sum of its class cells.
+A vendor may offer several targets for one standard (two APIs, two export folders): each target is a *lane* with
+its own cells, never merged with the others. Each cell counts requirements (not tests) of one target per
+obligation and outcome; its state (colour) follows from the counts alone, so a lane's cell for a whole standard is
+the sum of its class cells.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, Run
-from conformance.reporting.header import Column, columns, vendors
+from conformance.reporting.header import Column, columns, target_labels, vendors
 
 OBLIGATIONS = ("MUSS", "SOLL", "KANN")
 JUDGED = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED)
@@ -102,13 +104,17 @@ def worst(outcomes: Iterable[Outcome]) -> Outcome:
 
 
 def requirement_outcomes(results: Iterable[Result]) -> tuple[ReqOutcome, ...]:
-    """Group results by requirement; each requirement gets its worst outcome; the worst come first."""
+    """Group results by requirement; each requirement gets its worst outcome; the worst come first, MUSS first."""
     groups: dict[str, list[Result]] = {}
     for result in sorted(results, key=_order):
         groups.setdefault(result.requirement, []).append(result)
     found = (ReqOutcome(uri, group[0].obligation, worst(r.outcome for r in group), tuple(group))
              for uri, group in groups.items())
-    return tuple(sorted(found, key=lambda r: (WORST_FIRST.index(r.outcome), r.requirement)))
+    return tuple(sorted(found, key=lambda r: (WORST_FIRST.index(r.outcome), _rank(r.obligation), r.requirement)))
+
+
+def _rank(obligation: str) -> int:
+    return OBLIGATIONS.index(obligation) if obligation in OBLIGATIONS else len(OBLIGATIONS)
 
 
 def _order(result: Result) -> tuple[str, str, str]:
@@ -142,24 +148,46 @@ def _obligation(value: str) -> str:
 
 
 @dataclass(frozen=True)
+class Lane:
+    """One target of a vendor for one standard (its label, URL or paths, as the results name it)."""
+
+    standard: str
+    target: str
+
+
+@dataclass(frozen=True)
 class Row:
-    """A vendor product and its cells, keyed by (standard, class URI)."""
+    """A vendor product, its lanes in column order and its cells, keyed by (standard, class URI, target)."""
 
     vendor: Mapping[str, Any]
-    cells: Mapping[tuple[str, str], Cell]
+    cells: Mapping[tuple[str, str, str], Cell]
+    lanes: tuple[Lane, ...] = ()
 
     @property
     def id(self) -> str:
         """The vendor id."""
         return str(self.vendor["id"])
 
-    def cell(self, column: Column) -> Cell:
-        """The cell of a column (empty if nothing ran)."""
-        return self.cells.get((column.standard, column.uri), Cell())
+    def lanes_of(self, standard: str) -> tuple[Lane, ...]:
+        """The vendor's lanes (targets) for one standard."""
+        return tuple(lane for lane in self.lanes if lane.standard == standard)
 
-    def standard_counts(self, standard: str) -> Counts:
-        """The counts of every class of one standard, summed."""
-        return sum((c.counts for (s, _), c in self.cells.items() if s == standard), Counts())
+    def several(self, standard: str) -> bool:
+        """True if the vendor has more than one target for the standard (so targets are named in reports)."""
+        return len(self.lanes_of(standard)) > 1
+
+    def cell(self, column: Column, target: str) -> Cell:
+        """The cell of a class column for one target (empty if nothing ran)."""
+        return self.cells.get((column.standard, column.uri, target), Cell())
+
+    def lane_counts(self, lane: Lane) -> Counts:
+        """The counts of every class of one lane, summed."""
+        return sum((c.counts for (s, _, t), c in self.cells.items() if (s, t) == (lane.standard, lane.target)),
+                   Counts())
+
+    def outcomes(self) -> Iterable[ReqOutcome]:
+        """Every requirement outcome of every lane."""
+        return (r for cell in self.cells.values() for r in cell.requirements)
 
 
 @dataclass(frozen=True)
@@ -181,12 +209,21 @@ class Matrix:
 
 def build_matrix(run: Run) -> Matrix:
     """Aggregate a run into the matrix model."""
-    by_cell: dict[tuple[str, str, str], list[Result]] = {}
+    by_vendor: dict[str, dict[tuple[str, str, str], list[Result]]] = {}
     for result in run.results:
-        by_cell.setdefault((result.vendor, result.standard, result.cls), []).append(result)
-    rows = tuple(
-        Row(vendor, {(s, c): Cell(requirement_outcomes(found)) for (v, s, c), found in by_cell.items()
-                     if v == vendor["id"]})
-        for vendor in vendors(run)
-    )
-    return Matrix(rows, columns(run))
+        key = (result.standard, result.cls, result.target)
+        by_vendor.setdefault(result.vendor, {}).setdefault(key, []).append(result)
+    found = columns(run)
+    standards = tuple(dict.fromkeys(c.standard for c in found))
+    return Matrix(tuple(_row(v, by_vendor.get(str(v["id"]), {}), standards) for v in vendors(run)), found)
+
+
+def _row(vendor: Mapping[str, Any], found: Mapping[tuple[str, str, str], list[Result]],
+         standards: tuple[str, ...]) -> Row:
+    cells = {key: Cell(requirement_outcomes(results)) for key, results in found.items()}
+    lanes = []
+    for standard in standards:
+        listed = target_labels(vendor, standard)
+        extra = sorted({t for s, _, t in found if s == standard} - set(listed))
+        lanes += [Lane(standard, target) for target in (*listed, *extra)]
+    return Row(vendor, cells, tuple(lanes))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance.core.results import Result, Run
-from conformance.reporting.header import profile_name
+from conformance.reporting.header import profile_name, short_labels
 from conformance.reporting.matrix import Matrix, build_matrix
 from conformance.reporting.switch import Switchability, switchability
 from conformance.reporting.verdict import VendorVerdict, exit_code, vendor_verdicts
@@ -33,6 +33,11 @@ class Report:
     verdicts: tuple[VendorVerdict, ...]
     switch: Switchability
     exit_code: int
+
+    @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """A short, unique label per vendor id: product and version (with the vendor where needed)."""
+        return short_labels(row.vendor for row in self.matrix.rows)
 
     @property
     def profile(self) -> str | None:

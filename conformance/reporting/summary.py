@@ -1,20 +1,26 @@
-"""The console summary after a run: vendors × standards, verdicts and where the matrix is."""
+"""The console summary after a run: one line per vendor target and standard, the verdicts and where the matrix is.
+
+The table has one row per vendor × standard (× target, where a vendor has several), with MUSS and SOLL ratios in
+their own narrow columns, so it stays readable in an 80-column terminal and in wide ones.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from conformance.core.results import Run
-from conformance.reporting.header import vendor_label
-from conformance.reporting.i18n import Labels
+from conformance.reporting.header import vendor_name
+from conformance.reporting.i18n import Labels, counted
 from conformance.reporting.markdown import VERDICT_SYMBOL, missing_text
+from conformance.reporting.matrix import Counts, Lane, Row
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import SYMBOL, cell_text, clean
+from conformance.reporting.text import EXTRA, SYMBOL, clean, headline, ratio
 
 STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "none": "dim",
          "meets": "green", "fails": "bold red", "undecided": "yellow"}
@@ -22,33 +28,78 @@ MAX_LINES = 3
 
 
 def print_summary(run: Run, paths: Mapping[str, Path], lang: str, console: Console | None = None) -> None:
-    """Print the matrix as a table, the verdicts with what is missing, and the report paths."""
+    """Print the table, the verdicts with what is missing, and the report paths."""
     console = console or Console(highlight=False, soft_wrap=False)
     report, t = build_report(run), Labels(lang)
     if not run.complete:
         console.print(Text(f"⚠ {t('incomplete')}: {t('incomplete.text')}", style="bold red"))
     console.print(_table(report, t))
-    for verdict in report.verdicts:
-        for missing in verdict.missing[:MAX_LINES]:
-            console.print(Text(f"  {clean(verdict.vendor)}: {missing_text(missing, t, clean)}", style="dim"))
+    console.print(Text(f"{t('obl.MUSS')}, {t('obl.SOLL')}: {t('legend.console')}", style="dim"))
+    _verdicts(console, report, t)
     if "html" in paths:
         console.print(Text(f"{t('matrix_file')}: {paths['html']}", style="bold"))
     console.print(Text(f"{t('exit_code')} {report.exit_code}"))
 
 
 def _table(report: Report, t: Labels) -> Table:
-    table = Table(title=t("title") + (f" · {clean(report.profile)}" if report.profile else ""))
-    table.add_column(t("vendor"))
-    table.add_column(t("verdict"))
-    for standard in report.matrix.standards:
-        table.add_column(clean(standard))
+    table = Table(title=t("title") + (f" · {clean(report.profile)}" if report.profile else ""), box=box.SIMPLE_HEAD,
+                  pad_edge=False, title_justify="left")
+    table.add_column(t("vendor"), ratio=4, overflow="fold")
+    table.add_column(t("standard"), overflow="fold")
+    table.add_column(t("obl.MUSS"), no_wrap=True, justify="right")
+    table.add_column(t("obl.SOLL"), no_wrap=True, justify="right")
+    table.add_column(t("others"), ratio=3, overflow="fold")
+    for row in report.matrix.rows:
+        lanes = row.lanes or (Lane("", ""),)
+        names = _name_lines(row, len(lanes))
+        for index, lane in enumerate(lanes):
+            table.add_row(names[index], *_lane(row, lane, t), end_section=index == len(lanes) - 1)
+    return table
+
+
+def _name_lines(row: Row, count: int) -> list[Text]:
+    """The product (bold) on the vendor's first line, version and vendor name (dim) on the next."""
+    name = vendor_name(row.vendor)
+    lines = [Text(clean(name.product), style="bold")]
+    below = " · ".join(clean(p) for p in (name.version, name.vendor) if p)
+    if below:
+        lines.append(Text(below, style="dim"))
+    while len(lines) > count:
+        last = lines.pop()
+        lines[-1].append("\n").append(last)
+    return lines + [Text("") for _ in range(count - len(lines))]
+
+
+def _lane(row: Row, lane: Lane, t: Labels) -> tuple[Text, Text, Text, Text]:
+    counts = row.lane_counts(lane)
+    standard = Text(clean(lane.standard) or "–")
+    if row.several(lane.standard):
+        standard.append(f"\n{clean(lane.target)}", style="dim")
+    style = STYLE[counts.state.value]
+    must = Text(f"{SYMBOL[counts.state.value]} {_ratio(counts, 'MUSS')}", style=style)
+    return standard, must, Text(_ratio(counts, "SOLL")), Text(_others(counts, t.lang), style="dim")
+
+
+def _ratio(counts: Counts, obligation: str) -> str:
+    return f"{counts.passed(obligation)}/{counts.judged(obligation)}" if counts.judged(obligation) else "–"
+
+
+def _others(counts: Counts, lang: str) -> str:
+    """KANN and what is neither passed nor failed; a cell with nothing judged says what it holds instead."""
+    if not any(counts.judged(o) for o in ("MUSS", "SOLL", "KANN")):
+        return headline(counts, lang)
+    parts = [ratio(counts, "KANN", lang)] if counts.judged("KANN") else []
+    return " · ".join(parts + [counted(o.value, counts.outcome(o), lang) for o in EXTRA if counts.outcome(o)])
+
+
+def _verdicts(console: Console, report: Report, t: Labels) -> None:
     for row in report.matrix.rows:
         verdict = report.verdict(row.id)
         state = verdict.state.value
         key = f"verdict.{state}" if report.profile else {"meets": "verdict.clean", "fails": "verdict.failures"}.get(
             state, f"verdict.{state}")
-        cells = [Text(f"{SYMBOL[c.state.value]} {cell_text(c, t.lang)}", style=STYLE[c.state.value])
-                 for c in (row.standard_counts(s) for s in report.matrix.standards)]
-        table.add_row(Text(clean(vendor_label(row.vendor))), Text(f"{VERDICT_SYMBOL[state]} {t(key)}",
-                                                                  style=STYLE[state]), *cells)
-    return table
+        console.print(Text(f"{VERDICT_SYMBOL[state]} {clean(report.labels[row.id])}: {t(key)}", style=STYLE[state]))
+        for missing in verdict.missing[:MAX_LINES]:
+            console.print(Text(f"    {missing_text(missing, t, clean, row.several(missing.standard))}", style="dim"))
+        if len(verdict.missing) > MAX_LINES:
+            console.print(Text(f"    … {t('more', n=len(verdict.missing) - MAX_LINES)}", style="dim"))

@@ -1,7 +1,10 @@
 """The switchability view: who can replace whom, and what blocks each switch.
 
-With a profile, B can replace A if B meets the profile; vendors that all meet it are interchangeable for it. Without
-a profile, B can replace A if B passes every requirement A passes (the rule is printed in every report).
+With a profile, B can replace A if B meets the profile (on every one of its targets); vendors that all meet it are
+interchangeable for it. Without a profile, B can replace A if each target of A (per standard) is *covered* by a
+target of B: one that passes every requirement the target of A passes. With one target per standard this is "B
+passes every requirement A passes". Covering is transitive, so vendors that cover each other form groups of
+interchangeable vendors. The rules are printed in every report.
 """
 
 from __future__ import annotations
@@ -66,27 +69,63 @@ def _profile_blockers(verdict: VendorVerdict) -> tuple[Missing, ...]:
     return verdict.missing or (Missing("incomplete", ""),)
 
 
+Offer = dict[str, dict[str, dict[str, ReqOutcome]]]
+
+
 def _by_passes(matrix: Matrix) -> Switchability:
-    outcomes = {row.id: _outcomes(row) for row in matrix.rows}
-    passes = {v: frozenset(k for k, o in found.items() if o.outcome is Outcome.PASS) for v, found in outcomes.items()}
-    ids = list(outcomes)
-    pairs = tuple(
-        Pair(a, b, tuple(_plain_blocker(outcomes[a][k], outcomes[b].get(k)) for k in sorted(passes[a] - passes[b])),
-             len(passes[a]))
-        for a in ids for b in ids if a != b
-    )
-    groups: dict[frozenset[tuple[str, str]], list[str]] = {}
-    for vendor in ids:
-        if passes[vendor]:
-            groups.setdefault(passes[vendor], []).append(vendor)
-    return Switchability(False, pairs, tuple(tuple(g) for g in groups.values() if len(g) > 1))
+    offers = {row.id: _offer(row) for row in matrix.rows}
+    ids = list(offers)
+    pairs = tuple(Pair(a, b, _blockers(offers[a], offers[b]), _passed(offers[a])) for a in ids for b in ids if a != b)
+    index = {(p.current, p.replacement): p.ok for p in pairs}
+    groups: list[list[str]] = []
+    for vendor in (v for v in ids if _passed(offers[v])):
+        group = next((g for g in groups if index[(g[0], vendor)] and index[(vendor, g[0])]), None)
+        if group is None:
+            groups.append([vendor])
+        else:
+            group.append(vendor)
+    return Switchability(False, pairs, tuple(tuple(g) for g in groups if len(g) > 1))
 
 
-def _outcomes(row: Row) -> dict[tuple[str, str], ReqOutcome]:
-    return {(r.first.standard, r.requirement): r for cell in row.cells.values() for r in cell.requirements}
+def _offer(row: Row) -> Offer:
+    """Per standard and target: each requirement's outcome."""
+    found: Offer = {}
+    for outcome in row.outcomes():
+        first = outcome.first
+        found.setdefault(first.standard, {}).setdefault(first.target, {})[outcome.requirement] = outcome
+    return found
 
 
-def _plain_blocker(theirs: ReqOutcome, ours: ReqOutcome | None) -> Missing:
+def _passes(outcomes: dict[str, ReqOutcome]) -> set[str]:
+    return {k for k, o in outcomes.items() if o.outcome is Outcome.PASS}
+
+
+def _passed(offer: Offer) -> int:
+    return sum(len(_passes(outcomes)) for targets in offer.values() for outcomes in targets.values())
+
+
+def _blockers(current: Offer, replacement: Offer) -> tuple[Missing, ...]:
+    """For each target of A, what the closest target of B (the one missing least) does not pass."""
+    found: list[Missing] = []
+    for standard, targets in current.items():
+        for outcomes in targets.values():
+            found += _cover(outcomes, replacement.get(standard, {}))
+    return tuple(dict.fromkeys(found))
+
+
+def _cover(outcomes: dict[str, ReqOutcome], options: dict[str, dict[str, ReqOutcome]]) -> list[Missing]:
+    wanted = sorted(_passes(outcomes))
+    if not options:
+        return [_blocker(outcomes[k], None, "") for k in wanted]
+    gaps = []
+    for target, offered in options.items():
+        have = _passes(offered)
+        gaps.append([_blocker(outcomes[k], offered.get(k), target) for k in wanted if k not in have])
+    return min(gaps, key=len)
+
+
+def _blocker(theirs: ReqOutcome, ours: ReqOutcome | None, target: str) -> Missing:
     kind = "no-result" if ours is None else BY_OUTCOME.get(ours.outcome, ours.outcome.value)
     reason = "" if ours is None else ours.first.reason
-    return Missing(kind, theirs.first.standard, theirs.first.cls, theirs.requirement, theirs.obligation, reason)
+    first = theirs.first
+    return Missing(kind, first.standard, first.cls, theirs.requirement, theirs.obligation, reason, target)

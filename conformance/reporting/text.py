@@ -7,11 +7,12 @@ import re
 from typing import Any
 
 from conformance.core.outcomes import Outcome
-from conformance.reporting.i18n import label
+from conformance.reporting.i18n import counted, label
 from conformance.reporting.matrix import OBLIGATIONS, Counts
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-EXTRA = (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_APPLICABLE)
+EXTRA = (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP)
+UNJUDGED = (Outcome.SKIP, Outcome.NOT_APPLICABLE)
 SYMBOL = {"pass": "✔", "fail": "✘", "warn": "!", "none": "–"}
 
 
@@ -31,22 +32,51 @@ def deep_clean(value: Any) -> Any:
     return value
 
 
-def ratios(counts: Counts, lang: str) -> str:
-    """``12/14 MUSS · 3/4 SOLL``: passed of judged per obligation; never a bare percentage."""
-    parts = [f"{counts.passed(o)}/{counts.judged(o)} {label('obl.' + o, lang)}"
-             for o in OBLIGATIONS if any(counts.get(o, x) for x in Outcome)]
-    return " · ".join(parts) or label("no_results", lang)
+def ratio(counts: Counts, obligation: str, lang: str) -> str:
+    """``12/14 MUSS``: passed of judged requirements of one obligation."""
+    return f"{counts.passed(obligation)}/{counts.judged(obligation)} {label('obl.' + obligation, lang)}"
 
 
-def extras(counts: Counts, lang: str) -> str:
-    """``1 Fehler (kein Urteil) · 2 übersprungen``: every outcome the ratios do not name."""
-    return " · ".join(f"{counts.outcome(o)} {label('outcome.' + o.value, lang)}" for o in EXTRA if counts.outcome(o))
+def headline(counts: Counts, lang: str) -> str:
+    """``348/348 MUSS · 15/15 SOLL``: the judged MUSS and SOLL ratios (KANN if nothing else was judged).
+
+    A cell with nothing judged says what its requirements are instead (``2 nicht anwendbar``); never a percentage.
+    """
+    shown = _headline_obligations(counts)
+    if shown:
+        return " · ".join(ratio(counts, o, lang) for o in shown)
+    if not counts.total:
+        return label("no_results", lang)
+    return " · ".join(counted(o.value, counts.outcome(o), lang) for o in UNJUDGED if counts.outcome(o))
+
+
+def _headline_obligations(counts: Counts) -> tuple[str, ...]:
+    shown = tuple(o for o in ("MUSS", "SOLL") if counts.judged(o))
+    return shown or (("KANN",) if counts.judged("KANN") else ())
+
+
+def secondary(counts: Counts, lang: str) -> str:
+    """``1/1 KANN · 2 Fehler ohne Urteil · 1 übersprungen``: what the headline leaves out, except not applicable."""
+    parts = [ratio(counts, "KANN", lang)] if counts.judged("KANN") and "KANN" not in _headline_obligations(
+        counts) else []
+    if _headline_obligations(counts):
+        parts += [counted(o.value, counts.outcome(o), lang) for o in EXTRA if counts.outcome(o)]
+    return " · ".join(parts)
 
 
 def cell_text(counts: Counts, lang: str) -> str:
-    """Ratios and extras in one line."""
-    more = extras(counts, lang)
-    return f"{ratios(counts, lang)} ({more})" if more else ratios(counts, lang)
+    """Headline and secondary counts in one line (not applicable requirements are left to :func:`exact`)."""
+    return " · ".join(part for part in (headline(counts, lang), secondary(counts, lang)) if part)
+
+
+def exact(counts: Counts, lang: str) -> str:
+    """Every count of the cell: ``MUSS: 346 erfüllt, 2 nicht erfüllt, 2500 nicht anwendbar · SOLL: …``."""
+    parts = []
+    for obligation in OBLIGATIONS:
+        found = [counted(o.value, counts.get(obligation, o), lang) for o in Outcome if counts.get(obligation, o)]
+        if found:
+            parts.append(f"{label('obl.' + obligation, lang)}: {', '.join(found)}")
+    return " · ".join(parts) or label("no_results", lang)
 
 
 def value(data: Any) -> str:

@@ -5,6 +5,9 @@ passed (or was waived, or does not apply); SHOULD/MAY requirements of those clas
 SOLL, are listed as recommendations. A fail, a class required but not claimed, or a required standard without a
 target means it *fails*; errors, skips, untested classes or an incomplete run leave it *undecided*. Without a
 profile a vendor fails when anything failed and is undecided on errors.
+
+A vendor with several targets for one standard (e.g. two APIs) is judged on each of them: it meets the profile
+only if every one of its targets does. Claims are read per target, and each finding names its target.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ class Missing:
     requirement: str = ""
     obligation: str = ""
     reason: str = ""
+    target: str = ""
 
     def to_json(self) -> dict[str, str]:
         """A plain dict for the JSON matrix."""
@@ -67,13 +71,13 @@ def vendor_verdicts(run: Run, matrix: Matrix | None = None) -> tuple[VendorVerdi
 
 
 def _verdict(run: Run, row: Row) -> VendorVerdict:
-    outcomes = [r for cell in row.cells.values() for r in cell.requirements]
-    waived = tuple(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED)
+    outcomes = list(row.outcomes())
+    waived = tuple(dict.fromkeys(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED))
     if run.header.profile is None:
         missing = _sorted(_missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR))
         return VendorVerdict(row.id, _state(missing, run.complete), missing, (), waived)
     structural = _structural(run, row, "MUSS")
-    unclaimed = {m.cls for m in structural if m.kind == "not-claimed"}
+    unclaimed = {(m.standard, m.cls, m.target) for m in structural if m.kind == "not-claimed"}
     short = [r for r in outcomes if r.profile_obligation and r.outcome in BY_OUTCOME
              and not _unclaimed_fail(r, unclaimed)]
     missing = structural + _sorted(_missing(r) for r in short if required(r))
@@ -87,7 +91,8 @@ def required(outcome: ReqOutcome) -> bool:
 
 
 def _sorted(found: Iterable[Missing]) -> tuple[Missing, ...]:
-    return tuple(sorted(found, key=lambda m: (KIND_ORDER.index(m.kind), m.standard, m.cls, m.requirement)))
+    return tuple(sorted(found, key=lambda m: (KIND_ORDER.index(m.kind), m.standard, m.cls, m.requirement,
+                                              m.target)))
 
 
 def _state(missing: tuple[Missing, ...], complete: bool) -> VerdictState:
@@ -101,11 +106,12 @@ def _state(missing: tuple[Missing, ...], complete: bool) -> VerdictState:
 def _missing(outcome: ReqOutcome) -> Missing:
     first: Result = outcome.first
     return Missing(BY_OUTCOME.get(outcome.outcome, outcome.outcome.value), first.standard, first.cls,
-                   outcome.requirement, outcome.obligation, first.reason)
+                   outcome.requirement, outcome.obligation, first.reason, first.target)
 
 
-def _unclaimed_fail(outcome: ReqOutcome, unclaimed: set[str]) -> bool:
-    return outcome.outcome is Outcome.FAIL and outcome.first.cls in unclaimed
+def _unclaimed_fail(outcome: ReqOutcome, unclaimed: set[tuple[str, str, str]]) -> bool:
+    first = outcome.first
+    return outcome.outcome is Outcome.FAIL and (first.standard, first.cls, first.target) in unclaimed
 
 
 def _structural(run: Run, row: Row, obligation: str) -> tuple[Missing, ...]:
@@ -122,15 +128,19 @@ def _item_gaps(run: Run, row: Row, item: Mapping[str, Any]) -> list[Missing]:
     standard = str(item["standard"])
     if not hdr.targets(row.vendor, standard):
         return [Missing("no-target", standard)]
-    if hdr.standard_info(run, standard) is None and not any(s == standard for s, _ in row.cells):
+    if hdr.standard_info(run, standard) is None and not any(key[0] == standard for key in row.cells):
         return [Missing("not-run", standard)]
-    gaps = []
-    for cls in hdr.required_classes(run, item):
-        if hdr.claimed(row.vendor, standard, cls) is False:
-            gaps.append(Missing("not-claimed", standard, cls))
-        elif (standard, cls) not in row.cells and run.complete:
-            gaps.append(Missing("untested", standard, cls))
-    return gaps
+    return [gap for target in hdr.target_labels(row.vendor, standard)
+            for cls in hdr.required_classes(run, item) if (gap := _class_gap(run, row, standard, cls, target))]
+
+
+def _class_gap(run: Run, row: Row, standard: str, cls: str, target: str) -> Missing | None:
+    """A required class the target does not claim, or (in a finished run) has no results for."""
+    if hdr.claimed(row.vendor, standard, cls, target) is False:
+        return Missing("not-claimed", standard, cls, target=target)
+    if (standard, cls, target) not in row.cells and run.complete:
+        return Missing("untested", standard, cls, target=target)
+    return None
 
 
 def exit_code(run: Run, verdicts: tuple[VendorVerdict, ...] | None = None) -> int:

@@ -43,12 +43,18 @@ def standards() -> tuple[dict[str, Any], ...]:
         for sid, classes in CLASSES.items())
 
 
-def vendor(vid: str, name: str, claims: list[str] | None = None, standards_: tuple[str, ...] = tuple(CLASSES)
-           ) -> dict[str, Any]:
-    """A header vendor entry with one target per standard."""
+def target_of(vid: str, standard: str) -> str:
+    """The label of a vendor's (first) target for a standard, as header and results name it."""
+    return f"https://{vid}.example/{standard}"
+
+
+def vendor(vid: str, name: str, claims: list[str] | None = None, standards_: tuple[str, ...] = tuple(CLASSES),
+           targets: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """A header vendor entry with one target per standard, or the given target labels per standard."""
+    found = targets or {s: (target_of(vid, s),) for s in standards_}
     return {"id": vid, "name": name, "version": "2.4.1", "product": "Geoportal",
-            "targets": [{"standard": s, "target": f"https://{vid}.example/{s}", "claims": claims}
-                        for s in standards_]}
+            "targets": [{"standard": s, "target": label, "claims": claims} for s, labels in found.items()
+                        for label in labels]}
 
 
 def header(vendors: list[dict[str, Any]], profile: dict[str, Any] | None = None, finished: str | None =
@@ -68,7 +74,7 @@ def result(vid: str, index: int, outcome: Outcome, **extra: Any) -> Result:
     base = Result(
         vendor=vid, standard=standard, standard_version="1.0", cls=cls, requirement=req, obligation=obligation,
         statement=f"Statement of {req.rsplit('/', 1)[-1]}.", outcome=outcome,
-        test_id=f"conformance/suites/x/test_{index}.py::test_{index}[{vid}]", target=f"https://{vid}.example/",
+        test_id=f"conformance/suites/x/test_{index}.py::test_{index}[{vid}]", target=target_of(vid, standard),
         spec_url=f"{SPEC}#req-{index}", duration_ms=12.5)
     if outcome is Outcome.PASS:
         base = replace(base, exchanges=({"method": "GET", "url": f"https://{vid}.example/", "status": 200,

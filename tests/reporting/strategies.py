@@ -1,4 +1,5 @@
-"""Hypothesis strategies: runs with random vendors, claims, profiles, outcomes, repeated requirements and targets."""
+"""Hypothesis strategies: runs with random vendors, targets (several per standard), claims per target, profiles,
+outcomes, requirements checked by several tests, and results of targets the header does not list."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from hypothesis import strategies as st
 
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, Run
-from tests.reporting.samples import CLASSES, REQUIREMENTS, header, profile_obligation, result, vendor
+from tests.reporting.samples import CLASSES, REQUIREMENTS, header, profile_obligation, result
 
 VENDOR_IDS = ("alpha", "beta", "gamma", "delta")
 ALL_CLASSES = [(sid, c[0]) for sid, classes in CLASSES.items() for c in classes]
+UNLISTED = "https://archived.example/"
 
 
 @st.composite
@@ -30,30 +32,45 @@ def profiles(draw: st.DrawFn) -> dict[str, Any] | None:
 
 
 @st.composite
-def vendor_results(draw: st.DrawFn, vid: str, profile: dict[str, Any] | None) -> list[Result]:
-    """Results of one vendor: any subset of requirements, some on two targets or by two tests."""
-    found = []
+def vendors(draw: st.DrawFn, vid: str) -> dict[str, Any]:
+    """A header vendor: some standards, each with one or two targets, each target with its own claims."""
+    standards = draw(st.lists(st.sampled_from(list(CLASSES)), min_size=1, unique=True))
+    targets = []
+    for standard in standards:
+        for k in range(draw(st.integers(1, 2))):
+            claims = draw(st.none() | st.lists(st.sampled_from([c for s, c in ALL_CLASSES if s == standard]),
+                                               unique=True))
+            targets.append({"standard": standard, "target": f"https://{vid}.example/{standard}/{k}", "claims": claims})
+    return {"id": vid, "name": vid.title(), "version": "1.0", "product": f"{vid.title()} Portal", "targets": targets}
+
+
+@st.composite
+def vendor_results(draw: st.DrawFn, vendor: dict[str, Any], profile: dict[str, Any] | None) -> list[Result]:
+    """Results of one vendor: any subset of requirements on some of its targets, some by two tests; rarely on a
+    target the header does not list (an archived or merged file)."""
+    vid, found = vendor["id"], []
     for index in draw(st.lists(st.integers(0, len(REQUIREMENTS) - 1), unique=True)):
-        for copy in range(draw(st.integers(1, 2))):
-            outcome = draw(st.sampled_from(list(Outcome)))
-            item = result(vid, index, outcome, target=f"https://{vid}.example/{copy}",
-                          test_id=f"suite/test_{index}.py::test_{index}[{vid}-{copy}]")
-            if profile is not None:
-                item = replace(item, profile_obligation=profile_obligation(profile, item.standard, item.cls))
-            found.append(item)
+        standard = REQUIREMENTS[index][0]
+        listed = [t["target"] for t in vendor["targets"] if t["standard"] == standard]
+        chosen = draw(st.lists(st.sampled_from([*listed, UNLISTED]), min_size=1, max_size=2, unique=True))
+        for target in chosen:
+            for copy in range(draw(st.integers(1, 2))):
+                item = result(vid, index, draw(st.sampled_from(list(Outcome))), target=target,
+                              test_id=f"suite/test_{index}.py::test_{index}[{vid}-{target}-{copy}]")
+                if profile is not None:
+                    item = replace(item, profile_obligation=profile_obligation(profile, item.standard, item.cls))
+                found.append(item)
     return found
 
 
 @st.composite
 def runs(draw: st.DrawFn) -> Run:
-    """A whole run: 1–4 vendors with random claims and targets, a random profile, finished or killed."""
+    """A whole run: 1–4 vendors with random targets and claims, a random profile, finished or killed."""
     profile = draw(profiles())
     ids = draw(st.lists(st.sampled_from(VENDOR_IDS), min_size=1, max_size=4, unique=True))
-    vendors, results = [], []
+    found, results = [], []
     for vid in ids:
-        claims = draw(st.none() | st.lists(st.sampled_from([c for _, c in ALL_CLASSES]), unique=True))
-        standards = tuple(draw(st.lists(st.sampled_from(list(CLASSES)), min_size=1, unique=True)))
-        vendors.append(vendor(vid, vid.title(), claims, standards))
-        results += draw(vendor_results(vid, profile))
+        found.append(draw(vendors(vid)))
+        results += draw(vendor_results(found[-1], profile))
     finished = draw(st.sampled_from(["2026-03-02T10:05:00+00:00", None]))
-    return Run(header(vendors, profile, finished), tuple(results))
+    return Run(header(found, profile, finished), tuple(results))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,9 +34,10 @@ def test_markdown_is_short_escaped_and_complete() -> None:
     assert len(table) == 2 + 3
     assert all(line.replace("\\|", "").count("|") == table[0].count("|") for line in table)
     assert "<script>" not in text and "<img" not in text and "&lt;script&gt;" in text
-    assert "✔ erfüllt das Profil" in text and "✘ erfüllt das Profil nicht" in text
-    assert "✔ 4/4 MUSS · 2/2 SOLL (1 nicht anwendbar)" in text
-    assert "nicht erfüllt: MUSS /req/geojson/content" in text
+    assert table[2].startswith("| **Geoportal** 2.4.1 · Alpha GmbH | ✔ erfüllt das Profil | ✔ 4/4 MUSS · 2/2 SOLL |")
+    assert "✘ erfüllt das Profil nicht" in text and "nicht anwendbar" in text and "nicht anwendbar)" not in text
+    assert "| ! 0/4 MUSS · 0/2 SOLL · 6 Fehler ohne Urteil | – kein Prüfziel |" in table[4]
+    assert "– Was zum Profil fehlt: nicht erfüllt · MUSS /req/geojson/content" in text
     assert "UNVOLLSTÄNDIG" not in text and "Exit-Code 1" in text
 
 
@@ -60,17 +62,21 @@ def test_csv_has_one_row_per_result_and_defuses_formulas() -> None:
     assert all("\x00" not in v for r in rows for v in r.values())
 
 
-def test_json_matrix_has_every_cell_verdict_and_pair() -> None:
+def test_json_matrix_has_every_lane_cell_verdict_and_pair() -> None:
     data = json.loads(render_json(sample_run(), "en"))
-    assert data["format"] == "wechselbar-matrix/1" and data["exit_code"] == 1 and data["run"]["complete"]
+    assert data["format"] == "wechselbar-matrix/2" and data["exit_code"] == 1 and data["run"]["complete"]
     assert len(data["columns"]) == 4
-    assert [len(v["cells"]) for v in data["vendors"]] == [4, 4, 4]
+    assert [len(v["cells"]) for v in data["vendors"]] == [4, 4, 3]
     alpha = data["vendors"][0]
-    assert alpha["verdict"]["state"] == "meets"
+    assert alpha["verdict"]["state"] == "meets" and alpha["label"] == "Geoportal 2.4.1 – Alpha GmbH"
     assert alpha["cells"][0]["text"] == "3/3 SHALL · 1/1 SHOULD" and alpha["cells"][0]["state"] == "pass"
     assert alpha["cells"][0]["counts"]["MUSS"]["pass"] == 3
-    assert alpha["standards"]["ogcapi-features-1"]["counts"]["MUSS"] == {
-        "pass": 4, "fail": 0, "error": 0, "skip": 0, "not_applicable": 1, "waived": 0}
+    assert alpha["cells"][0]["target"] == "https://alpha.example/ogcapi-features-1"
+    lane = alpha["lanes"][0]
+    assert (lane["standard"], lane["target"]) == ("ogcapi-features-1", "https://alpha.example/ogcapi-features-1")
+    assert lane["counts"]["MUSS"] == {"pass": 4, "fail": 0, "error": 0, "skip": 0, "not_applicable": 1, "waived": 0}
+    beta = data["vendors"][1]["verdict"]["missing"][0]
+    assert beta["kind"] == "failed" and beta["target"] == "https://beta.example/ogcapi-features-1"
     assert len(data["switchability"]["pairs"]) == 6 and data["switchability"]["rule"] == "profile"
     assert data["waivers"][0]["status"] == "applied" and data["notes"][0]["vendor"] == "alpha"
 
@@ -130,7 +136,21 @@ def test_console_summary_shows_cells_verdicts_and_the_matrix_path(tmp_path: Path
     print_summary(sample_run(finished=False), {"html": tmp_path / "matrix.html"}, "de", console)
     text = console.export_text()
     assert "UNVOLLSTÄNDIGER LAUF" in text and f"Matrix: {tmp_path / 'matrix.html'}" in text
-    assert "4/4 MUSS · 2/2 SOLL" in text and "erfüllt das Profil nicht" in text and "Exit-Code 1" in text
+    assert "Geoportal" in text and "2.4.1 · Alpha GmbH" in text
+    assert re.search(r"ogcapi-features-1 +✔ 4/4 +2/2 *\n", text)
+    assert "erfüllt das Profil nicht" in text and "Exit-Code 1" in text and "nicht anwendbar" not in text.split(
+        "MUSS, SOLL:")[0]
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_console_table_fits_the_terminal_one_line_per_vendor_target(width: int) -> None:
+    console = Console(record=True, width=width, color_system=None)
+    print_summary(sample_run(), {}, "en", console)
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= width
+    rows = [line for line in lines if re.search(r"(ogcapi-features-1|oparl-1\.1) ", line)]
+    assert len(rows) == 2 + 2 + 1
+    assert all(re.search(r"(ogcapi-features-1|oparl-1\.1) +[✔✘!–] (\d+/\d+|–)", line) for line in rows)
 
 
 def test_error_outcome_without_evidence_still_renders() -> None:

@@ -44,6 +44,25 @@ def test_every_used_label_exists_in_both_languages() -> None:
         assert de.strip() and en.strip(), key
 
 
+def test_every_counted_phrase_has_both_numbers_in_both_languages() -> None:
+    used = set()
+    for path in [*REPORTING.glob("*.py"), *REPORTING.glob("templates/*.j2")]:
+        used |= set(re.findall(r"""\bt\.n\(\s*["']([a-z_]+)["']""", path.read_text(encoding="utf-8")))
+    assert used | {o.value for o in Outcome} == set(i18n.COUNTS)
+    for key, forms in i18n.COUNTS.items():
+        for one, other in forms:
+            assert "{n}" in one and "{n}" in other, key
+    assert i18n.counted("waived", 1, "de") == "1 zugelassene Abweichung"
+    assert i18n.counted("waived", 2, "de") == "2 zugelassene Abweichungen"
+    assert i18n.counted("error", 2, "en") == "2 errors, no verdict"
+
+
+def test_no_label_nests_parentheses() -> None:
+    texts = [text for pair in i18n.LABELS.values() for text in pair]
+    texts += [text for forms in i18n.COUNTS.values() for pair in forms for text in pair]
+    assert not [t for t in texts if re.search(r"\([^()]*\(", t)]
+
+
 def test_german_is_the_default_and_unknown_languages_are_refused() -> None:
     assert i18n.label("outcome.fail", "de") == "nicht erfüllt"
     assert i18n.label("outcome.fail", "en") == "failed"

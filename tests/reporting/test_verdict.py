@@ -109,3 +109,50 @@ def test_switchability_without_a_profile_compares_passed_requirements() -> None:
     blockers = switch.pair("a", "c").blockers
     assert [(b.kind, b.requirement.rsplit("/", 1)[-1]) for b in blockers] == [("error", "root-success")]
     assert [b.requirement.rsplit("/", 1)[-1] for b in switch.pair("c", "a").blockers] == ["fc-limit-default"]
+
+
+API_A, API_B = "https://alpha.example/api-a", "https://alpha.example/api-b"
+
+
+def two_apis(claims_b: list[str] | None, outcomes_b: list[Outcome], prof: dict[str, object] | None) -> Run:
+    """Alpha offers two Features APIs: api-a passes root-op, root-success, fc-limit-default; api-b as given."""
+    alpha = vendor("alpha", "A", targets={"ogcapi-features-1": (API_A, API_B)})
+    alpha["targets"][0]["claims"], alpha["targets"][1]["claims"] = [CORE], claims_b
+    results = [replace(result("alpha", i, Outcome.PASS), target=API_A, test_id=f"a{i}") for i in range(3)]
+    results += [replace(result("alpha", i, o), target=API_B, test_id=f"b{i}") for i, o in enumerate(outcomes_b)]
+    if prof is not None:
+        results = [replace(r, profile_obligation=profile_obligation(prof, r.standard, r.cls)) for r in results]
+    return Run(header([alpha], prof), tuple(results))
+
+
+def test_every_target_must_meet_the_profile_and_each_finding_names_its_target() -> None:
+    prof = profile(("ogcapi-features-1", [CORE], "MUSS"))
+    failing = vendor_verdicts(two_apis([CORE], [Outcome.PASS, Outcome.FAIL, Outcome.PASS], prof))[0]
+    assert failing.state is VerdictState.FAILS
+    assert [(m.kind, m.requirement.rsplit("/", 1)[-1], m.target) for m in failing.missing] == [
+        ("failed", "root-success", API_B)]
+    passing = vendor_verdicts(two_apis([CORE], [Outcome.PASS] * 3, prof))[0]
+    assert passing.state is VerdictState.MEETS
+
+
+def test_claims_are_read_per_target() -> None:
+    prof = profile(("ogcapi-features-1", [CORE], "MUSS"))
+    verdict = vendor_verdicts(two_apis([GEOJSON], [], prof))[0]
+    assert verdict.state is VerdictState.FAILS
+    assert [(m.kind, m.cls, m.target) for m in verdict.missing] == [("not-claimed", CORE, API_B)]
+    untested = two_apis(None, [], prof)
+    assert [(m.kind, m.target) for m in vendor_verdicts(untested)[0].missing] == [("untested", API_B)]
+    assert exit_code(untested) == EXIT_ERROR
+
+
+def test_without_a_profile_each_target_of_a_needs_a_covering_target_of_b() -> None:
+    beta = vendor("beta", "B", targets={"ogcapi-features-1": ("https://beta.example/one",)})
+    both = two_apis(None, [Outcome.FAIL, Outcome.PASS, Outcome.PASS, Outcome.PASS], None)
+    beta_results = [replace(result("beta", i, Outcome.PASS), target="https://beta.example/one") for i in range(3)]
+    run = Run(header([both.header.vendors[0], beta], None), (*both.results, *beta_results))
+    switch = build_report(run).switch
+    blockers = switch.pair("alpha", "beta").blockers
+    assert [(b.kind, b.requirement.rsplit("/", 1)[-1], b.target) for b in blockers] == [
+        ("no-result", "fc-md-descriptions", "https://beta.example/one")]
+    assert switch.pair("beta", "alpha").ok and switch.pair("beta", "alpha").compared == 3
+    assert switch.groups == ()
