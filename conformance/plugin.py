@@ -114,7 +114,6 @@ def target(request: pytest.FixtureRequest) -> TargetContext:
     return context
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's worker hook reads the xdist_group markers
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Refuse unmarked suite tests; keep only the selected standards."""
     unmarked = [i.nodeid for i in items if _in_suite(i) and i.get_closest_marker("requirement") is None]
