@@ -86,6 +86,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdicts": ("Urteil je Anbieter", "Verdict per vendor"),
     "verdict": ("Urteil", "Verdict"),
     "vendor": ("Produkt und Anbieter", "Product and vendor"),
+    "product": ("Produkt", "Product"),
     "version": ("Version", "version"),
     "overview": ("Übersicht", "Overview"),
     "by_class": ("Ergebnisse je Konformitätsklasse", "Results per conformance class"),
@@ -149,7 +150,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "matrix_file": ("Matrix", "Matrix"),
     "no_results": ("keine Ergebnisse", "no results"),
     "no_target": ("kein Prüfziel", "no target"),
-    "more": ("und {n} weitere", "and {n} more"),
 }
 
 # Counted phrases: (singular, plural) in German, then in English.
@@ -162,6 +162,7 @@ COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "not_applicable": (("{n} nicht anwendbar", "{n} nicht anwendbar"), ("{n} not applicable", "{n} not applicable")),
     "waived": (("{n} zugelassene Abweichung", "{n} zugelassene Abweichungen"), ("{n} waived", "{n} waived")),
     "requirements": (("{n} Anforderung", "{n} Anforderungen"), ("{n} requirement", "{n} requirements")),
+    "more": (("und {n} weiterer Befund", "und {n} weitere Befunde"), ("and {n} more", "and {n} more")),
     "notes": (("{n} Hinweis zur Stichprobe", "{n} Hinweise zu Stichproben"),
               ("{n} sampling note", "{n} sampling notes")),
 }

@@ -79,7 +79,7 @@ def _missing(report: Report, t: Labels) -> list[str]:
             shown = "; ".join(missing_text(m, t, md, row.several(m.standard)) for m in verdict.missing[:MAX_MISSING])
             more = len(verdict.missing) - MAX_MISSING
             lines.append(f"- **{md(labels[row.id])}** – {heading}: {shown}"
-                         + (f"; {t('more', n=more)}" if more > 0 else ""))
+                         + (f"; {t.n('more', more)}" if more > 0 else ""))
     return [*lines, ""] if lines else []
 
 

@@ -70,9 +70,15 @@ def _waiver_rank(waiver: dict[str, Any] | None) -> int:
     return WAIVER_ORDER.index(status) if status in WAIVER_ORDER else len(WAIVER_ORDER)
 
 
+_LAST: list[Report] = []
+
+
 def build_report(run: Run) -> Report:
-    """Aggregate a run for the report formats."""
+    """Aggregate a run for the report formats (the last run's report is kept: every format of a run shares it)."""
+    if _LAST and _LAST[0].run is run:
+        return _LAST[0]
     matrix = build_matrix(run)
     verdicts = vendor_verdicts(run, matrix)
     switch = switchability(matrix, verdicts, run.header.profile is not None)
-    return Report(run, matrix, verdicts, switch, exit_code(run, verdicts))
+    _LAST[:] = [Report(run, matrix, verdicts, switch, exit_code(run, verdicts))]
+    return _LAST[0]

@@ -25,6 +25,7 @@ from conformance.reporting.text import EXTRA, SYMBOL, clean, headline, ratio
 STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "none": "dim",
          "meets": "green", "fails": "bold red", "undecided": "yellow"}
 MAX_LINES = 3
+MAX_NAME = 20
 
 
 def print_summary(run: Run, paths: Mapping[str, Path], lang: str, console: Console | None = None) -> None:
@@ -43,27 +44,26 @@ def print_summary(run: Run, paths: Mapping[str, Path], lang: str, console: Conso
 
 def _table(report: Report, t: Labels) -> Table:
     table = Table(title=t("title") + (f" · {clean(report.profile)}" if report.profile else ""), box=box.SIMPLE_HEAD,
-                  pad_edge=False, title_justify="left")
-    table.add_column(t("vendor"), ratio=4, overflow="fold")
+                  show_edge=False, title_justify="left")
+    names = {row.id: _name_lines(row, len(row.lanes) or 1) for row in report.matrix.rows}
+    widest = max((len(line.plain) for lines in names.values() for line in lines), default=12)
+    table.add_column(t("product"), min_width=min(widest, MAX_NAME), overflow="fold")
     table.add_column(t("standard"), overflow="fold")
     table.add_column(t("obl.MUSS"), no_wrap=True, justify="right")
     table.add_column(t("obl.SOLL"), no_wrap=True, justify="right")
-    table.add_column(t("others"), ratio=3, overflow="fold")
+    table.add_column(t("others"), overflow="fold")
     for row in report.matrix.rows:
         lanes = row.lanes or (Lane("", ""),)
-        names = _name_lines(row, len(lanes))
         for index, lane in enumerate(lanes):
-            table.add_row(names[index], *_lane(row, lane, t), end_section=index == len(lanes) - 1)
+            table.add_row(names[row.id][index], *_lane(row, lane, t), end_section=index == len(lanes) - 1)
     return table
 
 
 def _name_lines(row: Row, count: int) -> list[Text]:
-    """The product (bold) on the vendor's first line, version and vendor name (dim) on the next."""
+    """The product (bold) on the vendor's first line, then its version and the vendor's name (dim)."""
     name = vendor_name(row.vendor)
     lines = [Text(clean(name.product), style="bold")]
-    below = " · ".join(clean(p) for p in (name.version, name.vendor) if p)
-    if below:
-        lines.append(Text(below, style="dim"))
+    lines += [Text(clean(part), style="dim") for part in (name.version, name.vendor) if part]
     while len(lines) > count:
         last = lines.pop()
         lines[-1].append("\n").append(last)
@@ -76,7 +76,8 @@ def _lane(row: Row, lane: Lane, t: Labels) -> tuple[Text, Text, Text, Text]:
     if row.several(lane.standard):
         standard.append(f"\n{clean(lane.target)}", style="dim")
     style = STYLE[counts.state.value]
-    must = Text(f"{SYMBOL[counts.state.value]} {_ratio(counts, 'MUSS')}", style=style)
+    must = Text(f"{SYMBOL[counts.state.value]} {_ratio(counts, 'MUSS')}" if counts.judged("MUSS") else
+                SYMBOL[counts.state.value], style=style)
     return standard, must, Text(_ratio(counts, "SOLL")), Text(_others(counts, t.lang), style="dim")
 
 
@@ -102,4 +103,4 @@ def _verdicts(console: Console, report: Report, t: Labels) -> None:
         for missing in verdict.missing[:MAX_LINES]:
             console.print(Text(f"    {missing_text(missing, t, clean, row.several(missing.standard))}", style="dim"))
         if len(verdict.missing) > MAX_LINES:
-            console.print(Text(f"    … {t('more', n=len(verdict.missing) - MAX_LINES)}", style="dim"))
+            console.print(Text(f"    … {t.n('more', len(verdict.missing) - MAX_LINES)}", style="dim"))

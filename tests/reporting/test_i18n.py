@@ -66,6 +66,7 @@ def test_no_label_nests_parentheses() -> None:
 def test_german_is_the_default_and_unknown_languages_are_refused() -> None:
     assert i18n.label("outcome.fail", "de") == "nicht erfüllt"
     assert i18n.label("outcome.fail", "en") == "failed"
-    assert i18n.label("more", "de", n=3) == "und 3 weitere"
+    assert i18n.counted("more", 3, "de") == "und 3 weitere Befunde"
+    assert i18n.counted("more", 1, "de") == "und 1 weiterer Befund"
     with pytest.raises(ValueError, match="unknown language"):
         i18n.Labels("fr")
