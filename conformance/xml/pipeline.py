@@ -14,6 +14,7 @@ from lxml import etree
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES
 from conformance.xml import parallel, saxon, svrl, xsd
 from conformance.xml.kosit import ConfigurationError
+from conformance.xml.locations import Lines
 from conformance.xml.report import DocumentReport, Finding, Source, register, rejected
 from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
 
@@ -102,40 +103,9 @@ def _validate(run: Run, scenario: Scenario) -> None:
 
 
 def with_lines(tree: etree._ElementTree, found: list[Finding], prefixes: dict[str, str]) -> list[Finding]:
-    """Add the source line of each finding's location (resolved with lxml)."""
-    namespaces = {p: u for u, p in prefixes.items()}
-    return [replace(f, line=_line(tree, f.location, namespaces)) for f in found]
-
-
-def _line(tree: etree._ElementTree, location: str, namespaces: dict[str, str]) -> int | None:
-    hits = _hits(tree, location, namespaces) or _hits(tree, _indexed(location), namespaces)
-    if len(hits) != 1:
-        return None
-    hit = hits[0]
-    element = hit if isinstance(hit, etree._Element) else getattr(hit, "getparent", lambda: None)()
-    line = element.sourceline if isinstance(element, etree._Element) else None
-    return line if isinstance(line, int) else None
-
-
-def _hits(tree: etree._ElementTree, location: str, namespaces: dict[str, str]) -> list[Any]:
-    try:
-        hits = tree.xpath(location, namespaces=namespaces)
-    except etree.XPathError:
-        return []
-    return hits if isinstance(hits, list) else []
-
-
-def _indexed(location: str) -> str:
-    """A ``name()``-style path (index only after the first sibling of a name) as an XPath for lxml."""
-    return "/".join(_step(step) for step in location.split("/"))
-
-
-def _step(step: str) -> str:
-    if not step or step.startswith("@"):
-        return step
-    name, _, index = step.partition("[")
-    test = name if ":" in name else f"*[local-name()='{name}']"
-    return f"{test}[{index or '1]'}"
+    """Add the source line of each finding's location (resolved in the lxml tree)."""
+    lines = Lines(tree, {p: u for u, p in prefixes.items()})
+    return [replace(f, line=lines.line(f.location)) for f in found]
 
 
 def _customization(tree: etree._ElementTree) -> str:
