@@ -114,6 +114,7 @@ def target(request: pytest.FixtureRequest) -> TargetContext:
     return context
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's worker hook reads the xdist_group markers
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Refuse unmarked suite tests; keep only the selected standards."""
     unmarked = [i.nodeid for i in items if _in_suite(i) and i.get_closest_marker("requirement") is None]
@@ -178,6 +179,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return make_report(item, call, _result(item, call, context))
 
 
+def _test_name(item: pytest.Item) -> str:
+    """The node id without the ``@<group>`` suffix that pytest-xdist adds, so runs with and without workers agree."""
+    marker = item.get_closest_marker("xdist_group")
+    suffix = f"@{marker.args[0]}" if marker and marker.args else ""
+    return item.nodeid.removesuffix(suffix) if suffix else item.nodeid
+
+
 def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetContext) -> Result:
     state = item.config.stash[STATE]
     marker = item.get_closest_marker("requirement")
@@ -190,7 +198,7 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetConte
     result = Result(
         vendor=context.vendor.id, standard=meta["standard"], standard_version=meta["version"],
         cls=meta["cls"], requirement=meta["uri"], obligation=meta["obligation"], statement=meta["statement"],
-        spec_url=meta.get("spec_url", ""), outcome=outcome, test_id=item.nodeid, target=context.target.display,
+        spec_url=meta.get("spec_url", ""), outcome=outcome, test_id=_test_name(item), target=context.target.display,
         reason=reason, duration_ms=round(call.duration * 1000, 1), violations=tuple(found),
         exchanges=tuple(exchanges), notes=tuple(context.notes),
     )
