@@ -17,7 +17,7 @@ from conformance.core.results import Run
 from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import SYMBOL, clean, locator, safe_url, short_requirement, value
+from conformance.reporting.text import SYMBOL, clean, locator, safe_url, short_requirement, titled, value
 from conformance.reporting.verdict import VendorVerdict
 from conformance.reporting.views import LaneView, RowView, detail, rows
 
@@ -28,6 +28,7 @@ class StandardView:
 
     index: int
     id: str
+    heading: str
     title: str
     version: str
     url: str
@@ -74,8 +75,9 @@ def _standards(report: Report, views: tuple[RowView, ...], lang: str) -> tuple[S
         cols = report.matrix.columns_of(standard)
         lanes = tuple((row, lane) for row in views for lane in row.lanes_of(standard))
         first = cols[0]
-        found.append(StandardView(index, standard, first.standard_title[lang], first.standard_version,
-                                  first.standard_url, cols, lanes))
+        title, version = first.standard_title[lang], first.standard_version
+        found.append(StandardView(index, standard, titled(title, version), title, version, first.standard_url, cols,
+                                  lanes))
     return tuple(found)
 
 

@@ -132,6 +132,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "erfüllt/bewertet je Verbindlichkeit; nicht anwendbare Anforderungen sind nicht gezählt (genaue Zahlen in "
         "der Matrix)",
         "passed/judged per obligation; not applicable requirements are not counted (exact numbers in the matrix)"),
+    "legend.short": (
+        "erfüllt/bewertet je Verbindlichkeit; nicht anwendbare Anforderungen sind nicht gezählt – die genauen Zahlen "
+        "stehen im Tooltip jeder Zelle und bei den Einzelergebnissen.",
+        "passed/judged per obligation; not applicable requirements are not counted – the exact numbers are in each "
+        "cell's tooltip and with the results."),
     "others": ("Weiteres", "Other"),
     "details": ("Einzelergebnisse mit Nachweisen", "Results with evidence"),
     "group.show": ("Enthaltene Anforderungen", "Requirements in this group"),

@@ -107,6 +107,11 @@ def safe_url(url: object) -> str:
     return text if re.match(r"^https?://[^\s\"'<>]+$", text) else ""
 
 
+def titled(title: str, version: str) -> str:
+    """A standard's title with its version, unless the title already ends with it (``OParl 1.1``)."""
+    return title if not version or title.endswith(version) else f"{title} {version}"
+
+
 def short_requirement(uri: str) -> str:
     """The readable tail of a requirement URI: ``/req/core/root-op`` (the full URI is shown beside it)."""
     for marker in ("/req/", "/rec/", "/per/", "/conf/"):

@@ -17,7 +17,7 @@ from conformance.core.outcomes import Outcome
 from conformance.reporting.header import Column, Name, vendor_name
 from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Lane, ReqOutcome, Row
 from conformance.reporting.model import Report
-from conformance.reporting.text import SYMBOL, exact, headline, secondary, short_requirement
+from conformance.reporting.text import SYMBOL, exact, headline, secondary, short_requirement, titled
 from conformance.reporting.verdict import VendorVerdict
 
 COMPACT = (Outcome.PASS, Outcome.NOT_APPLICABLE)
@@ -102,7 +102,7 @@ def _lane(report: Report, row: Row, index: int, k: int, lane: Lane, lang: str) -
     columns = report.matrix.columns_of(lane.standard)
     cells = tuple(_cell(f"c-{index}-{k}-{j}", c, row.cell(c, lane.target), lang) for j, c in enumerate(columns))
     total = _view(f"s-{index}-{k}", None, Cell(), row.lane_counts(lane), lang, sum(c.notes for c in cells))
-    title = f"{columns[0].standard_title[lang]} {columns[0].standard_version}".strip()
+    title = titled(columns[0].standard_title[lang], columns[0].standard_version)
     return LaneView(f"s-{index}-{k}", lane.standard, title, lane.target, row.several(lane.standard), total, cells)
 
 
