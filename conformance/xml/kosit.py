@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.core.packs import PackStore, default_store
-from conformance.xml import saxon
+from conformance.xml import saxon, skeleton
 from conformance.xml.resolver import pack_digest
 from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron
 from conformance.xml.xsd import SchemaRef
@@ -148,11 +148,14 @@ def _cen_packs(config: Configuration, recipe: Mapping[str, Any]) -> tuple[str, .
 
 
 def cen_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:
-    """The validator configuration's CEN step: each precompiled CEN stylesheet through its post-processing XSLT."""
+    """The validator configuration's CEN step: each precompiled CEN stylesheet through its post-processing XSLT.
+
+    The skeleton's location template is then replaced by one printing the same paths in linear time.
+    """
     stylesheet = store.path(config.scenarios_pack, recipe["stylesheet"])
     for target, source in recipe["files"].items():
-        (work / target).write_text(saxon.build_step(stylesheet, store.path(recipe["pack"], source)),
-                                   encoding="utf-8")
+        built = saxon.build_step(stylesheet, store.path(recipe["pack"], source)).encode("utf-8")
+        (work / target).write_bytes(skeleton.linear_locations(built))
 
 
 def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:

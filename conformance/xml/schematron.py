@@ -23,7 +23,7 @@ from conformance.xml.resolver import pack_digest
 
 SCHXSLT = "schxslt"
 PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
-ENGINE = "wechselbar-schematron-2"
+ENGINE = "wechselbar-schematron-3"
 
 
 @dataclass(frozen=True)
