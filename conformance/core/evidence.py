@@ -20,6 +20,7 @@ class Exchange:
     body_bytes: int = 0
     elapsed_ms: float = 0.0
     error: str = ""
+    http_version: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict for the results file."""

@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -92,6 +92,7 @@ class Response:
     content: bytes
     exchange: Exchange
     history: tuple[Exchange, ...] = ()
+    http_version: str = ""
 
     @property
     def media_type(self) -> str:
@@ -160,8 +161,7 @@ class SafeSession:
             response = self._with_retries(method, url, params, headers, body)
             location = response.headers.get("Location")
             if response.status not in (301, 302, 303, 307, 308) or not location:
-                return Response(response.url, response.status, response.headers, response.content,
-                                response.exchange, tuple(history))
+                return replace(response, history=tuple(history))
             history.append(response.exchange)
             url, params = urljoin(response.url, location), None
             method = "GET" if response.status == 303 else method
@@ -223,7 +223,7 @@ class SafeSession:
             raise TargetUnreachable(f"{method} {self.redactor.text(prepared.url or url)}: {_describe(exc)}",
                                     failed) from exc
         exchange = self._record(prepared, raw, content, started)
-        return Response(raw.url, raw.status_code, raw.headers, content, exchange)
+        return Response(raw.url, raw.status_code, raw.headers, content, exchange, http_version=_version(raw))
 
     def _timeouts(self) -> tuple[float, float]:
         connect, read = self.settings.connect_timeout, self.settings.read_timeout
@@ -254,7 +254,7 @@ class SafeSession:
         r = self.redactor
         exchange = Exchange(
             method=prepared.method or "GET", url=r.text(prepared.url or ""),
-            status=raw.status_code if raw is not None else None,
+            status=raw.status_code if raw is not None else None, http_version=_version(raw),
             request_headers=r.header_map(dict(prepared.headers)),
             response_headers=r.header_map(dict(raw.headers)) if raw is not None else {},
             body_excerpt=r.text(content[:EXCERPT_CHARS].decode("utf-8", errors="replace")),
@@ -282,6 +282,12 @@ def _requests_session(vendor: Vendor) -> requests.Session:
     elif auth.type == "client-cert":
         session.cert = (auth.cert, auth.key) if auth.key else auth.cert
     return session
+
+
+def _version(raw: requests.Response | None) -> str:
+    """The protocol of the status line, e.g. ``HTTP/1.1`` (empty if unknown)."""
+    number = getattr(getattr(raw, "raw", None), "version", None)
+    return {10: "HTTP/1.0", 11: "HTTP/1.1", 20: "HTTP/2"}.get(number, "") if isinstance(number, int) else ""
 
 
 def _retry_after(value: str | None) -> float:

@@ -124,3 +124,10 @@ def test_unreachable_host_fails_fast_after_first_failure() -> None:
     with pytest.raises(TargetUnreachable, match="unreachable earlier in this run"):
         client.get("http://127.0.0.1:9/other")
     assert time.monotonic() - started < 0.1
+
+
+def test_status_line_protocol_is_recorded(base: str) -> None:
+    log = ExchangeLog()
+    response = session(base, log).get(base + "/ok")
+    assert response.http_version == "HTTP/1.0"
+    assert log.exchanges[-1].http_version == "HTTP/1.0"
