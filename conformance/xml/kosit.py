@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.core.packs import PackStore, default_store
-from conformance.xml import saxon, skeleton
+from conformance.xml import rewrites, saxon
 from conformance.xml.resolver import pack_digest
 from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron
 from conformance.xml.xsd import SchemaRef
@@ -155,7 +155,7 @@ def cen_build(work: Path, config: Configuration, recipe: Mapping[str, Any], stor
     stylesheet = store.path(config.scenarios_pack, recipe["stylesheet"])
     for target, source in recipe["files"].items():
         built = saxon.build_step(stylesheet, store.path(recipe["pack"], source)).encode("utf-8")
-        (work / target).write_bytes(skeleton.linear_locations(built))
+        (work / target).write_bytes(rewrites.linear_locations(built))
 
 
 def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:

@@ -17,13 +17,13 @@ from typing import Any
 
 from conformance.core.packs import PackStore, default_store
 from conformance.core.paths import cache_dir
-from conformance.xml import patterns, saxon, svrl
+from conformance.xml import rewrites, saxon, svrl
 from conformance.xml.report import Finding
 from conformance.xml.resolver import pack_digest
 
 SCHXSLT = "schxslt"
 PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
-ENGINE = "wechselbar-schematron-3"
+ENGINE = "wechselbar-schematron-4"
 
 
 @dataclass(frozen=True)
@@ -75,12 +75,12 @@ def compile_schematron(sch: Path, out: Path, store: PackStore | None = None, com
 
     ``compact`` sets SchXslt's ``schxslt.svrl.compact``: the SVRL leaves out fired-rule and active-pattern
     records (the findings, failed asserts and successful reports, are the same). ``indexed`` rewrites rule
-    contexts that would take quadratic time into equivalent key-based patterns (see ``patterns``).
+    contexts and location numbering that would take quadratic time into equivalent forms (``rewrites``).
     """
     pipeline = (store or default_store()).path(SCHXSLT, PIPELINE)
     params = {"schxslt.svrl.compact": True} if compact else {}
     text = saxon.build_step(pipeline, sch, params).encode("utf-8")
-    out.write_bytes(patterns.keyed(text) if indexed else text)
+    out.write_bytes(rewrites.linear_locations(rewrites.keyed(text)) if indexed else text)
     return out
 
 
