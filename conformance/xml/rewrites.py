@@ -94,16 +94,17 @@ def _steps(path: str) -> Iterator[str]:
 NS = "urn:wechselbar:rewrites"
 MODE = "schematron-get-full-path-2"
 DECLARE = f'xmlns:xsl="{XSL}" xmlns:wechselbar="{NS}" xmlns:xs="http://www.w3.org/2001/XMLSchema" version="3.0"'
-NAMES = f"""<xsl:function {DECLARE} name="wechselbar:name-positions" as="map(*)" cache="yes">
+POSITIONS = """<xsl:function {declare} name="wechselbar:{name}" as="map(*)" cache="yes">
   <xsl:param name="parent" as="node()"/>
   <xsl:map>
-    <xsl:for-each-group select="$parent/*" group-by="name(.)">
+    <xsl:for-each-group select="{children}" group-by="{key}">
       <xsl:for-each select="current-group()">
         <xsl:map-entry key="generate-id(.)" select="position()"/>
       </xsl:for-each>
     </xsl:for-each-group>
   </xsl:map>
 </xsl:function>"""
+NAMES = POSITIONS.format(declare=DECLARE, name="name-positions", children="$parent/*", key="name(.)")
 SKELETON_PATH = f"""<xsl:template {DECLARE} match="node() | @*" mode="{MODE}">
   <xsl:for-each select="ancestor-or-self::*">
     <xsl:variable name="position" select="wechselbar:name-positions(..)(generate-id(.))"/>
@@ -119,16 +120,7 @@ SKELETON_PATH = f"""<xsl:template {DECLARE} match="node() | @*" mode="{MODE}">
     <xsl:text/>/@<xsl:value-of select="name(.)"/>
   </xsl:if>
 </xsl:template>"""
-NUMBERS = f"""<xsl:function {DECLARE} name="wechselbar:numbers" as="map(*)" cache="yes">
-  <xsl:param name="parent" as="node()"/>
-  <xsl:map>
-    <xsl:for-each-group select="$parent/node()" group-by="wechselbar:kind(.)">
-      <xsl:for-each select="current-group()">
-        <xsl:map-entry key="generate-id(.)" select="position()"/>
-      </xsl:for-each>
-    </xsl:for-each-group>
-  </xsl:map>
-</xsl:function>"""
+NUMBERS = POSITIONS.format(declare=DECLARE, name="numbers", children="$parent/node()", key="wechselbar:kind(.)")
 KIND = f"""<xsl:function {DECLARE} name="wechselbar:kind" as="xs:string">
   <xsl:param name="node" as="node()"/>
   <xsl:sequence select="if ($node instance of element()) then concat('Q{{', namespace-uri($node), '}}',
