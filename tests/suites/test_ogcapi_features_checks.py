@@ -21,6 +21,7 @@ from conformance.suites.ogcapi_features.http11 import (
     date_and_allow,
     etag_syntax,
     head_violations,
+    protocol_versions,
     revalidation_violations,
 )
 from conformance.suites.ogcapi_features.openapi import Definition
@@ -177,3 +178,13 @@ def test_security_requirements() -> None:
     ({"type": "array", "oneOf": [{"minItems": 4, "maxItems": 4}]}, {4})])
 def test_bbox_sizes_admitted_by_a_schema(schema: dict[str, Any], sizes: set[int]) -> None:
     assert bbox_sizes(schema) == sizes
+
+
+def versioned(version: str) -> Response:
+    return Response("http://x/a", 200, {}, b"", Exchange("GET", "http://x/a", 200), http_version=version)
+
+
+def test_status_line_must_name_http_1_1() -> None:
+    found = messages(protocol_versions([versioned("HTTP/1.0"), versioned("HTTP/1.0")]))
+    assert found == ["the status line says HTTP/1.0: the server does not claim HTTP/1.1"]
+    assert not list(protocol_versions([response(200), versioned("HTTP/1.1"), versioned("HTTP/2")]))

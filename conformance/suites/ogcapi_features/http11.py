@@ -8,9 +8,11 @@
 - an ETag is a valid entity-tag (RFC 7232 §2.3); a GET whose If-None-Match names the current entity-tag is
   answered with 304 (RFC 7232 §3.2), without a body and with ETag and Date (RFC 7232 §4.1).
 
+- the status line of each response to an HTTP/1.1 request names HTTP/1.1 or later (RFC 7230 §2.6: a server
+  sends the highest version it conforms to; an HTTP/1.0 status line means it does not claim HTTP/1.1).
+
 HEAD is a recommendation of the standard only (/rec/core/head, SOLL): RFC 7231 §4.1 requires HEAD of
-general-purpose servers, which a Web API need not be. Entity tags are /rec/core/etag (SOLL). The HTTP version of
-the status line is not judged: the suite's HTTP client does not report it.
+general-purpose servers, which a Web API need not be. Entity tags are /rec/core/etag (SOLL).
 """
 
 from __future__ import annotations
@@ -111,6 +113,16 @@ def date_and_allow(responses: Iterable[Response]) -> Iterator[Violation]:
         if response.status == 405 and "Allow" not in response.headers:
             yield HeaderViolation("HTTP 405 without an Allow header", locator=Locator(where=response.url),
                                   expected="Allow (RFC 7231 §6.5.5)", actual=None, exchange=response.exchange)
+
+
+def protocol_versions(responses: Iterable[Response]) -> Iterator[Violation]:
+    """Each response names HTTP/1.1 (or later) in its status line; an unknown version is not judged."""
+    for response in responses:
+        if response.http_version == "HTTP/1.0":
+            yield ValueViolation("the status line says HTTP/1.0: the server does not claim HTTP/1.1",
+                                 locator=Locator(where=response.url), expected="HTTP/1.1 (RFC 7230 §2.6)",
+                                 actual=response.http_version, exchange=response.exchange)
+            return
 
 
 def etag_syntax(res: Resource) -> Iterator[Violation]:

@@ -15,6 +15,7 @@ from conformance.suites.ogcapi_features.http11 import (
     etag_syntax,
     head_violations,
     heads,
+    protocol_versions,
     resources,
     revalidation_violations,
     revalidations,
@@ -33,13 +34,14 @@ from conformance.target import TargetContext, requirement
 
 @requirement(STANDARD.requirement("/req/core/http"))
 def test_http_1_1(target: TargetContext) -> None:
-    """404 for unknown resources, Date and Allow headers, entity-tags and conditional GET."""
+    """404 for unknown resources, HTTP/1.1 status lines, Date and Allow headers, entity-tags and conditional GET."""
     claim(target, CORE)
     unknown = _unknown(target)
     found: list[Violation] = [v for doc, what in unknown for v in status(doc, what, 404)]
     responses = [d.response for d, _ in unknown] + [r.doc.response for r in resources(target)]
     responses += [head for _, head in heads(target)] + [again for _, again in revalidations(target)]
     found += date_and_allow(responses)
+    found += protocol_versions(responses)
     found += [v for res in resources(target) for v in etag_syntax(res)]
     found += [v for res, again in revalidations(target) for v in revalidation_violations(res, again)]
     if not revalidations(target):
