@@ -47,11 +47,17 @@ class PassResult:
 def walk_records(parse: SafeIterparse) -> Iterator[tuple[Any, str]]:
     """Each record with its XPath; it is cleared and dropped from the tree once the consumer moves on."""
     steps = _Steps()
+    for element, parent in _records(parse):
+        yield element, steps.xpath(element, parent)
+
+
+def _records(parse: SafeIterparse) -> Iterator[tuple[Any, Any]]:
+    """Each record with the root; cleared and dropped from the tree once the consumer moves on."""
     for element in parse:
         parent = element.getparent()
         if parent is None or parent.getparent() is not None:
             continue
-        yield element, steps.xpath(element, parent)
+        yield element, parent
         element.clear()
         while element.getprevious() is not None:
             del parent[0]
@@ -72,9 +78,18 @@ class _Steps:
         self.counts: dict[str, int] = {}
 
     def xpath(self, element: Any, root: Any) -> str:
+        return self.format(self.place(element, root))
+
+    def place(self, element: Any, root: Any) -> tuple[str, str, int]:
+        """The root's name, the record's name and its number among the records of that name."""
         step = self._name(element)
         self.counts[step] = count = self.counts.get(step, 0) + 1
-        return f"/{self._name(root)}/{step}[{count}]"
+        return self._name(root), step, count
+
+    @staticmethod
+    def format(place: tuple[str, str, int]) -> str:
+        root, step, count = place
+        return f"/{root}/{step}[{count}]"
 
     def _name(self, element: Any) -> str:
         key = (element.tag, element.prefix)
@@ -128,11 +143,14 @@ def xsd_pass(open_: Opener, schema: etree.XMLSchema, record_tags: Iterable[str] 
         reader = LineCountingReader(raw, max_bytes=max_bytes)
         parse = SafeIterparse(reader, tag=_tags(record_tags), schema=schema)
         tracker = _ErrorTracker(parse, reader, max_errors or MAX_XSD_ERRORS)
+        steps = _Steps()
         try:
-            for element, xpath in walk_records(parse):
+            for element, root in _records(parse):
                 result.records += 1
-                tracker.starts.append((element.sourceline or 0, xpath))
-                result.findings.extend(visitor.record(element, xpath) if visitor else ())
+                place = steps.place(element, root)
+                tracker.starts.append((element.sourceline or 0, place))
+                if visitor is not None:
+                    result.findings.extend(visitor.record(element, steps.format(place)))
                 if tracker.collect() or tracker.full:
                     break
             result.complete = parse.complete
@@ -154,7 +172,7 @@ class _ErrorTracker:
     def __init__(self, parse: SafeIterparse, reader: LineCountingReader, max_errors: int) -> None:
         self.parse, self.reader, self.max_errors = parse, reader, max_errors
         self.findings: list[Finding] = []
-        self.starts: deque[tuple[int, str]] = deque(maxlen=64)
+        self.starts: deque[tuple[int, tuple[str, str, int]]] = deque(maxlen=64)
         self.seen = 0
         self.windows = [1, 1]
         self.chunk = 0
@@ -178,7 +196,7 @@ class _ErrorTracker:
 
     def _finding(self, message: str, type_name: str) -> Finding:
         first, last = self.windows
-        where = next((xpath for line, xpath in reversed(self.starts) if line <= first), "/")
+        where = next((_Steps.format(place) for line, place in reversed(self.starts) if line <= first), "/")
         code = error_code(type_name)
         text = f"{code}: {message}" if code else message
         return Finding(RULE, "error", where, f"{text} (streaming validation: between lines {first} and {last})",

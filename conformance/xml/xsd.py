@@ -11,16 +11,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-import xmlschema
 from lxml import etree
 
 from conformance.core.packs import PackError, PackStore, default_store
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, XMLRejected, parse_bytes
 from conformance.xml.report import Finding, Source
 from conformance.xml.resolver import PackResolver, entry_url, pack_digest, resolving_parser
+
+if TYPE_CHECKING:
+    import xmlschema
 
 RULE = "XSD"
 REFUSED = "file:///nonexistent/refused-by-wechselbar"
@@ -63,6 +65,9 @@ def _compile(ref: SchemaRef, digest: str, store: PackStore) -> etree.XMLSchema:
 
 @cache
 def xmlschema_model(ref: SchemaRef, digest: str, store: PackStore) -> xmlschema.XMLSchema:
+    """The xmlschema model of a pack XSD (imported on first use: libxml2 alone needs none of it)."""
+    import xmlschema  # noqa: PLC0415 (lazy: libxml2 validation needs none of it)
+
     root = store.pack_dir(ref.pack)
     local = PackResolver(store)
 
@@ -117,9 +122,11 @@ def error_code(type_name: str) -> str:
 
 def _complement(tree: etree._ElementTree, ref: SchemaRef, found: list[Finding], store: PackStore) -> list[Finding]:
     """Violations libxml2 skips after an unexpected element, found with xmlschema; deduplicated."""
+    from xmlschema import XMLSchemaException  # noqa: PLC0415
+
     try:
         schema = xmlschema_model(ref, pack_digest(ref.pack), store)
-    except (xmlschema.XMLSchemaException, PackError, OSError):
+    except (XMLSchemaException, PackError, OSError):
         return []
     seen = {(f.line, _last_step(f.location)) for f in found}
     extra = []
