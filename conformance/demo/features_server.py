@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 
 from conformance.demo.features_handler import Handler
 from conformance.demo.features_render import View
+from conformance.demo.testserver import TenantServer
 
 DEFECTS: dict[str, str] = {
     "wrong-items-media-type": "items and features are served as application/json, not application/geo+json",
@@ -71,39 +70,19 @@ KARTOLIGHT_DEFECTS = frozenset({"no-html", "no-limit-validation", "antimeridian-
                                 "broken-paging-duplicates", "unknown-params-ignored"})
 
 
-class FeaturesTestServer:
+class FeaturesTestServer(TenantServer):
     """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
 
     def __init__(self, tenants: Mapping[str, frozenset[str]], port: int = 0, latency: float = 1.5) -> None:
         unknown = sorted({d for defects in tenants.values() for d in defects} - set(DEFECTS))
         if unknown:
             raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {', '.join(sorted(DEFECTS))}")
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.httpd.daemon_threads = True
-        self.views = {name: View(self.url(name), frozenset(defects)) for name, defects in tenants.items()}
-        self.httpd.views = self.views  # type: ignore[attr-defined]
-        self.httpd.latency = latency  # type: ignore[attr-defined]
-        self.thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        """The bound port."""
-        return int(self.httpd.server_address[1])
+        super().__init__(Handler, port, latency)
+        self.serve_views({name: View(self.url(name), frozenset(defects)) for name, defects in tenants.items()})
 
     def url(self, tenant: str) -> str:
         """The base URL (landing page) of one tenant."""
         return f"http://127.0.0.1:{self.port}/{tenant}"
-
-    def start(self) -> FeaturesTestServer:
-        """Serve in a background thread."""
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and close the socket."""
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def start(defects: frozenset[str] = frozenset(), port: int = 0, latency: float = 1.5

@@ -14,37 +14,27 @@ from __future__ import annotations
 import json
 import ssl
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 
 from conformance.demo.oparl_cli import Tenant, parse
 from conformance.demo.oparl_handler import Handler
 from conformance.demo.oparl_render import View
 from conformance.demo.oparl_sessions import build
+from conformance.demo.testserver import TenantServer
 
 
-class OParlTestServer:
+class OParlTestServer(TenantServer):
     """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
 
     def __init__(self, tenants: list[Tenant], port: int = 0, host_name: str = "localhost",
                  tls: tuple[str, str] | None = None, latency: float = 0.0) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.httpd.daemon_threads = True
+        super().__init__(Handler, port, latency)
         self.scheme = "https" if tls else "http"
         if tls:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(*tls)
             self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
         self.host_name = host_name
-        self.views = {t.name: self._view(t) for t in tenants}
-        self.httpd.views = self.views  # type: ignore[attr-defined]
-        self.httpd.latency = latency  # type: ignore[attr-defined]
-        self.thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        """The bound port."""
-        return int(self.httpd.server_address[1])
+        self.serve_views({t.name: self._view(t) for t in tenants})
 
     def _view(self, tenant: Tenant) -> View:
         host = "127.0.0.1" if "ip-host" in tenant.defects else self.host_name
@@ -56,17 +46,6 @@ class OParlTestServer:
     def system_url(self, tenant: str) -> str:
         """The System URL (the OParl endpoint) of one tenant."""
         return f"{self.views[tenant].data.base}/system"
-
-    def start(self) -> OParlTestServer:
-        """Serve in a background thread (for in-process use, e.g. benchmarks)."""
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and close the socket."""
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def main(argv: list[str] | None = None) -> None:
