@@ -7,7 +7,6 @@ step (a stylesheet that fails, a schema that does not compile) rejects the docum
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -18,7 +17,6 @@ from conformance.xml.kosit import ConfigurationError
 from conformance.xml.locations import Lines
 from conformance.xml.report import DocumentReport, Finding, Source, register, rejected
 from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
-from conformance.xml.schematron import Rules
 
 STANDARD = "xrechnung-3.0"
 ROOTS = frozenset({
@@ -97,17 +95,11 @@ def _validate(run: Run, scenario: Scenario) -> None:
     if not run.schema_valid:
         return
     prefixes = svrl.prefixes_of(run.tree.getroot())
-    rules = stylesheets(scenario)
+    rules = [config.stylesheet(location) for _, location in scenario.schematron]
     for (name, location), report in zip(scenario.schematron, parallel.run_all(rules, run.node, run.data), strict=True):
         run.steps.append(Step(name, location, report))
         run.rules += svrl.findings(report, prefixes)
     run.rules = with_lines(run.tree, run.rules, prefixes)
-
-
-@cache
-def stylesheets(scenario: Scenario) -> tuple[Rules, ...]:
-    """The compiled Schematron steps of a scenario, resolved (and built if need be) once per process."""
-    return tuple(scenario.config.stylesheet(location) for _, location in scenario.schematron)
 
 
 def with_lines(tree: etree._ElementTree, found: list[Finding], prefixes: dict[str, str]) -> list[Finding]:
