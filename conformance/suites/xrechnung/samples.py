@@ -1,6 +1,7 @@
 """Generated XRechnung invoices of any size, built from a test-suite instance and kept arithmetically valid.
 
-Used by the benchmarks (a 20,000-line invoice of about 30 MB) and by tests of the generator itself.
+Used by the benchmarks (a 20,000-line invoice of about 30 MB, also with a break on every line) and by
+tests of the generator itself.
 """
 
 from __future__ import annotations
@@ -33,14 +34,20 @@ def _set(root: etree._Element, xpath: str, value: Decimal) -> None:
         node.text = f"{value:.2f}"
 
 
-def large_invoice(lines: int, line_bytes: int = 1500) -> bytes:
-    """A UBL XRechnung with ``lines`` invoice lines of about ``line_bytes`` each; totals add up."""
+def large_invoice(lines: int, line_bytes: int = 1500, broken: bool = False) -> bytes:
+    """A UBL XRechnung with ``lines`` invoice lines of about ``line_bytes`` each; totals add up.
+
+    ``broken``: every line lacks its item name (BR-25) and refers to a document of type 999
+    (PEPPOL-EN16931-R101), so each line fires one CEN and one XRechnung rule.
+    """
     root = etree.fromstring(default_store().path(*TEMPLATE).read_bytes(), hardened_parser()).getroottree().getroot()
     template = root.find("cac:InvoiceLine", NS)
     assert template is not None
     for line in root.findall("cac:InvoiceLine", NS):
         root.remove(line)
     _price_line(template)
+    if broken:
+        _break(template)
     _pad(template, line_bytes)
     for number in range(1, lines + 1):
         line = copy.deepcopy(template)
@@ -55,6 +62,17 @@ def _price_line(line: etree._Element) -> None:
     _set(line, "cac:Price/cbc:PriceAmount", PRICE)
     for quantity in _elements(line, "cbc:InvoicedQuantity"):
         quantity.text = "1"
+
+
+def _break(line: etree._Element) -> None:
+    for name in _elements(line, "cac:Item/cbc:Name"):
+        name.getparent().remove(name)  # type: ignore[union-attr]
+    reference = etree.Element(f"{{{NS['cac']}}}DocumentReference")
+    etree.SubElement(reference, f"{{{NS['cbc']}}}ID").text = "1"
+    etree.SubElement(reference, f"{{{NS['cbc']}}}DocumentTypeCode").text = "999"
+    anchor = line.find("cac:OrderLineReference", NS)
+    assert anchor is not None
+    anchor.addnext(reference)
 
 
 def _pad(line: etree._Element, line_bytes: int) -> None:
@@ -73,7 +91,7 @@ def _totals(root: etree._Element, lines: int) -> None:
     _set(root, "cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount | cac:LegalMonetaryTotal/cbc:PayableAmount", net + tax)
 
 
-def write_large_invoice(path: Path, lines: int, line_bytes: int = 1500) -> Path:
+def write_large_invoice(path: Path, lines: int, line_bytes: int = 1500, broken: bool = False) -> Path:
     """Write a generated invoice to a file."""
-    path.write_bytes(large_invoice(lines, line_bytes))
+    path.write_bytes(large_invoice(lines, line_bytes, broken))
     return path
