@@ -222,7 +222,7 @@ def _java_over(work: Path, kind: str, xsl_map: dict[str, str], sheets: Sheets) -
 def row(label: str, ours: float, same: float | None, kosit: float, unit: str, target: str) -> str:
     """One table row: wechselbar, both Saxon-HE Java yardsticks with ratios, the target."""
     fmt = "{:.1f} ms" if unit == "ms" else "{:.1f} s"
-    same_cells = [fmt.format(same), f"{ours / same:.2f}×"] if same is not None else ["not run (see below)", "—"]
+    same_cells = [fmt.format(same), f"{ours / same:.2f}×"] if same is not None else ["not run (see above)", "—"]
     cells = [label, fmt.format(ours), *same_cells, fmt.format(kosit), f"{ours / kosit:.2f}×", target]
     return "| " + " | ".join(cells) + " |"
 
