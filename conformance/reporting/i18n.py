@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conformance.reporting.reasons import localise
+
 LANGS = ("de", "en")
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -199,6 +201,10 @@ class Labels:
     def __call__(self, key: str, **values: object) -> str:
         """The label for a key."""
         return label(key, self.lang, **values)
+
+    def reason(self, text: str) -> str:
+        """A reason or message written by the harness, in this language (see :mod:`reasons`)."""
+        return localise(text, self.lang)
 
     def n(self, key: str, count: int) -> str:
         """A counted phrase: ``t.n("fail", 3)``."""

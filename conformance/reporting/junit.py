@@ -16,6 +16,7 @@ from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, Run
 from conformance.reporting.header import columns, vendors
 from conformance.reporting.i18n import label
+from conformance.reporting.reasons import localise
 from conformance.reporting.text import clean, locator, value
 
 SKIPPED = (Outcome.SKIP, Outcome.NOT_APPLICABLE, Outcome.WAIVED)
@@ -65,7 +66,8 @@ def _case(result: Result, classname: str, name: str, lang: str) -> etree._Elemen
                        ("outcome", result.outcome.value), ("standard_version", result.standard_version),
                        ("test_id", result.test_id), ("target", result.target), ("spec_url", result.spec_url),
                        ("waiver", (result.waiver or {}).get("status", ""))])
-    message = clean(f"{label('outcome.' + result.outcome.value, lang)}: {result.reason or result.statement}")
+    reason = localise(result.reason, lang) or result.statement
+    message = clean(f"{label('outcome.' + result.outcome.value, lang)}: {reason}")
     if result.outcome is Outcome.FAIL:
         etree.SubElement(case, "failure", message=message, type="fail").text = _details(result)
     elif result.outcome is Outcome.ERROR:

@@ -10,6 +10,7 @@ from typing import Any
 from conformance.core.results import Result, Run
 from conformance.reporting.header import columns, vendors
 from conformance.reporting.i18n import label
+from conformance.reporting.reasons import localise
 from conformance.reporting.text import clean, locator, value
 
 FIELDS = ("vendor", "vendor_name", "product", "vendor_version", "standard", "standard_version", "class",
@@ -48,7 +49,7 @@ def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, lang: 
         "standard_version": result.standard_version, "class": short, "class_uri": result.cls,
         "requirement": result.requirement, "obligation": result.obligation,
         "profile_obligation": result.profile_obligation or "", "outcome": result.outcome.value,
-        "outcome_label": label("outcome." + result.outcome.value, lang), "reason": result.reason,
+        "outcome_label": label("outcome." + result.outcome.value, lang), "reason": localise(result.reason, lang),
         "target": result.target, "test_id": result.test_id, "duration_ms": result.duration_ms,
         **_evidence(result), "waiver_status": waiver.get("status", ""), "waiver_expires": waiver.get("expires", ""),
         "notes": " | ".join(result.notes), "spec_url": result.spec_url, "run_id": run.header.run_id,
