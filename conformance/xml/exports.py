@@ -44,6 +44,16 @@ class ZipLimits:
     max_ratio: float = 200.0
     ratio_floor: int = 1024**2
 
+    @classmethod
+    def from_options(cls, option: Callable[[str, float], float]) -> ZipLimits:
+        """Limits from a target's options: ``max_zip_entries``, ``max_entry_bytes``, ``max_total_bytes`` and
+        ``max_compression_ratio``, each defaulting to the class default."""
+        base = cls()
+        return cls(max_entries=int(option("max_zip_entries", base.max_entries)),
+                   max_entry_bytes=int(option("max_entry_bytes", base.max_entry_bytes)),
+                   max_total_bytes=int(option("max_total_bytes", base.max_total_bytes)),
+                   max_ratio=float(option("max_compression_ratio", base.max_ratio)))
+
 
 @dataclass(frozen=True)
 class Document:

@@ -34,6 +34,15 @@ standard = "xrechnung-3.0"
 paths = ["broken"]
 
 [[vendors]]
+id = "capped"
+name = "Export beyond the archive limits"
+version = "1"
+[[vendors.targets]]
+standard = "xrechnung-3.0"
+paths = ["reference.zip"]
+options = {{ max_zip_entries = 1 }}
+
+[[vendors]]
 id = "download"
 name = "Export by URL"
 version = "1"
@@ -127,6 +136,15 @@ def test_the_export_requirements_name_each_bad_document(results: dict[tuple[str,
     assert accepted.outcome is Outcome.FAIL
     assert sorted(v["locator"]["where"].rsplit("/", 1)[-1] for v in accepted.violations) == [
         "no-buyer-reference.xml", "order.xml", "schema-invalid.xml"]
+
+
+def test_the_archive_limits_of_the_vendors_file_apply(results: dict[tuple[str, str], Result]) -> None:
+    recognised = results[("capped", "export/recognised")]
+    assert recognised.outcome is Outcome.FAIL
+    [violation] = recognised.violations
+    assert violation["locator"]["where"].endswith("reference.zip")
+    assert "2 entries" in violation["message"] and "(1 entries" in violation["message"], violation
+    assert results[("capped", "ubl-invoice-cius/BR-DE-15")].outcome is Outcome.NOT_APPLICABLE
 
 
 def test_information_level_rules_never_fail(results: dict[tuple[str, str], Result]) -> None:

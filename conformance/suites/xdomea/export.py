@@ -33,11 +33,7 @@ def reports(target: TargetContext) -> list[DocumentReport]:
     if not target.target.paths:
         raise NotApplicable(f"vendor {target.vendor.id} names no export paths for {ID}")
     default_workers = 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2
-    limits = ZipLimits(
-        max_entries=target.option("max_zip_entries", ZipLimits.max_entries),
-        max_entry_bytes=target.option("max_entry_bytes", ZipLimits.max_entry_bytes),
-        max_total_bytes=target.option("max_total_bytes", ZipLimits.max_total_bytes),
-        max_ratio=target.option("max_compression_ratio", ZipLimits.max_ratio))
+    limits = ZipLimits.from_options(target.option)
     return target.remember(f"{ID}-reports", lambda: validate_export(
         target.target.paths, ID, workers=target.option("workers", default_workers), limits=limits))
 

@@ -24,7 +24,7 @@ from conformance.core.evidence import (
 from conformance.core.outcomes import Obligation
 from conformance.suites.xrechnung.catalogue import ID, class_of, members, requirement_uri, xrechnung_scenarios
 from conformance.target import TargetContext
-from conformance.xml.exports import validate_export
+from conformance.xml.exports import ZipLimits, validate_export
 from conformance.xml.report import DocumentReport, Finding, Source, validator_for
 
 MAX_LISTED = 200
@@ -40,13 +40,14 @@ def reports(target: TargetContext) -> list[DocumentReport]:
 
 def _validate(target: TargetContext) -> list[DocumentReport]:
     workers = target.option("workers", 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2)
-    found = validate_export(target.target.paths, ID, workers=workers) if target.target.paths else []
+    limits = ZipLimits.from_options(target.option)
+    found = validate_export(target.target.paths, ID, workers=workers, limits=limits) if target.target.paths else []
     for url in target.target.urls:
-        found += _download(target, url, workers)
+        found += _download(target, url, workers, limits)
     return found
 
 
-def _download(target: TargetContext, url: str, workers: int) -> list[DocumentReport]:
+def _download(target: TargetContext, url: str, workers: int, limits: ZipLimits) -> list[DocumentReport]:
     response = target.http.get(url)
     if response.status != 200:
         return [_problem(url, f"export URL answered HTTP {response.status}")]
@@ -55,7 +56,8 @@ def _download(target: TargetContext, url: str, workers: int) -> list[DocumentRep
     with tempfile.TemporaryDirectory(prefix="wechselbar-") as folder:
         archive = Path(folder) / "export.zip"
         archive.write_bytes(response.content)
-        return [_renamed(r, folder, url) for r in validate_export([str(archive)], ID, workers=workers)]
+        return [_renamed(r, folder, url) for r in validate_export([str(archive)], ID, workers=workers,
+                                                                       limits=limits)]
 
 
 def _renamed(report: DocumentReport, folder: str, url: str) -> DocumentReport:
