@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import platform
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -101,11 +102,25 @@ def _resolve_claims(loaded: VendorsFile, standards: dict[str, Standard]) -> Vend
             except KeyError as exc:
                 problems.append(f"vendors[{i}].targets[{j}].claims: {exc.args[0]}")
                 claims = None
+            problems += _option_problems(standards[target.standard], target.options,
+                                         f"vendors[{i}].targets[{j}].options")
             targets.append(replace(target, claims=tuple(sorted(claims)) if claims is not None else None))
         vendors.append(replace(vendor, targets=tuple(targets)))
     if problems:
         raise ConfigError(loaded.path, problems)
     return replace(loaded, vendors=tuple(vendors))
+
+
+def _option_problems(standard: Standard, options: Mapping[str, Any], where: str) -> list[str]:
+    problems = []
+    for name, value in options.items():
+        try:
+            problem = standard.option(name).problem(value)
+        except KeyError as exc:
+            problem = exc.args[0]
+        if problem:
+            problems.append(f"{where}.{name}: {problem}")
+    return problems
 
 
 def _platform() -> dict[str, str]:

@@ -14,6 +14,7 @@ from conformance.core.model import Requirement
 from conformance.core.outcomes import Obligation
 from conformance.core.profile import Profile
 from conformance.core.vendors import Target, Vendor
+from conformance.registry import standards
 
 T = TypeVar("T")
 
@@ -47,7 +48,11 @@ class TargetContext:
         return self.target.urls[0].rstrip("/")
 
     def option(self, name: str, default: T) -> T:
-        """A suite option from the vendors file, or the default."""
+        """A suite option from the vendors file, or the default. The standard must declare the option (an
+        undeclared one is a harness fault), so the vendors file can be checked against it before a run."""
+        known = standards().get(self.target.standard)
+        if known is not None:
+            known.option(name)
         value = self.target.options.get(name, default)
         return type(default)(value) if default is not None else value  # type: ignore[call-arg]
 

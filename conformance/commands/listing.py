@@ -6,6 +6,7 @@ import json
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.tree import Tree
 
 from conformance.core.model import Standard
@@ -37,6 +38,11 @@ def _tree(standard: Standard) -> Tree:
         for req in standard.requirements:
             if req.cls == cls.uri:
                 branch.add(f"{req.obligation.value} {req.uri}\n    {req.statement}")
+    if standard.options:
+        usage = escape("(vendors file: [[vendors.targets]] options = { name = value })")
+        options = tree.add(f"[cyan]options[/] {usage}")
+        for option in standard.options:
+            options.add(escape(f"{option.name} = {json.dumps(option.default)} — {option.description}"))
     return tree
 
 
@@ -45,4 +51,6 @@ def _json(standard: Standard) -> dict[str, object]:
     data["requirements"] = [
         {**r.marker_kwargs(), "class": r.cls} for r in standard.requirements
     ]
+    data["options"] = [{"name": o.name, "default": o.default, "description": o.description}
+                       for o in standard.options]
     return data

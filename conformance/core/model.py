@@ -40,6 +40,29 @@ class Requirement:
         }
 
 
+KINDS = {bool: "true or false", int: "a whole number ≥ 0", float: "a number ≥ 0", str: "a string",
+         dict: "a table"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting a vendors file may give a target of a standard (``options = { max_pages = 5 }``)."""
+
+    name: str
+    default: bool | int | float | str | dict[str, object]
+    description: str
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with a value from a vendors file (its kind must be the default's), or None."""
+        kind = type(self.default)
+        if kind in (int, float):
+            numbers = int if kind is int else (int, float)
+            ok = isinstance(value, numbers) and not isinstance(value, bool) and value >= 0
+        else:
+            ok = isinstance(value, kind)
+        return None if ok else f"expected {KINDS[kind]}, found {value!r}"
+
+
 @dataclass(frozen=True)
 class Standard:
     """A standard family member with its classes; suites register one per standard id."""
@@ -53,6 +76,15 @@ class Standard:
     requirements: tuple[Requirement, ...] = field(default=())
     packs: tuple[str, ...] = ()
     title_de: str = ""
+    options: tuple[Option, ...] = ()
+
+    def option(self, name: str) -> Option:
+        """A declared target option by name."""
+        for item in self.options:
+            if item.name == name:
+                return item
+        known = ", ".join(o.name for o in self.options) or "none"
+        raise KeyError(f"{self.id} has no option {name!r} (known: {known})")
 
     def cls(self, ref: str) -> ConformanceClass:
         """Find a class by URI or short id."""

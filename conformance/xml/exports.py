@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import glob
 import os
-import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -23,6 +22,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, LineCountingReader, XMLRejected, peek_root
+from conformance.xml.limits import ZipLimits, member_problem
 from conformance.xml.report import DocumentReport, Source, detect, rejected, validator_for, validators
 
 RULE = "EXPORT"
@@ -32,27 +32,6 @@ ARCHIVE_SUFFIXES = (".zip",)
 
 class ExportError(Exception):
     """An export path or archive that cannot be read safely."""
-
-
-@dataclass(frozen=True)
-class ZipLimits:
-    """Limits that keep a hostile archive from exhausting the machine."""
-
-    max_entries: int = 100_000
-    max_entry_bytes: int = 4 * 1024**3
-    max_total_bytes: int = 16 * 1024**3
-    max_ratio: float = 200.0
-    ratio_floor: int = 1024**2
-
-    @classmethod
-    def from_options(cls, option: Callable[[str, float], float]) -> ZipLimits:
-        """Limits from a target's options: ``max_zip_entries``, ``max_entry_bytes``, ``max_total_bytes`` and
-        ``max_compression_ratio``, each defaulting to the class default."""
-        base = cls()
-        return cls(max_entries=int(option("max_zip_entries", base.max_entries)),
-                   max_entry_bytes=int(option("max_entry_bytes", base.max_entry_bytes)),
-                   max_total_bytes=int(option("max_total_bytes", base.max_total_bytes)),
-                   max_ratio=float(option("max_compression_ratio", base.max_ratio)))
 
 
 @dataclass(frozen=True)
@@ -174,24 +153,6 @@ def _members(path: Path, standard: str, limits: ZipLimits) -> Iterator[Document 
             reason = member_problem(info, limits)
             yield _problem(f"{path}!{info.filename}", standard, reason) if reason else Document(
                 str(path), info.filename, info.file_size)
-
-
-def member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> str:
-    """Why a ZIP member must not be read (unsafe name, link, encryption, size, ratio), or ''."""
-    name = info.filename
-    parts = PurePosixPath(name.replace("\\", "/")).parts
-    if name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":"):
-        return f"unsafe member name {name!r} (absolute or climbing out of the archive: zip-slip)"
-    if stat.S_ISLNK(info.external_attr >> 16):
-        return f"member {name!r} is a symbolic link; not followed"
-    if info.flag_bits & 0x1:
-        return f"member {name!r} is encrypted"
-    if info.file_size > limits.max_entry_bytes:
-        return f"member {name!r} expands to {info.file_size} bytes, more than the limit of {limits.max_entry_bytes}"
-    ratio = info.file_size / max(info.compress_size, 1)
-    if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
-        return f"member {name!r} has a compression ratio of {ratio:.0f}:1 (limit {limits.max_ratio:.0f}:1): zip bomb"
-    return ""
 
 
 def _problem(name: str, standard: str, reason: str) -> Problem:

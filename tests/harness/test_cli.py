@@ -179,3 +179,8 @@ def test_list_shows_requirement_uris(tmp_path: Path) -> None:
     data = json.loads(done.stdout)
     uris = {r["uri"] for r in data[0]["requirements"]}
     assert "http://www.opengis.net/spec/ogcapi-features-1/1.0/req/core/root-op" in uris
+    options = {o["name"]: o["default"] for o in data[0]["options"]}
+    assert options["max_pages"] == 30 and options["max_collections"] == 5
+    text = conformance("list", "--standard", "ogcapi-features-1", cwd=tmp_path).stdout
+    assert "options (vendors file: [[vendors.targets]] options = { name = value })" in text
+    assert "max_pages = 30 — pages walked per collection" in " ".join(text.split())

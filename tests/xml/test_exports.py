@@ -15,7 +15,8 @@ import pytest
 from conformance.core.packs import default_store
 from conformance.suites.xdomea import samples
 from conformance.xml import exports, stream
-from conformance.xml.exports import Document, Task, ZipLimits, documents, validate_export
+from conformance.xml.exports import Document, Task, documents, validate_export
+from conformance.xml.limits import ZipLimits
 from conformance.xml.report import DocumentReport, validators
 
 TEMPLATES = "message_generation/pattern/xdomea_3.0.0"

@@ -15,7 +15,7 @@ section "Parameter limit" (``_parameter_limit``) that contains it.
 
 from __future__ import annotations
 
-from conformance.core.model import ConformanceClass, Requirement, Standard
+from conformance.core.model import ConformanceClass, Option, Requirement, Standard
 from conformance.core.outcomes import Obligation
 
 ID = "ogcapi-features-1"
@@ -150,4 +150,12 @@ STANDARD = Standard(
     id=ID, title="OGC API – Features – Part 1: Core", title_de="OGC API – Features – Teil 1: Kern",
     version=VERSION, classes=CLASSES, spec_url=SPEC, requirements=REQUIREMENTS,
     packs=("geojson-schema", "ogcapi-features"),
+    options=(
+        Option("max_collections", 5, "collections sampled from /collections (the report says when this cuts)"),
+        Option("max_features", 3, "features per sampled collection fetched one by one"),
+        Option("page_limit", 10, "the limit asked for while paging through next links"),
+        Option("max_pages", 30, "pages walked per collection before paging stops (stated in the report)"),
+        Option("temporal_properties", {}, "collection id → the feature property holding its time, where the "
+               "features do not make it unambiguous (datetime checks)"),
+    ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conformance.core.model import ConformanceClass, Requirement, Standard
+from conformance.core.model import ConformanceClass, Option, Requirement, Standard
 from conformance.suites.oparl.facts import TYPES
 from conformance.suites.oparl.rules import BOTH, KANN, MUSS, NEW, PROTOCOL, SOLL, Rule
 
@@ -10,6 +10,23 @@ SPEC = {
     "1.1": "https://dev.oparl.org/downloads/spezifikation-1.1.html",
     "1.0": "https://oparl.org/wp-content/themes/oparl/spec/OParl-1.0.txt",
 }
+
+OPTIONS = (
+    Option("concurrency", 4, "requests in flight at once (the rate limit still applies)"),
+    Option("max_pages", 50, "pages walked per list (the report says when this cuts)"),
+    Option("max_objects", 10000, "objects read in the whole crawl"),
+    Option("max_bodies", 3, "bodies whose lists are walked"),
+    Option("id_samples", 3, "objects per type fetched again by their id"),
+    Option("embedded_samples", 20, "embedded objects per type fetched by their id"),
+    Option("reference_samples", 100, "references followed to check that their objects exist"),
+    Option("filter_lists", 20, "lists probed with the created/modified filters"),
+    Option("filter_pages", 3, "pages walked per filtered list"),
+    Option("file_samples", 3, "files whose accessUrl and downloadUrl are fetched"),
+    Option("max_violations", 50, "violations listed per requirement (the rest are counted)"),
+    Option("schema_detail", 100, "objects per type whose schema errors are reported in detail"),
+    Option("cache_ttl", 0.0, "seconds a response is reused from the on-disk cache by a later run (0 = off)"),
+    Option("crawl_deadline", 900.0, "seconds the whole crawl may take"),
+)
 
 PROTOCOL_CLASSES = (
     ("transport", "URLs, HTTP/HTTPS und CORS", "URLs, HTTP/HTTPS and CORS", "urls"),
@@ -93,7 +110,7 @@ def standard(version: str) -> Standard:
         title_de=f"OParl {version} – Schnittstelle für Ratsinformationssysteme", version=version,
         classes=_classes(version), spec_url=SPEC[version], target_kinds=("url",),
         requirements=tuple(_requirement(version, r) for r in RULES if version in r.versions),
-        packs=("geojson-schema",),
+        packs=("geojson-schema",), options=OPTIONS,
     )
 
 

@@ -11,7 +11,7 @@ from conformance.core.evidence import NonConformance, Violation
 from conformance.core.http import LOG, TargetUnreachable
 from conformance.suites.oparl import STANDARDS
 from conformance.suites.oparl.cache import ResponseCache
-from conformance.suites.oparl.catalogue import requirement_uri, rule
+from conformance.suites.oparl.catalogue import OPTIONS, requirement_uri, rule
 from conformance.suites.oparl.crawl import Crawl, Limits, crawl
 from conformance.suites.oparl.facts import Version, version
 from conformance.suites.oparl.fetch import Fetched, Fetcher
@@ -25,25 +25,26 @@ Check = Callable[["OParlRun"], Iterable[Violation]]
 class Options:
     """Crawl limits, sample sizes and politeness, read from the target's options."""
 
-    concurrency: int = 4
-    max_pages: int = 50
-    max_objects: int = 10000
-    max_bodies: int = 3
-    id_samples: int = 3
-    embedded_samples: int = 20
-    reference_samples: int = 100
-    filter_lists: int = 20
-    filter_pages: int = 3
-    file_samples: int = 3
-    max_violations: int = 50
-    schema_detail: int = 100
-    cache_ttl: float = 0.0
-    crawl_deadline: float = 900.0
+    concurrency: int
+    max_pages: int
+    max_objects: int
+    max_bodies: int
+    id_samples: int
+    embedded_samples: int
+    reference_samples: int
+    filter_lists: int
+    filter_pages: int
+    file_samples: int
+    max_violations: int
+    schema_detail: int
+    cache_ttl: float
+    crawl_deadline: float
 
     @classmethod
     def of(cls, target: TargetContext) -> Options:
-        """The defaults, overridden by the target's options."""
-        return cls(**{name: target.option(name, default) for name, default in cls().__dict__.items()})
+        """The declared defaults (:data:`catalogue.OPTIONS`), overridden by the target's options."""
+        values: dict[str, Any] = {o.name: target.option(o.name, o.default) for o in OPTIONS}
+        return cls(**values)
 
 
 class OParlRun:

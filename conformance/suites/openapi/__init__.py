@@ -9,7 +9,7 @@ the description is judged: a standard the API also implements (OGC API, OParl) h
 
 from __future__ import annotations
 
-from conformance.core.model import ConformanceClass, Requirement, Standard
+from conformance.core.model import ConformanceClass, Option, Requirement, Standard
 from conformance.core.outcomes import Obligation
 
 ID = "openapi-3"
@@ -81,6 +81,15 @@ STANDARD = Standard(
     title_de="API-Konformität zur eigenen OpenAPI-3.0/3.1-Beschreibung", version=VERSION, classes=CLASSES,
     spec_url=SPEC, target_kinds=("url", "path"), requirements=REQUIREMENTS,
     packs=("ogcapi-features", "geojson-schema"),
+    options=(
+        Option("base_url", "", "the URL the documented paths hang from (default: the first server entry, else "
+               "the description's origin)"),
+        Option("max_operations", 50, "documented GET operations exercised"),
+        Option("positive_cases", 5, "calls per operation with valid parameter values"),
+        Option("negative_cases", 5, "calls per operation with invalid parameter values"),
+        Option("max_requests", 300, "requests per target in all"),
+        Option("path_parameters", {}, "fixed values for path parameters, e.g. { collectionId = \"schools\" }"),
+    ),
 )
 
 __all__ = ["STANDARD"]

@@ -16,8 +16,6 @@ from conformance.suites.openapi.api import Api, base_url
 from conformance.suites.openapi.cases import Operation, Planned, load_schema, negative, operations, plan, positive
 from conformance.target import TargetContext
 
-DEFAULTS = {"max_operations": 50, "positive_cases": 5, "negative_cases": 5, "max_requests": 300}
-
 
 @dataclass(frozen=True)
 class Call:
@@ -53,7 +51,7 @@ def _run(target: TargetContext, found: Api) -> Run:
     result = Run()
     base = base_url(target, found)
     ops = operations(load_schema(found.document), result.notes)
-    limit = target.option("max_operations", DEFAULTS["max_operations"])
+    limit = target.option("max_operations", 50)
     if len(ops) > limit:
         result.notes.append(f"sampling cut: exercised {limit} of {len(ops)} GET operations")
         ops = ops[:limit]
@@ -64,8 +62,8 @@ def _run(target: TargetContext, found: Api) -> Run:
 
 def _plans(target: TargetContext, ops: list[Operation], base: str, notes: list[str]) -> Iterator[Planned]:
     fixed: dict[str, Any] = dict(target.option("path_parameters", {}) or {})
-    count = target.option("positive_cases", DEFAULTS["positive_cases"])
-    wrong = target.option("negative_cases", DEFAULTS["negative_cases"])
+    count = target.option("positive_cases", 5)
+    wrong = target.option("negative_cases", 5)
     for op in ops:
         yield from _guarded(op, notes, lambda op=op: (plan(op, c, base, False) for c in positive(op, count, fixed)))
     for op in ops:
@@ -82,7 +80,7 @@ def _guarded(op: Operation, notes: list[str], make: Any) -> Iterator[Planned]:
 
 
 def _send(target: TargetContext, result: Run, plans: Iterator[Planned]) -> None:
-    budget = target.option("max_requests", DEFAULTS["max_requests"])
+    budget = target.option("max_requests", 300)
     planned = _unique(plans)
     for index, item in enumerate(planned):
         if index >= budget:

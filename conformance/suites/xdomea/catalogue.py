@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from conformance.core.model import ConformanceClass, Requirement, Standard
 from conformance.core.outcomes import Obligation
+from conformance.xml.limits import EXPORT_OPTIONS
 
 ID = "xdomea-3.0.0"
 VERSION = "3.0.0"
@@ -114,5 +115,5 @@ STANDARD = Standard(
     id=ID, title="xdomea 3.0.0 – records exchange and disposal (Aussonderung)",
     title_de="xdomea 3.0.0 – Austausch und Aussonderung von Schriftgut", version=VERSION, classes=CLASSES,
     spec_url=SPEC, target_kinds=("path",), requirements=tuple(_requirement(r) for r in RULES),
-    packs=("xdomea-3.0.0",),
+    packs=("xdomea-3.0.0",), options=EXPORT_OPTIONS,
 )

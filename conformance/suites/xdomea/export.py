@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from conformance.core.evidence import (
     Locator,
     MissingMember,
@@ -18,7 +16,8 @@ from conformance.core.evidence import (
 from conformance.core.outcomes import Obligation
 from conformance.suites.xdomea.catalogue import ID, Rule, rule
 from conformance.target import TargetContext
-from conformance.xml.exports import ZipLimits, validate_export
+from conformance.xml.exports import validate_export
+from conformance.xml.limits import ZipLimits, export_workers
 from conformance.xml.report import DocumentReport, Finding
 
 MAX_LISTED = 200
@@ -32,10 +31,9 @@ def reports(target: TargetContext) -> list[DocumentReport]:
     """Every document of the target's export paths, validated once per target and process."""
     if not target.target.paths:
         raise NotApplicable(f"vendor {target.vendor.id} names no export paths for {ID}")
-    default_workers = 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2
     limits = ZipLimits.from_options(target.option)
     return target.remember(f"{ID}-reports", lambda: validate_export(
-        target.target.paths, ID, workers=target.option("workers", default_workers), limits=limits))
+        target.target.paths, ID, workers=export_workers(target.option), limits=limits))
 
 
 def check(target: TargetContext, section: str, messages: tuple[str, ...] | None = None) -> None:

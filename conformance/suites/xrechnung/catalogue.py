@@ -25,6 +25,7 @@ from conformance.core.paths import cache_dir
 from conformance.core.xmlsafe import hardened_parser
 from conformance.xml import saxon
 from conformance.xml.kosit import ConfigurationError, configuration
+from conformance.xml.limits import EXPORT_OPTIONS
 from conformance.xml.scenarios import Scenario, scenarios
 from conformance.xml.schematron import build_key
 
@@ -183,7 +184,7 @@ def _standard() -> tuple[Standard, str]:
     except (PackError, ConfigurationError, saxon.SaxonError, OSError) as exc:
         classes, requirements, problem = {}, [], str(exc)
     return Standard(ID, "XRechnung 3.0", VERSION, (export, *classes.values()), SPEC, ("paths", "url"),
-                    (*_export_requirements(), *requirements), PACKS, "XRechnung 3.0"), problem
+                    (*_export_requirements(), *requirements), PACKS, "XRechnung 3.0", EXPORT_OPTIONS), problem
 
 
 STANDARD, UNAVAILABLE = _standard()

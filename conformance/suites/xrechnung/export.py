@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,7 +23,8 @@ from conformance.core.evidence import (
 from conformance.core.outcomes import Obligation
 from conformance.suites.xrechnung.catalogue import ID, class_of, members, requirement_uri, xrechnung_scenarios
 from conformance.target import TargetContext
-from conformance.xml.exports import ZipLimits, validate_export
+from conformance.xml.exports import validate_export
+from conformance.xml.limits import ZipLimits, export_workers
 from conformance.xml.report import DocumentReport, Finding, Source, validator_for
 
 MAX_LISTED = 200
@@ -39,7 +39,7 @@ def reports(target: TargetContext) -> list[DocumentReport]:
 
 
 def _validate(target: TargetContext) -> list[DocumentReport]:
-    workers = target.option("workers", 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2)
+    workers = export_workers(target.option)
     limits = ZipLimits.from_options(target.option)
     found = validate_export(target.target.paths, ID, workers=workers, limits=limits) if target.target.paths else []
     for url in target.target.urls:
