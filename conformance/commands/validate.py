@@ -16,6 +16,7 @@ from rich.markup import escape
 
 from conformance.commands.common import LANG, config_errors
 from conformance.xml.exports import validate_export
+from conformance.xml.kositreports import write_kosit_reports
 from conformance.xml.report import DocumentReport, Finding, validator_for, validators
 
 TEXT = {
@@ -45,19 +46,30 @@ def _t(key: str, lang: str) -> str:
               help="json: one object per document and line")
 @LANG
 @click.option("--workers", type=click.IntRange(1), default=None, help="processes (default: up to 2)")
+@click.option("--kosit-reports", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="also write each XRechnung document's KoSIT validation report (<name>-report.xml) into DIR")
 @config_errors
-def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None) -> None:
+def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None,
+            kosit_reports: Path | None) -> None:
     """Validate XML documents (files, folders, globs, ZIP archives) against their standard's official rules."""
     _check_usage(paths, standard)
     reports = validate_export(paths, standard, workers=workers, progress=fmt == "text" and sys.stderr.isatty())
     if not reports:
         raise click.UsageError("no XML documents found under the given paths")
+    if kosit_reports is not None:
+        _kosit(paths, standard, reports, kosit_reports)
     if fmt == "json":
         for report in reports:
             click.echo(json.dumps(report.to_json(), ensure_ascii=False))
     else:
         _print_text(reports, lang)
     raise SystemExit(0 if all(r.accepted for r in reports) else 1)
+
+
+def _kosit(paths: tuple[str, ...], standard: str, reports: list[DocumentReport], folder: Path) -> None:
+    for written in write_kosit_reports(paths, standard, reports, folder):
+        if written.problem:
+            click.echo(f"warning: no KoSIT report for {written.document}: {written.problem}", err=True)
 
 
 def _check_usage(paths: tuple[str, ...], standard: str) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
+from lxml import etree
 
 from conformance.cli import main
 from tests.xml.corpora import suite_instances
 
 UBL = "01.01a-INVOICE_ubl.xml"
+VARL = "http://www.xoev.de/de/validator/varl/1"
 
 
 def _instance(name: str) -> Path:
@@ -79,3 +82,22 @@ def test_the_whole_test_suite_is_accepted_through_the_command() -> None:
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert len(lines) == 86 and all(d["accepted"] for d in lines), [d["file"] for d in lines if not d["accepted"]]
     assert result.exit_code == 0
+
+
+def test_kosit_reports_are_written_per_xrechnung_document_with_the_verdict(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("a/rechnung.xml", _instance(UBL).read_bytes())
+        zipped.writestr("b/rechnung.xml", _broken(tmp_path).read_bytes())
+        zipped.writestr("order.xml", "<Order xmlns='urn:example:order'/>")
+    folder = tmp_path / "varl"
+    result = CliRunner().invoke(main, ["validate", "--workers", "1", "--kosit-reports", str(folder), str(archive)])
+    assert result.exit_code == 1, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["rechnung-2-report.xml", "rechnung-report.xml"]
+    verdicts = []
+    for name in ("rechnung-report.xml", "rechnung-2-report.xml"):
+        report = etree.parse(str(folder / name)).getroot()
+        assert report.tag == f"{{{VARL}}}report"
+        verdicts.append(report.find(f"{{{VARL}}}assessment/*", None).tag.rsplit("}", 1)[1])  # type: ignore[union-attr]
+    assert verdicts == ["accept", "reject"]
+    assert "BR-DE-15" in (folder / "rechnung-2-report.xml").read_text(encoding="utf-8")
