@@ -113,7 +113,10 @@ def titled(title: str, version: str) -> str:
 
 
 def short_requirement(uri: str) -> str:
-    """The readable tail of a requirement URI: ``/req/core/root-op`` (the full URI is shown beside it)."""
+    """The readable tail of a requirement URI: ``/req/core/root-op``, or the section of a section id
+    (``§2.3 URLs/stateless``); the full URI is shown beside it."""
+    if "§" in uri and "://" not in uri:
+        return uri[uri.index("§"):]
     for marker in ("/req/", "/rec/", "/per/", "/conf/"):
         if marker in uri:
             return marker + uri.split(marker, 1)[1]

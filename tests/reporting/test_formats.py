@@ -21,6 +21,7 @@ from conformance.reporting.junit import render_junit
 from conformance.reporting.markdown import render_markdown
 from conformance.reporting.summary import print_summary
 from conformance.reporting.tabular import FIELDS, render_csv
+from conformance.reporting.text import short_requirement
 from tests.reporting.samples import FEAT, HOSTILE, sample_run
 
 XSD = Path(__file__).with_name("junit.xsd")
@@ -162,3 +163,9 @@ def test_error_outcome_without_evidence_still_renders() -> None:
     only = Run(run.header, (bare,))
     assert etree.fromstring(render_junit(only, "en")).find("testsuite/testcase/error") is not None
     assert render_csv(only, "en").count("\r\n") == 2
+
+
+def test_requirements_are_shortened_to_their_path_or_section() -> None:
+    assert short_requirement(f"{FEAT}/req/core/root-op") == "/req/core/root-op"
+    assert short_requirement("OParl 1.1 §2.3.2 HTTP und HTTPS/one-scheme") == "§2.3.2 HTTP und HTTPS/one-scheme"
+    assert short_requirement("urn:xoev-de:xdomea:kosit:standard:xdomea_3.0.0/Konformitaet/Schema") == "Schema"
