@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -16,70 +15,23 @@ import requests
 
 from conformance.core.evidence import Exchange
 from conformance.core.secrets import Redactor
+from conformance.core.transport import (
+    LOG,
+    DeadlineExceeded,
+    ExchangeLog,
+    ForeignHost,
+    ResponseTooLarge,
+    TargetError,
+    TargetUnreachable,
+    TooManyRedirects,
+)
 from conformance.core.vendors import HttpSettings, Vendor, _netloc
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUS = frozenset({502, 503, 504})
 EXCERPT_CHARS = 4000
-
-
-class TargetError(Exception):
-    """No verdict could be reached for this request (the outcome is error, never fail)."""
-
-
-class TargetUnreachable(TargetError):
-    """Connection refused, DNS failure, TLS failure or a read timeout after all retries."""
-
-    def __init__(self, message: str, connection_failed: bool = False) -> None:
-        super().__init__(message)
-        self.connection_failed = connection_failed
-
-
-class DeadlineExceeded(TargetError):
-    """The per-test deadline ran out."""
-
-
-class ResponseTooLarge(TargetError):
-    """The response body exceeded the configured size cap."""
-
-
-class ForeignHost(TargetError):
-    """A URL points at a host the vendor did not declare; it is reported, never contacted."""
-
-
-class TooManyRedirects(TargetError):
-    """More redirects than allowed."""
-
-
-@dataclass
-class ExchangeLog:
-    """The exchanges of the running test and its deadline; reset by the plugin at each test start."""
-
-    exchanges: list[Exchange] = field(default_factory=list)
-    deadline: float | None = None
-    requests_sent: int = 0
-
-    def start(self, seconds: float | None) -> None:
-        """Begin a new test: forget earlier exchanges and set the deadline."""
-        self.exchanges = []
-        self.deadline = time.monotonic() + seconds if seconds else None
-
-    @contextmanager
-    def budget(self, seconds: float) -> Iterator[None]:
-        """Work shared by many checks (a crawl, a validation) runs under its own deadline, then the test's resumes."""
-        saved = self.deadline
-        self.deadline = time.monotonic() + seconds
-        try:
-            yield
-        finally:
-            self.deadline = saved
-
-    def remaining(self) -> float | None:
-        """Seconds left before the deadline, or None without one."""
-        return None if self.deadline is None else self.deadline - time.monotonic()
-
-
-LOG = ExchangeLog()
+__all__ = ["LOG", "DeadlineExceeded", "ExchangeLog", "ForeignHost", "Response", "ResponseTooLarge", "SafeSession",
+           "TargetError", "TargetUnreachable", "TooManyRedirects"]
 
 
 @dataclass(frozen=True)
