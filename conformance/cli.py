@@ -10,6 +10,7 @@ COMMANDS = (
     "conformance.commands.run",
     "conformance.commands.report",
     "conformance.commands.merge",
+    "conformance.commands.diff",
     "conformance.commands.listing",
     "conformance.commands.demo",
     "conformance.commands.validate",

@@ -9,6 +9,7 @@ import pytest
 
 from conformance.core.outcomes import Outcome
 from conformance.reporting import i18n
+from conformance.reporting.diff import CAVEATS, Change
 from conformance.reporting.matrix import OBLIGATIONS, State
 from conformance.reporting.verdict import VerdictState
 
@@ -30,6 +31,8 @@ def dynamic_keys() -> set[str]:
             | {f"state.{s.value}" for s in State} | {f"verdict.{v.value}" for v in VerdictState}
             | {f"missing.{k}" for k in KINDS}
             | {f"waiver.{s}" for s in ("applied", "expired", "unused-passes", "unused")}
+            | {f"diff.{c.value}" for c in Change}
+            | {f"diff.caveat.{k}" for k in CAVEATS}
             | {"verdict.clean", "verdict.failures", "verdict.findings", "verdict.missing", "switch.rule.plain",
                "switch.rule.profile"})
 
