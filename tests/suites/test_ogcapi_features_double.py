@@ -156,3 +156,18 @@ def test_slow_and_dropping_vendors_give_errors_not_fails(tmp_path_factory: pytes
         server.stop()
     assert {r["outcome"] for r in found.records.values()} == {"error"}, found.stderr[-2000:]
     assert len(found.records) == 2
+
+
+def test_declared_classes_the_vendors_file_does_not_claim_are_noted(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("unclaimed")
+    server = FeaturesTestServer({"ok": frozenset()}).start()
+    try:
+        vendors = vendors_file(folder / "vendors.toml", {"ok": server.url("ok")}, options='claims = ["core"]')
+        found = run_pytest(vendors, folder / "results.jsonl", "-k", "test_conformance_success or test_html_content")
+    finally:
+        server.stop()
+    success = found.records[("ok", "req/core/conformance-success")]
+    assert success["outcome"] == "pass", found.stderr[-2000:]
+    [note] = [n for n in success["notes"] if n.startswith("declared by the API but not claimed")]
+    assert "/conf/html" in note and "/conf/geojson" in note and "/conf/core" not in note
+    assert found.records[("ok", "req/html/content")]["outcome"] == "not_applicable"
