@@ -15,6 +15,7 @@ from conformance.core.profile import Profile, Waivers
 from conformance.core.results import Result
 
 MAX_EXCHANGES = 6
+DEEP = "no verdict: a response or document is nested too deeply to be checked (RecursionError)"
 
 
 def classify(excinfo: pytest.ExceptionInfo[BaseException] | None) -> tuple[Outcome, str, list[Violation]]:
@@ -30,6 +31,8 @@ def classify(excinfo: pytest.ExceptionInfo[BaseException] | None) -> tuple[Outco
         return Outcome.NOT_APPLICABLE, str(exc), []
     if isinstance(exc, pytest.skip.Exception):
         return Outcome.SKIP, exc.msg or "skipped", []
+    if isinstance(exc, RecursionError):
+        return Outcome.ERROR, DEEP, []
     if isinstance(exc, TargetError):
         return Outcome.ERROR, f"{type(exc).__name__}: {exc}", []
     if isinstance(exc, AssertionError):

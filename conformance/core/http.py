@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Mapping
@@ -13,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
 from conformance.core.secrets import Redactor
 from conformance.core.transport import (
@@ -58,7 +58,7 @@ class Response:
 
     def json(self) -> Any:
         """The body as JSON; raises ValueError with a clear message if it is not JSON."""
-        return json.loads(self.content)
+        return jsonsafe.loads(self.content)
 
 
 class RateLimiter:

@@ -42,6 +42,8 @@ PATTERNS = (
     Pattern(re.compile(r"^vendor (\S+) names no export paths(?: or URLs)? for (\S+)$"),
             "Lieferant {0} nennt keine Exportdateien für {1}"),
     Pattern(re.compile(r"^rejected: (\d+) error\(s\): (.*)$", re.S), "abgelehnt: {0} Fehler: {1}"),
+    Pattern(re.compile(r"^no verdict: a response or document is nested too deeply to be checked \(RecursionError\)$"),
+            "kein Urteil: eine Antwort oder ein Dokument ist zu tief verschachtelt, um geprüft zu werden"),
     Pattern(re.compile(r"^harness fault: a check asserted without evidence \((.*)\)$", re.S),
             "Fehler im Prüfwerkzeug: eine Prüfung brach ohne Nachweis ab ({0})"),
     Pattern(re.compile(r"^harness fault: (.*)$", re.S), "Fehler im Prüfwerkzeug: {0}"),

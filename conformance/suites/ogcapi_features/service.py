@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
+from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange, Locator, ParseViolation, StatusViolation, Violation
 from conformance.core.http import Response
 from conformance.suites.ogcapi_features.catalogue import ID
@@ -63,7 +64,7 @@ def fetch(target: TargetContext, url: str, params: Mapping[str, Any] | None = No
     """GET a URL and parse its body as JSON where possible."""
     response = target.http.get(url, params=params, headers={"Accept": accept})
     try:
-        return Doc(response, json.loads(response.content))
+        return Doc(response, jsonsafe.loads(response.content))
     except ValueError as exc:
         return Doc(response, None, f"not JSON: {exc}")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
 from conformance.core.http import ForeignHost, TargetError
 from conformance.suites.oparl.cache import ResponseCache
@@ -108,7 +108,7 @@ class Fetcher:
 
     def _parsed(self, result: Fetched) -> Fetched:
         try:
-            data = json.loads(result.content)
+            data = jsonsafe.loads(result.content)
         except ValueError as exc:
             return _replace(result, parse_error=f"not JSON: {exc}")
         fetched = _replace(result, data=data)

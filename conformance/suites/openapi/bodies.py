@@ -16,6 +16,7 @@ from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
+from conformance.core import jsonsafe
 from conformance.core.evidence import Locator, ParseViolation, SchemaViolation, Violation
 from conformance.suites.openapi.api import Api
 from conformance.suites.openapi.bundle import Bundle, pointer, resolve
@@ -79,7 +80,7 @@ def _call(call: Call, schemas: Schemas) -> Iterator[Finding]:
         return
     label = f"{op.label} HTTP {got.status} {got.media_type}"
     try:
-        body = json.loads(got.content)
+        body = jsonsafe.loads(got.content)
     except ValueError as exc:
         yield Finding((op.label, got.status, "parse"), ParseViolation(
             f"{label}: the body is not JSON ({exc})", locator=got.url, expected="JSON",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange, Locator, ParseViolation, StatusViolation, Violation
 from conformance.core.http import TargetError
 from conformance.target import TargetContext
@@ -76,8 +76,8 @@ def parse(content: bytes, where: str, json_first: bool) -> dict[str, Any]:
     """JSON or YAML text as a mapping; a ParseViolation (inside DescriptionUnavailable) otherwise."""
     text = content.decode("utf-8", errors="replace")
     try:
-        data = json.loads(text) if json_first or text.lstrip().startswith("{") else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as exc:
+        data = jsonsafe.loads(text) if json_first or text.lstrip().startswith("{") else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError, RecursionError) as exc:
         raise DescriptionUnavailable([ParseViolation(f"the description is neither JSON nor YAML: {exc}",
                                                      locator=Locator(where=where))]) from exc
     if not isinstance(data, dict):

@@ -1,0 +1,52 @@
+"""Hostile JSON nesting is a finding of the response or an error without verdict, never a harness crash."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from conformance.core import jsonsafe
+from conformance.core.evidence import Exchange
+from conformance.core.http import Response
+from conformance.core.outcomes import Outcome
+from conformance.outcome import DEEP, classify
+from conformance.reporting.reasons import localise
+from conformance.suites.ogcapi_features.service import ensure, fetch
+
+DEEP_BODY = b"[" * 200_000 + b"]" * 200_000
+URL = "https://geo.example/collections"
+
+
+def _response(body: bytes) -> Response:
+    exchange = Exchange("GET", URL, 200, body_excerpt=body[:100].decode(), body_bytes=len(body))
+    return Response(URL, 200, {"Content-Type": "application/json"}, body, exchange)
+
+
+def test_deep_nesting_is_a_value_error_and_ordinary_json_parses() -> None:
+    with pytest.raises(ValueError, match="nested too deeply"):
+        jsonsafe.loads(DEEP_BODY)
+    with pytest.raises(ValueError, match="nested too deeply"):
+        _response(DEEP_BODY).json()
+    assert jsonsafe.loads(b'{"a": [1, {"b": null}]}') == {"a": [1, {"b": None}]}
+    with pytest.raises(ValueError):
+        jsonsafe.loads(b"{not json")
+
+
+def test_a_deeply_nested_body_fails_the_check_that_needs_json_with_evidence() -> None:
+    target: Any = SimpleNamespace(http=SimpleNamespace(get=lambda url, **_: _response(DEEP_BODY)))
+    doc = fetch(target, URL)
+    assert doc.body is None and doc.error.startswith("not JSON: the JSON is nested too deeply")
+    [violation] = list(ensure(doc, "/collections"))
+    assert violation.exchange is not None and violation.exchange.url == URL
+
+
+def test_recursion_in_a_check_is_an_error_without_verdict_not_a_harness_fault() -> None:
+    try:
+        raise RecursionError("maximum recursion depth exceeded")
+    except RecursionError:
+        excinfo = pytest.ExceptionInfo.from_current()
+    outcome, reason, violations = classify(excinfo)
+    assert (outcome, reason, violations) == (Outcome.ERROR, DEEP, [])
+    assert localise(reason, "de").startswith("kein Urteil: eine Antwort oder ein Dokument ist zu tief")
