@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -11,8 +13,16 @@ from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 
+@functools.cache
+def _gzip_bomb(mebibytes: int) -> bytes:
+    """Zeros compressed about 1000:1 (gzip framing), built a MiB at a time."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = bytes(1024**2)
+    return b"".join(packer.compress(block) for _ in range(mebibytes)) + packer.flush()
+
+
 class Handler(BaseHTTPRequestHandler):
-    """Routes: /ok, /slow?s=, /big?n=, /status?code=, /limited, /redirect?to=, /loop, /echo."""
+    """Routes: /ok, /slow?s=, /big?n=, /gzipbomb (256 MiB of zeros as about 250 KiB of gzip), /status?code=, /limited, /redirect?to=, /loop, /echo."""
 
     hits: ClassVar[dict[str, int]] = {}
     seen_headers: ClassVar[list[dict[str, str]]] = []
@@ -53,6 +63,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def route_big(self, query: dict[str, str]) -> None:
         self.reply(200, b"x" * int(query.get("n", "100000")))
+
+    def route_gzipbomb(self, query: dict[str, str]) -> None:
+        self.reply(200, _gzip_bomb(256), {"Content-Encoding": "gzip"})
 
     def route_status(self, query: dict[str, str]) -> None:
         self.reply(int(query["code"]), b"{}")

@@ -53,6 +53,12 @@ def test_size_cap_stops_reading(base: str) -> None:
         session(base, max_response_bytes=2048).get(base + "/big", params={"n": "100000"})
 
 
+def test_the_size_cap_counts_decoded_bytes_so_a_gzip_bomb_is_stopped(base: str) -> None:
+    log = ExchangeLog()
+    with pytest.raises(ResponseTooLarge, match="exceeds the cap of 1048576 bytes"):
+        session(base, log, max_response_bytes=1024**2).get(base + "/gzipbomb")
+
+
 def test_retries_only_idempotent_requests_on_503(base: str) -> None:
     client = session(base, retries=2)
     Handler.hits.clear()
