@@ -22,7 +22,8 @@ def _gzip_bomb(mebibytes: int) -> bytes:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes: /ok, /slow?s=, /big?n=, /gzipbomb (256 MiB of zeros as about 250 KiB of gzip), /status?code=, /limited, /redirect?to=, /loop, /echo."""
+    """Routes: /ok, /slow?s=, /big?n=, /gzipbomb (256 MiB of zeros as about 250 KiB of gzip), /status?code=,
+    /limited, /redirect?to=, /loop, /echo."""
 
     hits: ClassVar[dict[str, int]] = {}
     seen_headers: ClassVar[list[dict[str, str]]] = []
