@@ -13,4 +13,5 @@ if "WECHSELBAR_PACK_MIRROR" not in os.environ:
     os.environ["WECHSELBAR_PACK_MIRROR"] = os.pathsep.join(str(m) for m in mirrors if m.is_dir())
 os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
 
+from tests.targets.mapserver import mapserver_url  # noqa: E402, F401
 from tests.targets.pygeoapi import pygeoapi_url  # noqa: E402, F401

@@ -22,7 +22,6 @@ from __future__ import annotations
 import pytest
 
 from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, vendors_file
-from tests.targets.mapserver import mapserver_url  # noqa: F401
 
 FAILS = {"req/geojson/definition", "req/oas30/completeness", "req/core/fc-bbox-response",
          "req/core/query-param-unknown", "req/core/query-param-invalid", "req/html/content",
@@ -31,7 +30,7 @@ NOT_APPLICABLE = {"req/core/fc-time-response", "req/oas30/security"}
 
 
 @pytest.fixture(scope="module")
-def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:  # noqa: F811
+def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
     folder = tmp_path_factory.mktemp("features-mapserver")
     vendors = vendors_file(folder / "vendors.toml", {"mapserver": mapserver_url})
     return run_cli(vendors, folder / "out")
