@@ -206,6 +206,14 @@ def results(double: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple
     return run_suite(path, folder / "results.jsonl")
 
 
+def run_real(folder: Path, vendor: str, version: str, url: str, options: str = "") -> Results:
+    """The suite against one real server's description: a vendors file written into ``folder``, then run."""
+    vendors = folder / "vendors.toml"
+    vendors.write_text(f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "{version}"\n'
+                       f'[[vendors.targets]]\nstandard = "openapi-3"\nurl = "{url}"\n{options}\n', encoding="utf-8")
+    return run_suite(vendors, folder / "results.jsonl")
+
+
 def run_suite(vendors_file: Path, results_file: Path) -> dict[tuple[str, str], dict[str, Any]]:
     """Run the suite through the plugin in a child pytest; results by (vendor, requirement short name)."""
     child = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs",

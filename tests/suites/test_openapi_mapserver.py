@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.suites.test_openapi_double import ALL, Results, run_suite
+from tests.suites.test_openapi_double import ALL, Results, run_real
 
 FAILS = {"description/self-contained", "content-types/documented", "negative-data/rejected"}
 EXCEPTION = "https://raw.githubusercontent.com/opengeospatial/ogcapi-processes/master/core/openapi/schemas/exception.yaml"
@@ -26,18 +26,7 @@ EXCEPTION = "https://raw.githubusercontent.com/opengeospatial/ogcapi-processes/m
 
 @pytest.fixture(scope="module")
 def results(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Results:
-    folder = tmp_path_factory.mktemp("openapi-mapserver")
-    vendors = folder / "vendors.toml"
-    vendors.write_text(f'''
-[[vendors]]
-id = "mapserver"
-name = "MapServer"
-version = "8.0.0"
-[[vendors.targets]]
-standard = "openapi-3"
-url = "{mapserver_url}/api?f=json"
-''', encoding="utf-8")
-    return run_suite(vendors, folder / "results.jsonl")
+    return run_real(tmp_path_factory.mktemp("openapi-mapserver"), "mapserver", "8.0.0", f"{mapserver_url}/api?f=json")
 
 
 def record(results: Results, name: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.suites.test_openapi_double import Results, run_suite
+from tests.suites.test_openapi_double import Results, run_real
 
 PROCESSES = "https://schemas.opengis.net/ogcapi/processes/part1/1.0/openapi/"
 SORTBY = "https://raw.githubusercontent.com/opengeospatial/ogcapi-records/master/core/openapi/parameters/sortby.yaml"
@@ -19,19 +19,8 @@ SORTBY = "https://raw.githubusercontent.com/opengeospatial/ogcapi-records/master
 
 @pytest.fixture(scope="module")
 def results(pygeoapi_url: str, tmp_path_factory: pytest.TempPathFactory) -> Results:
-    folder = tmp_path_factory.mktemp("openapi-pygeoapi")
-    vendors = folder / "vendors.toml"
-    vendors.write_text(f'''
-[[vendors]]
-id = "pygeoapi"
-name = "pygeoapi"
-version = "0.21.0"
-[[vendors.targets]]
-standard = "openapi-3"
-url = "{pygeoapi_url}/openapi?f=json"
-options = {{ path_parameters = {{ featureId = "5" }} }}
-''', encoding="utf-8")
-    return run_suite(vendors, folder / "results.jsonl")
+    return run_real(tmp_path_factory.mktemp("openapi-pygeoapi"), "pygeoapi", "0.21.0", f"{pygeoapi_url}/openapi?f=json",
+                    'options = { path_parameters = { featureId = "5" } }')
 
 
 def record(results: Results, name: str) -> dict[str, Any]:
