@@ -3,13 +3,15 @@
 A results file keeps every reason as the run wrote it (English, stable, searchable). The harness words a few
 reasons the same way for every suite: classes not claimed, waivers, missing targets, unreachable vendors,
 harness faults, findings cut to the first one. These are recognised here and rendered in German for German
-reports; a reason no pattern knows (a suite's own wording) is shown as it was written.
+reports; findings of the checks go to :mod:`findings`; anything else is shown as it was written.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from conformance.reporting.findings import german
 
 WORDS = {"the vendors file": "laut Lieferantendatei",
          "the implementation's declaration": "laut Erklärung der Implementierung",
@@ -59,7 +61,7 @@ def localise(reason: str, lang: str) -> str:
         found = pattern.regex.match(reason)
         if found:
             return pattern.german.format(*_groups(pattern, found))
-    return reason
+    return german(reason) or reason
 
 
 def _groups(pattern: Pattern, found: re.Match[str]) -> list[str]:

@@ -11,6 +11,7 @@ from conformance.core.outcomes import Outcome
 from conformance.core.results import Run
 from conformance.outcome import classify
 from conformance.reporting.files import render
+from conformance.reporting.findings import german
 from conformance.reporting.html import render_html
 from conformance.reporting.reasons import localise
 from tests.reporting.samples import FEAT, header, result, vendor
@@ -73,3 +74,15 @@ def test_german_matrix_csv_and_junit_show_the_translation_and_results_keep_the_o
     assert "nicht erreichbar: connection refused" in render(run, "csv", "de").decode()
     assert "nicht erreichbar: connection refused" in render(run, "junit", "de").decode()
     assert run.results[1].reason == "class html not claimed (the vendors file)"
+
+
+def test_oparl_findings_read_in_german_with_their_variable_parts_kept() -> None:
+    assert german("the listed Paper is not retrievable under its id (HTTP 404)") == (
+        "das gelistete Objekt (Paper) ist unter seiner id nicht abrufbar (HTTP 404)")
+    assert german("links.last of https://ris.example/papers does not lead to the last page") == (
+        "links.last von https://ris.example/papers führt nicht zur Seite last")
+    assert german("JSON is served as no media type [response from the cache, stored 2026-11-20 10:00]") == (
+        "JSON wird ohne Medientyp ausgeliefert [Antwort aus dem Zwischenspeicher, gespeichert 2026-11-20 10:00]")
+    assert german("feature 'h001' lies outside bbox=170,-90,-170,90") is None
+    assert localise("Meeting ends before it begins (+2 more)", "de") == "Meeting endet, bevor es beginnt (+2 weitere)"
+    assert localise("Meeting ends before it begins (+2 more)", "en") == "Meeting ends before it begins (+2 more)"

@@ -20,6 +20,8 @@ from typing import Any
 import pytest
 
 from conformance.demo.oparl_defects import DEFECTS
+from conformance.reporting.findings import german
+from conformance.reporting.reasons import localise
 from conformance.suites.oparl import STANDARDS
 from tests.suites.test_oparl_support import defect_tenants, double, results_by, run_suite, shared, vendors_file
 
@@ -164,3 +166,14 @@ def test_results_header_describes_both_versions(records: list[dict[str, Any]]) -
         shorts = {c["short"] for c in standard["classes"]}
         assert {"paginierung", "filter", "transport", "integritaet", "Meeting", "Paper"} <= shorts
         assert len(shorts) == 20
+
+
+def test_every_finding_reads_in_german_in_german_reports(results: dict[str, Any]) -> None:
+    """Each finding the defects provoke has a German rendering (schema findings are jsonschema's own words)."""
+    found = {v["message"] for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
+             for v in r["violations"] if v["kind"] != "schema"}
+    assert len(found) > 40
+    assert sorted(m for m in found if german(m) is None) == []
+    reasons = {r["reason"] for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
+               and r["violations"][0]["kind"] != "schema"}
+    assert sorted(r for r in reasons if localise(r, "de") == r) == []
