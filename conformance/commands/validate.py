@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from conformance.commands.common import LANG, config_errors
+from conformance.reporting.findings import german
 from conformance.xml.exports import validate_export
 from conformance.xml.kositreports import write_kosit_reports
 from conformance.xml.report import DocumentReport, Finding, validator_for, validators
@@ -103,9 +104,9 @@ def _print_text(reports: list[DocumentReport], lang: str) -> None:
 def _reason(text: str, lang: str) -> str:
     if lang != "de":
         return text
-    for english, german in REASONS.items():
+    for english, translated in REASONS.items():
         if text.startswith(english):
-            return german + text[len(english):]
+            return translated + text[len(english):]
     return text
 
 
@@ -113,8 +114,9 @@ def _finding(finding: Finding, lang: str) -> str:
     colour = {"fatal": "red", "error": "red", "warning": "yellow"}.get(finding.severity, "dim")
     severity = _t(finding.severity, lang) if finding.severity in TEXT else finding.severity
     where = f" {_t('line', lang)} {finding.line}" if finding.line else ""
+    message = (german(finding.message) if lang == "de" else None) or finding.message
     return (f"[{colour}]{severity}[/] [bold]{escape(finding.rule)}[/]{where} [dim]{escape(finding.location)}[/]\n"
-            f"    {escape(finding.message)}")
+            f"    {escape(message)}")
 
 
 def known_standards() -> list[str]:

@@ -1,10 +1,11 @@
-"""German renderings of the findings the OParl checks word in English, for German reports.
+"""German renderings of the findings the OParl, xdomea and XÖV code-list checks word in English.
 
-OParl is a German standard read by German councils; its findings are shown in German beside the German
-statement of each requirement. The results file keeps the English wording (stable, searchable); a template
-here matches one wording, its ``{placeholders}`` standing for the varying parts (URLs, ids, statuses), which
-are carried over unchanged. A finding no template matches is shown as written. A test runs the OParl suite
-against its test double with every defect switched on and requires every finding to have a rendering.
+OParl and xdomea are German standards read by German administrations; their findings are shown in German
+beside the German statement of each requirement. The results file keeps the English wording (stable,
+searchable). A template here matches one wording; its ``{placeholders}`` stand for the varying parts (URLs,
+ids, statuses), which are carried over unchanged. A finding no template matches is shown as written. Tests
+run the OParl suite against its test double with every defect switched on, and the xdomea negative controls,
+and require every finding to have a rendering.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import re
 from functools import cache
 
 CACHED = re.compile(r"^(.*) \[response from the cache, stored ([^\]]+)\]$", re.S)
-WORDS = {"listed": "gelistete", "embedded": "eingebettete"}
+WORDS = {"listed": "gelistete", "embedded": "eingebettete", "(none)": "(keiner)", "'(default)'": "'(Standard)'",
+         "'no location'": "'keinen Ort'"}
 
 OPARL = {
     "the OParl endpoint (System URL) is served over plain HTTP":
@@ -107,6 +109,47 @@ OPARL = {
 }
 
 
+XDOMEA = {
+    "ID {id} is used by an earlier object of this message; every object needs its own":
+        "die ID {id} trägt schon ein früheres Objekt dieser Nachricht; jedes Objekt braucht eine eigene",
+    "primary document {name} is not in the package next to the message":
+        "das Primärdokument {name} liegt nicht im Paket neben der Nachricht",
+    "{role} names no agency: no Behoerdenkennung/Behoerdenschluessel and no name of an Institution or "
+    "Organisationseinheit": "{role} nennt keine Behörde: weder Behoerdenkennung/Behoerdenschluessel noch den Namen "
+                            "einer Institution oder Organisationseinheit",
+    "the sending system is not named: {first} and {second} missing":
+        "das sendende System ist nicht benannt: {first} und {second} fehlen",
+    "the sending system is not named: {missing} missing": "das sendende System ist nicht benannt: {missing} fehlt",
+    "the header gives message type {code} but the message is {message} (type {expected})":
+        "der Nachrichtenkopf nennt den Nachrichtentyp {code}, die Nachricht ist aber {message} (Typ {expected})",
+    "ProzessID {value} is not a UUID (8-4-4-4-12 hexadecimal digits)":
+        "ProzessID {value} ist keine UUID (8-4-4-4-12 Hexadezimalziffern)",
+    "creation time {time} lies in the future (checked at {now})":
+        "der Erstellungszeitpunkt {time} liegt in der Zukunft (geprüft um {now})",
+    "the message is {found}, not xdomea 3.0.0 ({namespace})": "die Nachricht ist {found}, nicht xdomea 3.0.0 "
+                                                              "({namespace})",
+    "the root element uses prefix {prefix}, the specification prescribes 'xdomea'":
+        "das Wurzelelement verwendet das Präfix {prefix}, die Spezifikation schreibt 'xdomea' vor",
+    "xsi:schemaLocation gives {location} for {namespace}; expected {wanted}":
+        "xsi:schemaLocation nennt {location} für {namespace}; erwartet: {wanted}",
+    "code {code} of XÖV code type {type}: {first} and {second} are empty or missing in the instance and not fixed "
+    "by the schema, so its code list cannot be determined":
+        "Code {code} des XÖV-Codetyps {type}: {first} und {second} sind in der Instanz leer oder fehlen und sind im "
+        "Schema nicht festgelegt, daher lässt sich seine Codeliste nicht bestimmen",
+    "code {code} of XÖV code type {type}: {missing} is empty or missing in the instance and not fixed by the "
+    "schema, so its code list cannot be determined":
+        "Code {code} des XÖV-Codetyps {type}: {missing} ist in der Instanz leer oder fehlt und ist im Schema nicht "
+        "festgelegt, daher lässt sich seine Codeliste nicht bestimmen",
+    "code list {uri} (version {version}) is not among the {count} code lists of the standard; code {code} cannot "
+    "be checked": "die Codeliste {uri} (Version {version}) gehört nicht zu den {count} Codelisten des Standards; "
+                  "Code {code} kann nicht geprüft werden",
+    "code list {uri} has no version {version} (known: {known}); code {code} cannot be checked":
+        "die Codeliste {uri} hat keine Version {version} (bekannt: {known}); Code {code} kann nicht geprüft werden",
+    "code {code} is not in code list {uri} version {version} (valid: {valid})":
+        "Code {code} steht nicht in der Codeliste {uri} Version {version} (gültig: {valid})",
+}
+
+
 def german(finding: str) -> str | None:
     """The German rendering of a finding, or None when no template matches it."""
     cached = CACHED.match(finding)
@@ -122,7 +165,7 @@ def german(finding: str) -> str | None:
 
 @cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((_pattern(english), target) for english, target in OPARL.items())
+    return tuple((_pattern(english), target) for english, target in (*OPARL.items(), *XDOMEA.items()))
 
 
 def _pattern(template: str) -> re.Pattern[str]:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conformance.cli import main
+from conformance.core.packs import default_store
 from tests.xml.corpora import suite_instances
 
 UBL = "01.01a-INVOICE_ubl.xml"
@@ -101,3 +102,15 @@ def test_kosit_reports_are_written_per_xrechnung_document_with_the_verdict(tmp_p
         verdicts.append(report.find(f"{{{VARL}}}assessment/*", None).tag.rsplit("}", 1)[1])  # type: ignore[union-attr]
     assert verdicts == ["accept", "reject"]
     assert "BR-DE-15" in (folder / "rechnung-2-report.xml").read_text(encoding="utf-8")
+
+
+def test_xdomea_findings_read_in_german_with_lang_de() -> None:
+    path = default_store().path("xdomea-toolkit-templates",
+                                "message_generation/pattern/xdomea_3.0.0/xx_Aussonderung.Aussonderung.0503.xml")
+    german = CliRunner().invoke(main, ["validate", "--workers", "1", str(path)])
+    english = CliRunner().invoke(main, ["validate", "--workers", "1", "--lang", "en", str(path)])
+    assert german.exit_code == english.exit_code == 1
+    flat = " ".join(german.output.split())
+    assert "Code '002' steht nicht in der Codeliste urn:de:xoev:codeliste:erreichbarkeit Version 3" in flat
+    assert "code '002' is not in code list urn:de:xoev:codeliste:erreichbarkeit version 3" in " ".join(
+        english.output.split())
