@@ -21,7 +21,7 @@ from conformance.reporting.verdict import EXIT_USAGE, exit_code
               help="merged results file (a folder gets results.jsonl); the reports are written beside it")
 @LANG
 def command(inputs: tuple[Path, ...], output: Path, lang: str) -> None:
-    """Merge results files (e.g. one per vendor or CI job) into one results file and one matrix."""
+    """Merge results files of several machines or CI jobs (one per vendor, say) into one run and one matrix."""
     runs = [load(path) for path in inputs]
     try:
         merged = merge_runs(runs)
