@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from conformance.reporting.findings import german
 
-WORDS = {"the vendors file": "laut Lieferantendatei",
-         "the implementation's declaration": "laut Erklärung der Implementierung",
+WORDS = {"the vendors file": "Lieferantendatei",
+         "the implementation's declaration": "Konformitätserklärung der Implementierung",
          "TargetUnreachable": "nicht erreichbar",
          "DeadlineExceeded": "Zeitlimit der Prüfung überschritten",
          "ResponseTooLarge": "Antwort über der Größengrenze",
@@ -38,8 +38,9 @@ PATTERNS = (
             "ausgenommen bis {0}: {1} (Befund: {2})", (2,)),
     Pattern(re.compile(r"^waiver expired on (\S+); (.*)$", re.S), "Ausnahme abgelaufen am {0}; {1}", (1,)),
     Pattern(re.compile(r"^class (\S+) not claimed \((the vendors file|the implementation's declaration)\)$"),
-            "Klasse {0} nicht beansprucht ({1})"),
-    Pattern(re.compile(r"^required by the profile, not claimed$"), "vom Profil gefordert, aber nicht beansprucht"),
+            "Konformität zur Klasse {0} nicht erklärt ({1})"),
+    Pattern(re.compile(r"^required by the profile, not claimed$"),
+            "vom Profil gefordert, Konformität aber nicht erklärt"),
     Pattern(re.compile(r"^vendor (\S+) gives no URL for (\S+)$"), "Lieferant {0} nennt keine URL für {1}"),
     Pattern(re.compile(r"^vendor (\S+) names no export paths(?: or URLs)? for (\S+)$"),
             "Lieferant {0} nennt keine Exportdateien für {1}"),

@@ -18,14 +18,14 @@ from tests.reporting.samples import FEAT, header, result, vendor
 
 GERMAN = [
     ("class urn:x/conf/cii-cvd not claimed (the vendors file)",
-     "Klasse urn:x/conf/cii-cvd nicht beansprucht (laut Lieferantendatei)"),
+     "Konformität zur Klasse urn:x/conf/cii-cvd nicht erklärt (Lieferantendatei)"),
     ("class html not claimed (the implementation's declaration)",
-     "Klasse html nicht beansprucht (laut Erklärung der Implementierung)"),
-    ("required by the profile, not claimed", "vom Profil gefordert, aber nicht beansprucht"),
+     "Konformität zur Klasse html nicht erklärt (Konformitätserklärung der Implementierung)"),
+    ("required by the profile, not claimed", "vom Profil gefordert, Konformität aber nicht erklärt"),
     ("waived until 2027-03-31: Korrektur zugesagt (finding: asked for geo+json (+2 more))",
      "ausgenommen bis 2027-03-31: Korrektur zugesagt (Befund: asked for geo+json (+2 weitere))"),
     ("waiver expired on 2026-01-31; class html not claimed (the vendors file)",
-     "Ausnahme abgelaufen am 2026-01-31; Klasse html nicht beansprucht (laut Lieferantendatei)"),
+     "Ausnahme abgelaufen am 2026-01-31; Konformität zur Klasse html nicht erklärt (Lieferantendatei)"),
     ("vendor acme gives no URL for oparl-1.1", "Lieferant acme nennt keine URL für oparl-1.1"),
     ("vendor acme names no export paths or URLs for xrechnung-3.0",
      "Lieferant acme nennt keine Exportdateien für xrechnung-3.0"),
@@ -68,7 +68,7 @@ def _run() -> Run:
 def test_german_matrix_csv_and_junit_show_the_translation_and_results_keep_the_original() -> None:
     run = _run()
     text = lxml.html.fromstring(render_html(run, "de")).text_content()
-    assert "Klasse html nicht beansprucht (laut Lieferantendatei)" in text
+    assert "Konformität zur Klasse html nicht erklärt (Lieferantendatei)" in text
     assert "nicht erreichbar: connection refused" in text and "TargetUnreachable" not in text
     assert "class html not claimed" in lxml.html.fromstring(render_html(run, "en")).text_content()
     assert "nicht erreichbar: connection refused" in render(run, "csv", "de").decode()
