@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from conformance.core.outcomes import Obligation
 from conformance.registry import standards
 from conformance.suites.ogcapi_features import STANDARD, geometry, temporal
+from conformance.suites.ogcapi_features.http11 import tls_note
 from conformance.suites.ogcapi_features.openapi import Definition, Parameter
 from conformance.suites.ogcapi_features.schemas import PUBLISHED
 
@@ -98,3 +100,12 @@ def test_parameters_resolve_locally_and_from_the_published_building_blocks() -> 
     assert [p.name for p in found] == ["limit", "datetime", ""]
     assert found[1].schema == {"type": "string"} and found[2].raw is None
     assert api.operation("/collections/lakes/items/1") is None
+
+
+def test_the_https_part_of_req_core_http_is_stated_for_each_kind_of_target() -> None:
+    def target(url: str, verify: bool = True) -> Any:
+        return SimpleNamespace(base_url=url, vendor=SimpleNamespace(http=SimpleNamespace(verify_tls=verify)))
+    assert "does not apply" in tls_note(target("http://geo.example"))
+    assert tls_note(target("https://geo.example")) == (
+        "every request went over TLS with a certificate verified for the host (RFC 2818)")
+    assert "switched off" in tls_note(target("https://geo.example", verify=False))

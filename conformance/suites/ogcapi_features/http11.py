@@ -162,3 +162,12 @@ def _opaque(tag: Any) -> str:
 
 def _answer(response: Response) -> str:
     return f"HTTP {response.status}, ETag {response.headers.get('ETag') or 'none'}"
+
+
+def tls_note(target: TargetContext) -> str:
+    """What part B (HTTP over TLS, RFC 2818) amounts to for this target; it is not judged beyond this."""
+    if not target.base_url.startswith("https://"):
+        return "the API is served over plain HTTP: the HTTPS part of the requirement does not apply"
+    if target.vendor.http.verify_tls:
+        return "every request went over TLS with a certificate verified for the host (RFC 2818)"
+    return "TLS certificate verification is switched off in the vendors file: RFC 2818 was not checked"

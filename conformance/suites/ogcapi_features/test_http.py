@@ -19,6 +19,7 @@ from conformance.suites.ogcapi_features.http11 import (
     resources,
     revalidation_violations,
     revalidations,
+    tls_note,
 )
 from conformance.suites.ogcapi_features.service import (
     UNKNOWN,
@@ -46,7 +47,9 @@ def test_http_1_1(target: TargetContext) -> None:
     found += [v for res, again in revalidations(target) for v in revalidation_violations(res, again)]
     if not revalidations(target):
         target.note("no response carried an entity-tag (ETag): conditional requests were not exercised")
+    target.note(tls_note(target))
     expect(found)
+
 
 
 def _unknown(target: TargetContext) -> list[tuple[Doc, str]]:
