@@ -38,7 +38,8 @@ RUNNER = """
 import json, resource, sys
 from concurrent.futures import ProcessPoolExecutor
 from conformance.suites.xdomea.validator import SCHEMA, record_tags
-from conformance.xml.exports import Document, validate_export
+from conformance.xml.archives import Document
+from conformance.xml.exports import validate_export
 from conformance.xml.stream import records_pass, xsd_pass
 from conformance.xml.xsd import compiled
 class Null:

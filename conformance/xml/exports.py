@@ -1,8 +1,8 @@
 """Vendors' exports: the XML documents of a file, directory, glob or ZIP archive, validated in parallel.
 
-Archives are never extracted: members are streamed from the archive after their names, count,
-declared sizes and compression ratios have been checked (zip-slip, zip bombs). Symbolic links are
-not followed. Many documents are spread over a process pool; a large document of a standard with a
+Archives are read by :mod:`conformance.xml.archives` (members streamed after their names, count, declared
+sizes and compression ratios have been checked; archives inside archives too). Symbolic links are not
+followed. Many documents are spread over a process pool; a large document of a standard with a
 streaming validator is validated record by record, its two passes running side by side.
 """
 
@@ -14,145 +14,44 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path, PurePosixPath
-from typing import IO, cast
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, LineCountingReader, XMLRejected, peek_root
-from conformance.xml.limits import ZipLimits, member_problem
+from conformance.xml.archives import ARCHIVE_SUFFIXES, XML_SUFFIXES, Document, ExportError, Problem, Walk, members
+from conformance.xml.limits import ZipLimits
 from conformance.xml.report import DocumentReport, Source, detect, rejected, validator_for, validators
 
 RULE = "EXPORT"
-XML_SUFFIXES = (".xml",)
-ARCHIVE_SUFFIXES = (".zip",)
-
-
-class ExportError(Exception):
-    """An export path or archive that cannot be read safely."""
-
-
-@dataclass(frozen=True)
-class Document:
-    """One document of an export: a file, or a member of a ZIP archive (read in place, never extracted)."""
-
-    path: str
-    member: str | None = None
-    size: int = 0
-
-    @property
-    def name(self) -> str:
-        """How reports name the document: its path, or ``archive.zip!member``."""
-        return f"{self.path}!{self.member}" if self.member else self.path
-
-    def open(self) -> IO[bytes]:
-        """A binary stream of the document's bytes."""
-        if self.member is None:
-            return open(self.path, "rb")
-        archive = zipfile.ZipFile(self.path)
-        return cast(IO[bytes], _Member(archive, archive.open(self.member), self.size))
-
-    def source(self, max_bytes: int) -> Source:
-        """The document as a report Source (members are read into memory, up to ``max_bytes``)."""
-        if self.size > max_bytes:
-            raise ExportError(f"{self.name} is {self.size} bytes, more than the in-memory limit of {max_bytes}")
-        if self.member is None:
-            return Source.file(Path(self.path))
-        with self.open() as stream:
-            return Source(self.name, data=stream.read(max_bytes + 1))
-
-    def package(self) -> frozenset[str]:
-        """The names of the files next to this document (its folder in the archive or on disk)."""
-        if self.member is None:
-            parent = Path(self.path).parent
-            return _folder_names(str(parent), parent.stat().st_mtime_ns)
-        folder = str(PurePosixPath(self.member).parent)
-        return frozenset(n for n, f in _archive_names(self.path, os.stat(self.path).st_mtime_ns) if f == folder)
-
-
-class _Member:
-    """A ZIP member stream that never yields more than the size its directory entry declared."""
-
-    def __init__(self, archive: zipfile.ZipFile, stream: IO[bytes], limit: int) -> None:
-        self.archive, self.stream, self.left = archive, stream, limit
-
-    def read(self, size: int = -1) -> bytes:
-        """Read on, refusing data beyond the declared size."""
-        data = self.stream.read(size)
-        self.left -= len(data)
-        if self.left < 0:
-            raise ExportError("archive member expands beyond its declared size")
-        return data
-
-    def __enter__(self) -> _Member:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stream.close()
-        self.archive.close()
-
-
-@lru_cache(maxsize=8)
-def _archive_names(path: str, mtime: int) -> tuple[tuple[str, str], ...]:
-    with zipfile.ZipFile(path) as archive:
-        return tuple((PurePosixPath(n).name, str(PurePosixPath(n).parent)) for n in archive.namelist())
-
-
-@lru_cache(maxsize=64)
-def _folder_names(folder: str, mtime: int) -> frozenset[str]:
-    return frozenset(os.listdir(folder))
-
-
-Problem = DocumentReport
 
 
 def documents(specs: Iterable[str], standard: str = "", limits: ZipLimits | None = None,
               ) -> Iterator[Document | Problem]:
     """The documents named by files, directories (recursively), globs and ZIP archives, or the problems."""
-    limits = limits or ZipLimits()
+    walk = Walk(limits or ZipLimits(), lambda name, reason: _problem(name, standard, reason))
     for spec in specs:
         paths = sorted(glob.glob(spec, recursive=True)) if glob.has_magic(spec) else [spec]
         if not paths:
             yield _problem(spec, standard, "no file matches this path or pattern")
         for path in paths:
-            yield from _expand(Path(path), standard, limits)
+            yield from _expand(Path(path), standard, walk)
 
 
-def _expand(path: Path, standard: str, limits: ZipLimits) -> Iterator[Document | Problem]:
+def _expand(path: Path, standard: str, walk: Walk) -> Iterator[Document | Problem]:
     if path.is_symlink():
         yield _problem(str(path), standard, "symbolic link not followed")
     elif path.is_dir():
         for child in sorted(path.iterdir()):
             if child.is_dir() or child.suffix.lower() in XML_SUFFIXES + ARCHIVE_SUFFIXES:
-                yield from _expand(child, standard, limits)
+                yield from _expand(child, standard, walk)
     elif not path.exists():
         yield _problem(str(path), standard, "no such file or directory")
     elif path.suffix.lower() in ARCHIVE_SUFFIXES or zipfile.is_zipfile(path):
-        yield from _members(path, standard, limits)
+        yield from members(str(path), str(path), walk)
     else:
         yield Document(str(path), size=path.stat().st_size)
-
-
-def _members(path: Path, standard: str, limits: ZipLimits) -> Iterator[Document | Problem]:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        yield _problem(str(path), standard, f"not a readable ZIP archive: {exc}")
-        return
-    total = sum(i.file_size for i in infos)
-    if len(infos) > limits.max_entries or total > limits.max_total_bytes:
-        yield _problem(str(path), standard, (
-            f"archive refused unread: {len(infos)} entries expanding to {total} bytes exceed the limits "
-            f"({limits.max_entries} entries, {limits.max_total_bytes} bytes)"))
-        return
-    for info in infos:
-        if not info.is_dir() and PurePosixPath(info.filename).suffix.lower() in XML_SUFFIXES:
-            reason = member_problem(info, limits)
-            yield _problem(f"{path}!{info.filename}", standard, reason) if reason else Document(
-                str(path), info.filename, info.file_size)
 
 
 def _problem(name: str, standard: str, reason: str) -> Problem:

@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES
 from conformance.xml import pipeline, varl
-from conformance.xml.exports import Document, ExportError, documents
+from conformance.xml.archives import Document, ExportError
+from conformance.xml.exports import documents
 from conformance.xml.report import DocumentReport
 
 

@@ -15,7 +15,8 @@ import pytest
 from conformance.core.packs import default_store
 from conformance.suites.xdomea import samples
 from conformance.xml import exports, stream
-from conformance.xml.exports import Document, Task, documents, validate_export
+from conformance.xml.archives import Document
+from conformance.xml.exports import Task, documents, validate_export
 from conformance.xml.limits import ZipLimits
 from conformance.xml.report import DocumentReport, validators
 

@@ -13,7 +13,8 @@ from conformance.core.packs import default_store
 from conformance.core.xmlsafe import LineCountingReader, XMLRejected, parse_file, peek_root
 from conformance.suites.xdomea.catalogue import ID, NAMESPACE
 from conformance.suites.xdomea.checks import ALL, XdomeaVisitor
-from conformance.xml.exports import IN_MEMORY_BYTES, Document, register_streaming
+from conformance.xml.archives import Document
+from conformance.xml.exports import IN_MEMORY_BYTES, register_streaming
 from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
 from conformance.xml.report import DocumentReport, Finding, Source, register
 from conformance.xml.stream import records_pass, stream_validate, tree_records, xsd_pass
