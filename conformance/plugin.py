@@ -15,7 +15,7 @@ import pytest
 from conformance.core.config import ConfigError
 from conformance.core.http import LOG
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, ResultsWriter
+from conformance.core.results import Result, ResultsWriter, read_run
 from conformance.outcome import apply_policy, classify, evidence
 from conformance.runconfig import RunConfig, load_run_config, now
 from conformance.target import TargetContext
@@ -48,6 +48,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--conformance-standard", action="append", default=[], metavar="ID",
                     help="only this standard")
     group.addoption("--conformance-today", metavar="YYYY-MM-DD", help="date used for waiver expiry")
+    group.addoption("--conformance-skip-done", metavar="FILE",
+                    help="results file of an interrupted run: the tests it recorded are not run again")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -123,13 +125,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     state = config.stash.get(STATE, None)
     if state is None:
         return
-    keep = [i for i in items if _standard(i) in (None, *state.selected)]
+    done = _done(config.getoption("conformance_skip_done"))
+    keep = [i for i in items if _standard(i) in (None, *state.selected) and i.nodeid not in done]
     dropped = [i for i in items if i not in keep]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
     if hasattr(config, "workerinput"):
         _group_by_target(items)
+
+
+def _done(results: str | None) -> frozenset[str]:
+    """The test ids an interrupted run already recorded (read before xdist adds its group suffixes)."""
+    return frozenset(r.test_id for r in read_run(Path(results)).results) if results else frozenset()
 
 
 def _group_by_target(items: list[pytest.Item]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 import pytest
 
+from conformance.commands import resume
 from conformance.commands.common import ERR, LANG, config_errors, default_out
 from conformance.commands.progress import Progress
 from conformance.core.results import read_run
@@ -32,6 +33,7 @@ class RunRequest:
     workers: int
     lang: str
     quiet: bool = False
+    resume: bool = False
 
 
 @click.command("run")
@@ -43,13 +45,17 @@ class RunRequest:
 @click.option("--out", type=click.Path(path_type=Path), help="output folder [reports/run-<time>]")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="parallel workers")
 @click.option("--quiet", is_flag=True, help="no progress display")
+@click.option("--resume", is_flag=True, help="finish the interrupted run in --out without repeating its records")
 @LANG
 @config_errors
 def command(vendors: Path, profile: Path | None, waivers: Path | None, vendor_ids: tuple[str, ...],
-            standards: tuple[str, ...], out: Path | None, workers: int, lang: str, quiet: bool) -> None:
+            standards: tuple[str, ...], out: Path | None, workers: int, lang: str, quiet: bool,
+            resume: bool) -> None:
     """Run the conformance suites and write the results file and all reports."""
+    if resume and out is None:
+        raise click.UsageError("--resume needs --out: the folder of the interrupted run")
     request = RunRequest(vendors, profile, waivers, vendor_ids, standards, out or default_out(), workers, lang,
-                         quiet)
+                         quiet, resume)
     raise SystemExit(execute(request))
 
 
@@ -66,10 +72,13 @@ def execute(request: RunRequest) -> int:
         ERR.print(f"error: no vendor in {request.vendors} has a target for {', '.join(request.standards)}")
         return EXIT_USAGE
     results = request.out / "results.jsonl"
-    code, captured = _pytest(request, selected, results)
+    aside = resume.prepare(results, run.header(selected).config) if request.resume else None
+    code, captured = _pytest(request, selected, results, aside)
     if code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR) or not results.exists():
         ERR.print(captured.strip() or "error: the test run could not start")
         return EXIT_USAGE if code == pytest.ExitCode.USAGE_ERROR else EXIT_ERROR
+    if aside is not None:
+        resume.combine(aside, results)
     return finish(results, request.out, request.lang)
 
 
@@ -84,8 +93,8 @@ def finish(results: Path, out: Path, lang: str) -> int:
     return exit_code(run)
 
 
-def _pytest(request: RunRequest, selected: list[str], results: Path) -> tuple[int, str]:
-    args = _args(request, selected, results)
+def _pytest(request: RunRequest, selected: list[str], results: Path, done: Path | None) -> tuple[int, str]:
+    args = _args(request, selected, results) + (["--conformance-skip-done", str(done)] if done else [])
     progress = Progress(enabled=not request.quiet)
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer), progress:

@@ -1,0 +1,54 @@
+"""``conformance run --resume``: finish an interrupted run without repeating what it already recorded.
+
+The interrupted run's records are set aside in ``results.interrupted.jsonl`` (kept, never overwritten: a run
+interrupted again is folded into it first), the tests they cover are deselected, and when the rest has run the
+two are joined into ``results.jsonl``. Only a run of the same configuration files can be resumed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from conformance.core.results import Run, read_run, write_run
+from conformance.reporting.merge import merge_runs
+
+INTERRUPTED = "results.interrupted.jsonl"
+
+
+def prepare(results: Path, config: dict[str, Any]) -> Path:
+    """Check the interrupted run in ``results`` and set it aside; returns the file that now holds it."""
+    aside = results.with_name(INTERRUPTED)
+    if not results.exists() and not aside.exists():
+        raise click.UsageError(f"nothing to resume: {results} does not exist")
+    if results.exists() and read_run(results).complete:
+        raise click.UsageError(f"{results} holds a finished run; resume only an interrupted one")
+    prior = _recorded(results, aside)
+    changed = [role for role in sorted(set(config) | set(prior.header.config))
+               if _digest(config, role) != _digest(prior.header.config, role)]
+    if changed:
+        raise click.UsageError(f"the {', '.join(changed)} file changed since the interrupted run; start a new run")
+    write_run(aside, prior)
+    results.unlink(missing_ok=True)
+    return aside
+
+
+def combine(aside: Path, results: Path) -> None:
+    """Join the set-aside records and the resumed run into ``results`` (the resumed run's end time counts)."""
+    prior, resumed = read_run(aside), read_run(results)
+    ended = Run(replace(prior.header, finished=resumed.header.finished), prior.results, prior.problems)
+    write_run(results, merge_runs([ended, resumed]).run)
+
+
+def _recorded(results: Path, aside: Path) -> Run:
+    runs = [read_run(path) for path in (aside, results) if path.exists()]
+    if len(runs) == 1:
+        return runs[0]
+    return merge_runs(runs).run
+
+
+def _digest(config: dict[str, Any], role: str) -> str:
+    return str((config.get(role) or {}).get("sha256", ""))
