@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.demo.features_server import DEFECTS, KARTOLIGHT_DEFECTS, FeaturesTestServer
+from conformance.reporting.findings import german
 from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, run_pytest, vendors_file
 
 ITEMS_DOWN = {"req/core/fc-op", "req/core/fc-response", "req/core/fc-limit-definition",
@@ -172,3 +173,10 @@ def test_declared_classes_the_vendors_file_does_not_claim_are_noted(tmp_path_fac
     [note] = [n for n in success["notes"] if n.startswith("declared by the API but not claimed")]
     assert "/conf/html" in note and "/conf/geojson" in note and "/conf/core" not in note
     assert found.records[("ok", "req/html/content")]["outcome"] == "not_applicable"
+
+
+def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
+    """Each finding the defects provoke has a German rendering (schema findings are jsonschema's own words)."""
+    found = {v["message"] for r in run.records.values() for v in r["violations"] if v["kind"] != "schema"}
+    assert len(found) > 100
+    assert sorted(m for m in found if german(m) is None) == []

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.reporting.findings import german
 from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, vendors_file
 
 FAILS = {"req/geojson/definition", "req/oas30/completeness", "req/core/fc-bbox-response",
@@ -70,3 +71,8 @@ def test_unknown_parameter_without_free_form_declaration(run: Run) -> None:
     record = run.records[("mapserver", "req/core/query-param-unknown")]
     assert {v["expected"] for v in record["violations"]} == {"400"}
     assert not record["notes"]
+
+
+def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
+    found = {v["message"] for r in run.records.values() for v in r["violations"] if v["kind"] != "schema"}
+    assert found and sorted(m for m in found if german(m) is None) == []

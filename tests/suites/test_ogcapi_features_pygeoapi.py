@@ -30,6 +30,7 @@ from typing import Any
 
 import pytest
 
+from conformance.reporting.findings import german
 from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, vendors_file
 
 FAILS = {"req/geojson/definition", "req/oas30/completeness", "req/core/fc-bbox-response",
@@ -135,3 +136,8 @@ def test_datetime_not_declared_for_collections_without_time(run: Run) -> None:
 def test_reports_are_written(run: Run) -> None:
     for name in ("results.jsonl", "matrix.html", "junit.xml"):
         assert (run.out / name).is_file(), name
+
+
+def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
+    found = {v["message"] for r in run.records.values() for v in r["violations"] if v["kind"] != "schema"}
+    assert found and sorted(m for m in found if german(m) is None) == []
