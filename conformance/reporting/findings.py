@@ -11,6 +11,7 @@ and require a rendering for every finding.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from functools import cache
 
 from conformance.reporting.findings_catalogue import OPARL, XDOMEA
@@ -19,6 +20,9 @@ from conformance.reporting.findings_ogc import OGC, TERMS
 CACHED = re.compile(r"^(.*) \[response from the cache, stored ([^\]]+)\]$", re.S)
 WORDS = {"listed": "gelistete", "embedded": "eingebettete", "(none)": "(keiner)", "'(default)'": "'(Standard)'",
          "'no location'": "'keinen Ort'"}
+PHRASES = frozenset({"what", "why", "absent", "parts", "code", "prefix", "location"})
+Compiled = tuple[tuple[re.Pattern[str], str], ...]
+Slot = Callable[[str, str], str]
 
 
 def german(finding: str) -> str | None:
@@ -27,32 +31,40 @@ def german(finding: str) -> str | None:
     if cached:
         inner = german(cached[1])
         return f"{inner} [Antwort aus dem Zwischenspeicher, gespeichert {cached[2]}]" if inner else None
-    for pattern, target in _compiled():
-        found = pattern.match(finding)
+    return render(finding, _findings(), _slot)
+
+
+def render(text: str, compiled: Compiled, slot: Slot) -> str | None:
+    """The target of the first template matching ``text``, each placeholder filled by ``slot(name, value)``."""
+    for pattern, target in compiled:
+        found = pattern.match(text)
         if found:
-            return target.format(**{k: _term(v) for k, v in found.groupdict().items()})
+            return target.format(**{k: slot(k, v) for k, v in found.groupdict().items()})
     return None
 
 
+def compile_templates(templates: Mapping[str, str]) -> Compiled:
+    """``{placeholder}`` templates as anchored regular expressions, each with its target."""
+    return tuple((_pattern(english), target) for english, target in templates.items())
+
+
+def _slot(name: str, value: str) -> str:
+    """Placeholders naming a resource or a phrase (``{what}``: ``items of lakes``) are translated; data is not."""
+    return _term(value) if name in PHRASES else value
+
+
 def _term(value: str) -> str:
-    """A variable part: a known word, a known resource phrase (``items of lakes``), or itself."""
-    if value in WORDS:
-        return WORDS[value]
-    for pattern, target in _compiled_terms():
-        found = pattern.match(value)
-        if found:
-            return target.format(**{k: _term(v) for k, v in found.groupdict().items()})
-    return value
+    return WORDS.get(value) or render(value, _terms(), lambda _, inner: _term(inner)) or value
 
 
 @cache
-def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((_pattern(english), target) for english, target in (*OPARL.items(), *XDOMEA.items(), *OGC.items()))
+def _findings() -> Compiled:
+    return compile_templates({**OPARL, **XDOMEA, **OGC})
 
 
 @cache
-def _compiled_terms() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((_pattern(english), target) for english, target in TERMS.items())
+def _terms() -> Compiled:
+    return compile_templates(TERMS)
 
 
 def _pattern(template: str) -> re.Pattern[str]:
