@@ -24,9 +24,10 @@ def prepare(results: Path, config: dict[str, Any]) -> Path:
     aside = results.with_name(INTERRUPTED)
     if not results.exists() and not aside.exists():
         raise click.UsageError(f"nothing to resume: {results} does not exist")
-    if results.exists() and read_run(results).complete:
+    current = read_run(results) if results.exists() else None
+    if current is not None and current.complete:
         raise click.UsageError(f"{results} holds a finished run; resume only an interrupted one")
-    prior = _recorded(results, aside)
+    prior = _recorded(current, aside)
     changed = [role for role in sorted(set(config) | set(prior.header.config))
                if _digest(config, role) != _digest(prior.header.config, role)]
     if changed:
@@ -43,11 +44,10 @@ def combine(aside: Path, results: Path) -> None:
     write_run(results, merge_runs([ended, resumed]).run)
 
 
-def _recorded(results: Path, aside: Path) -> Run:
-    runs = [read_run(path) for path in (aside, results) if path.exists()]
-    if len(runs) == 1:
-        return runs[0]
-    return merge_runs(runs).run
+def _recorded(current: Run | None, aside: Path) -> Run:
+    runs = [read_run(aside)] if aside.exists() else []
+    runs += [current] if current is not None else []
+    return runs[0] if len(runs) == 1 else merge_runs(runs).run
 
 
 def _digest(config: dict[str, Any], role: str) -> str:

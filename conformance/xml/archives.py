@@ -59,7 +59,7 @@ class Document:
         """The document as a report Source (members are read into memory, up to ``max_bytes``)."""
         if self.size > max_bytes:
             raise ExportError(f"{self.name} is {self.size} bytes, more than the in-memory limit of {max_bytes}")
-        if self.member is None and not self.label:
+        if self.member is None:
             return Source.file(Path(self.path))
         with self.open() as stream:
             return Source(self.name, data=stream.read(max_bytes + 1))
@@ -101,11 +101,10 @@ class Walk:
 
     limits: ZipLimits
     problem: ProblemMaker
-    budget: int = field(default=-1)
+    budget: int = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.budget < 0:
-            self.budget = self.limits.max_total_bytes
+        self.budget = self.limits.max_total_bytes
 
 
 def members(path: str, label: str, walk: Walk, depth: int = 1) -> Iterator[Document | Problem]:

@@ -8,7 +8,7 @@ from conformance.core.evidence import MissingMember, Violation, expect
 from conformance.suites.ogcapi_features import CORE, STANDARD
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.schemas import core, validate
-from conformance.suites.ogcapi_features.service import Doc, claim, conformance, ensure
+from conformance.suites.ogcapi_features.service import Doc, claim, conformance, declared, ensure
 from conformance.target import TargetContext, requirement
 
 
@@ -23,16 +23,16 @@ def test_conformance_success(target: TargetContext) -> None:
     claim(target, CORE)
     doc = conformance(target)
     expect(ensure(doc, "conformance declaration"))
-    _note_unclaimed(target, doc)
-    expect([*validate(core("confClasses"), doc), *_listed(doc, _expected(target))])
+    listed = declared(target) or frozenset()
+    _note_unclaimed(target, listed)
+    expect([*validate(core("confClasses"), doc), *_listed(doc, listed, _expected(target))])
 
 
-def _note_unclaimed(target: TargetContext, doc: Doc) -> None:
+def _note_unclaimed(target: TargetContext, listed: frozenset[str]) -> None:
     """Classes of this standard the API declares but the vendors file does not claim are said, not hidden."""
-    found = doc.member("conformsTo", [])
-    declared = {str(c).rstrip("/") for c in found} if isinstance(found, list) else set()
-    unclaimed = sorted(c.uri for c in STANDARD.classes if c.uri in declared and target.target.claims is not None
-                       and c.uri not in target.target.claims)
+    claims = target.target.claims
+    unclaimed = sorted(c.uri for c in STANDARD.classes if c.uri in listed and claims is not None
+                       and c.uri not in claims)
     if unclaimed:
         target.note(f"declared by the API but not claimed in the vendors file, so not tested: {', '.join(unclaimed)}")
 
@@ -42,10 +42,8 @@ def _expected(target: TargetContext) -> list[str]:
     return claimed if CORE in claimed else [CORE, *claimed]
 
 
-def _listed(doc: Doc, classes: list[str]) -> Iterator[Violation]:
-    found = doc.member("conformsTo", [])
-    declared = {str(c).rstrip("/") for c in found} if isinstance(found, list) else set()
+def _listed(doc: Doc, listed: frozenset[str], classes: list[str]) -> Iterator[Violation]:
     for cls in classes:
-        if cls not in declared:
+        if cls not in listed:
             yield MissingMember(f"conformance class {cls} is not declared", locator=doc.at("/conformsTo"),
-                                expected=cls, actual=sorted(declared), exchange=doc.exchange)
+                                expected=cls, actual=sorted(listed), exchange=doc.exchange)
