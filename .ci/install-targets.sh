@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Install the real servers the tests start on 127.0.0.1 into .targets/ (idempotent: present ones are kept).
+# Install what README's test command needs on a fresh machine (idempotent: present ones are kept):
+#   python3-venv (Debian, Ubuntu: `python3 -m venv` needs it), with apt-get, only when run as root
+# and the real servers the tests start on 127.0.0.1 into .targets/:
 #   .targets/pygeoapi  pygeoapi 0.21.0 + gunicorn in their own virtualenv (OGC API – Features)
 #   MapServer 8 (Debian cgi-mapserver) + lighttpd + gdal-bin, with apt-get, only when run as root
 # Tests that need a server that is not installed are skipped with a reason.
@@ -28,6 +30,24 @@ install_pygeoapi() {
   pygeoapi_ready "$venv"
 }
 
+install_venv() {
+  if "$PYTHON" -c "import ensurepip, venv" 2>/dev/null; then
+    return
+  fi
+  if ! command -v apt-get >/dev/null || [ "$(id -u)" != "0" ]; then
+    echo "python3-venv: missing, and installing it needs apt-get as root (apt-get install python3-venv)" >&2
+    return 1
+  fi
+  echo "python3-venv: installing"
+  apt_install python3-venv
+}
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null ||
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
+}
+
 MAPSERVER_PACKAGES=(cgi-mapserver mapserver-bin gdal-bin lighttpd)
 
 install_mapserver() {
@@ -40,11 +60,10 @@ install_mapserver() {
     return
   fi
   echo "MapServer: installing ${MAPSERVER_PACKAGES[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq --no-install-recommends "${MAPSERVER_PACKAGES[@]}" >/dev/null ||
-    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${MAPSERVER_PACKAGES[@]}" >/dev/null; }
+  apt_install "${MAPSERVER_PACKAGES[@]}"
 }
 
+install_venv
 mkdir -p "$TARGETS"
 install_pygeoapi
 install_mapserver
