@@ -107,9 +107,22 @@ def safe_url(url: object) -> str:
     return text if re.match(r"^https?://[^\s\"'<>]+$", text) else ""
 
 
+_VERSION_IN_TITLE = re.compile(r"(?<![\w.])\d+(?:\.\d+)+(?![\w.])")
+
+
 def titled(title: str, version: str) -> str:
-    """A standard's title with its version, unless the title already ends with it (``OParl 1.1``)."""
-    return title if not version or title.endswith(version) else f"{title} {version}"
+    """A standard's title with its version, named once: ``OParl 1.1 – …`` (version 1.1) stays as it is,
+    ``XRechnung 3.0`` (version 3.0.2) becomes ``XRechnung 3.0.2``, ``… OpenAPI 3.0/3.1 …`` (version 3.x) stays."""
+    if not version:
+        return title
+    stem = version.removesuffix(".x") + "."
+    for found in _VERSION_IN_TITLE.finditer(title):
+        number = found.group()
+        if number == version or (version.endswith(".x") and number.startswith(stem)):
+            return title
+        if version.startswith(number + "."):
+            return title[: found.start()] + version + title[found.end():]
+    return f"{title} {version}"
 
 
 def short_requirement(uri: str) -> str:
