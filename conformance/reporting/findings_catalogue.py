@@ -82,7 +82,6 @@ OPARL = {
         "dem einzeln ausgegebenen Objekt ({kind}) fehlt sein Rückverweis {prop}",
     "{kind} ends before it begins": "{kind} endet, bevor es beginnt",
     "neither the System nor every Body names a license": "weder das System noch jeder Body nennt eine Lizenz",
-    "the System URL gives no JSON object (HTTP {status})": "die System-URL liefert kein JSON-Objekt (HTTP {status})",
     "oparlVersion is not {version}": "oparlVersion ist nicht {version}",
     "type of a {kind} is not {expected}": "type eines Objekts {kind} ist nicht {expected}",
     "order differs from the position in agendaItem": "order weicht von der Position in agendaItem ab",

@@ -62,12 +62,13 @@ def _stop(process: subprocess.Popen[str]) -> None:
 
 
 def vendors_file(path: Path, targets: list[dict[str, Any]]) -> Path:
-    """A TOML vendors file: one vendor per target {id, version, url, options?, ca_bundle?}."""
+    """A TOML vendors file: one vendor per target {id, version, url, options?, ca_bundle?, http?}."""
     blocks = []
     for item in targets:
         block = [f'[[vendors]]\nid = "{item["id"]}"\nname = "{item["id"]} (OParl test double)"\nversion = "1"']
-        if item.get("ca_bundle"):
-            block.append(f'[vendors.http]\nca_bundle = "{item["ca_bundle"]}"')
+        http = {**item.get("http", {}), **({"ca_bundle": item["ca_bundle"]} if item.get("ca_bundle") else {})}
+        if http:
+            block.append("[vendors.http]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in http.items()))
         block.append(f'[[vendors.targets]]\nstandard = "oparl-{item["version"]}"\nurl = "{item["url"]}"')
         if item.get("options"):
             block.append("[vendors.targets.options]\n" + "\n".join(f"{k} = {json.dumps(v)}"

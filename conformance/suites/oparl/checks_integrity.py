@@ -159,9 +159,7 @@ def check_date_order(run: OParlRun) -> Iterator[Violation]:
 
 def check_license(run: OParlRun) -> Iterator[Violation]:
     """The System (or every Body) names a licence."""
-    system = run.crawl.system.obj
-    if system is None:
-        raise NotApplicable("the System URL gave no System object")
+    system = run.crawl.system.obj or {}
     if system.get("license") or (run.crawl.bodies and all(b.obj.get("license") for b in run.crawl.bodies)):
         return
     yield MissingMember(f"neither the System nor every Body names a license{run.crawl.system.note()}",

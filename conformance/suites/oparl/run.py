@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from conformance.core.evidence import NonConformance, Violation
-from conformance.core.http import LOG, TargetUnreachable
+from conformance.core.http import LOG, DeadlineExceeded, TargetUnreachable
 from conformance.suites.oparl import STANDARDS
 from conformance.suites.oparl.cache import ResponseCache
 from conformance.suites.oparl.catalogue import OPTIONS, requirement_uri, rule
@@ -61,7 +62,9 @@ class OParlRun:
         self.failures: dict[str, list[str]] = {}
         self.notes: dict[str, list[str]] = {}
         self.used: set[str] = set()
-        self.crawl: Crawl = self.probe("crawl", self._crawl)
+        self.stale: set[str] = set()
+        with self.shared():
+            self.crawl: Crawl = self.probe("crawl", self._crawl)
 
     def documents(self) -> list[Fetched]:
         """The System and every list page the crawl received."""
@@ -75,13 +78,18 @@ class OParlRun:
         return result
 
     def probe(self, name: str, compute: Callable[[], T]) -> T:
-        """A memoised follow-up (probe) of the crawl; its request failures are kept under its name."""
+        """A memoised follow-up of the crawl, run under the deadline of the check that needs it first.
+
+        Its request failures are kept under its name; a probe the deadline cut short is computed again by the
+        next check that needs it, under that check's own deadline.
+        """
         self.used.add(name)
         if name not in self.memo:
             before = len(self.fetcher.failures)
-            with self.budget():
-                self.memo[name] = compute()
+            self.memo[name] = compute()
             self.failures[name] = self.fetcher.failures[before:]
+            if name != "crawl" and any(f.startswith(DeadlineExceeded.__name__) for f in self.failures[name]):
+                self.stale.add(name)
         return self.memo[name]  # type: ignore[no-any-return]
 
     def note(self, probe: str, *texts: str) -> None:
@@ -89,16 +97,28 @@ class OParlRun:
         self.notes.setdefault(probe, []).extend(t for t in texts if t not in self.notes.get(probe, []))
 
     @contextmanager
-    def budget(self) -> Iterator[None]:
-        """Crawls and probes run under their own deadline, not under the one of the test that starts them."""
-        with LOG.budget(self.options.crawl_deadline):
-            yield
+    def shared(self) -> Iterator[None]:
+        """The crawl shared by every check runs under ``crawl_deadline``; the clock of the check that starts it
+        stands still meanwhile and resumes with the time it had left."""
+        left = LOG.remaining()
+        try:
+            with LOG.budget(self.options.crawl_deadline):
+                yield
+        finally:
+            if left is not None:
+                LOG.deadline = time.monotonic() + left
 
     def evaluate(self, check: Check) -> None:
-        """Run a check: fail with its violations, error if requests it relied on failed, else pass."""
+        """Run a check: fail with its violations, error if requests it relied on failed, else pass.
+
+        A System URL that gave no JSON object makes every check an error with the reason: nothing is judged
+        on a System that was never read.
+        """
         self.used = {"crawl"}
-        if self.crawl.system.failure:
-            raise TargetUnreachable(f"the System URL could not be read: {self.crawl.system.failure}")
+        for name in self.stale:
+            self.memo.pop(name, None)
+        self.stale.clear()
+        self._readable()
         try:
             found, extra = self._collect(check)
         finally:
@@ -110,6 +130,13 @@ class OParlRun:
         failed = [f for name in sorted(self.used) for f in self.failures.get(name, [])]
         if failed:
             raise TargetUnreachable(f"{len(failed)} request(s) failed, so this could not be checked: {failed[0]}")
+
+    def _readable(self) -> None:
+        system = self.crawl.system
+        reason = unreadable(system)
+        if reason:
+            LOG.exchanges.extend(e for e in (*system.history, system.exchange) if e and e not in LOG.exchanges)
+            raise TargetUnreachable(f"the System URL could not be read, so nothing was judged: {reason}")
 
     def _notes(self) -> None:
         for name in sorted(self.used):
@@ -128,6 +155,20 @@ class OParlRun:
             else:
                 extra += 1
         return found, extra
+
+
+def unreadable(system: Fetched) -> str:
+    """Why the System URL gave no JSON object to judge (empty if it did)."""
+    if system.failure or system.skipped:
+        return system.failure or system.skipped
+    if system.status != 200:
+        wait = system.headers.get("Retry-After")
+        return f"{system.url} answered HTTP {system.status}" + (f" (Retry-After: {wait})" if wait else "")
+    if system.parse_error:
+        return f"{system.url} answered {system.media_type or 'no media type'}, {system.parse_error}"
+    if not isinstance(system.data, dict):
+        return f"{system.url} answered JSON that is not an object"
+    return ""
 
 
 def session(target: TargetContext, number: str) -> OParlRun:
