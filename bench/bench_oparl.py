@@ -35,7 +35,7 @@ os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
 
 from conformance.demo.oparl_render import View  # noqa: E402
 from conformance.demo.oparl_sessions import build  # noqa: E402
-from conformance.runconfig import load_run_config  # noqa: E402
+from conformance.harness.runconfig import load_run_config  # noqa: E402
 from conformance.suites.oparl.checks_schema import validate_all  # noqa: E402
 from conformance.suites.oparl.fetch import Fetched  # noqa: E402
 from conformance.suites.oparl.objects import Seen  # noqa: E402

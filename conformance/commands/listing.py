@@ -22,7 +22,7 @@ OPTIONS_USAGE = "(vendors file: [[vendors.targets]] options = { name = value })"
               show_default=True, help="text: indented; csv: one row per requirement; md: a table per standard")
 def command(wanted: tuple[str, ...], fmt: str) -> None:
     """List standards, conformance classes and requirements with their URIs (full lines, never truncated)."""
-    from conformance.registry import standards  # noqa: PLC0415  (loads every suite's catalogue)
+    from conformance.harness.registry import standards  # noqa: PLC0415  (loads every suite's catalogue)
 
     known = standards()
     unknown = sorted(set(wanted) - set(known))

@@ -15,9 +15,9 @@ from conformance.commands import resume
 from conformance.commands.common import ERR, LANG, config_errors, default_out
 from conformance.commands.progress import Progress
 from conformance.core.results import read_run
-from conformance.registry import suite_module
+from conformance.harness.registry import suite_module
+from conformance.harness.runconfig import load_run_config
 from conformance.reporting.verdict import EXIT_ERROR, EXIT_USAGE, exit_code
-from conformance.runconfig import load_run_config
 
 
 @dataclass(frozen=True)

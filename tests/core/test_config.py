@@ -13,8 +13,8 @@ from conformance.core.config import ConfigError
 from conformance.core.outcomes import Obligation
 from conformance.core.profile import load_profile, load_waivers
 from conformance.core.vendors import load_vendors
-from conformance.registry import standards
-from conformance.runconfig import load_run_config
+from conformance.harness.registry import standards
+from conformance.harness.runconfig import load_run_config
 
 VENDORS = """
 [http]

@@ -11,7 +11,7 @@ from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
 from conformance.core.http import Response
 from conformance.core.outcomes import Outcome
-from conformance.outcome import DEEP, classify
+from conformance.harness.outcome import DEEP, classify
 from conformance.reporting.reasons import localise
 from conformance.suites.ogcapi_features.service import ensure, fetch
 

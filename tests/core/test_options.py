@@ -13,9 +13,9 @@ from conformance.core.config import ConfigError
 from conformance.core.http import SafeSession
 from conformance.core.model import Option
 from conformance.core.vendors import load_vendors
-from conformance.registry import standards, suite_module
-from conformance.runconfig import load_run_config
-from conformance.target import TargetContext
+from conformance.harness.registry import standards, suite_module
+from conformance.harness.runconfig import load_run_config
+from conformance.harness.target import TargetContext
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDORS = """

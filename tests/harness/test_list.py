@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conformance.registry import standards
+from conformance.harness.registry import standards
 from conformance.reporting.text import titled
 
 

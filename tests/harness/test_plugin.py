@@ -20,7 +20,7 @@ import pytest
 from conformance.core.evidence import NotApplicable, StatusViolation, ValueViolation, expect
 from conformance.core.model import Requirement
 from conformance.core.outcomes import Obligation
-from conformance.target import requirement
+from conformance.harness.target import requirement
 
 BASE = "http://www.opengis.net/spec/ogcapi-features-1/1.0"
 CORE = BASE + "/conf/core"

@@ -9,7 +9,7 @@ import pytest
 
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Run
-from conformance.outcome import classify
+from conformance.harness.outcome import classify
 from conformance.reporting.files import render
 from conformance.reporting.findings import german
 from conformance.reporting.html import render_html

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conformance.core.outcomes import Obligation
-from conformance.registry import standards
+from conformance.harness.registry import standards
 from conformance.suites.ogcapi_features import STANDARD, geometry, temporal
 from conformance.suites.ogcapi_features.http11 import tls_note
 from conformance.suites.ogcapi_features.openapi import Definition, Parameter

@@ -9,7 +9,7 @@ import pytest
 
 import conformance.suites.oparl as package
 from conformance.core.outcomes import Obligation
-from conformance.registry import standards, suite_module
+from conformance.harness.registry import standards, suite_module
 from conformance.suites.oparl import OPARL_10, OPARL_11, STANDARDS
 from conformance.suites.oparl.catalogue import RULES, SPEC
 from conformance.suites.oparl.facts import TYPES

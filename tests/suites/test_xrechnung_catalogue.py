@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from conformance.core.outcomes import Obligation
-from conformance.registry import standards
+from conformance.harness.registry import standards
 from conformance.suites.xrechnung import STANDARD
 from conformance.suites.xrechnung.catalogue import BASE, UNAVAILABLE, members, rows
 

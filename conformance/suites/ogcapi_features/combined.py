@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.core.evidence import MissingMember, ValueViolation, Violation
+from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features import geometry, temporal
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.paging import next_link
 from conformance.suites.ogcapi_features.service import Doc, feature_key, features, items, label
-from conformance.target import TargetContext
 
 WINDOW = dt.timedelta(days=30)
 PAGE = 100

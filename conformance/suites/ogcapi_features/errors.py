@@ -17,11 +17,11 @@ from referencing.exceptions import Unresolvable
 
 from conformance.core.evidence import MediaTypeViolation, MissingMember, ParseViolation, Violation
 from conformance.core.jsonschemas import compile_validator, violations
+from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.openapi import Definition, Located, escape
 from conformance.suites.ogcapi_features.operations import Call, calls
 from conformance.suites.ogcapi_features.schemas import MAX_ERRORS, OasSchemas, openapi_folder
 from conformance.suites.ogcapi_features.service import UNKNOWN, Doc, probe
-from conformance.target import TargetContext
 
 PUBLISHED = ("https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi",
              "http://schemas.opengis.net/ogcapi/features/part1/1.0/openapi")

@@ -24,6 +24,7 @@ from typing import Any
 
 from conformance.core.evidence import HeaderViolation, Locator, StatusViolation, ValueViolation, Violation
 from conformance.core.http import Response
+from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.service import (
     GEOJSON,
     JSON,
@@ -37,7 +38,6 @@ from conformance.suites.ogcapi_features.service import (
     landing,
     single,
 )
-from conformance.target import TargetContext
 
 ENTITY_TAG = re.compile(r'(W/)?"[\x21\x23-\x7e\x80-\xff]*"')
 UNSUPPORTED = (405, 501)

@@ -17,10 +17,10 @@ import pytest
 import yaml
 
 from conformance.core.jsonschemas import load_document
+from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.links import links, with_rel
 from conformance.suites.ogcapi_features.schemas import PUBLISHED, openapi_folder
 from conformance.suites.ogcapi_features.service import OPENAPI_JSON, Doc, fetch, landing
-from conformance.target import TargetContext
 
 MAX_DEPTH = 10
 

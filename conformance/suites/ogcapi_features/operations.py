@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.openapi import Definition, escape
 from conformance.suites.ogcapi_features.service import (
     Doc,
@@ -28,7 +29,6 @@ from conformance.suites.ogcapi_features.service import (
     landing,
     single,
 )
-from conformance.target import TargetContext
 
 KINDS = {(): "landing", ("conformance",): "conformance", ("collections",): "collections",
          ("collections", "*"): "collection", ("collections", "*", "items"): "items",

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.links import links, normalise, with_rel
 from conformance.suites.ogcapi_features.service import GEOJSON, JSON, Doc, feature_key, features, fetch, items_url
-from conformance.target import TargetContext
 
 
 @dataclass

@@ -13,8 +13,8 @@ import pytest
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange, Locator, ParseViolation, StatusViolation, Violation
 from conformance.core.http import Response
+from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.catalogue import ID
-from conformance.target import TargetContext
 
 JSON = "application/json"
 GEOJSON = "application/geo+json"

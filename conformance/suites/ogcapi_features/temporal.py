@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from conformance.target import TargetContext
+from conformance.harness.target import TargetContext
 
 DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?")
 Interval = tuple[dt.datetime | None, dt.datetime | None]

@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.core.evidence import MissingMember, SchemaViolation, ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD, geometry
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.openapi import Definition, definition
 from conformance.suites.ogcapi_features.paging import next_link, walk
 from conformance.suites.ogcapi_features.params import bbox_sizes, declared_parameter, limit_bounds, shape
 from conformance.suites.ogcapi_features.service import Doc, claim, collections, feature_key, features, items, label
-from conformance.target import TargetContext, requirement
 
 ANTIMERIDIAN: geometry.Box = (170.0, -90.0, -170.0, 90.0)
 WORLD: geometry.Box = (-180.0, -90.0, 180.0, 90.0)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from conformance.core.evidence import MissingMember, ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, HTML, STANDARD
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.extent import extent_violations
@@ -25,7 +26,6 @@ from conformance.suites.ogcapi_features.service import (
     ensure,
     require,
 )
-from conformance.target import TargetContext, requirement
 
 SAME = {"id": None, "title": None, "description": None, "extent": None, "itemType": "feature"}
 

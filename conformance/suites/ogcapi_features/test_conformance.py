@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from conformance.core.evidence import MissingMember, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.schemas import core, validate
 from conformance.suites.ogcapi_features.service import Doc, claim, conformance, declared, ensure
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/core/conformance-op"))

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.core.evidence import NotApplicable, ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD, temporal
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.openapi import definition
 from conformance.suites.ogcapi_features.params import declared_parameter, limit_bounds, shape
 from conformance.suites.ogcapi_features.service import Doc, claim, collections, features, items, label
-from conformance.target import TargetContext, requirement
 
 DAY = dt.timedelta(days=1)
 PAGE = 100

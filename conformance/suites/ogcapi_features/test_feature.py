@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from conformance.core.evidence import ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, HTML, STANDARD
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.links import alternate, rel_and_type, relations
 from conformance.suites.ogcapi_features.service import Doc, claim, declared, ensure, judged, sampled, single
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/core/f-op"))

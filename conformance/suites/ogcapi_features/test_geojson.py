@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from conformance.core.evidence import MediaTypeViolation, MissingMember, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import GEOJSON as GEOJSON_CLASS
 from conformance.suites.ogcapi_features import STANDARD
 from conformance.suites.ogcapi_features.checks import capped
@@ -31,7 +32,6 @@ from conformance.suites.ogcapi_features.service import (
     sampled,
     single,
 )
-from conformance.target import TargetContext, requirement
 
 
 def _feature_docs(target: TargetContext) -> list[tuple[str, Doc]]:

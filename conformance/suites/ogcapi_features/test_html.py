@@ -16,6 +16,7 @@ import pytest
 from lxml import etree
 
 from conformance.core.evidence import MissingMember, ParseViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import HTML as HTML_CLASS
 from conformance.suites.ogcapi_features import STANDARD
 from conformance.suites.ogcapi_features.checks import capped, media_type, status
@@ -35,7 +36,6 @@ from conformance.suites.ogcapi_features.service import (
     sampled,
     single,
 )
-from conformance.target import TargetContext, requirement
 
 DOCTYPE = re.compile(rb"^\s*(<!--.*?-->\s*)*<!doctype\s+html\s*>", re.IGNORECASE | re.DOTALL)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.core.evidence import MissingMember, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.http11 import (
@@ -30,7 +31,6 @@ from conformance.suites.ogcapi_features.service import (
     items_url,
     probe,
 )
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/core/http"))

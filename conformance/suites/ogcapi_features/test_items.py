@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 
 from conformance.core.evidence import MissingMember, ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, HTML, STANDARD
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.combined import both_filters
@@ -26,7 +27,6 @@ from conformance.suites.ogcapi_features.service import (
     label,
 )
 from conformance.suites.ogcapi_features.temporal import instant
-from conformance.target import TargetContext, requirement
 
 CLOCK_SLACK = dt.timedelta(seconds=5)
 

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.core.evidence import LinkViolation, ParseViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD
 from conformance.suites.ogcapi_features.checks import media_type, status
 from conformance.suites.ogcapi_features.links import Link, links, relations, with_rel
 from conformance.suites.ogcapi_features.schemas import core, validate
 from conformance.suites.ogcapi_features.service import Doc, claim, ensure, fetch, landing
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/core/root-op"))

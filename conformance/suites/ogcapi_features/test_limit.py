@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from conformance.core.evidence import SchemaViolation, ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD
 from conformance.suites.ogcapi_features.checks import status
 from conformance.suites.ogcapi_features.openapi import Definition, Parameter, definition
 from conformance.suites.ogcapi_features.params import declared_parameter, limit_bounds, limit_default, shape
 from conformance.suites.ogcapi_features.service import Doc, claim, collections, features, items
-from conformance.target import TargetContext, requirement
 
 HUGE = 1_000_000
 

@@ -15,6 +15,7 @@ from openapi_spec_validator.schemas import schema_v30
 
 from conformance.core.evidence import MissingMember, ValueViolation, Violation, expect
 from conformance.core.jsonschemas import compile_validator, violations
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import OAS30, STANDARD
 from conformance.suites.ogcapi_features.checks import capped, media_type
 from conformance.suites.ogcapi_features.links import Link, links, with_rel
@@ -33,7 +34,6 @@ from conformance.suites.ogcapi_features.service import (
     landing,
     probe,
 )
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/oas30/oas-definition-1"))

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.core.evidence import NotApplicable, StatusViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import OAS30, STANDARD
 from conformance.suites.ogcapi_features.errors import covered, error_probes
 from conformance.suites.ogcapi_features.openapi import required_definition
 from conformance.suites.ogcapi_features.operations import Call, answer, calls, documented
 from conformance.suites.ogcapi_features.security import DENIED, declares, enforced, undefined
 from conformance.suites.ogcapi_features.service import Doc, claim
-from conformance.target import TargetContext, requirement
 
 NOT_IMPLEMENTED = (404, 405, 501)
 

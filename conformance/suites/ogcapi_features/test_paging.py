@@ -13,13 +13,13 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.core.evidence import LinkViolation, PagingViolation, ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD, geometry
 from conformance.suites.ogcapi_features.checks import capped, status
 from conformance.suites.ogcapi_features.openapi import definition
 from conformance.suites.ogcapi_features.paging import Walk, next_link, walk
 from conformance.suites.ogcapi_features.params import limit_bounds
 from conformance.suites.ogcapi_features.service import Doc, claim, collections, features, items
-from conformance.target import TargetContext, requirement
 
 LARGE = 100
 

@@ -24,11 +24,11 @@ from urllib.parse import quote
 import pytest
 
 from conformance.core.evidence import StatusViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import CORE, STANDARD
 from conformance.suites.ogcapi_features.openapi import definition
 from conformance.suites.ogcapi_features.params import free_forms, items_path, limit_bounds, named
 from conformance.suites.ogcapi_features.service import claim, collections, fetch, items_url
-from conformance.target import TargetContext, requirement
 
 PROBE = "wechselbarProbe7f3a"
 INVALID = (("bbox", "1,2,3"), ("bbox", "1,2,3,4,5"), ("bbox", "a,b,c,d"), ("bbox", "0,0,10,160"),

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
 from conformance.core.http import ForeignHost, TargetError
+from conformance.harness.target import TargetContext
 from conformance.suites.oparl.cache import ResponseCache
-from conformance.target import TargetContext
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -10,13 +10,13 @@ from typing import Any, TypeVar
 
 from conformance.core.evidence import NonConformance, Violation
 from conformance.core.http import LOG, DeadlineExceeded, TargetUnreachable
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.oparl import STANDARDS
 from conformance.suites.oparl.cache import ResponseCache
 from conformance.suites.oparl.catalogue import OPTIONS, requirement_uri, rule
 from conformance.suites.oparl.crawl import Crawl, Limits, crawl
 from conformance.suites.oparl.facts import Version, version
 from conformance.suites.oparl.fetch import Fetched, Fetcher
-from conformance.target import TargetContext, requirement
 
 T = TypeVar("T")
 Check = Callable[["OParlRun"], Iterable[Violation]]

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from conformance.harness.target import TargetContext
 from conformance.suites.openapi.bundle import Bundle, bundle
 from conformance.suites.openapi.document import Description, DescriptionUnavailable, api_base, load
 from conformance.suites.openapi.sources import Sources
-from conformance.target import TargetContext
 
 VERSIONS = ("3.0.", "3.1.")
 

@@ -12,7 +12,7 @@ import yaml
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange, Locator, ParseViolation, StatusViolation, Violation
 from conformance.core.http import TargetError
-from conformance.target import TargetContext
+from conformance.harness.target import TargetContext
 
 ACCEPT = ("application/vnd.oai.openapi+json, application/json, application/vnd.oai.openapi;q=0.9, "
           "application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1")

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.core.http import DeadlineExceeded, Response
+from conformance.harness.target import TargetContext
 from conformance.suites.openapi.api import Api, base_url
 from conformance.suites.openapi.cases import Operation, Planned, load_schema, negative, operations, plan, positive
-from conformance.target import TargetContext
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conformance.core.evidence import NonConformance, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.openapi import STANDARD
 from conformance.suites.openapi.api import api, description
 from conformance.suites.openapi.document import DescriptionUnavailable
 from conformance.suites.openapi.validity import references, spec_errors, version
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/description/parse"))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from conformance.core.evidence import expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.openapi import STANDARD
 from conformance.suites.openapi.api import api
 from conformance.suites.openapi.bodies import schema_violations
 from conformance.suites.openapi.exercise import run
 from conformance.suites.openapi.verdicts import media_types, status_codes
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/status-codes/documented"))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from conformance.core.evidence import expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.openapi import STANDARD
 from conformance.suites.openapi.api import api
 from conformance.suites.openapi.exercise import run
 from conformance.suites.openapi.verdicts import rejections, server_errors
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/req/negative-data/rejected"))

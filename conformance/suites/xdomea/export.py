@@ -14,8 +14,8 @@ from conformance.core.evidence import (
     expect,
 )
 from conformance.core.outcomes import Obligation
+from conformance.harness.target import TargetContext
 from conformance.suites.xdomea.catalogue import ID, Rule, rule
-from conformance.target import TargetContext
 from conformance.xml.exports import validate_export
 from conformance.xml.limits import ZipLimits, export_workers
 from conformance.xml.report import DocumentReport, Finding

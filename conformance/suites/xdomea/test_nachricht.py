@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.xdomea import STANDARD
 from conformance.suites.xdomea.export import check
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/Konformitaet/Schema"))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.xdomea import STANDARD
 from conformance.suites.xdomea.catalogue import OBJECT_MESSAGES
 from conformance.suites.xdomea.export import check
-from conformance.target import TargetContext, requirement
 
 
 @requirement(STANDARD.requirement("/IdentifikationObjektType/ID"))

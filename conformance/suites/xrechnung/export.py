@@ -21,8 +21,8 @@ from conformance.core.evidence import (
     expect,
 )
 from conformance.core.outcomes import Obligation
+from conformance.harness.target import TargetContext
 from conformance.suites.xrechnung.catalogue import ID, class_of, members, requirement_uri, xrechnung_scenarios
-from conformance.target import TargetContext
 from conformance.xml.exports import validate_export
 from conformance.xml.limits import ZipLimits, export_workers
 from conformance.xml.report import DocumentReport, Finding, Source, validator_for

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conformance.core.evidence import Locator, ParseViolation, RuleViolation, ValueViolation, Violation, expect
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.xrechnung import STANDARD
 from conformance.suites.xrechnung.export import capped, class_names, reports
-from conformance.target import TargetContext, requirement
 from conformance.xml.report import DocumentReport
 
 RECOGNISED = STANDARD.requirement("/req/export/recognised")

@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable
 
 from conformance.core.model import Requirement
+from conformance.harness.target import TargetContext, requirement
 from conformance.suites.xrechnung import STANDARD
 from conformance.suites.xrechnung.catalogue import BASE
 from conformance.suites.xrechnung.export import check_rule
-from conformance.target import TargetContext, requirement
 
 
 def _rule_test(req: Requirement) -> Callable[[TargetContext], None]:

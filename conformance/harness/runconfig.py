@@ -19,8 +19,8 @@ from conformance.core.packs import PackError, lock
 from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
 from conformance.core.results import Header
 from conformance.core.vendors import Vendor, VendorsFile, load_vendors
-from conformance.registry import standards as known_standards
-from conformance.target import TargetContext
+from conformance.harness.registry import standards as known_standards
+from conformance.harness.target import TargetContext
 
 
 @dataclass

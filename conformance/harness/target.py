@@ -14,7 +14,7 @@ from conformance.core.model import Requirement
 from conformance.core.outcomes import Obligation
 from conformance.core.profile import Profile
 from conformance.core.vendors import Target, Vendor
-from conformance.registry import standards
+from conformance.harness.registry import standards
 
 T = TypeVar("T")
 

@@ -16,10 +16,10 @@ from conformance.core.config import ConfigError
 from conformance.core.http import LOG
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, ResultsWriter, read_run
-from conformance.outcome import apply_policy, classify, evidence
-from conformance.runconfig import RunConfig, load_run_config, now
-from conformance.target import TargetContext
-from conformance.testreport import RECORD, make_report
+from conformance.harness.outcome import apply_policy, classify, evidence
+from conformance.harness.runconfig import RunConfig, load_run_config, now
+from conformance.harness.target import TargetContext
+from conformance.harness.testreport import RECORD, make_report
 
 MARKER = ("requirement(uri, cls, standard, version, obligation, statement, spec_url): "
           "the requirement a conformance check tests")
