@@ -26,6 +26,7 @@ from conformance.core.transport import (
     TooManyRedirects,
 )
 from conformance.core.vendors import HttpSettings, Vendor, _netloc
+from conformance.core.watchdog import WATCHDOG, Guard, WatchedAdapter
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUS = frozenset({502, 503, 504})
@@ -69,13 +70,15 @@ class RateLimiter:
         self.next_slot = 0.0
         self.lock = threading.Lock()
 
-    def wait(self) -> None:
-        """Block until the next request may go."""
+    def wait(self, remaining: float) -> None:
+        """Block until the next request may go; a slot beyond ``remaining`` seconds is not taken."""
         if not self.interval:
             return
         with self.lock:
             now = time.monotonic()
             slot = max(now, self.next_slot)
+            if slot - now >= remaining:
+                raise DeadlineExceeded("the test deadline ran out while waiting for the rate limit")
             self.next_slot = slot + self.interval
         time.sleep(max(0.0, slot - now))
 
@@ -159,47 +162,68 @@ class SafeSession:
 
     def _send(self, method: str, url: str, params: Mapping[str, Any] | None,
               headers: Mapping[str, str] | None, body: bytes | None) -> Response:
-        self.limiter.wait()
-        timeout = self._timeouts()
+        """One exchange, bounded as a whole by what is left of the deadline (see watchdog)."""
+        self.limiter.wait(self._budget())
         prepared = self.session.prepare_request(
             requests.Request(method, url, params=params, headers=dict(headers or {}), data=body))
         started = time.monotonic()
+        budget = self._budget()
         self.log.requests_sent += 1
-        try:
-            raw = self.session.send(prepared, stream=True, timeout=timeout, allow_redirects=False)
-            content = self._read_capped(raw, started)
-        except requests.exceptions.RequestException as exc:
-            self._record(prepared, None, b"", started, error=_describe(exc))
-            failed = isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
-                exc, requests.exceptions.ReadTimeout)
-            raise TargetUnreachable(f"{method} {self.redactor.text(prepared.url or url)}: {_describe(exc)}",
-                                    failed) from exc
+        with WATCHDOG.guard(budget) as guard:
+            try:
+                raw = self.session.send(prepared, stream=True, timeout=self._timeouts(budget), allow_redirects=False)
+                content = self._read_capped(raw, guard)
+            except requests.exceptions.RequestException as exc:
+                self._failed(prepared, started, exc, guard)
+        if guard.fired:
+            self._record(prepared, raw, b"", started, error="test deadline")
+            raise self._late(prepared)
         exchange = self._record(prepared, raw, content, started)
         return Response(raw.url, raw.status_code, raw.headers, content, exchange, http_version=_version(raw))
 
-    def _timeouts(self) -> tuple[float, float]:
-        connect, read = self.settings.connect_timeout, self.settings.read_timeout
+    def _budget(self) -> float:
+        """Seconds this exchange may take: what is left of the test's deadline (without one, a test's worth)."""
         remaining = self.log.remaining()
-        if remaining is not None:
-            if remaining <= 0:
-                raise DeadlineExceeded("the test deadline ran out")
-            connect, read = min(connect, remaining), min(read, remaining)
-        return connect, read
+        if remaining is None:
+            return self.settings.test_deadline
+        if remaining <= 0:
+            raise DeadlineExceeded("the test deadline ran out")
+        return remaining
 
-    def _read_capped(self, raw: requests.Response, started: float) -> bytes:
+    def _timeouts(self, budget: float) -> tuple[float, float]:
+        """The connect timeout within the budget; reads are ended by the watchdog when the budget runs out."""
+        return min(self.settings.connect_timeout, budget), self.settings.read_timeout
+
+    def _failed(self, prepared: requests.PreparedRequest, started: float, exc: requests.exceptions.RequestException,
+                guard: Guard) -> None:
+        if guard.expired:
+            self._record(prepared, None, b"", started, error="test deadline")
+            raise self._late(prepared) from None
+        self._record(prepared, None, b"", started, error=_describe(exc))
+        failed = isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
+            exc, requests.exceptions.ReadTimeout)
+        raise TargetUnreachable(f"{prepared.method} {self.redactor.text(prepared.url or '')}: {_describe(exc)}",
+                                failed) from None
+
+    def _late(self, prepared: requests.PreparedRequest) -> DeadlineExceeded:
+        return DeadlineExceeded(f"the test deadline ran out during {prepared.method} "
+                                f"{self.redactor.text(prepared.url or '')}")
+
+    def _read_capped(self, raw: requests.Response, guard: Guard) -> bytes:
         cap, chunks, size = self.settings.max_response_bytes, [], 0
         for chunk in raw.iter_content(chunk_size=65536):
             size += len(chunk)
-            if size > cap:
-                raw.close()
-                raise ResponseTooLarge(f"{raw.request.method} {self.redactor.text(raw.url)}: "
-                                       f"response exceeds the cap of {cap} bytes")
+            if size > cap or guard.fired:
+                break
             chunks.append(chunk)
-            remaining = self.log.remaining()
-            if remaining is not None and remaining <= 0:
-                raw.close()
-                raise DeadlineExceeded(f"the test deadline ran out while reading {self.redactor.text(raw.url)}")
-        return b"".join(chunks)
+        else:
+            return b"".join(chunks)
+        chunks.clear()
+        raw.close()
+        if guard.fired:
+            return b""
+        raise ResponseTooLarge(f"{raw.request.method} {self.redactor.text(raw.url)}: "
+                               f"response exceeds the cap of {cap} bytes")
 
     def _record(self, prepared: requests.PreparedRequest, raw: requests.Response | None,
                 content: bytes, started: float, error: str = "") -> Exchange:
@@ -220,6 +244,8 @@ class SafeSession:
 def _requests_session(vendor: Vendor) -> requests.Session:
     session = requests.Session()
     session.trust_env = False
+    for scheme in ("http://", "https://"):
+        session.mount(scheme, WatchedAdapter())
     settings, auth = vendor.http, vendor.auth
     session.headers["User-Agent"] = settings.user_agent
     session.verify = settings.ca_bundle or settings.verify_tls

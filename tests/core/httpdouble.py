@@ -34,12 +34,19 @@ def deflate_bomb(mebibytes: int) -> bytes:
     return head + block * (mebibytes - 1) + packer.flush()[:-4] + checksum.to_bytes(4, "big")
 
 
+STOP = threading.Event()
+DRIP_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + b"X-Padding: aaaa\r\n" * 5 + \
+    b"Content-Length: 2\r\n\r\n{}"
+
+
 class Handler(BaseHTTPRequestHandler):
     """Routes: /ok, /slow?s=, /big?n=, /gzipbomb (256 MiB of zeros as about 250 KiB of gzip), /status?code=,
-    /limited, /redirect?to=, /loop, /echo."""
+    /limited, /redirect?to=, /loop, /echo, /drip?n=&every= (a body of n bytes, one byte at a time),
+    /driphead?every= (the status line and headers one byte at a time), /silent (accepts, never answers)."""
 
     hits: ClassVar[dict[str, int]] = {}
     seen_headers: ClassVar[list[dict[str, str]]] = []
+    dripped: ClassVar[dict[str, int]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -99,17 +106,45 @@ class Handler(BaseHTTPRequestHandler):
     def route_echo(self, query: dict[str, str]) -> None:
         self.reply(200, self.headers.get("Authorization", "").encode())
 
+    def drip(self, data: bytes, every: float) -> int:
+        """Send ``data`` a byte at a time; the number of bytes sent before the client hung up (or all)."""
+        for sent in range(len(data)):
+            try:
+                self.wfile.write(data[sent : sent + 1])
+            except OSError:
+                return sent
+            if STOP.wait(every):
+                return sent
+        return len(data)
+
+    def route_drip(self, query: dict[str, str]) -> None:
+        size = int(query.get("n", "100"))
+        self.wfile.write(f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {size}\r\n"
+                         "\r\n".encode())
+        Handler.dripped["/drip"] = self.drip(b" " * size, float(query.get("every", "0.1")))
+        self.close_connection = True
+
+    def route_driphead(self, query: dict[str, str]) -> None:
+        Handler.dripped["/driphead"] = self.drip(DRIP_HEAD, float(query.get("every", "0.1")))
+        self.close_connection = True
+
+    def route_silent(self, query: dict[str, str]) -> None:
+        STOP.wait(60)
+        self.close_connection = True
+
 
 @contextmanager
 def serve() -> Iterator[str]:
     """Start the double on a free port; yield its base URL; stop it. The bombs are built before it answers."""
     gzip_bomb(256)
-    Handler.hits, Handler.seen_headers = {}, []
+    STOP.clear()
+    Handler.hits, Handler.seen_headers, Handler.dripped = {}, [], {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
+        STOP.set()
         server.shutdown()
         server.server_close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -18,7 +20,7 @@ from conformance.core.http import (
 )
 from conformance.core.secrets import Redactor
 from conformance.core.vendors import Auth, HttpSettings, Target, Vendor
-from tests.core.httpdouble import Handler, serve
+from tests.core.httpdouble import DRIP_HEAD, Handler, serve
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,34 @@ def session(base: str, log: ExchangeLog | None = None, **settings: object) -> Sa
     vendor = Vendor("v", "V", "1", targets=(Target("x", (base,)),), http=http,
                     auth=Auth(type="bearer", token="tok-123456"))
     return SafeSession(vendor, Redactor(["tok-123456"]), log or ExchangeLog())
+
+
+def bounded(call: Callable[[], object], limit: float = 60.0) -> None:
+    """Run ``call``, re-raising what it raises; fail if it has not ended after ``limit`` s (a safety net only)."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as exc:  # handed to the test thread
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(limit)
+    if thread.is_alive():
+        pytest.fail(f"the request had not ended after {limit} s")
+    if raised:
+        raise raised[0]
+
+
+def sent_before_hang_up(route: str) -> int:
+    """How many bytes the double's drip sent before the client hung up (it notices at its next write)."""
+    for _ in range(600):
+        if route in Handler.dripped:
+            return Handler.dripped[route]
+        time.sleep(0.05)
+    pytest.fail(f"the double's {route} never stopped dripping")
 
 
 def test_get_captures_a_redacted_exchange(base: str) -> None:
@@ -114,7 +144,7 @@ def test_deadline_caps_the_test(base: str) -> None:
     log = ExchangeLog()
     log.start(0.5)
     client = session(base, log, read_timeout=5.0, retries=0)
-    with pytest.raises((DeadlineExceeded, TargetUnreachable)):
+    with pytest.raises(DeadlineExceeded, match="during GET"):
         client.get(base + "/slow", params={"s": "3"})
     with pytest.raises(DeadlineExceeded):
         client.get(base + "/ok")
@@ -136,3 +166,50 @@ def test_status_line_protocol_is_recorded(base: str) -> None:
     response = session(base, log).get(base + "/ok")
     assert response.http_version == "HTTP/1.0"
     assert log.exchanges[-1].http_version == "HTTP/1.0"
+
+
+@pytest.mark.parametrize(("route", "total"), [("/drip", 100), ("/driphead", len(DRIP_HEAD))])
+def test_a_slow_drip_ends_at_the_deadline_not_at_the_end_of_the_response(base: str, route: str, total: int) -> None:
+    log = ExchangeLog()
+    log.start(0.5)
+    client = session(base, log, read_timeout=5.0, retries=0)
+    Handler.dripped.pop(route, None)
+    with pytest.raises(DeadlineExceeded, match="during GET"):
+        bounded(lambda: client.get(base + route, params={"n": str(total), "every": "0.1"}))
+    assert sent_before_hang_up(route) < total
+    assert log.exchanges[-1].error == "test deadline" and log.exchanges[-1].status is None
+
+
+def test_a_server_that_never_answers_ends_at_the_deadline_even_with_a_longer_read_timeout(base: str) -> None:
+    log = ExchangeLog()
+    log.start(0.5)
+    with pytest.raises(DeadlineExceeded, match="during GET"):
+        bounded(lambda: session(base, log, read_timeout=30.0, retries=2).get(base + "/silent"))
+    assert log.requests_sent == 1
+
+
+def test_without_a_test_deadline_an_exchange_is_bounded_by_test_deadline(base: str) -> None:
+    client = session(base, ExchangeLog(), read_timeout=5.0, retries=0, test_deadline=0.5)
+    Handler.dripped.pop("/drip", None)
+    with pytest.raises(DeadlineExceeded):
+        bounded(lambda: client.get(base + "/drip", params={"n": "100", "every": "0.1"}))
+    assert sent_before_hang_up("/drip") < 100
+
+
+def test_a_tls_handshake_that_never_completes_ends_at_the_deadline() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        url = f"https://127.0.0.1:{listener.getsockname()[1]}/"
+        log = ExchangeLog()
+        log.start(0.5)
+        with pytest.raises(DeadlineExceeded, match="during GET"):
+            bounded(lambda: session(url, log, connect_timeout=30.0, read_timeout=30.0, retries=0).get(url))
+
+
+def test_a_rate_limit_slot_beyond_the_deadline_is_not_waited_for(base: str) -> None:
+    log = ExchangeLog()
+    log.start(1.0)
+    client = session(base, log, rate_limit=0.1)
+    client.get(base + "/ok")
+    with pytest.raises(DeadlineExceeded, match="rate limit"):
+        client.get(base + "/ok")
+    assert log.requests_sent == 1
