@@ -113,8 +113,10 @@ XDOMEA = {
                                                               "({namespace})",
     "the root element uses prefix {prefix}, the specification prescribes 'xdomea'":
         "das Wurzelelement verwendet das Präfix {prefix}, die Spezifikation schreibt 'xdomea' vor",
-    "xsi:schemaLocation gives {location} for {namespace}; expected {wanted}":
-        "xsi:schemaLocation nennt {location} für {namespace}; erwartet: {wanted}",
+    "xsi:schemaLocation gives {location} for {namespace}, not the schema of the message group ({wanted}); a "
+    "hint only, the location is not constrained by the XML Schema":
+        "xsi:schemaLocation nennt {location} für {namespace}, nicht das Schema der Nachrichtengruppe ({wanted}); "
+        "nur ein Hinweis, das XML-Schema schränkt den Ort nicht ein",
     "code {code} of XÖV code type {type}: {first} and {second} are empty or missing in the instance and not fixed "
     "by the schema, so its code list cannot be determined":
         "Code {code} des XÖV-Codetyps {type}: {first} und {second} sind in der Instanz leer oder fehlen und sind im "
@@ -126,8 +128,9 @@ XDOMEA = {
     "code list {uri} (version {version}) is not among the {count} code lists of the standard; code {code} cannot "
     "be checked": "die Codeliste {uri} (Version {version}) gehört nicht zu den {count} Codelisten des Standards; "
                   "Code {code} kann nicht geprüft werden",
-    "code list {uri} has no version {version} (known: {known}); code {code} cannot be checked":
-        "die Codeliste {uri} hat keine Version {version} (bekannt: {known}); Code {code} kann nicht geprüft werden",
+    "version {version} of code list {uri} is not held offline (held: {known}); membership of code {code} not "
+    "checked": "die Version {version} der Codeliste {uri} liegt offline nicht vor (vorhanden: {known}); ob Code "
+               "{code} in ihr steht, wurde nicht geprüft",
     "code {code} is not in code list {uri} version {version} (valid: {valid})":
         "Code {code} steht nicht in der Codeliste {uri} Version {version} (gültig: {valid})",
 }

@@ -138,7 +138,11 @@ class CodeValue(NamedTuple):
 
 def check_code(value: CodeValue, index: CodeListIndex) -> tuple[str, str, str] | None:
     """The problem of one code value as (rule, severity, message): missing reference, unknown list or
-    version, or not a member; None if the code is fine."""
+    version, or not a member; None if the code is fine.
+
+    The sender chooses the version where the schema leaves it open (code types 3 and 4), so a version that
+    is not held offline is no violation: its codes are simply not checked (information).
+    """
     if not value.list_uri or not value.list_version:
         missing = [n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version)) if not v]
         verb = "are" if len(missing) > 1 else "is"
@@ -152,9 +156,9 @@ def check_code(value: CodeValue, index: CodeListIndex) -> tuple[str, str, str] |
             f"code list {value.list_uri!r} (version {value.list_version!r}) is not among the "
             f"{len(index)} code lists of the standard; code {value.code!r} cannot be checked")
     if found is None:
-        return UNKNOWN_VERSION, foreign, (
-            f"code list {value.list_uri!r} has no version {value.list_version!r} "
-            f"(known: {', '.join(index.versions(value.list_uri))}); code {value.code!r} cannot be checked")
+        return UNKNOWN_VERSION, "information", (
+            f"version {value.list_version!r} of code list {value.list_uri!r} is not held offline "
+            f"(held: {', '.join(index.versions(value.list_uri))}); membership of code {value.code!r} not checked")
     if value.code not in found.codes_in(value.binding.column):
         return MEMBER, "error", (f"code {value.code!r} is not in code list {found.uri} version {found.version} "
                                  f"(valid: {_sample(found.codes)})")

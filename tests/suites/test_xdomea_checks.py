@@ -59,6 +59,31 @@ def test_each_break_fires_its_rule_only(old: str, new: str, rule: str) -> None:
     assert _rules(_break("Anbieteverzeichnis.0501", old, new)) == {rule}
 
 
+def test_a_0503_with_a_dateiformat_version_not_held_offline_is_accepted_with_information() -> None:
+    """DateiformatCodeType fixes listURI but declares listVersionID use="required" without a fixed value (XÖV code
+    type 3): the sender names the version, and urn:xoev-de:xdomea:codeliste:dateiformat_2.0 exists. The pack holds
+    only 1.0, so the code's membership is not checked, which is information, not a rejection."""
+    old = '<xdomea:Name listURI="urn:xoev-de:xdomea:codeliste:dateiformat" listVersionID="1.0">'
+    data = _break("Aussonderung.0503", old, old.replace('"1.0"', '"2.0"'))
+    report = _german(in_memory("0503.xml", data, PACKAGE))
+    [info] = [f for f in report.findings if f.rule != "XOEV-CODE-LIST-UNKNOWN"]
+    assert report.valid and report.accepted and not report.errors
+    assert (info.rule, info.severity, info.source) == ("XOEV-CODE-VERSION-UNKNOWN", "information", "codelist")
+    assert "'2.0'" in info.message and "not checked" in info.message and info.location.endswith("xdomea:Name")
+
+
+@pytest.mark.parametrize("location", ["/dev/null", "xdomea.xsd", ""])
+def test_a_schema_location_hint_other_than_the_group_schema_is_information_only(location: str) -> None:
+    """xsi:schemaLocation is a hint to the processor (XML Schema Part 1 §4.3.2) that the schema cannot constrain."""
+    hint = f"urn:xoev-de:xdomea:schema:3.0.0 {location}".strip()
+    data = _break("Aussonderung.0503", "urn:xoev-de:xdomea:schema:3.0.0 http://xdomea.de/schemata/300/"
+                  "xdomea-Nachrichten-AussonderungDurchfuehren.xsd", hint)
+    report = _german(in_memory("0503.xml", data, PACKAGE))
+    [info] = report.fired("XDOMEA-SCHEMALOCATION")
+    assert report.valid and report.accepted and info.severity == "information"
+    assert {f.rule for f in report.findings} - BASELINE == {"XDOMEA-SCHEMALOCATION"}
+
+
 def test_a_sender_that_names_no_agency_is_a_hint() -> None:
     data = samples.repaired("Anbieteverzeichnis.0501").decode()
     sender = data.split("<xdomea:Absender>")[1].split("</xdomea:Absender>")[0]

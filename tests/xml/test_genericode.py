@@ -130,8 +130,16 @@ def test_unknown_lists_and_versions_are_findings_of_their_own(typing: CodeTyping
     found = _check(typing, index, '<t:c listVersionID="9"><code>rot</code></t:c>'
                    '<t:d listURI="urn:t:fremd" listVersionID="1"><code>rot</code></t:d>'
                    '<t:d listURI="urn:t:farben" listVersionID="3"><code>rot</code></t:d>')
-    assert found == [(UNKNOWN_VERSION, "error", "/t:r/t:c"), (UNKNOWN_LIST, "warning", "/t:r/t:d[1]"),
-                     (UNKNOWN_VERSION, "warning", "/t:r/t:d[2]")]
+    assert found == [(UNKNOWN_VERSION, "information", "/t:r/t:c"), (UNKNOWN_LIST, "warning", "/t:r/t:d[1]"),
+                     (UNKNOWN_VERSION, "information", "/t:r/t:d[2]")]
+
+
+def test_a_version_not_held_offline_leaves_the_code_unchecked(typing: CodeTyping, index: CodeListIndex) -> None:
+    """XÖV code type 3: the schema fixes the list, the sender names the version; one not held is no violation."""
+    root = etree.fromstring(b'<t:r xmlns:t="urn:t"><t:c listVersionID="9"><code>lila</code></t:c></t:r>')
+    [finding] = check_codes(root, typing, index)
+    assert (finding.rule, finding.severity) == (UNKNOWN_VERSION, "information") and not finding.is_error
+    assert "'9'" in finding.message and "held: 1, 2" in finding.message and "not checked" in finding.message
 
 
 def test_xsi_type_selects_the_declarations_below_it(typing: CodeTyping, index: CodeListIndex) -> None:

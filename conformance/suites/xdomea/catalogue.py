@@ -22,7 +22,8 @@ BASE = "urn:xoev-de:xdomea:kosit:standard:xdomea_3.0.0"
 SPEC = "https://www.xrepository.de/details/urn:xoev-de:xdomea:kosit:standard:xdomea_3.0.0"
 FAQ = "https://www.xoev.de/xdomea/faq-zum-standard-xdomea-21614"
 HANDBOOK = "https://www.xoev.de/xoev/xoev-produkte/codelisten-handbuch-18762"
-MUSS, SOLL = Obligation.MUSS, Obligation.SOLL
+SCHEMA_HINTS = "https://www.w3.org/TR/xmlschema-1/#schema-loc"
+MUSS, SOLL, KANN = Obligation.MUSS, Obligation.SOLL, Obligation.KANN
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,18 @@ RULES = (
          ("XDOMEA-VERSION",), FAQ),
     Rule("Konformitaet/Praefix", "nachricht", MUSS,
          "Das äußere Element verwendet für den xdomea-Namensraum das Präfix xdomea.", ("XDOMEA-PREFIX",), FAQ),
-    Rule("Konformitaet/schemaLocation", "nachricht", MUSS,
-         "Das äußere Element nennt in xsi:schemaLocation den xdomea-Namensraum und das Schema der "
-         "Nachrichtengruppe (xdomea-Nachrichten-….xsd).", ("XDOMEA-SCHEMALOCATION",), FAQ),
+    Rule("Konformitaet/schemaLocation", "nachricht", KANN,
+         "Das äußere Element kann in xsi:schemaLocation den xdomea-Namensraum und das Schema der "
+         "Nachrichtengruppe (xdomea-Nachrichten-….xsd) nennen. Nur ein Hinweis: xsi:schemaLocation ist nach "
+         "XML Schema Teil 1 §4.3.2 ein Hinweis für den Leser, den das XML-Schema nicht einschränkt.",
+         ("XDOMEA-SCHEMALOCATION",), SCHEMA_HINTS),
     Rule("Codelisten/Angabe", "codelisten", MUSS,
          "Liste und Version jedes Codes sind bestimmbar: Code-Typ 3 übermittelt listVersionID, Code-Typ 4 "
          "listURI und listVersionID, jeweils nicht leer.", ("XOEV-CODE-REF-MISSING",), HANDBOOK),
     Rule("Codelisten/Version", "codelisten", MUSS,
-         "Die genannte Codeliste und ihre Version gehören zu xdomea 3.0.0 (bei Code-Typ 4 fremde Listen: Hinweis).",
+         "Die genannte Codeliste gehört zu xdomea 3.0.0 (bei Code-Typ 4 fremde Listen: Hinweis). Die Version wählt "
+         "der Sender, wo das Schema sie offen lässt; eine Version, die offline nicht vorliegt, bleibt ungeprüft "
+         "(Hinweis).",
          ("XOEV-CODE-LIST-UNKNOWN", "XOEV-CODE-VERSION-UNKNOWN"), HANDBOOK),
     Rule("Codelisten/Wert", "codelisten", MUSS,
          "Jeder Code steht in der Schlüsselspalte der genannten Version seiner Codeliste.",

@@ -148,7 +148,11 @@ def _identifies(contact: Any) -> bool:
 
 
 def root_checks(root: Any, group_schema: str | None) -> Iterator[Finding]:
-    """Version (namespace), the prefix ``xdomea`` and the schemaLocation of the group schema."""
+    """Version (namespace), the prefix ``xdomea`` and the schemaLocation of the group schema.
+
+    ``xsi:schemaLocation`` is a hint to the reader (XML Schema Part 1, §4.3.2), which the xdomea schema
+    cannot constrain; its finding is information only.
+    """
     name = etree.QName(root)
     path = f"/{root.prefix + ':' if root.prefix else ''}{name.localname}"
     version = XDOMEA_NS.match(name.namespace or "")
@@ -169,7 +173,9 @@ def _schema_location(root: Any, path: str, group_schema: str | None) -> Iterator
     if not location or not GROUP_SCHEMA.match(file) or (group_schema and file != group_schema):
         wanted = group_schema or "xdomea-Nachrichten-<Nachrichtengruppe>.xsd"
         yield finding("XDOMEA-SCHEMALOCATION", f"{path}/@xsi:schemaLocation", root,
-                      f"xsi:schemaLocation gives {location or 'no location'!r} for {NAMESPACE}; expected {wanted}")
+                      f"xsi:schemaLocation gives {location or 'no location'!r} for {NAMESPACE}, not the schema of "
+                      f"the message group ({wanted}); a hint only, the location is not constrained by the XML Schema",
+                      "information")
 
 
 def _group_schema(typing: CodeTyping, tag: str) -> str | None:

@@ -46,14 +46,20 @@ def check(target: TargetContext, section: str, messages: tuple[str, ...] | None 
     counted, noted = [], 0
     for report in documents:
         for found in report.findings:
-            if found.rule in row.rules and (found.is_error or row.obligation is not Obligation.MUSS):
+            if found.rule in row.rules and counts(found, row.obligation):
                 counted.append(violation(report, found, row))
             elif found.rule in row.rules:
                 noted += 1
     if noted:
-        target.note(f"{noted} hint(s) of this rule are not counted (e.g. code lists outside the standard)")
+        target.note(f"{noted} hint(s) of this rule are not counted (e.g. code lists outside the standard or "
+                    "versions not held offline)")
     target.note(f"{len(documents)} document(s) checked")
     expect(_capped(counted))
+
+
+def counts(found: Finding, obligation: Obligation) -> bool:
+    """Errors count against every requirement, warnings against SOLL and KANN; information is only noted."""
+    return found.is_error or (obligation is not Obligation.MUSS and found.severity != "information")
 
 
 def violation(report: DocumentReport, found: Finding, row: Rule) -> Violation:
