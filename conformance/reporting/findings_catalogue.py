@@ -83,6 +83,8 @@ OPARL = {
     "{kind} ends before it begins": "{kind} endet, bevor es beginnt",
     "neither the System nor every Body names a license": "weder das System noch jeder Body nennt eine Lizenz",
     "oparlVersion is not {version}": "oparlVersion ist nicht {version}",
+    "new in OParl {version} ({section}): OParl {older} has no such rule":
+        "neu in OParl {version} ({section}): OParl {older} enthält diese Regel nicht",
     "type of a {kind} is not {expected}": "type eines Objekts {kind} ist nicht {expected}",
     "order differs from the position in agendaItem": "order weicht von der Position in agendaItem ab",
     "location does not name the locationObject": "location nennt nicht das locationObject",

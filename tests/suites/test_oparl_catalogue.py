@@ -15,7 +15,8 @@ from conformance.suites.oparl.catalogue import RULES, SPEC
 from conformance.suites.oparl.facts import TYPES
 
 NEW_IN_11 = {"internal-not-deleted", "deleted-with-modified-since", "deleted-hidden", "omit-internal",
-             "embedded-modified", "person-location-object", "agenda-order"}
+             "embedded-modified", "person-location-object", "agenda-order", "empty-string", "error-object",
+             "error-object-status"}
 
 
 def test_both_versions_are_registered_standards() -> None:
@@ -40,8 +41,9 @@ def test_requirement_ids_name_the_section_and_are_unique() -> None:
         uris = [r.uri for r in standard.requirements]
         assert len(uris) == len(set(uris))
         for req in standard.requirements:
-            assert req.uri.startswith(f"OParl {standard.version} §"), req.uri
-            assert req.spec_url.startswith(SPEC[standard.version] + "#")
+            new = " neu in OParl 1.1 (§" in req.uri
+            assert req.uri.startswith(f"OParl {standard.version} §") or new, req.uri
+            assert req.spec_url.startswith(SPEC["1.1" if new else standard.version] + "#")
             assert req.cls in {c.uri for c in standard.classes}
             assert req.statement and req.obligation in set(Obligation)
     assert OPARL_11.requirement("§2.5.4 Paginierung/next").obligation is Obligation.MUSS
@@ -49,12 +51,12 @@ def test_requirement_ids_name_the_section_and_are_unique() -> None:
     assert OPARL_11.requirement("§2.5.4 Paginierung/first-last").obligation is Obligation.KANN
 
 
-def test_rules_new_in_11_are_missing_from_10() -> None:
-    keys_10 = {r.uri.rsplit("/", 1)[1] for r in OPARL_10.requirements}
+def test_rules_new_in_11_are_marked_as_such_in_10() -> None:
+    keys_10 = {r.uri.rsplit("/", 1)[1]: r for r in OPARL_10.requirements}
     keys_11 = {r.uri.rsplit("/", 1)[1] for r in OPARL_11.requirements}
-    assert keys_11 - keys_10 == NEW_IN_11
-    assert keys_10 <= keys_11
-    assert len(keys_11) == len(RULES)
+    assert set(keys_10) == keys_11 and len(keys_11) == len(RULES)
+    assert {k for k, r in keys_10.items() if " neu in OParl 1.1 " in r.uri} == NEW_IN_11
+    assert all(keys_10[k].statement.startswith("Neu in OParl 1.1, in OParl 1.0 keine Anforderung") for k in NEW_IN_11)
 
 
 def _suite_tests() -> dict[str, object]:

@@ -22,10 +22,12 @@ import pytest
 from conformance.demo.oparl_defects import DEFECTS
 from conformance.reporting.findings import german
 from conformance.reporting.reasons import localise
-from conformance.suites.oparl import STANDARDS
+from conformance.suites.oparl import OPARL_10, STANDARDS
 from tests.suites.test_oparl_support import defect_tenants, double, results_by, run_suite, shared, vendors_file
 
 CLEAN = [{"name": "clean11", "version": "1.1"}, {"name": "clean10", "version": "1.0"}]
+# A 1.0 endpoint with empty strings and HTML error pages: neither is a rule of the 1.0 text (§2.4.3, §2.9).
+QUIRKS = [{"name": "quirks10", "version": "1.0", "defects": ["empty-strings", "error-html"]}]
 WITHOUT_POSITION = {"https", "host-name", "stateless", "no-downgrade", "cors-origin", "cors-methods", "error-status",
                     "error-object", "error-object-status", "list-page", "file-get", "access-inline",
                     "download-attachment", "file-headers", "conditional-get", "soft-delete", "utf8", "json"}
@@ -52,9 +54,9 @@ def _closed_port() -> int:
 
 def _run_all(folder: Path) -> list[dict[str, Any]]:
     with ExitStack() as stack:
-        plain = stack.enter_context(double(folder / "plain", CLEAN + defect_tenants()))
+        plain = stack.enter_context(double(folder / "plain", CLEAN + QUIRKS + defect_tenants()))
         targets = [{"id": name, "version": t["version"], "url": plain["systems"][name]}
-                   for t in CLEAN + defect_tenants() for name in [t["name"]]]
+                   for t in CLEAN + QUIRKS + defect_tenants() for name in [t["name"]]]
         targets.append({"id": "cut11", "version": "1.1", "url": plain["systems"]["clean11"],
                         "options": {"max_pages": 1, "reference_samples": 2, "id_samples": 1}})
         targets.append({"id": "down11", "version": "1.1", "url": f"http://127.0.0.1:{_closed_port()}/oparl/system"})
@@ -85,13 +87,28 @@ def _rules(version: str) -> set[str]:
     return {r.uri.rsplit("/", 1)[1] for r in standard.requirements}
 
 
+def _new_in_11() -> dict[str, str]:
+    return {r.uri.rsplit("/", 1)[1]: "not_applicable" for r in OPARL_10.requirements if " neu in OParl 1.1 " in r.uri}
+
+
 @pytest.mark.parametrize(("vendor", "version"), [("clean11", "1.1"), ("clean10", "1.0")])
 def test_clean_http_endpoint_passes_all_but_the_https_recommendation(results: dict[str, Any], vendor: str,
                                                                      version: str) -> None:
     mine = results[vendor]
     assert set(mine) == _rules(version)
     assert {k: r["outcome"] for k, r in mine.items() if r["outcome"] != "pass"} == {
-        "https": "fail", "no-downgrade": "not_applicable"}
+        "https": "fail", "no-downgrade": "not_applicable", **(_new_in_11() if version == "1.0" else {})}
+
+
+def test_a_10_endpoint_is_not_judged_by_rules_new_in_11(results: dict[str, Any]) -> None:
+    """Empty strings and HTML error pages break no rule of OParl 1.0: its §2.4.3 covers only null and [], its §2.9
+    defines no error object. The 1.0 results say so instead of failing SOLL/MUSS rules the text does not have."""
+    mine = results["quirks10"]
+    assert {k: r["outcome"] for k, r in mine.items() if r["outcome"] != "pass"} == {
+        "https": "fail", "no-downgrade": "not_applicable", **_new_in_11()}
+    for key in ("empty-string", "error-object", "error-object-status"):
+        assert mine[key]["reason"].startswith("new in OParl 1.1 (§"), mine[key]["reason"]
+        assert mine[key]["reason"].endswith("OParl 1.0 has no such rule")
     https = mine["https"]
     assert https["outcome"] == "fail" and https["obligation"] == "SOLL"
     assert https["violations"][0]["locator"]["where"].startswith("http://localhost:")

@@ -77,8 +77,19 @@ RULES: tuple[Rule, ...] = PROTOCOL + _type_rules()
 
 
 def requirement_uri(version: str, rule: Rule) -> str:
-    """The requirement id: the spec section and heading, plus the rule's key."""
-    return f"OParl {version} §{rule.section} {rule.heading}/{rule.key}"
+    """The requirement id: the section and heading of that version's text, plus the rule's key.
+
+    A rule the version's text does not contain keeps its key and is marked as new in the later version.
+    """
+    text = rule.text(version)
+    if text is None:
+        return f"OParl {version} {newer(rule)}/{rule.key}"
+    return f"OParl {version} §{text.section} {text.heading}/{rule.key}"
+
+
+def newer(rule: Rule) -> str:
+    """Where a rule missing from an older version comes from: ``neu in OParl 1.1 (§2.9 Ausnahmebehandlung)``."""
+    return f"neu in OParl {rule.versions[0]} (§{rule.section} {rule.heading})"
 
 
 def class_uri(version: str, short: str) -> str:
@@ -99,8 +110,14 @@ def _classes(version: str) -> tuple[ConformanceClass, ...]:
 
 
 def _requirement(version: str, rule: Rule) -> Requirement:
+    text = rule.text(version)
+    if text is None:
+        first = rule.versions[0]
+        return Requirement(requirement_uri(version, rule), class_uri(version, rule.cls), f"oparl-{version}", version,
+                           rule.obligation, f"Neu in OParl {first}, in OParl {version} keine Anforderung: "
+                                            f"{rule.statement}", f"{SPEC[first]}#{rule.anchor}")
     return Requirement(requirement_uri(version, rule), class_uri(version, rule.cls), f"oparl-{version}", version,
-                       rule.obligation, rule.statement, f"{SPEC[version]}#{rule.anchor}")
+                       text.obligation, text.statement, f"{SPEC[version]}#{text.anchor}")
 
 
 def standard(version: str) -> Standard:
@@ -109,7 +126,7 @@ def standard(version: str) -> Standard:
         id=f"oparl-{version}", title=f"OParl {version}",
         title_de=f"OParl {version} – Schnittstelle für Ratsinformationssysteme", version=version,
         classes=_classes(version), spec_url=SPEC[version], target_kinds=("url",),
-        requirements=tuple(_requirement(version, r) for r in RULES if version in r.versions),
+        requirements=tuple(_requirement(version, r) for r in RULES),
         packs=("geojson-schema",), options=OPTIONS,
     )
 

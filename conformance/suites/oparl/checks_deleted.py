@@ -22,8 +22,6 @@ from conformance.suites.oparl.run import OParlRun
 from conformance.suites.oparl.samples import reference_index
 from conformance.suites.oparl.walk import Walk, walk
 
-KEPT = ("id", "type", "created", "modified")
-
 
 def deleted_objects(run: OParlRun) -> list[Seen]:
     """Every deleted object met: in lists, in modified_since walks, or behind a reference."""
@@ -38,15 +36,17 @@ def deleted_objects(run: OParlRun) -> list[Seen]:
 
 def _by_id(run: OParlRun) -> list[tuple[Seen, Fetched]]:
     def compute() -> list[tuple[Seen, Fetched]]:
-        listed = [s for s in deleted_objects(run) if s.origin != "fetched"]
+        listed = [s for s in deleted_objects(run) if s.origin != "fetched" and s.kind in run.version.soft_deleted]
         return run.fetcher.map(lambda s: (s, run.fetcher.get(s.id)), listed)
     return run.probe("deleted-by-id", compute)
 
 
 def check_soft_delete(run: OParlRun) -> Iterator[Violation]:
-    """Deleted objects stay retrievable (HTTP 200, deleted: true); no referenced object is 410 Gone."""
+    """Deleted objects of the types §2.8 names stay retrievable (HTTP 200, deleted: true); none is 410 Gone."""
     known = deleted_objects(run)
-    gone = [(url, f) for url, f in reference_index(run).fetched.items() if f.status == 410]
+    index = reference_index(run)
+    gone = [(url, f) for url, f in index.fetched.items()
+            if f.status == 410 and index.kind(url, None) in run.version.soft_deleted]
     if not known and not gone:
         raise NotApplicable("no deleted object was met in the lists, the modified_since walks or the references")
     for seen, fetched in _by_id(run):
@@ -65,7 +65,7 @@ def check_deleted_keeps(run: OParlRun) -> Iterator[Violation]:
     if not known:
         raise NotApplicable("no deleted object was met in the lists, the modified_since walks or the references")
     for seen in known:
-        for member in KEPT:
+        for member in run.version.kept_when_deleted:
             if not seen.obj.get(member):
                 yield MissingMember(f"the deleted {seen.kind} lost {member}{seen.source.note()}",
                                     locator=seen.at(member), expected=member, actual=None, exchange=seen.exchange)

@@ -56,6 +56,10 @@ BACKREFERENCES = {"LegislativeTerm": "body", "Membership": "person", "AgendaItem
 OMIT_INTERNAL = {"AgendaItem": ("auxiliaryFile",), "Meeting": ("auxiliaryFile",),
                  "Paper": ("auxiliaryFile", "location"), "Person": ("membership",)}
 
+SOFT_DELETED = {"1.1": frozenset({"System", "Body", "Organization", "Person", "Meeting", "Paper", "File", "Location"}),
+                "1.0": frozenset({"System", "Body", "Organization", "Person", "Meeting", "Paper", "File"})}
+KEPT_WHEN_DELETED = {"1.1": ("id", "type", "created", "modified"), "1.0": ("id", "type", "modified")}
+
 DATE_PAIRS = {"LegislativeTerm": ("startDate", "endDate"), "Organization": ("startDate", "endDate"),
               "Membership": ("startDate", "endDate"), "Meeting": ("start", "end"),
               "AgendaItem": ("start", "end")}
@@ -101,6 +105,16 @@ class Version:
         if self.number == "1.0":
             found.pop("locationObject", None)
         return found
+
+    @property
+    def soft_deleted(self) -> frozenset[str]:
+        """The types whose deleted objects stay retrievable (§2.8); the others may simply disappear."""
+        return SOFT_DELETED[self.number]
+
+    @property
+    def kept_when_deleted(self) -> tuple[str, ...]:
+        """The members a deleted object keeps (§2.8); 1.0 made created mandatory only for some types."""
+        return KEPT_WHEN_DELETED[self.number]
 
     @property
     def listed_types(self) -> frozenset[str]:

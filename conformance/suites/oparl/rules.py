@@ -1,7 +1,10 @@
 """The testable MUSS/SOLL/KANN statements of OParl 1.0 and 1.1, as data.
 
 Each rule names its spec section, heading and anchor; the obligation follows the bold keyword of the
-sentence (muss/zwingend/darf nicht → MUSS, soll/sollte/empfohlen → SOLL, kann/optional → KANN).
+sentence (muss/zwingend/darf nicht → MUSS, soll/sollte/empfohlen → SOLL, kann/optional → KANN). A rule is
+worded as the 1.1 text words it; where the 1.0 text words it otherwise, ``older`` holds that wording, and a
+rule the 1.0 text does not contain is new in 1.1 (``versions``). Every rule was audited against both texts:
+the 1.0 text is the one of branch 1.0 of OParl/spec (tag v1.0.7), the 1.1 text the one of tag v1.1.1.
 """
 
 from __future__ import annotations
@@ -16,6 +19,17 @@ NEW = ("1.1",)
 
 
 @dataclass(frozen=True)
+class Text:
+    """How one version's text words a rule: section, heading, anchor, obligation and statement."""
+
+    section: str
+    heading: str
+    anchor: str
+    obligation: Obligation
+    statement: str
+
+
+@dataclass(frozen=True)
 class Rule:
     """One requirement of the OParl text, for the versions that contain it."""
 
@@ -27,11 +41,23 @@ class Rule:
     obligation: Obligation
     statement: str
     versions: tuple[str, ...] = BOTH
+    older: tuple[tuple[str, Text], ...] = ()
+
+    def text(self, version: str) -> Text | None:
+        """The rule as the text of one version words it; None if that version has no such rule."""
+        if version not in self.versions:
+            return None
+        own = Text(self.section, self.heading, self.anchor, self.obligation, self.statement)
+        return dict(self.older).get(version, own)
 
 
 def _r(key: str, cls: str, where: tuple[str, str, str], obligation: Obligation, statement: str,
-       versions: tuple[str, ...] = BOTH) -> Rule:
-    return Rule(key, cls, *where, obligation, statement, versions)
+       versions: tuple[str, ...] = BOTH, older: tuple[tuple[str, Text], ...] = ()) -> Rule:
+    return Rule(key, cls, *where, obligation, statement, versions, older)
+
+
+def _in_10(where: tuple[str, str, str], obligation: Obligation, statement: str) -> tuple[tuple[str, Text], ...]:
+    return (("1.0", Text(*where, obligation, statement)),)
 
 
 URLS = ("2.3", "URLs", "urls")
@@ -81,7 +107,8 @@ PROTOCOL = (
     _r("empty-list", "json", NULL, SOLL,
        "Auf die Ausgabe optionaler Eigenschaften mit dem Wert [] sollte verzichtet werden."),
     _r("empty-string", "json", NULL, SOLL,
-       "Eine Eigenschaft ohne Wert sollte weggelassen und nicht als leere Zeichenkette ausgegeben werden."),
+       "Liegen zu einer Eigenschaft keine Daten vor, sollte sie nicht ausgegeben werden, auch nicht als leere "
+       "Zeichenkette (1.1: „wenn zu einer Eigenschaft keine Daten vorliegen“; 1.0 nennt nur null und []).", NEW),
     _r("list-page", "paginierung", PAGES, MUSS,
        "Jede Listenseite muss mit HTTP 200 die Attribute data (Array), pagination und links (Objekte) enthalten."),
     _r("next", "paginierung", PAGES, MUSS, "Alle Listenseiten außer der letzten müssen links.next enthalten."),
@@ -119,17 +146,23 @@ PROTOCOL = (
     _r("conditional-get", "dateien", FILE_HINTS, SOLL,
        "Der Server sollte Conditional GET (If-Modified-Since, If-None-Match) unterstützen."),
     _r("soft-delete", "geloescht", DELETED, MUSS,
-       "Gelöschte Objekte bleiben unter ihrer URL mit HTTP 200 abrufbar und tragen deleted: true."),
+       "Gelöschte Objekte der Typen System, Body, Organization, Person, Meeting, Paper, File und Location bleiben "
+       "unter ihrer URL mit HTTP 200 abrufbar und tragen deleted: true.",
+       older=_in_10(DELETED, MUSS, "Gelöschte Hauptobjekte (System, Body, Organization, Person, Meeting, Paper, "
+                                   "File) dürfen unter ihrer URL nicht 404 oder 410 liefern; sie tragen "
+                                   "deleted: true.")),
     _r("deleted-keeps", "geloescht", DELETED, MUSS,
-       "Ein gelöschtes Objekt muss id, type und created behalten und modified auf die Löschung setzen."),
+       "Ein gelöschtes Objekt muss id, type und created behalten und modified auf die Löschung setzen.",
+       older=_in_10(DELETED, MUSS, "Ein gelöschtes Objekt muss id und type (und created, wo vorhanden) behalten "
+                                   "und modified auf den Zeitpunkt der Löschung setzen.")),
     _r("embedded-modified", "geloescht", DELETED, MUSS,
        "modified eines Objekts muss mit jeder Änderung der in ihm eingebetteten Objekte aktualisiert werden.", NEW),
     _r("error-status", "fehler", ERRORS, SOLL,
        "Kann der Server eine Anfrage nicht bearbeiten, sollte er mit dem entsprechenden HTTP-Statuscode antworten."),
     _r("error-object", "fehler", ERRORS, SOLL,
-       "Die Fehlerantwort sollte ein Objekt mit type (…/Error), message und debug sein."),
+       "Die Fehlerantwort sollte ein Objekt mit type (…/Error), message und debug sein.", NEW),
     _r("error-object-status", "fehler", ERRORS, MUSS,
-       "Gibt der Server ein Fehlerobjekt aus, muss er einen HTTP-Statuscode senden, der einen Fehler anzeigt."),
+       "Gibt der Server ein Fehlerobjekt aus, muss er einen HTTP-Statuscode senden, der einen Fehler anzeigt.", NEW),
     _r("id-consistent", "integritaet", PROP_ID, MUSS,
        "id ist die URL des Objekts: unter seiner id abgerufen trägt ein Objekt dieselbe id."),
     _r("embedded-retrievable", "integritaet", OBJECTS, MUSS,
@@ -141,7 +174,10 @@ PROTOCOL = (
     _r("reference-types", "integritaet", TYPES, MUSS,
        "Eine Referenz vom Typ url (Objekttyp) verweist auf ein Objekt eben dieses Typs."),
     _r("backreferences", "integritaet", OBJECTS, MUSS,
-       "Einzeln ausgegebene LegislativeTerm, Membership, AgendaItem und Consultation geben ihre Rückreferenz aus."),
+       "Einzeln ausgegebene LegislativeTerm, Membership, AgendaItem und Consultation geben ihre Rückreferenz aus.",
+       older=_in_10(OBJECTS, SOLL, "Einzeln ausgegebene LegislativeTerm, Membership, AgendaItem und Consultation "
+                                   "sollten ihre Rückreferenz ausgeben (1.0 beschreibt sie im Schema ohne "
+                                   "Schlüsselwort; Felder ohne „zwingend“ gelten als empfohlen, §3.2.1).")),
     _r("date-order", "integritaet", SCHEMA, MUSS,
        "Der Beginn (startDate bzw. start) liegt nicht nach dem Ende (endDate bzw. end)."),
     _r("type-url", "integritaet", PROP_TYPE, MUSS,

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from conformance.core.evidence import NonConformance, Violation
+from conformance.core.evidence import NonConformance, NotApplicable, Violation
 from conformance.core.http import LOG, DeadlineExceeded, TargetUnreachable
 from conformance.harness.target import TargetContext, requirement
 from conformance.suites.oparl import STANDARDS
@@ -177,18 +177,22 @@ def session(target: TargetContext, number: str) -> OParlRun:
 
 
 def register(namespace: dict[str, Any], key: str, check: Check) -> None:
-    """Define one pytest test per OParl version that has the rule, marked with its requirement."""
+    """Define one pytest test per OParl version, marked with its requirement; where the version's text has no
+    such rule, the test says so (not applicable: new in a later version)."""
     item = rule(key)
     for standard in STANDARDS:
-        if standard.version not in item.versions:
-            continue
         name = f"test_{key.replace('-', '_')}_v{standard.version.replace('.', '')}"
-        namespace[name] = requirement(standard.requirement(requirement_uri(standard.version, item)))(
-            _test(standard.version, check, name, item.statement))
+        wanted = standard.requirement(requirement_uri(standard.version, item))
+        missing = "" if item.text(standard.version) else (
+            f"new in OParl {item.versions[0]} (§{item.section} {item.heading}): OParl {standard.version} has no "
+            "such rule")
+        namespace[name] = requirement(wanted)(_test(standard.version, check, name, wanted.statement, missing))
 
 
-def _test(number: str, check: Check, name: str, doc: str) -> Callable[[TargetContext], None]:
+def _test(number: str, check: Check, name: str, doc: str, missing: str) -> Callable[[TargetContext], None]:
     def test(target: TargetContext) -> None:
+        if missing:
+            raise NotApplicable(missing)
         session(target, number).evaluate(check)
 
     test.__name__ = test.__qualname__ = name
