@@ -18,6 +18,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 ERR = Console(stderr=True, highlight=False)
 LANG = click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
                     help="language of the reports")
+QUIET = click.option("--quiet", is_flag=True, help="no progress display")
+VERBOSE = click.option("-v", "--verbose", count=True,
+                       help="show pytest's own output instead of the progress display (-vv: one line per check)")
 
 
 def config_errors(func: F) -> F:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from conformance.commands.common import ERR, LANG, config_errors
+from conformance.commands.common import ERR, LANG, QUIET, VERBOSE, config_errors
 from conformance.commands.run import RunRequest, execute
 from conformance.demo.scenario import FIXTURES, running
 from conformance.reporting.verdict import EXIT_FAIL, EXIT_OK
@@ -16,14 +16,15 @@ from conformance.reporting.verdict import EXIT_FAIL, EXIT_OK
 @click.option("--out", type=click.Path(path_type=Path), default=Path("reports/demo"), show_default=True,
               help="output folder")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--quiet", is_flag=True, help="no progress display")
+@QUIET
+@VERBOSE
 @LANG
 @config_errors
-def command(out: Path, workers: int, quiet: bool, lang: str) -> None:
+def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> None:
     """Run the suites against three fictional vendors served locally and write the matrix."""
     with running(out) as vendors:
         request = RunRequest(vendors, FIXTURES / "profile.toml", FIXTURES / "waivers.toml", (), (), out,
-                             workers, lang, quiet)
+                             workers, lang, quiet, verbose=verbose)
         code = execute(request)
     matrix = (out / "matrix.html").resolve()
     if code in (EXIT_OK, EXIT_FAIL) and matrix.exists():

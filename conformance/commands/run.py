@@ -12,8 +12,8 @@ import click
 import pytest
 
 from conformance.commands import resume
-from conformance.commands.common import ERR, LANG, config_errors, default_out
-from conformance.commands.progress import Progress
+from conformance.commands.common import ERR, LANG, QUIET, VERBOSE, config_errors, default_out
+from conformance.commands.progress import Progress, Scope
 from conformance.core.results import read_run
 from conformance.harness.registry import suite_module
 from conformance.harness.runconfig import load_run_config
@@ -34,6 +34,7 @@ class RunRequest:
     lang: str
     quiet: bool = False
     resume: bool = False
+    verbose: int = 0
 
 
 @click.command("run")
@@ -44,18 +45,19 @@ class RunRequest:
 @click.option("--standard", "standards", multiple=True, metavar="ID", help="only these standards")
 @click.option("--out", type=click.Path(path_type=Path), help="output folder [reports/run-<time>]")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="parallel workers")
-@click.option("--quiet", is_flag=True, help="no progress display")
+@QUIET
+@VERBOSE
 @click.option("--resume", is_flag=True, help="finish the interrupted run in --out without repeating its records")
 @LANG
 @config_errors
 def command(vendors: Path, profile: Path | None, waivers: Path | None, vendor_ids: tuple[str, ...],
-            standards: tuple[str, ...], out: Path | None, workers: int, lang: str, quiet: bool,
+            standards: tuple[str, ...], out: Path | None, workers: int, lang: str, quiet: bool, verbose: int,
             resume: bool) -> None:
     """Run the conformance suites and write the results file and all reports."""
     if resume and out is None:
         raise click.UsageError("--resume needs --out: the folder of the interrupted run")
     request = RunRequest(vendors, profile, waivers, vendor_ids, standards, out or default_out(), workers, lang,
-                         quiet, resume)
+                         quiet, resume, verbose)
     raise SystemExit(execute(request))
 
 
@@ -73,7 +75,8 @@ def execute(request: RunRequest) -> int:
         return EXIT_USAGE
     results = request.out / "results.jsonl"
     aside = resume.prepare(results, run.header(selected).config) if request.resume else None
-    code, captured = _pytest(request, selected, results, aside)
+    targets = sum(t.standard in selected for v in run.vendors.vendors for t in v.targets)
+    code, captured = _pytest(request, selected, results, aside, Scope(len(selected), targets, request.lang))
     if code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR) or not results.exists():
         ERR.print(captured.strip() or "error: the test run could not start")
         return EXIT_USAGE if code == pytest.ExitCode.USAGE_ERROR else EXIT_ERROR
@@ -93,11 +96,14 @@ def finish(results: Path, out: Path, lang: str) -> int:
     return exit_code(run)
 
 
-def _pytest(request: RunRequest, selected: list[str], results: Path, done: Path | None) -> tuple[int, str]:
+def _pytest(request: RunRequest, selected: list[str], results: Path, done: Path | None,
+            scope: Scope) -> tuple[int, str]:
     args = _args(request, selected, results) + (["--conformance-skip-done", str(done)] if done else [])
-    progress = Progress(enabled=not request.quiet)
+    if request.verbose:
+        return int(pytest.main(args)), ""
+    progress = Progress(scope, enabled=not request.quiet)
     buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer), progress:
+    with progress, contextlib.redirect_stdout(buffer):
         code = pytest.main(args, plugins=[progress])
     return int(code), buffer.getvalue()
 
@@ -107,7 +113,8 @@ NO_PLUGINS = [a for name in ("schemathesis", "hypothesispytest", "benchmark", "a
 
 def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
     modules = sorted({suite_module(s) for s in selected})
-    args = ["-p", "no:cacheprovider", *NO_PLUGINS, "-q", "--tb=native", "--no-header", "-rN", "--noconftest",
+    args = ["-p", "no:cacheprovider", *NO_PLUGINS, "-v" if request.verbose > 1 else "-q", "--tb=native",
+            "--no-header", "-rN", "--noconftest",
             "--disable-warnings", "--strict-markers",
             "--rootdir", str(Path.cwd()), "-c", os.devnull, "--pyargs", *modules,
             "--conformance-vendors", str(request.vendors), "--conformance-results", str(results)]
