@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -14,6 +12,7 @@ import requests
 
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
+from conformance.core.httptools import RateLimiter, describe, requests_session, retry_after, version
 from conformance.core.secrets import Redactor
 from conformance.core.transport import (
     LOG,
@@ -22,17 +21,19 @@ from conformance.core.transport import (
     ForeignHost,
     ResponseTooLarge,
     TargetError,
+    TargetHealth,
+    TargetStopped,
     TargetUnreachable,
     TooManyRedirects,
 )
 from conformance.core.vendors import HttpSettings, Vendor, _netloc
-from conformance.core.watchdog import WATCHDOG, Guard, WatchedAdapter
+from conformance.core.watchdog import WATCHDOG, Guard
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUS = frozenset({502, 503, 504})
 EXCERPT_CHARS = 4000
-__all__ = ["LOG", "DeadlineExceeded", "ExchangeLog", "ForeignHost", "Response", "ResponseTooLarge", "SafeSession",
-           "TargetError", "TargetUnreachable", "TooManyRedirects"]
+__all__ = ["LOG", "DeadlineExceeded", "ExchangeLog", "ForeignHost", "RateLimiter", "Response", "ResponseTooLarge",
+           "SafeSession", "TargetError", "TargetStopped", "TargetUnreachable", "TooManyRedirects"]
 
 
 @dataclass(frozen=True)
@@ -62,39 +63,23 @@ class Response:
         return jsonsafe.loads(self.content)
 
 
-class RateLimiter:
-    """At most ``rate`` requests per second, shared by the threads of one vendor."""
-
-    def __init__(self, rate: float | None) -> None:
-        self.interval = 1.0 / rate if rate else 0.0
-        self.next_slot = 0.0
-        self.lock = threading.Lock()
-
-    def wait(self, remaining: float) -> None:
-        """Block until the next request may go; a slot beyond ``remaining`` seconds is not taken."""
-        if not self.interval:
-            return
-        with self.lock:
-            now = time.monotonic()
-            slot = max(now, self.next_slot)
-            if slot - now >= remaining:
-                raise DeadlineExceeded("the test deadline ran out while waiting for the rate limit")
-            self.next_slot = slot + self.interval
-        time.sleep(max(0.0, slot - now))
-
-
 class SafeSession:
-    """One vendor's HTTP client; the only way suites talk to a vendor."""
+    """One vendor target's HTTP client for one run; the only way suites talk to a vendor.
 
-    def __init__(self, vendor: Vendor, redactor: Redactor, log: ExchangeLog = LOG) -> None:
+    The rate limiter may be shared with the vendor's other targets; what the target's failures taught (hosts
+    down, timeouts so far) is its own ``health``.
+    """
+
+    def __init__(self, vendor: Vendor, redactor: Redactor, log: ExchangeLog = LOG,
+                 limiter: RateLimiter | None = None) -> None:
         self.vendor = vendor
         self.settings: HttpSettings = vendor.http
         self.redactor = redactor
         self.log = log
         self.hosts = vendor.hosts()
-        self.limiter = RateLimiter(self.settings.rate_limit)
-        self.session = _requests_session(vendor)
-        self.down: dict[str, str] = {}
+        self.limiter = limiter or RateLimiter(self.settings.rate_limit)
+        self.session = requests_session(vendor)
+        self.health = TargetHealth(self.settings.max_timeouts)
 
     def allowed(self, url: str) -> bool:
         """True if the URL's host was declared for this vendor."""
@@ -110,7 +95,17 @@ class SafeSession:
 
     def request(self, method: str, url: str, *, params: Mapping[str, Any] | None = None,
                 headers: Mapping[str, str] | None = None, body: bytes | None = None) -> Response:
-        """Send one logical request, following at most ``max_redirects`` redirects."""
+        """Send one logical request, following at most ``max_redirects`` redirects. A target that stopped
+        answering is refused at once; a request that ends in a timeout counts towards that."""
+        self.health.check()
+        try:
+            return self._follow(method, url, params, headers, body)
+        except TargetError as exc:
+            self.health.failed(exc)
+            raise
+
+    def _follow(self, method: str, url: str, params: Mapping[str, Any] | None, headers: Mapping[str, str] | None,
+                body: bytes | None) -> Response:
         history: list[Exchange] = []
         for _ in range(self.settings.max_redirects + 1):
             response = self._with_retries(method, url, params, headers, body)
@@ -127,8 +122,9 @@ class SafeSession:
         if not self.allowed(url):
             raise ForeignHost(f"{self.redactor.text(url)} is not a declared host of vendor {self.vendor.id}")
         host = _netloc(url)
-        if host in self.down:
-            raise TargetUnreachable(f"{host} was unreachable earlier in this run: {self.down[host]}")
+        down = self.health.down
+        if host in down:
+            raise TargetUnreachable(f"{host} was unreachable earlier in this run: {down[host]}")
         attempts = self.settings.retries + 1 if method in IDEMPOTENT else 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
@@ -137,7 +133,7 @@ class SafeSession:
             except TargetUnreachable as exc:
                 if last:
                     if exc.connection_failed:
-                        self.down[host] = str(exc)
+                        down.setdefault(host, str(exc))
                     raise
                 self._sleep(self.settings.backoff * 2**attempt)
                 continue
@@ -149,7 +145,7 @@ class SafeSession:
 
     def _retry_delay(self, response: Response, attempt: int) -> float | None:
         if response.status == 429:
-            return min(_retry_after(response.headers.get("Retry-After")), self.settings.max_retry_after)
+            return min(retry_after(response.headers.get("Retry-After")), self.settings.max_retry_after)
         if response.status in RETRY_STATUS:
             return float(self.settings.backoff * 2**attempt)
         return None
@@ -157,7 +153,7 @@ class SafeSession:
     def _sleep(self, seconds: float) -> None:
         remaining = self.log.remaining()
         if remaining is not None and seconds >= remaining:
-            raise DeadlineExceeded("the test deadline ran out while waiting to retry")
+            raise DeadlineExceeded("the test deadline ran out while waiting to retry", timed_out=False)
         time.sleep(seconds)
 
     def _send(self, method: str, url: str, params: Mapping[str, Any] | None,
@@ -179,7 +175,7 @@ class SafeSession:
             self._record(prepared, raw, b"", started, error="test deadline")
             raise self._late(prepared)
         exchange = self._record(prepared, raw, content, started)
-        return Response(raw.url, raw.status_code, raw.headers, content, exchange, http_version=_version(raw))
+        return Response(raw.url, raw.status_code, raw.headers, content, exchange, http_version=version(raw))
 
     def _budget(self) -> float:
         """Seconds this exchange may take: what is left of the test's deadline (without one, a test's worth)."""
@@ -187,7 +183,7 @@ class SafeSession:
         if remaining is None:
             return self.settings.test_deadline
         if remaining <= 0:
-            raise DeadlineExceeded("the test deadline ran out")
+            raise DeadlineExceeded("the test deadline ran out", timed_out=False)
         return remaining
 
     def _timeouts(self, budget: float) -> tuple[float, float]:
@@ -199,11 +195,11 @@ class SafeSession:
         if guard.expired:
             self._record(prepared, None, b"", started, error="test deadline")
             raise self._late(prepared) from None
-        self._record(prepared, None, b"", started, error=_describe(exc))
+        self._record(prepared, None, b"", started, error=describe(exc))
         failed = isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
             exc, requests.exceptions.ReadTimeout)
-        raise TargetUnreachable(f"{prepared.method} {self.redactor.text(prepared.url or '')}: {_describe(exc)}",
-                                failed) from None
+        raise TargetUnreachable(f"{prepared.method} {self.redactor.text(prepared.url or '')}: {describe(exc)}",
+                                failed, isinstance(exc, requests.exceptions.Timeout)) from None
 
     def _late(self, prepared: requests.PreparedRequest) -> DeadlineExceeded:
         return DeadlineExceeded(f"the test deadline ran out during {prepared.method} "
@@ -230,7 +226,7 @@ class SafeSession:
         r = self.redactor
         exchange = Exchange(
             method=prepared.method or "GET", url=r.text(prepared.url or ""),
-            status=raw.status_code if raw is not None else None, http_version=_version(raw),
+            status=raw.status_code if raw is not None else None, http_version=version(raw),
             request_headers=r.header_map(dict(prepared.headers)),
             response_headers=r.header_map(dict(raw.headers)) if raw is not None else {},
             body_excerpt=r.text(content[:EXCERPT_CHARS].decode("utf-8", errors="replace")),
@@ -239,55 +235,3 @@ class SafeSession:
         )
         self.log.exchanges.append(exchange)
         return exchange
-
-
-def _requests_session(vendor: Vendor) -> requests.Session:
-    session = requests.Session()
-    session.trust_env = False
-    for scheme in ("http://", "https://"):
-        session.mount(scheme, WatchedAdapter())
-    settings, auth = vendor.http, vendor.auth
-    session.headers["User-Agent"] = settings.user_agent
-    session.verify = settings.ca_bundle or settings.verify_tls
-    if settings.proxy:
-        session.proxies = {"http": settings.proxy, "https": settings.proxy}
-    if auth.type == "basic":
-        session.auth = (auth.username, auth.password)
-    elif auth.type == "bearer":
-        session.headers["Authorization"] = f"Bearer {auth.token}"
-    elif auth.type == "api-key":
-        session.headers[auth.header] = auth.value
-    elif auth.type == "client-cert":
-        session.cert = (auth.cert, auth.key) if auth.key else auth.cert
-    return session
-
-
-def _version(raw: requests.Response | None) -> str:
-    """The protocol of the status line, e.g. ``HTTP/1.1`` (empty if unknown)."""
-    number = getattr(getattr(raw, "raw", None), "version", None)
-    return {10: "HTTP/1.0", 11: "HTTP/1.1", 20: "HTTP/2"}.get(number, "") if isinstance(number, int) else ""
-
-
-def _retry_after(value: str | None) -> float:
-    if not value:
-        return 1.0
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError):
-        return 1.0
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return "connect timeout"
-    if isinstance(exc, requests.exceptions.ReadTimeout):
-        return "read timeout"
-    if isinstance(exc, requests.exceptions.SSLError):
-        return "TLS error"
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        return "connection failed"
-    return type(exc).__name__

@@ -5,6 +5,7 @@ Kept apart from :mod:`conformance.core.http` so that suites and the plugin can n
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,17 +17,28 @@ from conformance.core.evidence import Exchange
 class TargetError(Exception):
     """No verdict could be reached for this request (the outcome is error, never fail)."""
 
+    timed_out = False
+
 
 class TargetUnreachable(TargetError):
     """Connection refused, DNS failure, TLS failure or a read timeout after all retries."""
 
-    def __init__(self, message: str, connection_failed: bool = False) -> None:
+    def __init__(self, message: str, connection_failed: bool = False, timed_out: bool = False) -> None:
         super().__init__(message)
         self.connection_failed = connection_failed
+        self.timed_out = timed_out
 
 
 class DeadlineExceeded(TargetError):
-    """The per-test deadline ran out."""
+    """The per-test deadline ran out (``timed_out``: during an exchange, not while waiting to send one)."""
+
+    def __init__(self, message: str, timed_out: bool = True) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
+class TargetStopped(TargetError):
+    """The target timed out ``max_timeouts`` times in this run; its remaining requests and checks end at once."""
 
 
 class ResponseTooLarge(TargetError):
@@ -67,6 +79,27 @@ class ExchangeLog:
     def remaining(self) -> float | None:
         """Seconds left before the deadline, or None without one."""
         return None if self.deadline is None else self.deadline - time.monotonic()
+
+
+class TargetHealth:
+    """What one target's earlier requests in this run showed: hosts that refused connections, timeouts so far."""
+
+    def __init__(self, max_timeouts: int) -> None:
+        self.max_timeouts = max_timeouts
+        self.timeouts = 0
+        self.down: dict[str, str] = {}
+        self.lock = threading.Lock()
+
+    def check(self) -> None:
+        """Refuse at once when the target stopped answering (the same reason for every check, so reports group it)."""
+        if self.max_timeouts and self.timeouts >= self.max_timeouts:
+            raise TargetStopped(f"target stopped answering after {self.max_timeouts} timeouts")
+
+    def failed(self, error: TargetError) -> None:
+        """Count a request that ended in a timeout."""
+        if error.timed_out:
+            with self.lock:
+                self.timeouts += 1
 
 
 LOG = ExchangeLog()

@@ -24,6 +24,7 @@ class HttpSettings:
     max_redirects: int = 5
     rate_limit: float | None = None
     max_retry_after: float = 30.0
+    max_timeouts: int = 3
     ca_bundle: str | None = None
     verify_tls: bool = True
     proxy: str | None = None

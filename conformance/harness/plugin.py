@@ -169,13 +169,22 @@ def _context(item: pytest.Item) -> TargetContext | None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Start the evidence log and the per-test deadline. A check of a class the vendors file does not claim
-    ends here, before any fixture runs: not applicable, or a fail when the profile requires the class."""
+    ends here, before any fixture runs: not applicable, or a fail when the profile requires the class. So does
+    every check of a target that stopped answering (an error, with the same reason for each)."""
     context = _context(item)
     LOG.start(context.vendor.http.test_deadline if context else None)
     marker = item.get_closest_marker("requirement")
     if context is not None and marker is not None and context.target.claims is not None:
         context.notes.clear()
         context.require_claim(marker.kwargs["standard"], marker.kwargs["cls"])
+    if context is not None:
+        context.http.health.check()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """The deadline and the exchanges of a test end with it: nothing after it runs under its clock."""
+    LOG.start(None)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -228,6 +237,7 @@ class Recorder:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Close the results file and stamp its end time."""
+    LOG.start(None)
     state = config.stash.get(STATE, None)
     if state is not None and state.writer is not None:
         state.writer.finish(now())

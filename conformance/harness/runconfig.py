@@ -13,7 +13,7 @@ from typing import Any
 
 from conformance import __version__
 from conformance.core.config import ConfigError
-from conformance.core.http import SafeSession
+from conformance.core.http import RateLimiter, SafeSession
 from conformance.core.model import Standard
 from conformance.core.packs import PackError, lock
 from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
@@ -32,7 +32,7 @@ class RunConfig:
     profile: Profile | None = None
     waivers: Waivers = field(default_factory=Waivers)
     today: dt.date = field(default_factory=dt.date.today)
-    sessions: dict[str, SafeSession] = field(default_factory=dict)
+    limiters: dict[str, RateLimiter] = field(default_factory=dict)
     contexts: dict[tuple[str, int], TargetContext] = field(default_factory=dict)
 
     def targets(self, standard: str) -> list[tuple[str, int]]:
@@ -42,13 +42,13 @@ class RunConfig:
         ]
 
     def context(self, key: tuple[str, int]) -> TargetContext:
-        """The shared TargetContext of one vendor target (created on first use)."""
+        """The shared TargetContext of one vendor target (created on first use). Each target has its own HTTP
+        session for the run (hosts down, timeouts counted); the vendor's targets share its rate limit."""
         if key not in self.contexts:
             vendor = _per_worker(self.vendors.vendor(key[0]))
-            if vendor.id not in self.sessions:
-                self.sessions[vendor.id] = SafeSession(vendor, self.vendors.redactor)
-            self.contexts[key] = TargetContext(vendor, vendor.targets[key[1]], self.sessions[vendor.id],
-                                               self.profile)
+            limiter = self.limiters.setdefault(vendor.id, RateLimiter(vendor.http.rate_limit))
+            http = SafeSession(vendor, self.vendors.redactor, limiter=limiter)
+            self.contexts[key] = TargetContext(vendor, vendor.targets[key[1]], http, self.profile)
         return self.contexts[key]
 
     def header(self, selected: list[str]) -> Header:

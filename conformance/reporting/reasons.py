@@ -14,7 +14,7 @@ from conformance.reporting.findings import Compiled, compile_templates, german, 
 
 ERRORS = {"TargetUnreachable": "nicht erreichbar", "DeadlineExceeded": "Zeitlimit der Prüfung überschritten",
           "ResponseTooLarge": "Antwort über der Größengrenze", "ForeignHost": "nicht freigegebener Host",
-          "TooManyRedirects": "zu viele Weiterleitungen"}
+          "TooManyRedirects": "zu viele Weiterleitungen", "TargetStopped": "Ziel antwortet nicht mehr"}
 HARNESS = {
     "{text} (+{count} more)": "{text} (+{count} weitere)",
     "waived until {date}: {why} (finding: {text})": "ausgenommen bis {date}: {why} (Befund: {text})",
@@ -34,6 +34,8 @@ HARNESS = {
     "harness fault: a check asserted without evidence ({error})":
         "Fehler im Prüfwerkzeug: eine Prüfung brach ohne Nachweis ab ({error})",
     "harness fault: {error}": "Fehler im Prüfwerkzeug: {error}",
+    "TargetStopped: target stopped answering after {count} timeouts":
+        "Ziel antwortet nicht mehr: nach {count} Zeitüberschreitungen in diesem Lauf nicht mehr angefragt",
     **{f"{name}: {{detail}}": f"{word}: {{detail}}" for name, word in ERRORS.items()},
 }
 

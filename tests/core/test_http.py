@@ -15,11 +15,13 @@ from conformance.core.http import (
     ForeignHost,
     ResponseTooLarge,
     SafeSession,
+    TargetStopped,
     TargetUnreachable,
     TooManyRedirects,
 )
 from conformance.core.secrets import Redactor
-from conformance.core.vendors import Auth, HttpSettings, Target, Vendor
+from conformance.core.vendors import Auth, HttpSettings, Target, Vendor, VendorsFile
+from conformance.harness.runconfig import RunConfig
 from tests.core.httpdouble import DRIP_HEAD, Handler, serve
 
 
@@ -213,3 +215,56 @@ def test_a_rate_limit_slot_beyond_the_deadline_is_not_waited_for(base: str) -> N
     with pytest.raises(DeadlineExceeded, match="rate limit"):
         client.get(base + "/ok")
     assert log.requests_sent == 1
+
+
+def test_after_max_timeouts_the_target_is_refused_at_once_with_one_reason(base: str) -> None:
+    log = ExchangeLog()
+    client = session(base, log, read_timeout=30.0, retries=1, max_timeouts=2)
+    for _ in range(2):
+        log.start(0.3)
+        with pytest.raises(DeadlineExceeded):
+            bounded(lambda: client.get(base + "/silent"))
+    sent = log.requests_sent
+    reasons = set()
+    for path in ("/ok", "/silent", "/status"):
+        with pytest.raises(TargetStopped) as stopped:
+            client.get(base + path)
+        reasons.add(str(stopped.value))
+    assert reasons == {"target stopped answering after 2 timeouts"} and log.requests_sent == sent
+
+
+def test_waits_refused_for_the_deadline_and_answers_do_not_count_as_timeouts(base: str) -> None:
+    log = ExchangeLog()
+    client = session(base, log, max_timeouts=1, max_retry_after=600.0)
+    for _ in range(3):
+        log.start(1.0)
+        Handler.hits.clear()
+        with pytest.raises(DeadlineExceeded, match="waiting to retry"):
+            client.get(base + "/limited")
+        assert client.get(base + "/status", params={"code": "404"}).status == 404
+    assert client.health.timeouts == 0
+
+
+def test_read_timeouts_count_once_per_request_after_its_retries(base: str) -> None:
+    client = session(base, ExchangeLog(), read_timeout=0.2, retries=2, max_timeouts=2)
+    with pytest.raises(TargetUnreachable, match="read timeout"):
+        client.get(base + "/slow", params={"s": "1"})
+    assert client.health.timeouts == 1
+    client.health.check()
+
+
+def test_each_target_of_a_run_keeps_its_own_health_and_shares_the_vendors_rate_limit(base: str) -> None:
+    vendor = Vendor("v", "V", "1", targets=(Target("x", (base,)), Target("y", ("http://127.0.0.1:9",))),
+                    http=HttpSettings(connect_timeout=1.0, retries=0, max_timeouts=1, rate_limit=100.0))
+    run = RunConfig(VendorsFile("v.toml", "", (vendor,), Redactor([])), {})
+    first, second = run.context(("v", 1)).http, run.context(("v", 0)).http
+    assert first is not second and first.limiter is second.limiter
+    with pytest.raises(TargetUnreachable):
+        first.get("http://127.0.0.1:9/")
+    assert "127.0.0.1:9" in first.health.down and not second.health.down
+    first.health.timeouts = 1
+    with pytest.raises(TargetStopped):
+        first.get(base + "/ok")
+    assert second.get(base + "/ok").status == 200
+    again = RunConfig(VendorsFile("v.toml", "", (vendor,), Redactor([])), {}).context(("v", 1)).http
+    assert not again.health.down and again.get(base + "/ok").status == 200
