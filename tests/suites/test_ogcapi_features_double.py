@@ -180,3 +180,17 @@ def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
     found = {v["message"] for r in run.records.values() for v in r["violations"] if v["kind"] != "schema"}
     assert len(found) > 100
     assert sorted(m for m in found if german(m) is None) == []
+
+
+def test_checks_that_cannot_read_the_api_definition_say_what_went_unchecked(run: Run) -> None:
+    """A check that passes on what it could judge names the part it could not (never a silent partial pass)."""
+    notes = {short: " ".join(record["notes"]) for (vendor, short), record in run.records.items()
+             if vendor == "no-api-definition"}
+    for short, what in (("req/core/fc-bbox-definition", "the declaration of bbox was not checked"),
+                        ("req/core/fc-limit-definition", "the declaration of limit was not checked"),
+                        ("req/core/fc-time-definition", "the declaration of datetime was not checked"),
+                        ("req/core/fc-limit-response-1", "a declared default or maximum of limit"),
+                        ("req/core/query-param-unknown", "was taken as undeclared")):
+        assert run.outcome("no-api-definition", short) == "pass" and what in notes[short], (short, notes[short])
+    assert "could not be walked to the end" in " ".join(run.records[("paging-cycle", "req/core/fc-bbox-response")]
+                                                        ["notes"])

@@ -108,6 +108,8 @@ def _unlocated(target: TargetContext, collection: str) -> list[dict[str, Any]]:
     """The features without a spatial geometry, if the whole collection could be walked."""
     found = walk(target, collection)
     if not found.complete:
+        target.note(f"the items of {collection} could not be walked to the end: whether a bbox selects its features "
+                    "without geometry was not checked")
         return []
     return [f for page in found.pages for f in features(page) if f.get("geometry") is None]
 

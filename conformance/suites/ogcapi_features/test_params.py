@@ -55,6 +55,7 @@ def test_unknown_parameter(target: TargetContext) -> None:
 def _free_form_context(target: TargetContext, path: str) -> str:
     api = definition(target)
     if api is None:
+        target.note(f"no readable API definition: the probe parameter {PROBE} was taken as undeclared")
         return ""
     if PROBE in named(api, path):
         pytest.skip(f"the API definition declares the probe parameter {PROBE} for {path}")
