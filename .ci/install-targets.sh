@@ -4,6 +4,9 @@
 # and the real servers the tests start on 127.0.0.1 into .targets/:
 #   .targets/pygeoapi  pygeoapi 0.21.0 + gunicorn in their own virtualenv (OGC API – Features)
 #   MapServer 8 (Debian cgi-mapserver) + lighttpd + gdal-bin, with apt-get, only when run as root
+#   .targets/pycsw        pycsw 2.6.2 + SQLAlchemy<2 + gunicorn (CSW 2.0.2/3.0)
+#   .targets/sensorthings django-ogc-sensorthings 1.2.0 + uvicorn (SensorThings API 1.1)
+#   PostgreSQL 15 + PostGIS 3 (Debian), with apt-get as root; psycopg2-binary + GeoAlchemy2 in .targets/pygeoapi
 # Tests that need a server that is not installed are skipped with a reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,20 +53,86 @@ apt_install() {
 
 MAPSERVER_PACKAGES=(cgi-mapserver mapserver-bin gdal-bin lighttpd)
 
+apt_packages() {  # name, packages...: install Debian packages, only as root where apt-get exists
+  local name=$1
+  shift
+  if ! command -v apt-get >/dev/null || [ "$(id -u)" != "0" ]; then
+    echo "$name: not installed (needs apt-get as root); its tests will be skipped"
+    return
+  fi
+  echo "$name: installing $*"
+  apt_install "$@"
+}
+
 install_mapserver() {
   if [ -x /usr/lib/cgi-bin/mapserv ] && command -v lighttpd >/dev/null && command -v ogr2ogr >/dev/null; then
     echo "MapServer: present"
     return
   fi
-  if ! command -v apt-get >/dev/null || [ "$(id -u)" != "0" ]; then
-    echo "MapServer: not installed (needs apt-get as root); its tests will be skipped"
+  apt_packages MapServer "${MAPSERVER_PACKAGES[@]}"
+}
+
+PYCSW_VERSION="2.6.2"
+STA_VERSION="1.2.0"
+POSTGIS_PACKAGES=(postgresql-15 postgresql-15-postgis-3 gdal-bin)
+
+venv_has() {  # venv, python expression that must be true
+  [ -x "$1/bin/python" ] && "$1/bin/python" -c "import sys; sys.exit(not ($2))" 2>/dev/null
+}
+
+install_target_venv() {  # name, venv, readiness expression, pip requirements...
+  local name=$1 venv=$2 ready=$3
+  shift 3
+  if venv_has "$venv" "$ready"; then
+    echo "$name: present in $venv"
     return
   fi
-  echo "MapServer: installing ${MAPSERVER_PACKAGES[*]}"
-  apt_install "${MAPSERVER_PACKAGES[@]}"
+  echo "$name: installing $* into $venv"
+  rm -rf "$venv"
+  "$PYTHON" -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "$@"
+  venv_has "$venv" "$ready"
+}
+
+install_pycsw() {
+  install_target_venv "pycsw $PYCSW_VERSION" "$TARGETS/pycsw" \
+    "__import__('pycsw').__version__ == '$PYCSW_VERSION' and __import__('sqlalchemy').__version__ < '2' and __import__('gunicorn')" \
+    "pycsw==$PYCSW_VERSION" "SQLAlchemy<2.0.0" gunicorn
+}
+
+install_sensorthings() {
+  install_target_venv "django-ogc-sensorthings $STA_VERSION" "$TARGETS/sensorthings" \
+    "__import__('importlib.metadata').metadata.version('django-ogc-sensorthings') == '$STA_VERSION' and __import__('uvicorn')" \
+    "django-ogc-sensorthings==$STA_VERSION" uvicorn
+}
+
+install_postgis() {
+  if [ -f /usr/share/postgresql/15/extension/postgis.control ] && [ -x /usr/lib/postgresql/15/bin/initdb ] &&
+    command -v ogr2ogr >/dev/null; then
+    echo "PostgreSQL 15 + PostGIS 3: present"
+    return
+  fi
+  apt_packages "PostgreSQL 15 + PostGIS 3" "${POSTGIS_PACKAGES[@]}"
+}
+
+install_pygeoapi_postgres() {
+  local venv="$TARGETS/pygeoapi"
+  if ! pygeoapi_ready "$venv"; then
+    return
+  fi
+  if venv_has "$venv" "__import__('psycopg2') and __import__('geoalchemy2')"; then
+    echo "pygeoapi PostgreSQL provider drivers: present in $venv"
+    return
+  fi
+  echo "pygeoapi PostgreSQL provider drivers: installing psycopg2-binary geoalchemy2 into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check psycopg2-binary geoalchemy2
 }
 
 install_venv
 mkdir -p "$TARGETS"
 install_pygeoapi
 install_mapserver
+install_pycsw
+install_sensorthings
+install_postgis
+install_pygeoapi_postgres

@@ -14,4 +14,5 @@ if "WECHSELBAR_PACK_MIRROR" not in os.environ:
 os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
 
 from tests.targets.mapserver import mapserver_url  # noqa: E402, F401
+from tests.targets.pycsw import pycsw_url  # noqa: E402, F401
 from tests.targets.pygeoapi import pygeoapi_url  # noqa: E402, F401

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 LOCALHOST = "127.0.0.1"
+TARGETS = Path(__file__).resolve().parents[2] / ".targets"
 
 
 class ServerFailed(RuntimeError):
@@ -71,6 +72,18 @@ def stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
     except subprocess.TimeoutExpired:
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=grace)
+
+
+def installed_venv(variable: str, name: str, *executables: str) -> Path | None:
+    """The virtualenv named by $variable or .targets/<name>, if it has all the executables in its bin/."""
+    folder = Path(os.environ.get(variable) or TARGETS / name)
+    return folder if all((folder / "bin" / e).exists() for e in executables) else None
+
+
+def gunicorn(venv: Path, port: int, workdir: Path, app: str, workers: int = 2) -> list[str]:
+    """The argv of a gunicorn from ``venv`` serving ``app`` on 127.0.0.1 with its own control socket in ``workdir``."""
+    return [str(venv / "bin" / "gunicorn"), "-w", str(workers), "-b", f"{LOCALHOST}:{port}",
+            "--control-socket", str(workdir / "gunicorn.ctl"), app]
 
 
 def _with_parent(argv: Sequence[str]) -> list[str]:
