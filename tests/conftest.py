@@ -14,5 +14,8 @@ if "WECHSELBAR_PACK_MIRROR" not in os.environ:
 os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
 
 from tests.targets.mapserver import mapserver_url  # noqa: E402, F401
+from tests.targets.postgis import postgis  # noqa: E402, F401
 from tests.targets.pycsw import pycsw_url  # noqa: E402, F401
 from tests.targets.pygeoapi import pygeoapi_url  # noqa: E402, F401
+from tests.targets.pygeoapi_postgis import pygeoapi_postgis_url  # noqa: E402, F401
+from tests.targets.sensorthings import sensorthings_url  # noqa: E402, F401

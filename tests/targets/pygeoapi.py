@@ -80,14 +80,16 @@ def config(workdir: Path, port: int) -> dict[str, Any]:
     return {"server": server, "logging": {"level": "ERROR"}, "metadata": metadata, "resources": _resources(workdir)}
 
 
-def _environment(workdir: Path) -> dict[str, str]:
+def environment(workdir: Path) -> dict[str, str]:
+    """The environment pygeoapi runs in: its config and OpenAPI document in ``workdir``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYGEOAPI")}
     env.update(PYGEOAPI_CONFIG=str(workdir / "pygeoapi.yml"), PYGEOAPI_OPENAPI=str(workdir / "openapi.yml"),
                HOME=str(workdir))
     return env
 
 
-def _generate_openapi(bin_dir: Path, workdir: Path, env: dict[str, str]) -> None:
+def generate_openapi(bin_dir: Path, workdir: Path, env: dict[str, str]) -> None:
+    """Run ``pygeoapi openapi generate`` for the config in ``env`` (it must run before the server starts)."""
     result = subprocess.run([str(bin_dir / "pygeoapi"), "openapi", "generate", env["PYGEOAPI_CONFIG"],
                              "--output-file", env["PYGEOAPI_OPENAPI"]],
                             env=env, cwd=workdir, capture_output=True, text=True, timeout=120, check=False)
@@ -100,8 +102,8 @@ def serve(folder: Path, workdir: Path, access_log: Path | None = None) -> Iterat
     """Configure and run pygeoapi from the venv ``folder`` in ``workdir``; yields its base URL."""
     port = free_port()
     (workdir / "pygeoapi.yml").write_text(yaml.safe_dump(config(workdir, port), sort_keys=False), encoding="utf-8")
-    env = _environment(workdir)
-    _generate_openapi(folder / "bin", workdir, env)
+    env = environment(workdir)
+    generate_openapi(folder / "bin", workdir, env)
     argv = [str(folder / "bin" / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
             "--control-socket", str(workdir / "gunicorn.ctl"), "pygeoapi.flask_app:APP"]
     if access_log is not None:

@@ -15,7 +15,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,23 +50,24 @@ def answers(url: str, timeout: float = 2.0) -> bool:
         return False
 
 
-def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 30.0) -> None:
-    """Poll the URL until it returns 200; fail early if the process exits."""
+def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 30.0,
+               probe: Callable[[], bool] | None = None) -> None:
+    """Poll the URL until it returns 200 (or ``probe`` until it is true); fail early if the process exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise ServerFailed(f"server exited with code {process.returncode}:\n{log_tail(log)}")
-        if answers(url):
+        if probe() if probe is not None else answers(url):
             return
         time.sleep(0.1)
     raise ServerFailed(f"{url} did not answer 200 within {timeout:.0f} s:\n{log_tail(log)}")
 
 
-def stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
-    """SIGTERM to the PID, then SIGKILL if it is still running after the grace period."""
+def stop(process: subprocess.Popen[bytes], grace: float = 10.0, first: int = signal.SIGTERM) -> None:
+    """``first`` (SIGTERM) to the PID, then SIGKILL if it is still running after the grace period."""
     if process.poll() is not None:
         return
-    os.kill(process.pid, signal.SIGTERM)
+    os.kill(process.pid, first)
     try:
         process.wait(timeout=grace)
     except subprocess.TimeoutExpired:
@@ -86,21 +87,34 @@ def gunicorn(venv: Path, port: int, workdir: Path, app: str, workers: int = 2) -
             "--control-socket", str(workdir / "gunicorn.ctl"), app]
 
 
-def _with_parent(argv: Sequence[str]) -> list[str]:
-    """The command, run by setpriv (util-linux) so that it gets SIGTERM when its parent dies, where available."""
+def as_user(user: str | None) -> list[str]:
+    """The setpriv (util-linux) prefix that runs a command as ``user``; empty when no user is asked for."""
+    return ["setpriv", f"--reuid={user}", f"--regid={user}", "--init-groups"] if user else []
+
+
+def _with_parent(argv: Sequence[str], user: str | None = None) -> list[str]:
+    """The command, run by setpriv so that it gets SIGTERM when its parent dies (and as ``user``, if given)."""
     setpriv = shutil.which("setpriv")
-    return [setpriv, "--pdeathsig", "TERM", "--", *argv] if setpriv else list(argv)
+    if setpriv is None:
+        return list(argv)
+    return [setpriv, *as_user(user)[1:], "--pdeathsig", "TERM", "--", *argv]
 
 
 @contextmanager
 def running(argv: Sequence[str], ready_url: str, log: Path, *, env: Mapping[str, str] | None = None,
-            cwd: Path | None = None, timeout: float = 30.0) -> Iterator[subprocess.Popen[bytes]]:
-    """Run the command as a child process until the block ends; its output goes to ``log``."""
+            cwd: Path | None = None, timeout: float = 30.0, probe: Callable[[], bool] | None = None,
+            stop_signal: int = signal.SIGTERM, user: str | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """Run the command as a child process until the block ends; its output goes to ``log``.
+
+    Ready when ``ready_url`` answers 200, or, for servers that do not speak HTTP, when ``probe()`` is true (the
+    URL then only names the server in messages). The server is stopped with ``stop_signal``, then SIGKILL.
+    With ``user`` (only as root) the command runs as that user.
+    """
     with log.open("ab") as out:
-        process = subprocess.Popen(_with_parent(argv), stdout=out, stderr=subprocess.STDOUT,
+        process = subprocess.Popen(_with_parent(argv, user), stdout=out, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, env=dict(env) if env is not None else None, cwd=cwd)
     try:
-        wait_ready(process, ready_url, log, timeout)
+        wait_ready(process, ready_url, log, timeout, probe)
         yield process
     finally:
-        stop(process)
+        stop(process, first=stop_signal)
