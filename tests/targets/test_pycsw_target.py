@@ -27,7 +27,14 @@ def _get(base: str, **params: str) -> tuple[int, str, etree._Element]:
         return int(response.status), response.headers.get("Content-Type", ""), parse_bytes(response.read()).getroot()
 
 
-def test_capabilities_are_csw_2_0_2_with_getrecords(pycsw_url: str) -> None:
+def test_pycsw_serves_csw_2_0_2_with_the_loaded_records(pycsw_url: str) -> None:
+    """One test, so that one worker starts the server: capabilities, GetRecords and an ISO GetRecordById."""
+    _capabilities(pycsw_url)
+    _all_records(pycsw_url)
+    _iso_service(pycsw_url)
+
+
+def _capabilities(pycsw_url: str) -> None:
     status, content_type, root = _get(pycsw_url, request="GetCapabilities")
     assert (status, root.tag, root.get("version")) == (200, f"{{{NS['csw']}}}Capabilities", "2.0.2")
     assert content_type.startswith("application/xml")
@@ -35,7 +42,7 @@ def test_capabilities_are_csw_2_0_2_with_getrecords(pycsw_url: str) -> None:
     assert {"GetCapabilities", "DescribeRecord", "GetRecords", "GetRecordById"} <= set(operations)
 
 
-def test_getrecords_returns_every_loaded_record(pycsw_url: str) -> None:
+def _all_records(pycsw_url: str) -> None:
     _, _, root = _get(pycsw_url, request="GetRecords", typenames="csw:Record", elementsetname="brief",
                       resulttype="results", maxrecords=str(len(RECORDS) + 5))
     results = root.find("csw:SearchResults", NS)
@@ -44,7 +51,7 @@ def test_getrecords_returns_every_loaded_record(pycsw_url: str) -> None:
     assert sorted(identifiers) == sorted(r.identifier for r in RECORDS)
 
 
-def test_iso_service_record_comes_back_in_gmd_with_its_coupled_datasets(pycsw_url: str) -> None:
+def _iso_service(pycsw_url: str) -> None:
     service = next(r for r in RECORDS if r.schema == "iso" and r.kind == "service")
     _, _, root = _get(pycsw_url, request="GetRecordById", id=service.identifier, outputschema=GMD,
                       elementsetname="full")

@@ -19,7 +19,14 @@ def _get(url: str) -> tuple[dict[str, str], Any]:
         return dict(response.headers), json.loads(response.read())
 
 
-def test_places_come_from_postgis_in_the_requested_crs(pygeoapi_postgis_url: str) -> None:
+def test_pygeoapi_serves_postgis_places_and_records(pygeoapi_postgis_url: str) -> None:
+    """One test, so that one worker starts the servers: Part 2 crs, Part 3 filter and the Records catalogue."""
+    _crs(pygeoapi_postgis_url)
+    _filter(pygeoapi_postgis_url)
+    _records(pygeoapi_postgis_url)
+
+
+def _crs(pygeoapi_postgis_url: str) -> None:
     headers, page = _get(f"{pygeoapi_postgis_url}/collections/places/items?name=Vaduz&crs={EPSG}25832")
     assert headers["Content-Crs"] == f"<{EPSG}25832>"
     assert page["numberMatched"] == 1
@@ -27,14 +34,14 @@ def test_places_come_from_postgis_in_the_requested_crs(pygeoapi_postgis_url: str
     assert (easting, northing) == pytest.approx((539181.94, 5220154.01), abs=1.0)  # Vaduz in UTM zone 32N
 
 
-def test_a_cql_filter_selects_on_the_postgresql_provider(pygeoapi_postgis_url: str) -> None:
+def _filter(pygeoapi_postgis_url: str) -> None:
     query = urllib.parse.quote("adm0name='Germany'")
     _, page = _get(f"{pygeoapi_postgis_url}/collections/places/items?filter={query}")
     assert page["numberMatched"] == 1
     assert [f["properties"]["name"] for f in page["features"]] == ["Berlin"]
 
 
-def test_the_records_catalogue_lists_its_records(pygeoapi_postgis_url: str) -> None:
+def _records(pygeoapi_postgis_url: str) -> None:
     records = json.loads((FILES / "records.tinydb").read_text(encoding="utf-8"))["_default"].values()
     _, page = _get(f"{pygeoapi_postgis_url}/collections/records/items")
     assert page["numberMatched"] == len(records)
