@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,6 +134,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = keep
     if hasattr(config, "workerinput"):
         _group_by_target(items)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With --dist loadgroup, all checks of one vendor target go to the same worker (see scheduling)."""
+    if config.stash.get(STATE, None) is None or config.getoption("dist") != "loadgroup":
+        return None
+    from conformance.harness import scheduling  # noqa: PLC0415  (xdist is only there when workers run)
+
+    return scheduling.make(config, log)
 
 
 def _done(results: str | None) -> frozenset[str]:

@@ -6,17 +6,21 @@ import socket
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from conformance.core.outcomes import Outcome
 from tests.hostile.runs import SETTINGS, run_cli, vendor
 
 STOPPED = "TargetStopped: target stopped answering after 2 timeouts"
 
 
-def test_a_target_that_accepts_and_never_answers_stops_after_max_timeouts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_target_that_accepts_and_never_answers_stops_after_max_timeouts(tmp_path: Path, workers: str) -> None:
+    """With workers too: all checks of one target share a worker, so its timeouts are counted together."""
     with socket.create_server(("127.0.0.1", 0), backlog=512) as silent:
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/"
         http = {**SETTINGS, "test_deadline": 2, "max_timeouts": 2}
-        done = run_cli(tmp_path, vendor("silent", "ogcapi-features-1", url, http))
+        done = run_cli(tmp_path, vendor("silent", "ogcapi-features-1", url, http), None, "--workers", workers)
     results = done.run.results
     assert len(results) > 10 and {r.outcome for r in results} == {Outcome.ERROR}, done.output[-2000:]
     reasons = Counter(r.reason for r in results)
