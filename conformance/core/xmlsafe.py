@@ -163,16 +163,23 @@ class SafeIterparse:
     Well-formedness problems and DTDs raise ``XMLRejected``; the document counts as complete only when
     its first root element has ended. XSD errors are collected in ``schema_errors`` (without line
     numbers: libxml2 validates on SAX events). ``tag`` filters the elements reported; the root's end is
-    always reported as well. While a schema is plugged in, libxml2 loses non-fatal namespace errors,
-    so a validating pass must be paired with a non-validating one for a full well-formedness verdict.
+    always reported as well.
+
+    While a schema is plugged in, libxml2 reports non-fatal namespace errors (an undeclared prefix, an
+    invalid namespace name) only through the parser's return code, which lxml heeds only when entity
+    references are replaced. ``strict=True`` asks for that (``resolve_entities="internal"``): safe here,
+    as a DOCTYPE is refused before the parser starts, so only the predefined entities exist; an undeclared
+    entity reference is then refused as well. Without it, a validating pass must be paired with a
+    non-validating one for a full well-formedness verdict.
     """
 
     def __init__(self, raw: IO[bytes] | LineCountingReader, *, tag: Any = None,
-                 schema: etree.XMLSchema | None = None, max_bytes: int | None = None) -> None:
+                 schema: etree.XMLSchema | None = None, max_bytes: int | None = None, strict: bool = False) -> None:
         self.reader = raw if isinstance(raw, LineCountingReader) else LineCountingReader(raw, max_bytes=max_bytes)
         self.root_tag = ""
         self._tag = tag
         self._schema = schema
+        self._entities: bool | str = "internal" if strict else False
         self._root: Any = None
         self._it: Any = None
         self.complete = False
@@ -183,7 +190,7 @@ class SafeIterparse:
         self.root_tag = peek_root(self.reader.peek())
         tags = None if self._tag is None else [*([self._tag] if isinstance(self._tag, str) else self._tag),
                                                self.root_tag]
-        options = hardened_options(events=("end",), tag=tags, schema=self._schema)
+        options = hardened_options(events=("end",), tag=tags, schema=self._schema, resolve_entities=self._entities)
         options.pop("collect_ids")
         self._it = etree.iterparse(self.reader, **options)
         try:

@@ -3,7 +3,7 @@
 Archives are read by :mod:`conformance.xml.archives` (members streamed after their names, count, declared
 sizes and compression ratios have been checked; archives inside archives too). Symbolic links are not
 followed. Many documents are spread over a process pool; a large document of a standard with a
-streaming validator is validated record by record, its two passes running side by side.
+streaming validator is validated record by record with bounded memory.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import os
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -59,15 +59,15 @@ def _problem(name: str, standard: str, reason: str) -> Problem:
 
 
 IN_MEMORY_BYTES = 64 * 1024**2
-StreamValidate = Callable[[Document, str, str], DocumentReport]
+StreamValidate = Callable[[Document, str], DocumentReport]
 _STREAMING: dict[str, StreamValidate] = {}
 _WARM: dict[str, Callable[[], object]] = {}
 
 
 def register_streaming(standard: str, validate: StreamValidate, warm: Callable[[], object] | None = None) -> None:
-    """Declare that a standard validates export documents itself, record by record if large:
-    ``validate(doc, standard, part)`` with part ``all``, ``records`` (well-formedness, record checks) or ``xsd``.
-    ``warm`` loads schemas and code lists once, before the pool's workers are forked and inherit them."""
+    """Declare that a standard validates export documents itself (``validate(doc, standard)``), record by
+    record if large. ``warm`` loads schemas and code lists once, before the pool's workers are forked and
+    inherit them."""
     _STREAMING[standard] = validate
     if warm is not None:
         _WARM[standard] = warm
@@ -75,11 +75,10 @@ def register_streaming(standard: str, validate: StreamValidate, warm: Callable[[
 
 @dataclass(frozen=True)
 class Task:
-    """One unit of work for a pool worker: a document, its standard, and which pass."""
+    """One unit of work for a pool worker: a document and its standard."""
 
     doc: Document
     standard: str
-    part: str = "all"
 
 
 def validate_one(task: Task) -> DocumentReport:
@@ -89,7 +88,7 @@ def validate_one(task: Task) -> DocumentReport:
         standard = standard or _detect(task.doc)
         stream = _streaming(standard)
         if stream:
-            return stream(task.doc, standard, task.part)
+            return stream(task.doc, standard)
         return validator_for(standard).validate(task.doc.source(DEFAULT_MAX_BYTES))
     except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile) as exc:
         return _problem(task.doc.name, standard, str(exc).strip("'\""))
@@ -112,15 +111,9 @@ def _detect(doc: Document) -> str:
 
 
 def tasks_for(items: Iterable[Document | Problem], standard: str) -> Iterator[Task | Problem]:
-    """The tasks for a list of documents: a large streamable document becomes two tasks (its two passes)."""
+    """The tasks for a list of documents, one per document; problems stay as they are."""
     for item in items:
-        if isinstance(item, DocumentReport):
-            yield item
-        elif standard and _streaming(standard) and item.size > IN_MEMORY_BYTES:
-            yield Task(item, standard, "records")
-            yield Task(item, standard, "xsd")
-        else:
-            yield Task(item, standard)
+        yield item if isinstance(item, DocumentReport) else Task(item, standard)
 
 
 def validate_export(specs: Iterable[str], standard: str = "", *, workers: int | None = None,
@@ -159,22 +152,4 @@ def _ticked(task: Task, report: DocumentReport, tick: Callable[[Task], None]) ->
 
 
 def _assemble(work: list[Task | Problem], results: dict[Task, DocumentReport]) -> list[DocumentReport]:
-    out: list[DocumentReport] = []
-    slot: dict[Document, int] = {}
-    for item in work:
-        if isinstance(item, DocumentReport):
-            out.append(item)
-        elif item.part == "xsd" and item.doc in slot:
-            out[slot[item.doc]] = merge(out[slot[item.doc]], results[item])
-        else:
-            slot[item.doc] = len(out)
-            out.append(results[item])
-    return out
-
-
-def merge(records: DocumentReport, xsd: DocumentReport) -> DocumentReport:
-    """The report of a document validated in two passes; a well-formedness failure stands alone."""
-    if records.error or any(f.source == "parse" for f in records.findings):
-        return records
-    return replace(records, valid=records.valid and xsd.valid, accepted=records.accepted and xsd.accepted,
-                   findings=xsd.findings + records.findings, error=xsd.error)
+    return [item if isinstance(item, DocumentReport) else results[item] for item in work]

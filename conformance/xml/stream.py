@@ -1,9 +1,10 @@
 """Streaming validation of one large document with bounded memory, record by record.
 
-A *record* is a child of the root element (e.g. an xdomea ``Schriftgutobjekt``). Two passes share
-the record walk: the records pass (non-validating, authoritative for well-formedness) hands every
-record to a visitor before it is discarded; the XSD pass validates on the fly with libxml2. The two
-passes can run one after the other or side by side in two processes.
+A *record* is a child of the root element (e.g. an xdomea ``Schriftgutobjekt``). A valid document is read
+once: a strict validating parse gives the well-formedness and the XSD verdict and hands every record to
+a visitor before it is discarded (``one_pass``). A document with any problem is read again in two passes
+that report it exactly: the records pass (non-validating, authoritative for well-formedness, the visitor's
+findings) and the XSD pass (every XSD error, validated on the fly with libxml2).
 """
 
 from __future__ import annotations
@@ -203,10 +204,48 @@ class _ErrorTracker:
                        first, None, "xsd")
 
 
-def stream_validate(open_: Opener, schema: etree.XMLSchema | None, visitor: RecordVisitor,
+def one_pass(open_: Opener, schema: etree.XMLSchema, visitor: RecordVisitor,
+             record_tags: Iterable[str] | None = None, max_bytes: int | None = None) -> PassResult:
+    """One validating parse that gives both verdicts for a document that is well-formed and schema-valid.
+
+    The parse is strict (namespace errors and undeclared entities refused, see ``SafeIterparse``) and feeds
+    every record to the visitor. It is ``complete`` only if the document ended without a parse error and
+    without any XSD error; it stops at the first problem, which the two passes then report exactly.
+    """
+    result = PassResult()
+    with open_() as raw:
+        reader = LineCountingReader(raw, max_bytes=max_bytes)
+        parse = SafeIterparse(reader, tag=_tags(record_tags), schema=schema, strict=True)
+        chunk = 0
+        try:
+            for element, xpath in walk_records(parse):
+                result.records += 1
+                result.findings.extend(visitor.record(element, xpath))
+                if reader.chunks != chunk:
+                    chunk = reader.chunks
+                    if parse.schema_errors():
+                        return result
+            result.findings.extend(visitor.finish(parse.root))
+            result.complete = not parse.schema_errors()
+        except XMLRejected:
+            pass
+        result.bytes_read = reader.bytes_read
+    return result
+
+
+def stream_validate(open_: Opener, schema: etree.XMLSchema | None, visitor: Callable[[], RecordVisitor],
                     record_tags: Iterable[str] | None = None, max_bytes: int | None = None) -> list[Finding]:
-    """Both passes, one after the other; a document that is not well-formed gets its parse finding only."""
-    records = records_pass(open_, visitor, record_tags, max_bytes)
+    """Well-formedness, XSD and the record checks of a large document (``visitor`` makes a fresh set of checks).
+
+    A valid document is read once (``one_pass``). Any other document is read again in two passes, one after
+    the other: a document that is not well-formed gets its parse finding only, else its XSD errors and the
+    findings of the record checks.
+    """
+    if schema is not None:
+        single = one_pass(open_, schema, visitor(), record_tags, max_bytes)
+        if single.complete:
+            return single.findings
+    records = records_pass(open_, visitor(), record_tags, max_bytes)
     if not records.complete or schema is None:
         return records.findings
     return xsd_pass(open_, schema, record_tags, max_bytes=max_bytes).findings + records.findings

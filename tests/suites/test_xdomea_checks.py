@@ -133,7 +133,6 @@ def test_a_large_message_is_checked_record_by_record(tmp_path: Path, monkeypatch
         b"<xdomea:Identifikation><xdomea:ID>" + duplicate + b"</xdomea:ID></xdomea:Identifikation>"
         b"</xdomea:Dokument></xdomea:Schriftgutobjekt>", 1))
     expected = validate(Source(path.name, data=path.read_bytes()))
-    monkeypatch.setattr(validator, "IN_MEMORY_BYTES", 1000)
     monkeypatch.setattr(exports, "IN_MEMORY_BYTES", 1000)
     streamed = validate(Source.file(path))
     [split] = exports.validate_export([str(path)], validator.ID, workers=2)

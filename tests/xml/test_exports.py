@@ -152,14 +152,14 @@ def test_parallel_runs_give_the_same_reports_as_sequential_ones(tmp_path: Path) 
     assert broken.error and not broken.valid and not broken.accepted
 
 
-def test_a_large_document_is_streamed_in_two_passes_with_the_same_findings(
+def test_a_large_document_is_streamed_with_the_same_findings(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "0503.xml"
     data = _template("Aussonderung.0503").replace(b"<xdomea:ProzessID>242f44e8", b"<xdomea:ProzessID>x42f44e8")
     path.write_bytes(data.replace(b"<xdomea:Hinweis>", b"<xdomea:Unbekannt/><xdomea:Hinweis>", 1))
     in_memory = validate_export([str(path)], XDOMEA, workers=1)
     monkeypatch.setattr(exports, "IN_MEMORY_BYTES", 1000)
-    assert [t.part for t in exports.tasks_for(documents([str(path)]), XDOMEA)] == ["records", "xsd"]
+    assert [t.doc.name for t in exports.tasks_for(documents([str(path)]), XDOMEA)] == [str(path)]
     streamed = validate_export([str(path)], XDOMEA, workers=2)
     assert _summary(streamed) == _summary(in_memory)
     rules = sorted((f.rule, f.line) for f in streamed[0].findings if f.rule != "XSD")
@@ -225,11 +225,11 @@ def test_streamed_memory_stays_flat_as_documents_grow(tmp_path: Path) -> None:
     assert peaks[1] - peaks[0] < 16 * 1024, peaks
 
 
-def _crash(doc: Document, standard: str, part: str) -> DocumentReport:
+def _crash(doc: Document, standard: str) -> DocumentReport:
     raise RuntimeError("bug in a check")
 
 
-def _die(doc: Document, standard: str, part: str) -> DocumentReport:
+def _die(doc: Document, standard: str) -> DocumentReport:
     os._exit(3)
 
 

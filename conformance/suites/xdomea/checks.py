@@ -38,39 +38,28 @@ def finding(rule: str, xpath: str, element: Any, message: str, severity: str = "
     return Finding(rule, severity, xpath, message, line, None, "rule")
 
 
-ALL = frozenset({"codes", "message", "ids"})
-
-
 class XdomeaVisitor:
-    """The record checks of one xdomea message; ``package`` holds the file names beside it, if known.
-
-    ``parts`` selects the checks: ``codes`` (code lists), ``message`` (header, root, primary documents)
-    and ``ids`` (unique object IDs), so that the two passes of a large message can share the work.
-    """
+    """The record checks of one xdomea message; ``package`` holds the file names beside it, if known."""
 
     def __init__(self, typing: CodeTyping, index: CodeListIndex, package: frozenset[str] | None = None,
-                 now: dt.datetime | None = None, parts: frozenset[str] = ALL) -> None:
-        self.typing, self.index, self.package, self.parts = typing, index, package, parts
+                 now: dt.datetime | None = None) -> None:
+        self.typing, self.index, self.package = typing, index, package
         self.now = now or dt.datetime.now(dt.UTC)
         self.ids: set[int | str] = set()
 
     def record(self, element: Any, xpath: str) -> Iterator[Finding]:
         """Code lists everywhere; the header in ``Kopf``; object IDs and primary documents in objects."""
-        if "codes" in self.parts:
-            yield from check_codes(element, self.typing, self.index, stop=element, prefix=xpath)
-        if "ids" in self.parts:
-            yield from self._ids(element, xpath)
-        if "message" in self.parts:
-            message = etree.QName(element.getparent()).localname
-            if element.tag == q("Kopf"):
-                yield from header(element, xpath, message, self.now)
-            if message == "Aussonderung.Aussonderung.0503" and self.package is not None:
-                yield from self._files(element, xpath)
+        yield from check_codes(element, self.typing, self.index, stop=element, prefix=xpath)
+        yield from self._ids(element, xpath)
+        message = etree.QName(element.getparent()).localname
+        if element.tag == q("Kopf"):
+            yield from header(element, xpath, message, self.now)
+        if message == "Aussonderung.Aussonderung.0503" and self.package is not None:
+            yield from self._files(element, xpath)
 
     def finish(self, root: Any) -> Iterator[Finding]:
         """The checks of the root element: version, prefix and schemaLocation."""
-        if "message" in self.parts:
-            yield from root_checks(root, _group_schema(self.typing, root.tag))
+        yield from root_checks(root, _group_schema(self.typing, root.tag))
 
     def _ids(self, record: Any, xpath: str) -> Iterator[Finding]:
         for element in record.iterfind(f".//{q('Identifikation')}/{q('ID')}"):

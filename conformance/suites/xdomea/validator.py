@@ -12,12 +12,12 @@ from functools import cache
 from conformance.core.packs import default_store
 from conformance.core.xmlsafe import LineCountingReader, XMLRejected, parse_file, peek_root
 from conformance.suites.xdomea.catalogue import ID, NAMESPACE
-from conformance.suites.xdomea.checks import ALL, XdomeaVisitor
+from conformance.suites.xdomea.checks import XdomeaVisitor
+from conformance.xml import exports
 from conformance.xml.archives import Document
-from conformance.xml.exports import IN_MEMORY_BYTES, register_streaming
 from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
 from conformance.xml.report import DocumentReport, Finding, Source, register
-from conformance.xml.stream import records_pass, stream_validate, tree_records, xsd_pass
+from conformance.xml.stream import stream_validate, tree_records
 from conformance.xml.xsd import SchemaRef, compiled, parse, xmlschema_model
 from conformance.xml.xsd import validate as xsd_validate
 
@@ -39,19 +39,15 @@ def code_lists() -> CodeListIndex:
     return pack_code_lists(SCHEMA.pack)
 
 
-RECORDS_PART = frozenset({"codes", "message"})
-XSD_PART = frozenset({"ids"})
-
-
-def visitor(package: frozenset[str] | None, parts: frozenset[str] = ALL) -> XdomeaVisitor:
-    """A fresh set of record checks for one message (``parts``: the share of a pass)."""
-    return XdomeaVisitor(typing(), code_lists(), package, parts=parts)
+def visitor(package: frozenset[str] | None) -> XdomeaVisitor:
+    """A fresh set of record checks for one message."""
+    return XdomeaVisitor(typing(), code_lists(), package)
 
 
 def validate(source: Source) -> DocumentReport:
     """Validate one message held in memory or on disk (large files are streamed)."""
     if source.path is not None:
-        return validate_document(Document(str(source.path), size=source.path.stat().st_size), ID, "all")
+        return validate_document(Document(str(source.path), size=source.path.stat().st_size), ID)
     return in_memory(source.name, source.read(), None)
 
 
@@ -67,21 +63,17 @@ def in_memory(name: str, data: bytes, package: frozenset[str] | None) -> Documen
     return report(name, findings + list(checks.finish(root)), root.tag)
 
 
-def validate_document(doc: Document, standard: str, part: str) -> DocumentReport:
-    """Validate an export document: in memory if small, else record by record (``part`` all, records, xsd)."""
-    if part == "all" and doc.size <= IN_MEMORY_BYTES:
+def validate_document(doc: Document, standard: str) -> DocumentReport:
+    """Validate an export document: in memory if small, else record by record with bounded memory."""
+    if doc.size <= exports.IN_MEMORY_BYTES:
         with doc.open() as stream:
             return in_memory(doc.name, stream.read(), doc.package())
     try:
         root, tags = record_tags(doc)
     except XMLRejected as exc:
         return report(doc.name, [Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse")])
-    if part == "xsd":
-        found = xsd_pass(doc.open, compiled(SCHEMA), tags, visitor=visitor(None, XSD_PART)).findings
-        return report(doc.name, found, root)
-    if part == "records":
-        return report(doc.name, records_pass(doc.open, visitor(doc.package(), RECORDS_PART), tags).findings, root)
-    return report(doc.name, stream_validate(doc.open, compiled(SCHEMA), visitor(doc.package()), tags), root)
+    package = doc.package()
+    return report(doc.name, stream_validate(doc.open, compiled(SCHEMA), lambda: visitor(package), tags), root)
 
 
 def record_tags(doc: Document) -> tuple[str, list[str] | None]:
@@ -122,4 +114,4 @@ def warm() -> None:
     compiled(SCHEMA)
 
 
-register_streaming(ID, validate_document, warm)
+exports.register_streaming(ID, validate_document, warm)
