@@ -105,6 +105,8 @@ _ALL = (
     Defect("file-name-extension", "file names end in .pdf", ("file-name",), "/name"),
     Defect("meeting-state", "meetings use the state geplant", ("meeting-state",), "/meetingState"),
     Defect("agenda-order", "agenda item order starts at 1", ("agenda-order",), "/order"),
+    Defect("swapped-coordinates", "Location.geojson points are written latitude first ([50.9, 7.0])",
+           ("location-geojson",), "/geojson/geometry/coordinates", BOTH),
 )
 
 DEFECTS: dict[str, Defect] = {d.name: d for d in _ALL}

@@ -107,6 +107,11 @@ def _agenda_order(view: View, record: Record, out: dict[str, Any]) -> None:
         out["order"] += 1
 
 
+def _swapped(view: View, record: Record, out: dict[str, Any]) -> None:
+    point = out["geojson"]["geometry"]
+    point["coordinates"] = list(reversed(point["coordinates"]))
+
+
 def _no_license(view: View, record: Record, out: dict[str, Any]) -> None:
     out.pop("license", None)
 
@@ -121,7 +126,7 @@ MUTATIONS: dict[tuple[str, str], Mutation] = {
     ("stale-parent", "Person"): _stale_parent, ("location-object-mismatch", "Person"): _location_mismatch,
     ("long-life", "Person"): _long_life, ("file-name-extension", "File"): _file_name,
     ("meeting-state", "Meeting"): _meeting_state, ("agenda-order", "AgendaItem"): _agenda_order,
-    ("no-license", "Body"): _no_license,
+    ("no-license", "Body"): _no_license, ("swapped-coordinates", "Location"): _swapped,
 }
 
 

@@ -15,11 +15,12 @@ from collections.abc import Callable, Mapping
 from functools import cache
 
 from conformance.reporting.findings_catalogue import OPARL, XDOMEA
+from conformance.reporting.findings_geojson import GEOJSON, WHERE
 from conformance.reporting.findings_ogc import OGC, TERMS
 
 CACHED = re.compile(r"^(.*) \[response from the cache, stored ([^\]]+)\]$", re.S)
 WORDS = {"listed": "gelistete", "embedded": "eingebettete", "(none)": "(keiner)", "'(default)'": "'(Standard)'",
-         "'no location'": "'keinen Ort'"}
+         "'no location'": "'keinen Ort'", **WHERE}
 PHRASES = frozenset({"what", "why", "absent", "parts", "code", "prefix", "location"})
 Compiled = tuple[tuple[re.Pattern[str], str], ...]
 Slot = Callable[[str, str], str]
@@ -59,7 +60,7 @@ def _term(value: str) -> str:
 
 @cache
 def _findings() -> Compiled:
-    return compile_templates({**OPARL, **XDOMEA, **OGC})
+    return compile_templates({**OPARL, **XDOMEA, **OGC, **GEOJSON})
 
 
 @cache

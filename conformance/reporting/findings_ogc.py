@@ -69,7 +69,6 @@ OGC = {
         "Feature {feature} ({time}) liegt außerhalb der zeitlichen Ausdehnung von {pointer}",
     "feature {feature} ({time}) does not intersect datetime={value}":
         "Feature {feature} ({time}) schneidet datetime={value} nicht",
-    "feature {feature} has a position outside CRS84": "Feature {feature} hat eine Position außerhalb von CRS84",
     "feature {feature} returned again on page {page} of {collection}":
         "Feature {feature} auf Seite {page} von {collection} erneut geliefert",
     "invalid value {value} was answered with {status}": "der ungültige Wert {value} wurde mit {status} beantwortet",

@@ -63,7 +63,6 @@ def test_positions_of_nested_and_empty_geometries() -> None:
         {"type": "Point", "coordinates": [1, 2]}, {"type": "LineString", "coordinates": [[3, 4], [5, 6, 7]]}]}
     assert list(geometry.positions(collection)) == [(1.0, 2.0), (3.0, 4.0), (5.0, 6.0)]
     assert geometry.envelope(None) is None
-    assert geometry.outside_crs84({"type": "Point", "coordinates": [50.7, 177.5]}) == (50.7, 177.5)
 
 
 def test_time_values() -> None:

@@ -16,7 +16,7 @@ from conformance.suites.oparl.facts import TYPES
 
 NEW_IN_11 = {"internal-not-deleted", "deleted-with-modified-since", "deleted-hidden", "omit-internal",
              "embedded-modified", "person-location-object", "agenda-order", "empty-string", "error-object",
-             "error-object-status"}
+             "error-object-status", "location-geojson-recommended"}
 
 
 def test_both_versions_are_registered_standards() -> None:

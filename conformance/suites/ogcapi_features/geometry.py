@@ -68,14 +68,6 @@ def grow(env: Box, margin: float) -> Box:
             round(min(180.0, env[2] + margin), 6), round(min(90.0, env[3] + margin), 6))
 
 
-def outside_crs84(geometry: Any) -> tuple[float, float] | None:
-    """The first position outside longitude [-180, 180] / latitude [-90, 90], if any."""
-    for lon, lat in positions(geometry):
-        if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
-            return lon, lat
-    return None
-
-
 def text(box: Box, heights: tuple[float, float] | None = None) -> str:
     """The bbox query parameter value (exact for values of up to 6 decimals); six numbers with heights."""
     values = box if heights is None else (box[0], box[1], heights[0], box[2], box[3], heights[1])

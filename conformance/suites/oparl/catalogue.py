@@ -68,6 +68,13 @@ def _type_rules() -> tuple[Rule, ...]:
          "Für meetingState werden die Werte terminiert, eingeladen und durchgeführt empfohlen.", BOTH),
         ("agenda-order", "AgendaItem", MUSS,
          "order ist die Position des Tagesordnungspunkts in Meeting.agendaItem, von 0 an durchgehend.", NEW),
+        ("location-geojson", "Location", MUSS,
+         "geojson muss der Spezifikation von GeoJSON entsprechen: Positionen als Länge, Breite in dieser Reihenfolge "
+         "und im Wertebereich, geschlossene Ringe, Feature mit properties und geometry, bbox passend (RFC 7946, "
+         "dort MUST).", BOTH),
+        ("location-geojson-recommended", "Location", SOLL,
+         "geojson folgt den Empfehlungen von RFC 7946: Ringe nach der Rechte-Hand-Regel, kein crs, Positionen mit "
+         "höchstens drei Werten (RFC 7946 erschien nach OParl 1.0).", NEW),
     )
     rules += [Rule(key, t, *_type_section(t), ob, text, versions) for key, t, ob, text, versions in semantics]
     return tuple(rules)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conformance.suites.oparl import checks_geo
 from conformance.suites.oparl import checks_schema as c
 from conformance.suites.oparl.facts import TYPES
 from conformance.suites.oparl.run import register
@@ -16,3 +17,5 @@ register(globals(), "person-life-source", c.check_person_life_source)
 register(globals(), "file-name", c.check_file_name)
 register(globals(), "meeting-state", c.check_meeting_state)
 register(globals(), "agenda-order", c.check_agenda_order)
+register(globals(), "location-geojson", checks_geo.check_location_geojson)
+register(globals(), "location-geojson-recommended", checks_geo.check_location_geojson_recommended)
