@@ -19,6 +19,7 @@ from conformance.core.transport import (
     DeadlineExceeded,
     ExchangeLog,
     ForeignHost,
+    RateLimited,
     ResponseTooLarge,
     TargetError,
     TargetHealth,
@@ -32,8 +33,8 @@ from conformance.core.watchdog import WATCHDOG, Guard
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUS = frozenset({502, 503, 504})
 EXCERPT_CHARS = 4000
-__all__ = ["LOG", "DeadlineExceeded", "ExchangeLog", "ForeignHost", "RateLimiter", "Response", "ResponseTooLarge",
-           "SafeSession", "TargetError", "TargetStopped", "TargetUnreachable", "TooManyRedirects"]
+__all__ = ["LOG", "DeadlineExceeded", "ExchangeLog", "ForeignHost", "RateLimited", "RateLimiter", "Response",
+           "ResponseTooLarge", "SafeSession", "TargetError", "TargetStopped", "TargetUnreachable", "TooManyRedirects"]
 
 
 @dataclass(frozen=True)
@@ -137,16 +138,24 @@ class SafeSession:
                     raise
                 self._sleep(self.settings.backoff * 2**attempt)
                 continue
-            delay = self._retry_delay(response, attempt)
-            if last or delay is None:
+            delay = self._retry_delay(response, attempt, last)
+            if delay is None:
                 return response
             self._sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _retry_delay(self, response: Response, attempt: int) -> float | None:
+    def _retry_delay(self, response: Response, attempt: int, last: bool) -> float | None:
+        """Seconds to wait before the next attempt, None to keep the response. A 429 is never kept: one that
+        asks for more than ``max_retry_after``, or is still there at the last attempt, ends the request."""
         if response.status == 429:
-            return min(retry_after(response.headers.get("Retry-After")), self.settings.max_retry_after)
-        if response.status in RETRY_STATUS:
+            asked, longest = retry_after(response.headers.get("Retry-After")), self.settings.max_retry_after
+            if last or asked > longest:
+                why = f"after {attempt + 1} attempts" if asked <= longest else \
+                    f"retry asked after {asked:.0f} s (max_retry_after {longest:g} s)"
+                raise RateLimited(f"{response.exchange.method} {response.exchange.url}: HTTP 429 Too Many Requests, "
+                                  f"{why}")
+            return asked
+        if response.status in RETRY_STATUS and not last:
             return float(self.settings.backoff * 2**attempt)
         return None
 

@@ -45,6 +45,10 @@ class ResponseTooLarge(TargetError):
     """The response body exceeded the configured size cap."""
 
 
+class RateLimited(TargetError):
+    """The server kept answering 429, or asked to wait longer than ``max_retry_after``: no verdict on that."""
+
+
 class ForeignHost(TargetError):
     """A URL points at a host the vendor did not declare; it is reported, never contacted."""
 

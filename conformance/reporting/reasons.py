@@ -14,7 +14,8 @@ from conformance.reporting.findings import Compiled, compile_templates, german, 
 
 ERRORS = {"TargetUnreachable": "nicht erreichbar", "DeadlineExceeded": "Zeitlimit der Prüfung überschritten",
           "ResponseTooLarge": "Antwort über der Größengrenze", "ForeignHost": "nicht freigegebener Host",
-          "TooManyRedirects": "zu viele Weiterleitungen", "TargetStopped": "Ziel antwortet nicht mehr"}
+          "TooManyRedirects": "zu viele Weiterleitungen", "TargetStopped": "Ziel antwortet nicht mehr",
+          "RateLimited": "vom Server abgewiesen (HTTP 429, zu viele Anfragen)"}
 HARNESS = {
     "{text} (+{count} more)": "{text} (+{count} weitere)",
     "waived until {date}: {why} (finding: {text})": "ausgenommen bis {date}: {why} (Befund: {text})",

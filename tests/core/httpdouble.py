@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
+from typing import BinaryIO, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 MIB = bytes(1024**2)
@@ -39,9 +39,21 @@ DRIP_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + b"X-Paddi
     b"Content-Length: 2\r\n\r\n{}"
 
 
+def drip(out: BinaryIO, data: bytes, every: float) -> int:
+    """Write ``data`` a byte every ``every`` seconds; the bytes written before the reader hung up (or all)."""
+    for sent in range(len(data)):
+        try:
+            out.write(data[sent : sent + 1])
+        except OSError:
+            return sent
+        if STOP.wait(every):
+            return sent
+    return len(data)
+
+
 class Handler(BaseHTTPRequestHandler):
     """Routes: /ok, /slow?s=, /big?n=, /gzipbomb (256 MiB of zeros as about 250 KiB of gzip), /status?code=,
-    /limited, /redirect?to=, /loop, /echo, /drip?n=&every= (a body of n bytes, one byte at a time),
+    /limited, /storm?after= (always 429), /redirect?to=, /loop, /echo, /drip?n=&every= (a body of n bytes, one byte at a time),
     /driphead?every= (the status line and headers one byte at a time), /silent (accepts, never answers)."""
 
     hits: ClassVar[dict[str, int]] = {}
@@ -97,6 +109,9 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.reply(200, b'{"after": "retry"}')
 
+    def route_storm(self, query: dict[str, str]) -> None:
+        self.reply(429, b"{}", {"Retry-After": query.get("after", "999999999")})
+
     def route_redirect(self, query: dict[str, str]) -> None:
         self.reply(302, b"", {"Location": query["to"]})
 
@@ -108,14 +123,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def drip(self, data: bytes, every: float) -> int:
         """Send ``data`` a byte at a time; the number of bytes sent before the client hung up (or all)."""
-        for sent in range(len(data)):
-            try:
-                self.wfile.write(data[sent : sent + 1])
-            except OSError:
-                return sent
-            if STOP.wait(every):
-                return sent
-        return len(data)
+        return drip(self.wfile, data, every)
 
     def route_drip(self, query: dict[str, str]) -> None:
         size = int(query.get("n", "100"))

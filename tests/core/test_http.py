@@ -13,6 +13,7 @@ from conformance.core.http import (
     DeadlineExceeded,
     ExchangeLog,
     ForeignHost,
+    RateLimited,
     ResponseTooLarge,
     SafeSession,
     TargetStopped,
@@ -113,6 +114,20 @@ def test_retry_after_is_honoured(base: str) -> None:
     response = session(base).get(base + "/limited")
     assert response.status == 200 and Handler.hits["/limited"] == 2
     assert time.monotonic() - started >= 0.9
+
+
+def test_a_429_asking_to_wait_longer_than_max_retry_after_ends_the_request_at_once(base: str) -> None:
+    log = ExchangeLog()
+    with pytest.raises(RateLimited, match=r"HTTP 429 .*retry asked after 999999999 s \(max_retry_after 30 s\)"):
+        session(base, log, retries=2, max_retry_after=30.0).get(base + "/storm")
+    assert log.requests_sent == 1 and log.exchanges[-1].status == 429
+
+
+def test_a_429_that_stays_is_no_answer_to_judge(base: str) -> None:
+    log = ExchangeLog()
+    with pytest.raises(RateLimited, match="HTTP 429 Too Many Requests, after 2 attempts"):
+        session(base, log, retries=1).get(base + "/storm", params={"after": "0"})
+    assert log.requests_sent == 2
 
 
 def test_rate_limit_spaces_requests(base: str) -> None:

@@ -29,6 +29,7 @@ from conformance.suites.ogcapi_features.operations import Call, kind_of
 from conformance.suites.ogcapi_features.params import bbox_sizes
 from conformance.suites.ogcapi_features.security import anonymous, enforced, undefined
 from conformance.suites.ogcapi_features.service import Doc
+from conformance.suites.ogcapi_features.test_items import _timestamp
 
 DATE = "Thu, 26 Nov 2026 00:38:37 GMT"
 PUBLISHED = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml"
@@ -188,3 +189,12 @@ def test_status_line_must_name_http_1_1() -> None:
     found = messages(protocol_versions([versioned("HTTP/1.0"), versioned("HTTP/1.0")]))
     assert found == ["the status line says HTTP/1.0: the server does not claim HTTP/1.1"]
     assert not list(protocol_versions([response(200), versioned("HTTP/1.1"), versioned("HTTP/2")]))
+
+
+@pytest.mark.parametrize("date", ["Mon, 07 Dec 2026 08:00:00 -0000", "Mon, 07 Dec 2026 08:00:00 GMT, Mon, 07 Dec 2026 "
+                                  "08:00:00 GMT"])
+def test_a_date_header_without_a_zone_or_given_twice_is_read_as_utc(date: str) -> None:
+    page = doc(200, {"Date": date}, {"timeStamp": "2026-12-07T08:00:01Z"})
+    assert list(_timestamp(page)) == []
+    late = doc(200, {"Date": date}, {"timeStamp": "2026-12-07T09:00:00Z"})
+    assert messages(_timestamp(late)) == ["timeStamp is not the time the response was generated"]

@@ -105,10 +105,12 @@ def _timestamp(doc: Doc) -> Iterator[Violation]:
 
 
 def _date_header(doc: Doc) -> dt.datetime | None:
+    """The Date header as an aware time; HTTP dates are UTC (RFC 9110 §5.6.7), also where the zone is missing."""
     try:
-        return parsedate_to_datetime(doc.response.headers.get("Date", ""))
+        sent = parsedate_to_datetime(doc.response.headers.get("Date", ""))
     except (TypeError, ValueError):
         return None
+    return sent if sent.tzinfo is not None else sent.replace(tzinfo=dt.UTC)
 
 
 @requirement(STANDARD.requirement("/req/core/fc-numberReturned"))
