@@ -12,7 +12,7 @@ import requests
 
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
-from conformance.core.httptools import RateLimiter, describe, requests_session, retry_after, version
+from conformance.core.httptools import RateLimiter, describe, refused, requests_session, retry_after, version
 from conformance.core.secrets import Redactor
 from conformance.core.transport import (
     LOG,
@@ -205,10 +205,8 @@ class SafeSession:
             self._record(prepared, None, b"", started, error="test deadline")
             raise self._late(prepared) from None
         self._record(prepared, None, b"", started, error=describe(exc))
-        failed = isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
-            exc, requests.exceptions.ReadTimeout)
         raise TargetUnreachable(f"{prepared.method} {self.redactor.text(prepared.url or '')}: {describe(exc)}",
-                                failed, isinstance(exc, requests.exceptions.Timeout)) from None
+                                refused(exc), isinstance(exc, requests.exceptions.Timeout)) from None
 
     def _late(self, prepared: requests.PreparedRequest) -> DeadlineExceeded:
         return DeadlineExceeded(f"the test deadline ran out during {prepared.method} "

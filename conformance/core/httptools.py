@@ -7,6 +7,7 @@ import time
 from email.utils import parsedate_to_datetime
 
 import requests
+from urllib3.exceptions import NewConnectionError
 
 from conformance.core.transport import DeadlineExceeded
 from conformance.core.vendors import Vendor
@@ -85,5 +86,16 @@ def describe(exc: Exception) -> str:
     if isinstance(exc, requests.exceptions.SSLError):
         return "TLS error"
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return "connection failed"
+        return "connection failed" if refused(exc) else "connection closed without a complete answer"
     return type(exc).__name__
+
+
+def refused(exc: Exception) -> bool:
+    """No connection could be made at all (refused, unknown host, TLS failure): the host is down for this run.
+
+    A connect timeout is a timeout (it counts towards ``max_timeouts``), and a connection the server closed after
+    the request was sent shows that the host is there."""
+    if isinstance(exc, requests.exceptions.Timeout) or not isinstance(exc, requests.exceptions.ConnectionError):
+        return False
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(exc, requests.exceptions.SSLError) or isinstance(reason, NewConnectionError)

@@ -53,8 +53,9 @@ def drip(out: BinaryIO, data: bytes, every: float) -> int:
 
 class Handler(BaseHTTPRequestHandler):
     """Routes: /ok, /slow?s=, /big?n=, /gzipbomb (256 MiB of zeros as about 250 KiB of gzip), /status?code=,
-    /limited, /storm?after= (always 429), /redirect?to=, /loop, /echo, /drip?n=&every= (a body of n bytes, one byte at a time),
-    /driphead?every= (the status line and headers one byte at a time), /silent (accepts, never answers)."""
+    /limited, /storm?after= (always 429), /redirect?to=, /loop, /echo, /drip?n=&every= (a body of n bytes, one
+    byte at a time), /driphead?every= (the status line and headers one byte at a time), /silent (accepts, never
+    answers), /hangup (closes the connection without an answer)."""
 
     hits: ClassVar[dict[str, int]] = {}
     seen_headers: ClassVar[list[dict[str, str]]] = []
@@ -134,6 +135,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def route_driphead(self, query: dict[str, str]) -> None:
         Handler.dripped["/driphead"] = self.drip(DRIP_HEAD, float(query.get("every", "0.1")))
+        self.close_connection = True
+
+    def route_hangup(self, query: dict[str, str]) -> None:
         self.close_connection = True
 
     def route_silent(self, query: dict[str, str]) -> None:

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+import requests
 
 from conformance.core.http import (
     DeadlineExceeded,
@@ -20,6 +21,7 @@ from conformance.core.http import (
     TargetUnreachable,
     TooManyRedirects,
 )
+from conformance.core.httptools import refused
 from conformance.core.secrets import Redactor
 from conformance.core.vendors import Auth, HttpSettings, Target, Vendor, VendorsFile
 from conformance.harness.runconfig import RunConfig
@@ -176,6 +178,19 @@ def test_unreachable_host_fails_fast_after_first_failure() -> None:
     with pytest.raises(TargetUnreachable, match="unreachable earlier in this run"):
         client.get("http://127.0.0.1:9/other")
     assert log.requests_sent == 2
+
+
+def test_a_connection_closed_without_an_answer_does_not_mark_the_host_down(base: str) -> None:
+    client = session(base, retries=0)
+    with pytest.raises(TargetUnreachable, match="connection closed without a complete answer"):
+        client.get(base + "/hangup")
+    assert not client.health.down and client.get(base + "/ok").status == 200
+
+
+def test_only_a_connection_that_cannot_be_made_marks_the_host_down() -> None:
+    assert not refused(requests.exceptions.ConnectTimeout("connect timeout"))
+    assert not refused(requests.exceptions.ReadTimeout("read timeout"))
+    assert refused(requests.exceptions.SSLError("certificate verify failed"))
 
 
 def test_status_line_protocol_is_recorded(base: str) -> None:
