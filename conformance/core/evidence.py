@@ -6,6 +6,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
+from conformance.core.messages import Message
+
+LEGACY = "legacy"
 
 @dataclass(frozen=True)
 class Exchange:
@@ -52,29 +55,53 @@ class Locator:
         return {k: v for k, v in asdict(self).items() if v is not None and (v != "" or k == "pointer")}
 
 
+def legacy(text: str) -> Message:
+    """A plain English text wrapped as a message without a catalogue entry (suites not yet on message codes)."""
+    return Message(LEGACY, {}, text)
+
+
+def as_message(text: str | Message) -> Message:
+    """A message as it is, a plain text as a legacy message."""
+    return text if isinstance(text, Message) else legacy(text)
+
+
 class Violation(Exception):
-    """A non-conformance: the requirement, where it is, what was expected and what was found."""
+    """A non-conformance: the message (code, parameters, English text), where it is, what was expected and
+    what was found (data, or a message for phrases such as "an ETag header"), and the exchange it was seen in.
+
+    A plain string is accepted as the message and kept as a ``legacy`` message until every suite has codes.
+    """
 
     kind: ClassVar[str] = "violation"
 
     def __init__(
-        self, message: str, *, locator: Locator | str = "", expected: Any = None,
+        self, message: str | Message, *, locator: Locator | str = "", expected: Any = None,
         actual: Any = None, requirement: str = "", exchange: Exchange | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        self.message = as_message(message)
+        super().__init__(self.message.text)
         self.locator = locator if isinstance(locator, Locator) else Locator(where=locator)
         self.expected = expected
         self.actual = actual
         self.requirement = requirement
         self.exchange = exchange
 
+    @property
+    def text(self) -> str:
+        """The English text of the message."""
+        return str(self.message)
+
+    @property
+    def code(self) -> str:
+        """The message code (``legacy`` for a plain text)."""
+        return self.message.code
+
     def to_json(self) -> dict[str, Any]:
         """A plain dict for the results file; the exchange is stored beside it."""
         return {
-            "kind": self.kind, "requirement": self.requirement, "message": self.message,
-            "locator": self.locator.to_json(), "expected": _plain(self.expected),
-            "actual": _plain(self.actual),
+            "kind": self.kind, "requirement": self.requirement, "message": self.text, "code": self.code,
+            "params": self.message.to_json()["params"], "locator": self.locator.to_json(),
+            "expected": _plain(self.expected), "actual": _plain(self.actual),
         }
 
 
@@ -149,13 +176,25 @@ class NonConformance(AssertionError):
 
     def __init__(self, violations: list[Violation]) -> None:
         self.violations = violations
-        head = violations[0].message if violations else "non-conformance"
+        head = violations[0].text if violations else "non-conformance"
         more = f" (+{len(violations) - 1} more)" if len(violations) > 1 else ""
         super().__init__(head + more)
 
 
 class NotApplicable(Exception):
     """The requirement does not apply to this target (e.g. an optional feature is absent)."""
+
+    def __init__(self, reason: str | Message) -> None:
+        self.reason = as_message(reason)
+        super().__init__(self.reason.text)
+
+
+class Skipped(Exception):
+    """The check cannot run because something it builds on is unusable (e.g. the description did not parse)."""
+
+    def __init__(self, reason: str | Message) -> None:
+        self.reason = as_message(reason)
+        super().__init__(self.reason.text)
 
 
 def expect(violations: Iterable[Violation]) -> None:
@@ -166,6 +205,8 @@ def expect(violations: Iterable[Violation]) -> None:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Message):
+        return value.to_json()
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, list | tuple | set | frozenset):

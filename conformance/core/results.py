@@ -37,6 +37,9 @@ class Result:
     exchanges: tuple[dict[str, Any], ...] = ()
     notes: tuple[str, ...] = ()
     waiver: dict[str, Any] | None = None
+    examined: tuple[dict[str, Any], ...] = ()
+    findings_omitted: int = 0
+    revision: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The record as written to the results file."""
@@ -49,7 +52,7 @@ class Result:
         """Read a record back."""
         fields = {k: v for k, v in data.items() if k != "record"}
         fields["outcome"] = Outcome(fields["outcome"])
-        for key in ("violations", "exchanges", "notes"):
+        for key in ("violations", "exchanges", "notes", "examined"):
             fields[key] = tuple(fields.get(key, ()))
         return cls(**fields)
 

@@ -1,43 +1,103 @@
-"""From a finished pytest test to a Result record: outcome, reason, evidence, profile and waiver."""
+"""From a finished check to a Result record: outcome, reason, evidence, profile and waiver.
+
+A check on the suite contract returns a :class:`Judgement` (:func:`judged`); a decorator-style test raises
+(:func:`classify`). Both end in a :class:`Verdict`, and the findings of both are capped in one place.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
 
-from conformance.core.evidence import Exchange, NonConformance, NotApplicable, Violation
+from conformance.core.evidence import Exchange, NonConformance, NotApplicable, Skipped, Violation, as_message
+from conformance.core.harnessmessages import msg, target_error
 from conformance.core.http import TargetError
+from conformance.core.judgement import Examined, Judgement
+from conformance.core.messages import Message
 from conformance.core.outcomes import Outcome
 from conformance.core.profile import Profile, Waivers
 from conformance.core.results import Result
 
 MAX_EXCHANGES = 6
-DEEP = "no verdict: a response or document is nested too deeply to be checked (RecursionError)"
+MAX_FINDINGS = 50
+DEEP = msg("too-deep").text
 
 
-def classify(excinfo: pytest.ExceptionInfo[BaseException] | None) -> tuple[Outcome, str, list[Violation]]:
-    """Map what a test raised to an outcome, a reason and the violations found."""
+@dataclass(frozen=True)
+class Verdict:
+    """A check's outcome with its reason, the findings kept, how many were left out, and what was examined."""
+
+    outcome: Outcome
+    reason: Message | None = None
+    violations: tuple[Violation, ...] = ()
+    omitted: int = 0
+    examined: tuple[Examined, ...] = ()
+    notes: tuple[Message, ...] = ()
+
+    @property
+    def reason_text(self) -> str:
+        """The reason's English text ("" without one)."""
+        return self.reason.text if self.reason else ""
+
+
+def judged(judgement: Judgement, max_findings: int = MAX_FINDINGS) -> Verdict:
+    """fail with findings, pass with something examined, otherwise not applicable naming what was looked for."""
+    outcome = judgement.outcome
+    if outcome is Outcome.FAIL:
+        verdict = failed(list(judgement.findings), max_findings)
+        return replace(verdict, examined=judgement.examined, notes=(*judgement.notes, *verdict.notes))
+    if outcome is Outcome.PASS:
+        return Verdict(outcome, examined=judgement.examined, notes=judgement.notes)
+    if not judgement.examined:
+        return Verdict(Outcome.ERROR, msg("fault", error="the check names nothing it looked for"))
+    return Verdict(outcome, nothing_examined(judgement.examined), examined=judgement.examined, notes=judgement.notes)
+
+
+def nothing_examined(examined: tuple[Examined, ...]) -> Message:
+    """The reason of a check that judged nothing: the kinds it looked for."""
+    return msg("nothing-examined", looked_for=[e.message for e in examined])
+
+
+def failed(violations: list[Violation], max_findings: int = MAX_FINDINGS) -> Verdict:
+    """A fail: the first finding as the reason (with "+N more"), at most ``max_findings`` findings kept."""
+    if not violations:
+        return Verdict(Outcome.FAIL, msg("fault", error="a check failed without naming a finding"))
+    head = violations[0].message
+    reason = head if len(violations) == 1 else msg("more-findings", text=head, count=len(violations) - 1)
+    kept = tuple(violations[:max_findings])
+    notes = (msg("findings-capped", kept=len(kept), total=len(violations)),) if len(kept) < len(violations) else ()
+    return Verdict(Outcome.FAIL, reason, kept, len(violations) - len(kept), notes=notes)
+
+
+def classify(excinfo: pytest.ExceptionInfo[BaseException] | None, max_findings: int = MAX_FINDINGS) -> Verdict:
+    """Map what a test raised to a verdict."""
     if excinfo is None:
-        return Outcome.PASS, "", []
+        return Verdict(Outcome.PASS)
     exc = excinfo.value
     if isinstance(exc, NonConformance):
-        return Outcome.FAIL, str(exc), exc.violations
+        return failed(exc.violations, max_findings)
     if isinstance(exc, Violation):
-        return Outcome.FAIL, exc.message, [exc]
+        return failed([exc], max_findings)
     if isinstance(exc, NotApplicable):
-        return Outcome.NOT_APPLICABLE, str(exc), []
+        return Verdict(Outcome.NOT_APPLICABLE, exc.reason)
+    if isinstance(exc, Skipped):
+        return Verdict(Outcome.SKIP, exc.reason)
     if isinstance(exc, pytest.skip.Exception):
-        return Outcome.SKIP, exc.msg or "skipped", []
+        return Verdict(Outcome.SKIP, msg("skipped", text=exc.msg or "skipped"))
+    return Verdict(Outcome.ERROR, _error(exc))
+
+
+def _error(exc: BaseException) -> Message:
     if isinstance(exc, RecursionError):
-        return Outcome.ERROR, DEEP, []
+        return msg("too-deep")
     if isinstance(exc, TargetError):
-        return Outcome.ERROR, f"{type(exc).__name__}: {exc}", []
+        return target_error(exc)
     if isinstance(exc, AssertionError):
-        return Outcome.ERROR, f"harness fault: a check asserted without evidence ({exc})", []
-    return Outcome.ERROR, f"harness fault: {type(exc).__name__}: {exc}", []
+        return msg("asserted", error=str(exc))
+    return msg("fault", error=f"{type(exc).__name__}: {exc}")
 
 
 def evidence(violations: list[Violation], log: list[Exchange], outcome: Outcome,
@@ -72,10 +132,10 @@ def apply_policy(result: Result, profile: Profile | None, waivers: Waivers, toda
         return result
     info = waiver.to_json()
     if result.outcome is Outcome.FAIL and waiver.active(today):
-        return replace(result, outcome=Outcome.WAIVED, waiver={**info, "status": "applied"},
-                       reason=f"waived until {waiver.expires}: {waiver.reason} (finding: {result.reason})")
+        reason = msg("waived", date=str(waiver.expires), why=waiver.reason, text=as_message(result.reason))
+        return replace(result, outcome=Outcome.WAIVED, waiver={**info, "status": "applied"}, reason=reason.text)
     if result.outcome is Outcome.FAIL:
-        return replace(result, waiver={**info, "status": "expired"},
-                       reason=f"waiver expired on {waiver.expires}; {result.reason}")
+        reason = msg("waiver-expired", date=str(waiver.expires), text=as_message(result.reason))
+        return replace(result, waiver={**info, "status": "expired"}, reason=reason.text)
     status = "unused-passes" if result.outcome is Outcome.PASS else "unused"
     return replace(result, waiver={**info, "status": status})

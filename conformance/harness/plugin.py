@@ -1,4 +1,5 @@
-"""The pytest11 plugin: parametrises suites over vendor targets and writes the results file.
+"""The pytest11 plugin: generates the items of contract suites, parametrises decorator-style suite tests over
+the vendor targets, and writes the results file.
 
 It is inert unless ``--conformance-vendors`` is given.
 """
@@ -17,8 +18,12 @@ from conformance.core.config import ConfigError
 from conformance.core.http import LOG
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, ResultsWriter, read_run
-from conformance.harness.outcome import apply_policy, classify, evidence
+from conformance.harness import registry
+from conformance.harness.items import CheckItem, SuiteFile, target_label
+from conformance.harness.outcome import Verdict, apply_policy, classify, evidence, judged
+from conformance.harness.registry import RegistryError
 from conformance.harness.runconfig import RunConfig, load_run_config, now
+from conformance.harness.suite import ContractError, Suite, checks_of
 from conformance.harness.target import TargetContext
 from conformance.harness.testreport import RECORD, make_report
 
@@ -32,6 +37,7 @@ class State:
 
     run: RunConfig
     selected: list[str]
+    suites: dict[Path, Suite[Any]]
     writer: ResultsWriter | None = None
 
 
@@ -67,12 +73,39 @@ def pytest_configure(config: pytest.Config) -> None:
     except ConfigError as exc:
         raise pytest.UsageError(str(exc)) from exc
     selected = _selected(run, config.getoption("conformance_standard"))
-    state = State(run, selected)
+    state = State(run, selected, _contract_suites(selected))
     results = config.getoption("conformance_results")
     if results and not hasattr(config, "workerinput"):
         state.writer = ResultsWriter(Path(results), run.header(selected), run.vendors.redactor)
         config.pluginmanager.register(Recorder(state.writer), "wechselbar-recorder")
     config.stash[STATE] = state
+
+
+def _contract_suites(selected: list[str]) -> dict[Path, Suite[Any]]:
+    """The module file → suite of every contract suite with a selected standard, each checked against its
+    catalogue (a requirement without a check, or a check without a requirement, stops the run here)."""
+    out: dict[Path, Suite[Any]] = {}
+    try:
+        entries = registry.registered()
+        for entry in entries:
+            chosen = [s for s in entry.standards if s.id in selected]
+            if entry.suite is None or not chosen or entry.file is None:
+                continue
+            for standard in chosen:
+                checks_of(entry.suite, standard)
+            out[entry.file] = entry.suite
+    except (ContractError, RegistryError) as exc:
+        raise pytest.UsageError(str(exc)) from exc
+    return out
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> SuiteFile | None:
+    """The module of a contract suite becomes the collector of its generated items."""
+    state = parent.config.stash.get(STATE, None)
+    suite = state.suites.get(file_path.resolve()) if state else None
+    if state is None or suite is None:
+        return None
+    return SuiteFile.from_parent(parent, path=file_path, suite=suite, run=state.run, selected=state.selected)
 
 
 def _path(value: str | None) -> Path | None:
@@ -98,14 +131,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     state = metafunc.config.stash.get(STATE, None)
     keys = state.run.targets(marker.kwargs["standard"]) if state else []
-    metafunc.parametrize("target", keys, indirect=True, ids=[_test_id(state, k) for k in keys])
-
-
-def _test_id(state: State | None, key: tuple[str, int]) -> str:
-    assert state is not None
-    same = [k for k in state.run.targets(state.run.vendors.vendor(key[0]).targets[key[1]].standard)
-            if k[0] == key[0]]
-    return key[0] if len(same) == 1 else f"{key[0]}-{key[1]}"
+    metafunc.parametrize("target", keys, indirect=True, ids=[target_label(state.run, k) for k in keys if state])
 
 
 @pytest.fixture
@@ -154,10 +180,17 @@ def _done(results: str | None) -> frozenset[str]:
 def _group_by_target(items: list[pytest.Item]) -> None:
     """Under pytest-xdist (--dist loadgroup) all checks of one vendor target share a worker and its memo."""
     for item in items:
-        callspec = getattr(item, "callspec", None)
-        if callspec is not None and "target" in callspec.params:
-            vendor, index = callspec.params["target"]
-            item.add_marker(pytest.mark.xdist_group(f"{vendor}-{index}"))
+        key = _key(item)
+        if key is not None:
+            item.add_marker(pytest.mark.xdist_group(f"{key[0]}-{key[1]}"))
+
+
+def _key(item: pytest.Item) -> tuple[str, int] | None:
+    """The vendor target of a generated item or of a parametrised suite test."""
+    if isinstance(item, CheckItem):
+        return item.key
+    callspec = getattr(item, "callspec", None)
+    return callspec.params["target"] if callspec is not None and "target" in callspec.params else None
 
 
 def _in_suite(item: pytest.Item) -> bool:
@@ -171,10 +204,8 @@ def _standard(item: pytest.Item) -> str | None:
 
 def _context(item: pytest.Item) -> TargetContext | None:
     state = item.config.stash.get(STATE, None)
-    callspec = getattr(item, "callspec", None)
-    if state is None or callspec is None or "target" not in callspec.params:
-        return None
-    return state.run.context(callspec.params["target"])
+    key = _key(item)
+    return None if state is None or key is None else state.run.context(key)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -219,18 +250,31 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetConte
     marker = item.get_closest_marker("requirement")
     assert marker is not None
     meta = marker.kwargs
-    outcome, reason, violations = classify(call.excinfo)
-    if call.when == "setup" and outcome is Outcome.FAIL and not violations:
-        outcome = Outcome.ERROR
-    found, exchanges = evidence(violations, LOG.exchanges, outcome, meta["uri"])
+    verdict = _verdict(item, call)
+    found, exchanges = evidence(list(verdict.violations), LOG.exchanges, verdict.outcome, meta["uri"])
+    checked = item if isinstance(item, CheckItem) else None
+    notes = [*context.notes, *(n.text for n in (checked.context.notes if checked and checked.context else ())),
+             *(n.text for n in verdict.notes)]
     result = Result(
         vendor=context.vendor.id, standard=meta["standard"], standard_version=meta["version"],
         cls=meta["cls"], requirement=meta["uri"], obligation=meta["obligation"], statement=meta["statement"],
-        spec_url=meta.get("spec_url", ""), outcome=outcome, test_id=_test_name(item), target=context.target.display,
-        reason=reason, duration_ms=round(call.duration * 1000, 1), violations=tuple(found),
-        exchanges=tuple(exchanges), notes=tuple(context.notes),
+        spec_url=meta.get("spec_url", ""), outcome=verdict.outcome, test_id=_test_name(item),
+        target=context.target.display, reason=verdict.reason_text, duration_ms=round(call.duration * 1000, 1),
+        violations=tuple(found), exchanges=tuple(exchanges), notes=tuple(dict.fromkeys(notes)),
+        examined=tuple(e.to_json() for e in verdict.examined), findings_omitted=verdict.omitted,
+        revision=checked.check.revision if checked else None,
     )
     return apply_policy(result, state.run.profile, state.run.waivers, state.run.today)
+
+
+def _verdict(item: pytest.Item, call: pytest.CallInfo[None]) -> Verdict:
+    """From the judgement of a generated item, or from what a test (or its setup) raised."""
+    if isinstance(item, CheckItem) and call.excinfo is None and item.judgement is not None:
+        return judged(item.judgement)
+    verdict = classify(call.excinfo)
+    if call.when == "setup" and verdict.outcome is Outcome.FAIL and not verdict.violations:
+        return Verdict(Outcome.ERROR, verdict.reason)
+    return verdict
 
 
 class Recorder:

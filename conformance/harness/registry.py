@@ -1,39 +1,114 @@
-"""The standards wechselbar knows: built-in suite packages plus any registered under ``wechselbar.suites``."""
+"""The suites wechselbar knows: every entry point of the group ``wechselbar.suites``, built-in or third-party.
+
+An entry point names a :class:`~conformance.harness.suite.Suite` object (``package.module:SUITE``). Until every
+built-in suite is on the contract, an entry point may also name a suite package with decorator-style pytest
+tests (``package.module``, with ``STANDARD`` or ``STANDARDS``); the harness runs those the old way.
+"""
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
+from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from conformance.core.model import Standard
 
-BUILTIN: tuple[str, ...] = (
-    "conformance.suites.ogcapi_features",
-    "conformance.suites.oparl",
-    "conformance.suites.xdomea",
-    "conformance.suites.xrechnung",
-    "conformance.suites.openapi",
-)
+if TYPE_CHECKING:
+    from conformance.harness.suite import Suite
+    from conformance.xml.report import Validator
+
+GROUP = "wechselbar.suites"
+DISTRIBUTION = "wechselbar"
+
+
+class RegistryError(RuntimeError):
+    """The registered suites cannot be loaded: metadata missing, two suites claiming one standard, …"""
+
+
+@dataclass(frozen=True)
+class Registered:
+    """One registered suite: the module pytest collects, its standards, and the suite object if on the contract."""
+
+    name: str
+    module: str
+    standards: tuple[Standard, ...]
+    suite: Suite[Any] | None = None
+    legacy: ModuleType | None = None
+
+    @property
+    def file(self) -> Path | None:
+        """The file of the suite's module (``__init__.py`` for a package)."""
+        spec = importlib.util.find_spec(self.module)
+        return Path(spec.origin).resolve() if spec and spec.origin else None
+
+    def validator(self) -> Validator | None:
+        """The suite's document validator for ``conformance validate``, if it has one."""
+        if self.suite is not None:
+            return self.suite.validator
+        factory = getattr(self.legacy, "document_validator", None)
+        return factory() if callable(factory) else None
+
+
+def _load(entry: EntryPoint) -> Registered:
+    from conformance.harness.suite import Suite  # noqa: PLC0415  (the contract imports the registry's users)
+
+    loaded = entry.load()
+    if isinstance(loaded, Suite):
+        return Registered(entry.name, entry.module, tuple(loaded.standards), suite=loaded)
+    if isinstance(loaded, ModuleType):
+        declared = getattr(loaded, "STANDARDS", None) or (loaded.STANDARD,)
+        return Registered(entry.name, entry.module, tuple(declared), legacy=loaded)
+    raise RegistryError(f"entry point {entry.name} = {entry.value} names a {type(loaded).__name__}, not a Suite")
+
+
+def _entries() -> list[EntryPoint]:
+    found = sorted(entry_points(group=GROUP), key=lambda e: e.dist is None or e.dist.name != DISTRIBUTION)
+    if not any(e.dist is not None and e.dist.name == DISTRIBUTION for e in found):
+        raise RegistryError(f"no suite of {DISTRIBUTION} is registered under the entry-point group {GROUP}: the "
+                            "installed package metadata is older than the source; install it again (pip install -e .)")
+    return found
 
 
 @cache
-def _catalogue() -> dict[str, tuple[Standard, str]]:
-    modules = list(BUILTIN) + [e.value for e in entry_points(group="wechselbar.suites")]
-    out: dict[str, tuple[Standard, str]] = {}
-    for name in modules:
-        module = importlib.import_module(name)
-        declared = getattr(module, "STANDARDS", None) or (module.STANDARD,)
-        for standard in declared:
-            out.setdefault(standard.id, (standard, name))
-    return out
+def registered() -> tuple[Registered, ...]:
+    """Every registered suite, wechselbar's own first; a standard id claimed by two suites is refused."""
+    out: list[Registered] = []
+    owner: dict[str, str] = {}
+    for entry in _entries():
+        suite = _load(entry)
+        if any(r.module == suite.module for r in out):
+            continue
+        for standard in suite.standards:
+            if standard.id in owner:
+                raise RegistryError(f"standard {standard.id} is registered twice: by {owner[standard.id]} "
+                                    f"and by {entry.value}")
+            owner[standard.id] = entry.value
+        out.append(suite)
+    return tuple(out)
 
 
 def standards() -> dict[str, Standard]:
-    """Standard id → its catalogue (classes and requirements), read from each suite package."""
-    return {k: v[0] for k, v in _catalogue().items()}
+    """Standard id → its catalogue (classes and requirements), from every registered suite."""
+    return {s.id: s for r in registered() for s in r.standards}
+
+
+def suite_for(standard_id: str) -> Registered:
+    """The registered suite of a standard."""
+    for entry in registered():
+        if any(s.id == standard_id for s in entry.standards):
+            return entry
+    raise KeyError(f"no registered suite for standard {standard_id!r}")
 
 
 def suite_module(standard_id: str) -> str:
-    """The importable package holding the pytest suite of a standard."""
-    return _catalogue()[standard_id][1]
+    """The importable module pytest collects for a standard."""
+    return suite_for(standard_id).module
+
+
+def document_validators() -> tuple[Validator, ...]:
+    """The document validators of every registered suite that has one."""
+    return tuple(v for r in registered() if (v := r.validator()) is not None)

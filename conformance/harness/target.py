@@ -9,11 +9,13 @@ from typing import Any, TypeVar
 import pytest
 
 from conformance.core.evidence import NonConformance, NotApplicable, NotClaimedViolation
+from conformance.core.harnessmessages import msg
 from conformance.core.http import SafeSession
 from conformance.core.model import Requirement
 from conformance.core.outcomes import Obligation
 from conformance.core.profile import Profile
 from conformance.core.vendors import Target, Vendor
+from conformance.harness.observe import Lazy
 from conformance.harness.registry import standards
 
 T = TypeVar("T")
@@ -34,6 +36,7 @@ class TargetContext:
     profile: Profile | None = None
     notes: list[str] = field(default_factory=list)
     memo: dict[str, Any] = field(default_factory=dict)
+    observation: Lazy[Any] | None = None
 
     @property
     def id(self) -> str:
@@ -44,7 +47,7 @@ class TargetContext:
     def base_url(self) -> str:
         """The first URL of the target, without a trailing slash."""
         if not self.target.urls:
-            raise NotApplicable(f"vendor {self.vendor.id} gives no URL for {self.target.standard}")
+            raise NotApplicable(msg("no-url", vendor=self.vendor.id, standard=self.target.standard))
         return self.target.urls[0].rstrip("/")
 
     def option(self, name: str, default: T) -> T:
@@ -77,9 +80,9 @@ class TargetContext:
         """Not applicable if the class is not claimed, unless the profile requires it: then fail."""
         if self.claimed(cls, declared):
             return
-        source = "the vendors file" if self.target.claims is not None else "the implementation's declaration"
+        source = msg("source-vendors-file" if self.target.claims is not None else "source-declaration")
         if self.profile and self.profile.obligation(standard, cls) is Obligation.MUSS:
             raise NonConformance([NotClaimedViolation(
-                "required by the profile, not claimed", locator=self.target.display,
-                expected=f"class {cls} claimed", actual=f"not claimed in {source}")])
-        raise NotApplicable(f"class {cls} not claimed ({source})")
+                msg("required-not-claimed"), locator=self.target.display,
+                expected=msg("class-claimed", cls=cls), actual=msg("not-claimed-in", source=source))])
+        raise NotApplicable(msg("not-claimed", cls=cls, source=source))

@@ -41,6 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "missing.failed": ("nicht erfüllt", "failed"),
     "missing.error": ("Fehler – kein Urteil möglich", "error – no verdict"),
     "missing.skip": ("übersprungen", "skipped"),
+    "missing.unexamined": ("nichts zu prüfen gefunden – kein Urteil möglich", "nothing found to examine – no verdict"),
     "missing.not-claimed": ("Klasse gefordert, Konformität aber nicht erklärt",
                             "class required but conformance not claimed"),
     "missing.no-target": ("Standard gefordert, aber kein Prüfziel angegeben",

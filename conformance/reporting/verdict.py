@@ -6,6 +6,9 @@ SOLL, are listed as recommendations. A fail, a class required but not claimed, o
 target means it *fails*; errors, skips, untested classes or an incomplete run leave it *undecided*. Without a
 profile a vendor fails when anything failed and is undecided on errors.
 
+A check that found nothing to judge (not applicable with nothing examined, not for an unclaimed class) leaves
+its requirement *unexamined*: no verdict was reached on it, so the vendor is undecided, never meets it.
+
 A vendor with several targets for one standard (e.g. two APIs) is judged on each of them: it meets the profile
 only if every one of its targets does. Claims are read per target, and each finding names its target.
 """
@@ -25,7 +28,8 @@ from conformance.reporting.matrix import Matrix, ReqOutcome, Row, build_matrix
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 FAILING = frozenset({"failed", "not-claimed", "no-target"})
 BY_OUTCOME = {Outcome.FAIL: "failed", Outcome.ERROR: "error", Outcome.SKIP: "skip"}
-KIND_ORDER = ("failed", "error", "skip")
+KIND_ORDER = ("failed", "error", "unexamined", "skip")
+UNEXAMINED = "unexamined"
 
 
 class VerdictState(StrEnum):
@@ -74,11 +78,12 @@ def _verdict(run: Run, row: Row) -> VendorVerdict:
     outcomes = list(row.outcomes())
     waived = tuple(dict.fromkeys(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED))
     if run.header.profile is None:
-        missing = _sorted(_missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR))
+        missing = _sorted(_missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR)
+                          or unexamined(r.first))
         return VendorVerdict(row.id, _state(missing, run.complete), missing, (), waived)
     structural = _structural(run, row, "MUSS")
     unclaimed = {(m.standard, m.cls, m.target) for m in structural if m.kind == "not-claimed"}
-    short = [r for r in outcomes if r.profile_obligation and r.outcome in BY_OUTCOME
+    short = [r for r in outcomes if r.profile_obligation and (r.outcome in BY_OUTCOME or unexamined(r.first))
              and not _unclaimed_fail(r, unclaimed)]
     missing = structural + _sorted(_missing(r) for r in short if required(r))
     recommended = _structural(run, row, "SOLL") + _sorted(_missing(r) for r in short if not required(r))
@@ -103,10 +108,17 @@ def _state(missing: tuple[Missing, ...], complete: bool) -> VerdictState:
     return VerdictState.MEETS
 
 
+def unexamined(result: Result) -> bool:
+    """Not applicable because the check found nothing to judge (it names what it looked for, counted zero)."""
+    return (result.outcome is Outcome.NOT_APPLICABLE and bool(result.examined)
+            and not any(e.get("count") for e in result.examined))
+
+
 def _missing(outcome: ReqOutcome) -> Missing:
     first: Result = outcome.first
-    return Missing(BY_OUTCOME.get(outcome.outcome, outcome.outcome.value), first.standard, first.cls,
-                   outcome.requirement, outcome.obligation, first.reason, first.target)
+    kind = UNEXAMINED if unexamined(first) else BY_OUTCOME.get(outcome.outcome, outcome.outcome.value)
+    return Missing(kind, first.standard, first.cls, outcome.requirement, outcome.obligation, first.reason,
+                   first.target)
 
 
 def _unclaimed_fail(outcome: ReqOutcome, unclaimed: set[tuple[str, str, str]]) -> bool:

@@ -15,7 +15,7 @@ from conformance.core.xmlsafe import DEFAULT_MAX_BYTES
 from conformance.xml import parallel, saxon, svrl, xsd
 from conformance.xml.kosit import ConfigurationError
 from conformance.xml.locations import Lines
-from conformance.xml.report import DocumentReport, Finding, Source, register, rejected
+from conformance.xml.report import DocumentReport, Finding, Source, Validator, rejected
 from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
 
 STANDARD = "xrechnung-3.0"
@@ -136,4 +136,4 @@ def validate(source: Source) -> DocumentReport:
     return verdict(execute(source))
 
 
-register(STANDARD, validate, ROOTS.__contains__, aliases=("xrechnung", "en16931"))
+VALIDATOR = Validator(STANDARD, validate, ROOTS.__contains__, aliases=("xrechnung", "en16931"))

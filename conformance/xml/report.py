@@ -1,13 +1,12 @@
-"""Document reports: the findings of one XML document and the registry of validators per standard.
+"""Document reports: the findings of one XML document, and the validators of the registered suites.
 
-A validator turns one :class:`Source` into a :class:`DocumentReport`. Validator modules register
-themselves on import (``register(...)``); :data:`VALIDATOR_MODULES` lists the modules to import.
+A validator turns one :class:`Source` into a :class:`DocumentReport`. A suite offers its validator through the
+contract (``Suite.validator``); :func:`validators` asks the suite registry for them, so the engine names no suite.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,12 +15,6 @@ FindingSource = Literal["xsd", "schematron", "codelist", "rule", "scenario", "pa
 
 SEVERITIES = ("fatal", "error", "warning", "information")
 ERROR_SEVERITIES = frozenset({"fatal", "error"})
-
-VALIDATOR_MODULES: list[str] = [
-    "conformance.xml.pipeline",
-    "conformance.suites.xdomea.validator",
-]
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -126,21 +119,11 @@ class Validator:
         return name == self.standard or name in self.aliases
 
 
-_REGISTRY: dict[str, Validator] = {}
-
-
-def register(standard: str, validate: Validate, detect: Detect, aliases: Iterable[str] = ()) -> Validator:
-    """Register (or replace) the validator of a standard; ``detect`` receives the root's ``{ns}local`` name."""
-    entry = Validator(standard, validate, detect, tuple(aliases))
-    _REGISTRY[standard] = entry
-    return entry
-
-
 def validators() -> tuple[Validator, ...]:
-    """Every registered validator, after importing the validator modules."""
-    for name in VALIDATOR_MODULES:
-        importlib.import_module(name)
-    return tuple(_REGISTRY.values())
+    """The document validator of every registered suite that has one."""
+    from conformance.harness.registry import document_validators  # noqa: PLC0415  (loads the suites on demand)
+
+    return document_validators()
 
 
 def validator_for(standard: str) -> Validator:

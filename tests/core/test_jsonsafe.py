@@ -47,6 +47,7 @@ def test_recursion_in_a_check_is_an_error_without_verdict_not_a_harness_fault() 
         raise RecursionError("maximum recursion depth exceeded")
     except RecursionError:
         excinfo = pytest.ExceptionInfo.from_current()
-    outcome, reason, violations = classify(excinfo)
-    assert (outcome, reason, violations) == (Outcome.ERROR, DEEP, [])
+    verdict = classify(excinfo)
+    reason = verdict.reason_text
+    assert (verdict.outcome, reason, verdict.violations) == (Outcome.ERROR, DEEP, ())
     assert localise(reason, "de").startswith("kein Urteil: eine Antwort oder ein Dokument ist zu tief")

@@ -78,7 +78,7 @@ def base() -> Iterator[str]:
         yield url
 
 
-def vendors_file(tmp: Path, base: str, claims: str = "") -> Path:
+def vendors_file(tmp: Path, base: str, claims: str = "", standard: str = "ogcapi-features-1") -> Path:
     path = tmp / "vendors.toml"
     path.write_text(f'''
 [[vendors]]
@@ -88,7 +88,7 @@ version = "1.0"
 auth = {{ type = "bearer", token = "${{WB_TEST_TOKEN}}" }}
 http = {{ read_timeout = 2, retries = 0, test_deadline = 10 }}
 [[vendors.targets]]
-standard = "ogcapi-features-1"
+standard = "{standard}"
 url = "{base}"
 {claims}
 
@@ -98,7 +98,7 @@ name = "Gone AG"
 version = "2.0"
 http = {{ connect_timeout = 0.5, retries = 0 }}
 [[vendors.targets]]
-standard = "ogcapi-features-1"
+standard = "{standard}"
 url = "http://127.0.0.1:9"
 ''', encoding="utf-8")
     return path

@@ -14,8 +14,8 @@ from conformance.reporting.matrix import OBLIGATIONS, State
 from conformance.reporting.verdict import VerdictState
 
 REPORTING = Path(i18n.__file__).parent
-KINDS = ("failed", "error", "skip", "not-claimed", "no-target", "not-run", "untested", "no-result", "waived",
-         "not_applicable", "incomplete")
+KINDS = ("failed", "error", "unexamined", "skip", "not-claimed", "no-target", "not-run", "untested", "no-result",
+         "waived", "not_applicable", "incomplete")
 
 
 def used_keys() -> set[str]:

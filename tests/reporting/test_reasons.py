@@ -53,7 +53,7 @@ def test_classify_writes_reasons_the_patterns_know() -> None:
         raise KeyError("links")
     except KeyError:
         excinfo = pytest.ExceptionInfo.from_current()
-    _, reason, _ = classify(excinfo)
+    reason = classify(excinfo).reason_text
     assert localise(reason, "de") == "Fehler im Prüfwerkzeug: KeyError: 'links'"
 
 

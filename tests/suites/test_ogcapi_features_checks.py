@@ -47,7 +47,7 @@ def doc(status: int, headers: dict[str, str] | None = None, body: Any = None) ->
 
 
 def messages(found: Any) -> list[str]:
-    return [v.message for v in found]
+    return [v.text for v in found]
 
 
 def test_every_anchor_is_the_requirement_table_but_the_one_unconfirmed() -> None:

@@ -66,7 +66,7 @@ def _rendered(version: str, defects: frozenset[str] = frozenset()) -> list[tuple
 
 @pytest.mark.parametrize("version", ["1.1", "1.0"])
 def test_clean_double_objects_are_valid(version: str) -> None:
-    bad = [(kind, obj["id"], [v.message for v in validator(version, kind).violations(obj, obj["id"])])
+    bad = [(kind, obj["id"], [v.text for v in validator(version, kind).violations(obj, obj["id"])])
            for kind, obj in _rendered(version) if not validator(version, kind).is_valid(obj)]
     assert bad == []
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conformance.harness import registry
 from conformance.xml import report
 from conformance.xml.report import DocumentReport, Finding, Source
 
@@ -25,14 +26,18 @@ def test_rejected_is_never_valid() -> None:
     assert not doc.valid and not doc.accepted and doc.error == "unknown document type"
 
 
-def test_registry_dispatches_by_id_alias_and_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    report.validators()
-    monkeypatch.setattr(report, "_REGISTRY", dict(report._REGISTRY))
+def test_the_registered_suites_offer_their_validators() -> None:
+    assert {v.standard for v in report.validators()} >= {"xrechnung-3.0", "xdomea-3.0.0"}
+    assert report.validator_for("xdomea").standard == "xdomea-3.0.0"
 
+
+def test_registry_dispatches_by_id_alias_and_root(monkeypatch: pytest.MonkeyPatch) -> None:
     def grade(source: Source) -> DocumentReport:
         return DocumentReport(source.name, "demo-1", True, True, None)
 
-    report.register("demo-1", grade, lambda root: root == "{urn:demo}Root", aliases=("demo",))
+    demo = report.Validator("demo-1", grade, lambda root: root == "{urn:demo}Root", aliases=("demo",))
+    known = registry.document_validators()
+    monkeypatch.setattr(registry, "document_validators", lambda: (*known, demo))
     assert report.validator_for("demo").standard == "demo-1"
     found = report.detect("{urn:demo}Root")
     assert found is not None and found.validate(Source("f", data=b"")).accepted

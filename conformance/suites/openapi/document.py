@@ -27,7 +27,7 @@ class DescriptionUnavailable(Exception):
     """The description could not be read or parsed; carries the violations that say why."""
 
     def __init__(self, violations: list[Violation]) -> None:
-        super().__init__(violations[0].message if violations else "description unavailable")
+        super().__init__(violations[0].text if violations else "description unavailable")
         self.violations = violations
 
 

@@ -20,7 +20,7 @@ from schemathesis.openapi.checks import (
     UndefinedStatusCode,
 )
 
-from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation
+from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation, legacy
 from conformance.suites.openapi.exercise import Call, Run
 
 MAX_FINDINGS = 50
@@ -127,5 +127,5 @@ def merged(findings: Iterable[Finding]) -> Iterator[Violation]:
                             expected="none", actual=len(first))
             return
         if count[key] > 1:
-            violation.message += f" (seen {count[key]} times)"
+            violation.message = legacy(f"{violation.text} (seen {count[key]} times)")
         yield violation

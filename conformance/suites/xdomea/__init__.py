@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from conformance.suites.xdomea.catalogue import STANDARD
 
-__all__ = ["STANDARD"]
+if TYPE_CHECKING:
+    from conformance.xml.report import Validator
+
+
+def document_validator() -> Validator:
+    """The document validator for ``conformance validate`` and export runs (loaded on first use)."""
+    from conformance.suites.xdomea.validator import VALIDATOR  # noqa: PLC0415
+
+    return VALIDATOR
+
+
+__all__ = ["STANDARD", "document_validator"]

@@ -16,7 +16,7 @@ from conformance.suites.xdomea.checks import XdomeaVisitor
 from conformance.xml import exports
 from conformance.xml.archives import Document
 from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
-from conformance.xml.report import DocumentReport, Finding, Source, register
+from conformance.xml.report import DocumentReport, Finding, Source, Validator
 from conformance.xml.stream import stream_validate, tree_records
 from conformance.xml.xsd import SchemaRef, compiled, parse, xmlschema_model
 from conformance.xml.xsd import validate as xsd_validate
@@ -106,7 +106,7 @@ def report(name: str, findings: Iterable[Finding], root: str = "") -> DocumentRe
     return DocumentReport(name, ID, valid, valid and not any(f.is_error for f in found), scenario, found, fatal)
 
 
-register(ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",))
+VALIDATOR = Validator(ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",))
 def warm() -> None:
     """Load the schema (both engines) and the code lists, e.g. before worker processes are forked."""
     typing()

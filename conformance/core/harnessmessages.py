@@ -1,0 +1,59 @@
+"""The harness's own messages: reasons and notes it words the same way for every suite, in English and German.
+
+The English wordings are the ones results files have always carried, so that reports of older runs read alike.
+"""
+
+from __future__ import annotations
+
+from conformance.core.messages import Catalogue, Message
+
+TARGET_ERRORS = {"TargetUnreachable": "nicht erreichbar", "DeadlineExceeded": "Zeitlimit der Prüfung überschritten",
+                 "ResponseTooLarge": "Antwort über der Größengrenze", "ForeignHost": "nicht freigegebener Host",
+                 "TooManyRedirects": "zu viele Weiterleitungen"}
+
+HARNESS = Catalogue.of({
+    **{f"harness.error.{name}": (f"{name}: {{detail}}", f"{word}: {{detail}}") for name, word in TARGET_ERRORS.items()},
+    "harness.nothing-examined": (
+        "nothing examined: looked for {looked_for}",
+        "nichts geprüft: gesucht wurde nach {looked_for}"),
+    "harness.more-findings": ("{text} (+{count} more)", "{text} (+{count} weitere)"),
+    "harness.findings-capped": (
+        "only the first {kept} of {total} findings are kept",
+        "nur die ersten {kept} von {total} Befunden sind festgehalten"),
+    "harness.not-claimed": (
+        "class {cls} not claimed ({source})", "Konformität zur Klasse {cls} nicht erklärt ({source})"),
+    "harness.source-vendors-file": ("the vendors file", "Lieferantendatei"),
+    "harness.source-declaration": (
+        "the implementation's declaration", "Konformitätserklärung der Implementierung"),
+    "harness.required-not-claimed": (
+        "required by the profile, not claimed", "vom Profil gefordert, Konformität aber nicht erklärt"),
+    "harness.class-claimed": ("class {cls} claimed", "Konformität zur Klasse {cls} erklärt"),
+    "harness.not-claimed-in": ("not claimed in {source}", "nicht erklärt in {source}"),
+    "harness.no-url": (
+        "vendor {vendor} gives no URL for {standard}", "Lieferant {vendor} nennt keine URL für {standard}"),
+    "harness.waived": (
+        "waived until {date}: {why} (finding: {text})", "ausgenommen bis {date}: {why} (Befund: {text})"),
+    "harness.waiver-expired": ("waiver expired on {date}; {text}", "Ausnahme abgelaufen am {date}; {text}"),
+    "harness.target-error": ("{error}: {detail}", "{error}: {detail}"),
+    "harness.too-deep": (
+        "no verdict: a response or document is nested too deeply to be checked (RecursionError)",
+        "kein Urteil: eine Antwort oder ein Dokument ist zu tief verschachtelt, um geprüft zu werden"),
+    "harness.asserted": (
+        "harness fault: a check asserted without evidence ({error})",
+        "Fehler im Prüfwerkzeug: eine Prüfung brach ohne Nachweis ab ({error})"),
+    "harness.fault": ("harness fault: {error}", "Fehler im Prüfwerkzeug: {error}"),
+    "harness.skipped": ("{text}", "{text}"),
+})
+
+
+def msg(code: str, **params: object) -> Message:
+    """A harness message (``code`` without the ``harness.`` prefix)."""
+    return HARNESS(f"harness.{code}", **params)  # type: ignore[arg-type]
+
+
+def target_error(exc: BaseException) -> Message:
+    """The reason of a check that reached no verdict because of the target (unreachable, deadline, …)."""
+    name = type(exc).__name__
+    if name in TARGET_ERRORS:
+        return msg(f"error.{name}", detail=str(exc))
+    return msg("target-error", error=name, detail=str(exc))

@@ -1,0 +1,52 @@
+"""Observations computed once per target and process, by the first check that needs them.
+
+What stopped an observation without a verdict (the target unreachable, a deadline, nothing to look at) is kept
+too: every later check of that target ends the same way, with the same reason, and nothing is fetched again.
+Any other exception (a fault of the suite) is not kept: each check that asks reports it as its own error.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from conformance.core.evidence import NotApplicable
+from conformance.core.transport import LOG, TargetError
+
+T = TypeVar("T")
+KEPT = (TargetError, NotApplicable)
+
+
+class Lazy(Generic[T]):
+    """A value computed on first use under an optional budget of its own, then kept with its failure, if any."""
+
+    def __init__(self, compute: Callable[[], T], budget: float | None = None) -> None:
+        self.compute = compute
+        self.budget = budget
+        self.done = False
+        self.value: T | None = None
+        self.failure: TargetError | NotApplicable | None = None
+
+    def get(self) -> T:
+        """The value; the kept failure is raised again for every caller."""
+        if not self.done:
+            try:
+                self.value = self._computed()
+            except KEPT as exc:
+                self.failure = exc
+            self.done = True
+        if self.failure is not None:
+            raise self.failure.with_traceback(None)
+        return self.value  # type: ignore[return-value]
+
+    def _computed(self) -> T:
+        if self.budget is None:
+            return self.compute()
+        left = LOG.remaining()
+        try:
+            with LOG.budget(self.budget):
+                return self.compute()
+        finally:
+            if left is not None:
+                LOG.deadline = time.monotonic() + left
