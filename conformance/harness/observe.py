@@ -1,8 +1,10 @@
 """Observations computed once per target and process, by the first check that needs them.
 
-What stopped an observation without a verdict (the target unreachable, a deadline, nothing to look at) is kept
-too: every later check of that target ends the same way, with the same reason, and nothing is fetched again.
-Any other exception (a fault of the suite) is not kept: each check that asks reports it as its own error.
+What stopped an observation without a verdict (the target unreachable, its own budget spent, nothing to look at)
+is kept too: every later check of that target ends the same way, with the same reason, and nothing is fetched
+again. Not kept: the deadline of the check that happened to start an observation without a budget of its own
+(the next check starts it again under its own deadline), and any other exception (a fault of the suite: each
+check that asks reports it as its own error).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from conformance.core.evidence import NotApplicable
-from conformance.core.transport import LOG, TargetError
+from conformance.core.transport import LOG, DeadlineExceeded, TargetError
 
 T = TypeVar("T")
 KEPT = (TargetError, NotApplicable)
@@ -33,6 +35,10 @@ class Lazy(Generic[T]):
         if not self.done:
             try:
                 self.value = self._computed()
+            except DeadlineExceeded:
+                if self.budget is None:
+                    raise
+                self.failure = DeadlineExceeded(f"the observation's budget of {self.budget:g} s ran out")
             except KEPT as exc:
                 self.failure = exc
             self.done = True

@@ -61,7 +61,7 @@ def test_unresolvable_references_become_findings_and_placeholders() -> None:
     assert by_ref[PROCESSES].foreign and by_ref[PROCESSES].pointer == "/paths/~1/get/responses/404"
     assert by_ref[SORTBY].foreign and by_ref[SORTBY].pointer == "/paths/~1items/get/parameters/0"
     missing = by_ref["http://127.0.0.1:9/openapi#/components/responses/Missing"]
-    assert not missing.foreign and missing.reason == "no such location in the description"
+    assert not missing.foreign and missing.reason.text == "no such location in the description"
     responses = found.document["paths"]["/"]["get"]["responses"]
     assert responses["404"][MARK] == PROCESSES and "description" in responses["404"]
     assert [p["name"] for p in found.document["paths"]["/items"]["get"]["parameters"]] == ["limit"]

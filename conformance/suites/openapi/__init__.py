@@ -92,4 +92,8 @@ STANDARD = Standard(
     ),
 )
 
-__all__ = ["STANDARD"]
+from conformance.suites.openapi.suite import OpenApiSuite  # noqa: E402  (the suite needs the catalogue above)
+
+SUITE = OpenApiSuite(STANDARD)
+
+__all__ = ["STANDARD", "SUITE"]

@@ -20,7 +20,8 @@ from conformance.core import jsonsafe
 from conformance.core.evidence import Locator, ParseViolation, SchemaViolation, Violation
 from conformance.suites.openapi.api import Api
 from conformance.suites.openapi.bundle import Bundle, pointer, resolve
-from conformance.suites.openapi.exercise import Call, Run
+from conformance.suites.openapi.exercise import Call, Exercise
+from conformance.suites.openapi.messages import m
 from conformance.suites.openapi.verdicts import Finding, merged
 
 URN = "urn:wechselbar:openapi"
@@ -45,14 +46,14 @@ class Schemas:
         return self.compiled[schema_pointer]
 
 
-def schema_violations(run: Run, found: Api) -> Iterator[Violation]:
+def schema_violations(run: Exercise, found: Api) -> Iterator[Violation]:
     """Every documented JSON body that does not parse or does not validate."""
     schemas = Schemas(found)
     return merged(f for call in run.calls for f in _call(call, schemas))
 
 
-def documented_schema(document: dict[str, Any], op_pointer: str, status: int, media_type: str) -> str | None:
-    """The bundle pointer of the schema documented for a status and media type, if there is one."""
+def documented_content(document: dict[str, Any], op_pointer: str, status: int) -> tuple[str, dict[str, Any]] | None:
+    """Where the response documented for a status lists its content, and that content, if it names any."""
     responses_at = _deref(document, op_pointer + "/responses")
     responses = resolve(document, responses_at)
     if not isinstance(responses, dict):
@@ -62,8 +63,22 @@ def documented_schema(document: dict[str, Any], op_pointer: str, status: int, me
         return None
     response_at = _deref(document, f"{responses_at}/{code}")
     content = resolve(document, response_at + "/content")
-    if not isinstance(content, dict):
+    return (response_at, content) if isinstance(content, dict) and content else None
+
+
+def judged_body(call: Call, document: dict[str, Any]) -> bool:
+    """True if the call's body is JSON and documented with a schema, so the schema check judges it."""
+    got = call.response
+    return _is_json(got.media_type) and documented_schema(
+        document, call.planned.operation.pointer, got.status, got.media_type) is not None
+
+
+def documented_schema(document: dict[str, Any], op_pointer: str, status: int, media_type: str) -> str | None:
+    """The bundle pointer of the schema documented for a status and media type, if there is one."""
+    found = documented_content(document, op_pointer, status)
+    if found is None:
         return None
+    response_at, content = found
     main = media_type.split("/", 1)[0]
     key = next((k for k in (media_type, f"{main}/*", "*/*") if k in content), None)
     if key is None or not isinstance(content[key], dict) or "schema" not in content[key]:
@@ -83,7 +98,7 @@ def _call(call: Call, schemas: Schemas) -> Iterator[Finding]:
         body = jsonsafe.loads(got.content)
     except ValueError as exc:
         yield Finding((op.label, got.status, "parse"), ParseViolation(
-            f"{label}: the body is not JSON ({exc})", locator=got.url, expected="JSON",
+            m("body-not-json", response=label, error=str(exc)), locator=got.url, expected=m("phrase.json"),
             actual=got.text[:200], exchange=got.exchange))
         return
     for error in schemas.validator(at).iter_errors(body):
@@ -98,7 +113,7 @@ def _schema_finding(call: Call, label: str, error: Any, at: str, bundle: Bundle)
     key = (call.planned.operation.label, got.status, re.sub(r"/\d+", "/*", where), error.validator,
            repr(error.validator_value)[:200])
     return Finding(key, SchemaViolation(
-        f"{label}: {error.message}", locator=Locator(where=got.url, pointer=where),
+        m("body-invalid", response=label, error=error.message), locator=Locator(where=got.url, pointer=where),
         expected=f"{error.validator}: {_short(error.validator_value)} (schema {schema})",
         actual=_short(error.instance), exchange=got.exchange))
 

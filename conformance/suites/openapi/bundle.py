@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin
 
+from conformance.core.messages import Message
 from conformance.suites.openapi.document import Description
-from conformance.suites.openapi.sources import Broken, Foreign, Sources
+from conformance.suites.openapi.messages import m
+from conformance.suites.openapi.sources import Broken, Foreign, Sources, Unfollowed
 
 MARK = "x-wechselbar-unresolved"
 STORE = "x-wechselbar-external"
@@ -29,17 +31,19 @@ class Finding:
 
     pointer: str
     ref: str
-    reason: str
+    reason: Message
     foreign: bool
 
 
 @dataclass
 class Bundle:
-    """The self-contained document, the findings, and which stored key came from which URI."""
+    """The self-contained document, the findings, which stored key came from which URI, and how many
+    references were followed or tried."""
 
     document: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)
+    references: int = 0
 
     def origin(self, pointer: str) -> tuple[str, str]:
         """Map a pointer into the bundle back to (document URI, pointer there); the root gives ("", pointer)."""
@@ -84,19 +88,20 @@ class Bundler:
                 if not (foreign_id and key == "$id") and not (key == "externalValue" and isinstance(value, str))}
 
     def _reference(self, node: dict[str, Any], base: str, path: Path) -> Any:
+        self.result.references += 1
         target = urljoin(base, node["$ref"])
         document, _, fragment = target.partition("#")
         siblings = {k: self._walk(v, base, (*path, k)) for k, v in node.items() if k != "$ref"}
         if document == self.root_uri:
             if resolve(self.root, fragment) is MISSING:
-                return self._unresolved(path, target, "no such location in the description", foreign=False)
+                return self._unresolved(path, target, m("reason.in-description"), foreign=False)
             return {**siblings, "$ref": "#" + fragment}
         key = self.keys.get(target)
         if key is None:
             try:
                 content = self._content(document, fragment)
-            except (Broken, Foreign) as exc:
-                return self._unresolved(path, target, str(exc), foreign=isinstance(exc, Foreign))
+            except Unfollowed as exc:
+                return self._unresolved(path, target, exc.reason, foreign=isinstance(exc, Foreign))
             key = self._new_key(target)
             self.stored[key] = self._walk(content, document, path)
         return {**siblings, "$ref": f"#/{STORE}/{key}"}
@@ -104,7 +109,7 @@ class Bundler:
     def _content(self, document: str, fragment: str) -> Any:
         content = resolve(self.sources.read(document), fragment)
         if content is MISSING:
-            raise Broken(f"no location #{fragment} in {document}")
+            raise Broken(m("reason.no-location", fragment=fragment, document=document))
         return content
 
     def _new_key(self, target: str) -> str:
@@ -115,7 +120,7 @@ class Bundler:
         self.stored[key] = {}
         return key
 
-    def _unresolved(self, path: Path, target: str, reason: str, foreign: bool) -> dict[str, Any]:
+    def _unresolved(self, path: Path, target: str, reason: Message, foreign: bool) -> dict[str, Any]:
         self.result.findings.append(Finding(pointer(path), target, reason, foreign))
         return placeholder(path, target)
 

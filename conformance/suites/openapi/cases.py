@@ -23,8 +23,10 @@ from schemathesis import Case as AnyCase
 from schemathesis import GenerationMode
 from schemathesis.core.result import Err
 
+from conformance.core.messages import Message
 from conformance.core.paths import cache_dir
 from conformance.suites.openapi.bundle import pointer
+from conformance.suites.openapi.messages import m
 
 METHOD = "get"
 Case = AnyCase[Any]
@@ -66,12 +68,12 @@ def load_schema(document: dict[str, Any]) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_dict(document, config=schemathesis.Config.from_dict(CONFIG))
 
 
-def operations(schema: schemathesis.BaseSchema, problems: list[str]) -> list[Operation]:
+def operations(schema: schemathesis.BaseSchema, problems: list[Message]) -> list[Operation]:
     """Every GET operation in document order; operations schemathesis cannot read go to ``problems``."""
     found = []
     for result in schema.get_all_operations():
         if isinstance(result, Err):
-            problems.append(f"an operation could not be read: {_first_line(result.err())}")
+            problems.append(m("note.unreadable-operation", error=_first_line(result.err())))
             continue
         inner = result.ok()
         if inner.method.lower() == METHOD:

@@ -13,6 +13,7 @@ from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange, Locator, ParseViolation, StatusViolation, Violation
 from conformance.core.http import TargetError
 from conformance.harness.target import TargetContext
+from conformance.suites.openapi.messages import m
 
 ACCEPT = ("application/vnd.oai.openapi+json, application/json, application/vnd.oai.openapi;q=0.9, "
           "application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1")
@@ -54,14 +55,14 @@ def load(target: TargetContext) -> Description:
         try:
             text = path.read_bytes()
         except OSError as exc:
-            raise DescriptionUnavailable([ParseViolation(f"cannot read the description: {exc.strerror}",
+            raise DescriptionUnavailable([ParseViolation(m("description-unreadable", error=exc.strerror),
                                                          locator=str(path))]) from exc
         return Description(parse(text, path.as_uri(), path.suffix in (".json",)), path.as_uri(), None, path.parent)
     url = target.target.urls[0] if target.target.urls else target.base_url
     response = target.http.get(url, headers={"Accept": ACCEPT})
     if response.status != 200:
         raise DescriptionUnavailable([StatusViolation(
-            f"the description answers HTTP {response.status}", locator=response.url, expected=200,
+            m("description-status", status=response.status), locator=response.url, expected=200,
             actual=response.status, exchange=response.exchange)])
     try:
         raw = parse(response.content, response.url, "json" in response.media_type)
@@ -78,14 +79,14 @@ def parse(content: bytes, where: str, json_first: bool) -> dict[str, Any]:
     try:
         data = jsonsafe.loads(text) if json_first or text.lstrip().startswith("{") else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError, RecursionError) as exc:
-        raise DescriptionUnavailable([ParseViolation(f"the description is neither JSON nor YAML: {exc}",
+        raise DescriptionUnavailable([ParseViolation(m("description-not-parsed", error=str(exc)),
                                                      locator=Locator(where=where))]) from exc
     if not isinstance(data, dict):
         raise DescriptionUnavailable([ParseViolation(
-            "the description is not an object", locator=where, expected="object", actual=type(data).__name__)])
+            m("description-not-object"), locator=where, expected="object", actual=type(data).__name__)])
     if _size(data, MAX_NODES) > MAX_NODES:
         raise DescriptionUnavailable([ParseViolation(
-            f"the description expands to more than {MAX_NODES} nodes (YAML aliases?)", locator=where)])
+            m("description-too-large", limit=MAX_NODES), locator=where)])
     return data
 
 

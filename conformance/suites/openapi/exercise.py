@@ -1,8 +1,8 @@
 """Calling every documented GET operation: valid cases first, then invalid ones, within the request budget.
 
-The run happens once per target and process; every requirement test judges the same calls. Sampling limits
-come from the vendors file (options.max_operations, positive_cases, negative_cases, max_requests,
-path_parameters) and every cut becomes a note on the results.
+The exercise happens once per target and process; every check of the responses judges the same calls.
+Sampling limits come from the vendors file (options.max_operations, positive_cases, negative_cases,
+max_requests, path_parameters) and every cut becomes a note on the results.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.core.http import DeadlineExceeded, Response
+from conformance.core.messages import Message
 from conformance.harness.target import TargetContext
-from conformance.suites.openapi.api import Api, base_url
 from conformance.suites.openapi.cases import Operation, Planned, load_schema, negative, operations, plan, positive
+from conformance.suites.openapi.messages import m
 
 
 @dataclass(frozen=True)
@@ -26,41 +27,38 @@ class Call:
 
 
 @dataclass
-class Run:
+class Exercise:
     """All calls of one target, plus notes on what was cut or could not be generated."""
 
     calls: list[Call] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     operations: int = 0
 
-    def annotate(self, target: TargetContext) -> None:
-        """Put the run's notes on the current result."""
-        target.note(f"{len(self.calls)} requests to {self.operations} GET operations")
-        for text in self.notes:
-            target.note(text)
+    @property
+    def summary(self) -> list[Message]:
+        """What was sent, then every note."""
+        return [m("note.requests", requests=len(self.calls), operations=self.operations), *self.notes]
+
+    @property
+    def called(self) -> int:
+        """The operations that got at least one call."""
+        return len({c.planned.operation.label for c in self.calls})
 
 
-def run(target: TargetContext, found: Api) -> Run:
-    """The calls of this target, made once per process."""
-    result = target.remember("openapi:run", lambda: _run(target, found))
-    result.annotate(target)
-    return result
-
-
-def _run(target: TargetContext, found: Api) -> Run:
-    result = Run()
-    base = base_url(target, found)
-    ops = operations(load_schema(found.document), result.notes)
+def exercise(target: TargetContext, document: dict[str, Any], base: str) -> Exercise:
+    """Send the planned calls of a bundled description to the API at ``base``."""
+    result = Exercise()
+    ops = operations(load_schema(document), result.notes)
     limit = target.option("max_operations", 50)
     if len(ops) > limit:
-        result.notes.append(f"sampling cut: exercised {limit} of {len(ops)} GET operations")
+        result.notes.append(m("note.operations-cut", limit=limit, total=len(ops)))
         ops = ops[:limit]
     result.operations = len(ops)
     _send(target, result, _plans(target, ops, base, result.notes))
     return result
 
 
-def _plans(target: TargetContext, ops: list[Operation], base: str, notes: list[str]) -> Iterator[Planned]:
+def _plans(target: TargetContext, ops: list[Operation], base: str, notes: list[Message]) -> Iterator[Planned]:
     fixed: dict[str, Any] = dict(target.option("path_parameters", {}) or {})
     count = target.option("positive_cases", 5)
     wrong = target.option("negative_cases", 5)
@@ -70,28 +68,28 @@ def _plans(target: TargetContext, ops: list[Operation], base: str, notes: list[s
         yield from _guarded(op, notes, lambda op=op: (plan(op, c, base, True) for c in negative(op, wrong)))
 
 
-def _guarded(op: Operation, notes: list[str], make: Any) -> Iterator[Planned]:
+def _guarded(op: Operation, notes: list[Message], make: Any) -> Iterator[Planned]:
     try:
         planned = list(make())
     except Exception as exc:  # a generation failure of one operation must not stop the others
-        notes.append(f"{op.label}: no cases could be generated ({type(exc).__name__}: {str(exc)[:200]})")
+        notes.append(m("note.no-cases", operation=op.label, error=f"{type(exc).__name__}: {str(exc)[:200]}"))
         return
     yield from planned
 
 
-def _send(target: TargetContext, result: Run, plans: Iterator[Planned]) -> None:
+def _send(target: TargetContext, result: Exercise, plans: Iterator[Planned]) -> None:
     budget = target.option("max_requests", 300)
     planned = _unique(plans)
     for index, item in enumerate(planned):
         if index >= budget:
-            result.notes.append(f"sampling cut: sent {budget} of {len(planned)} planned requests (max_requests)")
+            result.notes.append(m("note.requests-cut", budget=budget, planned=len(planned)))
             return
         try:
             response = target.http.get(item.url, headers=item.headers)
         except DeadlineExceeded:
             if not result.calls:
                 raise  # nothing to judge: this check errs, the next one starts the calls again
-            result.notes.append(f"the test deadline cut the run after {index} of {len(planned)} requests")
+            result.notes.append(m("note.deadline-cut", sent=index, planned=len(planned)))
             return
         result.calls.append(Call(item, response))
 

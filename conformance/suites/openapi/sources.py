@@ -12,8 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 from conformance.core.http import SafeSession
 from conformance.core.jsonschemas import load_document
+from conformance.core.messages import Message
 from conformance.core.packs import PackError, default_store
 from conformance.suites.openapi.document import ACCEPT, DescriptionUnavailable, parse
+from conformance.suites.openapi.messages import m
 
 MIRRORED: tuple[tuple[str, str, str], ...] = (
     ("https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/", "ogcapi-features", "core/openapi/"),
@@ -24,11 +26,19 @@ MIRRORED: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class Broken(Exception):
+class Unfollowed(Exception):
+    """A reference that cannot be followed, with the reason as a message."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.text)
+        self.reason = reason
+
+
+class Broken(Unfollowed):
     """The referenced document was readable, but it is missing or not JSON/YAML: a broken reference."""
 
 
-class Foreign(Exception):
+class Foreign(Unfollowed):
     """The referenced document cannot be read offline: it is on a host the suite does not contact."""
 
 
@@ -58,7 +68,7 @@ class Sources:
                 return exc
             if found is not None:
                 return found
-        return Foreign(f"{_host(uri)} is neither the API's host nor a schema location the suite mirrors")
+        return Foreign(m("reason.foreign-host", host=_host(uri)))
 
     def _pack(self, uri: str) -> Any:
         for prefix, pack, folder in MIRRORED:
@@ -67,7 +77,7 @@ class Sources:
                 try:
                     return load_document(default_store().path(pack, relpath))
                 except PackError as exc:
-                    raise Foreign(f"not in the mirrored pack {pack}: {relpath}") from exc
+                    raise Foreign(m("reason.not-in-pack", pack=pack, path=relpath)) from exc
         return None
 
     def _file(self, uri: str) -> Any:
@@ -75,24 +85,24 @@ class Sources:
             return None
         path = Path(unquote(urlsplit(uri).path)).resolve()
         if self.folder is None or not path.is_relative_to(self.folder):
-            raise Foreign("a local file outside the description's folder")
+            raise Foreign(m("reason.outside-folder"))
         try:
             return parse(path.read_bytes(), uri, path.suffix == ".json")
         except OSError as exc:
-            raise Broken(f"cannot read {path.name}: {exc.strerror}") from exc
+            raise Broken(m("reason.unreadable-file", name=path.name, error=exc.strerror)) from exc
         except DescriptionUnavailable as exc:
-            raise Broken(str(exc)) from exc
+            raise Broken(exc.violations[0].message) from exc
 
     def _vendor(self, uri: str) -> Any:
         if self.http is None or not self.http.allowed(uri):
             return None
         response = self.http.get(uri, headers={"Accept": ACCEPT})
         if response.status != 200:
-            raise Broken(f"HTTP {response.status}")
+            raise Broken(m("reason.http", status=response.status))
         try:
             return parse(response.content, response.url, "json" in response.media_type)
         except DescriptionUnavailable as exc:
-            raise Broken(str(exc)) from exc
+            raise Broken(exc.violations[0].message) from exc
 
 
 def _host(uri: str) -> str:

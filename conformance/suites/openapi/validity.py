@@ -9,11 +9,13 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from referencing.exceptions import Unresolvable
 
 from conformance.core.evidence import Locator, MissingMember, SchemaViolation, ValueViolation, Violation
+from conformance.core.messages import Message
 from conformance.suites.openapi.api import VERSIONS, Api
 from conformance.suites.openapi.bundle import Finding, pointer
 from conformance.suites.openapi.document import Description
+from conformance.suites.openapi.messages import m
 
-MAX_ERRORS = 100
+MAX_ERRORS = 1000
 MAX_SITES = 10
 
 
@@ -50,16 +52,16 @@ class Offline31(OpenAPIV31SpecValidator):
 def version(description: Description) -> Iterator[Violation]:
     """The openapi field names 3.0.x or 3.1.x."""
     if "openapi" not in description.raw:
-        yield MissingMember("the description has no openapi field", locator=Locator(description.uri, "/openapi"),
-                            expected="3.0.x or 3.1.x", actual=None, exchange=description.exchange)
+        yield MissingMember(m("no-version-field"), locator=Locator(description.uri, "/openapi"),
+                            expected=m("phrase.versions"), actual=None, exchange=description.exchange)
     elif not description.version.startswith(VERSIONS):
-        yield ValueViolation(f"OpenAPI version {description.raw['openapi']!r} is not 3.0.x or 3.1.x",
-                             locator=Locator(description.uri, "/openapi"), expected="3.0.x or 3.1.x",
+        yield ValueViolation(m("unsupported-version", version=repr(description.raw["openapi"])),
+                             locator=Locator(description.uri, "/openapi"), expected=m("phrase.versions"),
                              actual=description.raw["openapi"], exchange=description.exchange)
 
 
-def spec_errors(found: Api) -> Iterator[Violation]:
-    """Every error openapi-spec-validator reports for the bundled document."""
+def spec_errors(found: Api, notes: list[Message] | None = None) -> Iterator[Violation]:
+    """Every error openapi-spec-validator reports for the bundled document (a cut after MAX_ERRORS is noted)."""
     cls = Offline31 if found.version.startswith("3.1") else Offline30
     errors = cls(found.document).iter_errors()
     for index in range(MAX_ERRORS + 1):
@@ -68,11 +70,12 @@ def spec_errors(found: Api) -> Iterator[Violation]:
         except StopIteration:
             return
         except Unresolvable as exc:
-            yield ValueViolation(f"validation stopped at a reference it cannot follow offline: {exc.ref}",
-                                 locator=found.description.uri, expected="a resolvable reference", actual=exc.ref)
+            yield ValueViolation(m("validation-stopped", ref=exc.ref), locator=found.description.uri,
+                                 expected=m("phrase.resolvable-reference"), actual=exc.ref)
             return
         if index == MAX_ERRORS:
-            yield Violation(f"more than {MAX_ERRORS} errors; the rest are not listed", expected="none")
+            if notes is not None:
+                notes.append(m("note.errors-cut", limit=MAX_ERRORS))
             return
         yield _spec_violation(found, error)
 
@@ -85,7 +88,7 @@ def _spec_violation(found: Api, error: Any) -> Violation:
     if not _set(keyword) and getattr(error, "schema_path", None):
         keyword = error.schema_path[-1]
     return SchemaViolation(
-        f"not a valid OpenAPI {found.version} document: {message}",
+        m("invalid-document", version=found.version, error=message),
         locator=Locator(where=uri or found.description.uri, pointer=at if path else None),
         expected=_keyword(keyword, getattr(error, "validator_value", None), type(error).__name__),
         actual=_short(error.instance) if _set(getattr(error, "instance", None)) else None,
@@ -110,12 +113,12 @@ def references(found: Api, foreign: bool) -> Iterator[Violation]:
             sites.setdefault(finding.ref, []).append(finding)
     for ref, group in sites.items():
         first = group[0]
-        more = f" (and {len(group) - 1} more places)" if len(group) > 1 else ""
-        kind = "cannot be resolved offline" if foreign else "does not resolve"
+        code = "ref-foreign" if foreign else "ref-broken"
+        text = (m(code, ref=ref, reason=first.reason) if len(group) == 1
+                else m(f"{code}-more", ref=ref, reason=first.reason, places=len(group) - 1))
         yield ValueViolation(
-            f"$ref {ref} {kind}: {first.reason}{more}",
-            locator=Locator(where=found.description.uri, pointer=first.pointer),
-            expected="a reference the suite can follow offline" if foreign else "an existing target",
+            text, locator=Locator(where=found.description.uri, pointer=first.pointer),
+            expected=m("phrase.offline-reference" if foreign else "phrase.existing-target"),
             actual=[f.pointer for f in group[:MAX_SITES]], exchange=found.description.exchange)
 
 

@@ -2,7 +2,7 @@
 
 The status, media type and invalid-data rules are schemathesis's own checks, run on the responses the safe
 session received; each failure becomes a violation of the suite's evidence model. Identical findings of one
-operation are reported once, with the number of calls that showed them.
+operation are reported once, with the number of calls that showed them (the harness caps how many are kept).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from schemathesis.openapi.checks import (
     UndefinedStatusCode,
 )
 
-from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation, legacy
-from conformance.suites.openapi.exercise import Call, Run
+from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation
+from conformance.suites.openapi.exercise import Call, Exercise
+from conformance.suites.openapi.messages import m
 
-MAX_FINDINGS = 50
 Check = Callable[..., object]
 
 
@@ -35,29 +35,29 @@ class Finding:
     violation: Violation
 
 
-def status_codes(run: Run, description_uri: str) -> Iterator[Violation]:
+def status_codes(run: Exercise, description_uri: str) -> Iterator[Violation]:
     """Responses whose status the operation does not document."""
     return merged(_judged(run.calls, schemathesis.checks.status_code_conformance, description_uri))
 
 
-def media_types(run: Run, description_uri: str) -> Iterator[Violation]:
+def media_types(run: Exercise, description_uri: str) -> Iterator[Violation]:
     """Responses whose Content-Type the response object does not document."""
     return merged(_judged(run.calls, schemathesis.checks.content_type_conformance, description_uri))
 
 
-def rejections(run: Run, description_uri: str) -> Iterator[Violation]:
+def rejections(run: Exercise, description_uri: str) -> Iterator[Violation]:
     """Invalid requests that were not answered with a 4xx."""
     calls = [c for c in run.calls if c.planned.negative]
     return merged(_judged(calls, schemathesis.checks.negative_data_rejection, description_uri))
 
 
-def server_errors(run: Run) -> Iterator[Violation]:
+def server_errors(run: Exercise) -> Iterator[Violation]:
     """Every 5xx answer, valid request or not."""
     return merged(
         Finding((c.planned.operation.label, c.response.status), StatusViolation(
-            f"{c.planned.operation.label}: HTTP {c.response.status} for a "
-            f"{'request with invalid parameters' if c.planned.negative else 'valid request'}",
-            locator=c.response.url, expected="a status below 500", actual=c.response.status,
+            m("server-error-invalid" if c.planned.negative else "server-error-valid",
+              operation=c.planned.operation.label, status=c.response.status),
+            locator=c.response.url, expected=m("phrase.below-500"), actual=c.response.status,
             exchange=c.response.exchange))
         for c in run.calls if c.response.status >= 500)
 
@@ -91,17 +91,17 @@ def _finding(call: Call, failure: Failure, description_uri: str) -> Finding:
     responses = Locator(where=description_uri, pointer=op.pointer + "/responses")
     if isinstance(failure, UndefinedStatusCode):
         return Finding((op.label, got.status), StatusViolation(
-            f"{op.label}: HTTP {got.status} is not among the documented responses", locator=responses,
+            m("status-undocumented", operation=op.label, status=got.status), locator=responses,
             expected=failure.defined_status_codes, actual=got.status, exchange=got.exchange))
     if isinstance(failure, UndefinedContentType | MissingContentType | MalformedMediaType):
         documented = getattr(failure, "defined_content_types", None) or getattr(failure, "media_types", None)
         return Finding((op.label, got.status, got.media_type), MediaTypeViolation(
-            f"{op.label}: HTTP {got.status} answered with Content-Type {got.media_type or '(none)'}, "
-            "which the response does not document", locator=responses, expected=documented,
+            m("media-type-undocumented", operation=op.label, status=got.status,
+              media_type=got.media_type or m("phrase.none")), locator=responses, expected=documented,
             actual=got.headers.get("Content-Type", ""), exchange=got.exchange))
     detail = _invalid_part(" ".join(failure.message.split()))
     return Finding((op.label, type(failure).__name__, detail), StatusViolation(
-        f"{op.label}: a request with invalid parameters was answered with HTTP {got.status}, not a 4xx: {detail}",
+        m("invalid-accepted", operation=op.label, status=got.status, detail=detail),
         locator=got.url, expected=_expected(failure), actual=got.status, exchange=got.exchange))
 
 
@@ -115,17 +115,13 @@ def _expected(failure: Failure) -> object:
 
 
 def merged(findings: Iterable[Finding]) -> Iterator[Violation]:
-    """One violation per key, noting how often it was seen; at most MAX_FINDINGS of them."""
+    """One violation per key, noting how often it was seen."""
     first: dict[tuple[object, ...], Violation] = {}
     count: dict[tuple[object, ...], int] = {}
     for finding in findings:
         count[finding.key] = count.get(finding.key, 0) + 1
         first.setdefault(finding.key, finding.violation)
-    for index, (key, violation) in enumerate(first.items()):
-        if index == MAX_FINDINGS:
-            yield Violation(f"… and {len(first) - MAX_FINDINGS} more distinct findings of this kind",
-                            expected="none", actual=len(first))
-            return
+    for key, violation in first.items():
         if count[key] > 1:
-            violation.message = legacy(f"{violation.text} (seen {count[key]} times)")
+            violation.message = m("seen", text=violation.message, count=count[key])
         yield violation

@@ -1,0 +1,35 @@
+"""Every registered suite meets the contract: checks match the catalogue, messages exist in both languages.
+
+Suites not yet on the contract run their decorator-style tests on the old path and word their findings as
+plain English (legacy messages); :func:`legacy_suites` names them, and the list may only shrink.
+"""
+
+from __future__ import annotations
+
+from conformance.core.messages import placeholders
+from conformance.harness.registry import registered
+from conformance.harness.suite import checks_of
+
+STILL_LEGACY = {"ogcapi-features", "oparl", "xdomea", "xrechnung"}
+
+
+def legacy_suites() -> set[str]:
+    """The registered suites that still run decorator-style tests with plain-text findings."""
+    return {r.name for r in registered() if r.suite is None}
+
+
+def test_legacy_suites_only_shrink() -> None:
+    assert legacy_suites() <= STILL_LEGACY
+
+
+def test_every_contract_suite_has_a_check_per_requirement_and_a_bilingual_catalogue() -> None:
+    suites = [r.suite for r in registered() if r.suite is not None]
+    assert suites
+    for suite in suites:
+        for standard in suite.standards:
+            checks = checks_of(suite, standard)
+            assert all(c.revision >= 1 for c in checks.values())
+        assert len(suite.messages) > 0
+        for template in suite.messages.templates.values():
+            assert template.en.strip() and template.de.strip(), template.code
+            assert placeholders(template.en) == placeholders(template.de), template.code
