@@ -6,7 +6,8 @@ plain English (legacy messages); :func:`legacy_suites` names them, and the list 
 
 from __future__ import annotations
 
-from conformance.core.messages import placeholders
+from conformance.core.harnessmessages import HARNESS
+from conformance.core.messages import Catalogue, placeholders
 from conformance.harness.registry import registered
 from conformance.harness.suite import checks_of
 
@@ -30,6 +31,18 @@ def test_every_contract_suite_has_a_check_per_requirement_and_a_bilingual_catalo
             checks = checks_of(suite, standard)
             assert all(c.revision >= 1 for c in checks.values())
         assert len(suite.messages) > 0
-        for template in suite.messages.templates.values():
-            assert template.en.strip() and template.de.strip(), template.code
-            assert placeholders(template.en) == placeholders(template.de), template.code
+        bilingual(suite.messages)
+
+
+def test_the_harness_messages_are_bilingual_and_apart_from_every_suite() -> None:
+    bilingual(HARNESS)
+    assert all(code.startswith("harness.") for code in HARNESS.templates)
+    for entry in registered():
+        if entry.suite is not None:
+            assert not set(entry.suite.messages.templates) & set(HARNESS.templates)
+
+
+def bilingual(catalogue: Catalogue) -> None:
+    for template in catalogue.templates.values():
+        assert template.en.strip() and template.de.strip(), template.code
+        assert placeholders(template.en) == placeholders(template.de), template.code
