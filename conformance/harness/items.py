@@ -66,7 +66,8 @@ class StandardNode(pytest.Collector):
             check = checks[requirement.uri]
             for key in parent.run.targets(self.standard.id):
                 name = f"{check.name}[{target_label(parent.run, key)}]"
-                yield CheckItem.from_parent(self, name=name, requirement=requirement, check=check, key=key)
+                yield CheckItem.from_parent(self, name=name, standard=self.standard, requirement=requirement,
+                                            check=check, key=key)
 
 
 class CheckItem(pytest.Item):
@@ -77,8 +78,10 @@ class CheckItem(pytest.Item):
     target the same way, whether or not the check itself reads it.
     """
 
-    def __init__(self, *, requirement: Requirement, check: Check[Any], key: Key, **kwargs: Any) -> None:
+    def __init__(self, *, standard: Standard, requirement: Requirement, check: Check[Any], key: Key,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.standard = standard
         self.requirement = requirement
         self.check = check
         self.key = key
@@ -99,8 +102,7 @@ class CheckItem(pytest.Item):
         assert owner is not None
         target = owner.run.context(self.key)
         observation = _observation(self.suite, target)
-        self.context = CheckContext(target, self.parent.standard, self.requirement,  # type: ignore[union-attr]
-                                    self.suite.messages, observation.get)
+        self.context = CheckContext(target, self.standard, self.requirement, self.suite.messages, observation.get)
         observation.get()
         self.judgement = self.check.run(self.context)
         if not isinstance(self.judgement, Judgement):

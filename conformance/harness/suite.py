@@ -61,9 +61,6 @@ class CheckContext(Generic[Obs]):
         return Judgement.of(findings, examined)
 
 
-CheckFunction = Callable[[CheckContext[Any]], Judgement]
-
-
 @dataclass(frozen=True)
 class Check(Generic[Obs]):
     """The check of one requirement; ``revision`` goes up with every change of its logic."""
