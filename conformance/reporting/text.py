@@ -80,9 +80,12 @@ def exact(counts: Counts, lang: str) -> str:
 
 
 def value(data: Any) -> str:
-    """An expected or actual value for display: strings as they are, anything else as indented JSON."""
+    """An expected or actual value for display: strings and stored messages as their text, anything else as
+    indented JSON."""
     if data is None:
         return ""
+    if isinstance(data, dict) and {"code", "params", "text"} <= data.keys():
+        data = data["text"]
     if isinstance(data, str):
         return clean(data)
     return clean(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str))

@@ -21,7 +21,7 @@ from conformance.reporting.junit import render_junit
 from conformance.reporting.markdown import render_markdown
 from conformance.reporting.summary import print_summary
 from conformance.reporting.tabular import FIELDS, render_csv
-from conformance.reporting.text import short_requirement
+from conformance.reporting.text import short_requirement, value
 from tests.reporting.samples import FEAT, HOSTILE, sample_run
 
 XSD = Path(__file__).with_name("junit.xsd")
@@ -169,3 +169,9 @@ def test_requirements_are_shortened_to_their_path_or_section() -> None:
     assert short_requirement(f"{FEAT}/req/core/root-op") == "/req/core/root-op"
     assert short_requirement("OParl 1.1 §2.3.2 HTTP und HTTPS/one-scheme") == "§2.3.2 HTTP und HTTPS/one-scheme"
     assert short_requirement("urn:xoev-de:xdomea:kosit:standard:xdomea_3.0.0/Konformitaet/Schema") == "Schema"
+
+
+def test_a_stored_message_as_expected_or_actual_shows_as_its_text() -> None:
+    stored = {"code": "harness.class-claimed", "params": {"cls": "html"}, "text": "class html claimed"}
+    assert value(stored) == "class html claimed"
+    assert value({"limit": 10}).startswith("{")
