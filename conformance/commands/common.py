@@ -6,21 +6,38 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 
-from conformance.core.config import ConfigError
-from conformance.core.packs import PackError
+from conformance.core.exitcodes import EXIT_USAGE
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
-ERR = Console(stderr=True, highlight=False)
 LANG = click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
                     help="language of the reports")
 QUIET = click.option("--quiet", is_flag=True, help="no progress display")
 VERBOSE = click.option("-v", "--verbose", count=True,
                        help="show pytest's own output instead of the progress display (-vv: one line per check)")
+
+
+class _Stderr:
+    """A rich console on stderr, created on first use, so that ``--help`` does not import rich."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_stderr_console(), name)
+
+
+@functools.cache
+def _stderr_console() -> Console:
+    from rich.console import Console  # noqa: PLC0415
+
+    return Console(stderr=True, highlight=False)
+
+
+ERR: Any = _Stderr()
 
 
 def config_errors(func: F) -> F:
@@ -30,11 +47,20 @@ def config_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (ConfigError, PackError) as exc:
-            ERR.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
-            raise SystemExit(2) from exc
+        except Exception as exc:
+            if not isinstance(exc, _config_errors()):
+                raise
+            click.echo(click.style("error:", fg="red", bold=True) + f" {exc}", err=True)
+            raise SystemExit(EXIT_USAGE) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _config_errors() -> tuple[type[Exception], ...]:
+    from conformance.core.config import ConfigError  # noqa: PLC0415  (only on the error path)
+    from conformance.core.packs import PackError  # noqa: PLC0415
+
+    return ConfigError, PackError
 
 
 def default_out() -> Path:

@@ -8,8 +8,7 @@ import click
 
 from conformance.commands.common import ERR, LANG, QUIET, VERBOSE, config_errors
 from conformance.commands.run import RunRequest, execute
-from conformance.demo.scenario import FIXTURES, running
-from conformance.reporting.verdict import EXIT_FAIL, EXIT_OK
+from conformance.core.exitcodes import EXIT_FAIL, EXIT_OK
 
 
 @click.command("demo")
@@ -22,6 +21,8 @@ from conformance.reporting.verdict import EXIT_FAIL, EXIT_OK
 @config_errors
 def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> None:
     """Run the suites against three fictional vendors served locally and write the matrix."""
+    from conformance.demo.scenario import FIXTURES, running  # noqa: PLC0415  (the test doubles)
+
     with running(out) as vendors:
         request = RunRequest(vendors, FIXTURES / "profile.toml", FIXTURES / "waivers.toml", (), (), out,
                              workers, lang, quiet, verbose=verbose)

@@ -13,10 +13,9 @@ import click
 
 from conformance.commands.common import ERR, LANG
 from conformance.commands.report import load
-from conformance.reporting.diff import compare
-from conformance.reporting.diffreport import MAX_ROWS, render_diff_json, render_diff_markdown
-from conformance.reporting.files import write_atomic
-from conformance.reporting.verdict import EXIT_ERROR, EXIT_FAIL, EXIT_OK
+from conformance.core.exitcodes import EXIT_ERROR, EXIT_FAIL, EXIT_OK
+
+MAX_ROWS = 50  # conformance.reporting.diffreport.MAX_ROWS, named here for --help
 
 
 @click.command("diff")
@@ -29,11 +28,16 @@ from conformance.reporting.verdict import EXIT_ERROR, EXIT_FAIL, EXIT_OK
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="write here, not to stdout")
 def command(before: Path, after: Path, fmt: str, lang: str, max_rows: int, output: Path | None) -> None:
     """Compare two results files (or run folders): regressions, fixes, new errors, verdict changes."""
+    from conformance.reporting.diff import compare  # noqa: PLC0415
+    from conformance.reporting.diffreport import render_diff_json, render_diff_markdown  # noqa: PLC0415
+
     diff = compare(load(before), load(after))
     text = render_diff_json(diff) if fmt == "json" else render_diff_markdown(diff, lang, max_rows)
     if output is None:
         click.echo(text, nl=False)
     else:
+        from conformance.reporting.files import write_atomic  # noqa: PLC0415  (loads every format)
+
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, text.encode("utf-8"))
         ERR.print(f"{fmt}: {output}", highlight=False, soft_wrap=True, markup=False)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from conformance.commands.common import ERR, LANG
 from conformance.commands.report import load
-from conformance.core.results import write_run
-from conformance.reporting.files import write_all
-from conformance.reporting.merge import Merged, MergeError, merge_runs
-from conformance.reporting.summary import print_summary
-from conformance.reporting.verdict import EXIT_USAGE, exit_code
+from conformance.core.exitcodes import EXIT_USAGE
+
+if TYPE_CHECKING:
+    from conformance.reporting.merge import Merged
 
 
 @click.command("merge")
@@ -22,6 +22,12 @@ from conformance.reporting.verdict import EXIT_USAGE, exit_code
 @LANG
 def command(inputs: tuple[Path, ...], output: Path, lang: str) -> None:
     """Merge results files of several machines or CI jobs (one per vendor, say) into one run and one matrix."""
+    from conformance.core.results import write_run  # noqa: PLC0415
+    from conformance.reporting.files import write_all  # noqa: PLC0415  (jinja2, lxml: only when writing)
+    from conformance.reporting.merge import MergeError, merge_runs  # noqa: PLC0415
+    from conformance.reporting.summary import print_summary  # noqa: PLC0415
+    from conformance.reporting.verdict import exit_code  # noqa: PLC0415
+
     runs = [load(path) for path in inputs]
     try:
         merged = merge_runs(runs)

@@ -9,8 +9,6 @@ import json
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from conformance.commands.common import ERR, config_errors
 from conformance.core.packs import Pack, PackStore, lock, mirrors_from_env
@@ -41,6 +39,9 @@ def list_packs(ids: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([_json(p, ok) for p, ok in rows], ensure_ascii=False, indent=1))
         return
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
     table = Table(box=None)
     for name in ("pack", "kind", "version", "files", "MB", "cached", "licence"):
         table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=32)

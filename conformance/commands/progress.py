@@ -20,8 +20,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 from rich.text import Text
 
-from conformance.reporting.i18n import counted
 from conformance.harness.testreport import RECORD
+from conformance.reporting.i18n import counted
 
 OUTCOMES = ("pass", "fail", "error", "waived", "not_applicable", "skip")
 

@@ -2,36 +2,43 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
 
 from conformance.commands.common import ERR, LANG
-from conformance.core.results import Run, read_run
-from conformance.reporting.files import FORMATS, render, write_atomic
-from conformance.reporting.i18n import Labels
-from conformance.reporting.verdict import EXIT_OK, EXIT_USAGE, exit_code
+from conformance.core.exitcodes import EXIT_OK, EXIT_USAGE
 
+if TYPE_CHECKING:
+    from conformance.core.results import Run
+
+FORMATS = ("html", "md", "csv", "json", "junit")  # conformance.reporting.files.FORMATS, named here for --help
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json", ".xml": "junit"}
 
 
 @click.command("report")
 @click.argument("results", type=click.Path(path_type=Path, exists=True))
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="report format  [default: from the suffix of -o, else html]")
 @LANG
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="write here, not to stdout")
 @click.option("--exit-code", "verdict", is_flag=True, help="exit with the run's verdict (0, 1 or 3) instead of 0")
 def command(results: Path, fmt: str | None, lang: str, output: Path | None, verdict: bool) -> None:
     """Render a report (html, md, csv, json or junit) from a results file or a run folder."""
+    from conformance.reporting.files import render, write_atomic  # noqa: PLC0415
+    from conformance.reporting.i18n import Labels  # noqa: PLC0415
+    from conformance.reporting.verdict import exit_code  # noqa: PLC0415
+
     run = load(results)
     fmt = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "html")
     if not run.complete:
         t = Labels(lang)
         ERR.print(f"[bold red]{t('incomplete')}[/]: {t('incomplete.text')}", markup=True, highlight=False)
     if output is None:
-        click.get_binary_stream("stdout").write(render(run, fmt, lang, for_file=False))
+        sys.stdout.buffer.write(render(run, fmt, lang, for_file=False))
+        sys.stdout.flush()
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, render(run, fmt, lang))
@@ -41,6 +48,10 @@ def command(results: Path, fmt: str | None, lang: str, output: Path | None, verd
 
 def load(path: Path) -> Run:
     """Read a results file (or ``results.jsonl`` in a run folder); anything unreadable exits with code 2."""
+    from rich.markup import escape  # noqa: PLC0415
+
+    from conformance.core.results import read_run  # noqa: PLC0415
+
     file = path / "results.jsonl" if path.is_dir() else path
     try:
         run = read_run(file)

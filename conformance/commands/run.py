@@ -7,17 +7,18 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pytest
 
-from conformance.commands import resume
 from conformance.commands.common import ERR, LANG, QUIET, VERBOSE, config_errors, default_out
-from conformance.commands.progress import Progress, Scope
-from conformance.core.results import read_run
-from conformance.harness.registry import suite_module
-from conformance.harness.runconfig import load_run_config
-from conformance.reporting.verdict import EXIT_ERROR, EXIT_USAGE, exit_code
+from conformance.core.exitcodes import EXIT_ERROR, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from conformance.commands.progress import Scope
+    from conformance.harness.runconfig import RunConfig
+
+PYTEST_INTERNAL_ERROR, PYTEST_USAGE_ERROR = 3, 4  # pytest.ExitCode, without importing pytest for a config error
 
 
 @dataclass(frozen=True)
@@ -63,23 +64,32 @@ def command(vendors: Path, profile: Path | None, waivers: Path | None, vendor_id
 
 def execute(request: RunRequest) -> int:
     """Run pytest in-process, then derive the reports; returns the exit code."""
+    from conformance.harness.runconfig import load_run_config  # noqa: PLC0415
+
     run = load_run_config(request.vendors, request.profile, request.waivers, request.vendor_ids)
-    used = sorted({t.standard for v in run.vendors.vendors for t in v.targets})
     unknown = sorted(set(request.standards) - set(run.standards))
     if unknown:
         ERR.print(f"error: unknown standard(s): {', '.join(unknown)}")
         return EXIT_USAGE
+    used = sorted({t.standard for v in run.vendors.vendors for t in v.targets})
     selected = [s for s in used if not request.standards or s in request.standards]
     if not selected:
         ERR.print(f"error: no vendor in {request.vendors} has a target for {', '.join(request.standards)}")
         return EXIT_USAGE
+    return _run(request, run, selected)
+
+
+def _run(request: RunRequest, run: RunConfig, selected: list[str]) -> int:
+    from conformance.commands import resume  # noqa: PLC0415
+    from conformance.commands.progress import Scope  # noqa: PLC0415
+
     results = request.out / "results.jsonl"
     aside = resume.prepare(results, run.header(selected).config) if request.resume else None
     targets = sum(t.standard in selected for v in run.vendors.vendors for t in v.targets)
     code, captured = _pytest(request, selected, results, aside, Scope(len(selected), targets, request.lang))
-    if code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR) or not results.exists():
+    if code in (PYTEST_USAGE_ERROR, PYTEST_INTERNAL_ERROR) or not results.exists():
         ERR.print(captured.strip() or "error: the test run could not start")
-        return EXIT_USAGE if code == pytest.ExitCode.USAGE_ERROR else EXIT_ERROR
+        return EXIT_USAGE if code == PYTEST_USAGE_ERROR else EXIT_ERROR
     if aside is not None:
         resume.combine(aside, results)
     return finish(results, request.out, request.lang)
@@ -87,8 +97,10 @@ def execute(request: RunRequest) -> int:
 
 def finish(results: Path, out: Path, lang: str) -> int:
     """Write every report from the results file, print where the matrix is, and return the exit code."""
-    from conformance.reporting.files import write_all  # noqa: PLC0415  (reports load lazily)
+    from conformance.core.results import read_run  # noqa: PLC0415
+    from conformance.reporting.files import write_all  # noqa: PLC0415
     from conformance.reporting.summary import print_summary  # noqa: PLC0415
+    from conformance.reporting.verdict import exit_code  # noqa: PLC0415
 
     run = read_run(results)
     paths = write_all(run, out, lang)
@@ -98,6 +110,10 @@ def finish(results: Path, out: Path, lang: str) -> int:
 
 def _pytest(request: RunRequest, selected: list[str], results: Path, done: Path | None,
             scope: Scope) -> tuple[int, str]:
+    import pytest  # noqa: PLC0415
+
+    from conformance.commands.progress import Progress  # noqa: PLC0415
+
     args = _args(request, selected, results) + (["--conformance-skip-done", str(done)] if done else [])
     if request.verbose:
         return int(pytest.main(args)), ""
@@ -112,6 +128,8 @@ NO_PLUGINS = [a for name in ("schemathesis", "hypothesispytest", "benchmark", "a
 
 
 def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
+    from conformance.harness.registry import suite_module  # noqa: PLC0415
+
     modules = sorted({suite_module(s) for s in selected})
     args = ["-p", "no:cacheprovider", *NO_PLUGINS, "-v" if request.verbose > 1 else "-q", "--tb=native",
             "--no-header", "-rN", "--noconftest",

@@ -9,16 +9,14 @@ import glob
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from conformance.commands.common import LANG, config_errors
-from conformance.reporting.findings import german
-from conformance.xml.exports import validate_export
-from conformance.xml.kositreports import write_kosit_reports
-from conformance.xml.report import DocumentReport, Finding, validator_for, validators
+
+if TYPE_CHECKING:  # lxml, saxonche and rich load when a document is validated, not for --help
+    from conformance.xml.report import DocumentReport, Finding
 
 TEXT = {
     "accepted": ("angenommen", "accepted"), "rejected": ("abgewiesen", "rejected"),
@@ -53,6 +51,8 @@ def _t(key: str, lang: str) -> str:
 def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None,
             kosit_reports: Path | None) -> None:
     """Validate XML documents (files, folders, globs, ZIP archives) against their standard's official rules."""
+    from conformance.xml.exports import validate_export  # noqa: PLC0415
+
     _check_usage(paths, standard)
     reports = validate_export(paths, standard, workers=workers, progress=fmt == "text" and sys.stderr.isatty())
     if not reports:
@@ -68,12 +68,16 @@ def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers:
 
 
 def _kosit(paths: tuple[str, ...], standard: str, reports: list[DocumentReport], folder: Path) -> None:
+    from conformance.xml.kositreports import write_kosit_reports  # noqa: PLC0415
+
     for written in write_kosit_reports(paths, standard, reports, folder):
         if written.problem:
             click.echo(f"warning: no KoSIT report for {written.document}: {written.problem}", err=True)
 
 
 def _check_usage(paths: tuple[str, ...], standard: str) -> None:
+    from conformance.xml.report import validator_for  # noqa: PLC0415
+
     if standard:
         try:
             validator_for(standard)
@@ -85,6 +89,9 @@ def _check_usage(paths: tuple[str, ...], standard: str) -> None:
 
 
 def _print_text(reports: list[DocumentReport], lang: str) -> None:
+    from rich.console import Console  # noqa: PLC0415
+    from rich.markup import escape  # noqa: PLC0415
+
     console = Console(highlight=False, soft_wrap=True)
     for report in reports:
         verdict = _t("accepted" if report.accepted else "rejected", lang)
@@ -111,6 +118,10 @@ def _reason(text: str, lang: str) -> str:
 
 
 def _finding(finding: Finding, lang: str) -> str:
+    from rich.markup import escape  # noqa: PLC0415
+
+    from conformance.reporting.findings import german  # noqa: PLC0415
+
     colour = {"fatal": "red", "error": "red", "warning": "yellow"}.get(finding.severity, "dim")
     severity = _t(finding.severity, lang) if finding.severity in TEXT else finding.severity
     where = f" {_t('line', lang)} {finding.line}" if finding.line else ""
@@ -121,4 +132,6 @@ def _finding(finding: Finding, lang: str) -> str:
 
 def known_standards() -> list[str]:
     """The standard ids and aliases ``--standard`` accepts."""
+    from conformance.xml.report import validators  # noqa: PLC0415
+
     return sorted({name for v in validators() for name in (v.standard, *v.aliases)})

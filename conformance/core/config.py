@@ -9,13 +9,13 @@ import tomllib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from conformance.core.paths import schemas_dir
+
+if TYPE_CHECKING:  # yaml and jsonschema load when a file needs them: an unreadable file is reported at once
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 
 class ConfigError(Exception):
@@ -39,17 +39,26 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(path, [f"cannot read file: {exc.strerror or exc}"]) from exc
     try:
         data = _parse(path, raw)
-    except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (tomllib.TOMLDecodeError, _YamlError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(path, [f"not valid {path.suffix.lstrip('.') or 'TOML'}: {exc}"]) from exc
     if not isinstance(data, dict):
         raise ConfigError(path, ["the top level must be a table/mapping"])
     return _plain_dates(data), hashlib.sha256(raw).hexdigest()
 
 
+class _YamlError(Exception):
+    """A YAML file that does not parse (yaml.YAMLError, raised again under a name that needs no yaml import)."""
+
+
 def _parse(path: Path, raw: bytes) -> Any:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return yaml.safe_load(raw.decode("utf-8"))
+        import yaml  # noqa: PLC0415
+
+        try:
+            return yaml.safe_load(raw.decode("utf-8"))
+        except yaml.YAMLError as exc:
+            raise _YamlError(str(exc)) from exc
     if suffix == ".json":
         return json.loads(raw)
     return tomllib.loads(raw.decode("utf-8"))
@@ -70,6 +79,8 @@ _SECRET_PATTERN = "^\\$\\{"
 
 @cache
 def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
     schema = json.loads((schemas_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
@@ -82,6 +93,8 @@ def validate(data: dict[str, Any], schema: str, path: Path) -> None:
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import best_match  # noqa: PLC0415
+
     for error in errors:
         yield best_match([error]) if error.context else error
 

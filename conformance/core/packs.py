@@ -13,8 +13,6 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from conformance.core.paths import cache_dir, schemas_dir
 
 MIRROR_ENV = "WECHSELBAR_PACK_MIRROR"
@@ -154,6 +152,8 @@ class PackStore:
             raise PackError(f"{where}: not in any mirror ({self._mirror_text()}) and has no download URL")
         if not self.allow_download:
             raise PackError(f"{where}: not in any mirror ({self._mirror_text()}) and downloads are off")
+        import requests  # noqa: PLC0415  (only a download needs it; the CLI starts faster without)
+
         try:
             response = requests.get(item.url, timeout=DOWNLOAD_TIMEOUT)
             response.raise_for_status()

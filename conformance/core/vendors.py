@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ from urllib.parse import urlsplit
 
 from conformance.core.config import ConfigError, key_path, read_document, validate
 from conformance.core.secrets import MissingSecret, Redactor, expand, references
+
+Known = frozenset[str] | Callable[[], frozenset[str]] | None
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,13 @@ def _netloc(url: str) -> str:
     return f"{(parts.hostname or '').lower()}:{parts.port or default}"
 
 
-def load_vendors(path: Path, known_standards: frozenset[str] | None = None) -> VendorsFile:
-    """Load, validate and expand a vendors file; every problem names the file and the key."""
+def load_vendors(path: Path, known_standards: Known = None) -> VendorsFile:
+    """Load, validate and expand a vendors file; every problem names the file and the key. ``known_standards``
+    may be a function: it is called only once the file itself is valid, so its own errors come without delay."""
     data, digest = read_document(path)
     validate(data, "vendors", path)
-    problems = _duplicate_ids(data) + _unknown_standards(data, known_standards)
+    known = known_standards() if callable(known_standards) else known_standards
+    problems = _duplicate_ids(data) + _unknown_standards(data, known)
     if problems:
         raise ConfigError(path, problems)
     defaults = data.get("http", {})

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from conformance.core.model import Standard
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from conformance.harness.suite import Suite
     from conformance.xml.report import Validator
 
@@ -66,6 +67,8 @@ def _load(entry: EntryPoint) -> Registered:
 
 
 def _entries() -> list[EntryPoint]:
+    from importlib.metadata import entry_points  # noqa: PLC0415  (slow to import; a configuration error needs none)
+
     found = sorted(entry_points(group=GROUP), key=lambda e: e.dist is None or e.dist.name != DISTRIBUTION)
     if not any(e.dist is not None and e.dist.name == DISTRIBUTION for e in found):
         raise RegistryError(f"no suite of {DISTRIBUTION} is registered under the entry-point group {GROUP}: the "

@@ -9,18 +9,20 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conformance import __version__
 from conformance.core.config import ConfigError
-from conformance.core.http import RateLimiter, SafeSession
 from conformance.core.model import Standard
 from conformance.core.packs import PackError, lock
 from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
 from conformance.core.results import Header
 from conformance.core.vendors import Vendor, VendorsFile, load_vendors
 from conformance.harness.registry import standards as known_standards
-from conformance.harness.target import TargetContext
+
+if TYPE_CHECKING:  # imported on first use: a configuration error is reported before requests and pytest load
+    from conformance.core.http import RateLimiter
+    from conformance.harness.target import TargetContext
 
 
 @dataclass
@@ -44,6 +46,9 @@ class RunConfig:
     def context(self, key: tuple[str, int]) -> TargetContext:
         """The shared TargetContext of one vendor target (created on first use). Each target has its own HTTP
         session for the run (hosts down, timeouts counted); the vendor's targets share its rate limit."""
+        from conformance.core.http import RateLimiter, SafeSession  # noqa: PLC0415
+        from conformance.harness.target import TargetContext  # noqa: PLC0415
+
         if key not in self.contexts:
             vendor = _per_worker(self.vendors.vendor(key[0]))
             limiter = self.limiters.setdefault(vendor.id, RateLimiter(vendor.http.rate_limit))
@@ -82,8 +87,9 @@ def now() -> str:
 def load_run_config(vendors: Path, profile: Path | None = None, waivers: Path | None = None,
                     vendor_ids: tuple[str, ...] = (), today: dt.date | None = None) -> RunConfig:
     """Load and cross-check all configuration files; any problem is a ConfigError."""
+    loaded = load_vendors(vendors, lambda: frozenset(known_standards()))
     standards = known_standards()
-    loaded = _resolve_claims(load_vendors(vendors, frozenset(standards)), standards).select(vendor_ids)
+    loaded = _resolve_claims(loaded, standards).select(vendor_ids)
     run = RunConfig(loaded, standards, today=today or dt.date.today())
     if profile is not None:
         run.profile = load_profile(profile, standards)

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from conformance.core.exitcodes import EXIT_ERROR, EXIT_FAIL, EXIT_OK, EXIT_USAGE  # noqa: F401  (also re-exported here)
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, Run
 from conformance.reporting import header as hdr
 from conformance.reporting.matrix import Matrix, ReqOutcome, Row, build_matrix
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 FAILING = frozenset({"failed", "not-claimed", "no-target"})
 BY_OUTCOME = {Outcome.FAIL: "failed", Outcome.ERROR: "error", Outcome.SKIP: "skip"}
 KIND_ORDER = ("failed", "error", "unexamined", "skip")
