@@ -21,6 +21,7 @@ from rich.progress import Progress
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, LineCountingReader, XMLRejected, peek_root
 from conformance.xml.archives import ARCHIVE_SUFFIXES, XML_SUFFIXES, Document, ExportError, Problem, Walk, members
+from conformance.xml.lanes import Affinity, lanes
 from conformance.xml.limits import ZipLimits
 from conformance.xml.report import DocumentReport, Source, detect, rejected, validator_for, validators
 
@@ -62,6 +63,7 @@ IN_MEMORY_BYTES = 64 * 1024**2
 StreamValidate = Callable[[Document, str], DocumentReport]
 _STREAMING: dict[str, StreamValidate] = {}
 _WARM: dict[str, Callable[[], object]] = {}
+_AFFINITY: dict[str, Affinity] = {}
 
 
 def register_streaming(standard: str, validate: StreamValidate, warm: Callable[[], object] | None = None) -> None:
@@ -71,6 +73,11 @@ def register_streaming(standard: str, validate: StreamValidate, warm: Callable[[
     _STREAMING[standard] = validate
     if warm is not None:
         _WARM[standard] = warm
+
+
+def register_affinity(standard: str, affinity: Affinity) -> None:
+    """Declare that a standard's documents of one kind are best validated by one worker (see ``lanes``)."""
+    _AFFINITY[standard] = affinity
 
 
 @dataclass(frozen=True)
@@ -134,9 +141,38 @@ def _run(tasks: list[Task], workers: int, tick: Callable[[Task], None]) -> dict[
         return {t: _ticked(t, validate_one(t), tick) for t in tasks}
     for standard in {t.standard for t in tasks} & set(_WARM):
         _WARM[standard]()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(validate_one, t): t for t in tasks}
-        return {futures[f]: _ticked(futures[f], _outcome(f, futures[f]), tick) for f in as_completed(futures)}
+    kinds = {task: _kind(task) for task in tasks}
+    if not any(name for name, _ in kinds.values()):
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return _collect({pool.submit(validate_one, t): t for t in tasks}, tick)
+    plan = lanes(tasks, workers, lambda t: kinds[t][0], lambda t: t.doc.size, lambda t: kinds[t][1])
+    pools = [ProcessPoolExecutor(max_workers=1) for _ in plan]
+    try:
+        return _collect({pool.submit(validate_one, t): t for pool, lane in zip(pools, plan, strict=True)
+                         for t in lane}, tick)
+    finally:
+        for pool in pools:
+            pool.shutdown()
+
+
+def _collect(futures: dict[Future[DocumentReport], Task], tick: Callable[[Task], None]) -> dict[Task, DocumentReport]:
+    return {futures[f]: _ticked(futures[f], _outcome(f, futures[f]), tick) for f in as_completed(futures)}
+
+
+def _kind(task: Task) -> tuple[str, int]:
+    """The affinity kind of a document (``standard:kind``, empty for none) and its split size."""
+    try:
+        standard = validator_for(task.standard).standard if task.standard else ""
+        if standard and standard not in _AFFINITY:
+            return "", 1
+        with task.doc.open() as stream:
+            root = peek_root(LineCountingReader(stream).peek())
+        found = validator_for(standard) if standard else detect(root)
+    except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile):
+        return "", 1
+    affinity = _AFFINITY.get(found.standard) if found else None
+    kind = affinity.kind(root) if affinity else ""
+    return (f"{found.standard}:{kind}", affinity.split_at) if found and affinity and kind else ("", 1)
 
 
 def _outcome(future: Future[DocumentReport], task: Task) -> DocumentReport:

@@ -13,7 +13,9 @@ from lxml import etree
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES
 from conformance.xml import parallel, saxon, svrl, xsd
+from conformance.xml.exports import register_affinity
 from conformance.xml.kosit import ConfigurationError
+from conformance.xml.lanes import Affinity
 from conformance.xml.locations import Lines
 from conformance.xml.report import DocumentReport, Finding, Source, Validator, rejected
 from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
@@ -77,9 +79,11 @@ def execute(source: Source, chooser: Selector | None = None) -> Run:
     run.tree, run.wellformedness = xsd.parse(Source(source.name, data=run.data))
     if run.tree is None:
         return run
+    chooser = chooser or selector()
     try:
+        chooser.check_root(run.tree.getroot().tag)
         run.node = saxon.parse(run.data)
-        run.scenario = (chooser or selector()).select(run.node)
+        run.scenario = chooser.select(run.node)
         _validate(run, run.scenario)
     except NoScenario as exc:
         run.error = f"{exc}{_customization(run.tree)}"
@@ -137,3 +141,14 @@ def validate(source: Source) -> DocumentReport:
 
 
 VALIDATOR = Validator(STANDARD, validate, ROOTS.__contains__, aliases=("xrechnung", "en16931"))
+SYNTAX = {"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2": "ubl",
+          "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2": "ubl",
+          "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100": "cii"}
+
+
+def syntax(root: str) -> str:
+    """The syntax whose stylesheets a document needs (``ubl``, ``cii``), from its root element; else empty."""
+    return SYNTAX.get(root[1:].partition("}")[0], "") if root.startswith("{") else ""
+
+
+register_affinity(STANDARD, Affinity(syntax))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -111,9 +112,58 @@ class Selector:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise NoScenario("unknown document type: none of the loaded scenarios matches the document")
+            raise NoScenario(UNKNOWN)
         raise NoScenario("ambiguous document type: more than one scenario matches ("
                          + ", ".join(s.name for s in found) + ")")
+
+    def check_root(self, tag: str) -> None:
+        """NoScenario, without evaluating any match, for a root element that no scenario's match can take."""
+        roots = _roots(self)
+        if roots is not None and tag not in roots:
+            raise NoScenario(UNKNOWN)
+
+
+UNKNOWN = "unknown document type: none of the loaded scenarios matches the document"
+_ROOT_STEP = re.compile(r"/([\w.-]+):([\w.-]+)")
+_PLAIN_PATH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-:/")
+
+
+@cache
+def _roots(selector: Selector) -> frozenset[str] | None:
+    """The root elements the scenarios can take, if every match is one absolute path from a named root."""
+    roots = [required_root(s) for s in selector.scenarios]
+    return None if None in roots else frozenset(r for r in roots if r is not None)
+
+
+def required_root(scenario: Scenario) -> str | None:
+    """``{ns}local`` of the root a scenario's match requires: its match is ``/p:Root…`` or ``exists(/p:Root…)``
+    and a single path (predicates aside, no union or operator); None when it could take any root."""
+    path = scenario.match.strip()
+    if path.startswith("exists(") and path.endswith(")"):
+        path = path[len("exists("):-1].strip()
+    found = _ROOT_STEP.match(path)
+    if found is None or found[1] not in scenario.namespaces or not _single_path(path):
+        return None
+    return f"{{{scenario.namespaces[found[1]]}}}{found[2]}"
+
+
+def _single_path(path: str) -> bool:
+    """True if ``path`` is name steps and predicates only: outside ``[...]``, ``(...)`` and quotes nothing else."""
+    depth, quote = 0, ""
+    for char in path:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"" and depth:
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif not depth and char not in _PLAIN_PATH:
+            return False
+    return depth == 0 and not quote
 
 
 @cache

@@ -17,6 +17,7 @@ from conformance.suites.xdomea import samples
 from conformance.xml import exports, stream
 from conformance.xml.archives import Document
 from conformance.xml.exports import Task, documents, validate_export
+from conformance.xml.lanes import Affinity
 from conformance.xml.limits import ZipLimits
 from conformance.xml.report import DocumentReport, validators
 
@@ -244,3 +245,22 @@ def test_a_failing_validator_rejects_the_document_never_passes_it(
         reports = validate_export([str(tmp_path)], XDOMEA, workers=workers)
         assert len(reports) == 2 and not any(r.valid or r.accepted for r in reports)
         assert all("processing error" in (r.error or "") and reason in (r.error or "") for r in reports)
+
+
+def _pid_report(doc: Document, standard: str) -> DocumentReport:
+    return DocumentReport(doc.name, standard, True, True, str(os.getpid()))
+
+
+def test_documents_of_one_kind_are_validated_by_one_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An affinity keeps the documents of a kind (here: the message type) in one worker process."""
+    names = ("Anbieteverzeichnis.0501", "Bewertungsverzeichnis.0502", "AnbietungEmpfangBestaetigen.0504")
+    for copy in range(4):
+        for name in names:
+            (tmp_path / f"{copy}-{name}.xml").write_bytes(_template(name))
+    validators()
+    monkeypatch.setitem(exports._STREAMING, XDOMEA, _pid_report)
+    monkeypatch.setitem(exports._AFFINITY, XDOMEA, Affinity(lambda root: root.rpartition(".")[2]))
+    reports = validate_export([str(tmp_path)], XDOMEA, workers=2)
+    workers = {name: {r.scenario for r in reports if r.file.endswith(f"{name}.xml")} for name in names}
+    assert len(reports) == 12 and all(len(pids) == 1 for pids in workers.values())
+    assert len(set().union(*workers.values())) == 2

@@ -87,3 +87,36 @@ def test_a_second_configuration_version_is_added_as_data(tmp_path: Path, monkeyp
         scenarios.selector.cache_clear()
     assert (old.standard, old.accepted) == ("xrechnung-3.0", True)
     assert new.standard == "xrechnung-9.9" and new.scenario == "EN16931 XRechnung (UBL Invoice)"
+
+
+def test_every_shipped_scenario_requires_one_of_three_root_elements() -> None:
+    roots = {scenarios.required_root(s) for s in scenarios.scenarios(xrechnung())}
+    assert roots == {"{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice",
+                     "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote",
+                     "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice"}
+
+
+@pytest.mark.parametrize(("match", "root"), [
+    ("exists(/p:R[q:a = 'x|y (z]'])", "{urn:p}R"),
+    ("/p:R/q:a[. = 'x']", "{urn:p}R"),
+    ("exists(/p:R) or exists(/p:S)", None),
+    ("/p:R | /p:S", None),
+    ("//p:R", None),
+    ("exists(/x:R)", None),
+    ("/p:R/*", None),
+    ("count(/p:R) = 0", None),
+    ("not(/p:R)", None),
+])
+def test_a_required_root_is_derived_only_from_a_single_path(match: str, root: str | None) -> None:
+    scenario = scenarios.Scenario("s", xrechnung(), match, {"p": "urn:p", "q": "urn:q"})
+    assert scenarios.required_root(scenario) == root
+
+
+def test_a_document_no_scenario_can_take_is_refused_before_saxon_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unexpected(data: bytes, build: bool = False) -> None:
+        raise AssertionError("Saxon parsed a document no scenario can take")
+
+    monkeypatch.setattr(saxon, "parse", unexpected)
+    report = pipeline.validate(Source("other.xml", data=b"<r xmlns='urn:other'><a/></r>"))
+    assert not report.accepted and report.scenario is None
+    assert report.error == "unknown document type: none of the loaded scenarios matches the document"
