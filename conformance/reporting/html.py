@@ -17,7 +17,7 @@ from conformance.core.results import Run
 from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import SYMBOL, clean, locator, safe_url, short_requirement, titled, value
+from conformance.reporting.text import SYMBOL, clean, duration, locator, safe_url, short_requirement, titled, value
 from conformance.reporting.verdict import VendorVerdict
 from conformance.reporting.views import LaneView, RowView, detail, rows
 
@@ -41,7 +41,8 @@ def environment() -> jinja2.Environment:
     """The template environment: autoescaping everywhere; optional members missing from a record render empty."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("conformance.reporting", "templates"), autoescape=True)
     env.finalize = _finalize
-    env.filters.update(short=short_requirement, value=value, locator=locator, safe_url=safe_url, headers=_headers)
+    env.filters.update(short=short_requirement, value=value, locator=locator, safe_url=safe_url, headers=_headers,
+                       duration=duration)
     env.globals.update(detail=detail)
     return env
 

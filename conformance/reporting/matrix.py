@@ -96,6 +96,15 @@ class ReqOutcome:
         """MUSS/SOLL if the profile names the requirement's class."""
         return self.first.profile_obligation
 
+    @property
+    def in_profile(self) -> str | None:
+        """What the requirement weighs in the profile: its class's obligation there, or its own where that is
+        weaker (a SOLL recommendation of a class the profile requires stays SOLL, as the verdict counts it)."""
+        given = self.profile_obligation
+        if given is None or given not in OBLIGATIONS or self.obligation not in OBLIGATIONS:
+            return given
+        return max(given, self.obligation, key=OBLIGATIONS.index)
+
 
 def worst(outcomes: Iterable[Outcome]) -> Outcome:
     """The worst of several outcomes: fail, error, waived, skip, pass, not applicable."""

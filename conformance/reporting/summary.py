@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from conformance.core.outcomes import Outcome
 from conformance.core.results import Run
 from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels, counted
@@ -25,6 +26,8 @@ from conformance.reporting.text import EXTRA, SYMBOL, clean, headline, ratio
 STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "none": "dim",
          "meets": "green", "fails": "bold red", "undecided": "yellow"}
 MAX_LINES = 3
+UNREACHABLE = "TargetUnreachable: "
+EARLIER = " was unreachable earlier in this run: "
 MAX_NAME = 20
 
 
@@ -100,7 +103,20 @@ def _verdicts(console: Console, report: Report, t: Labels) -> None:
         key = f"verdict.{state}" if report.profile else {"meets": "verdict.clean", "fails": "verdict.failures"}.get(
             state, f"verdict.{state}")
         console.print(Text(f"{VERDICT_SYMBOL[state]} {clean(report.labels[row.id])}: {t(key)}", style=STYLE[state]))
+        for target, cause in unreachable(row).items():
+            console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(cause)})", style=STYLE["fail"]))
         for missing in verdict.missing[:MAX_LINES]:
             console.print(Text(f"    {missing_text(missing, t, clean, row.several(missing.standard))}", style="dim"))
         if len(verdict.missing) > MAX_LINES:
             console.print(Text(f"    … {t.n('more', len(verdict.missing) - MAX_LINES)}", style="dim"))
+
+
+def unreachable(row: Row) -> dict[str, str]:
+    """Target → why it could not be reached, for every target of the row that ended in TargetUnreachable."""
+    found: dict[str, str] = {}
+    for outcome in row.outcomes():
+        for result in outcome.results:
+            if result.outcome is Outcome.ERROR and result.reason.startswith(UNREACHABLE):
+                cause = result.reason.removeprefix(UNREACHABLE).rpartition(EARLIER)[2]
+                found.setdefault(result.target, cause)
+    return found

@@ -91,11 +91,18 @@ def value(data: Any) -> str:
     return clean(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str))
 
 
+def duration(ms: float) -> str:
+    """``< 1 ms``, ``12 ms``, ``2.4 s``: how long a check took, never a bare ``0 ms``."""
+    if ms < 1:
+        return "< 1 ms"
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
+
+
 def locator(data: dict[str, Any] | None) -> str:
     """``where#pointer xpath :line:column`` from a stored locator."""
     data = data or {}
     text = str(data.get("where", ""))
-    if data.get("pointer") is not None:
+    if data.get("pointer"):  # the empty pointer is the whole document: no bare "#" after the URL
         text += f"#{data['pointer']}"
     if data.get("xpath"):
         text += f" {data['xpath']}"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from conformance.core.outcomes import Outcome
 from conformance.reporting.header import Column, Name, vendor_name
-from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Lane, ReqOutcome, Row
+from conformance.reporting.i18n import label
+from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Lane, ReqOutcome, Row, State
 from conformance.reporting.model import Report
 from conformance.reporting.text import SYMBOL, exact, headline, secondary, short_requirement, titled
 from conformance.reporting.verdict import VendorVerdict
@@ -100,14 +101,24 @@ def _row(report: Report, index: int, row: Row, label: str, lang: str) -> RowView
 
 def _lane(report: Report, row: Row, index: int, k: int, lane: Lane, lang: str) -> LaneView:
     columns = report.matrix.columns_of(lane.standard)
-    cells = tuple(_cell(f"c-{index}-{k}-{j}", c, row.cell(c, lane.target), lang) for j, c in enumerate(columns))
+    unclaimed = {m.cls for m in report.verdict(row.id).missing
+                 if m.kind == "not-claimed" and (m.standard, m.target) == (lane.standard, lane.target)}
+    cells = tuple(_cell(f"c-{index}-{k}-{j}", c, row.cell(c, lane.target), lang, c.uri in unclaimed)
+                  for j, c in enumerate(columns))
     total = _view(f"s-{index}-{k}", None, Cell(), row.lane_counts(lane), lang, sum(c.notes for c in cells))
+    if unclaimed:
+        total = replace(total, state=State.FAIL.value, symbol=SYMBOL[State.FAIL.value])
     title = titled(columns[0].standard_title[lang], columns[0].standard_version)
     return LaneView(f"s-{index}-{k}", lane.standard, title, lane.target, row.several(lane.standard), total, cells)
 
 
-def _cell(anchor: str, column: Column, cell: Cell, lang: str) -> CellView:
-    return _view(anchor, column, cell, cell.counts, lang, len(cell.notes))
+def _cell(anchor: str, column: Column, cell: Cell, lang: str, unclaimed: bool) -> CellView:
+    """A class cell; a class the profile requires but the vendor does not claim is unmet, not "not applicable"."""
+    view = _view(anchor, column, cell, cell.counts, lang, len(cell.notes))
+    if not unclaimed:
+        return view
+    return replace(view, state=State.FAIL.value, symbol=SYMBOL[State.FAIL.value],
+                   headline=label("missing.not-claimed", lang), secondary="")
 
 
 def _view(anchor: str, column: Column | None, cell: Cell, counts: Counts, lang: str, notes: int) -> CellView:
