@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 LANG = click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
                     help="language of the reports")
+ENVIRONMENT = """\b
+Environment:
+  WECHSELBAR_PACK_MIRROR  folders holding the official artefacts (schemas,
+                          Schematron, code lists), separated by ':'; without
+                          it they are downloaded once and checked by hash
+  WECHSELBAR_CACHE        the pack cache [~/.cache/wechselbar]"""
 QUIET = click.option("--quiet", is_flag=True, help="no progress display")
 VERBOSE = click.option("-v", "--verbose", count=True,
                        help="show pytest's own output instead of the progress display (-vv: one line per check)")

@@ -6,12 +6,29 @@ from pathlib import Path
 
 import click
 
-from conformance.commands.common import ERR, LANG, QUIET, VERBOSE, config_errors
+from conformance.commands.common import ENVIRONMENT, ERR, LANG, QUIET, VERBOSE, config_errors
 from conformance.commands.run import RunRequest, execute
 from conformance.core.exitcodes import EXIT_FAIL, EXIT_OK
 
+EPILOG = f"""\b
+Exit codes:
+  0  the demo ran to the end and wrote the matrix; the summary's exit code
+     is the verdict a run with these results would exit with (1: some
+     vendors miss the profile, as the demo intends)
+  2  usage or configuration error
+  3  the demo did not complete
 
-@click.command("demo")
+{ENVIRONMENT}
+"""
+NOTE = {
+    "de": "Die Demo endet mit Exit-Code 0: sie lief vollständig durch. Exit-Code {code} oben ist das Urteil, mit "
+          "dem ein „conformance run“ mit diesen Ergebnissen endete (zwei Anbieter verfehlen das Profil mit Absicht).",
+    "en": "The demo exits with code 0: it ran to the end. Exit code {code} above is the verdict a "
+          "'conformance run' with these results would exit with (two vendors miss the profile on purpose).",
+}
+
+
+@click.command("demo", epilog=EPILOG)
 @click.option("--out", type=click.Path(path_type=Path), default=Path("reports/demo"), show_default=True,
               help="output folder")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
@@ -29,6 +46,8 @@ def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> No
         code = execute(request)
     matrix = (out / "matrix.html").resolve()
     if code in (EXIT_OK, EXIT_FAIL) and matrix.exists():
+        if code == EXIT_FAIL:
+            click.echo(NOTE[lang].format(code=code))
         click.echo(f"{matrix}")
         raise SystemExit(EXIT_OK)
     ERR.print(f"the demo did not complete (exit code {code})")

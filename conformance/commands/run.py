@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from conformance.commands.common import ERR, LANG, QUIET, VERBOSE, config_errors, default_out
+from conformance.commands.common import ENVIRONMENT, ERR, LANG, QUIET, VERBOSE, config_errors, default_out
 from conformance.core.exitcodes import EXIT_ERROR, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -38,7 +38,20 @@ class RunRequest:
     verbose: int = 0
 
 
-@click.command("run")
+EPILOG = f"""\b
+Exit codes:
+  0  every requirement the profile marks as required passed
+     (without a profile: nothing failed)
+  1  some requirement failed
+  2  usage or configuration error (the message names the file and the key)
+  3  errors (unreachable vendor, timeout, harness fault) or an interrupted
+     run kept a verdict from being reached
+
+{ENVIRONMENT}
+"""
+
+
+@click.command("run", epilog=EPILOG)
 @click.option("--vendors", "vendors", type=click.Path(path_type=Path), required=True, help="vendors file")
 @click.option("--profile", type=click.Path(path_type=Path), help="profile file (what a tender requires)")
 @click.option("--waivers", type=click.Path(path_type=Path), help="waiver file (known deviations)")

@@ -19,11 +19,14 @@ if TYPE_CHECKING:  # lxml, saxonche and rich load when a document is validated, 
     from conformance.xml.report import DocumentReport, Finding
 
 TEXT = {
-    "accepted": ("angenommen", "accepted"), "rejected": ("abgewiesen", "rejected"),
-    "valid": ("gültig", "valid"), "invalid": ("ungültig", "invalid"),
     "fatal": ("schwerer Fehler", "fatal"), "error": ("Fehler", "error"), "warning": ("Warnung", "warning"),
     "information": ("Hinweis", "information"), "scenario": ("Szenario", "scenario"),
     "line": ("Zeile", "line"),
+    "accepted.valid": ("angenommen (gültig)", "accepted (valid)"),
+    "accepted.notes": ("angenommen, mit Hinweisen", "accepted, with notes"),
+    "accepted.warnings": ("angenommen, mit Warnungen", "accepted, with warnings"),
+    "rejected.valid": ("abgewiesen (gültig)", "rejected (valid)"),
+    "rejected.invalid": ("abgewiesen (ungültig)", "rejected (invalid)"),
     "summary": ("{n} Dokument(e): {ok} angenommen, {bad} abgewiesen", "{n} document(s): {ok} accepted, {bad} rejected"),
 }
 REASONS = {
@@ -94,18 +97,26 @@ def _print_text(reports: list[DocumentReport], lang: str) -> None:
 
     console = Console(highlight=False, soft_wrap=True)
     for report in reports:
-        verdict = _t("accepted" if report.accepted else "rejected", lang)
         colour = "green" if report.accepted else "red"
-        validity = _t("valid" if report.valid else "invalid", lang)
-        console.print(f"[bold {colour}]{verdict}[/] ({validity}) {escape(report.file)}  [dim]{report.standard}"
+        console.print(f"[bold {colour}]{_t(_verdict(report), lang)}[/] {escape(report.file)}  [dim]{report.standard}"
                       + (f" · {_t('scenario', lang)}: {escape(report.scenario)}" if report.scenario else "") + "[/]")
-        if report.error:
+        shown = [f for f in report.findings if f.rule != "PROCESSING"]
+        if report.error and not any(f.message == report.error for f in shown):
             console.print(f"  [red]{escape(_reason(report.error, lang))}[/]")
-        for finding in report.findings:
-            if finding.rule != "PROCESSING":
-                console.print("  " + _finding(finding, lang))
+        for finding in shown:
+            console.print("  " + _finding(finding, lang))
     accepted = sum(r.accepted for r in reports)
     console.print(_t("summary", lang).format(n=len(reports), ok=accepted, bad=len(reports) - accepted))
+
+
+def _verdict(report: DocumentReport) -> str:
+    """Accepted with notes or warnings (the findings left after the configuration graded them), or rejected."""
+    if not report.accepted:
+        return "rejected.valid" if report.valid else "rejected.invalid"
+    severities = {f.severity for f in report.findings if f.rule != "PROCESSING"}
+    if "warning" in severities:
+        return "accepted.warnings"
+    return "accepted.notes" if severities else "accepted.valid"
 
 
 def _reason(text: str, lang: str) -> str:

@@ -91,7 +91,8 @@ class Standard:
         for item in self.classes:
             if ref in (item.uri, item.short):
                 return item
-        raise KeyError(f"{self.id} has no conformance class {ref!r}")
+        known = ", ".join(item.short for item in self.classes) or "none"
+        raise KeyError(f"{self.id} has no conformance class {ref!r} (known: {known})")
 
     def class_uris(self, refs: Iterable[str]) -> frozenset[str]:
         """Map short ids or URIs to class URIs."""

@@ -16,7 +16,10 @@ def test_demo_writes_the_matrix(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=600, check=False, env=dict(os.environ))
     assert done.returncode == EXIT_OK, done.stderr[-3000:]
     matrix = tmp_path / "demo" / "matrix.html"
-    assert done.stdout.strip().splitlines()[-1] == str(matrix.resolve())
+    lines = done.stdout.strip().splitlines()
+    assert lines[-1] == str(matrix.resolve())
+    assert lines[-3] == "Exit-Code 1" and lines[-2].startswith("Die Demo endet mit Exit-Code 0: sie lief vollständig")
+    assert "Exit-Code 1 oben ist das Urteil" in lines[-2]
     run = read_run(tmp_path / "demo" / "results.jsonl")
     assert run.complete and {r.vendor for r in run.results} == {"kartenwerk", "geomax", "kartolight"}
     assert {r.standard for r in run.results} == {"ogcapi-features-1", "openapi-3", "oparl-1.1", "xrechnung-3.0"}
