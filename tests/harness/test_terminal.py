@@ -32,7 +32,8 @@ def server() -> Iterator[FeaturesTestServer]:
 def folder(tmp_path: Path, server: FeaturesTestServer) -> Path:
     body = "".join(
         f'[[vendors]]\nid = "{vid}"\nname = "{vid.title()} GmbH"\nversion = "1.0"\n'
-        f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{server.url(vid)}"\n\n' for vid in ("ok", "wrong"))
+        f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{server.url(vid)}"\n\n'
+        for vid in ("ok", "wrong"))
     (tmp_path / "vendors.toml").write_text(body, encoding="utf-8")
     return tmp_path
 
