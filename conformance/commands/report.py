@@ -27,15 +27,17 @@ SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json"
 @click.option("--exit-code", "verdict", is_flag=True, help="exit with the run's verdict (0, 1 or 3) instead of 0")
 def command(results: Path, fmt: str | None, lang: str, output: Path | None, verdict: bool) -> None:
     """Render a report (html, md, csv, json or junit) from a results file or a run folder."""
+    from rich.markup import escape  # noqa: PLC0415
+
     from conformance.reporting.files import render, write_atomic  # noqa: PLC0415
-    from conformance.reporting.i18n import Labels  # noqa: PLC0415
+    from conformance.reporting.text import banner  # noqa: PLC0415
     from conformance.reporting.verdict import exit_code  # noqa: PLC0415
 
     run = load(results)
     fmt = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "html")
-    if not run.complete:
-        t = Labels(lang)
-        ERR.print(f"[bold red]{t('incomplete')}[/]: {t('incomplete.text')}", markup=True, highlight=False)
+    stop = banner(run, lang)
+    if stop:
+        ERR.print(f"[bold red]{escape(stop[0])}[/]: {escape(stop[1])}", markup=True, highlight=False)
     if output is None:
         sys.stdout.buffer.write(render(run, fmt, lang, for_file=False))
         sys.stdout.flush()

@@ -38,9 +38,12 @@ def prepare(results: Path, config: dict[str, Any]) -> Path:
 
 
 def combine(aside: Path, results: Path) -> None:
-    """Join the set-aside records and the resumed run into ``results`` (the resumed run's end time counts)."""
+    """Join the set-aside records and the resumed run into ``results`` (the resumed run's end, or its
+    interruption, counts)."""
     prior, resumed = read_run(aside), read_run(results)
-    ended = Run(replace(prior.header, finished=resumed.header.finished), prior.results, prior.problems)
+    head = resumed.header
+    ended = Run(replace(prior.header, finished=head.finished, interrupted=head.interrupted), prior.results,
+                prior.problems)
     write_run(results, merge_runs([ended, resumed]).run)
 
 

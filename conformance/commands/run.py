@@ -13,9 +13,12 @@ import click
 
 from conformance.commands.common import ENVIRONMENT, ERR, LANG, QUIET, VERBOSE, config_errors, default_out
 from conformance.core.exitcodes import EXIT_ERROR, EXIT_USAGE
+from conformance.core.interrupt import SIGNAL_EXIT, SIGNALS, Interrupted
+from conformance.core.interrupt import exit_code as signal_exit_code
 
 if TYPE_CHECKING:
     from conformance.commands.progress import Scope
+    from conformance.commands.stop import Stage
     from conformance.harness.runconfig import RunConfig
 
 PYTEST_INTERNAL_ERROR, PYTEST_USAGE_ERROR = 3, 4  # pytest.ExitCode, without importing pytest for a config error
@@ -72,11 +75,18 @@ def command(vendors: Path, profile: Path | None, waivers: Path | None, vendor_id
         raise click.UsageError("--resume needs --out: the folder of the interrupted run")
     request = RunRequest(vendors, profile, waivers, vendor_ids, standards, out or default_out(), workers, lang,
                          quiet, resume, verbose)
-    raise SystemExit(execute(request))
+    SIGNAL_EXIT.arm()
+    with SIGNALS.installed():
+        try:
+            code = execute(request)
+        except Interrupted as exc:  # while the configuration loaded: nothing was written yet
+            code = signal_exit_code(exc.signum)
+    SIGNAL_EXIT.use(code)
+    raise SystemExit(code)
 
 
 def execute(request: RunRequest) -> int:
-    """Run pytest in-process, then derive the reports; returns the exit code."""
+    """Run pytest in-process, then derive the reports; returns the exit code (130/143 after SIGINT/SIGTERM)."""
     from conformance.harness.runconfig import load_run_config  # noqa: PLC0415
 
     run = load_run_config(request.vendors, request.profile, request.waivers, request.vendor_ids)
@@ -93,32 +103,48 @@ def execute(request: RunRequest) -> int:
 
 
 def _run(request: RunRequest, run: RunConfig, selected: list[str]) -> int:
-    from conformance.commands import resume  # noqa: PLC0415
     from conformance.commands.progress import Scope  # noqa: PLC0415
+    from conformance.commands.stop import Stage, stopped  # noqa: PLC0415
 
-    results = request.out / "results.jsonl"
-    aside = resume.prepare(results, run.header(selected).config) if request.resume else None
+    stage = Stage(request.out / "results.jsonl", run.header(selected), run.vendors.redactor, request.lang)
     targets = sum(t.standard in selected for v in run.vendors.vendors for t in v.targets)
-    code, captured = _pytest(request, selected, results, aside, Scope(len(selected), targets, request.lang))
-    if code in (PYTEST_USAGE_ERROR, PYTEST_INTERNAL_ERROR) or not results.exists():
-        ERR.print(captured.strip() or "error: the test run could not start")
+    with SIGNALS.installed():
+        try:
+            return _stages(request, selected, stage, Scope(len(selected), targets, request.lang))
+        except Interrupted as exc:
+            return stopped(stage, SIGNALS.received or exc.signum, finish)
+
+
+def _stages(request: RunRequest, selected: list[str], stage: Stage, scope: Scope) -> int:
+    from conformance.commands import resume  # noqa: PLC0415
+    from conformance.commands.stop import clear  # noqa: PLC0415
+
+    with SIGNALS.critical():
+        stage.aside = resume.prepare(stage.results, stage.header.config) if request.resume else None
+        clear(request.out, keep_aside=request.resume)
+    code, captured = _pytest(request, selected, stage.results, stage.aside, scope)
+    if SIGNALS.received:
+        raise Interrupted(SIGNALS.received)
+    if code in (PYTEST_USAGE_ERROR, PYTEST_INTERNAL_ERROR) or not stage.results.exists():
+        ERR.print(stage.redactor.text(captured.strip()) or "error: the test run could not start")
         return EXIT_USAGE if code == PYTEST_USAGE_ERROR else EXIT_ERROR
-    if aside is not None:
-        resume.combine(aside, results)
-    return finish(results, request.out, request.lang)
+    stage.combine()
+    return finish(stage.results, request.out, request.lang)
 
 
-def finish(results: Path, out: Path, lang: str) -> int:
-    """Write every report from the results file, print where the matrix is, and return the exit code."""
+def finish(results: Path, out: Path, lang: str, code: int | None = None) -> int:
+    """Write every report from the results file, print where the matrix is, and return the exit code (``code``
+    where the process ends with another than the run's own, e.g. after a signal)."""
     from conformance.core.results import read_run  # noqa: PLC0415
     from conformance.reporting.files import write_all  # noqa: PLC0415
     from conformance.reporting.summary import print_summary  # noqa: PLC0415
     from conformance.reporting.verdict import exit_code  # noqa: PLC0415
 
     run = read_run(results)
+    code = exit_code(run) if code is None else code
     paths = write_all(run, out, lang)
-    print_summary(run, paths, lang)
-    return exit_code(run)
+    print_summary(run, paths, lang, code=code)
+    return code
 
 
 def _pytest(request: RunRequest, selected: list[str], results: Path, done: Path | None,

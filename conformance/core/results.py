@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
+from conformance.core.interrupt import SIGNALS
 from conformance.core.outcomes import Outcome
 from conformance.core.secrets import Redactor
 
@@ -59,12 +60,17 @@ class Result:
 
 @dataclass(frozen=True)
 class Header:
-    """What a run was: versions, times, config hashes, packs, platform, vendors, standards and profile."""
+    """What a run was: versions, times, config hashes, packs, platform, vendors, standards and profile.
+
+    ``finished`` is the time a run ended normally; ``interrupted`` (``at``, ``by``: the time and what stopped it,
+    e.g. ``SIGTERM``) marks a run that was stopped and can be resumed. A run killed outright has neither.
+    """
 
     run_id: str
     suite_version: str
     started: str
     finished: str | None = None
+    interrupted: dict[str, str] | None = None
     platform: dict[str, str] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)
     packs: tuple[dict[str, str], ...] = ()
@@ -96,8 +102,8 @@ class Run:
 
     @property
     def complete(self) -> bool:
-        """True if the run ended normally (the header carries an end time)."""
-        return self.header.finished is not None
+        """True if the run ended normally (the header carries an end time and no interruption)."""
+        return self.header.finished is not None and self.header.interrupted is None
 
 
 class ResultsWriter:
@@ -117,17 +123,37 @@ class ResultsWriter:
 
     def _write(self, record: dict[str, Any]) -> None:
         line = json.dumps(self.redactor.deep(record), ensure_ascii=False, sort_keys=True)
-        self.handle.write(self.redactor.text(line) + "\n")
-        self.handle.flush()
+        with SIGNALS.critical():
+            self.handle.write(self.redactor.text(line) + "\n")
+            self.handle.flush()
 
     def finish(self, finished: str) -> None:
         """Close the file and rewrite its header with the end time (atomic replace)."""
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        self.header = replace(self.header, finished=finished)
-        lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
-        head = json.dumps(self.redactor.deep(self.header.to_json()), ensure_ascii=False, sort_keys=True)
-        _atomic_text(self.path, [head + "\n", *lines[1:]])
+        self._close(replace(self.header, finished=finished))
+
+    def interrupt(self, at: str, by: str) -> None:
+        """Close the file and mark the run interrupted (it stays resumable and is never shown as finished)."""
+        self._close(replace(self.header, finished=None, interrupted={"at": at, "by": by}))
+
+    def _close(self, header: Header) -> None:
+        with SIGNALS.critical():
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            self.header = header
+            restamp(self.path, header, self.redactor)
+
+
+def restamp(path: Path, header: Header, redactor: Redactor | None = None) -> None:
+    """Replace the header of a results file (atomically), keeping every whole record; a missing file gets the
+    header alone."""
+    with SIGNALS.critical():
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True) if path.exists() else []
+        data = redactor.deep(header.to_json()) if redactor else header.to_json()
+        head = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        if lines and not lines[-1].endswith("\n"):
+            lines.pop()  # a record torn by a kill; the check is run again on resume
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_text(path, [head + "\n", *lines[1:]])
 
 
 def _atomic_text(path: Path, lines: list[str]) -> None:
@@ -157,6 +183,17 @@ def read_run(path: Path) -> Run:
     if header is None:
         raise ValueError(f"{path}: no header record; not a wechselbar results file")
     return Run(header, tuple(results), tuple(problems))
+
+
+def read_header(path: Path) -> Header | None:
+    """The header of a results file, or None if the file is missing or has no whole header yet."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except OSError:
+        return None
+    record = _record(first, 1, [])
+    return Header.from_json(record) if record and record.get("record") == "header" else None
 
 
 def _record(line: str, number: int, problems: list[str]) -> dict[str, Any] | None:

@@ -16,6 +16,7 @@ import pytest
 
 from conformance.core.config import ConfigError
 from conformance.core.http import LOG
+from conformance.core.interrupt import SIGNALS
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, ResultsWriter, read_run
 from conformance.harness import registry
@@ -39,6 +40,8 @@ class State:
     selected: list[str]
     suites: dict[Path, Suite[Any]]
     writer: ResultsWriter | None = None
+    interrupted: str = ""
+    signals: bool = False
 
 
 STATE = pytest.StashKey[State]()
@@ -73,11 +76,11 @@ def pytest_configure(config: pytest.Config) -> None:
     except ConfigError as exc:
         raise pytest.UsageError(str(exc)) from exc
     selected = _selected(run, config.getoption("conformance_standard"))
-    state = State(run, selected, _contract_suites(selected))
+    state = State(run, selected, _contract_suites(selected), signals=SIGNALS.install())
     results = config.getoption("conformance_results")
     if results and not hasattr(config, "workerinput"):
         state.writer = ResultsWriter(Path(results), run.header(selected), run.vendors.redactor)
-        config.pluginmanager.register(Recorder(state.writer), "wechselbar-recorder")
+        config.pluginmanager.register(Recorder(state), "wechselbar-recorder")
     config.stash[STATE] = state
 
 
@@ -278,22 +281,41 @@ def _verdict(item: pytest.Item, call: pytest.CallInfo[None]) -> Verdict:
 
 
 class Recorder:
-    """Registered on the controlling process only: appends each result record as soon as it arrives."""
+    """Registered on the controlling process only: appends each result record as soon as it arrives, and notes
+    an interruption (SIGINT, SIGTERM, an xdist worker's, or a session stopped early) so the run is not stamped
+    finished."""
 
-    def __init__(self, writer: ResultsWriter) -> None:
-        self.writer = writer
+    def __init__(self, state: State) -> None:
+        self.state = state
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Write the records attached to a report (from this process or an xdist worker)."""
         for name, value in report.user_properties:
-            if name == RECORD:
-                self.writer.add(Result.from_json(json.loads(str(value))))
+            if name == RECORD and self.state.writer is not None:
+                self.state.writer.add(Result.from_json(json.loads(str(value))))
+
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        """The session ends because of a signal or a worker's interruption."""
+        self.state.interrupted = self.state.interrupted or SIGNALS.name() or str(excinfo.value) or "SIGINT"
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        """A session stopped early (``-x``, ``--maxfail``) did not run every check."""
+        stopped = session.shouldstop or session.shouldfail
+        self.state.interrupted = self.state.interrupted or (str(stopped) if stopped else "")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """Close the results file and stamp its end time."""
+    """Close the results file and stamp its end time, or mark it interrupted; give the signals back."""
     LOG.start(None)
     state = config.stash.get(STATE, None)
-    if state is not None and state.writer is not None:
-        state.writer.finish(now())
+    if state is None:
+        return
+    if state.writer is not None:
+        if state.interrupted:
+            state.writer.interrupt(now(), state.interrupted)
+        else:
+            state.writer.finish(now())
         state.writer = None
+    if state.signals:
+        SIGNALS.restore()
+        state.signals = False

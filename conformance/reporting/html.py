@@ -17,7 +17,17 @@ from conformance.core.results import Run
 from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import SYMBOL, clean, duration, locator, safe_url, short_requirement, titled, value
+from conformance.reporting.text import (
+    SYMBOL,
+    banner,
+    clean,
+    duration,
+    locator,
+    safe_url,
+    short_requirement,
+    titled,
+    value,
+)
 from conformance.reporting.verdict import VendorVerdict
 from conformance.reporting.views import LaneView, RowView, detail, rows
 
@@ -66,7 +76,7 @@ def render_html(run: Run, lang: str = "de") -> str:
         t=t, report=report, run=run, head=run.header, rows=views, standards=_standards(report, views, lang),
         switch=report.switch, symbols=tuple(SYMBOL.items()), verdict_text=_verdict_text(report, t),
         class_title=_class_title(report, lang), profile_items=_profile_items(report, t),
-        several={(r.id, s) for r in views for s in r.several},
+        several={(r.id, s) for r in views for s in r.several}, banner=banner(run, lang),
     )
 
 

@@ -82,6 +82,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "fehlende Prüfungen sind nicht bewertet, ein Gesamturteil ist nicht möglich.",
         "The run did not finish. This report shows only the checks that completed before it stopped; missing "
         "checks are not judged and no overall verdict can be reached."),
+    "interrupted.text": ("Abgebrochen durch {by} ({at}); „conformance run --resume“ mit demselben Ausgabeordner "
+                         "führt den Lauf zu Ende.",
+                         "Stopped by {by} ({at}); “conformance run --resume” with the same output folder finishes "
+                         "the run."),
+    "interrupted.resume": ("Lauf abgebrochen: {out}/results.jsonl ist als abgebrochen markiert; „conformance run "
+                           "--resume --out {out}“ (mit denselben Dateien) führt ihn zu Ende.",
+                           "Run stopped: {out}/results.jsonl is marked interrupted; “conformance run --resume "
+                           "--out {out}” (with the same files) finishes it."),
+    "interrupted.noreports": ("Ein zweites Signal hat das Schreiben der Berichte abgebrochen; „conformance report“ "
+                              "erzeugt sie aus results.jsonl.",
+                              "A second signal stopped the reports; “conformance report” renders them from "
+                              "results.jsonl."),
     "profile": ("Profil", "Profile"),
     "profile.none": ("kein Profil – alle Ergebnisse zählen", "no profile – every result counts"),
     "profile.requires": ("Das Profil „{name}“ fordert:", "The profile “{name}” requires:"),

@@ -14,7 +14,7 @@ from conformance.core.outcomes import Outcome
 from conformance.core.results import Run
 from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Row
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import cell_text, deep_clean
+from conformance.reporting.text import banner, cell_text, deep_clean
 
 FORMAT = "wechselbar-matrix/2"
 
@@ -23,7 +23,7 @@ def render_json(run: Run, lang: str = "de") -> str:
     """The JSON matrix of a run."""
     report = build_report(run)
     data = {
-        "format": FORMAT, "lang": lang, "run": run_info(run), "profile": run.header.profile,
+        "format": FORMAT, "lang": lang, "run": run_info(run, lang), "profile": run.header.profile,
         "exit_code": report.exit_code,
         "columns": [{"standard": c.standard, "version": c.standard_version, "class": c.uri, "short": c.short,
                      "title": dict(c.title), "spec_url": c.spec_url} for c in report.matrix.columns],
@@ -36,11 +36,13 @@ def render_json(run: Run, lang: str = "de") -> str:
     return json.dumps(deep_clean(data), ensure_ascii=False, indent=1) + "\n"
 
 
-def run_info(run: Run) -> dict[str, Any]:
-    """The run's metadata, as every machine-readable format carries it."""
+def run_info(run: Run, lang: str = "de") -> dict[str, Any]:
+    """The run's metadata, as every machine-readable format carries it; ``banner`` is the incomplete-run text."""
     head = run.header
+    stop = banner(run, lang)
     return {"run_id": head.run_id, "suite_version": head.suite_version, "started": head.started,
-            "finished": head.finished, "complete": run.complete, "merged_from": list(head.merged_from),
+            "finished": head.finished, "complete": run.complete, "interrupted": head.interrupted,
+            "banner": f"{stop[0]}: {stop[1]}" if stop else None, "merged_from": list(head.merged_from),
             "platform": head.platform, "config": head.config, "packs": list(head.packs),
             "problems": list(run.problems)}
 

@@ -12,7 +12,7 @@ from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import Row
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import SYMBOL, cell_text, clean, short_requirement
+from conformance.reporting.text import SYMBOL, banner, cell_text, clean, short_requirement
 from conformance.reporting.verdict import Missing, VendorVerdict
 
 MAX_MISSING = 5
@@ -30,8 +30,9 @@ def render_markdown(run: Run, lang: str = "de") -> str:
     """The summary as Markdown."""
     report, t = build_report(run), Labels(lang)
     lines = [f"## {t('title')}" + (f" · {t('profile')}: {md(report.profile)}" if report.profile else "")]
-    if not run.complete:
-        lines += ["", f"> **⚠ {t('incomplete')}**: {t('incomplete.text')}"]
+    stop = banner(run, lang)
+    if stop:
+        lines += ["", f"> **⚠ {stop[0]}**: {md(stop[1])}"]
     lines += ["", *_table(report, t), "", f"_{t('legend.console')}_", "", *_missing(report, t), *_footer(report, t)]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -86,6 +86,7 @@ def _header(ordered: Sequence[Run]) -> Header:
         suite_version=" + ".join(sorted({h.suite_version for h in heads})),
         started=min(h.started for h in heads),
         finished=None if None in finished else max(f for f in finished if f is not None),
+        interrupted=next((h.interrupted for h in reversed(heads) if h.interrupted), None),
         platform=_platform(heads), config=_config(heads),
         packs=tuple(sorted({_canon(p): p for h in heads for p in h.packs}.values(), key=_canon)),
         vendors=_vendors(heads), standards=_standards(heads), profile=_profile(heads), merged_from=merged_from,

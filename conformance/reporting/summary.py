@@ -21,7 +21,7 @@ from conformance.reporting.i18n import Labels, counted
 from conformance.reporting.markdown import VERDICT_SYMBOL, missing_text
 from conformance.reporting.matrix import Counts, Lane, Row
 from conformance.reporting.model import Report, build_report
-from conformance.reporting.text import EXTRA, SYMBOL, clean, headline, ratio
+from conformance.reporting.text import EXTRA, SYMBOL, banner, clean, headline, ratio
 
 STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "none": "dim",
          "meets": "green", "fails": "bold red", "undecided": "yellow"}
@@ -31,18 +31,21 @@ EARLIER = " was unreachable earlier in this run: "
 MAX_NAME = 20
 
 
-def print_summary(run: Run, paths: Mapping[str, Path], lang: str, console: Console | None = None) -> None:
-    """Print the table, the verdicts with what is missing, and the report paths."""
+def print_summary(run: Run, paths: Mapping[str, Path], lang: str, console: Console | None = None,
+                  code: int | None = None) -> None:
+    """Print the table, the verdicts with what is missing, the report paths and the exit code (``code`` where
+    the process ends with another than the run's own, e.g. after a signal)."""
     console = console or Console(highlight=False, soft_wrap=False)
     report, t = build_report(run), Labels(lang)
-    if not run.complete:
-        console.print(Text(f"⚠ {t('incomplete')}: {t('incomplete.text')}", style="bold red"))
+    stop = banner(run, lang)
+    if stop:
+        console.print(Text(f"⚠ {stop[0]}: {stop[1]}", style="bold red"))
     console.print(_table(report, t))
     console.print(Text(f"{t('obl.MUSS')}, {t('obl.SOLL')}: {t('legend.console')}", style="dim"))
     _verdicts(console, report, t)
     if "html" in paths:
         console.print(Text(f"{t('matrix_file')}: {paths['html']}", style="bold"))
-    console.print(Text(f"{t('exit_code')} {report.exit_code}"))
+    console.print(Text(f"{t('exit_code')} {report.exit_code if code is None else code}"))
 
 
 def _table(report: Report, t: Labels) -> Table:

@@ -11,7 +11,7 @@ from conformance.core.results import Result, Run
 from conformance.reporting.header import columns, vendors
 from conformance.reporting.i18n import label
 from conformance.reporting.reasons import localise
-from conformance.reporting.text import clean, locator, value
+from conformance.reporting.text import banner, clean, locator, value
 
 FIELDS = ("vendor", "vendor_name", "product", "vendor_version", "standard", "standard_version", "class",
           "class_uri", "requirement", "obligation", "profile_obligation", "outcome", "outcome_label", "reason",
@@ -25,6 +25,9 @@ def render_csv(run: Run, lang: str = "de") -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, FIELDS, lineterminator="\r\n")
     writer.writeheader()
+    stop = banner(run, lang)
+    if stop:
+        writer.writerow({k: cell(v) for k, v in _banner_row(run, *stop).items()})
     people = {str(v["id"]): v for v in vendors(run)}
     short = {(c.standard, c.uri): c.short for c in columns(run)}
     for result in sorted(run.results, key=lambda r: (r.vendor, r.standard, r.cls, r.requirement, r.test_id)):
@@ -55,6 +58,12 @@ def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, lang: 
         "notes": " | ".join(result.notes), "spec_url": result.spec_url, "run_id": run.header.run_id,
         "run_complete": "yes" if run.complete else "no",
     }
+
+
+def _banner_row(run: Run, title: str, text: str) -> dict[str, object]:
+    """The first row of an incomplete run: not a result, the banner every format shows."""
+    return {"outcome": "incomplete", "outcome_label": title, "reason": text, "run_id": run.header.run_id,
+            "run_complete": "no"}
 
 
 def _evidence(result: Result) -> dict[str, str]:

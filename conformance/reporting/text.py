@@ -7,7 +7,8 @@ import re
 from typing import Any
 
 from conformance.core.outcomes import Outcome
-from conformance.reporting.i18n import counted, label
+from conformance.core.results import Run
+from conformance.reporting.i18n import Labels, counted, label
 from conformance.reporting.matrix import OBLIGATIONS, Counts
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -30,6 +31,17 @@ def deep_clean(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [deep_clean(v) for v in value]
     return value
+
+
+def banner(run: Run, lang: str) -> tuple[str, str] | None:
+    """The incomplete-run banner every format shows (title, text; who stopped the run and when), or None."""
+    if run.complete:
+        return None
+    t, stop = Labels(lang), run.header.interrupted
+    text = t("incomplete.text")
+    if stop:
+        text += " " + t("interrupted.text", by=clean(stop.get("by", "")), at=clean(stop.get("at", "")))
+    return t("incomplete"), text
 
 
 def ratio(counts: Counts, obligation: str, lang: str) -> str:

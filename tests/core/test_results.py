@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from conformance.core.interrupt import Interrupted, Signals
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Header, Result, ResultsWriter, read_run, write_run
+from conformance.core.results import Header, Result, ResultsWriter, Run, read_header, read_run, restamp, write_run
 from conformance.core.secrets import Redactor
+from conformance.reporting.merge import merge_runs
 
 
 def result(name: str, outcome: Outcome = Outcome.PASS) -> Result:
@@ -59,3 +64,50 @@ def test_not_a_results_file(tmp_path: Path) -> None:
     path.write_text('{"record": "result"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="no header record"):
         read_run(path)
+
+
+def test_an_interrupted_run_is_marked_and_never_complete(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    writer = ResultsWriter(path, Header("run-123456", "0.1", "2026-11-25T10:00:00+00:00"), Redactor(["tok-99999"]))
+    writer.add(result("a"))
+    writer.interrupt("2026-11-25T10:00:30+00:00", "SIGTERM")
+    run = read_run(path)
+    assert not run.complete and run.header.finished is None
+    assert run.header.interrupted == {"at": "2026-11-25T10:00:30+00:00", "by": "SIGTERM"}
+    assert [r.test_id for r in run.results] == ["t::a"] and "tok-99999" not in path.read_text(encoding="utf-8")
+
+
+def test_restamp_keeps_whole_records_drops_a_torn_one_and_creates_a_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    run = read_run_after_write(path)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('{"record": "result", "vendor": "ac')
+    stamped = replace(run.header, interrupted={"at": "2026-11-25T10:00:30+00:00", "by": "SIGINT"})
+    restamp(path, stamped)
+    again = read_run(path)
+    assert again.header == stamped and again.results == run.results and not again.problems
+    assert read_header(path) == stamped
+    restamp(tmp_path / "new" / "r.jsonl", stamped)
+    assert read_run(tmp_path / "new" / "r.jsonl") == Run(stamped, ())
+    assert read_header(tmp_path / "missing.jsonl") is None
+
+
+def test_a_signal_inside_a_critical_block_is_raised_when_the_block_ends() -> None:
+    signals = Signals()
+    with signals.installed():
+        with pytest.raises(Interrupted) as raised, signals.critical():
+            os.kill(os.getpid(), signal.SIGTERM)
+            held = True
+        assert held and raised.value.signum == signal.SIGTERM and signals.name() == "SIGTERM"
+        with pytest.raises(Interrupted):
+            os.kill(os.getpid(), signal.SIGINT)
+            raise AssertionError("outside a critical block the signal is raised at once")
+    assert signal.getsignal(signal.SIGTERM) is not signals._handle
+
+
+def test_a_merge_with_an_interrupted_run_stays_interrupted(tmp_path: Path) -> None:
+    run = read_run_after_write(tmp_path / "a.jsonl")
+    done = replace(run.header, run_id="run-done", finished="2026-11-25T10:01:00+00:00")
+    stopped = replace(run.header, interrupted={"at": "2026-11-25T10:00:30+00:00", "by": "SIGINT"})
+    merged = merge_runs([Run(done, run.results), Run(stopped, ())]).run
+    assert not merged.complete and merged.header.interrupted == stopped.interrupted

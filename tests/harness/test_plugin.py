@@ -213,3 +213,9 @@ def test_inert_without_options(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_plain="def test_one():\n    assert 1 + 1 == 2\n")
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_a_session_stopped_early_is_marked_interrupted_not_finished(run) -> None:  # type: ignore[no-untyped-def]
+    stopped = read_run(run("-x"))
+    assert not stopped.complete and stopped.header.finished is None
+    assert stopped.header.interrupted is not None and "stopping after 1 failures" in stopped.header.interrupted["by"]

@@ -176,3 +176,28 @@ def test_a_stored_message_as_expected_or_actual_shows_as_its_text() -> None:
     stored = {"code": "harness.class-claimed", "params": {"cls": "html"}, "text": "class html claimed"}
     assert value(stored) == "class html claimed"
     assert value({"limit": 10}).startswith("{")
+
+
+def test_an_interrupted_run_carries_the_banner_in_every_format(tmp_path: Path) -> None:
+    run = sample_run(profile=False)
+    stop = {"at": "2026-11-25T10:00:30+00:00", "by": "SIGTERM"}
+    stopped = Run(replace(run.header, finished=None, interrupted=stop), run.results)
+    paths = write_all(stopped, tmp_path, "en")
+    said = "Stopped by SIGTERM (2026-11-25T10:00:30+00:00); “conformance run --resume”"
+    for fmt in ("html", "md"):
+        text = paths[fmt].read_text(encoding="utf-8")
+        assert "INCOMPLETE RUN" in text and said in text, fmt
+    rows = list(csv.DictReader(io.StringIO(paths["csv"].read_text(encoding="utf-8-sig"))))
+    assert rows[0]["outcome"] == "incomplete" and said in rows[0]["reason"] and not rows[0]["vendor"]
+    assert len(rows) == len(run.results) + 1 and {r["run_complete"] for r in rows} == {"no"}
+    data = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert data["run"]["interrupted"] == stop and not data["run"]["complete"] and said in data["run"]["banner"]
+    junit = etree.parse(str(paths["junit"]), etree.XMLParser(resolve_entities=False)).getroot()
+    assert etree.XMLSchema(etree.parse(str(XSD))).validate(junit)
+    assert junit.find("testsuite").get("name") == "wechselbar.run" and junit.get("errors") == str(
+        1 + sum(r.outcome is Outcome.ERROR for r in run.results))
+    assert said in junit.find("testsuite/testcase/error").get("message")
+    console = Console(record=True, width=400, color_system=None)
+    print_summary(stopped, paths, "en", console, code=143)
+    text = console.export_text()
+    assert "INCOMPLETE RUN" in text and said in text and "Exit code 143" in text

@@ -19,7 +19,7 @@ KINDS = ("failed", "error", "unexamined", "skip", "not-claimed", "no-target", "n
 
 
 def used_keys() -> set[str]:
-    sources = [*REPORTING.glob("*.py"), *REPORTING.glob("templates/*.j2")]
+    sources = [*REPORTING.glob("*.py"), *REPORTING.glob("templates/*.j2"), *REPORTING.parent.glob("commands/*.py")]
     found = set()
     for path in sources:
         found |= set(re.findall(r"""\bt\(\s*["']([a-z_.\-]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
