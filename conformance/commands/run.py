@@ -49,6 +49,8 @@ Exit codes:
   2  usage or configuration error (the message names the file and the key)
   3  errors (unreachable vendor, timeout, harness fault) or an interrupted
      run kept a verdict from being reached
+  130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: marked interrupted,
+     finish it with --resume
 
 {ENVIRONMENT}
 """

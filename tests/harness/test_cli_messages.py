@@ -17,7 +17,8 @@ from conformance.xml.report import DocumentReport, Finding
 
 def test_run_help_names_the_exit_codes_and_the_pack_mirror() -> None:
     text = CliRunner().invoke(main, ["run", "--help"]).output
-    for code, meaning in (("0", "profile"), ("1", "failed"), ("2", "configuration"), ("3", "unreachable")):
+    for code, meaning in (("0", "profile"), ("1", "failed"), ("2", "configuration"), ("3", "unreachable"),
+                          ("130, 143", "SIGTERM")):
         assert any(line.strip().startswith(code) and meaning in line for line in text.splitlines()), (code, text)
     assert "WECHSELBAR_PACK_MIRROR" in text and "WECHSELBAR_CACHE" in text
 
