@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.core.packs import PackStore, default_store
-from conformance.xml import rewrites, saxon
+from conformance.xml import contexts, rewrites, saxon
 from conformance.xml.resolver import pack_digest
 from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron
 from conformance.xml.xsd import SchemaRef
@@ -150,16 +150,18 @@ def _cen_packs(config: Configuration, recipe: Mapping[str, Any]) -> tuple[str, .
 def cen_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:
     """The validator configuration's CEN step: each precompiled CEN stylesheet through its post-processing XSLT.
 
-    The skeleton's location template is then replaced by one printing the same paths in linear time.
+    The skeleton's location template is then replaced by one printing the same paths in linear time, and each
+    rule counts the nodes its context matched.
     """
     stylesheet = store.path(config.scenarios_pack, recipe["stylesheet"])
     for target, source in recipe["files"].items():
         built = saxon.build_step(stylesheet, store.path(recipe["pack"], source)).encode("utf-8")
-        (work / target).write_bytes(rewrites.linear_locations(built))
+        contexts.write(rewrites.linear_locations(built), work / target)
 
 
 def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:
-    """The xrechnung-schematron Ant build: replace tokens, merge the Peppol BIS rules, compile with SchXslt.
+    """The xrechnung-schematron Ant build: replace tokens, merge the Peppol BIS rules, compile with SchXslt
+    (each rule counting the nodes its context matched).
 
     The layout mirrors the upstream build tree, so ``peppol-into-xr.xsl`` finds ``rule-list.xml`` next to
     itself and ``../../build/bis/PEPPOL-EN16931-*.sch`` relative to its own location.
@@ -181,7 +183,8 @@ def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any]
         merged.parent.mkdir(parents=True, exist_ok=True)
         merged.write_text(saxon.build_step(tree / "src/xsl/peppol-into-xr.xsl", source, {"syntax": syntax}),
                           encoding="utf-8")
-        compile_schematron(merged, work / f"{name}.xsl", store, compact=bool(recipe.get("svrl_compact", False)))
+        compile_schematron(merged, work / f"{name}.xsl", store, compact=bool(recipe.get("svrl_compact", False)),
+                           counted=True)
 
 
 def _copy_tokenized(source: Path, target: Path, tokens: Mapping[str, str]) -> None:

@@ -12,13 +12,14 @@ from typing import Any
 from lxml import etree
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES
-from conformance.xml import parallel, saxon, svrl, xsd
+from conformance.xml import contexts, parallel, saxon, svrl, xsd
 from conformance.xml.exports import register_affinity
 from conformance.xml.kosit import ConfigurationError
 from conformance.xml.lanes import Affinity
 from conformance.xml.locations import Lines
-from conformance.xml.report import DocumentReport, Finding, Source, Validator, rejected
+from conformance.xml.report import DocumentReport, Finding, RuleContext, Source, Validator, rejected
 from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
+from conformance.xml.schematron import Rules
 
 STANDARD = "xrechnung-3.0"
 ROOTS = frozenset({
@@ -39,7 +40,7 @@ class Step:
 
 
 @dataclass
-class Run:
+class Validation:
     """Everything one validation produced: the parsed document, the scenario, each step's results."""
 
     source: Source
@@ -51,6 +52,7 @@ class Run:
     schema: list[Finding] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     rules: list[Finding] = field(default_factory=list)
+    contexts: list[RuleContext] = field(default_factory=list)
     error: str | None = None
 
     @property
@@ -65,7 +67,7 @@ class Run:
         return (*self.wellformedness, *self.schema, *adjusted)
 
 
-def execute(source: Source, chooser: Selector | None = None) -> Run:
+def execute(source: Source, chooser: Selector | None = None) -> Validation:
     """Run the whole pipeline on one document; never raises for problems of the document itself.
 
     ``chooser`` limits the scenarios (default: those of every shipped configuration).
@@ -74,8 +76,8 @@ def execute(source: Source, chooser: Selector | None = None) -> Run:
     if size > DEFAULT_MAX_BYTES:
         refused = Finding("XML", "fatal", "/", f"document is {size} bytes, the limit is {DEFAULT_MAX_BYTES}",
                           source="parse")
-        return Run(source, b"", wellformedness=[refused])
-    run = Run(source, source.read())
+        return Validation(source, b"", wellformedness=[refused])
+    run = Validation(source, source.read())
     run.tree, run.wellformedness = xsd.parse(Source(source.name, data=run.data))
     if run.tree is None:
         return run
@@ -92,7 +94,7 @@ def execute(source: Source, chooser: Selector | None = None) -> Run:
     return run
 
 
-def _validate(run: Run, scenario: Scenario) -> None:
+def _validate(run: Validation, scenario: Scenario) -> None:
     assert run.tree is not None
     config = scenario.config
     run.schema = xsd.validate(run.tree, config.schema(scenario.schema), run.data)
@@ -100,10 +102,20 @@ def _validate(run: Run, scenario: Scenario) -> None:
         return
     prefixes = svrl.prefixes_of(run.tree.getroot())
     rules = [config.stylesheet(location) for _, location in scenario.schematron]
-    for (name, location), report in zip(scenario.schematron, parallel.run_all(rules, run.node, run.data), strict=True):
+    for (name, location), rule, report in zip(scenario.schematron, rules,
+                                              parallel.run_all(rules, run.node, run.data), strict=True):
         run.steps.append(Step(name, location, report))
-        run.rules += svrl.findings(report, prefixes)
+        root = svrl.parse(report)
+        run.rules += svrl.fired(root, prefixes)
+        run.contexts += contexts.read(root, _table(rule))
     run.rules = with_lines(run.tree, run.rules, prefixes)
+
+
+def _table(rule: Rules) -> contexts.Table:
+    table = rule.table
+    if table is None:
+        raise ConfigurationError(f"stylesheet {rule.name} does not count its rule contexts")
+    return table
 
 
 def with_lines(tree: etree._ElementTree, found: list[Finding], prefixes: dict[str, str]) -> list[Finding]:
@@ -118,7 +130,7 @@ def _customization(tree: etree._ElementTree) -> str:
     return f" (specification identifier {found!r})" if found else ""
 
 
-def verdict(run: Run) -> DocumentReport:
+def verdict(run: Validation) -> DocumentReport:
     """The document report of a run: valid from the rules' own severities, accepted after customLevel."""
     standard = run.scenario.config.standard if run.scenario else STANDARD
     if run.tree is None:
@@ -132,7 +144,7 @@ def verdict(run: Run) -> DocumentReport:
     valid = run.schema_valid and not any(f.is_error for f in run.rules)
     accepted = run.schema_valid and not any(f.is_error for f in findings)
     return DocumentReport(run.source.name, standard, valid, accepted, run.scenario.name if run.scenario else None,
-                          findings)
+                          findings, contexts=tuple(run.contexts))
 
 
 def validate(source: Source) -> DocumentReport:

@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 FindingSource = Literal["xsd", "schematron", "codelist", "rule", "scenario", "parse"]
 
-SEVERITIES = ("fatal", "error", "warning", "information")
 ERROR_SEVERITIES = frozenset({"fatal", "error"})
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -47,6 +47,14 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class RuleContext:
+    """One Schematron rule run on a document: its assertion ids and how many nodes its context matched."""
+
+    ids: tuple[str, ...]
+    nodes: int
+
+
+@dataclass(frozen=True)
 class DocumentReport:
     """The verdict on one document: valid (no XSD/Schematron errors) and accepted (the recommendation)."""
 
@@ -57,6 +65,7 @@ class DocumentReport:
     scenario: str | None
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    contexts: tuple[RuleContext, ...] = field(default=(), compare=False)
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -17,13 +17,12 @@ from typing import Any
 
 from conformance.core.packs import PackStore, default_store
 from conformance.core.paths import cache_dir
-from conformance.xml import rewrites, saxon, svrl
+from conformance.xml import contexts, rewrites, saxon, svrl
 from conformance.xml.report import Finding
-from conformance.xml.resolver import pack_digest
 
 SCHXSLT = "schxslt"
 PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
-ENGINE = "wechselbar-schematron-4"
+ENGINE = "wechselbar-schematron-5"
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,11 @@ class Rules:
     def check(self, node: Any, prefixes: Mapping[str, str] | None = None) -> list[Finding]:
         """The fired assertions and reports for one document node."""
         return svrl.findings(self.run(node), prefixes)
+
+    @property
+    def table(self) -> contexts.Table | None:
+        """The assertion ids of each rule number, if the stylesheet counts its rule contexts."""
+        return contexts.table(self.xslt)
 
 
 def build_key(*parts: str) -> str:
@@ -70,32 +74,22 @@ def cached(name: str, key: str, build: Callable[[Path], None]) -> Path:
 
 
 def compile_schematron(sch: Path, out: Path, store: PackStore | None = None, compact: bool = False,
-                       indexed: bool = True) -> Path:
+                       indexed: bool = True, counted: bool = False) -> Path:
     """Compile a Schematron file with SchXslt's pipeline (include, expand abstract patterns, compile for SVRL).
 
     ``compact`` sets SchXslt's ``schxslt.svrl.compact``: the SVRL leaves out fired-rule and active-pattern
     records (the findings, failed asserts and successful reports, are the same). ``indexed`` rewrites rule
     contexts and location numbering that would take quadratic time into equivalent forms (``rewrites``).
+    ``counted`` makes the report end with the number of nodes each rule's context matched (``contexts``).
     """
     pipeline = (store or default_store()).path(SCHXSLT, PIPELINE)
     params = {"schxslt.svrl.compact": True} if compact else {}
     text = saxon.build_step(pipeline, sch, params).encode("utf-8")
-    out.write_bytes(rewrites.linear_locations(rewrites.keyed(text)) if indexed else text)
+    text = rewrites.linear_locations(rewrites.keyed(text)) if indexed else text
+    if counted:
+        return contexts.write(text, out)
+    out.write_bytes(text)
     return out
-
-
-def pack_schematron(pack_id: str, relpath: str, store: PackStore | None = None) -> Rules:
-    """A Schematron file of a pack, compiled once per pack version and SchXslt version."""
-    store = store or default_store()
-    key = build_key(pack_digest(pack_id), pack_digest(SCHXSLT), relpath)
-    name = Path(relpath).stem
-    folder = cached(pack_id, key, lambda work: _compile_into(store.path(pack_id, relpath), work / f"{name}.xsl",
-                                                            store))
-    return Rules(name, folder / f"{name}.xsl")
-
-
-def _compile_into(sch: Path, out: Path, store: PackStore) -> None:
-    compile_schematron(sch, out, store)
 
 
 def pack_xslt(pack_id: str, relpath: str, store: PackStore | None = None) -> Rules:

@@ -61,12 +61,22 @@ def prefixes_of(root: etree._Element) -> dict[str, str]:
     return found
 
 
-def findings(svrl: str | bytes, prefixes: Mapping[str, str] | None = None) -> list[Finding]:
-    """Every failed assertion and successful report of an SVRL document, in document order."""
+def parse(svrl: str | bytes) -> etree._Element:
+    """The root element of an SVRL document; ValueError if it is not one."""
     data = svrl.encode() if isinstance(svrl, str) else svrl
     root = etree.fromstring(data, hardened_parser())
     if root.tag != f"{{{SVRL}}}schematron-output":
         raise ValueError(f"not an SVRL report: root element is {root.tag}")
+    return root
+
+
+def findings(svrl: str | bytes, prefixes: Mapping[str, str] | None = None) -> list[Finding]:
+    """Every failed assertion and successful report of an SVRL document, in document order."""
+    return fired(parse(svrl), prefixes)
+
+
+def fired(root: etree._Element, prefixes: Mapping[str, str] | None = None) -> list[Finding]:
+    """Every failed assertion and successful report of a parsed SVRL document, in document order."""
     return list(_fired(root, prefixes or KNOWN_PREFIXES))
 
 

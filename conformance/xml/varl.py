@@ -19,9 +19,9 @@ from lxml import etree
 
 from conformance.core.packs import default_store
 from conformance.core.xmlsafe import hardened_parser
-from conformance.xml import saxon
+from conformance.xml import contexts, saxon
 from conformance.xml.kosit import Configuration, configurations
-from conformance.xml.pipeline import Run, execute, verdict
+from conformance.xml.pipeline import Validation, execute, verdict
 from conformance.xml.report import DocumentReport, Finding, Source
 from conformance.xml.scenarios import NS as S
 from conformance.xml.scenarios import Selector
@@ -38,7 +38,7 @@ def _el(parent: etree._Element, name: str, text: str | None = None, ns: str = IN
     return element
 
 
-def report_input(run: Run, now: dt.datetime | None = None) -> etree._Element:
+def report_input(run: Validation, now: dt.datetime | None = None) -> etree._Element:
     """The ``createReportInput`` document the report stylesheet reads."""
     root = etree.Element(f"{{{IN}}}createReportInput", nsmap={"in": IN, "s": S}, frameworkVersion="1.0.0")
     _el(_el(root, "engine"), "name", ENGINE)
@@ -58,7 +58,7 @@ def report_input(run: Run, now: dt.datetime | None = None) -> etree._Element:
     return root
 
 
-def _steps(root: etree._Element, run: Run) -> None:
+def _steps(root: etree._Element, run: Validation) -> None:
     assert run.scenario is not None
     schema = _el(root, "validationResultsXmlSchema")
     _resource(schema, "XML Schema", run.scenario.schema)
@@ -66,7 +66,7 @@ def _steps(root: etree._Element, run: Run) -> None:
     for step in run.steps:
         results = _el(root, "validationResultsSchematron")
         _resource(results, step.name, step.location)
-        _el(results, "results").append(etree.fromstring(step.svrl.encode(), hardened_parser()))
+        _el(results, "results").append(contexts.strip(etree.fromstring(step.svrl.encode(), hardened_parser())))
 
 
 def _resource(parent: etree._Element, name: str, location: str) -> None:
@@ -93,7 +93,7 @@ def _no_scenario_report(config: Configuration) -> str:
     return str(root.findtext(f"{{{S}}}noScenarioReport/{{{S}}}resource/{{{S}}}location", "")).strip()
 
 
-def kosit_report(run: Run, now: dt.datetime | None = None) -> str:
+def kosit_report(run: Validation, now: dt.datetime | None = None) -> str:
     """The VARL report of a run, made by the configuration's report stylesheet."""
     config = run.scenario.config if run.scenario else configurations()[0]
     location = run.scenario.report if run.scenario else _no_scenario_report(config)
@@ -103,7 +103,7 @@ def kosit_report(run: Run, now: dt.datetime | None = None) -> str:
     return saxon.transform(stylesheet, source, {"input-document": document})
 
 
-def accept_match(run: Run, report: str) -> bool:
+def accept_match(run: Validation, report: str) -> bool:
     """The scenario's ``acceptMatch`` on the report; no scenario, or a processing error, rejects."""
     if run.scenario is None or run.error is not None or not run.scenario.accept_match:
         return False
