@@ -197,6 +197,14 @@ class Skipped(Exception):
         super().__init__(self.reason.text)
 
 
+class NotVerified(Exception):
+    """The requirement applies, but nothing the target showed could test it, although the check looked for it."""
+
+    def __init__(self, reason: str | Message) -> None:
+        self.reason = as_message(reason)
+        super().__init__(self.reason.text)
+
+
 def expect(violations: Iterable[Violation]) -> None:
     """Collect every violation a check yields; raise NonConformance if there is any."""
     found = list(violations)

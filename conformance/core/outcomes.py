@@ -6,13 +6,19 @@ from enum import StrEnum
 
 
 class Outcome(StrEnum):
-    """The verdict of one requirement for one vendor target."""
+    """The verdict of one requirement for one vendor target.
+
+    ``not_verified`` is neither a pass nor *not applicable*: the requirement applies, but the target showed
+    nothing it could be tested on although the check looked for it (e.g. no deleted object appeared after
+    every probe). Reports show it apart, so a buyer sees that the rule went untested.
+    """
 
     PASS = "pass"
     FAIL = "fail"
     ERROR = "error"
     SKIP = "skip"
     NOT_APPLICABLE = "not_applicable"
+    NOT_VERIFIED = "not_verified"
     WAIVED = "waived"
 
     @property

@@ -59,6 +59,9 @@ _ALL = (
     Defect("filter-lost", "links of filtered lists drop the filter parameters", ("filter-kept",), "page=2", BOTH),
     Defect("missing-deleted", "deleted objects are missing under modified_since", ("deleted-with-modified-since",),
            "modified_since"),
+    Defect("deleted-dropped-incremental", "deleted objects show under modified_since at the epoch (a full sync), "
+           "but are dropped from incremental lists (a later modified_since)", ("deleted-with-modified-since",),
+           "modified_since"),
     Defect("deleted-in-list", "deleted objects appear in lists without modified_since", ("deleted-hidden",),
            "/persons"),
     Defect("embedded-deleted", "deleted memberships stay embedded in their persons", ("internal-not-deleted",),

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def build_page(view: View, name: str, query: Mapping[str, str]) -> dict[str, Any]:
     """The requested page (``page``, 1-based) of a list, with ``data``, ``pagination`` and ``links``."""
-    keys = _ordered(view, name, view.list_keys(name, query))
+    keys = _ordered(view, name, query, view.list_keys(name, query))
     size = len(keys) or 1 if name == "agendaItem" and "no-pagination" in view.defects else view.page_size
     total = view.pages(len(keys), size)
     number = min(max(1, _int(query.get("page", "1"))), total)
@@ -25,11 +25,13 @@ def build_page(view: View, name: str, query: Mapping[str, str]) -> dict[str, Any
             "links": _links(view, name, query, number, total)}
 
 
-def _ordered(view: View, name: str, keys: list[str]) -> list[str]:
+def _ordered(view: View, name: str, query: Mapping[str, str], keys: list[str]) -> list[str]:
+    """The defect unstable-order flips the organization list on every repeated request of the same URL."""
     if name != "organization" or "unstable-order" not in view.defects:
         return keys
-    view.hits[name] = view.hits.get(name, 0) + 1
-    return keys[::-1] if view.hits[name] % 2 == 0 else keys
+    url = f"{name}?{sorted(query.items())}"
+    view.hits[url] = view.hits.get(url, 0) + 1
+    return keys[::-1] if view.hits[url] % 2 == 0 else keys
 
 
 def _links(view: View, name: str, query: Mapping[str, str], number: int, total: int) -> dict[str, str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from conformance.demo.oparl_data import Dataset, Record
+from conformance.demo.oparl_data import EPOCH, Dataset, Record
 from conformance.demo.oparl_mutations import mutate
 from conformance.demo.oparl_pages import build_page
 from conformance.demo.oparl_people import LIST_PATHS
@@ -106,11 +106,16 @@ class View:
         keys = list(self.data.lists.get(name, []))
         if name == "person" and "unlisted-objects" in self.defects:
             keys = [k for i, k in enumerate(keys) if i % 5 != 2]
-        show_deleted = ("modified_since" in query and self.version == "1.1" and "missing-deleted" not in self.defects)
+        show_deleted = ("modified_since" in query and self.version == "1.1" and "missing-deleted" not in self.defects
+                        and not self._incremental_drop(query))
         if "deleted-in-list" in self.defects:
             show_deleted = True
         keys = [k for k in keys if show_deleted or not self.data.records[k].deleted]
         return [k for k in keys if self._matches(self.data.records[k], query)]
+
+    def _incremental_drop(self, query: Mapping[str, str]) -> bool:
+        """The defect: deleted objects show only when modified_since predates every object (a full sync)."""
+        return "deleted-dropped-incremental" in self.defects and _parse(query["modified_since"]) > EPOCH
 
     def _matches(self, record: Record, query: Mapping[str, str]) -> bool:
         for name in FILTERS:

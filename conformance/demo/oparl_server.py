@@ -41,7 +41,8 @@ class OParlTestServer(TenantServer):
         base = f"{self.scheme}://{host}:{self.port}/{tenant.name}"
         if "tech-path" in tenant.defects:
             base += "/oparl.php"
-        return View(build(tenant.version, base, tenant.size, tenant.seed), tenant.defects, tenant.page_size)
+        data = build(tenant.version, base, tenant.size, tenant.seed, tenant.deletions)
+        return View(data, tenant.defects, tenant.page_size)
 
     def system_url(self, tenant: str) -> str:
         """The System URL (the OParl endpoint) of one tenant."""

@@ -11,14 +11,15 @@ from conformance.demo.oparl_data import PAPER_TYPES, ROLES, Builder, Dataset, Re
 STATES = ("terminiert", "eingeladen", "durchgeführt")
 
 
-def build(version: str, base: str, size: int = 400, seed: int = 1) -> Dataset:
-    """A data set of one Body and about ``size`` objects of the other eleven types."""
+def build(version: str, base: str, size: int = 400, seed: int = 1, deletions: bool = True) -> Dataset:
+    """A data set of one Body and about ``size`` objects of the other eleven types (some deleted, if asked)."""
     builder = Builder(version, base, size, seed)
     oparl_people.add_body(builder)
     oparl_people.add_people(builder)
     add_meetings(builder)
     add_papers(builder)
-    oparl_people.delete_some(builder)
+    if deletions:
+        oparl_people.delete_some(builder)
     return builder.data
 
 

@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 
-from conformance.core.evidence import Exchange, NonConformance, NotApplicable, Skipped, Violation, as_message
+from conformance.core.evidence import (
+    Exchange,
+    NonConformance,
+    NotApplicable,
+    NotVerified,
+    Skipped,
+    Violation,
+    as_message,
+)
 from conformance.core.harnessmessages import msg, target_error
 from conformance.core.http import TargetError
 from conformance.core.judgement import Examined, Judgement
@@ -85,6 +93,8 @@ def classify(excinfo: pytest.ExceptionInfo[BaseException] | None, max_findings: 
         return Verdict(Outcome.NOT_APPLICABLE, exc.reason)
     if isinstance(exc, Skipped):
         return Verdict(Outcome.SKIP, exc.reason)
+    if isinstance(exc, NotVerified):
+        return Verdict(Outcome.NOT_VERIFIED, exc.reason)
     if isinstance(exc, pytest.skip.Exception):
         return Verdict(Outcome.SKIP, msg("skipped", text=exc.msg or "skipped"))
     return Verdict(Outcome.ERROR, _error(exc))

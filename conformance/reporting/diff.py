@@ -18,7 +18,8 @@ from conformance.core.outcomes import Outcome
 from conformance.core.results import Header, Result, Run
 from conformance.reporting.verdict import vendor_verdicts
 
-SEVERITY = (Outcome.FAIL, Outcome.ERROR, Outcome.SKIP, Outcome.WAIVED, Outcome.NOT_APPLICABLE, Outcome.PASS)
+SEVERITY = (Outcome.FAIL, Outcome.ERROR, Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.WAIVED, Outcome.NOT_APPLICABLE,
+            Outcome.PASS)
 Key = tuple[str, str, str, str]
 CAVEATS = ("suite-version", "pack", "profile", "incomplete")
 

@@ -83,6 +83,18 @@ OPARL = {
     "{kind} ends before it begins": "{kind} endet, bevor es beginnt",
     "neither the System nor every Body names a license": "weder das System noch jeder Body nennt eine Lizenz",
     "oparlVersion is not {version}": "oparlVersion ist nicht {version}",
+    "no deleted object was found after walking {lists} list(s) with modified_since={since} ({pages} pages), reading "
+    "{objects} objects of the crawl and fetching {refs} referenced object(s)":
+        "kein gelöschtes Objekt gefunden, nachdem {lists} Liste(n) mit modified_since={since} durchlaufen ({pages} "
+        "Seiten), {objects} Objekte der Erfassung gelesen und {refs} referenzierte Objekte abgerufen wurden",
+    "no deleted object was found after reading {objects} objects of the crawl and fetching {refs} referenced "
+    "object(s)": "kein gelöschtes Objekt gefunden, nachdem {objects} Objekte der Erfassung gelesen und {refs} "
+                 "referenzierte Objekte abgerufen wurden",
+    "no deleted object of a type with an external list was found after walking {lists} list(s) with "
+    "modified_since={since} ({pages} pages), reading {objects} objects of the crawl and fetching {refs} referenced "
+    "object(s)": "kein gelöschtes Objekt eines Typs mit externer Liste gefunden, nachdem {lists} Liste(n) mit "
+                 "modified_since={since} durchlaufen ({pages} Seiten), {objects} Objekte der Erfassung gelesen und "
+                 "{refs} referenzierte Objekte abgerufen wurden",
     "new in OParl {version} ({section}): OParl {older} has no such rule":
         "neu in OParl {version} ({section}): OParl {older} enthält diese Regel nicht",
     "type of a {kind} is not {expected}": "type eines Objekts {kind} ist nicht {expected}",

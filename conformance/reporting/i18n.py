@@ -13,6 +13,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "outcome.error": ("Fehler – kein Urteil möglich", "error – no verdict"),
     "outcome.skip": ("übersprungen", "skipped"),
     "outcome.not_applicable": ("nicht anwendbar", "not applicable"),
+    "outcome.not_verified": ("nicht verifiziert", "not verified"),
     "outcome.waived": ("Abweichung zugelassen", "waived"),
     # obligations
     "obl.MUSS": ("MUSS", "SHALL"),
@@ -21,9 +22,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # cell states
     "state.pass": ("alle MUSS-Anforderungen erfüllt", "every SHALL requirement passed"),
     "state.fail": ("mindestens eine MUSS-Anforderung nicht erfüllt", "a SHALL requirement failed"),
-    "state.warn": ("prüfen: Fehler ohne Urteil, zugelassene Abweichungen, übersprungene Prüfungen oder nicht "
-                   "erfüllte SOLL-/KANN-Anforderungen",
-                   "check: errors without verdict, waivers, skips or failed SHOULD/MAY requirements"),
+    "state.warn": ("prüfen: Fehler ohne Urteil, zugelassene Abweichungen, übersprungene oder nicht verifizierte "
+                   "Prüfungen oder nicht erfüllte SOLL-/KANN-Anforderungen",
+                   "check: errors without verdict, waivers, skipped or unverified checks or failed SHOULD/MAY "
+                   "requirements"),
     "state.none": ("nichts anwendbar oder nicht geprüft", "nothing applicable or not tested"),
     # vendor verdicts
     "verdict.meets": ("erfüllt das Profil", "meets the profile"),
@@ -206,6 +208,7 @@ COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
               ("{n} error, no verdict", "{n} errors, no verdict")),
     "skip": (("{n} übersprungen", "{n} übersprungen"), ("{n} skipped", "{n} skipped")),
     "not_applicable": (("{n} nicht anwendbar", "{n} nicht anwendbar"), ("{n} not applicable", "{n} not applicable")),
+    "not_verified": (("{n} nicht verifiziert", "{n} nicht verifiziert"), ("{n} not verified", "{n} not verified")),
     "waived": (("{n} zugelassene Abweichung", "{n} zugelassene Abweichungen"), ("{n} waived", "{n} waived")),
     "requirements": (("{n} Anforderung", "{n} Anforderungen"), ("{n} requirement", "{n} requirements")),
     "more": (("und {n} weiterer Befund", "und {n} weitere Befunde"), ("and {n} more", "and {n} more")),

@@ -1,7 +1,8 @@
 """JUnit XML: one testsuite per vendor × standard, one testcase per vendor × requirement (per result record).
 
 classname is ``vendor.standard.class``, name is the requirement URI; properties carry the requirement and class
-URIs and both obligations. fail → <failure>, error → <error>, skip / not applicable / waived → <skipped>.
+URIs and both obligations. fail → <failure>, error → <error>, skip / not applicable / not verified / waived →
+<skipped>.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from conformance.reporting.i18n import label
 from conformance.reporting.reasons import localise
 from conformance.reporting.text import banner, clean, locator, value
 
-SKIPPED = (Outcome.SKIP, Outcome.NOT_APPLICABLE, Outcome.WAIVED)
+SKIPPED = (Outcome.SKIP, Outcome.NOT_APPLICABLE, Outcome.NOT_VERIFIED, Outcome.WAIVED)
 
 
 def render_junit(run: Run, lang: str = "de") -> bytes:

@@ -20,7 +20,8 @@ from conformance.reporting.header import Column, columns, target_labels, vendors
 
 OBLIGATIONS = ("MUSS", "SOLL", "KANN")
 JUDGED = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED)
-WORST_FIRST = (Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.PASS, Outcome.NOT_APPLICABLE)
+WORST_FIRST = (Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.PASS,
+               Outcome.NOT_APPLICABLE)
 
 
 class State(StrEnum):
@@ -72,7 +73,8 @@ class Counts:
         """Red: a MUSS failed. Amber: errors, waivers, skips or SOLL/KANN fails. Green: passes. Grey: nothing."""
         if self.get("MUSS", Outcome.FAIL):
             return State.FAIL
-        if any(self.outcome(o) for o in (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.FAIL)):
+        if any(self.outcome(o) for o in (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED,
+                                          Outcome.FAIL)):
             return State.WARN
         return State.PASS if self.outcome(Outcome.PASS) else State.NONE
 

@@ -12,8 +12,8 @@ from conformance.reporting.i18n import Labels, counted, label
 from conformance.reporting.matrix import OBLIGATIONS, Counts
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-EXTRA = (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP)
-UNJUDGED = (Outcome.SKIP, Outcome.NOT_APPLICABLE)
+EXTRA = (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED)
+UNJUDGED = (Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.NOT_APPLICABLE)
 SYMBOL = {"pass": "✔", "fail": "✘", "warn": "!", "none": "–"}
 
 

@@ -27,7 +27,9 @@ from tests.suites.test_oparl_support import defect_tenants, double, results_by, 
 
 CLEAN = [{"name": "clean11", "version": "1.1"}, {"name": "clean10", "version": "1.0"}]
 # A 1.0 endpoint with empty strings and HTML error pages: neither is a rule of the 1.0 text (§2.4.3, §2.9).
-QUIRKS = [{"name": "quirks10", "version": "1.0", "defects": ["empty-strings", "error-html"]}]
+QUIRKS = [{"name": "quirks10", "version": "1.0", "defects": ["empty-strings", "error-html"]},
+          {"name": "nodeleted11", "version": "1.1", "deletions": False},
+          {"name": "nodeleted10", "version": "1.0", "deletions": False}]
 WITHOUT_POSITION = {"https", "host-name", "stateless", "no-downgrade", "cors-origin", "cors-methods", "error-status",
                     "error-object", "error-object-status", "list-page", "file-get", "access-inline",
                     "download-attachment", "file-headers", "conditional-get", "soft-delete", "utf8", "json"}
@@ -164,7 +166,7 @@ def test_a_url_that_is_no_system_fails_the_endpoint_rule_only_where_it_can_tell(
     mine = results["notsystem10"]
     assert mine["system-endpoint"]["outcome"] == "fail"
     assert mine["schema-system"]["outcome"] == "fail"
-    assert {r["outcome"] for r in mine.values()} <= {"pass", "fail", "not_applicable", "skip"}
+    assert {r["outcome"] for r in mine.values()} <= {"pass", "fail", "not_applicable", "not_verified", "skip"}
 
 
 def test_sampling_cuts_are_noted_in_the_results(results: dict[str, Any]) -> None:
@@ -194,3 +196,30 @@ def test_every_finding_reads_in_german_in_german_reports(results: dict[str, Any]
     reasons = {r["reason"] for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
                and r["violations"][0]["kind"] != "schema"}
     assert sorted(r for r in reasons if localise(r, "de") == r) == []
+
+
+@pytest.mark.parametrize(("vendor", "keys"), [
+    ("nodeleted11", ("soft-delete", "deleted-keeps", "deleted-with-modified-since", "deleted-hidden")),
+    ("nodeleted10", ("soft-delete", "deleted-keeps"))])
+def test_rules_on_deleted_objects_are_not_verified_where_no_deleted_object_appears(results: dict[str, Any],
+                                                                                 vendor: str,
+                                                                                 keys: tuple[str, ...]) -> None:
+    """Nothing deleted shows anywhere, not even under modified_since at the epoch (1.1): the rules apply but
+    could not be tested. That is neither a pass nor *not applicable*, and the reason says what was searched."""
+    mine = results[vendor]
+    assert {k for k, r in mine.items() if r["outcome"] == "not_verified"} == set(keys)
+    for key in keys:
+        reason = mine[key]["reason"]
+        assert reason.startswith("no deleted object"), reason
+        assert ("modified_since=1970-01-01T00:00:00+00:00" in reason) is (vendor == "nodeleted11"), reason
+        assert localise(reason, "de") != reason
+
+
+def test_deleted_objects_found_only_by_the_epoch_probe_are_looked_up_incrementally(results: dict[str, Any]) -> None:
+    """Deleted memberships are referenced by nothing; only modified_since at the epoch shows them. A server that
+    drops them from incremental lists (OParl 1.1 §2.5.5) fails with the lookup as evidence."""
+    record = results["deleted-dropped-incremental-11"]["deleted-with-modified-since"]
+    assert record["outcome"] == "fail"
+    messages = [v["message"] for v in record["violations"]]
+    assert any(m.startswith("the deleted Membership ") for m in messages), messages
+    assert all("modified_since=" in v["locator"]["where"] for v in record["violations"])

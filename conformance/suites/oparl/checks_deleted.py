@@ -10,28 +10,17 @@ import pytest
 from conformance.core.evidence import (
     Locator,
     MissingMember,
-    NotApplicable,
     StatusViolation,
     ValueViolation,
     Violation,
 )
-from conformance.suites.oparl.checks_filters import probes, stamp
+from conformance.suites.oparl.checks_filters import stamp
+from conformance.suites.oparl.deleted import deleted_objects, unverified
 from conformance.suites.oparl.fetch import Fetched
 from conformance.suites.oparl.objects import Seen
 from conformance.suites.oparl.run import OParlRun
 from conformance.suites.oparl.samples import reference_index
 from conformance.suites.oparl.walk import Walk, walk
-
-
-def deleted_objects(run: OParlRun) -> list[Seen]:
-    """Every deleted object met: in lists, in modified_since walks, or behind a reference."""
-    found = {s.id: s for s in run.crawl.objects if s.deleted and s.id}
-    for probe in probes(run):
-        found.update({i.id: i for i in probe.filtered.items if i.deleted and i.id})
-    for seen in reference_index(run).resolved(run):
-        if seen.deleted:
-            found.setdefault(seen.id, seen)
-    return list(found.values())
 
 
 def _by_id(run: OParlRun) -> list[tuple[Seen, Fetched]]:
@@ -48,7 +37,7 @@ def check_soft_delete(run: OParlRun) -> Iterator[Violation]:
     gone = [(url, f) for url, f in index.fetched.items()
             if f.status == 410 and index.kind(url, None) in run.version.soft_deleted]
     if not known and not gone:
-        raise NotApplicable("no deleted object was met in the lists, the modified_since walks or the references")
+        raise unverified(run)
     for seen, fetched in _by_id(run):
         if fetched.status is not None and (fetched.status != 200 or (fetched.obj or {}).get("deleted") is not True):
             yield StatusViolation(f"the deleted {seen.kind} {seen.id} answers HTTP {fetched.status} under its id"
@@ -63,7 +52,7 @@ def check_deleted_keeps(run: OParlRun) -> Iterator[Violation]:
     """A deleted object keeps id, type and created, and its modified is set."""
     known = deleted_objects(run)
     if not known:
-        raise NotApplicable("no deleted object was met in the lists, the modified_since walks or the references")
+        raise unverified(run)
     for seen in known:
         for member in run.version.kept_when_deleted:
             if not seen.obj.get(member):
@@ -107,7 +96,7 @@ def check_deleted_with_modified_since(run: OParlRun) -> Iterator[Violation]:
     """A deleted object appears in its list when modified_since is just before its deletion."""
     lookups = _lookups(run)
     if not lookups:
-        raise NotApplicable("no deleted object of a listed type was met, so none could be looked for")
+        raise unverified(run, "deleted object of a type with an external list")
     open_ends = [(s, f) for s, f in lookups if s.id not in {i.id for i in f.items} and not f.complete]
     if len(open_ends) == len(lookups):
         raise pytest.skip.Exception(f"could not be checked: {len(lookups)} lookup(s) did not reach the end of the "
@@ -119,3 +108,14 @@ def check_deleted_with_modified_since(run: OParlRun) -> Iterator[Violation]:
         yield MissingMember(f"the deleted {seen.kind} {seen.id} is missing under modified_since{first.note()}",
                             locator=Locator(where=first.url, pointer="/data"), expected=seen.id,
                             actual=f"{len(found.items)} objects", exchange=first.exchange)
+
+
+def check_deleted_hidden(run: OParlRun) -> Iterator[Violation]:
+    """Lists walked without modified_since hold no deleted object (judged only once a deleted object is known)."""
+    if not deleted_objects(run):
+        raise unverified(run)
+    for item in (i for w in run.crawl.walks for i in w.items):
+        if item.deleted:
+            yield ValueViolation(f"a deleted {item.kind} is listed without modified_since{item.source.note()}",
+                                 locator=item.at("deleted"), expected="no deleted objects", actual=True,
+                                 exchange=item.exchange)

@@ -117,15 +117,6 @@ def check_filter_kept(run: OParlRun) -> Iterator[Violation]:
         yield from _mismatches(probe, probe.filtered.pages[1:])
 
 
-def check_deleted_hidden(run: OParlRun) -> Iterator[Violation]:
-    """Lists walked without modified_since hold no deleted object."""
-    for item in (i for w in run.crawl.walks for i in w.items):
-        if item.deleted:
-            yield ValueViolation(f"a deleted {item.kind} is listed without modified_since{item.source.note()}",
-                                 locator=item.at("deleted"), expected="no deleted objects", actual=True,
-                                 exchange=item.exchange)
-
-
 def _omitted(run: OParlRun) -> list[tuple[Walk, Walk]]:
     def compute() -> list[tuple[Walk, Walk]]:
         walks = [w for w in run.crawl.list_walks() if w.kind in OMIT_INTERNAL]

@@ -36,6 +36,7 @@ class Options:
     filter_lists: int
     filter_pages: int
     file_samples: int
+    deleted_pages: int
     max_violations: int
     schema_detail: int
     cache_ttl: float

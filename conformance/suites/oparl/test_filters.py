@@ -10,5 +10,5 @@ for _name in c.FILTERS:
     register(globals(), _name.replace("_", "-"), c.filter_check(_name))
 register(globals(), "filter-kept", c.check_filter_kept)
 register(globals(), "deleted-with-modified-since", checks_deleted.check_deleted_with_modified_since)
-register(globals(), "deleted-hidden", c.check_deleted_hidden)
+register(globals(), "deleted-hidden", checks_deleted.check_deleted_hidden)
 register(globals(), "omit-internal", c.check_omit_internal)
