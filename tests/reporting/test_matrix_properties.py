@@ -31,11 +31,12 @@ def expected_outcomes(run: Run, vendor: str, standard: str, cls: str, target: st
 
 
 def expected_state(outcomes: dict[str, tuple[str, Outcome]]) -> State:
-    """The colour rules, written out: red a MUSS fail; amber errors, waivers, skips or other fails; grey nothing."""
+    """The colour rules, written out: red a MUSS fail; amber errors, waivers, skips, unverified rules or other
+    fails; grey nothing."""
     values = set(outcomes.values())
     if ("MUSS", Outcome.FAIL) in values:
         return State.FAIL
-    if {o for _, o in values} & {Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.FAIL}:
+    if {o for _, o in values} & {Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.FAIL}:
         return State.WARN
     return State.PASS if any(o is Outcome.PASS for _, o in values) else State.NONE
 
