@@ -6,8 +6,9 @@ SOLL, are listed as recommendations. A fail, a class required but not claimed, o
 target means it *fails*; errors, skips, untested classes or an incomplete run leave it *undecided*. Without a
 profile a vendor fails when anything failed and is undecided on errors.
 
-A check that found nothing to judge (not applicable with nothing examined, not for an unclaimed class) leaves
-its requirement *unexamined*: no verdict was reached on it, so the vendor is undecided, never meets it.
+A check that found nothing to judge (not applicable with nothing examined, not for an unclaimed class, or *not
+verified*) leaves its requirement *unexamined*: no verdict was reached on it, so the vendor is undecided, never
+meets it.
 
 A vendor with several targets for one standard (e.g. two APIs) is judged on each of them: it meets the profile
 only if every one of its targets does. Claims are read per target, and each finding names its target.
@@ -109,7 +110,10 @@ def _state(missing: tuple[Missing, ...], complete: bool) -> VerdictState:
 
 
 def unexamined(result: Result) -> bool:
-    """Not applicable because the check found nothing to judge (it names what it looked for, counted zero)."""
+    """Not applicable because the check found nothing to judge (it names what it looked for, counted zero), or
+    not verified: the requirement applies but nothing the target showed could test it."""
+    if result.outcome is Outcome.NOT_VERIFIED:
+        return True
     return (result.outcome is Outcome.NOT_APPLICABLE and bool(result.examined)
             and not any(e.get("count") for e in result.examined))
 

@@ -1,5 +1,5 @@
 """*not verified*: the rule applies but the target showed nothing to test it on. Every format shows it apart from
-*not applicable* and never as a pass; it does not decide a verdict on its own."""
+*not applicable* and never as a pass; like a requirement that examined nothing, it leaves the vendor undecided."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ def test_the_exception_becomes_the_outcome_with_its_reason() -> None:
     class Info:
         value = NotVerified(REASON)
 
-    assert classify(Info()) == (Outcome.NOT_VERIFIED, REASON, [])  # type: ignore[arg-type]
+    verdict = classify(Info())  # type: ignore[arg-type]
+    assert (verdict.outcome, verdict.reason_text, verdict.violations) == (Outcome.NOT_VERIFIED, REASON, ())
     assert not Outcome.NOT_VERIFIED.is_verdict
 
 
@@ -50,6 +51,7 @@ def test_every_format_shows_not_verified_apart_from_not_applicable() -> None:
     assert f'<skipped message="not verified: {REASON}" type="not_verified"/>' in render_junit(run(), "en").decode()
 
 
-def test_not_verified_is_no_pass_and_does_not_decide_the_verdict_alone() -> None:
+def test_not_verified_is_no_pass_and_leaves_the_vendor_undecided() -> None:
     verdict = vendor_verdicts(run())[0]
-    assert verdict.state is VerdictState.MEETS and verdict.missing == ()
+    assert verdict.state is VerdictState.UNDECIDED
+    assert [(m.kind, m.reason) for m in verdict.missing] == [("unexamined", REASON)]
