@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
 
-from conformance.suites.xdomea import samples  # noqa: E402
+from tests.samples import xdomea as samples  # noqa: E402
 from tests.xml.test_hostile import PROBE  # noqa: E402
 
 BLOCK = b"a" * (8 * 1024**2)

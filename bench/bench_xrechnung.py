@@ -34,13 +34,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conformance.core.packs import default_store
-from conformance.suites.xrechnung.samples import write_large_invoice
-from conformance.xml import pipeline, saxon, vefa
+from conformance.xml import pipeline, saxon
 from conformance.xml.kosit import configuration
 from conformance.xml.report import Source
 from conformance.xml.schematron import Rules, compile_schematron
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.samples.xrechnung import write_large_invoice  # noqa: E402
+from tests.xml import vefa  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
 SAXON = Path("/usr/share/java/Saxon-HE.jar")

@@ -28,11 +28,14 @@ import tempfile
 from pathlib import Path
 
 from conformance.core.packs import default_store
-from conformance.suites.xdomea.samples import write_large
 from conformance.suites.xdomea.validator import SCHEMA
 
-TIME = "/usr/bin/time"
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.samples.xdomea import write_large  # noqa: E402
+
+TIME = "/usr/bin/time"
 SHARED = ROOT.parent / "shared"
 os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
 

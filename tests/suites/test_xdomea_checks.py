@@ -9,10 +9,11 @@ import pytest
 
 from conformance.core.packs import default_store
 from conformance.reporting.findings import german
-from conformance.suites.xdomea import samples, validator
+from conformance.suites.xdomea import validator
 from conformance.suites.xdomea.validator import in_memory, validate
 from conformance.xml import exports
 from conformance.xml.report import DocumentReport, Source
+from tests.samples import xdomea as samples
 
 PACKAGE = frozenset({samples.PRIMARY})
 BASELINE = {"XOEV-CODE-LIST-UNKNOWN"}

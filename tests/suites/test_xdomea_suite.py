@@ -12,8 +12,9 @@ import pytest
 from conformance.core.outcomes import Outcome
 from conformance.core.packs import default_store
 from conformance.core.results import Result, read_run
-from conformance.suites.xdomea import STANDARD, samples
+from conformance.suites.xdomea import STANDARD
 from conformance.suites.xdomea.catalogue import RULES
+from tests.samples import xdomea as samples
 
 VENDORS = """
 [[vendors]]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conformance.suites.xrechnung.samples import large_invoice
 from conformance.xml import pipeline
 from conformance.xml.report import Source
+from tests.samples.xrechnung import large_invoice
 
 
 def test_generated_invoices_are_accepted_and_sized() -> None:

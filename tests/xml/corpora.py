@@ -8,9 +8,9 @@ from pathlib import Path
 from lxml import etree
 
 from conformance.core.packs import default_store
-from conformance.xml import vefa
 from conformance.xml.kosit import Configuration, configuration
 from conformance.xml.schematron import Rules, pack_xslt
+from tests.xml import vefa
 
 CEN_TESTS = "en16931-cen-tests"
 TESTSUITE = "xrechnung-testsuite"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conformance.xml import saxon
-from conformance.xml.vefa import UnitTest
 from tests.xml.corpora import cen_rules, cen_unit_tests
+from tests.xml.vefa import UnitTest
 
 
 def test_the_corpus_holds_1140_unit_tests() -> None:

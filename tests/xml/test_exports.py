@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from conformance.core.packs import default_store
-from conformance.suites.xdomea import samples
 from conformance.xml import exports, stream
 from conformance.xml.archives import Document
 from conformance.xml.exports import Task, documents, validate_export
 from conformance.xml.lanes import Affinity
 from conformance.xml.limits import ZipLimits
 from conformance.xml.report import DocumentReport, validators
+from tests.samples import xdomea as samples
 
 TEMPLATES = "message_generation/pattern/xdomea_3.0.0"
 XDOMEA = "xdomea-3.0.0"
@@ -205,7 +205,7 @@ def test_streaming_stops_after_the_error_cap(tmp_path: Path, monkeypatch: pytest
 
 MEMORY_PROBE = """
 import resource, sys
-from conformance.suites.xdomea import samples
+from tests.samples import xdomea as samples
 from conformance.xml import exports, stream
 from conformance.xml.exports import validate_export
 exports.IN_MEMORY_BYTES = 1000

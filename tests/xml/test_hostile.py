@@ -21,7 +21,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from conformance.suites.xdomea import samples
+from tests.samples import xdomea as samples
 
 MAX_GROWTH_KB = 64 * 1024
 MARKER = "SECRET-7f3a9c"

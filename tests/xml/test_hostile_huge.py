@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.suites.xdomea import samples
+from tests.samples import xdomea as samples
 from tests.xml.test_hostile import MAX_GROWTH_KB, PROBE
 
 SIZE = 2 * 1024**3

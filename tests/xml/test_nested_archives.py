@@ -7,11 +7,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from conformance.suites.xdomea import samples
 from conformance.xml.archives import MAX_DEPTH, Document
 from conformance.xml.exports import documents, validate_export
 from conformance.xml.limits import ZipLimits
 from conformance.xml.report import DocumentReport
+from tests.samples import xdomea as samples
 from tests.xml.corpora import suite_instances
 
 UBL = "01.01a-INVOICE_ubl.xml"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conformance.suites.xrechnung.samples import large_invoice
 from conformance.xml import saxon
 from conformance.xml.rewrites import branches, keyed
 from conformance.xml.schematron import Rules, compile_schematron
+from tests.samples.xrechnung import large_invoice
 from tests.xml.corpora import suite_instances, xrechnung
 from tests.xml.test_negative_controls import BREAKS, _broken
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conformance.core.packs import default_store
-from conformance.suites.xrechnung.samples import large_invoice
 from conformance.xml import saxon
 from conformance.xml.rewrites import MODE, linear_locations
 from conformance.xml.schematron import Rules
+from tests.samples.xrechnung import large_invoice
 from tests.xml.corpora import cen_unit_tests, suite_instances, xrechnung
 
 CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"

@@ -9,10 +9,11 @@ from typing import IO
 import pytest
 
 from conformance.core.xmlsafe import PROLOG_BYTES, peek_root
-from conformance.suites.xdomea import samples, validator
+from conformance.suites.xdomea import validator
 from conformance.xml.report import Finding
 from conformance.xml.stream import one_pass, records_pass, stream_validate, xsd_pass
 from conformance.xml.xsd import compiled
+from tests.samples import xdomea as samples
 
 RECORD = "<xdomea:Schriftgutobjekt>"
 BETREFF = "<xdomea:Betreff>"

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conformance.xml import pipeline, saxon, scenarios, varl, xmute
+from conformance.xml import pipeline, saxon, scenarios, varl
 from conformance.xml.report import Finding, Source
 from conformance.xml.schematron import Rules
+from tests.xml import xmute
 from tests.xml.corpora import VCFG_TESTS, corpus, prepared, vcfg, xrechnung
 
 A = "{http://www.xoev.de/de/validator/framework/1/assertions}"
