@@ -48,6 +48,7 @@ class Dataset:
     base: str
     records: dict[str, Record] = field(default_factory=dict)
     lists: dict[str, list[str]] = field(default_factory=dict)
+    sublists: dict[str, list[str]] = field(default_factory=dict)
 
     def url(self, key: str) -> str:
         """The URL (= id) of a record."""

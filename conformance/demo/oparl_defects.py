@@ -67,6 +67,8 @@ _ALL = (
     Defect("embedded-deleted", "deleted memberships stay embedded in their persons", ("internal-not-deleted",),
            "/membership/"),
     Defect("no-omit-internal", "omit_internal=true is ignored", ("omit-internal",), "omit_internal"),
+    Defect("object-lists-404", "the meeting lists linked from organizations (Organization.meeting) answer 404",
+           ("references-resolve", "list-page"), "/meetings", BOTH),
     Defect("dangling-references", "meetings list participants that do not exist", ("references-resolve",),
            "/participant/", BOTH),
     Defect("unlisted-objects", "some persons exist but are missing from the person list", ("references-listed",),

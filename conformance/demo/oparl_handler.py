@@ -82,6 +82,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(view, 200, view.page("body", query))
         if rest.startswith("body/1/") and rest[7:] in LISTS:
             return self._list(view, LISTS[rest[7:]], query)
+        if rest in view.data.sublists:
+            if "object-lists-404" in view.defects:
+                return self._unknown(view, rest)
+            return self._json(view, 200, view.page(rest, query))
         match = OBJECT.match(rest)
         if match and rest in view.data.records:
             return self._object(view, rest, query)

@@ -103,7 +103,7 @@ class View:
 
     def list_keys(self, name: str, query: Mapping[str, str]) -> list[str]:
         """The keys of one external list after filters, deletion rules and list defects."""
-        keys = list(self.data.lists.get(name, []))
+        keys = list(self.data.lists.get(name, self.data.sublists.get(name, [])))
         if name == "person" and "unlisted-objects" in self.defects:
             keys = [k for i, k in enumerate(keys) if i % 5 != 2]
         show_deleted = ("modified_since" in query and self.version == "1.1" and "missing-deleted" not in self.defects
@@ -136,7 +136,9 @@ class View:
         return build_page(self, name, query)
 
     def list_url(self, name: str) -> str:
-        """The URL of an external list of the Body (or of the body list)."""
+        """The URL of an external list of the Body, of the body list, or of a list linked from an object."""
+        if name in self.data.sublists:
+            return f"{self.data.base}/{name}"
         return f"{self.data.base}/bodies" if name == "body" else f"{self.data.base}/body/1/{LIST_PATHS[name]}"
 
     def link(self, name: str, query: Mapping[str, str], page: int) -> str:

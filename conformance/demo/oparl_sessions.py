@@ -17,6 +17,7 @@ def build(version: str, base: str, size: int = 400, seed: int = 1, deletions: bo
     oparl_people.add_body(builder)
     oparl_people.add_people(builder)
     add_meetings(builder)
+    add_organization_meetings(builder)
     add_papers(builder)
     if deletions:
         oparl_people.delete_some(builder)
@@ -52,6 +53,15 @@ def add_meetings(b: Builder) -> None:
         add_file(b, meeting, "invitation", "Einladung", many=False)
         for order in range(per_meeting):
             add_agenda_item(b, meeting, order, start)
+
+
+def add_organization_meetings(b: Builder) -> None:
+    """Each organization links the external list of its meetings (Organization.meeting, a list URL)."""
+    for key in b.keys("Organization"):
+        path = f"{key}/meetings"
+        url = b.data.url(key)
+        b.data.sublists[path] = [m for m in b.keys("Meeting") if url in b.data.records[m].fields["organization"]]
+        b.data.records[key].fields["meeting"] = b.data.url(path)
 
 
 def add_agenda_item(b: Builder, meeting: Record, order: int, start: dt.datetime) -> Record:

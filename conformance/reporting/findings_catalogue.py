@@ -71,6 +71,10 @@ OPARL = {
         "das {what} Objekt ({kind}) ist unter seiner id nicht abrufbar (HTTP {status})",
     "fetched by its id, the {kind} carries another id":
         "über seine id abgerufen, trägt das Objekt ({kind}) eine andere id",
+    "{prop} of the {kind} references the list {url}, which gives no list page (HTTP {status})":
+        "{prop} des Objekts {kind} verweist auf die Liste {url}, die keine Listenseite liefert (HTTP {status})",
+    "sampling cut: walked {count} of {total} lists {what} (object_lists)":
+        "Stichprobe: {count} von {total} Listen {what} durchlaufen (object_lists)",
     "{prop} references {url}, which answers HTTP {status}":
         "{prop} verweist auf {url}, das mit HTTP {status} antwortet",
     "{url} exists but is missing from the {kind} list": "{url} existiert, fehlt aber in der Liste {kind}",

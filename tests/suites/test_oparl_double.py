@@ -75,6 +75,15 @@ def test_embedded_objects_and_back_references() -> None:
     assert "membership" not in v.object(person["id"].removeprefix(BASE + "/"), omit_internal=True)
 
 
+@pytest.mark.parametrize("version", ["1.1", "1.0"])
+def test_organizations_link_the_list_of_their_meetings(version: str) -> None:
+    v = view(version)
+    for key in v.data.lists["organization"]:
+        org = v.object(key)
+        listed = [o["id"] for page in walk(v, org["meeting"].removeprefix(BASE + "/")) for o in page["data"]]
+        assert listed and all(org["id"] in v.object(m.removeprefix(BASE + "/"))["organization"] for m in listed)
+
+
 def test_defect_catalogue_names_real_rules() -> None:
     keys = {r.key for r in RULES}
     for item in DEFECTS.values():

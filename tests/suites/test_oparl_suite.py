@@ -60,7 +60,7 @@ def _run_all(folder: Path) -> list[dict[str, Any]]:
         targets = [{"id": name, "version": t["version"], "url": plain["systems"][name]}
                    for t in CLEAN + QUIRKS + defect_tenants() for name in [t["name"]]]
         targets.append({"id": "cut11", "version": "1.1", "url": plain["systems"]["clean11"],
-                        "options": {"max_pages": 1, "reference_samples": 2, "id_samples": 1}})
+                        "options": {"max_pages": 1, "reference_samples": 2, "id_samples": 1, "object_lists": 1}})
         targets.append({"id": "down11", "version": "1.1", "url": f"http://127.0.0.1:{_closed_port()}/oparl/system"})
         targets.append({"id": "notsystem10", "version": "1.0",
                         "url": plain["systems"]["clean10"].replace("/system", "/body/1/papers")})
@@ -173,6 +173,8 @@ def test_sampling_cuts_are_noted_in_the_results(results: dict[str, Any]) -> None
     cut = results["cut11"]
     assert any("sampling cut" in note and "max_pages" in note for note in cut["next"]["notes"])
     assert any("sampling cut" in note for note in cut["references-resolve"]["notes"])
+    assert any(note.startswith("sampling cut: walked 1 of ") and "lists Organization.meeting (object_lists)" in note
+               for note in cut["list-page"]["notes"]), cut["list-page"]["notes"]
     assert not any("sampling cut" in note and "max_pages" in note for note in results["clean11"]["next"]["notes"])
 
 

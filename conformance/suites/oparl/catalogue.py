@@ -20,6 +20,8 @@ OPTIONS = (
     Option("embedded_samples", 20, "embedded objects per type fetched by their id"),
     Option("reference_samples", 100, "references followed to check that their objects exist"),
     Option("filter_lists", 20, "lists probed with the created/modified filters"),
+    Option("object_lists", 5, "list URLs per attribute written in objects (e.g. Organization.meeting) that are walked"),
+    Option("object_list_pages", 3, "pages walked per list URL written in an object"),
     Option("filter_pages", 3, "pages walked per filtered list"),
     Option("file_samples", 3, "files whose accessUrl and downloadUrl are fetched"),
     Option("deleted_pages", 10, "pages per list walked with modified_since at the epoch to find deleted objects"),

@@ -15,6 +15,7 @@ from conformance.core.evidence import (
     Violation,
 )
 from conformance.suites.oparl.facts import BACKREFERENCES, DATE_PAIRS
+from conformance.suites.oparl.objectlists import object_lists
 from conformance.suites.oparl.objects import Reference, Seen
 from conformance.suites.oparl.run import OParlRun
 from conformance.suites.oparl.samples import Sample, by_id, embedded_by_id, reference_index, typed_objects
@@ -52,10 +53,18 @@ def check_embedded_retrievable(run: OParlRun) -> Iterator[Violation]:
 
 
 def check_references_resolve(run: OParlRun) -> Iterator[Violation]:
-    """Every referenced URL not met in the crawl answers HTTP 200 with a JSON object (sampled)."""
-    index = reference_index(run)
-    if not index.refs:
-        raise NotApplicable("no object references another one")
+    """Every referenced URL not met in the crawl answers HTTP 200 with a JSON object, every list URL written in an
+    object a list page (both sampled)."""
+    index, lists = reference_index(run), object_lists(run)
+    if not index.refs and not lists:
+        raise NotApplicable("no object references another one or links a list")
+    for item in lists:
+        page = item.walk.pages[0].fetched
+        if not (page.skipped or page.failure or item.answered):
+            yield LinkViolation(f"{item.prop} of the {item.source.kind} references the list {page.url}, which gives "
+                                f"no list page (HTTP {page.status}){page.note()}", locator=item.source.at(item.prop),
+                                expected="a list page (data, pagination, links)", actual=page.status,
+                                exchange=page.exchange)
     first: dict[str, Reference] = {}
     for ref in index.refs:
         first.setdefault(ref.url, ref)

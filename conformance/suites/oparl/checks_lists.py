@@ -15,6 +15,7 @@ from conformance.core.evidence import (
     Violation,
 )
 from conformance.suites.oparl.fetch import Fetched
+from conformance.suites.oparl.objectlists import all_walks
 from conformance.suites.oparl.run import OParlRun
 from conformance.suites.oparl.walk import Page, Walk
 
@@ -29,7 +30,7 @@ def ids(items: object) -> list[str]:
 
 def check_list_page(run: OParlRun) -> Iterator[Violation]:
     """Every list page answers 200 with data (array), pagination and links (objects)."""
-    for walk in run.crawl.walks:
+    for walk in all_walks(run):
         for page in walk.pages:
             doc = page.fetched
             if doc.failure:
@@ -71,7 +72,7 @@ def _missing_next(walk: Walk) -> str:
 
 def check_next(run: OParlRun) -> Iterator[Violation]:
     """No walk ends before the last page: links.next is present on every other page."""
-    for walk in run.crawl.walks:
+    for walk in all_walks(run):
         if walk.end != "last":
             continue
         reason = _missing_next(walk)
@@ -83,7 +84,7 @@ def check_next(run: OParlRun) -> Iterator[Violation]:
 
 def check_no_duplicates(run: OParlRun) -> Iterator[Violation]:
     """Walking a list meets every object once."""
-    for walk in run.crawl.walks:
+    for walk in all_walks(run):
         first: dict[str, Locator] = {}
         for item in walk.items:
             if item.id in first:
@@ -96,7 +97,7 @@ def check_no_duplicates(run: OParlRun) -> Iterator[Violation]:
 
 def check_terminates(run: OParlRun) -> Iterator[Violation]:
     """links.next never leads back to a page already walked."""
-    for walk in run.crawl.walks:
+    for walk in all_walks(run):
         if walk.end == "cycle":
             doc = walk.pages[-1].fetched
             yield PagingViolation(f"links.next leads back to a page already walked: a cycle{doc.note()}",
@@ -107,7 +108,7 @@ def check_terminates(run: OParlRun) -> Iterator[Violation]:
 
 def check_elements_per_page(run: OParlRun) -> Iterator[Violation]:
     """pagination.elementsPerPage is the same on every page but the last."""
-    for walk in run.crawl.walks:
+    for walk in all_walks(run):
         pages = walk.pages[:-1] if walk.complete else walk.pages
         values = [(p, p.pagination.get("elementsPerPage")) for p in pages if "elementsPerPage" in p.pagination]
         for page, value in values[1:]:

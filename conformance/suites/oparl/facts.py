@@ -50,6 +50,9 @@ LOCATION_REFS = {
     "1.0": {"organization": "Organization", "meeting": "Meeting"},
 }
 
+OBJECT_LISTS = {"Organization": {"meeting": "Meeting", "consultation": "Consultation"}}
+NEW_OBJECT_LISTS = {("Organization", "consultation")}
+
 BACKREFERENCES = {"LegislativeTerm": "body", "Membership": "person", "AgendaItem": "meeting",
                   "Consultation": "paper"}
 
@@ -104,6 +107,13 @@ class Version:
         found = dict(EMBEDDED.get(type_name, {}))
         if self.number == "1.0":
             found.pop("locationObject", None)
+        return found
+
+    def object_lists(self, type_name: str) -> dict[str, str]:
+        """Attribute → listed type for the list URLs an object of this type carries (Organization.meeting, …)."""
+        found = dict(OBJECT_LISTS.get(type_name, {}))
+        if self.number == "1.0":
+            found = {k: v for k, v in found.items() if (type_name, k) not in NEW_OBJECT_LISTS}
         return found
 
     @property

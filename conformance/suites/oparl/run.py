@@ -34,6 +34,8 @@ class Options:
     embedded_samples: int
     reference_samples: int
     filter_lists: int
+    object_lists: int
+    object_list_pages: int
     filter_pages: int
     file_samples: int
     deleted_pages: int
