@@ -13,13 +13,12 @@ Use ``with serve(defects) as url: ...`` or ``url, stop = start(defects)``; on th
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from conformance.demo.features_handler import Handler
 from conformance.demo.features_render import View
-from conformance.demo.testserver import TenantServer
+from conformance.demo.testserver import TenantServer, tenant_option
 
 DEFECTS: dict[str, str] = {
     "wrong-items-media-type": "items and features are served as application/json, not application/geo+json",
@@ -102,11 +101,6 @@ def serve(defects: frozenset[str] = frozenset(), port: int = 0, latency: float =
         stop()
 
 
-def _tenant(text: str) -> tuple[str, frozenset[str]]:
-    name, _, defects = text.partition(":")
-    return name, frozenset(d for d in defects.split(",") if d)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Command line: start the server, print its tenants' URLs as one JSON line, serve until terminated."""
     parser = argparse.ArgumentParser(description="OGC API Features test double (never a vendor implementation)")
@@ -114,14 +108,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--latency", type=float, default=1.5, help="seconds of delay for the slow defect")
     options = parser.parse_args(argv)
-    tenants = dict(_tenant(t) for t in options.tenant or ["api"])
+    tenants = dict(tenant_option(t) for t in options.tenant or ["api"])
     server = FeaturesTestServer(tenants, options.port, options.latency)
-    print(json.dumps({"test_double": True, "port": server.port, "tenants": {t: server.url(t) for t in tenants}}),
-          flush=True)
-    try:
-        server.httpd.serve_forever()
-    finally:
-        server.httpd.server_close()
+    server.serve_until_terminated({"test_double": True, "port": server.port,
+                                   "tenants": {t: server.url(t) for t in tenants}})
 
 
 if __name__ == "__main__":

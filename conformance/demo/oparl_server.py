@@ -11,7 +11,6 @@ It prints one JSON line with the port and each tenant's System URL, then serves 
 
 from __future__ import annotations
 
-import json
 import ssl
 import sys
 
@@ -53,13 +52,8 @@ def main(argv: list[str] | None = None) -> None:
     """Command line: start the server, print its URLs as one JSON line, serve until terminated."""
     options = parse(argv if argv is not None else sys.argv[1:])
     server = OParlTestServer(options.tenants, options.port, options.host_name, options.tls, options.latency)
-    ready = {"test_double": True, "port": server.port,
-             "systems": {name: server.system_url(name) for name in server.views}}
-    print(json.dumps(ready), flush=True)
-    try:
-        server.httpd.serve_forever()
-    finally:
-        server.httpd.server_close()
+    server.serve_until_terminated({"test_double": True, "port": server.port,
+                                   "systems": {name: server.system_url(name) for name in server.views}})
 
 
 if __name__ == "__main__":

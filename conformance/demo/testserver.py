@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
+
+
+def tenant_option(text: str) -> tuple[str, frozenset[str]]:
+    """A ``--tenant NAME[:DEFECT,...]`` value as name and defects."""
+    name, _, defects = text.partition(":")
+    return name, frozenset(d for d in defects.split(",") if d)
 
 
 class TenantServer:
@@ -32,6 +39,14 @@ class TenantServer:
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
         return self
+
+    def serve_until_terminated(self, ready: dict[str, Any]) -> None:
+        """Print the ready line (one JSON object, flushed) and serve in this thread until the process ends."""
+        print(json.dumps(ready), flush=True)
+        try:
+            self.httpd.serve_forever()
+        finally:
+            self.httpd.server_close()
 
     def stop(self) -> None:
         """Stop serving and close the socket."""
