@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from functools import cache
 from typing import Any
 
@@ -18,6 +20,7 @@ from pyld import jsonld
 from conformance.core.packs import default_store
 from conformance.demo.ngsild.spec import CORE_ALIAS, CORE_FILES, CORE_PACK, CORE_URL, NgsiError
 
+CACHE_SIZE = 4096
 LOADING_FAILED = {"loading remote context failed", "loading document failed"}
 
 
@@ -46,6 +49,8 @@ class ContextStore:
         self.documents: dict[str, Any] = {url: core_document(path) for url, path in CORE_FILES.items()}
         self.documents[CORE_ALIAS] = self.documents[CORE_URL]
         self._iris: dict[tuple[str, str, bool], str] = {}
+        self._results: OrderedDict[str, str] = OrderedDict()
+        self._lock = threading.Lock()
 
     def host(self, base: str, name: str, document: dict[str, Any]) -> str:
         """Host a user ``@context`` under a URL naming its content (so PyLD's shared cache never goes stale)."""
@@ -64,15 +69,29 @@ class ContextStore:
 
     def expand(self, document: dict[str, Any]) -> list[dict[str, Any]]:
         """JSON-LD expansion of a document carrying its ``@context``."""
-        expanded: list[dict[str, Any]] = self._call(jsonld.expand, document, {})
+        expanded: list[dict[str, Any]] = self._cached(jsonld.expand, document, {})
         return expanded
 
     def compact(self, expanded: dict[str, Any], context: list[Any]) -> dict[str, Any]:
         """JSON-LD compaction of one expanded node with a request's effective ``@context`` (without ``@context``)."""
-        compacted: dict[str, Any] = self._call(jsonld.compact, expanded, {"skipExpansion": True},
-                                               {"@context": context})
+        compacted: dict[str, Any] = self._cached(jsonld.compact, expanded, {"skipExpansion": True},
+                                                 {"@context": context})
         compacted.pop("@context", None)
         return compacted
+
+    def _cached(self, function: Any, document: Any, options: dict[str, Any], *context: Any) -> Any:
+        """PyLD's result, remembered for identical input (tenants share the generated entities)."""
+        key = json.dumps([function.__name__, document, context], sort_keys=True)
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return json.loads(self._results[key])
+        result = self._call(function, document, options, *context)
+        with self._lock:
+            self._results[key] = json.dumps(result)
+            while len(self._results) > CACHE_SIZE:
+                self._results.popitem(last=False)
+        return result
 
     def expand_iri(self, term: str, context: list[Any]) -> str:
         """The IRI a term (attribute name or entity type) expands to under a ``@context``."""
