@@ -69,3 +69,8 @@ def problem(response: requests.Response, kind: str, status: int) -> bool:
     """Whether a response is the ProblemDetails of an ETSI error type with its status."""
     return (response.status_code == status and response.headers.get("Content-Type", "").startswith("application/json")
             and response.json().get("type") == f"https://uri.etsi.org/ngsi-ld/errors/{kind}")
+
+
+def member(body: dict[str, Any], name: str) -> Any:
+    """An attribute by its short name, also if it came as an IRI (compacted or expanded without the user @context)."""
+    return next((v for k, v in body.items() if k.rsplit("/", 1)[-1] == name), None)
