@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import glob
 import os
+import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-
-from rich.console import Console
-from rich.progress import Progress
 
 from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, LineCountingReader, XMLRejected, peek_root
 from conformance.xml.archives import ARCHIVE_SUFFIXES, XML_SUFFIXES, Document, ExportError, Problem, Walk, members
@@ -129,8 +127,12 @@ def validate_export(specs: Iterable[str], standard: str = "", *, workers: int | 
     work = list(tasks_for(documents(specs, standard, limits), standard))
     tasks = [t for t in work if isinstance(t, Task)]
     workers = workers if workers is not None else min(os.cpu_count() or 1, 2)
-    console = Console(stderr=True)
-    with Progress(console=console, transient=True, disable=not (progress and console.is_terminal)) as bar:
+    if not (progress and sys.stderr.isatty()):
+        return _assemble(work, _run(tasks, workers, lambda _: None))
+    from rich.console import Console  # noqa: PLC0415 (a progress bar only under a terminal)
+    from rich.progress import Progress  # noqa: PLC0415
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         done = bar.add_task("validating", total=sum(t.doc.size for t in tasks) or 1)
         results = _run(tasks, workers, lambda t: bar.advance(done, t.doc.size))
     return _assemble(work, results)
@@ -159,14 +161,18 @@ def _collect(futures: dict[Future[DocumentReport], Task], tick: Callable[[Task],
     return {futures[f]: _ticked(futures[f], _outcome(f, futures[f]), tick) for f in as_completed(futures)}
 
 
+SNIFF_BYTES = 4096
+
+
 def _kind(task: Task) -> tuple[str, int]:
-    """The affinity kind of a document (``standard:kind``, empty for none) and its split size."""
+    """The affinity kind of a document (``standard:kind``, empty for none, e.g. when its root element does not
+    start within the first ``SNIFF_BYTES``) and its split size."""
     try:
         standard = validator_for(task.standard).standard if task.standard else ""
         if standard and standard not in _AFFINITY:
             return "", 1
         with task.doc.open() as stream:
-            root = peek_root(LineCountingReader(stream).peek())
+            root = peek_root(stream.read(SNIFF_BYTES))
         found = validator_for(standard) if standard else detect(root)
     except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile):
         return "", 1

@@ -83,17 +83,24 @@ class Configuration:
         return SchemaRef(found.pack, found.path)
 
     def resolve_file(self, location: str, store: PackStore | None = None) -> Path:
-        """The verified pack file or built file behind a resource location."""
-        store = store or default_store()
-        found = self.resolve(location)
-        if found.build:
-            return build(self, found.build, store) / found.path
-        return store.path(found.pack, found.path)
+        """The verified pack file or built file behind a resource location (looked up once per process)."""
+        key = (self.id, location)
+        if store is not None or key not in _FILES:
+            store = store or default_store()
+            found = self.resolve(location)
+            path = build(self, found.build, store) / found.path if found.build else store.path(found.pack, found.path)
+            if store is default_store():
+                _FILES[key] = path
+            return path
+        return _FILES[key]
 
     def stylesheet(self, location: str, store: PackStore | None = None) -> Rules:
         """The compiled Schematron XSLT behind a ``validateWithSchematron`` location."""
         path = self.resolve_file(location, store)
         return Rules(path.stem, path)
+
+
+_FILES: dict[tuple[str, str], Path] = {}
 
 
 def replace_tokens(text: str, tokens: Mapping[str, str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from lxml import etree
@@ -108,7 +108,7 @@ class Selector:
 
     def select(self, node: Any) -> Scenario:
         """The one scenario taking the document; none or several is NoScenario."""
-        found = [self.scenarios[int(i)] for i in saxon.transform(_compiled(self), node).split()]
+        found = [self.scenarios[int(i)] for i in saxon.transform(self.compiled, node).split()]
         if len(found) == 1:
             return found[0]
         if not found:
@@ -116,23 +116,26 @@ class Selector:
         raise NoScenario("ambiguous document type: more than one scenario matches ("
                          + ", ".join(s.name for s in found) + ")")
 
+    @cached_property
+    def compiled(self) -> Any:
+        """The selection stylesheet, compiled once per selector (not hashed on every document)."""
+        return saxon.compile_text(self.stylesheet())
+
+    @cached_property
+    def roots(self) -> frozenset[str] | None:
+        """The root elements the scenarios can take, if every match is one absolute path from a named root."""
+        found = [required_root(s) for s in self.scenarios]
+        return None if None in found else frozenset(r for r in found if r is not None)
+
     def check_root(self, tag: str) -> None:
         """NoScenario, without evaluating any match, for a root element that no scenario's match can take."""
-        roots = _roots(self)
-        if roots is not None and tag not in roots:
+        if self.roots is not None and tag not in self.roots:
             raise NoScenario(UNKNOWN)
 
 
 UNKNOWN = "unknown document type: none of the loaded scenarios matches the document"
 _ROOT_STEP = re.compile(r"/([\w.-]+):([\w.-]+)")
 _PLAIN_PATH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-:/")
-
-
-@cache
-def _roots(selector: Selector) -> frozenset[str] | None:
-    """The root elements the scenarios can take, if every match is one absolute path from a named root."""
-    roots = [required_root(s) for s in selector.scenarios]
-    return None if None in roots else frozenset(r for r in roots if r is not None)
 
 
 def required_root(scenario: Scenario) -> str | None:
@@ -164,11 +167,6 @@ def _single_path(path: str) -> bool:
         elif not depth and char not in _PLAIN_PATH:
             return False
     return depth == 0 and not quote
-
-
-@cache
-def _compiled(selector: Selector) -> Any:
-    return saxon.compile_text(selector.stylesheet())
 
 
 @cache
