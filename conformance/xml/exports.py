@@ -21,7 +21,7 @@ from conformance.core.xmlsafe import DEFAULT_MAX_BYTES, LineCountingReader, XMLR
 from conformance.xml.archives import ARCHIVE_SUFFIXES, XML_SUFFIXES, Document, ExportError, Problem, Walk, members
 from conformance.xml.lanes import Affinity, lanes
 from conformance.xml.limits import ZipLimits
-from conformance.xml.report import DocumentReport, Source, detect, rejected, validator_for, validators
+from conformance.xml.report import DocumentReport, Source, detect, rejected, validator_for
 
 RULE = "EXPORT"
 
@@ -102,7 +102,7 @@ def validate_one(task: Task) -> DocumentReport:
 
 
 def _streaming(standard: str) -> StreamValidate | None:
-    validators()
+    validator_for(standard)  # loads the validator's module, which registers its streaming
     return _STREAMING.get(standard)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Literal
 
 FindingSource = Literal["xsd", "schematron", "codelist", "rule", "scenario", "parse"]
@@ -136,12 +138,35 @@ def validators() -> tuple[Validator, ...]:
 
 
 def validator_for(standard: str) -> Validator:
-    """The validator named by a standard id or alias; KeyError lists the known ones."""
+    """The validator named by a standard id or alias; KeyError lists the known ones.
+
+    The suite registered under the very name asked for (``xrechnung``, ``xdomea``) is tried alone first, so a
+    validation need not load every suite (and the test machinery some of them import).
+    """
+    named = _named(standard)
+    if named is not None:
+        return named
     for entry in validators():
         if entry.answers_to(standard):
             return entry
     known = sorted({n for v in validators() for n in (v.standard, *v.aliases)})
     raise KeyError(f"no validator for standard {standard!r}; known: {', '.join(known)}")
+
+
+@cache
+def _named(name: str) -> Validator | None:
+    from importlib.metadata import entry_points  # noqa: PLC0415 (slow to import)
+
+    from conformance.harness.registry import GROUP  # noqa: PLC0415
+
+    found = tuple(entry_points(group=GROUP, name=name))
+    if len(found) != 1:
+        return None
+    loaded = found[0].load()
+    factory: Any = getattr(loaded, "document_validator", None)
+    legacy = isinstance(loaded, ModuleType) and callable(factory)
+    validator = factory() if legacy else getattr(loaded, "validator", None)
+    return validator if isinstance(validator, Validator) and validator.answers_to(name) else None
 
 
 def detect(root_name: str) -> Validator | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -114,3 +116,20 @@ def test_xdomea_findings_read_in_german_with_lang_de() -> None:
     assert "Code '002' steht nicht in der Codeliste urn:de:xoev:codeliste:erreichbarkeit Version 3" in flat
     assert "code '002' is not in code list urn:de:xoev:codeliste:erreichbarkeit version 3" in " ".join(
         english.output.split())
+
+
+LOADS = """
+import sys
+from conformance.xml.report import validator_for
+found = [validator_for(name).standard for name in sys.argv[1:]]
+print(found, sorted(m for m in sys.modules if m == "pytest" or m.startswith("conformance.suites.")))
+"""
+
+
+def test_a_standard_named_like_its_suite_loads_that_suite_alone() -> None:
+    quick = subprocess.run([sys.executable, "-c", LOADS, "xrechnung"], capture_output=True, text=True, check=True)
+    assert quick.stdout.startswith("['xrechnung-3.0']") and "pytest" not in quick.stdout
+    assert "conformance.suites.oparl" not in quick.stdout and "conformance.suites.xrechnung" in quick.stdout
+    full = subprocess.run([sys.executable, "-c", LOADS, "en16931", "xdomea-3.0.0"], capture_output=True, text=True,
+                          check=True)
+    assert full.stdout.startswith("['xrechnung-3.0', 'xdomea-3.0.0']") and "conformance.suites.oparl" in full.stdout
