@@ -146,19 +146,51 @@ def _run(tasks: list[Task], workers: int, tick: Callable[[Task], None]) -> dict[
     kinds = {task: _kind(task) for task in tasks}
     if not any(name for name, _ in kinds.values()):
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return _collect({pool.submit(validate_one, t): t for t in tasks}, tick)
+            return _collect({pool.submit(validate_batch, b): b for b in batches(tasks)}, tick)
     plan = lanes(tasks, workers, lambda t: kinds[t][0], lambda t: t.doc.size, lambda t: kinds[t][1])
     pools = [ProcessPoolExecutor(max_workers=1) for _ in plan]
     try:
-        return _collect({pool.submit(validate_one, t): t for pool, lane in zip(pools, plan, strict=True)
-                         for t in lane}, tick)
+        return _collect({pool.submit(validate_batch, b): b for pool, lane in zip(pools, plan, strict=True)
+                         for b in batches(lane)}, tick)
     finally:
         for pool in pools:
             pool.shutdown()
 
 
-def _collect(futures: dict[Future[DocumentReport], Task], tick: Callable[[Task], None]) -> dict[Task, DocumentReport]:
-    return {futures[f]: _ticked(futures[f], _outcome(f, futures[f]), tick) for f in as_completed(futures)}
+BATCH_TASKS, BATCH_BYTES = 16, 8 * 1024**2
+
+
+def batches(tasks: list[Task]) -> Iterator[list[Task]]:
+    """The tasks in order, in batches of at most ``BATCH_TASKS`` tasks or ``BATCH_BYTES`` (one worker call each)."""
+    batch: list[Task] = []
+    for task in tasks:
+        if batch and (len(batch) == BATCH_TASKS or sum(t.doc.size for t in batch) + task.doc.size > BATCH_BYTES):
+            yield batch
+            batch = []
+        batch.append(task)
+    if batch:
+        yield batch
+
+
+def validate_batch(batch: list[Task]) -> list[DocumentReport]:
+    """Validate the documents of one batch, one after the other."""
+    return [validate_one(task) for task in batch]
+
+
+def _collect(futures: dict[Future[list[DocumentReport]], list[Task]],
+             tick: Callable[[Task], None]) -> dict[Task, DocumentReport]:
+    done: dict[Task, DocumentReport] = {}
+    for future in as_completed(futures):
+        for task, report in zip(futures[future], _outcome(future, futures[future]), strict=True):
+            done[task] = _ticked(task, report, tick)
+    return done
+
+
+def _outcome(future: Future[list[DocumentReport]], batch: list[Task]) -> list[DocumentReport]:
+    try:
+        return future.result()
+    except Exception as exc:  # e.g. a worker killed by the system
+        return [_problem(t.doc.name, t.standard, f"processing error: {type(exc).__name__}: {exc}") for t in batch]
 
 
 SNIFF_BYTES = 4096
@@ -168,24 +200,17 @@ def _kind(task: Task) -> tuple[str, int]:
     """The affinity kind of a document (``standard:kind``, empty for none, e.g. when its root element does not
     start within the first ``SNIFF_BYTES``) and its split size."""
     try:
-        standard = validator_for(task.standard).standard if task.standard else ""
-        if standard and standard not in _AFFINITY:
+        named = validator_for(task.standard) if task.standard else None
+        if named is not None and named.standard not in _AFFINITY:
             return "", 1
         with task.doc.open() as stream:
             root = peek_root(stream.read(SNIFF_BYTES))
-        found = validator_for(standard) if standard else detect(root)
+        found = named or detect(root)
     except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile):
         return "", 1
     affinity = _AFFINITY.get(found.standard) if found else None
     kind = affinity.kind(root) if affinity else ""
     return (f"{found.standard}:{kind}", affinity.split_at) if found and affinity and kind else ("", 1)
-
-
-def _outcome(future: Future[DocumentReport], task: Task) -> DocumentReport:
-    try:
-        return future.result()
-    except Exception as exc:  # e.g. a worker killed by the system
-        return _problem(task.doc.name, task.standard, f"processing error: {type(exc).__name__}: {exc}")
 
 
 def _ticked(task: Task, report: DocumentReport, tick: Callable[[Task], None]) -> DocumentReport:

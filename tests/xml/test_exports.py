@@ -264,3 +264,12 @@ def test_documents_of_one_kind_are_validated_by_one_worker(tmp_path: Path, monke
     workers = {name: {r.scenario for r in reports if r.file.endswith(f"{name}.xml")} for name in names}
     assert len(reports) == 12 and all(len(pids) == 1 for pids in workers.values())
     assert len(set().union(*workers.values())) == 2
+
+
+def test_batches_keep_the_order_and_their_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exports, "BATCH_TASKS", 3)
+    monkeypatch.setattr(exports, "BATCH_BYTES", 100)
+    sizes = [10, 10, 10, 10, 90, 5, 200, 1]
+    tasks = [Task(Document(f"d{i}.xml", size=size), XDOMEA) for i, size in enumerate(sizes)]
+    found = [[t.doc.size for t in batch] for batch in exports.batches(tasks)]
+    assert found == [[10, 10, 10], [10, 90], [5], [200], [1]]
