@@ -29,6 +29,7 @@ from conformance.suites.ogcapi_features.operations import Call, kind_of
 from conformance.suites.ogcapi_features.params import bbox_sizes
 from conformance.suites.ogcapi_features.security import anonymous, enforced, undefined
 from conformance.suites.ogcapi_features.service import Doc
+from conformance.suites.ogcapi_features.test_geojson import rfc7946
 from conformance.suites.ogcapi_features.test_items import _timestamp
 
 DATE = "Thu, 26 Nov 2026 00:38:37 GMT"
@@ -198,3 +199,18 @@ def test_a_date_header_without_a_zone_or_given_twice_is_read_as_utc(date: str) -
     assert list(_timestamp(page)) == []
     late = doc(200, {"Date": date}, {"timeStamp": "2026-12-07T09:00:00Z"})
     assert messages(_timestamp(late)) == ["timeStamp is not the time the response was generated"]
+
+
+def test_geojson_content_judges_what_the_schemas_cannot() -> None:
+    """RFC 7946 §3.1.6: a linear ring's first and last positions are identical; §5: a bbox encloses its geometry."""
+    ring = [[7.0, 50.9], [7.1, 50.9], [7.1, 51.0], [7.0, 51.0], [7.0, 50.95]]
+    body = {"type": "FeatureCollection", "bbox": [8.0, 51.0, 9.0, 52.0], "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [ring]}}]}
+    page = Doc(response(200, {"Content-Type": "application/geo+json"}, json.dumps(body).encode()), body)
+    found = {v.locator.pointer: v.text for v in rfc7946(page)}
+    assert found == {"/features/0/geometry/coordinates/0/4": "RFC 7946 §3.1.6 (MUST): the linear ring is not closed "
+                     "(first and last position differ)",
+                     "/bbox": "RFC 7946 §5 (MUST): the bbox does not enclose every position of its geometry"}
+    ring[-1] = ring[0]
+    body["bbox"] = [7.0, 50.9, 7.1, 51.0]
+    assert list(rfc7946(Doc(response(200, {}, b"{}"), body))) == []

@@ -4,14 +4,16 @@ Feature content (items, single features) is asked for with ``Accept: application
 served as application/geo+json; every other resource is asked for as application/json. A feature response
 served as application/json is a fail of /req/geojson/definition, whatever its self link claims.
 Structure is validated against the GeoJSON JSON Schemas (geojson-schema pack); the links of items and
-features must be a foreign member ``links``.
+features must be a foreign member ``links``. What the schemas cannot express is judged by the shared RFC 7946
+checks (``conformance.core.geojson``): linear rings that close, and a ``bbox`` that encloses its geometry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from conformance.core.evidence import MediaTypeViolation, MissingMember, Violation, expect
+from conformance.core import geojson as rfc_core
+from conformance.core.evidence import MediaTypeViolation, MissingMember, ValueViolation, Violation, expect
 from conformance.harness.target import TargetContext, requirement
 from conformance.suites.ogcapi_features import GEOJSON as GEOJSON_CLASS
 from conformance.suites.ogcapi_features import STANDARD
@@ -32,6 +34,8 @@ from conformance.suites.ogcapi_features.service import (
     sampled,
     single,
 )
+
+BEYOND_SCHEMA = frozenset({"ring-closed", "bbox"})
 
 
 def _feature_docs(target: TargetContext) -> list[tuple[str, Doc]]:
@@ -75,11 +79,19 @@ def test_geojson_content(target: TargetContext) -> None:
     judged((doc for _, doc in docs), "items or features")
     for schema, doc in docs:
         if doc.ok:
-            found += [*validate(geojson(schema), doc), *_links_member(doc)]
+            found += [*validate(geojson(schema), doc), *_links_member(doc), *rfc7946(doc)]
     for schema, doc in _other_docs(target):
         if doc.ok:
             found += validate(core(schema), doc)
     expect(capped(found))
+
+
+def rfc7946(doc: Doc) -> Iterator[Violation]:
+    """RFC 7946 MUST findings beyond the schemas: rings that do not close, a bbox that misses its geometry."""
+    for found in rfc_core.check(doc.body):
+        if found.rule.key in BEYOND_SCHEMA:
+            yield ValueViolation(found.message, locator=doc.at(found.pointer), expected=found.expected,
+                                 actual=found.actual, exchange=doc.exchange)
 
 
 def _links_member(doc: Doc) -> Iterator[Violation]:
