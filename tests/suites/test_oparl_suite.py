@@ -145,6 +145,7 @@ def test_every_violation_names_a_url_and_content_rules_a_json_pointer(results: d
     for key, record in fails:
         for violation in record["violations"]:
             assert violation["locator"]["where"].startswith(("http://", "https://")), violation
+            assert "HTTP None" not in violation["message"], violation
         if key not in WITHOUT_POSITION:
             assert all("pointer" in v["locator"] or OBJECT_URL.search(v["locator"]["where"])
                        for v in record["violations"]), (key, record["violations"][:2])

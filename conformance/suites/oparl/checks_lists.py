@@ -33,7 +33,7 @@ def check_list_page(run: OParlRun) -> Iterator[Violation]:
     for walk in all_walks(run):
         for page in walk.pages:
             doc = page.fetched
-            if doc.failure:
+            if doc.failure or doc.skipped:
                 continue
             if doc.status != 200:
                 yield StatusViolation(f"the list page answered HTTP {doc.status}{doc.note()}", locator=doc.url,
