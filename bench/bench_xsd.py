@@ -39,6 +39,8 @@ TIME = "/usr/bin/time"
 SHARED = ROOT.parent / "shared"
 os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
 
+# Byte code cached as in any installation (a machine may disable it, e.g. for tests).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 RUNNER = """
 import json, resource, sys
 from concurrent.futures import ProcessPoolExecutor
@@ -94,7 +96,7 @@ def measure(argv: list[str]) -> tuple[float, float, int, str]:
     with tempfile.NamedTemporaryFile("r") as stats, tempfile.TemporaryFile() as out, \
             tempfile.TemporaryFile() as err:
         done = subprocess.run([TIME, "-f", "%e %U %S %M", "-o", stats.name, *argv], stdout=out, stderr=err,
-                              check=False)
+                              check=False, env=ENV)
         out.seek(0)
         err.seek(0)
         text, problem = out.read().decode(), err.read().decode(errors="replace")
