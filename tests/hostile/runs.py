@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import subprocess
 import sys
@@ -9,11 +10,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 from conformance.core.results import Run, read_run
 
 SETTINGS = {"connect_timeout": 1, "read_timeout": 2, "test_deadline": 4, "retries": 1, "backoff": 0.1,
-            "max_retry_after": 1, "max_timeouts": 3}
+            "max_retry_after": 1, "max_timeouts": 2, "max_response_bytes": 4 * 1024**2}
 SAFETY_NET = 900
 
 
@@ -57,10 +59,13 @@ def run_cli(folder: Path, vendors: str, env: dict[str, str] | None = None, *extr
     """``python -m conformance run`` on a vendors file in ``folder``; its peak RSS from wait4."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "vendors.toml").write_text(vendors, encoding="utf-8")
+    for name in ("tmp", "cache"):
+        (folder / name).mkdir(exist_ok=True)
+    own = {"TMPDIR": str(folder / "tmp"), "WECHSELBAR_CACHE": str(folder / "cache")}
     argv = [sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out", "out", "--quiet", *extra]
     with tempfile.TemporaryFile("w+") as output:
         child = subprocess.Popen(argv, cwd=folder, stdout=output, stderr=subprocess.STDOUT, text=True,
-                                 env={**os.environ, **(env or {})})
+                                 env={**os.environ, **own, **(env or {})})
         status, usage = _wait(child)
         output.seek(0)
         text = output.read()
@@ -69,6 +74,26 @@ def run_cli(folder: Path, vendors: str, env: dict[str, str] | None = None, *extr
     run = read_run(results)
     files = tuple(p for p in sorted(folder.rglob("*")) if p.is_file())
     return Finished(os.waitstatus_to_exitcode(status), text, run, files, usage.ru_maxrss)
+
+
+def secret_forms(user: str, password: str, token: str) -> dict[str, bytes]:
+    """Every form in which a secret could leak: raw, URL- and form-encoded, and Basic auth's base64."""
+    basic = base64.b64encode(f"{user}:{password}".encode()).decode()
+    forms = {}
+    for name, secret in (("password", password), ("token", token), ("user:password", f"{user}:{password}"),
+                         ("basic base64", basic)):
+        encoded = (("raw", secret), ("url-encoded", quote(secret, safe="")), ("form-encoded", quote_plus(secret)))
+        forms.update({f"{name} {how}": text.encode() for how, text in encoded})
+    return forms
+
+
+def leaks(files: tuple[Path, ...], forms: dict[str, bytes], root: Path) -> list[tuple[str, str]]:
+    """(file, form) for every secret form found in any file."""
+    found = []
+    for path in files:
+        data = path.read_bytes()
+        found += [(str(path.relative_to(root)), name) for name, form in forms.items() if form in data]
+    return found
 
 
 def _wait(child: subprocess.Popen[str]) -> tuple[int, os.struct_rusage]:

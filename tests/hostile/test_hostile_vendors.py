@@ -1,0 +1,149 @@
+"""Every suite that speaks HTTP, run by the CLI against every mode of the hostile server (server.py).
+
+The modes are run in four groups, one ``conformance run`` each (computed once per session, also under xdist),
+with small deadlines (connect 1 s, read 2 s, test_deadline 4 s, max_timeouts 2). For every mode: the run ends,
+with no traceback and no harness fault; nothing passes where no real answer was given; a stuck target costs
+at most ``max_timeouts`` requests that time out; no form of the vendors' secrets reaches any file the run wrote;
+memory stays bounded. The wall-clock bound is only a safety net (checks × deadline), not a timing claim.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.reporting.verdict import EXIT_ERROR, EXIT_FAIL
+from tests.hostile.runs import SETTINGS, leaks, run_cli, secret_forms, vendor
+from tests.hostile.server import MODES, SUITES, serve, standard
+from tests.suites.test_oparl_support import shared
+
+GROUPS = {
+    "stuck": ("drip-body", "drip-headers", "silent"),
+    "refused": ("redirect-loop", "redirect-foreign", "endless-body", "gzip-bomb", "deflate-bomb", "429-storm"),
+    "broken": ("truncated-json", "deep-json", "big-number"),
+    "answering": ("flaky-503", "pagination-cycle", "pagination-endless", "header-echo"),
+}
+STUCK = frozenset(GROUPS["stuck"])
+OPTIONS = {"ogc": {"max_collections": 1, "max_features": 1, "max_pages": 6, "page_limit": 20},
+           "openapi": {"max_operations": 2, "positive_cases": 1, "negative_cases": 1, "max_requests": 20},
+           "oparl": {"crawl_deadline": 6, "max_bodies": 1, "max_pages": 6, "concurrency": 2}}
+USER, PASSWORD, TOKEN = "stadt", "Geheim/P@ss+w0rt=42", "tok/Hostile+7f3a=9c"
+AUTH = ({"type": "basic", "username": USER, "password": "${HOSTILE_PASSWORD}"},
+        {"type": "bearer", "token": "${HOSTILE_TOKEN}"})
+CEILING_KB = 512 * 1024  # openapi-3's case generation alone peaks near 320 MiB
+LEAKS_UNTIL_REDACTION = {"answering"}  # the echoed base64 and URL-encoded forms (redaction of derived forms)
+RUNS: dict[str, dict[str, Any]] = {}
+
+
+def test_every_mode_is_in_one_group() -> None:
+    assert sorted(m for group in GROUPS.values() for m in group) == sorted(MODES)
+
+
+def _vendors(base_url: Callable[[str, str], str], modes: tuple[str, ...]) -> str:
+    """One vendor per mode and suite, Basic auth and bearer tokens alternating (each mode has both)."""
+    return "".join(vendor(f"{mode}-{suite}", standard(suite), base_url(mode, suite), SETTINGS,
+                          AUTH[(number + index) % 2], OPTIONS[suite])
+                   for number, mode in enumerate(modes) for index, suite in enumerate(SUITES))
+
+
+def _run_group(group: str, folder: Path) -> dict[str, Any]:
+    with serve() as server:
+        started = time.monotonic()
+        done = run_cli(folder, _vendors(server.url, GROUPS[group]),
+                       {"HOSTILE_PASSWORD": PASSWORD, "HOSTILE_TOKEN": TOKEN}, "--workers", "2")
+        wall = time.monotonic() - started
+        requests = dict(server.httpd.requests)
+    return {"code": done.code, "output": done.output[-3000:], "complete": done.run.complete, "wall": wall,
+            "peak_kb": done.peak_kb, "requests": requests,
+            "leaks": leaks(done.files, secret_forms(USER, PASSWORD, TOKEN), folder),
+            "records": [{"vendor": r.vendor, "requirement": r.requirement, "outcome": r.outcome.value,
+                         "reason": r.reason, "notes": list(r.notes),
+                         "statuses": [e.get("status") for e in r.exchanges]}
+                        for r in done.run.results]}
+
+
+@pytest.fixture(params=sorted(GROUPS))
+def group(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+    name = str(request.param)
+    if name not in RUNS:
+        RUNS[name] = shared(tmp_path_factory.getbasetemp(), f"hostile-{name}", lambda folder: _run_group(name, folder))
+    return name, RUNS[name]
+
+
+def _by_vendor(run: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for record in run["records"]:
+        found.setdefault(record["vendor"], []).append(record)
+    return found
+
+
+def _mode(vendor_id: str) -> str:
+    return next(m for m in sorted(MODES, key=len, reverse=True) if vendor_id.startswith(m + "-"))
+
+
+def test_the_run_ends_complete_without_traceback_or_harness_fault(group: tuple[str, dict[str, Any]]) -> None:
+    name, run = group
+    assert run["code"] in (EXIT_FAIL, EXIT_ERROR) and run["complete"], run["output"]
+    assert "Traceback" not in run["output"]
+    faults = [(r["vendor"], r["requirement"], r["reason"]) for r in run["records"] if "harness fault" in r["reason"]]
+    assert faults == []
+    wanted = {f"{m}-{s}" for m in GROUPS[name] for s in SUITES}
+    assert wanted <= set(_by_vendor(run))
+
+
+def test_nothing_passes_without_a_real_answer(group: tuple[str, dict[str, Any]]) -> None:
+    """Where the server never gives a complete answer, every check is an error; elsewhere a pass needs a 2xx."""
+    _, run = group
+    for vendor_id, records in _by_vendor(run).items():
+        outcomes = {r["outcome"] for r in records}
+        if not MODES[_mode(vendor_id)].answers:
+            assert outcomes == {"error"}, (vendor_id, outcomes)
+        elif "pass" in outcomes:
+            statuses = {s for r in records for s in r["statuses"] if isinstance(s, int)}
+            assert any(200 <= s < 300 for s in statuses), (vendor_id, statuses)
+
+
+def test_a_stuck_target_costs_at_most_max_timeouts_timed_out_requests(group: tuple[str, dict[str, Any]]) -> None:
+    """Behaviour: the server counts the requests of a stuck target. Time: a generous safety net only (checks ×
+    deadline, for stuck targets max_timeouts × deadline plus half a second per check)."""
+    name, run = group
+    per_timeout, deadline = SETTINGS["retries"] + 1, SETTINGS["test_deadline"]
+    for mode in set(GROUPS[name]) & STUCK:
+        for suite in SUITES:
+            assert run["requests"].get(f"{mode}/{suite}", 0) <= SETTINGS["max_timeouts"] * per_timeout, (mode, suite)
+    crawls = len(GROUPS[name]) * OPTIONS["oparl"]["crawl_deadline"]
+    checks = len(run["records"])
+    per_target = SETTINGS["max_timeouts"] * deadline * len(GROUPS[name]) * len(SUITES) + checks * 0.5
+    assert run["wall"] < 120 + crawls + (per_target if name == "stuck" else checks * deadline)
+
+
+def test_pagination_that_never_ends_is_cut_and_reported(group: tuple[str, dict[str, Any]]) -> None:
+    """A cycle fails the paging requirement; endless pages are cut by max_pages, and the cut is stated."""
+    name, run = group
+    if name != "answering":
+        pytest.skip("only the answering group pages")
+    found = {(r["vendor"], r["requirement"].rsplit("/", 1)[-1]): r for r in run["records"]}
+    assert found[("pagination-cycle-ogc", "fc-next-2")]["outcome"] == "fail"
+    assert found[("pagination-cycle-oparl", "terminates")]["outcome"] == "fail"
+    assert found[("pagination-endless-ogc", "fc-next-2")]["outcome"] == "fail"
+    endless = found[("pagination-endless-oparl", "terminates")]
+    assert endless["outcome"] == "fail" or any("sampling cut: walked" in n for n in endless["notes"]), endless
+
+
+def test_peak_memory_is_bounded(group: tuple[str, dict[str, Any]]) -> None:
+    """A sanity ceiling for every mode; the 2 × max_response_bytes bound is held in test_memory."""
+    _, run = group
+    assert run["peak_kb"] < CEILING_KB + 2 * SETTINGS["max_response_bytes"] // 1024
+
+
+def test_no_form_of_a_secret_reaches_any_file(group: tuple[str, dict[str, Any]],
+                                              request: pytest.FixtureRequest) -> None:
+    name, run = group
+    if name in LEAKS_UNTIL_REDACTION:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="echoed base64 (Basic auth) and URL-encoded "
+                                              "secrets are not redacted yet (redaction of derived secret forms)"))
+    assert run["leaks"] == []
