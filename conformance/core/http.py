@@ -236,7 +236,7 @@ class SafeSession:
             status=raw.status_code if raw is not None else None, http_version=version(raw),
             request_headers=r.header_map(dict(prepared.headers)),
             response_headers=r.header_map(dict(raw.headers)) if raw is not None else {},
-            body_excerpt=r.text(content[:EXCERPT_CHARS].decode("utf-8", errors="replace")),
+            body_excerpt=r.excerpt(content, EXCERPT_CHARS),
             body_bytes=len(content), elapsed_ms=round((time.monotonic() - started) * 1000, 1),
             error=r.text(error),
         )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from conformance.core.config import ConfigError, key_path, read_document, validate
 from conformance.core.secrets import MissingSecret, Redactor, expand, references
@@ -49,8 +49,9 @@ class Auth:
     key: str = ""
 
     def secrets(self) -> list[str]:
-        """The secret values this auth carries."""
-        return [s for s in (self.password, self.token, self.value) if s]
+        """The secret values this auth carries (for basic auth also ``user:password``, which it sends encoded)."""
+        pair = [f"{self.username}:{self.password}"] if self.type == "basic" and self.password else []
+        return [s for s in (self.password, self.token, self.value) if s] + pair
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,12 @@ def load_vendors(path: Path, known_standards: Known = None) -> VendorsFile:
 
 
 def _proxy_secrets(proxy: str | None) -> list[str]:
+    """A proxy's password as written in its URL and as sent (decoded, alone and as ``user:password``)."""
     parts = urlsplit(proxy or "")
-    return [p for p in (parts.password, proxy if parts.password else None) if p]
+    if not parts.password:
+        return []
+    user, password = unquote(parts.username or ""), unquote(parts.password)
+    return [proxy or "", parts.password, password, f"{user}:{password}"]
 
 
 def _api_headers(vendors: list[Vendor]) -> list[str]:

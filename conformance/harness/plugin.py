@@ -238,7 +238,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     context = _context(item)
     if context is None or not (call.when == "call" or (call.when == "setup" and call.excinfo is not None)):
         return None
-    return make_report(item, call, _result(item, call, context))
+    redactor = item.config.stash[STATE].run.vendors.redactor
+    return make_report(item, call, Result.from_json(redactor.deep(_result(item, call, context).to_json())), redactor)
 
 
 def _test_name(item: pytest.Item) -> str:

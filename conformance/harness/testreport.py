@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Literal, cast
 
 import pytest
 
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result
+from conformance.core.secrets import Redactor
 
 RECORD = "wechselbar-result"
 PytestOutcome = Literal["passed", "failed", "skipped"]
@@ -17,25 +19,28 @@ _PYTEST_OUTCOME: dict[Outcome, PytestOutcome] = {Outcome.PASS: "passed", Outcome
                                                  Outcome.ERROR: "failed"}
 
 
-def make_report(item: pytest.Item, call: pytest.CallInfo[None], result: Result) -> pytest.TestReport:
-    """A TestReport carrying the result record; vendor failures read as evidence, not as tracebacks."""
-    sections = [(f"Captured {key} {when}", text) for when, key, text in getattr(item, "_report_sections", [])]
+def make_report(item: pytest.Item, call: pytest.CallInfo[None], result: Result,
+                redactor: Redactor | None = None) -> pytest.TestReport:
+    """A TestReport carrying the result record; vendor failures read as evidence, not as tracebacks. What it shows
+    on the terminal (the failure text, a harness fault's traceback, captured output) is redacted too."""
+    clean = (redactor or Redactor()).text
+    sections = [(f"Captured {key} {when}", clean(text)) for when, key, text in getattr(item, "_report_sections", [])]
     return pytest.TestReport(
         item.nodeid, item.location, dict.fromkeys(item.keywords, 1), _PYTEST_OUTCOME.get(result.outcome, "skipped"),
-        _longrepr(item, call, result), cast(When, call.when), sections, call.duration, call.start, call.stop,
+        _longrepr(item, call, result, clean), cast(When, call.when), sections, call.duration, call.start, call.stop,
         user_properties=[*item.user_properties, (RECORD, json.dumps(result.to_json()))],
     )
 
 
-def _longrepr(item: pytest.Item, call: pytest.CallInfo[None], result: Result) -> Any:
+def _longrepr(item: pytest.Item, call: pytest.CallInfo[None], result: Result, clean: Callable[[str], str]) -> Any:
     if result.outcome is Outcome.PASS:
         return None
     if result.outcome is Outcome.FAIL:
-        return "\n".join([result.reason, *(_violation(v) for v in result.violations)])
+        return clean("\n".join([result.reason, *(_violation(v) for v in result.violations)]))
     if result.outcome is Outcome.ERROR:
         faulty = call.excinfo is not None and result.reason.startswith("harness fault")
-        return item.repr_failure(call.excinfo) if faulty and call.excinfo else result.reason
-    return str(item.path), item.location[1] or 0, f"{result.outcome.value}: {result.reason}"
+        return clean(str(item.repr_failure(call.excinfo)) if faulty and call.excinfo else result.reason)
+    return str(item.path), item.location[1] or 0, clean(f"{result.outcome.value}: {result.reason}")
 
 
 def _violation(violation: dict[str, Any]) -> str:
