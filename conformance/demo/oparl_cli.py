@@ -21,6 +21,7 @@ class Tenant:
     page_size: int = 20
     seed: int = 1
     deletions: bool = True
+    echo: bool = False
 
     @classmethod
     def parse(cls, text: str, size: int = 400, page_size: int = 20) -> Tenant:
@@ -51,7 +52,7 @@ def parse(argv: list[str]) -> Options:
                                      epilog="defects: " + ", ".join(sorted(DEFECTS)))
     parser.add_argument("--tenant", action="append", default=[], help="name[:version[:defect,defect]]")
     parser.add_argument("--tenants-file", type=Path,
-                        help="JSON list of {name, version, defects, size, page_size, deletions}")
+                        help="JSON list of {name, version, defects, size, page_size, deletions, echo}")
     parser.add_argument("--size", type=int, default=400, help="objects per tenant (about)")
     parser.add_argument("--page-size", type=int, default=20)
     parser.add_argument("--port", type=int, default=0, help="0 = any free port on 127.0.0.1")
@@ -72,4 +73,4 @@ def parse(argv: list[str]) -> Options:
 def _tenant(item: dict[str, object], size: int, page_size: int) -> Tenant:
     text = f"{item['name']}:{item.get('version', '1.1')}:{','.join(item.get('defects', []))}"  # type: ignore[arg-type]
     tenant = Tenant.parse(text, int(item.get("size", size)), int(item.get("page_size", page_size)))  # type: ignore[call-overload]
-    return replace(tenant, deletions=bool(item.get("deletions", True)))
+    return replace(tenant, deletions=bool(item.get("deletions", True)), echo=bool(item.get("echo", False)))

@@ -116,10 +116,15 @@ class Handler(BaseHTTPRequestHandler):
         return self._json(view, status, error)
 
     def _json(self, view: View, status: int, payload: Any) -> Reply:
+        if view.echo and isinstance(payload, dict):
+            payload = {**payload, "wechselbar:requestHeaders": dict(self.headers)}
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         if "bom" in view.defects:
             body = b"\xef\xbb\xbf" + body
-        return status, self._cors(view, "application/json; charset=utf-8"), body
+        headers = self._cors(view, "application/json; charset=utf-8")
+        if view.echo:
+            headers["X-Echo-Authorization"] = self.headers.get("Authorization", "")
+        return status, headers, body
 
     def _cors(self, view: View, media_type: str) -> dict[str, str]:
         headers = {"Content-Type": media_type}

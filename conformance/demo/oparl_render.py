@@ -31,6 +31,7 @@ class View:
     defects: frozenset[str] = frozenset()
     page_size: int = 20
     hits: dict[str, int] = field(default_factory=dict)
+    echo: bool = False
 
     @property
     def version(self) -> str:

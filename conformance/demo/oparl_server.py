@@ -41,7 +41,7 @@ class OParlTestServer(TenantServer):
         if "tech-path" in tenant.defects:
             base += "/oparl.php"
         data = build(tenant.version, base, tenant.size, tenant.seed, tenant.deletions)
-        return View(data, tenant.defects, tenant.page_size)
+        return View(data, tenant.defects, tenant.page_size, echo=tenant.echo)
 
     def system_url(self, tenant: str) -> str:
         """The System URL (the OParl endpoint) of one tenant."""

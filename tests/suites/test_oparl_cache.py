@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 import pytest
 
@@ -60,3 +63,38 @@ def test_a_cached_rerun_says_so_and_fresh_samples_still_see_a_vendor_change(tmp_
     assert all("stored" not in v["locator"].get("where", "") for v in cached["cors-origin"]["violations"])
     assert live["cors-origin"]["outcome"] == "fail"
     assert not any("response cache" in n for r in live.values() for n in r["notes"])
+
+
+SECRET = "Geheim/Pass+wort 42"
+AUTH = {"type": "basic", "username": "ratsinfo", "password": "${OPARL_CACHE_SECRET}"}
+
+
+def _forms(user: str, password: str) -> set[str]:
+    pair = f"{user}:{password}".encode()
+    coded = {base64.b64encode(pair).decode(), base64.urlsafe_b64encode(pair).decode()}
+    return {password, quote(password, safe=""), quote_plus(password), *coded, *(c.rstrip("=") for c in coded)}
+
+
+def test_nothing_in_the_response_cache_holds_a_secret_in_any_form(tmp_path: Path) -> None:
+    """One tenant echoes the request headers (Authorization: Basic …) into every JSON body and a header, as many
+    error pages do; another does not. Both vendors authenticate with the same secret. The cache keeps the answers
+    of the quiet tenant and none of the echoing one, and no cache file holds the secret: not as written, not
+    URL-encoded, not as base64 of user:password."""
+    cache = tmp_path / "cache"
+    tenants = [{"name": "quiet", "version": "1.1", "size": 80}, {"name": "echo", "version": "1.1", "size": 80,
+                                                                  "echo": True}]
+    with double(tmp_path / "d", tenants) as info:
+        targets = [{"id": name, "version": "1.1", "url": info["systems"][name], "auth": AUTH,
+                    "options": {"cache_ttl": 3600}} for name in ("quiet", "echo")]
+        vendors = vendors_file(tmp_path / "vendors.toml", targets)
+        run_suite(vendors, tmp_path / "results.jsonl", env={"WECHSELBAR_CACHE": str(cache),
+                                                             "OPARL_CACHE_SECRET": SECRET})
+    responses = cache / "oparl-responses"
+    files = [p for p in responses.rglob("*") if p.is_file()]
+    kinds = {(p.relative_to(responses).parts[0], json.loads(p.read_text(encoding="utf-8"))["headers"]
+              .get("Content-Type", "").split(";")[0]) for p in files}
+    assert ("quiet", "application/json") in kinds
+    assert ("echo", "application/json") not in kinds, "the echoing answers hold the secret and are not stored"
+    forms = _forms("ratsinfo", SECRET)
+    leaks = sorted({(str(p), f) for p in files for f in forms if f in p.read_text(encoding="utf-8", errors="replace")})
+    assert len(files) > 10 and leaks == []

@@ -62,10 +62,12 @@ def _stop(process: subprocess.Popen[str]) -> None:
 
 
 def vendors_file(path: Path, targets: list[dict[str, Any]]) -> Path:
-    """A TOML vendors file: one vendor per target {id, version, url, options?, ca_bundle?, http?}."""
+    """A TOML vendors file: one vendor per target {id, version, url, options?, ca_bundle?, http?, auth?}."""
     blocks = []
     for item in targets:
         block = [f'[[vendors]]\nid = "{item["id"]}"\nname = "{item["id"]} (OParl test double)"\nversion = "1"']
+        if item.get("auth"):
+            block.append("auth = { " + ", ".join(f"{k} = {json.dumps(v)}" for k, v in item["auth"].items()) + " }")
         http = {**item.get("http", {}), **({"ca_bundle": item["ca_bundle"]} if item.get("ca_bundle") else {})}
         if http:
             block.append("[vendors.http]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in http.items()))

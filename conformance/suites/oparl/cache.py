@@ -5,6 +5,11 @@ vendor, URL and query. A response served from the cache keeps its original evide
 stored; the suite notes on every result how many responses came from the cache and since when, so a
 vendor change after that time can never hide in fresh-looking evidence. Comparisons that need a second
 live answer (stable order, id consistency) always bypass the cache.
+
+Nothing stored holds a secret: a response whose URL, query, headers or body contain a secret in any form the
+run's redactor knows (an echoed ``Authorization`` header, a token in a link) is not stored at all, since a
+redacted body would no longer be the answer that is judged; sensitive headers (``Set-Cookie`` …) are stored
+as ``***``, and the stored evidence is redacted once more.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any
 
 from conformance.core.evidence import Exchange
 from conformance.core.paths import cache_dir
+from conformance.core.secrets import Redactor
 
 
 @dataclass(frozen=True)
@@ -41,8 +47,10 @@ class ResponseCache:
     Only answers stored before this cache object was made are served: within one run every request is live.
     """
 
-    def __init__(self, vendor: str, ttl: float, root: Path | None = None) -> None:
+    def __init__(self, vendor: str, ttl: float, root: Path | None = None, redactor: Redactor | None = None) -> None:
         self.ttl = ttl
+        self.redactor = redactor or Redactor()
+        self.declined = 0
         self.folder = (root or cache_dir()) / "oparl-responses" / vendor
         self.since = dt.datetime.now(dt.UTC)
 
@@ -51,6 +59,14 @@ class ResponseCache:
         text = url + "?" + json.dumps(sorted((params or {}).items()), default=str)
         digest = hashlib.sha256(text.encode()).hexdigest()
         return self.folder / digest[:2] / f"{digest}.json"
+
+    def secret_in(self, url: str, params: Mapping[str, Any] | None, headers: Mapping[str, str],
+                  content: bytes) -> bool:
+        """True if the request or the answer carries a secret anywhere but in a header the redactor blanks."""
+        texts = [url, json.dumps(sorted((params or {}).items()), default=str),
+                 content.decode("utf-8", "surrogateescape")]
+        texts += [f"{k}: {v}" for k, v in headers.items() if k.lower() not in self.redactor.headers]
+        return any(self.redactor.text(text) != text for text in texts)
 
     def get(self, url: str, params: Mapping[str, Any] | None) -> Entry | None:
         """A stored answer younger than the TTL, else None."""
@@ -67,9 +83,12 @@ class ResponseCache:
 
     def put(self, url: str, params: Mapping[str, Any] | None, status: int, headers: Mapping[str, str],
             content: bytes, exchange: Exchange) -> None:
-        """Store an answer (atomically; a failing disk never fails the run)."""
-        record = {"url": url, "status": status, "headers": dict(headers),
-                  "content": base64.b64encode(content).decode(), "exchange": exchange.to_json(),
+        """Store an answer (atomically; a failing disk never fails the run) unless it holds a secret."""
+        if self.secret_in(url, params, headers, content):
+            self.declined += 1
+            return
+        record = {"url": url, "status": status, "headers": self.redactor.header_map(headers),
+                  "content": base64.b64encode(content).decode(), "exchange": self.redactor.deep(exchange.to_json()),
                   "stored": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")}
         path = self.key(url, params)
         try:

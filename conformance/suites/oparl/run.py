@@ -58,7 +58,8 @@ class OParlRun:
         self.target = target
         self.version: Version = version(number)
         self.options = Options.of(target)
-        cache = ResponseCache(target.vendor.id, self.options.cache_ttl) if self.options.cache_ttl > 0 else None
+        cache = ResponseCache(target.vendor.id, self.options.cache_ttl, redactor=target.http.redactor) \
+            if self.options.cache_ttl > 0 else None
         self.system_url = target.target.urls[0] if target.base_url else ""
         self.fetcher = Fetcher(target, self.system_url, cache, self.options.concurrency)
         self.memo: dict[str, Any] = {}
