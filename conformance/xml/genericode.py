@@ -7,14 +7,17 @@ values in the schema (XÖV code types 1–4); the list is found among the pack's
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from conformance.core.messages import Message
 from conformance.core.packs import PackStore, default_store
 from conformance.core.xmlsafe import parse_file
+from conformance.xml.messages import XOEV
 from conformance.xml.report import Finding
 from conformance.xml.stream import instance_xpath
 
@@ -23,6 +26,8 @@ MEMBER = "XOEV-CODE-MEMBER"
 UNKNOWN_LIST = "XOEV-CODE-LIST-UNKNOWN"
 UNKNOWN_VERSION = "XOEV-CODE-VERSION-UNKNOWN"
 MISSING_REF = "XOEV-CODE-REF-MISSING"
+RULES = (MISSING_REF, UNKNOWN_LIST, UNKNOWN_VERSION, MEMBER)
+Problem = tuple[str, str, Message]
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ class CodeListIndex:
     def __init__(self, lists: Iterable[CodeList]) -> None:
         self._by_uri: dict[str, list[CodeList]] = {}
         self._found: dict[tuple[str, str], CodeList | None] = {}
-        self._verdicts: dict[tuple[Any, ...], tuple[str, str, str] | None] = {}
+        self._verdicts: dict[tuple[Any, ...], Problem | None] = {}
         for item in lists:
             self._by_uri.setdefault(item.uri, []).append(item)
 
@@ -89,7 +94,7 @@ class CodeListIndex:
             self._found[uri, version] = next((c for c in self._by_uri.get(uri, []) if c.matches(version)), None)
         return self._found[uri, version]
 
-    def verdict(self, element: Any, binding: Binding) -> tuple[str, str, str] | None:
+    def verdict(self, element: Any, binding: Binding) -> Problem | None:
         """``check_code`` for a code element, cached by binding, code and list reference."""
         key = (binding, element.findtext("code"), element.get("listURI"), element.get("listVersionID"))
         if key not in self._verdicts:
@@ -136,7 +141,7 @@ class CodeValue(NamedTuple):
     list_version: str
 
 
-def check_code(value: CodeValue, index: CodeListIndex) -> tuple[str, str, str] | None:
+def check_code(value: CodeValue, index: CodeListIndex) -> Problem | None:
     """The problem of one code value as (rule, severity, message): missing reference, unknown list or
     version, or not a member; None if the code is fine.
 
@@ -144,31 +149,34 @@ def check_code(value: CodeValue, index: CodeListIndex) -> tuple[str, str, str] |
     is not held offline is no violation: its codes are simply not checked (information).
     """
     if not value.list_uri or not value.list_version:
-        missing = [n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version)) if not v]
-        verb = "are" if len(missing) > 1 else "is"
-        return MISSING_REF, "error", (
-            f"code {value.code!r} of XÖV code type {value.binding.code_type}: {' and '.join(missing)} {verb} empty "
-            "or missing in the instance and not fixed by the schema, so its code list cannot be determined")
+        return MISSING_REF, "error", _missing(value)
     found = index.lookup(value.list_uri, value.list_version)
     foreign = "warning" if value.binding.code_type == 4 else "error"
     if found is None and not index.versions(value.list_uri):
-        return UNKNOWN_LIST, foreign, (
-            f"code list {value.list_uri!r} (version {value.list_version!r}) is not among the "
-            f"{len(index)} code lists of the standard; code {value.code!r} cannot be checked")
+        return UNKNOWN_LIST, foreign, XOEV("xoev.code-list-unknown", uri=value.list_uri, version=value.list_version,
+                                           count=len(index), value=value.code)
     if found is None:
-        return UNKNOWN_VERSION, "information", (
-            f"version {value.list_version!r} of code list {value.list_uri!r} is not held offline "
-            f"(held: {', '.join(index.versions(value.list_uri))}); membership of code {value.code!r} not checked")
+        return UNKNOWN_VERSION, "information", XOEV(
+            "xoev.code-version-unknown", version=value.list_version, uri=value.list_uri,
+            known=", ".join(index.versions(value.list_uri)), value=value.code)
     if value.code not in found.codes_in(value.binding.column):
-        return MEMBER, "error", (f"code {value.code!r} is not in code list {found.uri} version {found.version} "
-                                 f"(valid: {_sample(found.codes)})")
+        return MEMBER, "error", XOEV("xoev.code-not-member", value=value.code, uri=found.uri, version=found.version,
+                                     valid=_sample(found.codes))
     return None
 
 
-def _sample(codes: frozenset[str], limit: int = 12) -> str:
+def _missing(value: CodeValue) -> Message:
+    missing = [n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version)) if not v]
+    if len(missing) > 1:
+        return XOEV("xoev.code-references-missing", value=value.code, type=value.binding.code_type, first=missing[0],
+                    second=missing[1])
+    return XOEV("xoev.code-reference-missing", value=value.code, type=value.binding.code_type, missing=missing[0])
+
+
+def _sample(codes: frozenset[str], limit: int = 12) -> str | Message:
     ordered = sorted(codes)
-    more = f", … ({len(ordered)} codes)" if len(ordered) > limit else ""
-    return ", ".join(ordered[:limit]) + more
+    shown = ", ".join(ordered[:limit])
+    return XOEV("xoev.more-codes", codes=shown, count=len(ordered)) if len(ordered) > limit else shown
 
 
 def resolve(element: Any, binding: Binding) -> CodeValue:
@@ -294,12 +302,15 @@ def _typed_tag(node: Any) -> str:
     return f"{node.tag} {{{node.nsmap.get(prefix or None, '')}}}{local}"
 
 
-def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any = None,
-                prefix: str = "") -> Iterator[Finding]:
-    """Every code-list finding in ``scope``; XPaths are built up to ``stop`` and prefixed with ``prefix``."""
+def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any = None, prefix: str = "",
+                tally: Counter[tuple[str, ...]] | None = None) -> Iterator[Finding]:
+    """Every code-list finding in ``scope``; XPaths are built up to ``stop`` and prefixed with ``prefix``.
+    ``tally`` counts the code elements checked (under the rule ids of :data:`RULES`)."""
     for element, binding in typing.bindings(scope):
+        if tally is not None:
+            tally[RULES] += 1
         problem = index.verdict(element, binding)
         if problem is not None:
             rule, severity, message = problem
-            yield Finding(rule, severity, instance_xpath(element, stop, prefix), message, element.sourceline, None,
-                          "codelist")
+            yield Finding.worded(rule, severity, instance_xpath(element, stop, prefix), message, element.sourceline,
+                                 None, "codelist")

@@ -2,6 +2,8 @@
 
 A validator turns one :class:`Source` into a :class:`DocumentReport`. A suite offers its validator through the
 contract (``Suite.validator``); :func:`validators` asks the suite registry for them, so the engine names no suite.
+A finding's message is a code with parameters (:class:`~conformance.core.messages.Message`); a text written by a
+library (a Schematron assertion, a libxml2 error) is the parameter ``text`` of the code ``xml.<source>``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
+from conformance.core.messages import Catalogue, Message, Param
+
 FindingSource = Literal["xsd", "schematron", "codelist", "rule", "scenario", "parse"]
 
 ERROR_SEVERITIES = frozenset({"fatal", "error"})
+Render = Callable[[Message], str]
 
 
 @dataclass(frozen=True)
@@ -29,17 +34,36 @@ class Finding:
     line: int | None = None
     column: int | None = None
     source: FindingSource = "xsd"
+    code: str = ""
+    params: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def worded(cls, rule: str, severity: str, location: str, message: Message, line: int | None = None,
+               column: int | None = None, source: FindingSource = "rule") -> Finding:
+        """A finding worded by a message code (its English text kept as ``message``)."""
+        return cls(rule, severity, location, message.text, line, column, source, message.code,
+                   tuple(message.params.items()))
+
+    @property
+    def text(self) -> Message:
+        """The message: its code and parameters, or the text as written under the code ``xml.<source>``."""
+        if self.code:
+            return Message(self.code, dict(self.params), self.message)
+        return Message(f"xml.{self.source}", {"text": self.message}, self.message)
 
     @property
     def is_error(self) -> bool:
         """True for the severities that make a document invalid (fatal, error)."""
         return self.severity in ERROR_SEVERITIES
 
-    def to_json(self) -> dict[str, Any]:
-        """``{rule, severity, location, message}`` plus source, line and column where known."""
+    def to_json(self, render: Render | None = None) -> dict[str, Any]:
+        """``{rule, severity, location, code, params, message}`` (the message rendered by ``render``, else in
+        English) plus source, line and column where known."""
+        text = self.text
         data: dict[str, Any] = {
-            "rule": self.rule, "severity": self.severity, "location": self.location,
-            "message": self.message, "source": self.source,
+            "rule": self.rule, "severity": self.severity, "location": self.location, "code": text.code,
+            "params": text.to_json()["params"], "message": render(text) if render else self.message,
+            "source": self.source,
         }
         if self.line is not None:
             data["line"] = self.line
@@ -78,12 +102,16 @@ class DocumentReport:
         """The findings of one rule id."""
         return tuple(f for f in self.findings if f.rule == rule)
 
-    def to_json(self) -> dict[str, Any]:
-        """One line of ``conformance validate --format json``."""
+    def judged(self, rules: frozenset[str]) -> int:
+        """The nodes judged by the rules that hold one of the rule ids (their contexts matched that often)."""
+        return sum(c.nodes for c in self.contexts if not rules.isdisjoint(c.ids))
+
+    def to_json(self, render: Render | None = None) -> dict[str, Any]:
+        """One line of ``conformance validate --format json`` (messages rendered by ``render``, else English)."""
         data: dict[str, Any] = {
             "file": self.file, "standard": self.standard, "valid": self.valid,
             "accepted": self.accepted, "scenario": self.scenario,
-            "findings": [f.to_json() for f in self.findings],
+            "findings": [f.to_json(render) for f in self.findings],
         }
         if self.error is not None:
             data["error"] = self.error
@@ -118,12 +146,14 @@ Detect = Callable[[str], bool]
 
 @dataclass(frozen=True)
 class Validator:
-    """A registered validator: the standard it grades, how to recognise its documents, and the function."""
+    """A registered validator: the standard it grades, how to recognise its documents, the function, and the
+    message catalogue its findings are worded in."""
 
     standard: str
     validate: Validate
     detect: Detect
     aliases: tuple[str, ...] = ()
+    messages: Catalogue | None = None
 
     def answers_to(self, name: str) -> bool:
         """True if ``name`` is the standard id or one of its aliases (e.g. ``xrechnung``)."""
