@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conformance.core.results import read_run
-from conformance.reporting.verdict import EXIT_OK
+from conformance.reporting.verdict import EXIT_OK, VerdictState, vendor_verdicts
 
 
 def test_demo_writes_the_matrix(tmp_path: Path) -> None:
@@ -29,5 +29,8 @@ def test_demo_writes_the_matrix(tmp_path: Path) -> None:
     assert any(r.outcome.value == "waived" for r in run.results if r.vendor == "geomax")
     html = matrix.read_text(encoding="utf-8")
     assert "Kartenwerk GmbH" in html and "erfüllt das Profil" in html
+    states = {v.vendor: v.state for v in vendor_verdicts(run)}
+    assert states == {"kartenwerk": VerdictState.MEETS, "geomax": VerdictState.FAILS,
+                      "kartolight": VerdictState.FAILS}
     for path in (tmp_path / "demo").iterdir():
         assert "demo-token-geomax" not in path.read_text(encoding="utf-8", errors="replace")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conformance.core.packs import default_store
-from conformance.reporting.findings import german
 from conformance.suites.xdomea import validator
+from conformance.suites.xdomea.messages import MESSAGES
 from conformance.suites.xdomea.validator import in_memory, validate
 from conformance.xml import exports
 from conformance.xml.report import DocumentReport, Source
@@ -24,8 +24,13 @@ def _rules(data: bytes, package: frozenset[str] | None = PACKAGE) -> set[str]:
 
 
 def _german(report: DocumentReport) -> DocumentReport:
-    """Every finding of the checks (not libxml2's schema messages) reads in German in German reports."""
-    assert [f.message for f in report.findings if f.rule not in ("XSD", "XML") and german(f.message) is None] == []
+    """Every finding of the checks (not libxml2's schema messages) is a message code of the suite, worded in
+    German from its parameters."""
+    for found in report.findings:
+        if found.rule not in ("XSD", "XML"):
+            assert found.code in MESSAGES and not found.code.startswith("xml."), found
+            assert MESSAGES.render(found.text, "en") == found.message
+            assert MESSAGES.render(found.text, "de") != found.message, found
     return report
 
 
@@ -142,3 +147,6 @@ def test_a_large_message_is_checked_record_by_record(tmp_path: Path, monkeypatch
         assert sorted((f.rule, f.line) for f in report.findings if f.rule != "XSD") == sorted(
             (f.rule, f.line) for f in expected.findings if f.rule != "XSD")
     assert {"XOEV-CODE-MEMBER", "XDOMEA-ID-DOPPELT"} <= {f.rule for f in split.findings}
+    judged = {c.ids: c.nodes for c in expected.contexts}
+    assert judged[("XDOMEA-ID-DOPPELT",)] > count
+    assert {c.ids: c.nodes for c in streamed.contexts} == {c.ids: c.nodes for c in split.contexts} == judged

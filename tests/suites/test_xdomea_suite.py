@@ -34,6 +34,14 @@ standard = "xdomea-3.0.0"
 paths = ["export.zip", "more/*.xml"]
 
 [[vendors]]
+id = "empty"
+name = "An export folder without messages"
+version = "1"
+[[vendors.targets]]
+standard = "xdomea-3.0.0"
+paths = ["empty"]
+
+[[vendors]]
 id = "archive"
 name = "0503 with a later dateiformat version and a local schemaLocation"
 version = "1"
@@ -64,6 +72,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
     (folder / "more").mkdir()
     (folder / "more" / "0504.xml").write_bytes(samples.repaired(samples.MESSAGES[3]))
     (folder / "archive").mkdir()
+    (folder / "empty").mkdir()
     (folder / "archive" / "0503.xml").write_bytes(_archive_message())
     (folder / "archive" / samples.PRIMARY).write_bytes(b"%PDF-1.4 sample")
     (folder / "vendors.toml").write_text(VENDORS.format(templates=templates.parent), encoding="utf-8")
@@ -77,7 +86,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
 
 
 def test_every_requirement_is_tested_for_every_vendor(results: dict[tuple[str, str], Result]) -> None:
-    assert set(results) == {(v, r.section) for v in ("toolkit", "repaired", "archive") for r in RULES}
+    assert set(results) == {(v, r.section) for v in ("toolkit", "repaired", "archive", "empty") for r in RULES}
     assert {r.standard for r in results.values()} == {STANDARD.id}
 
 
@@ -115,3 +124,20 @@ def test_a_version_not_held_offline_and_a_local_schema_hint_are_noted_not_failed
     assert set(outcomes.values()) == {Outcome.PASS}, outcomes
     for section in ("Codelisten/Version", "Konformitaet/schemaLocation"):
         assert any("hint(s) of this rule are not counted" in n for n in results["archive", section].notes), section
+
+
+def test_an_export_without_messages_is_not_applicable(results: dict[tuple[str, str], Result]) -> None:
+    found = {section: r for (vendor, section), r in results.items() if vendor == "empty"}
+    assert {r.outcome for r in found.values()} == {Outcome.NOT_APPLICABLE}
+    assert found["Konformitaet/Schema"].reason == "nothing examined: looked for messages of the export"
+    assert found["Codelisten/Wert"].reason == "nothing examined: looked for XÖV code elements in the messages"
+    assert found["Baukasten/NkBasisType/ProzessID"].reason == (
+        "the export holds no message of the kind this requirement covers (0501, 0502, 0503, 0504)")
+
+
+def test_each_check_counts_the_elements_its_rules_judged(results: dict[tuple[str, str], Result]) -> None:
+    counts = {section: r.examined[0]["count"] for (vendor, section), r in results.items() if vendor == "repaired"}
+    assert counts["Konformitaet/Schema"] == counts["Konformitaet/Version"] == 4
+    assert counts["Baukasten/NkBasisType/Nachrichtentyp"] == 4 and counts["Codelisten/Wert"] > 4
+    assert counts["Nachrichten/Aussonderung.Aussonderung.0503/Primaerdokument"] == 1
+    assert all(r.revision == 2 for r in results.values())

@@ -43,6 +43,22 @@ paths = ["reference.zip"]
 options = {{ max_zip_entries = 1 }}
 
 [[vendors]]
+id = "charged"
+name = "An invoice with document-level charges"
+version = "1"
+[[vendors.targets]]
+standard = "xrechnung-3.0"
+paths = ["charged.xml"]
+
+[[vendors]]
+id = "empty"
+name = "An export folder without documents"
+version = "1"
+[[vendors.targets]]
+standard = "xrechnung-3.0"
+paths = ["empty"]
+
+[[vendors]]
 id = "download"
 name = "Export by URL"
 version = "1"
@@ -50,9 +66,9 @@ version = "1"
 standard = "xrechnung-3.0"
 urls = ["{url}"]
 """
-TESTS = ("test_documents_are_recognised", "test_documents_are_accepted", "ubl_invoice_cius__XSD",
-         "ubl_invoice_cius__BR_DE_15", "ubl_invoice_cius__UBL_CR", "cii_extension__BR_DE_15", "cii_cius__XSD",
-         "ubl_invoice_extension__XSD", "ubl_invoice_extension__BR_CO_16", "ubl_creditnote_cius__BR_DE_15")
+TESTS = ("export-recognised", "export-accepted", "ubl-invoice-cius-XSD", "ubl-invoice-cius-BR-DE-15",
+         "ubl-invoice-cius-UBL-CR", "cii-extension-BR-DE-15", "cii-cius-XSD", "ubl-invoice-extension-XSD",
+         "ubl-invoice-extension-BR-CO-16", "ubl-creditnote-cius-BR-DE-15", "ubl-invoice-cius-BR-CO-22")
 SELECTED = " or ".join(TESTS)
 
 
@@ -73,6 +89,8 @@ def _exports(folder: Path) -> None:
                                                            ubl))
     (broken / "schema-invalid.xml").write_bytes(ubl.replace(b"<cbc:IssueDate>", b"<cbc:Unknown/><cbc:IssueDate>"))
     (broken / "order.xml").write_text("<Order xmlns='urn:example:order'/>")
+    (folder / "empty").mkdir()
+    (folder / "charged.xml").write_bytes(_instance("01.01_comprehensive_test_ubl.xml"))
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +169,35 @@ def test_information_level_rules_never_fail(results: dict[tuple[str, str], Resul
     result = results[("reference", "ubl-invoice-extension/BR-CO-16")]
     assert result.obligation == "KANN" and result.outcome is Outcome.PASS
     assert any("hint" in note for note in result.notes)
+
+
+def test_a_rule_whose_context_never_occurs_is_not_applicable_never_passed(
+        results: dict[tuple[str, str], Result]) -> None:
+    """BR-CO-22 judges document-level charges (cac:AllowanceCharge with ChargeIndicator true): the reference
+    invoice has none, so the rule cannot fire there and does not apply; an invoice with charges is judged."""
+    unjudged = results[("reference", "ubl-invoice-cius/BR-CO-22")]
+    assert unjudged.outcome is Outcome.NOT_APPLICABLE and not unjudged.violations
+    assert unjudged.reason == ("the context of BR-CO-22 occurs in none of the 1 schema-valid documents of class "
+                               "ubl-invoice-cius: the rule does not apply")
+    judged = results[("charged", "ubl-invoice-cius/BR-CO-22")]
+    assert judged.outcome is Outcome.PASS and judged.examined[0]["count"] >= 1
+    assert "in 1 of 1 schema-valid documents" in judged.examined[0]["message"]["text"]
+
+
+def test_every_check_says_what_it_examined(results: dict[tuple[str, str], Result]) -> None:
+    for key, result in results.items():
+        if result.outcome in (Outcome.PASS, Outcome.FAIL):
+            assert result.examined and result.revision == 2, key
+    accepted = results[("reference", "export/accepted")]
+    assert [(e["count"], e["message"]["code"]) for e in accepted.examined] == [(3, "xrechnung.examined.documents")]
+    broken = results[("broken", "ubl-invoice-cius/BR-DE-15")]
+    assert broken.examined[0]["count"] == 1 and "in 1 of 1 schema-valid" in broken.examined[0]["message"]["text"]
+
+
+def test_an_export_without_documents_is_not_applicable(results: dict[tuple[str, str], Result]) -> None:
+    for key in ("export/recognised", "export/accepted"):
+        result = results[("empty", key)]
+        assert result.outcome is Outcome.NOT_APPLICABLE, key
+        assert result.reason == "nothing examined: looked for documents of the export"
+    assert results[("empty", "ubl-invoice-cius/BR-DE-15")].reason == (
+        "the export holds no document of class ubl-invoice-cius")

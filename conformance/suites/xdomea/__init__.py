@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from conformance.suites.xdomea.catalogue import STANDARD
+from conformance.suites.xdomea.suite import XdomeaSuite
 
-if TYPE_CHECKING:
-    from conformance.xml.report import Validator
+SUITE = XdomeaSuite(STANDARD)
 
-
-def document_validator() -> Validator:
-    """The document validator for ``conformance validate`` and export runs (loaded on first use)."""
-    from conformance.suites.xdomea.validator import VALIDATOR  # noqa: PLC0415
-
-    return VALIDATOR
-
-
-__all__ = ["STANDARD", "document_validator"]
+__all__ = ["STANDARD", "SUITE"]

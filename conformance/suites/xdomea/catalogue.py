@@ -4,7 +4,8 @@ Section ids follow the structure of the specification, which is generated from t
 XML Schema: ``Konformitaet`` (what makes an xdomea message instance), ``Baukasten/<Type>/<Element>``
 (building blocks such as the message header ``NkBasisType``), ``Nachrichten/<message>`` (messages of the
 group Aussonderung durchführen) and ``Codelisten`` (XÖV code lists, XÖV-Handbuch chapter 8).
-Each requirement names the finding rules (``rules``) that count against it.
+Each requirement names the finding rules (``rules``) that count against it, the messages it applies to and the
+elements its check judges (``examines``; none for the schema: every message is judged whole).
 """
 
 from __future__ import annotations
@@ -24,17 +25,25 @@ FAQ = "https://www.xoev.de/xdomea/faq-zum-standard-xdomea-21614"
 HANDBOOK = "https://www.xoev.de/xoev/xoev-produkte/codelisten-handbuch-18762"
 SCHEMA_HINTS = "https://www.w3.org/TR/xmlschema-1/#schema-loc"
 MUSS, SOLL, KANN = Obligation.MUSS, Obligation.SOLL, Obligation.KANN
+HEADER_MESSAGES = ("Aussonderung.Anbieteverzeichnis.0501", "Aussonderung.Bewertungsverzeichnis.0502",
+                   "Aussonderung.Aussonderung.0503", "Aussonderung.AnbietungEmpfangBestaetigen.0504")
+OBJECT_MESSAGES = ("Aussonderung.Anbieteverzeichnis.0501", "Aussonderung.Aussonderung.0503")
+
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One requirement: its section id, class, obligation, statement, link and the finding rules it owns."""
+    """One requirement: its section id, class, obligation, statement, the finding rules it owns, what its check
+    judges (``messages``, ``roots``, ``xdomea-roots``, ``codes`` or an element path such as ``xdomea:Kopf``), the
+    messages it applies to (None: every message) and its link."""
 
     section: str
     cls: str
     obligation: Obligation
     statement: str
     rules: tuple[str, ...]
+    examines: str = "messages"
+    messages: tuple[str, ...] | None = None
     url: str = SPEC
 
     @property
@@ -57,53 +66,54 @@ CLASSES = (
 RULES = (
     Rule("Konformitaet/Schema", "nachricht", MUSS,
          "Jede xdomea-Nachricht ist wohlgeformt und gültig gegen das XML-Schema von xdomea 3.0.0.",
-         ("XSD", "XML", "EXPORT"), FAQ),
+         ("XSD", "XML", "EXPORT"), url=FAQ),
     Rule("Konformitaet/Version", "nachricht", MUSS,
          "Das äußere Element ist eine Nachricht von xdomea 3.0.0 im Namensraum urn:xoev-de:xdomea:schema:3.0.0.",
-         ("XDOMEA-VERSION",), FAQ),
+         ("XDOMEA-VERSION",), "roots", url=FAQ),
     Rule("Konformitaet/Praefix", "nachricht", MUSS,
-         "Das äußere Element verwendet für den xdomea-Namensraum das Präfix xdomea.", ("XDOMEA-PREFIX",), FAQ),
+         "Das äußere Element verwendet für den xdomea-Namensraum das Präfix xdomea.", ("XDOMEA-PREFIX",),
+         "xdomea-roots", url=FAQ),
     Rule("Konformitaet/schemaLocation", "nachricht", KANN,
          "Das äußere Element kann in xsi:schemaLocation den xdomea-Namensraum und das Schema der "
          "Nachrichtengruppe (xdomea-Nachrichten-….xsd) nennen. Nur ein Hinweis: xsi:schemaLocation ist nach "
          "XML Schema Teil 1 §4.3.2 ein Hinweis für den Leser, den das XML-Schema nicht einschränkt.",
-         ("XDOMEA-SCHEMALOCATION",), SCHEMA_HINTS),
+         ("XDOMEA-SCHEMALOCATION",), "roots", url=SCHEMA_HINTS),
     Rule("Codelisten/Angabe", "codelisten", MUSS,
          "Liste und Version jedes Codes sind bestimmbar: Code-Typ 3 übermittelt listVersionID, Code-Typ 4 "
-         "listURI und listVersionID, jeweils nicht leer.", ("XOEV-CODE-REF-MISSING",), HANDBOOK),
+         "listURI und listVersionID, jeweils nicht leer.", ("XOEV-CODE-REF-MISSING",), "codes", url=HANDBOOK),
     Rule("Codelisten/Version", "codelisten", MUSS,
          "Die genannte Codeliste gehört zu xdomea 3.0.0 (bei Code-Typ 4 fremde Listen: Hinweis). Die Version wählt "
          "der Sender, wo das Schema sie offen lässt; eine Version, die offline nicht vorliegt, bleibt ungeprüft "
          "(Hinweis).",
-         ("XOEV-CODE-LIST-UNKNOWN", "XOEV-CODE-VERSION-UNKNOWN"), HANDBOOK),
+         ("XOEV-CODE-LIST-UNKNOWN", "XOEV-CODE-VERSION-UNKNOWN"), "codes", url=HANDBOOK),
     Rule("Codelisten/Wert", "codelisten", MUSS,
          "Jeder Code steht in der Schlüsselspalte der genannten Version seiner Codeliste.",
-         ("XOEV-CODE-MEMBER",), HANDBOOK),
+         ("XOEV-CODE-MEMBER",), "codes", url=HANDBOOK),
     Rule("Baukasten/NkBasisType/Nachrichtentyp", "kopf", MUSS,
          "Der Nachrichtentyp im Kopf ist der Code der Nachricht selbst (z. B. 0501 für "
-         "Aussonderung.Anbieteverzeichnis.0501).", ("XDOMEA-NACHRICHTENTYP",)),
+         "Aussonderung.Anbieteverzeichnis.0501).", ("XDOMEA-NACHRICHTENTYP",), "xdomea:Kopf", HEADER_MESSAGES),
     Rule("Baukasten/NkBasisType/ProzessID", "kopf", MUSS,
          "Die ProzessID ist eine UUID (8-4-4-4-12 Hexadezimalziffern), die den Prozess der Nachricht identifiziert.",
-         ("XDOMEA-PROZESSID",)),
+         ("XDOMEA-PROZESSID",), "xdomea:Kopf/xdomea:ProzessID", HEADER_MESSAGES),
     Rule("Baukasten/NkBasisType/Erstellungszeitpunkt", "kopf", MUSS,
          "Der Erstellungszeitpunkt ist der Zeitpunkt der Nachrichtenerzeugung und liegt nicht in der Zukunft.",
-         ("XDOMEA-ERSTELLUNGSZEITPUNKT",)),
+         ("XDOMEA-ERSTELLUNGSZEITPUNKT",), "xdomea:Kopf/xdomea:Erstellungszeitpunkt",
+         HEADER_MESSAGES),
     Rule("Baukasten/NkBasisType/Absender-Empfaenger", "kopf", SOLL,
          "Absender und Empfänger sind als Behörde bestimmbar: Behördenkennung mit Behördenschlüssel oder Name "
-         "der Institution oder Organisationseinheit.", ("XDOMEA-KONTAKT",)),
+         "der Institution oder Organisationseinheit.", ("XDOMEA-KONTAKT",), "xdomea:Absender, xdomea:Empfaenger",
+         HEADER_MESSAGES),
     Rule("Baukasten/NkBasisType/SendendesSystem", "kopf", SOLL,
-         "Der Kopf nennt das sendende System mit Produktname und Version.", ("XDOMEA-SYSTEM",)),
+         "Der Kopf nennt das sendende System mit Produktname und Version.", ("XDOMEA-SYSTEM",), "xdomea:Kopf",
+         HEADER_MESSAGES),
     Rule("Baukasten/IdentifikationObjektType/ID", "schriftgut", MUSS,
          "Jedes Schriftgutobjekt (Akte, Vorgang, Dokument) hat eine eigene UUID; keine ID kommt in einer "
-         "Nachricht zweimal vor.", ("XDOMEA-ID-DOPPELT",)),
+         "Nachricht zweimal vor.", ("XDOMEA-ID-DOPPELT",), "xdomea:Identifikation/xdomea:ID", OBJECT_MESSAGES),
     Rule("Nachrichten/Aussonderung.Aussonderung.0503/Primaerdokument", "schriftgut", MUSS,
          "Jede in Primaerdokument/Dateiname genannte Datei liegt der Aussonderungsnachricht bei (im selben "
-         "Paket oder Verzeichnis wie die Nachricht).", ("XDOMEA-PRIMAERDOKUMENT",)),
+         "Paket oder Verzeichnis wie die Nachricht).", ("XDOMEA-PRIMAERDOKUMENT",),
+         "xdomea:Primaerdokument/xdomea:Dateiname", ("Aussonderung.Aussonderung.0503",)),
 )
-
-HEADER_MESSAGES = ("Aussonderung.Anbieteverzeichnis.0501", "Aussonderung.Bewertungsverzeichnis.0502",
-                   "Aussonderung.Aussonderung.0503", "Aussonderung.AnbietungEmpfangBestaetigen.0504")
-OBJECT_MESSAGES = ("Aussonderung.Anbieteverzeichnis.0501", "Aussonderung.Aussonderung.0503")
 
 
 def rule(section: str) -> Rule:

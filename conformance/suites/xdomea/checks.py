@@ -1,173 +1,87 @@
-"""The xdomea checks run on each record of a message (header, objects, codes) and once on its root.
+"""The checks of the xdomea suite: one per catalogue requirement, each judging the findings of its rules in the
+messages it applies to and saying how many elements (or messages) those rules judged.
 
-Each finding's rule id is one of the ``rules`` of a catalogue requirement. Records are the children of
-the root (``Kopf``, ``Schriftgutobjekt``, …); the checks see one record at a time, so a message of any
-size is checked with bounded memory.
+A requirement whose messages are not in the export, or whose elements occur in none of its messages (a 0503
+without primary documents), does not apply: not applicable with that reason, never passed. An export without
+any message has examined nothing: no verdict.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterator
-from pathlib import PurePosixPath
-from typing import Any
+from conformance.core.evidence import (
+    Locator,
+    MissingMember,
+    NotApplicable,
+    ParseViolation,
+    RuleViolation,
+    SchemaViolation,
+    ValueViolation,
+    Violation,
+)
+from conformance.core.judgement import Examined, Judgement
+from conformance.core.outcomes import Obligation
+from conformance.harness.suite import Check, CheckContext, by_requirement
+from conformance.suites.xdomea.catalogue import RULES, Rule
+from conformance.suites.xdomea.export import Export
+from conformance.xml.report import DocumentReport, Finding
 
-from lxml import etree
-
-from conformance.suites.xdomea.catalogue import NAMESPACE
-from conformance.xml.genericode import CodeListIndex, CodeTyping, check_codes
-from conformance.xml.report import Finding
-from conformance.xml.stream import instance_xpath
-
-XSI = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
-UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
-XDOMEA_NS = re.compile(r"urn:xoev-de:xdomea:schema:(\d+\.\d+\.\d+)\Z")
-GROUP_SCHEMA = re.compile(r"xdomea-Nachrichten-[A-Za-z]+\.xsd\Z")
-CLOCK_SKEW = dt.timedelta(days=1)
-
-
-def q(local: str) -> str:
-    """The Clark name of an element in the xdomea 3.0.0 namespace."""
-    return f"{{{NAMESPACE}}}{local}"
-
-
-def finding(rule: str, xpath: str, element: Any, message: str, severity: str = "error") -> Finding:
-    """A finding of an xdomea message check."""
-    line = element.sourceline if element is not None else None
-    return Finding(rule, severity, xpath, message, line, None, "rule")
+Context = CheckContext[Export]
+KINDS: dict[str, type[Violation]] = {
+    "XSD": SchemaViolation, "XML": ParseViolation, "EXPORT": ParseViolation,
+    "XDOMEA-PRIMAERDOKUMENT": MissingMember, "XOEV-CODE-MEMBER": RuleViolation,
+}
 
 
-class XdomeaVisitor:
-    """The record checks of one xdomea message; ``package`` holds the file names beside it, if known."""
-
-    def __init__(self, typing: CodeTyping, index: CodeListIndex, package: frozenset[str] | None = None,
-                 now: dt.datetime | None = None) -> None:
-        self.typing, self.index, self.package = typing, index, package
-        self.now = now or dt.datetime.now(dt.UTC)
-        self.ids: set[int | str] = set()
-
-    def record(self, element: Any, xpath: str) -> Iterator[Finding]:
-        """Code lists everywhere; the header in ``Kopf``; object IDs and primary documents in objects."""
-        yield from check_codes(element, self.typing, self.index, stop=element, prefix=xpath)
-        yield from self._ids(element, xpath)
-        message = etree.QName(element.getparent()).localname
-        if element.tag == q("Kopf"):
-            yield from header(element, xpath, message, self.now)
-        if message == "Aussonderung.Aussonderung.0503" and self.package is not None:
-            yield from self._files(element, xpath)
-
-    def finish(self, root: Any) -> Iterator[Finding]:
-        """The checks of the root element: version, prefix and schemaLocation."""
-        yield from root_checks(root, _group_schema(self.typing, root.tag))
-
-    def _ids(self, record: Any, xpath: str) -> Iterator[Finding]:
-        for element in record.iterfind(f".//{q('Identifikation')}/{q('ID')}"):
-            value = (element.text or "").strip().lower()
-            key = int(value.replace("-", ""), 16) if UUID.match(value) else value
-            if key in self.ids:
-                yield finding("XDOMEA-ID-DOPPELT", instance_xpath(element, record, xpath), element,
-                              f"ID {value} is used by an earlier object of this message; every object needs its own")
-            self.ids.add(key)
-
-    def _files(self, record: Any, xpath: str) -> Iterator[Finding]:
-        assert self.package is not None
-        for element in record.iterfind(f".//{q('Primaerdokument')}/{q('Dateiname')}"):
-            name = (element.text or "").strip()
-            if PurePosixPath(name.replace("\\", "/")).name not in self.package:
-                yield finding("XDOMEA-PRIMAERDOKUMENT", instance_xpath(element, record, xpath), element,
-                              f"primary document {name!r} is not in the package next to the message")
+def judge(ctx: Context, row: Rule) -> Judgement:
+    """Every finding of the requirement's rules in the messages it applies to; hints below its level are noted."""
+    documents = ctx.observation.documents(row.messages)
+    if row.messages is not None and not documents:
+        raise NotApplicable(ctx.msg("xdomea.na.no-messages", kinds=[k.rpartition(".")[2] for k in row.messages]))
+    counted: list[Violation] = []
+    noted = 0
+    for report in documents:
+        for found in report.findings:
+            if found.rule in row.rules and counts(found, row.obligation):
+                counted.append(violation(report, found, row))
+            elif found.rule in row.rules:
+                noted += 1
+    if noted:
+        ctx.note(ctx.msg("xdomea.note.hints", count=noted))
+    ctx.note(ctx.msg("xdomea.note.documents", count=len(documents)))
+    judged = examined(ctx, row, documents)
+    if documents and not judged.count and not counted:
+        raise NotApplicable(ctx.msg("xdomea.na.nothing-in-messages", count=len(documents), what=judged.message))
+    return ctx.judge(counted, judged)
 
 
-def header(kopf: Any, xpath: str, message: str, now: dt.datetime) -> Iterator[Finding]:
-    """The checks of a message header (NkBasisType and its extensions)."""
-    yield from _message_type(kopf, xpath, message)
-    yield from _process_id(kopf, xpath)
-    yield from _created(kopf, xpath, now)
-    for role in ("Absender", "Empfaenger"):
-        contact = kopf.find(q(role))
-        if contact is not None and not _identifies(contact):
-            yield finding("XDOMEA-KONTAKT", f"{xpath}/xdomea:{role}", contact, (
-                f"{role} names no agency: no Behoerdenkennung/Behoerdenschluessel and no name of an "
-                "Institution or Organisationseinheit"), "warning")
-    system = kopf.find(q("SendendesSystem"))
-    missing = [n for n in ("Produktname", "Version") if system is None or not (system.findtext(q(n)) or "").strip()]
-    if missing:
-        yield finding("XDOMEA-SYSTEM", f"{xpath}/xdomea:SendendesSystem", system if system is not None else kopf,
-                      f"the sending system is not named: {' and '.join(missing)} missing", "warning")
+def examined(ctx: Context, row: Rule, documents: list[DocumentReport]) -> Examined:
+    """The messages judged whole, or the elements the requirement's rules judged in them."""
+    if row.examines == "messages":
+        return ctx.examined(len(documents), "xdomea.examined.messages")
+    rules = frozenset(row.rules)
+    count = sum(d.judged(rules) for d in documents)
+    if row.examines.startswith("xdomea:"):
+        kinds = [k.rpartition(".")[2] for k in row.messages or ()]
+        return ctx.examined(count, "xdomea.examined.elements", element=row.examines, kinds=kinds)
+    return ctx.examined(count, f"xdomea.examined.{row.examines}")
 
 
-def _message_type(kopf: Any, xpath: str, message: str) -> Iterator[Finding]:
-    element = kopf.find(q("Nachrichtentyp"))
-    code = (element.findtext("code") or "").strip() if element is not None else ""
-    expected = message.rpartition(".")[2]
-    if expected.isdigit() and code != expected:
-        yield finding("XDOMEA-NACHRICHTENTYP", f"{xpath}/xdomea:Nachrichtentyp/code",
-                      element if element is not None else kopf,
-                      f"the header gives message type {code or '(none)'} but the message is {message} "
-                      f"(type {expected})")
+def counts(found: Finding, obligation: Obligation) -> bool:
+    """Errors count against every requirement, warnings against SOLL and KANN; information is only noted."""
+    return found.is_error or (obligation is not Obligation.MUSS and found.severity != "information")
 
 
-def _process_id(kopf: Any, xpath: str) -> Iterator[Finding]:
-    element = kopf.find(q("ProzessID"))
-    value = (element.text or "").strip() if element is not None else ""
-    if element is not None and not UUID.match(value):
-        yield finding("XDOMEA-PROZESSID", f"{xpath}/xdomea:ProzessID", element,
-                      f"ProzessID {value!r} is not a UUID (8-4-4-4-12 hexadecimal digits)")
+def violation(report: DocumentReport, found: Finding, row: Rule) -> Violation:
+    """One finding as the violation of a requirement, located by file, XPath, line and column."""
+    kind = KINDS.get(found.rule, ValueViolation)
+    locator = Locator(where=report.file, xpath=found.location, line=found.line, column=found.column)
+    return kind(found.text, locator=locator, requirement=row.uri, actual=found.rule)
 
 
-def _created(kopf: Any, xpath: str, now: dt.datetime) -> Iterator[Finding]:
-    element = kopf.find(q("Erstellungszeitpunkt"))
-    try:
-        stamp = dt.datetime.fromisoformat((element.text or "").strip()) if element is not None else None
-    except ValueError:
-        return
-    if stamp is None:
-        return
-    reference = now if stamp.tzinfo else now.replace(tzinfo=None)
-    if stamp > reference + CLOCK_SKEW:
-        yield finding("XDOMEA-ERSTELLUNGSZEITPUNKT", f"{xpath}/xdomea:Erstellungszeitpunkt", element,
-                      f"creation time {element.text.strip()} lies in the future (checked at {now:%Y-%m-%dT%H:%M}Z)")
+def _check(row: Rule) -> Check[Export]:
+    return Check(row.uri, lambda ctx: judge(ctx, row), name=row.section.replace("/", "-"), revision=2)
 
 
-def _identifies(contact: Any) -> bool:
-    paths = (f"{q('Behoerdenkennung')}/{q('Behoerdenschluessel')}/code", f"{q('Institution')}/{q('Name')}",
-             f"{q('Organisationseinheit')}/{q('Name')}")
-    return any((contact.findtext(p) or "").strip() for p in paths)
+CHECKS = by_requirement(*(_check(row) for row in RULES))
 
-
-def root_checks(root: Any, group_schema: str | None) -> Iterator[Finding]:
-    """Version (namespace), the prefix ``xdomea`` and the schemaLocation of the group schema.
-
-    ``xsi:schemaLocation`` is a hint to the reader (XML Schema Part 1, §4.3.2), which the xdomea schema
-    cannot constrain; its finding is information only.
-    """
-    name = etree.QName(root)
-    path = f"/{root.prefix + ':' if root.prefix else ''}{name.localname}"
-    version = XDOMEA_NS.match(name.namespace or "")
-    if name.namespace != NAMESPACE:
-        found = f"xdomea {version[1]}" if version else f"namespace {name.namespace or '(none)'}"
-        yield finding("XDOMEA-VERSION", path, root, f"the message is {found}, not xdomea 3.0.0 ({NAMESPACE})")
-    if root.prefix != "xdomea" and version:
-        yield finding("XDOMEA-PREFIX", path, root, f"the root element uses prefix {root.prefix or '(default)'!r}, "
-                      "the specification prescribes 'xdomea'")
-    yield from _schema_location(root, path, group_schema)
-
-
-def _schema_location(root: Any, path: str, group_schema: str | None) -> Iterator[Finding]:
-    tokens = (root.get(XSI) or "").split()
-    pairs = dict(zip(tokens[::2], tokens[1::2], strict=False))
-    location = pairs.get(NAMESPACE, "")
-    file = PurePosixPath(location).name
-    if not location or not GROUP_SCHEMA.match(file) or (group_schema and file != group_schema):
-        wanted = group_schema or "xdomea-Nachrichten-<Nachrichtengruppe>.xsd"
-        yield finding("XDOMEA-SCHEMALOCATION", f"{path}/@xsi:schemaLocation", root,
-                      f"xsi:schemaLocation gives {location or 'no location'!r} for {NAMESPACE}, not the schema of "
-                      f"the message group ({wanted}); a hint only, the location is not constrained by the XML Schema",
-                      "information")
-
-
-def _group_schema(typing: CodeTyping, tag: str) -> str | None:
-    decl = typing.schema.maps.elements.get(tag)
-    url = getattr(getattr(decl, "schema", None), "url", None) or ""
-    return PurePosixPath(url).name or None
+__all__ = ["CHECKS"]

@@ -12,11 +12,12 @@ from functools import cache
 from conformance.core.packs import default_store
 from conformance.core.xmlsafe import LineCountingReader, XMLRejected, parse_file, peek_root
 from conformance.suites.xdomea.catalogue import ID, NAMESPACE
-from conformance.suites.xdomea.checks import XdomeaVisitor
+from conformance.suites.xdomea.messages import MESSAGES
+from conformance.suites.xdomea.records import XdomeaVisitor
 from conformance.xml import exports
 from conformance.xml.archives import Document
 from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
-from conformance.xml.report import DocumentReport, Finding, Source, Validator
+from conformance.xml.report import DocumentReport, Finding, RuleContext, Source, Validator
 from conformance.xml.stream import stream_validate, tree_records
 from conformance.xml.xsd import SchemaRef, compiled, parse, xmlschema_model
 from conformance.xml.xsd import validate as xsd_validate
@@ -60,7 +61,8 @@ def in_memory(name: str, data: bytes, package: frozenset[str] | None) -> Documen
     checks = visitor(package)
     findings = xsd_validate(tree, SCHEMA, data)
     findings += [f for record, xpath in tree_records(root) for f in checks.record(record, xpath)]
-    return report(name, findings + list(checks.finish(root)), root.tag)
+    findings += checks.finish(root)
+    return report(name, findings, root.tag, checks.contexts())
 
 
 def validate_document(doc: Document, standard: str) -> DocumentReport:
@@ -73,7 +75,14 @@ def validate_document(doc: Document, standard: str) -> DocumentReport:
     except XMLRejected as exc:
         return report(doc.name, [Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse")])
     package = doc.package()
-    return report(doc.name, stream_validate(doc.open, compiled(SCHEMA), lambda: visitor(package), tags), root)
+    made: list[XdomeaVisitor] = []
+
+    def fresh() -> XdomeaVisitor:
+        made.append(visitor(package))
+        return made[-1]
+
+    found = stream_validate(doc.open, compiled(SCHEMA), fresh, tags)
+    return report(doc.name, found, root, made[-1].contexts() if made else ())
 
 
 def record_tags(doc: Document) -> tuple[str, list[str] | None]:
@@ -97,16 +106,20 @@ def message_children() -> dict[str, list[str]]:
     return found
 
 
-def report(name: str, findings: Iterable[Finding], root: str = "") -> DocumentReport:
-    """The document report: valid without XSD/parse errors, accepted without any error."""
+def report(name: str, findings: Iterable[Finding], root: str = "",
+           contexts: tuple[RuleContext, ...] = ()) -> DocumentReport:
+    """The document report: valid without XSD/parse errors, accepted without any error; ``contexts`` say how many
+    elements each rule judged."""
     found = tuple(findings)
     fatal = next((f.message for f in found if f.source == "parse"), None)
     valid = not any(f.is_error and f.source in STRUCTURAL for f in found)
     scenario = root.rpartition("}")[2] or None
-    return DocumentReport(name, ID, valid, valid and not any(f.is_error for f in found), scenario, found, fatal)
+    return DocumentReport(name, ID, valid, valid and not any(f.is_error for f in found), scenario, found, fatal,
+                          contexts)
 
 
-VALIDATOR = Validator(ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",))
+VALIDATOR = Validator(ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",),
+                      messages=MESSAGES)
 def warm() -> None:
     """Load the schema (both engines) and the code lists, e.g. before worker processes are forked."""
     typing()

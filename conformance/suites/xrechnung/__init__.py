@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from conformance.suites.xrechnung.catalogue import STANDARD
+from conformance.suites.xrechnung.suite import XRechnungSuite
 
-if TYPE_CHECKING:
-    from conformance.xml.report import Validator
+SUITE = XRechnungSuite(STANDARD)
 
-
-def document_validator() -> Validator:
-    """The document validator for ``conformance validate`` and export runs (loaded on first use)."""
-    from conformance.xml.pipeline import VALIDATOR  # noqa: PLC0415
-
-    return VALIDATOR
-
-
-__all__ = ["STANDARD", "document_validator"]
+__all__ = ["STANDARD", "SUITE"]
