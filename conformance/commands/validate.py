@@ -16,7 +16,7 @@ import click
 from conformance.commands.common import LANG, config_errors
 
 if TYPE_CHECKING:  # lxml, saxonche and rich load when a document is validated, not for --help
-    from conformance.xml.report import DocumentReport, Finding
+    from conformance.xml.report import DocumentReport, Finding, Render
 
 TEXT = {
     "fatal": ("schwerer Fehler", "fatal"), "error": ("Fehler", "error"), "warning": ("Warnung", "warning"),
@@ -62,11 +62,12 @@ def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers:
         raise click.UsageError("no XML documents found under the given paths")
     if kosit_reports is not None:
         _kosit(paths, standard, reports, kosit_reports)
+    render = _renderer(standard, lang)
     if fmt == "json":
         for report in reports:
-            click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+            click.echo(json.dumps(report.to_json(render), ensure_ascii=False))
     else:
-        _print_text(reports, lang)
+        _print_text(reports, lang, render)
     raise SystemExit(0 if all(r.accepted for r in reports) else 1)
 
 
@@ -91,7 +92,17 @@ def _check_usage(paths: tuple[str, ...], standard: str) -> None:
         raise click.UsageError(f"no such file, folder or match: {', '.join(missing)}")
 
 
-def _print_text(reports: list[DocumentReport], lang: str) -> None:
+def _renderer(standard: str, lang: str) -> Render:
+    """Findings in ``lang``, from the catalogues of the validators that graded them (and the engine's)."""
+    from conformance.xml.messages import XML, XOEV  # noqa: PLC0415
+    from conformance.xml.report import validator_for, validators  # noqa: PLC0415
+
+    graded = (validator_for(standard),) if standard else validators()
+    catalogue = XML.merged(XOEV, *(v.messages for v in graded if v.messages is not None))
+    return lambda message: catalogue.render(message, lang)
+
+
+def _print_text(reports: list[DocumentReport], lang: str, render: Render) -> None:
     from rich.console import Console  # noqa: PLC0415
     from rich.markup import escape  # noqa: PLC0415
 
@@ -104,7 +115,7 @@ def _print_text(reports: list[DocumentReport], lang: str) -> None:
         if report.error and not any(f.message == report.error for f in shown):
             console.print(f"  [red]{escape(_reason(report.error, lang))}[/]")
         for finding in shown:
-            console.print("  " + _finding(finding, lang))
+            console.print("  " + _finding(finding, lang, render))
     accepted = sum(r.accepted for r in reports)
     console.print(_t("summary", lang).format(n=len(reports), ok=accepted, bad=len(reports) - accepted))
 
@@ -128,15 +139,13 @@ def _reason(text: str, lang: str) -> str:
     return text
 
 
-def _finding(finding: Finding, lang: str) -> str:
+def _finding(finding: Finding, lang: str, render: Render) -> str:
     from rich.markup import escape  # noqa: PLC0415
-
-    from conformance.reporting.findings import german  # noqa: PLC0415
 
     colour = {"fatal": "red", "error": "red", "warning": "yellow"}.get(finding.severity, "dim")
     severity = _t(finding.severity, lang) if finding.severity in TEXT else finding.severity
     where = f" {_t('line', lang)} {finding.line}" if finding.line else ""
-    message = (german(finding.message) if lang == "de" else None) or finding.message
+    message = render(finding.text)
     return (f"[{colour}]{severity}[/] [bold]{escape(finding.rule)}[/]{where} [dim]{escape(finding.location)}[/]\n"
             f"    {escape(message)}")
 

@@ -19,9 +19,9 @@ from conformance.core.evidence import Violation
 from conformance.core.judgement import Examined, Judgement
 from conformance.core.messages import Catalogue, Message, Param
 from conformance.core.model import Requirement, Standard
-from conformance.harness.target import TargetContext
 
 if TYPE_CHECKING:
+    from conformance.harness.target import TargetContext
     from conformance.xml.report import Validator
 
 Obs = TypeVar("Obs")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib import import_module
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from conformance.core.messages import Catalogue
 from conformance.core.model import Standard
 from conformance.harness.suite import Check, Suite
-from conformance.harness.target import TargetContext
+
+if TYPE_CHECKING:
+    from conformance.harness.target import TargetContext
 
 Obs = TypeVar("Obs")
 

@@ -118,6 +118,28 @@ def test_xdomea_findings_read_in_german_with_lang_de() -> None:
         english.output.split())
 
 
+
+def test_json_findings_carry_code_params_and_the_message_in_the_chosen_language() -> None:
+    path = default_store().path("xdomea-toolkit-templates",
+                                "message_generation/pattern/xdomea_3.0.0/xx_Aussonderung.Aussonderung.0503.xml")
+    found = {}
+    for lang in ("de", "en"):
+        result = CliRunner().invoke(main, ["validate", "--format", "json", "--lang", lang, "--workers", "1",
+                                           str(path)])
+        [document] = [json.loads(line) for line in result.output.splitlines()]
+        found[lang] = [f for f in document["findings"] if f["rule"] == "XOEV-CODE-MEMBER"][0]
+    assert found["de"]["code"] == found["en"]["code"] == "xoev.code-not-member"
+    assert found["de"]["params"] == found["en"]["params"] and found["de"]["params"]["value"] == "002"
+    assert found["en"]["message"].startswith("code '002' is not in code list")
+    assert found["de"]["message"].startswith("Code '002' steht nicht in der Codeliste")
+
+
+def test_json_shows_schematron_texts_as_written(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--format", "json", "--workers", "1", str(_broken(tmp_path))])
+    [document] = [json.loads(line) for line in result.output.splitlines()]
+    [finding] = [f for f in document["findings"] if f["rule"] == "BR-DE-15"]
+    assert finding["code"] == "xml.schematron" and finding["params"] == {"text": finding["message"]}
+
 LOADS = """
 import sys
 from conformance.xml.report import validator_for
