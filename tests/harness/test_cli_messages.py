@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from conformance.cli import main
-from conformance.commands.validate import _print_text
+from conformance.commands.validate import _print_text, _renderer
 from conformance.core.config import ConfigError
 from conformance.core.profile import load_profile
 from conformance.harness.registry import standards
@@ -58,7 +58,7 @@ def report(valid: bool, accepted: bool, *severities: str, error: str | None = No
 def test_validate_words_each_verdict(document: DocumentReport, de: str, en: str,
                                      capsys: pytest.CaptureFixture[str]) -> None:
     for lang, expected in (("de", de), ("en", en)):
-        _print_text([document], lang)
+        _print_text([document], lang, _renderer(document.standard, lang))
         first = capsys.readouterr().out.splitlines()[0]
         assert first.startswith(expected + " doc.xml"), first
     assert "ungültig" not in de or not document.accepted
