@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from conformance.core.geojsonmessages import g
+from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation
 
 RFC = "https://www.rfc-editor.org/rfc/rfc7946"
 Box = tuple[float, float, float, float]
 MUSS, SOLL = Obligation.MUSS, Obligation.SOLL
-KEYWORD = {MUSS: "MUST", SOLL: "SHOULD"}
+KEYWORD = {MUSS: "must", SOLL: "should"}
 MARGIN = 0.5
 
 
@@ -38,23 +40,39 @@ class Rule:
     obligation: Obligation
 
 
-RULES = {r.key: r for r in (
-    Rule("position", "3.1.1", MUSS), Rule("position-size", "3.1.1", SOLL), Rule("order", "3.1.1", MUSS),
-    Rule("range", "4", MUSS), Rule("line", "3.1.4", MUSS), Rule("ring-size", "3.1.6", MUSS),
-    Rule("ring-closed", "3.1.6", MUSS), Rule("winding", "3.1.6", SOLL), Rule("properties", "3.2", MUSS),
-    Rule("geometry", "3.2", MUSS), Rule("crs", "4", SOLL), Rule("bbox", "5", MUSS),
-)}
+RULES = {
+    r.key: r
+    for r in (
+        Rule("position", "3.1.1", MUSS),
+        Rule("position-size", "3.1.1", SOLL),
+        Rule("order", "3.1.1", MUSS),
+        Rule("range", "4", MUSS),
+        Rule("line", "3.1.4", MUSS),
+        Rule("ring-size", "3.1.6", MUSS),
+        Rule("ring-closed", "3.1.6", MUSS),
+        Rule("winding", "3.1.6", SOLL),
+        Rule("properties", "3.2", MUSS),
+        Rule("geometry", "3.2", MUSS),
+        Rule("crs", "4", SOLL),
+        Rule("bbox", "5", MUSS),
+    )
+}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A departure from RFC 7946: the rule, an English message naming section and obligation, where, what."""
+    """A departure from RFC 7946: the rule, a message naming section and obligation, where, what."""
 
     rule: Rule
-    message: str
+    msg: Message
     pointer: str
     expected: Any
     actual: Any
+
+    @property
+    def message(self) -> str:
+        """The finding in English."""
+        return self.msg.text
 
     @property
     def obligation(self) -> Obligation:
@@ -62,9 +80,9 @@ class Finding:
         return self.rule.obligation
 
 
-def check(value: Any, extent: Box | None = None, within: str = "") -> list[Finding]:
+def check(value: Any, extent: Box | None = None, within: str | Message = "") -> list[Finding]:
     """Every finding for a Feature, FeatureCollection or Geometry; ``extent`` (named ``within``) where known."""
-    checker = _Checker(extent, within or "the expected extent")
+    checker = _Checker(extent, within or g("expected-extent"))
     checker.any(value, "")
     return checker.found
 
@@ -82,22 +100,21 @@ def within_box(lon: float, lat: float, box: Box, margin: float = 0.0) -> bool:
 class _Checker:
     """Walks one GeoJSON value and collects at most one finding per rule."""
 
-    def __init__(self, extent: Box | None, within: str) -> None:
+    def __init__(self, extent: Box | None, within: str | Message) -> None:
         self.extent, self.within = extent, within
         self.found: list[Finding] = []
 
-    def add(self, key: str, detail: str, pointer: str, expected: Any, actual: Any) -> None:
+    def add(self, key: str, detail: Message, pointer: str, expected: Any, actual: Any) -> None:
         rule = RULES[key]
         if all(f.rule is not rule for f in self.found):
-            message = f"RFC 7946 §{rule.section} ({KEYWORD[rule.obligation]}): {detail}"
+            message = g("finding", section=rule.section, obligation=g(KEYWORD[rule.obligation]), detail=detail)
             self.found.append(Finding(rule, message, pointer, expected, actual))
 
     def any(self, value: Any, pointer: str) -> None:
         if not isinstance(value, dict):
             return
         if "crs" in value:
-            self.add("crs", "the crs member was removed from GeoJSON (Appendix B.1)", f"{pointer}/crs",
-                     "no crs member (WGS 84 longitude/latitude)", value["crs"])
+            self.add("crs", g("crs"), f"{pointer}/crs", g("no-crs"), value["crs"])
         kind = value.get("type")
         if kind == "FeatureCollection":
             for index, feature in enumerate(_list(value.get("features"))):
@@ -113,11 +130,11 @@ class _Checker:
             return
         for member in ("properties", "geometry"):
             if member not in value:
-                self.add(member, f"the Feature has no {member} member", f"{pointer}/{member}",
-                         f"a {member} member (null allowed)", None)
+                self.add(
+                    member, g("member", member=member), f"{pointer}/{member}", g("member-present", member=member), None
+                )
         if pointer and "crs" in value:
-            self.add("crs", "the crs member was removed from GeoJSON (Appendix B.1)", f"{pointer}/crs",
-                     "no crs member (WGS 84 longitude/latitude)", value["crs"])
+            self.add("crs", g("crs"), f"{pointer}/crs", g("no-crs"), value["crs"])
         self.geometry(value.get("geometry"), f"{pointer}/geometry")
         if pointer:
             self.bbox(value, pointer)
@@ -135,8 +152,11 @@ class _Checker:
             self.line(coords, here, kind == "LineString")
         elif kind in ("MultiLineString", "Polygon"):
             for index, part in enumerate(_list(coords)):
-                (self.ring(part, f"{here}/{index}", index == 0) if kind == "Polygon" else
-                 self.line(part, f"{here}/{index}", True))
+                (
+                    self.ring(part, f"{here}/{index}", index == 0)
+                    if kind == "Polygon"
+                    else self.line(part, f"{here}/{index}", True)
+                )
         elif kind == "MultiPolygon":
             for number, polygon in enumerate(_list(coords)):
                 for index, ring in enumerate(_list(polygon)):
@@ -145,7 +165,7 @@ class _Checker:
     def line(self, coords: Any, pointer: str, connected: bool) -> None:
         points = _list(coords)
         if connected and len(points) < 2:
-            self.add("line", "a LineString needs two or more positions", pointer, ">= 2 positions", len(points))
+            self.add("line", g("line"), pointer, g("at-least-positions", count=2), len(points))
         for index, point in enumerate(points):
             self.position(point, f"{pointer}/{index}")
 
@@ -153,11 +173,10 @@ class _Checker:
         points = _list(coords)
         self.line(points, pointer, False)
         if len(points) < 4:
-            self.add("ring-size", "a linear ring needs four or more positions", pointer, ">= 4 positions", len(points))
+            self.add("ring-size", g("ring-size"), pointer, g("at-least-positions", count=4), len(points))
             return
         if points[0] != points[-1]:
-            self.add("ring-closed", "the linear ring is not closed (first and last position differ)",
-                     f"{pointer}/{len(points) - 1}", points[0], points[-1])
+            self.add("ring-closed", g("ring-closed"), f"{pointer}/{len(points) - 1}", points[0], points[-1])
             return
         self.winding(points, pointer, exterior)
 
@@ -165,29 +184,24 @@ class _Checker:
         area = _signed_area(points)
         if area is None or area == 0 or (area > 0) == exterior:
             return
-        which, wanted = ("the exterior ring", "counterclockwise") if exterior else ("a hole", "clockwise")
-        self.add("winding", f"{which} winds the wrong way; the right-hand rule wants it {wanted}", pointer, wanted,
-                 "clockwise" if area < 0 else "counterclockwise")
+        detail, wanted = ("winding-exterior", "counterclockwise") if exterior else ("winding-hole", "clockwise")
+        self.add("winding", g(detail), pointer, g(wanted), g("clockwise" if area < 0 else "counterclockwise"))
 
     def position(self, value: Any, pointer: str) -> None:
         if not _numbers(value):
-            self.add("position", "a position needs two or more numbers", pointer, "[longitude, latitude]", value)
+            self.add("position", g("position"), pointer, g("lon-lat"), value)
             return
         if len(value) > 3:
-            self.add("position-size", "a position has more than three elements", pointer, "<= 3 elements",
-                     len(value))
+            self.add("position-size", g("position-size"), pointer, g("at-most-3"), len(value))
         self.place(float(value[0]), float(value[1]), value, pointer)
 
     def place(self, lon: float, lat: float, value: Any, pointer: str) -> None:
         if abs(lat) > 90 and abs(lon) <= 90:
-            self.add("order", "latitude comes first: the second value is beyond ±90, the first within it",
-                     pointer, [value[1], value[0]], value)
+            self.add("order", g("order-certain"), pointer, [value[1], value[0]], value)
         elif abs(lon) > 180 or abs(lat) > 90:
-            self.add("range", "the position is outside longitude ±180 / latitude ±90", pointer,
-                     "longitude -180..180, latitude -90..90", value)
+            self.add("range", g("range"), pointer, g("in-range"), value)
         elif self.extent and not within_box(lon, lat, self.extent, MARGIN) and within_box(lat, lon, self.extent):
-            self.add("order", f"latitude comes first: the position lies outside {self.within}, swapped it lies "
-                              "inside", pointer, [value[1], value[0]], value)
+            self.add("order", g("order-extent", location=self.within), pointer, [value[1], value[0]], value)
 
     def bbox(self, value: dict[str, Any], pointer: str) -> None:
         box = value.get("bbox")
@@ -196,14 +210,14 @@ class _Checker:
         spots = list(_positions(value))
         dims = 3 if any(len(p) > 2 for p in spots) else 2
         if not _numbers(box) or len(box) != 2 * dims:
-            self.add("bbox", f"the bbox needs {2 * dims} numbers for a geometry of {dims} dimensions",
-                     f"{pointer}/bbox", f"{2 * dims} numbers", box)
+            self.add(
+                "bbox", g("bbox-size", count=2 * dims, dims=dims), f"{pointer}/bbox", g("numbers", count=2 * dims), box
+            )
             return
         flat = (float(box[0]), float(box[1]), float(box[dims]), float(box[dims + 1]))
         stray = next((p for p in spots if not within_box(float(p[0]), float(p[1]), flat)), None)
         if stray is not None:
-            self.add("bbox", "the bbox does not enclose every position of its geometry", f"{pointer}/bbox", box,
-                     stray)
+            self.add("bbox", g("bbox-encloses"), f"{pointer}/bbox", box, stray)
 
 
 def _list(value: Any) -> list[Any]:
@@ -211,8 +225,11 @@ def _list(value: Any) -> list[Any]:
 
 
 def _numbers(value: Any) -> bool:
-    return isinstance(value, list) and len(value) >= 2 and all(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    return (
+        isinstance(value, list)
+        and len(value) >= 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    )
 
 
 def _positions(value: Any) -> Iterator[list[Any]]:

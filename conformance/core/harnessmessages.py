@@ -54,6 +54,7 @@ def msg(code: str, **params: object) -> Message:
 def target_error(exc: BaseException) -> Message:
     """The reason of a check that reached no verdict because of the target (unreachable, deadline, …)."""
     name = type(exc).__name__
+    said = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
     if name in TARGET_ERRORS:
-        return msg(f"error.{name}", detail=str(exc))
-    return msg("target-error", error=name, detail=str(exc))
+        return msg(f"error.{name}", detail=said)
+    return msg("target-error", error=name, detail=said)

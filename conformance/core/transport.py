@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from conformance.core.evidence import Exchange
+from conformance.core.messages import Message
 
 
 class TargetError(Exception):
@@ -21,9 +22,10 @@ class TargetError(Exception):
 
 
 class TargetUnreachable(TargetError):
-    """Connection refused, DNS failure, TLS failure or a read timeout after all retries."""
+    """Connection refused, DNS failure, TLS failure or a read timeout after all retries; also a target whose entry
+    point gives nothing to judge (the message, a suite's, says why)."""
 
-    def __init__(self, message: str, connection_failed: bool = False, timed_out: bool = False) -> None:
+    def __init__(self, message: str | Message, connection_failed: bool = False, timed_out: bool = False) -> None:
         super().__init__(message)
         self.connection_failed = connection_failed
         self.timed_out = timed_out

@@ -1,11 +1,12 @@
-"""German renderings of the findings the checks word in English: OParl, xdomea, XÖV code lists, OGC API.
+"""German renderings of the findings that suites not yet on message codes word in English: OParl, xdomea, XÖV
+code lists and the shared GeoJSON checks as OParl files them.
 
 Findings are shown in German in German reports, beside the statement of each requirement. The results file
 keeps the English wording (stable, searchable). A template matches one wording; its ``{placeholders}`` stand
-for the varying parts (URLs, ids, statuses), carried over unchanged unless ``TERMS`` knows them (``items of
-lakes`` → ``Features von lakes``). A finding no template matches is shown as written. Tests run the OParl and
-Features suites against their test doubles with every defect switched on, and the xdomea negative controls,
-and require a rendering for every finding.
+for the varying parts (URLs, ids, statuses), carried over unchanged unless ``WORDS`` knows them. A finding no
+template matches is shown as written. Tests run the OParl suite against its test double with every defect
+switched on, and the xdomea negative controls, and require a rendering for every finding. Suites on the suite
+contract (OpenAPI, OGC API – Features) carry message codes whose German wording is in their own catalogue.
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ from functools import cache
 
 from conformance.reporting.findings_catalogue import OPARL, XDOMEA
 from conformance.reporting.findings_geojson import GEOJSON, WHERE
-from conformance.reporting.findings_ogc import OGC, TERMS
 
 CACHED = re.compile(r"^(.*) \[response from the cache, stored ([^\]]+)\]$", re.S)
 WORDS = {"listed": "gelistete", "embedded": "eingebettete", "(none)": "(keiner)", "'(default)'": "'(Standard)'",
          "'no location'": "'keinen Ort'", **WHERE}
-PHRASES = frozenset({"what", "why", "absent", "parts", "code", "prefix", "location"})
+PHRASES = frozenset({"what", "code", "prefix", "location"})
 Compiled = tuple[tuple[re.Pattern[str], str], ...]
 Slot = Callable[[str, str], str]
 
@@ -50,22 +50,13 @@ def compile_templates(templates: Mapping[str, str]) -> Compiled:
 
 
 def _slot(name: str, value: str) -> str:
-    """Placeholders naming a resource or a phrase (``{what}``: ``items of lakes``) are translated; data is not."""
-    return _term(value) if name in PHRASES else value
-
-
-def _term(value: str) -> str:
-    return WORDS.get(value) or render(value, _terms(), lambda _, inner: _term(inner)) or value
+    """Placeholders naming a phrase (``{what}``: ``listed``) are translated; data is not."""
+    return WORDS.get(value, value) if name in PHRASES else value
 
 
 @cache
 def _findings() -> Compiled:
-    return compile_templates({**OPARL, **XDOMEA, **OGC, **GEOJSON})
-
-
-@cache
-def _terms() -> Compiled:
-    return compile_templates(TERMS)
+    return compile_templates({**OPARL, **XDOMEA, **GEOJSON})
 
 
 def _pattern(template: str) -> re.Pattern[str]:

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from conformance.core.geojson import RULES, check, within_box
+from conformance.core.geojsonmessages import GEOJSON_MESSAGES
+from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation
 
 SQUARE = [[7.0, 50.9], [7.1, 50.9], [7.1, 51.0], [7.0, 51.0], [7.0, 50.9]]  # counterclockwise
@@ -73,7 +75,7 @@ def test_3_1_6_the_right_hand_rule_is_a_recommendation_here(kind: str) -> None:
     rings = [list(reversed(SQUARE))]
     found = keys(feature({"type": kind, "coordinates": rings if kind == "Polygon" else [rings]}))
     assert set(found) == {"winding"} and found["winding"].obligation is Obligation.SOLL
-    assert found["winding"].actual == "clockwise"
+    assert str(found["winding"].actual) == "clockwise"
 
 
 def test_3_2_a_feature_has_properties_and_geometry_members() -> None:
@@ -101,3 +103,18 @@ def test_one_finding_per_rule_and_every_rule_names_section_and_obligation() -> N
     assert len(check(many)) == 1
     assert all(r.section and r.obligation in (Obligation.MUSS, Obligation.SOLL) for r in RULES.values())
     assert within_box(-179.0, 0.0, (170.0, -1.0, -170.0, 1.0)) and not within_box(0.0, 0.0, (170.0, -1.0, -170.0, 1.0))
+
+
+def test_every_finding_and_phrase_renders_in_german_from_the_catalogue() -> None:
+    from tests.reporting.test_findings_geojson import BROKEN  # noqa: PLC0415
+
+    found = [f for value in BROKEN for f in check(value)]
+    found += check(feature({"type": "Point", "coordinates": [50.72, 6.39]}), GERMANY, "Germany")
+    assert {f.rule.key for f in found} == set(RULES)
+    for item in found:
+        german = GEOJSON_MESSAGES.render(item.msg, "de")
+        assert german.startswith("RFC 7946 §") and ("(MUSS)" in german or "(SOLL)" in german), german
+        assert german != item.message
+        for value in (item.expected, item.actual):
+            if isinstance(value, Message):
+                assert value.code in GEOJSON_MESSAGES and GEOJSON_MESSAGES.render(value, "de") != value.text

@@ -13,7 +13,7 @@ from conformance.core.http import Response
 from conformance.core.outcomes import Outcome
 from conformance.harness.outcome import DEEP, classify
 from conformance.reporting.reasons import localise
-from conformance.suites.ogcapi_features.service import ensure, fetch
+from conformance.suites.ogcapi_features.responses import ensure, fetch
 
 DEEP_BODY = b"[" * 200_000 + b"]" * 200_000
 URL = "https://geo.example/collections"
@@ -35,9 +35,10 @@ def test_deep_nesting_is_a_value_error_and_ordinary_json_parses() -> None:
 
 
 def test_a_deeply_nested_body_fails_the_check_that_needs_json_with_evidence() -> None:
-    target: Any = SimpleNamespace(http=SimpleNamespace(get=lambda url, **_: _response(DEEP_BODY)))
-    doc = fetch(target, URL)
-    assert doc.body is None and doc.error.startswith("not JSON: the JSON is nested too deeply")
+    http: Any = SimpleNamespace(get=lambda url, **_: _response(DEEP_BODY))
+    doc = fetch(http, URL)
+    assert doc.body is None and doc.error.startswith("the JSON is nested too deeply")
+    assert str(doc.problem).startswith("not JSON: the JSON is nested too deeply")
     [violation] = list(ensure(doc, "/collections"))
     assert violation.exchange is not None and violation.exchange.url == URL
 

@@ -83,10 +83,6 @@ def test_oparl_findings_read_in_german_with_their_variable_parts_kept() -> None:
         "links.last von https://ris.example/papers führt nicht zur Seite last")
     assert german("JSON is served as no media type [response from the cache, stored 2026-11-20 10:00]") == (
         "JSON wird ohne Medientyp ausgeliefert [Antwort aus dem Zwischenspeicher, gespeichert 2026-11-20 10:00]")
-    assert german("feature 'h001' lies outside bbox=170,-90,-170,90") == (
-        "Feature 'h001' liegt außerhalb von bbox=170,-90,-170,90")
-    assert german("items of lakes: no <a> for the next link http://x/items?offset=10") == (
-        "Features von lakes: kein <a> für den Link next http://x/items?offset=10")
     assert german("GET /items: the body is not JSON (Expecting value)") is None
     assert localise("Meeting ends before it begins (+2 more)", "de") == "Meeting endet, bevor es beginnt (+2 weitere)"
     assert localise("Meeting ends before it begins (+2 more)", "en") == "Meeting ends before it begins (+2 more)"

@@ -13,8 +13,10 @@ import pytest
 
 from conformance.core.evidence import Exchange
 from conformance.core.http import Response
+from conformance.core.messages import Message
 from conformance.suites.ogcapi_features import STANDARD
 from conformance.suites.ogcapi_features.catalogue import BASE, SPEC
+from conformance.suites.ogcapi_features.checks_items import timestamp
 from conformance.suites.ogcapi_features.errors import covered
 from conformance.suites.ogcapi_features.http11 import (
     Resource,
@@ -27,10 +29,9 @@ from conformance.suites.ogcapi_features.http11 import (
 from conformance.suites.ogcapi_features.openapi import Definition
 from conformance.suites.ogcapi_features.operations import Call, kind_of
 from conformance.suites.ogcapi_features.params import bbox_sizes
+from conformance.suites.ogcapi_features.responses import Doc
 from conformance.suites.ogcapi_features.security import anonymous, enforced, undefined
-from conformance.suites.ogcapi_features.service import Doc
-from conformance.suites.ogcapi_features.test_geojson import rfc7946
-from conformance.suites.ogcapi_features.test_items import _timestamp
+from conformance.suites.ogcapi_features.checks_geojson import rfc7946
 
 DATE = "Thu, 26 Nov 2026 00:38:37 GMT"
 PUBLISHED = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml"
@@ -151,11 +152,11 @@ def test_error_body_against_a_schema_of_the_definition_itself() -> None:
 
 
 def test_unresolvable_error_schema_is_noted_not_judged() -> None:
-    notes: list[str] = []
+    notes: list[Message] = []
     api = api_with({"400": {"description": "x", "content": {"application/json": {"schema": {
         "$ref": "https://raw.githubusercontent.com/x/exception.yaml"}}}}})
     found = covered(api, "/collections/a/items/x", doc(400, {"Content-Type": "application/json"}, {}), notes.append)
-    assert not list(found) and "not resolved offline" in notes[0]
+    assert not list(found) and "not resolved offline" in notes[0].text
 
 
 def test_security_requirements() -> None:
@@ -196,9 +197,9 @@ def test_status_line_must_name_http_1_1() -> None:
                                   "08:00:00 GMT"])
 def test_a_date_header_without_a_zone_or_given_twice_is_read_as_utc(date: str) -> None:
     page = doc(200, {"Date": date}, {"timeStamp": "2026-12-07T08:00:01Z"})
-    assert list(_timestamp(page)) == []
+    assert list(timestamp(page)) == []
     late = doc(200, {"Date": date}, {"timeStamp": "2026-12-07T09:00:00Z"})
-    assert messages(_timestamp(late)) == ["timeStamp is not the time the response was generated"]
+    assert messages(timestamp(late)) == ["timeStamp is not the time the response was generated"]
 
 
 def test_geojson_content_judges_what_the_schemas_cannot() -> None:

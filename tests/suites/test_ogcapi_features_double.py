@@ -13,8 +13,15 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.demo.features_server import DEFECTS, KARTOLIGHT_DEFECTS, FeaturesTestServer
-from conformance.reporting.findings import german
-from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, run_pytest, vendors_file
+from tests.suites.test_ogcapi_features_support import (
+    ALL,
+    Run,
+    evidence_complete,
+    run_cli,
+    run_pytest,
+    untranslated,
+    vendors_file,
+)
 
 ITEMS_DOWN = {"req/core/fc-op", "req/core/fc-response", "req/core/fc-limit-definition",
               "req/core/fc-limit-response-1", "req/core/fc-bbox-definition", "req/core/fc-bbox-response",
@@ -86,6 +93,8 @@ EVIDENCE = {  # defect → (requirement, a phrase of one violation message)
     "filters-combined-or": ("req/core/fc-response", "a request combining bbox and datetime (both must match)"),
 }
 ERRORS_ONLY = {"slow", "drop-connection"}
+# former passes that examined nothing: without next links no page is reached through one
+UNEXAMINED = {"no-next-link": {"rec/core/fc-next-2", "rec/core/fc-next-3"}}
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +102,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     folder = tmp_path_factory.mktemp("features-double")
     server = FeaturesTestServer({"ok": frozenset(), **{d: frozenset({d}) for d in CAUGHT}}).start()
     try:
-        vendors = vendors_file(folder / "vendors.toml", {name: server.url(name) for name in server.views})
+        targets = {name: server.url(name) for name in server.views}
+        vendors = vendors_file(folder / "vendors.toml", {**targets, "gone": server.url("ok").replace("/ok", "/gone")})
         yield run_cli(vendors, folder / "out")
     finally:
         server.stop()
@@ -106,6 +116,16 @@ def test_every_defect_has_an_expectation() -> None:
 
 def test_conformant_double_passes_the_whole_suite(run: Run) -> None:
     assert run.outcomes("ok") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
+    assert all(e["count"] > 0 for r in run.records.values() if r["vendor"] == "ok" for e in r["examined"])
+
+
+@pytest.mark.parametrize("defect", sorted(UNEXAMINED))
+def test_a_check_with_nothing_to_judge_is_not_applicable_naming_what_it_looked_for(run: Run, defect: str) -> None:
+    for short in UNEXAMINED[defect]:
+        record = run.records[(defect, short)]
+        assert record["outcome"] == "not_applicable", record
+        assert record["reason"] == "nothing examined: looked for pages reached through next links"
+        assert record["examined"][0]["count"] == 0
 
 
 @pytest.mark.parametrize("defect", sorted(CAUGHT))
@@ -141,6 +161,15 @@ def test_items_down_leaves_dependent_checks_unjudged(run: Run) -> None:
     assert "pass" not in {outcomes[s] for s in ("req/core/fc-rel-type", "req/core/crs84", "req/core/fc-md-extent")}
 
 
+def test_an_unreadable_landing_page_ends_every_check_with_one_reason(run: Run) -> None:
+    """Without a landing page nothing can be judged: no fail, no pass, one error reason for every check."""
+    records = [r for (vendor, _), r in run.records.items() if vendor == "gone"]
+    assert len(records) == len(ALL) and {r["outcome"] for r in records} == {"error"}
+    [reason] = {r["reason"] for r in records}
+    assert reason.startswith("TargetUnreachable: the landing page http://") and "answered HTTP 404" in reason
+    assert any(e["url"].endswith("/gone/") for r in records for e in r["exchanges"])
+
+
 def test_exit_code_reports_failures(run: Run) -> None:
     assert run.code == 1
 
@@ -153,7 +182,7 @@ def test_slow_and_dropping_vendors_give_errors_not_fails(tmp_path_factory: pytes
     try:
         vendors = vendors_file(folder / "vendors.toml", {defect: server.url(defect)},
                                http="read_timeout = 1\ntest_deadline = 2\nretries = 0")
-        found = run_pytest(vendors, folder / "results.jsonl", "-k", "test_root_op or test_collections_op")
+        found = run_pytest(vendors, folder / "results.jsonl", "-k", "core-root-op or core-fc-md-op")
     finally:
         server.stop()
     assert {r["outcome"] for r in found.records.values()} == {"error"}, found.stderr[-2000:]
@@ -165,7 +194,7 @@ def test_declared_classes_the_vendors_file_does_not_claim_are_noted(tmp_path_fac
     server = FeaturesTestServer({"ok": frozenset()}).start()
     try:
         vendors = vendors_file(folder / "vendors.toml", {"ok": server.url("ok")}, options='claims = ["core"]')
-        found = run_pytest(vendors, folder / "results.jsonl", "-k", "test_conformance_success or test_html_content")
+        found = run_pytest(vendors, folder / "results.jsonl", "-k", "conformance-success or html-content")
     finally:
         server.stop()
     success = found.records[("ok", "req/core/conformance-success")]
@@ -176,10 +205,11 @@ def test_declared_classes_the_vendors_file_does_not_claim_are_noted(tmp_path_fac
 
 
 def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
-    """Each finding the defects provoke has a German rendering (schema findings are jsonschema's own words)."""
+    """Each finding the defects provoke renders in German from the suite's catalogue (schema findings carry
+    jsonschema's own words as their parameter)."""
     found = {v["message"] for r in run.records.values() for v in r["violations"] if v["kind"] != "schema"}
     assert len(found) > 100
-    assert sorted(m for m in found if german(m) is None) == []
+    assert untranslated(run.records.values()) == []
 
 
 def test_checks_that_cannot_read_the_api_definition_say_what_went_unchecked(run: Run) -> None:

@@ -6,11 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conformance.suites.ogcapi_features import STANDARD
+from conformance.core.messages import Message
+from conformance.suites.ogcapi_features import STANDARD, SUITE
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "http://www.opengis.net/spec/ogcapi-features-1/1.0/"
@@ -91,3 +93,30 @@ def evidence_complete(record: dict[str, Any]) -> bool:
     found = record["violations"]
     return bool(found) and all(v["locator"].get("where") and isinstance(v.get("exchange"), int)
                                and record["exchanges"][v["exchange"]]["url"] for v in found)
+
+
+def codes(message: Message) -> set[str]:
+    """The code of a message and of every message among its parameters."""
+    found = {message.code}
+    for value in message.params.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Message):
+                found |= codes(item)
+    return found
+
+
+def german(violation: dict[str, Any]) -> str | None:
+    """A stored finding rendered in German from the suite's catalogue; None unless every code in it is known."""
+    stored = {"code": violation["code"], "params": violation["params"], "text": violation["message"]}
+    message = Message.from_json(stored)
+    if not codes(message) <= set(SUITE.messages.templates):
+        return None
+    return SUITE.messages.render(message, "de")
+
+
+def untranslated(records: Iterable[dict[str, Any]]) -> list[str]:
+    """The findings of the records without a German rendering of their own (schema findings are the validator's
+    words and stay as written)."""
+    found = [v for r in records for v in r["violations"]]
+    return sorted(v["message"] for v in found if german(v) is None or (german(v) == v["message"]
+                                                                        and v["code"] != "features.schema"))

@@ -104,7 +104,7 @@ def test_parameters_resolve_locally_and_from_the_published_building_blocks() -> 
 def test_the_https_part_of_req_core_http_is_stated_for_each_kind_of_target() -> None:
     def target(url: str, verify: bool = True) -> Any:
         return SimpleNamespace(base_url=url, vendor=SimpleNamespace(http=SimpleNamespace(verify_tls=verify)))
-    assert "does not apply" in tls_note(target("http://geo.example"))
-    assert tls_note(target("https://geo.example")) == (
+    assert "does not apply" in tls_note(target("http://geo.example")).text
+    assert tls_note(target("https://geo.example")).text == (
         "every request went over TLS with a certificate verified for the host (RFC 2818)")
-    assert "switched off" in tls_note(target("https://geo.example", verify=False))
+    assert "switched off" in tls_note(target("https://geo.example", verify=False)).text

@@ -14,5 +14,8 @@ vendors file and are stated as a note on every result they cut:
 from __future__ import annotations
 
 from conformance.suites.ogcapi_features.catalogue import CLASSES, CORE, GEOJSON, HTML, OAS30, STANDARD
+from conformance.suites.ogcapi_features.suite import FeaturesSuite
 
-__all__ = ["CLASSES", "CORE", "GEOJSON", "HTML", "OAS30", "STANDARD"]
+SUITE = FeaturesSuite(STANDARD)
+
+__all__ = ["CLASSES", "CORE", "GEOJSON", "HTML", "OAS30", "STANDARD", "SUITE"]

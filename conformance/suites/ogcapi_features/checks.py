@@ -1,34 +1,91 @@
-"""Small checks used by many tests: status codes and media types."""
+"""The checks of the OGC API – Features suite: one per requirement of 17-069r4, each saying what it examined.
+
+Revision 2 marks the checks whose verdict logic changed when the suite moved onto the suite contract: a check
+that finds nothing of its kind (no link, no timeStamp, no page reached through a next link, no feature to
+compare with a declared extent …) is now *not applicable* where it passed before, and a landing page that
+gives no JSON object ends every check as an error instead of failing the landing page checks.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 
-from conformance.core.evidence import MediaTypeViolation, StatusViolation, Violation
-from conformance.suites.ogcapi_features.service import Doc
+from conformance.core.judgement import Judgement
+from conformance.harness.suite import Check, by_requirement
+from conformance.suites.ogcapi_features import (
+    checks_bbox,
+    checks_collections,
+    checks_datetime,
+    checks_feature,
+    checks_geojson,
+    checks_html,
+    checks_http,
+    checks_items,
+    checks_landing,
+    checks_limit,
+    checks_oas30,
+    checks_oas30_ops,
+    checks_paging,
+    checks_params,
+)
+from conformance.suites.ogcapi_features.catalogue import BASE
+from conformance.suites.ogcapi_features.service import Ctx, Service
 
-MAX_VIOLATIONS = 50
+
+def _check(path: str, run: Callable[[Ctx], Judgement], revision: int = 1) -> Check[Service]:
+    return Check(f"{BASE}/{path}", run, name=path.split("/", 1)[1].replace("/", "-"), revision=revision)
 
 
-def status(doc: Doc, what: str, expected: int = 200) -> Iterator[Violation]:
-    """The response has the expected status code."""
-    if doc.status != expected:
-        yield StatusViolation(f"{what}: expected HTTP {expected}, got {doc.status}", locator=doc.at(),
-                              expected=expected, actual=doc.status, exchange=doc.exchange)
+CHECKS = by_requirement(
+    _check("req/core/root-op", checks_landing.root_op, revision=2),
+    _check("req/core/root-success", checks_landing.root_success, revision=2),
+    _check("req/core/api-definition-op", checks_landing.api_definition_op),
+    _check("req/core/api-definition-success", checks_landing.api_definition_success),
+    _check("req/core/conformance-op", checks_landing.conformance_op),
+    _check("req/core/conformance-success", checks_landing.conformance_success),
+    _check("req/core/http", checks_http.http_1_1),
+    _check("req/core/query-param-unknown", checks_params.unknown_parameter),
+    _check("req/core/query-param-invalid", checks_params.invalid_values),
+    _check("req/core/crs84", checks_items.geometries_crs84, revision=2),
+    _check("req/core/fc-md-op", checks_collections.collections_op),
+    _check("req/core/fc-md-success", checks_collections.collections_success),
+    _check("req/core/fc-md-links", checks_collections.collections_links),
+    _check("req/core/fc-md-items", checks_collections.collections_items),
+    _check("req/core/fc-md-items-links", checks_collections.collections_items_links, revision=2),
+    _check("req/core/fc-md-extent", checks_collections.collections_extent, revision=2),
+    _check("req/core/sfc-md-op", checks_collections.collection_op),
+    _check("req/core/sfc-md-success", checks_collections.collection_success),
+    _check("req/core/fc-op", checks_items.items_op),
+    _check("req/core/fc-limit-definition", checks_limit.limit_definition),
+    _check("req/core/fc-limit-response-1", checks_limit.limit_response),
+    _check("req/core/fc-bbox-definition", checks_bbox.bbox_definition),
+    _check("req/core/fc-bbox-response", checks_bbox.bbox_response),
+    _check("req/core/fc-time-definition", checks_datetime.datetime_definition),
+    _check("req/core/fc-time-response", checks_datetime.datetime_response),
+    _check("req/core/fc-response", checks_items.items_response),
+    _check("req/core/fc-links", checks_items.items_links),
+    _check("req/core/fc-rel-type", checks_items.items_link_parameters, revision=2),
+    _check("req/core/fc-timeStamp", checks_items.items_timestamp, revision=2),
+    _check("req/core/fc-numberMatched", checks_paging.number_matched, revision=2),
+    _check("req/core/fc-numberReturned", checks_items.items_number_returned, revision=2),
+    _check("req/core/f-op", checks_feature.feature_op),
+    _check("req/core/f-success", checks_feature.feature_success),
+    _check("req/core/f-links", checks_feature.feature_links),
+    _check("rec/core/head", checks_http.head),
+    _check("rec/core/etag", checks_http.etag),
+    _check("rec/core/fc-next-1", checks_paging.next_link_present, revision=2),
+    _check("rec/core/fc-next-2", checks_paging.next_pages_new_features, revision=2),
+    _check("rec/core/fc-next-3", checks_paging.next_pages_follow_rules, revision=2),
+    _check("req/geojson/definition", checks_geojson.media_types),
+    _check("req/geojson/content", checks_geojson.content),
+    _check("req/oas30/oas-definition-1", checks_oas30.definition_available),
+    _check("req/oas30/oas-definition-2", checks_oas30.definition_valid),
+    _check("req/oas30/oas-impl", checks_oas30_ops.operations_implemented),
+    _check("req/oas30/completeness", checks_oas30.definition_complete),
+    _check("req/oas30/exceptions-codes", checks_oas30_ops.error_codes_documented),
+    _check("req/oas30/security", checks_oas30_ops.security_documented),
+    _check("req/html/definition", checks_html.media_type_html),
+    _check("req/html/content", checks_html.html_content),
+)
 
-
-def media_type(doc: Doc, expected: str, what: str) -> Iterator[Violation]:
-    """The Content-Type (without parameters) is the expected one."""
-    found = doc.response.media_type
-    if found != expected.split(";", maxsplit=1)[0].strip().lower():
-        yield MediaTypeViolation(f"{what}: Content-Type is {found or 'missing'}, expected {expected}",
-                                 locator=doc.at(), expected=expected,
-                                 actual=doc.response.headers.get("Content-Type"), exchange=doc.exchange)
-
-
-def capped(found: Iterable[Violation], cap: int = MAX_VIOLATIONS) -> Iterator[Violation]:
-    """At most ``cap`` violations (a report needs examples, not thousands of copies)."""
-    for count, violation in enumerate(found):
-        if count >= cap:
-            return
-        yield violation
+__all__ = ["CHECKS"]

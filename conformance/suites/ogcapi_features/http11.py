@@ -20,24 +20,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conformance.core.evidence import HeaderViolation, Locator, StatusViolation, ValueViolation, Violation
 from conformance.core.http import Response
+from conformance.core.messages import Message, Param
 from conformance.harness.target import TargetContext
-from conformance.suites.ogcapi_features.service import (
-    GEOJSON,
-    JSON,
-    Doc,
-    collection_doc,
-    collections_doc,
-    conformance,
-    feature_key,
-    features,
-    items,
-    landing,
-    single,
-)
+from conformance.suites.ogcapi_features.messages import joined, m
+from conformance.suites.ogcapi_features.responses import GEOJSON, JSON, Doc, feature_key, features
+
+if TYPE_CHECKING:
+    from conformance.suites.ogcapi_features.service import Service
 
 ENTITY_TAG = re.compile(r'(W/)?"[\x21\x23-\x7e\x80-\xff]*"')
 UNSUPPORTED = (405, 501)
@@ -47,7 +40,7 @@ UNSUPPORTED = (405, 501)
 class Resource:
     """A resource of the API as fetched with GET, and the Accept header used."""
 
-    what: str
+    what: Param
     doc: Doc
     accept: str
 
@@ -57,79 +50,122 @@ class Resource:
         return str(self.doc.response.headers.get("ETag") or "")
 
 
-def resources(target: TargetContext) -> list[Resource]:
+def resources(svc: Service) -> list[Resource]:
     """Landing page, conformance, collections and, of the first collection, its metadata, items and a feature."""
-    found = [Resource("landing page", landing(target), JSON), Resource("/conformance", conformance(target), JSON),
-             Resource("/collections", collections_doc(target), JSON)]
-    entries = collections_doc(target).member("collections", [])
-    first = next((c["id"] for c in entries if isinstance(c, dict) and isinstance(c.get("id"), str)), None) \
-        if isinstance(entries, list) else None
+    found = [
+        Resource(m("phrase.landing-page"), svc.landing, JSON),
+        Resource("/conformance", svc.conformance(), JSON),
+        Resource("/collections", svc.collections(), JSON),
+    ]
+    entries = svc.collections().member("collections", [])
+    first = (
+        next((c["id"] for c in entries if isinstance(c, dict) and isinstance(c.get("id"), str)), None)
+        if isinstance(entries, list)
+        else None
+    )
     if first is None:
         return found
-    page = items(target, first)
-    found += [Resource(f"collection {first}", collection_doc(target, first), JSON),
-              Resource(f"items of {first}", page, GEOJSON)]
+    page = svc.items(first)
+    found += [
+        Resource(m("phrase.collection", id=first), svc.collection(first), JSON),
+        Resource(m("phrase.items", collection=first), page, GEOJSON),
+    ]
     ids = [feature_key(f) for f in features(page) if f.get("id") not in (None, "")]
-    return found + ([Resource(f"feature {ids[0]} of {first}", single(target, first, ids[0]), GEOJSON)] if ids else [])
+    if not ids:
+        return found
+    return [*found, Resource(m("phrase.feature", feature=ids[0], collection=first), svc.single(first, ids[0]), GEOJSON)]
 
 
-def heads(target: TargetContext) -> list[tuple[Resource, Response]]:
-    """HEAD to each resource, with the Accept header of its GET (sent once per target)."""
-    return target.remember("oaf:heads", lambda: [
-        (res, target.http.request("HEAD", res.doc.url, headers={"Accept": res.accept})) for res in resources(target)])
+def send_heads(svc: Service) -> list[tuple[Resource, Response]]:
+    """HEAD to each resource, with the Accept header of its GET."""
+    return [
+        (res, svc.target.http.request("HEAD", res.doc.url, headers={"Accept": res.accept})) for res in resources(svc)
+    ]
 
 
-def revalidations(target: TargetContext) -> list[tuple[Resource, Response]]:
+def revalidate(svc: Service) -> list[tuple[Resource, Response]]:
     """A conditional GET (If-None-Match: its own entity-tag) to each resource whose 200 response had an ETag."""
-    def send() -> list[tuple[Resource, Response]]:
-        tagged = [res for res in resources(target) if res.doc.status == 200 and ENTITY_TAG.fullmatch(res.etag)]
-        return [(res, target.http.get(res.doc.url, headers={"Accept": res.accept, "If-None-Match": res.etag}))
-                for res in tagged]
-    return target.remember("oaf:revalidations", send)
+    tagged = [res for res in resources(svc) if res.doc.status == 200 and ENTITY_TAG.fullmatch(res.etag)]
+    return [
+        (res, svc.target.http.get(res.doc.url, headers={"Accept": res.accept, "If-None-Match": res.etag}))
+        for res in tagged
+    ]
 
 
 def head_violations(res: Resource, head: Response) -> Iterator[Violation]:
     """HEAD is supported and answers like GET: the same status and Content-Type."""
     where = Locator(where=head.url)
     if head.status in UNSUPPORTED:
-        yield StatusViolation(f"{res.what}: HEAD is not supported (HTTP {head.status})", locator=where,
-                              expected=f"HTTP {res.doc.status}, as for GET", actual=head.status,
-                              exchange=head.exchange)
+        yield StatusViolation(
+            m("head-unsupported", what=res.what, status=head.status),
+            locator=where,
+            expected=m("phrase.as-for-get", status=res.doc.status),
+            actual=head.status,
+            exchange=head.exchange,
+        )
     elif head.status != res.doc.status:
-        yield StatusViolation(f"{res.what}: HEAD answered {head.status}, GET {res.doc.status}", locator=where,
-                              expected=res.doc.status, actual=head.status, exchange=head.exchange)
+        yield StatusViolation(
+            m("head-status", what=res.what, head=head.status, get=res.doc.status),
+            locator=where,
+            expected=res.doc.status,
+            actual=head.status,
+            exchange=head.exchange,
+        )
     elif head.media_type != res.doc.response.media_type:
-        yield HeaderViolation(f"{res.what}: HEAD and GET give different Content-Types", locator=where,
-                              expected=res.doc.response.headers.get("Content-Type"),
-                              actual=head.headers.get("Content-Type"), exchange=head.exchange)
+        yield HeaderViolation(
+            m("head-type", what=res.what),
+            locator=where,
+            expected=res.doc.response.headers.get("Content-Type"),
+            actual=head.headers.get("Content-Type"),
+            exchange=head.exchange,
+        )
 
 
 def date_and_allow(responses: Iterable[Response]) -> Iterator[Violation]:
     """Date on every 2xx–4xx response (RFC 7231 §7.1.1.2); Allow on every 405 (RFC 7231 §6.5.5)."""
     for response in responses:
         if 200 <= response.status < 500 and not response.headers.get("Date"):
-            yield HeaderViolation(f"HTTP {response.status} without a Date header", locator=Locator(where=response.url),
-                                  expected="Date (RFC 7231 §7.1.1.2)", actual=None, exchange=response.exchange)
+            yield HeaderViolation(
+                m("no-date", status=response.status),
+                locator=Locator(where=response.url),
+                expected="Date (RFC 7231 §7.1.1.2)",
+                actual=None,
+                exchange=response.exchange,
+            )
         if response.status == 405 and "Allow" not in response.headers:
-            yield HeaderViolation("HTTP 405 without an Allow header", locator=Locator(where=response.url),
-                                  expected="Allow (RFC 7231 §6.5.5)", actual=None, exchange=response.exchange)
+            yield HeaderViolation(
+                m("no-allow"),
+                locator=Locator(where=response.url),
+                expected="Allow (RFC 7231 §6.5.5)",
+                actual=None,
+                exchange=response.exchange,
+            )
 
 
 def protocol_versions(responses: Iterable[Response]) -> Iterator[Violation]:
     """Each response names HTTP/1.1 (or later) in its status line; an unknown version is not judged."""
     for response in responses:
         if response.http_version == "HTTP/1.0":
-            yield ValueViolation("the status line says HTTP/1.0: the server does not claim HTTP/1.1",
-                                 locator=Locator(where=response.url), expected="HTTP/1.1 (RFC 7230 §2.6)",
-                                 actual=response.http_version, exchange=response.exchange)
+            yield ValueViolation(
+                m("http-1.0"),
+                locator=Locator(where=response.url),
+                expected="HTTP/1.1 (RFC 7230 §2.6)",
+                actual=response.http_version,
+                exchange=response.exchange,
+            )
             return
 
 
 def etag_syntax(res: Resource) -> Iterator[Violation]:
     """A sent ETag is a valid entity-tag: optional W/, then an opaque quoted string."""
     if res.etag and not ENTITY_TAG.fullmatch(res.etag):
-        yield HeaderViolation(f"{res.what}: the ETag is not a valid entity-tag", locator=res.doc.at(),
-                              expected='W/"…" or "…" (RFC 7232 §2.3)', actual=res.etag, exchange=res.doc.exchange)
+        yield HeaderViolation(
+            m("etag-invalid", what=res.what),
+            locator=res.doc.at(),
+            expected=m("phrase.entity-tag"),
+            actual=res.etag,
+            exchange=res.doc.exchange,
+        )
 
 
 def revalidation_violations(res: Resource, again: Response) -> Iterator[Violation]:
@@ -138,21 +174,33 @@ def revalidation_violations(res: Resource, again: Response) -> Iterator[Violatio
     if again.status == 304:
         yield from _not_modified(res, again)
     elif again.status != 200 or _opaque(again.headers.get("ETag")) == _opaque(res.etag):
-        yield StatusViolation(f"{res.what}: If-None-Match: {res.etag} (the current entity-tag) was answered with "
-                              f"{again.status}", locator=where, expected="304 Not Modified (RFC 7232 §3.2)",
-                              actual=_answer(again), exchange=again.exchange)
+        yield StatusViolation(
+            m("etag-ignored", what=res.what, etag=res.etag, status=again.status),
+            locator=where,
+            expected="304 Not Modified (RFC 7232 §3.2)",
+            actual=_answer(again),
+            exchange=again.exchange,
+        )
 
 
 def _not_modified(res: Resource, again: Response) -> Iterator[Violation]:
     if again.content:
-        yield ValueViolation(f"{res.what}: the 304 response has a body", locator=Locator(where=again.url),
-                             expected="no body (RFC 7232 §4.1)", actual=f"{len(again.content)} bytes",
-                             exchange=again.exchange)
-    missing = [name for name in ("ETag", "Date") if not again.headers.get(name)]
+        yield ValueViolation(
+            m("304-body", what=res.what),
+            locator=Locator(where=again.url),
+            expected=m("phrase.no-body"),
+            actual=m("phrase.bytes", count=len(again.content)),
+            exchange=again.exchange,
+        )
+    missing: list[Param] = [name for name in ("ETag", "Date") if not again.headers.get(name)]
     if missing:
-        yield HeaderViolation(f"{res.what}: the 304 response lacks {' and '.join(missing)}",
-                              locator=Locator(where=again.url), expected="ETag and Date (RFC 7232 §4.1)",
-                              actual=dict(again.headers), exchange=again.exchange)
+        yield HeaderViolation(
+            m("304-lacks", what=res.what, missing=joined(missing)),
+            locator=Locator(where=again.url),
+            expected=m("phrase.etag-and-date"),
+            actual=dict(again.headers),
+            exchange=again.exchange,
+        )
 
 
 def _opaque(tag: Any) -> str:
@@ -160,14 +208,14 @@ def _opaque(tag: Any) -> str:
     return str(tag or "").removeprefix("W/")
 
 
-def _answer(response: Response) -> str:
-    return f"HTTP {response.status}, ETag {response.headers.get('ETag') or 'none'}"
+def _answer(response: Response) -> Message:
+    return m("phrase.answer", status=response.status, etag=response.headers.get("ETag") or m("phrase.none"))
 
 
-def tls_note(target: TargetContext) -> str:
+def tls_note(target: TargetContext) -> Message:
     """What part B (HTTP over TLS, RFC 2818) amounts to for this target; it is not judged beyond this."""
     if not target.base_url.startswith("https://"):
-        return "the API is served over plain HTTP: the HTTPS part of the requirement does not apply"
+        return m("note.plain-http")
     if target.vendor.http.verify_tls:
-        return "every request went over TLS with a certificate verified for the host (RFC 2818)"
-    return "TLS certificate verification is switched off in the vendors file: RFC 2818 was not checked"
+        return m("note.tls-verified")
+    return m("note.tls-unverified")

@@ -8,7 +8,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from conformance.core.evidence import LinkViolation, MissingMember, Violation
-from conformance.suites.ogcapi_features.service import Doc
+from conformance.core.messages import Param
+from conformance.suites.ogcapi_features.messages import joined, m
+from conformance.suites.ogcapi_features.responses import Doc
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,13 @@ def with_rel(items: Iterable[Link], rel: str) -> list[Link]:
 def has_links(doc: Doc, pointer: str = "") -> Iterator[Violation]:
     """The object has a ``links`` array."""
     if not links(doc, pointer):
-        yield MissingMember(f"{pointer or 'the document'} has no links", locator=doc.at(f"{pointer}/links"),
-                            expected="a links array", actual=None, exchange=doc.exchange)
+        yield MissingMember(
+            m("no-links", where=pointer or m("phrase.the-document")),
+            locator=doc.at(f"{pointer}/links"),
+            expected=m("phrase.links-array"),
+            actual=None,
+            exchange=doc.exchange,
+        )
 
 
 def relations(doc: Doc, wanted: Iterable[str], pointer: str = "") -> Iterator[Violation]:
@@ -61,25 +68,40 @@ def relations(doc: Doc, wanted: Iterable[str], pointer: str = "") -> Iterator[Vi
     found = {link.rel for link in links(doc, pointer)}
     for rel in wanted:
         if rel not in found:
-            yield LinkViolation(f"no link with rel={rel}", locator=doc.at(f"{pointer}/links"), expected=rel,
-                                actual=sorted(r for r in found if r), exchange=doc.exchange)
+            yield LinkViolation(
+                m("no-rel", rel=rel),
+                locator=doc.at(f"{pointer}/links"),
+                expected=rel,
+                actual=sorted(r for r in found if r),
+                exchange=doc.exchange,
+            )
 
 
 def rel_and_type(doc: Doc, pointer: str = "") -> Iterator[Violation]:
     """Every link has both a rel and a type parameter."""
     for link in links(doc, pointer):
-        absent = [name for name in ("rel", "type") if not link.raw.get(name)]
+        absent: list[Param] = [name for name in ("rel", "type") if not link.raw.get(name)]
         if absent:
-            yield LinkViolation(f"link without {' and '.join(absent)}", locator=doc.at(link.pointer),
-                                expected="rel and type", actual=link.raw, exchange=doc.exchange)
+            yield LinkViolation(
+                m("link-without", absent=joined(absent)),
+                locator=doc.at(link.pointer),
+                expected=joined(["rel", "type"]),
+                actual=link.raw,
+                exchange=doc.exchange,
+            )
 
 
 def alternate(doc: Doc, media_type: str, pointer: str = "") -> Iterator[Violation]:
     """An alternate link to the representation in another media type the server supports."""
     types = {link.type for link in with_rel(links(doc, pointer), "alternate")}
     if media_type not in types:
-        yield LinkViolation(f"no alternate link of type {media_type}", locator=doc.at(f"{pointer}/links"),
-                            expected=f"rel=alternate, type={media_type}", actual=sorted(types), exchange=doc.exchange)
+        yield LinkViolation(
+            m("no-alternate", type=media_type),
+            locator=doc.at(f"{pointer}/links"),
+            expected=f"rel=alternate, type={media_type}",
+            actual=sorted(types),
+            exchange=doc.exchange,
+        )
 
 
 def self_types(doc: Doc) -> list[str]:

@@ -13,14 +13,15 @@ from functools import cache
 from typing import Any
 from urllib.parse import urljoin
 
-import pytest
 import yaml
 
+from conformance.core.evidence import Exchange, MissingMember, Skipped
 from conformance.core.jsonschemas import load_document
-from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.links import links, with_rel
+from conformance.suites.ogcapi_features.messages import m
+from conformance.suites.ogcapi_features.responses import OPENAPI_JSON, Doc
 from conformance.suites.ogcapi_features.schemas import PUBLISHED, openapi_folder
-from conformance.suites.ogcapi_features.service import OPENAPI_JSON, Doc, fetch, landing
+from conformance.suites.ogcapi_features.service import Ctx, Service
 
 MAX_DEPTH = 10
 
@@ -54,8 +55,12 @@ class Parameter:
         """A query object exploded in form style: it admits query parameters of any name."""
         raw = self.raw or {}
         exploded = raw.get("explode", raw.get("style", "form") == "form")
-        return (self.location == "query" and self.schema.get("type") == "object"
-                and raw.get("style", "form") == "form" and bool(exploded))
+        return (
+            self.location == "query"
+            and self.schema.get("type") == "object"
+            and raw.get("style", "form") == "form"
+            and bool(exploded)
+        )
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,9 @@ class Definition:
 
 
 def _matches(template: str, path: str) -> bool:
-    pattern = "".join("[^/]+" if part.startswith("{") else re.escape(part)
-                      for part in re.split(r"(\{[^}]*\})", template.rstrip("/")))
+    pattern = "".join(
+        "[^/]+" if part.startswith("{") else re.escape(part) for part in re.split(r"(\{[^}]*\})", template.rstrip("/"))
+    )
     return re.fullmatch(pattern, path.rstrip("/")) is not None
 
 
@@ -168,36 +174,55 @@ def published(address: str) -> Any:
     prefix = PUBLISHED + "/"
     if not address.replace("http://", "https://").startswith(prefix):
         return None
-    path = openapi_folder() / address.replace("http://", "https://")[len(prefix):]
+    path = openapi_folder() / address.replace("http://", "https://")[len(prefix) :]
     return load_document(path) if path.is_file() else None
 
 
-def service_desc(target: TargetContext) -> str | None:
+def service_desc(page: Doc) -> str | None:
     """The URL of the API definition: the service-desc link of the landing page (OpenAPI JSON first)."""
-    page = landing(target)
     found = with_rel(links(page), "service-desc")
     found.sort(key=lambda link: "openapi+json" not in link.type)
     return found[0].href(page.url) if found else None
 
 
-def definition(target: TargetContext) -> Definition | None:
+def definition(ctx: Ctx) -> Definition | None:
     """The API definition, parsed from JSON or YAML; None if there is none that can be read."""
-    return target.remember("oaf:definition", lambda: _load(target))
+    return ctx.observation.api.get()
 
 
-def required_definition(target: TargetContext) -> Definition:
+def required_definition(ctx: Ctx) -> Definition:
     """The API definition, or skip: a check of it cannot judge without one (oas-definition-1 fails then)."""
-    api = definition(target)
+    api = definition(ctx)
     if api is None:
-        pytest.skip("no readable API definition is linked from the landing page (rel=service-desc)")
+        raise Skipped(m("skip.no-definition"))
     return api
 
 
-def _load(target: TargetContext) -> Definition | None:
-    url = service_desc(target)
+def declaring(ctx: Ctx, parameter: str) -> Definition | None:
+    """The API definition to judge a parameter's declaration by; without one, a note says it went unchecked."""
+    api = definition(ctx)
+    if api is None:
+        ctx.note(m("note.declaration-unchecked", name=parameter))
+    return api
+
+
+def undescribed(api: Definition, path: str, exchange: Exchange) -> MissingMember:
+    """The finding for a path the API definition does not describe."""
+    return MissingMember(
+        m("undescribed", path=path),
+        locator=api.doc.at("/paths"),
+        expected=m("phrase.operation-for", path=path),
+        actual=None,
+        exchange=exchange,
+    )
+
+
+def read(svc: Service) -> Definition | None:
+    """Fetch and parse the API definition the landing page links (None if there is none that can be read)."""
+    url = service_desc(svc.landing)
     if url is None:
         return None
-    doc = fetch(target, url, accept=f"{OPENAPI_JSON}, application/json;q=0.9, */*;q=0.1")
+    doc = svc.fetch(url, accept=f"{OPENAPI_JSON}, application/json;q=0.9, */*;q=0.1")
     body = doc.body
     if body is None and doc.status == 200:
         try:

@@ -15,24 +15,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from conformance.harness.target import TargetContext
+from conformance.core.messages import Message
+from conformance.suites.ogcapi_features.messages import m
 from conformance.suites.ogcapi_features.openapi import Definition, escape
-from conformance.suites.ogcapi_features.service import (
-    Doc,
-    collection_doc,
-    collections,
-    collections_doc,
-    conformance,
-    feature_key,
-    features,
-    items,
-    landing,
-    single,
-)
+from conformance.suites.ogcapi_features.responses import Doc, feature_key, features
+from conformance.suites.ogcapi_features.service import Ctx, Service
 
-KINDS = {(): "landing", ("conformance",): "conformance", ("collections",): "collections",
-         ("collections", "*"): "collection", ("collections", "*", "items"): "items",
-         ("collections", "*", "items", "*"): "feature"}
+KINDS = {
+    (): "landing",
+    ("conformance",): "conformance",
+    ("collections",): "collections",
+    ("collections", "*"): "collection",
+    ("collections", "*", "items"): "items",
+    ("collections", "*", "items", "*"): "feature",
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ class Call:
         """The concrete path, relative to the API's base URL."""
         parts = {"landing": [], "conformance": ["conformance"], "collections": ["collections"]}.get(self.kind)
         if parts is None:
-            parts = ["collections", self.collection or "", "items", self.feature or ""][:_depth(self.kind)]
+            parts = ["collections", self.collection or "", "items", self.feature or ""][: _depth(self.kind)]
         return "/" + "/".join(quote(p, safe="") for p in parts)
 
 
@@ -74,57 +70,75 @@ def documented(api: Definition) -> list[tuple[str, str, dict[str, Any]]]:
     return out
 
 
-def calls(target: TargetContext, api: Definition) -> list[Call]:
-    """Calls of every documented Features operation, path parameters filled with real ids."""
-    return target.remember("oaf:calls", lambda: [c for t, p, _ in documented(api) for c in _fill(target, api, t, p)])
+def calls(ctx: Ctx) -> list[Call]:
+    """Calls of every documented Features operation, path parameters filled with real ids (made once per target);
+    what could not be called is noted."""
+    found, notes = ctx.observation.calls.get()
+    for note in notes:
+        ctx.note(note)
+    return found
 
 
-def _fill(target: TargetContext, api: Definition, template: str, pointer: str) -> list[Call]:
+def fill(svc: Service) -> tuple[list[Call], list[Message]]:
+    """The calls of the API definition's documented Features operations, and notes on the ones not called."""
+    api = svc.api.get()
+    notes: list[Message] = []
+    if api is None:
+        return [], notes
+    found = [c for t, p, _ in documented(api) for c in _fill(svc, api, t, p, notes)]
+    return found, notes
+
+
+def _fill(svc: Service, api: Definition, template: str, pointer: str, notes: list[Message]) -> list[Call]:
     kind = kind_of(template) or ""
     segments = [s for s in template.split("/") if s]
     if len(segments) < 2:
         return [Call(template, pointer, kind)]
     out = []
-    for collection in _values(target, api, template, segments[1]):
+    for collection in _values(svc, api, template, segments[1], notes):
         if len(segments) < 4:
             out.append(Call(template, pointer, kind, collection))
-        elif (feature := _feature(target, collection, segments[3])) is not None:
+        elif (feature := _feature(svc, collection, segments[3], notes)) is not None:
             out.append(Call(template, pointer, kind, collection, feature))
     return out
 
 
-def _values(target: TargetContext, api: Definition, template: str, segment: str) -> list[str]:
+def _values(svc: Service, api: Definition, template: str, segment: str, notes: list[Message]) -> list[str]:
     if not segment.startswith("{"):
         return [segment]
     name = segment.strip("{}")
-    enum = next((p.schema.get("enum") for p in api.template_parameters(template)
-                 if p.name == name and p.location == "path"), None)
+    enum = next(
+        (p.schema.get("enum") for p in api.template_parameters(template) if p.name == name and p.location == "path"),
+        None,
+    )
     if isinstance(enum, list) and enum:
-        cap = target.option("max_collections", 5)
+        cap = svc.target.option("max_collections", 5)
         return [str(v) for v in enum[:cap]]
-    return [entry["id"] for entry in collections(target)]
+    sample = svc.sample()
+    notes += [n for n in sample.notes if n not in notes]
+    return [entry["id"] for entry in sample.entries]
 
 
-def _feature(target: TargetContext, collection: str, segment: str) -> str | None:
+def _feature(svc: Service, collection: str, segment: str, notes: list[Message]) -> str | None:
     if not segment.startswith("{"):
         return segment
-    ids = [feature_key(f) for f in features(items(target, collection)) if f.get("id") not in (None, "")]
+    ids = [feature_key(f) for f in features(svc.items(collection)) if f.get("id") not in (None, "")]
     if not ids:
-        target.note(f"collection {collection} returned no feature with an id: its feature operation was not called")
+        notes.append(m("note.no-feature-id", collection=collection))
     return ids[0] if ids else None
 
 
-def answer(target: TargetContext, call: Call) -> Doc:
-    """The response to a call: the same (memoised) document the other checks judge."""
+def answer(svc: Service, call: Call) -> Doc:
+    """The response to a call: the same document the other checks judge."""
     if call.kind == "landing":
-        return landing(target)
+        return svc.landing
     if call.kind == "conformance":
-        return conformance(target)
+        return svc.conformance()
     if call.kind == "collections":
-        return collections_doc(target)
+        return svc.collections()
     collection = call.collection or ""
     if call.kind == "collection":
-        return collection_doc(target, collection)
+        return svc.collection(collection)
     if call.kind == "items":
-        return items(target, collection)
-    return single(target, collection, call.feature or "")
+        return svc.items(collection)
+    return svc.single(collection, call.feature or "")

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.links import links, normalise, with_rel
-from conformance.suites.ogcapi_features.service import GEOJSON, JSON, Doc, feature_key, features, fetch, items_url
+from conformance.suites.ogcapi_features.messages import m
+from conformance.suites.ogcapi_features.responses import GEOJSON, JSON, Doc, feature_key, features
+from conformance.suites.ogcapi_features.service import Ctx, Service
 
 
 @dataclass
@@ -54,29 +55,31 @@ def next_link(doc: Doc) -> str | None:
     return found[0].href(doc.url) if found else None
 
 
-def walk(target: TargetContext, collection: str, params: Mapping[str, Any] | None = None) -> Walk:
-    """Follow next links from the first page (limit = page_limit); memoised per collection and selection."""
-    limit = target.option("page_limit", 10)
+def walk(ctx: Ctx, collection: str, params: Mapping[str, Any] | None = None) -> Walk:
+    """Follow next links from the first page (limit = page_limit), once per collection and selection."""
+    svc = ctx.observation
+    limit = ctx.target.option("page_limit", 10)
     query = {"limit": limit, **(params or {})}
-    key = f"oaf:walk:{collection}:{sorted(query.items())}"
-    result = target.remember(key, lambda: _walk(target, collection, query, limit))
+    key = (collection, repr(sorted(query.items())))
+    if key not in svc.walks:
+        svc.walks[key] = _walk(svc, collection, query, limit)
+    result = svc.walks[key]
     if result.cut:
-        target.note(f"sampling cut: walked {len(result.pages)} pages of collection {collection} "
-                    f"(max_pages={len(result.pages)}); the end was not reached")
+        ctx.note(m("note.pages-cut", pages=len(result.pages), collection=collection))
     return result
 
 
-def _walk(target: TargetContext, collection: str, query: dict[str, Any], limit: int) -> Walk:
-    cap = target.option("max_pages", 30)
+def _walk(svc: Service, collection: str, query: dict[str, Any], limit: int) -> Walk:
+    cap = svc.target.option("max_pages", 30)
     result = Walk(collection, limit)
-    doc: Doc | None = fetch(target, items_url(target, collection), query, GEOJSON)
+    doc: Doc | None = svc.fetch(svc.items_url(collection), query, GEOJSON)
     visited = {normalise(doc.url, drop=())} if doc else set()
     while doc is not None:
-        doc = _step(target, result, doc, visited, cap)
+        doc = _step(svc, result, doc, visited, cap)
     return result
 
 
-def _step(target: TargetContext, result: Walk, doc: Doc, visited: set[str], cap: int) -> Doc | None:
+def _step(svc: Service, result: Walk, doc: Doc, visited: set[str], cap: int) -> Doc | None:
     """Record one page; fetch the next one, or None at the end, on a cycle, an error or the page cap."""
     if not doc.ok:
         result.stopped = doc
@@ -94,5 +97,5 @@ def _step(target: TargetContext, result: Walk, doc: Doc, visited: set[str], cap:
         result.cycle = (url, len(result.pages) - 1)
     elif len(result.pages) < cap:
         visited.add(normalise(url, drop=()))
-        return fetch(target, url, None, GEOJSON)
+        return svc.fetch(url, None, GEOJSON)
     return None

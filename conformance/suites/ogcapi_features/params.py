@@ -6,7 +6,9 @@ from collections.abc import Generator, Iterator
 from typing import Any
 
 from conformance.core.evidence import MissingMember, SchemaViolation, Violation
-from conformance.suites.ogcapi_features.openapi import Definition, Parameter
+from conformance.core.messages import Param
+from conformance.suites.ogcapi_features.messages import m
+from conformance.suites.ogcapi_features.openapi import Definition, Parameter, undescribed
 
 Found = Generator[Violation, None, Parameter | None]
 
@@ -26,16 +28,18 @@ def declared_parameter(api: Definition, collection: str, name: str) -> Found:
     path = items_path(collection)
     found = api.operation(path)
     if found is None:
-        yield MissingMember(f"the API definition does not describe GET {path}", locator=api.doc.at("/paths"),
-                            expected=f"an operation for {path}", actual=None, exchange=api.doc.exchange)
+        yield undescribed(api, path, api.doc.exchange)
         return None
     for param in query_parameters(api, collection):
         if param.name == name:
             return param
-    yield MissingMember(f"GET {path} does not declare the query parameter {name}",
-                        locator=api.doc.at(f"{found[0]}/parameters"), expected=name,
-                        actual=sorted(p.name or p.ref for p in query_parameters(api, collection)),
-                        exchange=api.doc.exchange)
+    yield MissingMember(
+        m("undeclared-param", path=path, name=name),
+        locator=api.doc.at(f"{found[0]}/parameters"),
+        expected=name,
+        actual=sorted(p.name or p.ref for p in query_parameters(api, collection)),
+        exchange=api.doc.exchange,
+    )
     return None
 
 
@@ -44,13 +48,22 @@ def shape(api: Definition, param: Parameter, schema_type: str) -> Iterator[Viola
     raw = param.raw or {}
     wanted = {"required": False, "style": "form", "explode": False, "schema type": schema_type}
     style = raw.get("style", "form")
-    actual = {"required": raw.get("required", False), "style": style, "explode": raw.get("explode", style == "form"),
-              "schema type": param.schema.get("type")}
+    actual = {
+        "required": raw.get("required", False),
+        "style": style,
+        "explode": raw.get("explode", style == "form"),
+        "schema type": param.schema.get("type"),
+    }
     for key, value in wanted.items():
         if actual[key] != value:
-            yield SchemaViolation(f"parameter {param.name}: {key} is {actual[key]!r}, the standard says {value!r}",
-                                  locator=api.doc.at(param.pointer), expected=value, actual=actual[key],
-                                  exchange=api.doc.exchange)
+            named: Param = m("phrase.schema-type") if key == "schema type" else key
+            yield SchemaViolation(
+                m("param-shape", name=param.name, key=named, actual=repr(actual[key]), value=repr(value)),
+                locator=api.doc.at(param.pointer),
+                expected=value,
+                actual=actual[key],
+                exchange=api.doc.exchange,
+            )
 
 
 def limit_bounds(api: Definition | None, collection: str) -> tuple[int, int | None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,10 +14,10 @@ from referencing.jsonschema import DRAFT202012
 from conformance.core.evidence import SchemaViolation
 from conformance.core.jsonschemas import OfflineRegistry, compile_validator, load_document, violations
 from conformance.core.packs import default_store
-from conformance.suites.ogcapi_features.service import Doc
+from conformance.suites.ogcapi_features.messages import m
+from conformance.suites.ogcapi_features.responses import Doc
 
 PUBLISHED = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi"
-MAX_ERRORS = 25
 
 
 class OasSchemas(OfflineRegistry):
@@ -26,8 +26,7 @@ class OasSchemas(OfflineRegistry):
     Besides files, in-memory documents (e.g. a vendor's API definition, by its URL) can answer for a URI.
     """
 
-    def __init__(self, documents: Mapping[str, Path] | None = None,
-                 contents: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, documents: Mapping[str, Path] | None = None, contents: Mapping[str, Any] | None = None) -> None:
         super().__init__(documents)
         self.contents = dict(contents or {})
 
@@ -72,11 +71,16 @@ def geojson(name: str) -> Validator:
 
 
 def validate(validator: Validator, doc: Doc, pointer: str = "", instance: Any = None) -> Iterator[SchemaViolation]:
-    """Schema violations of the document (or of ``instance`` found at ``pointer``), at most MAX_ERRORS."""
+    """Schema violations of the document (or of ``instance`` found at ``pointer``), in the validator's words."""
     value = doc.body if instance is None else instance
-    for count, found in enumerate(violations(validator, value, doc.url, exchange=doc.exchange)):
-        if count >= MAX_ERRORS:
-            return
+    for found in worded(violations(validator, value, doc.url, exchange=doc.exchange)):
         if pointer:
             found.locator = doc.at(pointer + (found.locator.pointer or ""))
         yield found
+
+
+def worded(found: Iterable[SchemaViolation]) -> Iterator[SchemaViolation]:
+    """Schema violations as messages of the suite (the validator's text is their parameter)."""
+    for violation in found:
+        violation.message = m("schema", error=violation.text)
+        yield violation

@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.core.evidence import MissingMember, StatusViolation, Violation
+from conformance.core.messages import Param
+from conformance.suites.ogcapi_features.messages import joined, m
 from conformance.suites.ogcapi_features.openapi import Definition
 from conformance.suites.ogcapi_features.operations import Call
-from conformance.suites.ogcapi_features.service import Doc
+from conformance.suites.ogcapi_features.responses import Doc
 
 DENIED = (401, 403)
 
@@ -45,31 +47,42 @@ def declares(api: Definition, operations: list[dict[str, Any]]) -> bool:
 def undefined(api: Definition, operations: list[tuple[str, dict[str, Any]]]) -> Iterator[Violation]:
     """Security requirements that name a scheme components.securitySchemes does not define."""
     known = schemes(api)
-    sources = [("/security", api.raw.get("security"))] + [(f"{p}/security", op.get("security"))
-                                                           for p, op in operations]
+    sources = [("/security", api.raw.get("security"))] + [(f"{p}/security", op.get("security")) for p, op in operations]
     for pointer, requirements in sources:
         for index, item in enumerate(requirements if isinstance(requirements, list) else []):
             for name in sorted(set(item) - set(known)) if isinstance(item, dict) else []:
-                yield MissingMember(f"the security requirement names the scheme {name!r}, which "
-                                    "components.securitySchemes does not define",
-                                    locator=api.doc.at(f"{pointer}/{index}"), expected=sorted(known), actual=name,
-                                    exchange=api.doc.exchange)
+                yield MissingMember(
+                    m("scheme-undefined", name=repr(name)),
+                    locator=api.doc.at(f"{pointer}/{index}"),
+                    expected=sorted(known),
+                    actual=name,
+                    exchange=api.doc.exchange,
+                )
 
 
-def enforced(api: Definition, call: Call, operation: dict[str, Any], doc: Doc,
-             anonymous_client: bool) -> Iterator[Violation]:
+def enforced(
+    api: Definition, call: Call, operation: dict[str, Any], doc: Doc, anonymous_client: bool
+) -> Iterator[Violation]:
     """The answer to a call agrees with the operation's documented security."""
     documented = effective(api, operation)
     if doc.status in DENIED and anonymous(documented):
-        yield StatusViolation(f"GET {call.path} is access-controlled (HTTP {doc.status}), but its operation "
-                              "documents no security requirement", locator=doc.at(), expected=
-                              f"a security requirement at {api.doc.url}#{call.pointer}/security or /security",
-                              actual=doc.status, exchange=doc.exchange)
+        yield StatusViolation(
+            m("unprotected-documented", path=call.path, status=doc.status),
+            locator=doc.at(),
+            expected=m("phrase.security-at", location=f"{api.doc.url}#{call.pointer}/security"),
+            actual=doc.status,
+            exchange=doc.exchange,
+        )
     elif anonymous_client and 200 <= doc.status < 300 and not anonymous(documented):
-        yield StatusViolation(f"GET {call.path} is documented as requiring {_names(documented)}, but was served "
-                              "without credentials", locator=doc.at(), expected="401 or 403 without credentials",
-                              actual=doc.status, exchange=doc.exchange)
+        yield StatusViolation(
+            m("served-without", path=call.path, names=_names(documented)),
+            locator=doc.at(),
+            expected=m("phrase.denied"),
+            actual=doc.status,
+            exchange=doc.exchange,
+        )
 
 
-def _names(requirements: list[Any]) -> str:
-    return " or ".join(" and ".join(sorted(r)) for r in requirements if isinstance(r, dict)) or "credentials"
+def _names(requirements: list[Any]) -> Param:
+    alternatives: list[Param] = [joined(sorted(r)) for r in requirements if isinstance(r, dict) and r]
+    return joined(alternatives, "or") if alternatives else m("phrase.credentials")

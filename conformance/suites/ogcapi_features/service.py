@@ -1,206 +1,185 @@
-"""The API under test as the suite sees it: fetched documents (memoised per target) and the sampled collections."""
+"""What the suite observes of one API: the landing page read once, every other document on first need, then kept.
+
+The landing page is fetched when the observation is made: a landing page that does not answer 200 with a JSON
+object leaves nothing to judge, and every check of the target ends as an error with that one reason. The
+conformance declaration, the collections, a collection's metadata, first items pages, single features, shared
+probes, walks through next links, HEAD and conditional requests and the API definition are fetched by the first
+check that needs them and kept for the others. What a check notes (sampling cuts) is noted by the check itself.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import pytest
-
-from conformance.core import jsonsafe
-from conformance.core.evidence import Exchange, Locator, ParseViolation, StatusViolation, Violation
-from conformance.core.http import Response
+from conformance.core.evidence import Skipped
+from conformance.core.messages import Message
+from conformance.core.transport import TargetUnreachable
+from conformance.harness.observe import Lazy
+from conformance.harness.suite import CheckContext
 from conformance.harness.target import TargetContext
 from conformance.suites.ogcapi_features.catalogue import ID
+from conformance.suites.ogcapi_features.messages import m
+from conformance.suites.ogcapi_features.responses import GEOJSON, JSON, Doc, features, fetch, require
 
-JSON = "application/json"
-GEOJSON = "application/geo+json"
-HTML = "text/html"
-OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0"
-UNKNOWN = "wechselbar-unknown-7f3a9c"  # an id no server has: for collections and features that do not exist
+if TYPE_CHECKING:
+    from conformance.core.http import Response
+    from conformance.suites.ogcapi_features.http11 import Resource
+    from conformance.suites.ogcapi_features.openapi import Definition
+    from conformance.suites.ogcapi_features.operations import Call
+    from conformance.suites.ogcapi_features.paging import Walk
+
+Entry = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class Doc:
-    """A response with its JSON body parsed (``body`` is None when it is not JSON)."""
+class Sample:
+    """The feature collections checked (entries with an id and itemType feature, capped) and what that left out."""
 
-    response: Response
-    body: Any
-    error: str = ""
-
-    @property
-    def url(self) -> str:
-        """The URL that answered."""
-        return self.response.url
-
-    @property
-    def status(self) -> int:
-        """The HTTP status code."""
-        return self.response.status
-
-    @property
-    def exchange(self) -> Exchange:
-        """The captured exchange (evidence)."""
-        return self.response.exchange
-
-    @property
-    def ok(self) -> bool:
-        """200 with a JSON object as body."""
-        return self.status == 200 and isinstance(self.body, dict)
-
-    def at(self, pointer: str = "") -> Locator:
-        """A locator for a JSON pointer in this document."""
-        return Locator(where=self.url, pointer=pointer)
-
-    def member(self, name: str, default: Any = None) -> Any:
-        """A top-level member of a JSON object body."""
-        return self.body.get(name, default) if isinstance(self.body, dict) else default
+    entries: list[Entry]
+    notes: list[Message] = field(default_factory=list)
 
 
-def fetch(target: TargetContext, url: str, params: Mapping[str, Any] | None = None, accept: str = JSON) -> Doc:
-    """GET a URL and parse its body as JSON where possible."""
-    response = target.http.get(url, params=params, headers={"Accept": accept})
-    try:
-        return Doc(response, jsonsafe.loads(response.content))
-    except ValueError as exc:
-        return Doc(response, None, f"not JSON: {exc}")
+class Service:
+    """One OGC API – Features target as the checks see it; each document is fetched once."""
+
+    def __init__(self, target: TargetContext, landing: Doc) -> None:
+        self.target = target
+        self.landing = landing
+        self.base_url = target.base_url
+        self.docs: dict[tuple[str, str, str], Doc] = {}
+        self.walks: dict[tuple[str, str], Walk] = {}
+        self.api: Lazy[Definition | None] = Lazy(self._definition)
+        self.heads: Lazy[list[tuple[Resource, Response]]] = Lazy(self._heads)
+        self.revalidations: Lazy[list[tuple[Resource, Response]]] = Lazy(self._revalidations)
+        self.calls: Lazy[tuple[list[Call], list[Message]]] = Lazy(self._calls)
+
+    def fetch(self, url: str, params: Mapping[str, Any] | None = None, accept: str = JSON) -> Doc:
+        """A fresh GET, kept for no other check."""
+        return fetch(self.target.http, url, params, accept)
+
+    def once(self, url: str, params: Mapping[str, Any] | None = None, accept: str = JSON) -> Doc:
+        """A GET sent once per target: the first check that asks sends it, the others read its answer."""
+        key = (url, repr(sorted((params or {}).items())), accept)
+        if key not in self.docs:
+            self.docs[key] = self.fetch(url, params, accept)
+        return self.docs[key]
+
+    def conformance(self) -> Doc:
+        """The conformance declaration at /conformance."""
+        return self.once(self.base_url + "/conformance")
+
+    def collections(self) -> Doc:
+        """The collections document at /collections."""
+        return self.once(self.base_url + "/collections")
+
+    def declared(self) -> frozenset[str] | None:
+        """The conformance classes the API declares, or None if the declaration cannot be read."""
+        found = self.conformance().member("conformsTo")
+        return frozenset(str(c).rstrip("/") for c in found) if isinstance(found, list) else None
+
+    def collection_url(self, collection: str) -> str:
+        """/collections/{collectionId}."""
+        return f"{self.base_url}/collections/{quote(collection, safe='')}"
+
+    def items_url(self, collection: str) -> str:
+        """/collections/{collectionId}/items."""
+        return self.collection_url(collection) + "/items"
+
+    def collection(self, collection: str) -> Doc:
+        """One collection's metadata at /collections/{collectionId}."""
+        return self.once(self.collection_url(collection))
+
+    def items(self, collection: str, params: Mapping[str, Any] | None = None, accept: str = GEOJSON) -> Doc:
+        """One items request; only the unfiltered first page is kept for other checks."""
+        if params:
+            return self.fetch(self.items_url(collection), params, accept)
+        return self.once(self.items_url(collection), None, accept)
+
+    def single(self, collection: str, feature: str, accept: str = GEOJSON) -> Doc:
+        """One feature at /collections/{collectionId}/items/{featureId}."""
+        return self.once(f"{self.items_url(collection)}/{quote(feature, safe='')}", None, accept)
+
+    def sample(self) -> Sample:
+        """The feature collections checked; skip when /collections is unusable or lists none."""
+        entries = require(self.collections(), "/collections").member("collections", [])
+        entries = entries if isinstance(entries, list) else []
+        found = [
+            c
+            for c in entries
+            if isinstance(c, dict) and isinstance(c.get("id"), str) and c.get("itemType", "feature") == "feature"
+        ]
+        notes = (
+            [m("note.not-feature-collections", count=len(entries) - len(found))] if len(found) < len(entries) else []
+        )
+        cap = self.target.option("max_collections", 5)
+        if len(found) > cap:
+            notes.append(m("note.collections-cut", cap=cap, total=len(found)))
+        if not found:
+            raise Skipped(m("skip.no-feature-collection"))
+        return Sample(found[:cap], notes)
+
+    def _definition(self) -> Definition | None:
+        from conformance.suites.ogcapi_features.openapi import read  # noqa: PLC0415  (it builds on this module)
+
+        return read(self)
+
+    def _heads(self) -> list[tuple[Resource, Response]]:
+        from conformance.suites.ogcapi_features.http11 import send_heads  # noqa: PLC0415
+
+        return send_heads(self)
+
+    def _revalidations(self) -> list[tuple[Resource, Response]]:
+        from conformance.suites.ogcapi_features.http11 import revalidate  # noqa: PLC0415
+
+        return revalidate(self)
+
+    def _calls(self) -> tuple[list[Call], list[Message]]:
+        from conformance.suites.ogcapi_features.operations import fill  # noqa: PLC0415
+
+        return fill(self)
 
 
-def ensure(doc: Doc, what: str, expected: int = 200) -> Iterator[Violation]:
-    """The document answered with the expected status and a JSON object."""
-    if doc.status != expected:
-        yield StatusViolation(f"{what}: expected HTTP {expected}, got {doc.status}", locator=doc.at(),
-                              expected=expected, actual=doc.status, exchange=doc.exchange)
-    elif not isinstance(doc.body, dict):
-        yield ParseViolation(f"{what}: the body is not a JSON object ({doc.error or type(doc.body).__name__})",
-                             locator=doc.at(), expected="a JSON object", actual=doc.response.text[:200],
-                             exchange=doc.exchange)
+Ctx = CheckContext[Service]
 
 
-def require(doc: Doc, what: str) -> Doc:
-    """The document, or skip: a check that needs it cannot judge without it (another requirement fails)."""
-    if not doc.ok:
-        pytest.skip(f"{what} is unavailable (HTTP {doc.status}{', ' + doc.error if doc.error else ''})")
-    return doc
+def observe(target: TargetContext) -> Service:
+    """The landing page of a target; one that gives no JSON object ends every check with the reason."""
+    page = fetch(target.http, target.base_url + "/")
+    if page.status != 200:
+        raise TargetUnreachable(m("landing-status", url=page.url, status=page.status))
+    if not isinstance(page.body, dict):
+        raise TargetUnreachable(m("landing-not-object", url=page.url, problem=page.problem))
+    return Service(target, page)
 
 
-def landing(target: TargetContext) -> Doc:
-    """The landing page as JSON."""
-    return target.remember("oaf:landing", lambda: fetch(target, target.base_url + "/"))
-
-
-def conformance(target: TargetContext) -> Doc:
-    """The conformance declaration at /conformance."""
-    return target.remember("oaf:conformance", lambda: fetch(target, target.base_url + "/conformance"))
-
-
-def collections_doc(target: TargetContext) -> Doc:
-    """The collections document at /collections."""
-    return target.remember("oaf:collections", lambda: fetch(target, target.base_url + "/collections"))
-
-
-def declared(target: TargetContext) -> frozenset[str] | None:
-    """The conformance classes the API declares, or None if the declaration cannot be read."""
-    found = conformance(target).member("conformsTo")
-    return frozenset(str(c).rstrip("/") for c in found) if isinstance(found, list) else None
-
-
-def claim(target: TargetContext, cls: str) -> None:
+def claim(ctx: Ctx, cls: str) -> None:
     """Not applicable unless the class is claimed (vendors file) or declared (/conformance)."""
-    target.require_claim(ID, cls, declared(target))
+    ctx.target.require_claim(ID, cls, ctx.observation.declared())
 
 
-def collections(target: TargetContext) -> list[dict[str, Any]]:
-    """The feature collections checked: entries with an id and itemType feature, capped by max_collections."""
-    entries = require(collections_doc(target), "/collections").member("collections", [])
-    entries = entries if isinstance(entries, list) else []
-    found = [c for c in entries if isinstance(c, dict) and isinstance(c.get("id"), str)
-             and c.get("itemType", "feature") == "feature"]
-    if len(found) < len(entries):
-        target.note(f"{len(entries) - len(found)} entries of /collections are not feature collections with an id "
-                    "and were not checked")
-    cap = target.option("max_collections", 5)
-    if len(found) > cap:
-        target.note(f"sampling cut: checked {cap} of {len(found)} collections (max_collections={cap})")
-    if not found:
-        pytest.skip("/collections lists no feature collection")
-    return found[:cap]
+def claimed(ctx: Ctx, cls: str) -> bool:
+    """Whether the class is claimed (vendors file) or declared (/conformance)."""
+    return ctx.target.claimed(cls, ctx.observation.declared())
 
 
-def collection_url(target: TargetContext, collection_id: str) -> str:
-    """/collections/{collectionId}."""
-    return f"{target.base_url}/collections/{quote(collection_id, safe='')}"
+def collections(ctx: Ctx) -> list[Entry]:
+    """The feature collections checked, with a note on what the sample left out."""
+    found = ctx.observation.sample()
+    for note in found.notes:
+        ctx.note(note)
+    return found.entries
 
 
-def collection_doc(target: TargetContext, collection_id: str) -> Doc:
-    """One collection's metadata at /collections/{collectionId}, fetched once per target."""
-    url = collection_url(target, collection_id)
-    return target.remember(f"oaf:collection:{collection_id}", lambda: fetch(target, url))
-
-
-def probe(target: TargetContext, url: str, params: Mapping[str, Any] | None = None, accept: str = JSON) -> Doc:
-    """A request shared by several checks (e.g. an error situation), sent once per target."""
-    key = f"oaf:probe:{url}:{sorted((params or {}).items())}:{accept}"
-    return target.remember(key, lambda: fetch(target, url, params, accept))
-
-
-def items_url(target: TargetContext, collection_id: str) -> str:
-    """/collections/{collectionId}/items."""
-    return collection_url(target, collection_id) + "/items"
-
-
-def items(target: TargetContext, collection_id: str, params: Mapping[str, Any] | None = None,
-          accept: str = GEOJSON) -> Doc:
-    """One items request (the unfiltered first page is memoised)."""
-    if params:
-        return fetch(target, items_url(target, collection_id), params, accept)
-    return target.remember(f"oaf:items:{collection_id}:{accept}",
-                           lambda: fetch(target, items_url(target, collection_id), None, accept))
-
-
-def features(doc: Doc) -> list[dict[str, Any]]:
-    """The feature objects of an items document (empty if there are none)."""
-    found = doc.member("features", [])
-    return [f for f in found if isinstance(f, dict)] if isinstance(found, list) else []
-
-
-def label(feature: dict[str, Any]) -> str:
-    """A feature as named in messages: its id and, if it has one, its name property."""
-    name = (feature.get("properties") or {}).get("name")
-    return f"{feature.get('id')!r}" + (f" ({name})" if isinstance(name, str) and name else "")
-
-
-def judged(docs: Iterable[Doc], what: str) -> list[Doc]:
-    """The 200 JSON responses among the documents; skip when there is none (nothing can be judged)."""
-    found = [doc for doc in docs if doc.ok]
-    if not found:
-        pytest.skip(f"no 200 response of {what} to judge")
-    return found
-
-
-def feature_key(feature: dict[str, Any]) -> str:
-    """The identity of a feature: its id, else its canonical JSON."""
-    if "id" in feature:
-        return str(feature["id"])
-    return json.dumps(feature, sort_keys=True)
-
-
-def single(target: TargetContext, collection: str, feature_id: str, accept: str = GEOJSON) -> Doc:
-    """One feature, fetched once per target and media type."""
-    url = f"{items_url(target, collection)}/{quote(feature_id, safe='')}"
-    return target.remember(f"oaf:feature:{collection}:{feature_id}:{accept}", lambda: fetch(target, url, None, accept))
-
-
-def sampled(target: TargetContext) -> list[tuple[str, str]]:
+def sampled(ctx: Ctx) -> list[tuple[str, str]]:
     """(collection, feature id) of the first ``max_features`` features with an id of each collection."""
-    cap = target.option("max_features", 3)
+    cap = ctx.target.option("max_features", 3)
     out = []
-    for entry in collections(target):
-        ids = [str(f["id"]) for f in features(items(target, entry["id"])) if f.get("id") not in (None, "")]
+    for entry in collections(ctx):
+        ids = [str(f["id"]) for f in features(ctx.observation.items(entry["id"])) if f.get("id") not in (None, "")]
         out += [(entry["id"], fid) for fid in ids[:cap]]
     if not out:
-        pytest.skip("no sampled collection returned features with an id")
+        raise Skipped(m("skip.no-sampled-features"))
     return out
