@@ -143,13 +143,19 @@ class LineCountingReader:
 
 def peek_root(head: bytes) -> str:
     """The ``{ns}local`` name of the root element, which must start within ``head``."""
+    return peek_root_element(head)[0]
+
+
+def peek_root_element(head: bytes) -> tuple[str, dict[str, str]]:
+    """The ``{ns}local`` name and the attributes of the root element, which must start within ``head``."""
     options = hardened_options(events=("start",))
     options.pop("collect_ids")
     parser = etree.XMLPullParser(**options)
     try:
         parser.feed(head)
         for _event, element in parser.read_events():
-            return str(getattr(element, "tag", ""))
+            attributes = getattr(element, "attrib", {})
+            return str(getattr(element, "tag", "")), {str(k): str(v) for k, v in attributes.items()}
     except etree.XMLSyntaxError as exc:
         raise rejection(exc) from exc
     if len(head) < PROLOG_BYTES:

@@ -2,7 +2,9 @@
 
 It serves the same Natural Earth lakes and places as the pygeoapi target (``geodata`` corpus pack): lakes as a
 UTF-8 shapefile written by ogr2ogr, places as GeoJSON with an integer ``pid`` (MapServer's OGC API needs a
-feature id). The mapfile, MapServer's config file and the lighttpd config are written here. lighttpd runs in
+feature id). The mapfiles, MapServer's config file and the lighttpd config are written here: vendor.map for the
+OGC API (``…/cgi-bin/mapserv/VENDOR/ogcapi``), ows.map (mapserver_ows.py) as the default map for WMS and WFS
+(``…/cgi-bin/mapserv?``, see ``ows_url``). lighttpd runs in
 the foreground as a child process and is stopped by its PID. Skipped when the Debian packages are absent
 (.ci/install-targets.sh installs them where apt-get can run).
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conformance.core.packs import default_store
+from tests.targets import mapserver_ows
 from tests.targets.servers import free_port, running
 
 CGI = Path("/usr/lib/cgi-bin/mapserv")
@@ -77,8 +80,10 @@ def _configs(workdir: Path, port: int, access_log: Path | None = None) -> None:
     (workdir / "www").mkdir(exist_ok=True)
     logging = f'server.modules += ( "mod_accesslog" )\naccesslog.filename = "{access_log}"\n' if access_log else ""
     (workdir / "vendor.map").write_text(_mapfile(workdir, port), encoding="utf-8")
+    (workdir / "ows.map").write_text(mapserver_ows.mapfile(workdir, port), encoding="utf-8")
     (workdir / "mapserver.conf").write_text(
-        f'CONFIG\n  ENV\n    MS_MAP_PATTERN "^{workdir}"\n    MS_ERRORFILE "{workdir}/ms_error.txt"\n  END\n'
+        f'CONFIG\n  ENV\n    MS_MAP_PATTERN "^{workdir}"\n    MS_ERRORFILE "{workdir}/ms_error.txt"\n'
+        f'    MS_MAPFILE "{workdir}/ows.map"\n  END\n'
         f'  MAPS\n    VENDOR "{workdir}/vendor.map"\n  END\nEND\n', encoding="utf-8")
     (workdir / "lighttpd.conf").write_text(
         'server.modules = ( "mod_cgi", "mod_alias", "mod_setenv" )\n'
@@ -114,6 +119,11 @@ def serve(workdir: Path, access_log: Path | None = None) -> Iterator[str]:
     argv = ["lighttpd", "-D", "-f", str(workdir / "lighttpd.conf")]
     with running(argv, url + "?f=json", workdir / "server.log", cwd=workdir, timeout=30):
         yield url
+
+
+def ows_url(ogcapi_url: str) -> str:
+    """The WMS and WFS endpoint of a running target (its default map), from the OGC API base URL."""
+    return ogcapi_url.split("/VENDOR/", 1)[0]
 
 
 @pytest.fixture(scope="session")
