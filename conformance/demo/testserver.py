@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import threading
+from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 
@@ -52,3 +54,37 @@ class TenantServer:
         """Stop serving and close the socket."""
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class DefectServer(TenantServer):
+    """A test double whose tenants each switch on some of its ``DEFECTS``; a tenant is served at
+    ``/{tenant}/{PATH}``."""
+
+    DEFECTS: Mapping[str, str] = {}
+    PATH = ""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], tenants: Mapping[str, frozenset[str]],
+                 port: int = 0) -> None:
+        unknown = sorted({d for defects in tenants.values() for d in defects} - set(self.DEFECTS))
+        if unknown:
+            raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {', '.join(sorted(self.DEFECTS))}")
+        super().__init__(handler, port)
+        self.serve_views({name: frozenset(defects) for name, defects in tenants.items()})
+
+    def url(self, tenant: str) -> str:
+        """The service URL (capabilities and every operation) of one tenant."""
+        return f"http://127.0.0.1:{self.port}/{tenant}/{self.PATH}"
+
+
+def tenants_main(argv: list[str] | None, description: str, default: str,
+                 make: Callable[[dict[str, frozenset[str]], int], DefectServer]) -> None:
+    """Command line of a defect server: start it, print its tenants' URLs as one JSON line, serve until
+    terminated."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--tenant", action="append", default=[], metavar="NAME[:DEFECT,...]")
+    parser.add_argument("--port", type=int, default=0)
+    options = parser.parse_args(argv)
+    tenants = dict(tenant_option(t) for t in options.tenant or [default])
+    server = make(tenants, options.port)
+    server.serve_until_terminated(
+        {"test_double": True, "port": server.port, "tenants": {t: server.url(t) for t in tenants}})

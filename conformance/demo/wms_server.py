@@ -13,11 +13,10 @@ Use ``with serve(defects) as url: ...`` or ``url, stop = start(defects)``; on th
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from conformance.demo.testserver import TenantServer, tenant_option
+from conformance.demo.testserver import DefectServer, tenants_main
 from conformance.demo.wms_handler import Handler
 
 DEFECTS: dict[str, str] = {
@@ -54,19 +53,14 @@ DEFECTS: dict[str, str] = {
 }
 
 
-class WmsTestServer(TenantServer):
-    """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
+class WmsTestServer(DefectServer):
+    """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant at /{tenant}/wms."""
+
+    DEFECTS = DEFECTS
+    PATH = "wms"
 
     def __init__(self, tenants: Mapping[str, frozenset[str]], port: int = 0) -> None:
-        unknown = sorted({d for defects in tenants.values() for d in defects} - set(DEFECTS))
-        if unknown:
-            raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {', '.join(sorted(DEFECTS))}")
-        super().__init__(Handler, port)
-        self.serve_views({name: frozenset(defects) for name, defects in tenants.items()})
-
-    def url(self, tenant: str) -> str:
-        """The service URL (GetCapabilities and every operation) of one tenant."""
-        return f"http://127.0.0.1:{self.port}/{tenant}/wms"
+        super().__init__(Handler, tenants, port)
 
 
 def start(defects: frozenset[str] = frozenset(), port: int = 0) -> tuple[str, Callable[[], None]]:
@@ -87,15 +81,7 @@ def serve(defects: frozenset[str] = frozenset(), port: int = 0) -> Iterator[str]
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: start the server, print its tenants' URLs as one JSON line, serve until terminated."""
-    parser = argparse.ArgumentParser(description="WMS 1.3.0 test double (never a vendor implementation)")
-    parser.add_argument("--tenant", action="append", default=[], metavar="NAME[:DEFECT,...]")
-    parser.add_argument("--port", type=int, default=0)
-    options = parser.parse_args(argv)
-    tenants = dict(tenant_option(t) for t in options.tenant or ["wms"])
-    server = WmsTestServer(tenants, options.port)
-    server.serve_until_terminated(
-        {"test_double": True, "port": server.port, "tenants": {t: server.url(t) for t in tenants}}
-    )
+    tenants_main(argv, "WMS 1.3.0 test double (never a vendor implementation)", "wms", WmsTestServer)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from conformance.demo.testserver import DefectServer
 from tests.suites import test_ogcapi_features_support as features
 
 Run = features.Run
@@ -27,3 +29,28 @@ def run_cli(vendors: Path, out: Path, *extra: str) -> Run:
     done = features.run_cli(vendors, out, *extra)
     named = {(vendor, uri.split("/req/", 1)[1]): record for (vendor, uri), record in done.records.items()}
     return Run(done.code, done.out, named, done.stderr)
+
+
+def run_double(server: DefectServer, standard: str, folder: Path) -> Run:
+    """One CLI run of ``standard`` over a started defect server: a vendor per tenant, named like the tenant."""
+    targets = {name: server.url(name) for name in server.views}
+    return run_cli(vendors_file(folder / "vendors.toml", standard, targets), folder / "out")
+
+
+def one_tenant_per_defect(defects: Iterable[str]) -> dict[str, frozenset[str]]:
+    """A conformant tenant ``clean`` and one tenant per defect, named like it."""
+    return {"clean": frozenset(), **{d: frozenset({d}) for d in defects}}
+
+
+def assert_exactly(run: Run, vendor: str, failing: set[str], everything: set[str], unjudged: set[str]) -> None:
+    """The vendor fails exactly ``failing``, is not applicable for exactly ``unjudged``, passes all else."""
+    outcomes = run.outcomes(vendor)
+    assert {n for n, o in outcomes.items() if o == "fail"} == failing, outcomes
+    assert {n for n, o in outcomes.items() if o == "not_applicable"} == unjudged, outcomes
+    assert {n for n, o in outcomes.items() if o == "pass"} == everything - failing - unjudged, outcomes
+
+
+def assert_every_check_can_fail(caught: dict[str, set[str]], defects: Iterable[str], everything: set[str]) -> None:
+    """Each defect of the double names what it fails, and every requirement is failed by some defect."""
+    assert set(caught) == set(defects)
+    assert set().union(*caught.values()) == everything

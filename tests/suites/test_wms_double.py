@@ -14,7 +14,14 @@ import pytest
 
 from conformance.demo.wms_server import DEFECTS, WmsTestServer
 from conformance.suites.wms import STANDARD, SUITE
-from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
+from tests.suites.ows_support import (
+    Run,
+    assert_every_check_can_fail,
+    assert_exactly,
+    evidence_complete,
+    one_tenant_per_defect,
+    run_double,
+)
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
 CAUGHT: dict[str, set[str]] = {
@@ -57,19 +64,15 @@ UNJUDGED = {"transparent-ignored": {"feature-count"}, "empty-map-watermark": {"f
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
-    tenants = {"clean": frozenset(), **{d: frozenset({d}) for d in DEFECTS}}
-    server = WmsTestServer(tenants).start()
+    server = WmsTestServer(one_tenant_per_defect(DEFECTS)).start()
     try:
-        folder = tmp_path_factory.mktemp("wms-double")
-        targets = {name: server.url(name) for name in tenants}
-        yield run_cli(vendors_file(folder / "vendors.toml", "wms-1.3.0", targets), folder / "out")
+        yield run_double(server, "wms-1.3.0", tmp_path_factory.mktemp("wms-double"))
     finally:
         server.stop()
 
 
 def test_every_defect_is_listed_and_every_check_has_one() -> None:
-    assert set(CAUGHT) == set(DEFECTS)
-    assert set().union(*CAUGHT.values()) == ALL
+    assert_every_check_can_fail(CAUGHT, DEFECTS, ALL)
 
 
 def test_the_clean_double_passes_everything(run: Run) -> None:
@@ -78,11 +81,7 @@ def test_the_clean_double_passes_everything(run: Run) -> None:
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
 def test_each_defect_fails_exactly_its_requirement(run: Run, defect: str) -> None:
-    outcomes = run.outcomes(defect)
-    unjudged = UNJUDGED.get(defect, set())
-    assert {n for n, o in outcomes.items() if o == "fail"} == CAUGHT[defect], outcomes
-    assert {n for n, o in outcomes.items() if o == "not_applicable"} == unjudged, outcomes
-    assert {n for n, o in outcomes.items() if o == "pass"} == ALL - CAUGHT[defect] - unjudged, outcomes
+    assert_exactly(run, defect, CAUGHT[defect], ALL, UNJUDGED.get(defect, set()))
     for name in CAUGHT[defect]:
         record = run.records[(defect, name)]
         assert record["reason"] and (evidence_complete(record) or name.startswith(("layer-", "capabilit"))), record

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from conformance.core.model import ConformanceClass, Option, Requirement, Standard
 from conformance.core.outcomes import Obligation
+from conformance.suites.ows import ServiceSuite
+from conformance.suites.wms.messages import MESSAGES
 
 ID = "wms-1.3.0"
 VERSION = "1.3.0"
@@ -207,8 +209,6 @@ STANDARD = Standard(
     ),
 )
 
-from conformance.suites.wms.suite import WmsSuite  # noqa: E402  (the suite needs the catalogue above)
-
-SUITE = WmsSuite(STANDARD)
+SUITE: ServiceSuite[object] = ServiceSuite(STANDARD, MESSAGES, __name__, "api")
 
 __all__ = ["STANDARD", "SUITE"]
