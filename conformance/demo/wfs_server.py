@@ -1,0 +1,116 @@
+"""TEST DOUBLE: a small WFS 2.0 server for wechselbar's tests (Simple WFS, KVP over HTTP GET).
+
+It is not a vendor implementation and proves nothing about any real product. It serves four trees of a fictional
+town: GetCapabilities, ListStoredQueries, DescribeStoredQueries, GetFeature (TYPENAMES with COUNT, and the
+stored query GetFeatureById) and OWS 1.1 exception reports. With no defects it conforms to what the WFS suite
+checks; each name in DEFECTS switches one deviation on. Several tenants (``http://127.0.0.1:<port>/<tenant>/wfs``)
+share one port: ``python -m conformance.demo.wfs_server --tenant ok --tenant bad:by-id-collection``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qsl, urlsplit
+
+from conformance.demo import wfs_documents as docs
+from conformance.demo.testserver import DefectServer, tenants_main
+
+DEFECTS: dict[str, str] = {
+    "capabilities-invalid": "a FeatureType of the capabilities carries an element the WFS schema does not allow",
+    "operation-missing": "the capabilities do not list DescribeStoredQueries (the operation still answers)",
+    "no-binding": "the capabilities declare every service binding FALSE (KVP still answers)",
+    "by-id-not-listed": "ListStoredQueries names another stored query instead of GetFeatureById",
+    "by-id-collection": "GetFeatureById answers with a wfs:FeatureCollection instead of the feature",
+    "not-found-ignored": "GetFeatureById for an unknown identifier answers 200 with an empty collection",
+    "exception-invalid": "exception reports carry an element the OWS schema does not allow",
+    "unknown-operation-code": "an unknown operation raises InvalidParameterValue instead of OperationNotSupported",
+}
+Answer = tuple[int, str, bytes]
+XML = "text/xml; charset=UTF-8"
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Routes /{tenant}/wfs with KVP parameters (names case-insensitive)."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "WfsTestDouble/1.0"
+    defects: frozenset[str] = frozenset()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        segments = [s for s in parts.path.split("/") if s]
+        views: dict[str, frozenset[str]] = self.server.views  # type: ignore[attr-defined]
+        if len(segments) != 2 or segments[0] not in views or segments[1] != "wfs":
+            self._send((404, "text/plain", b"no such tenant"))
+            return
+        self.defects = views[segments[0]]
+        port = self.server.server_address[1]  # type: ignore[index]
+        params = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+        self._send(self._route(f"http://127.0.0.1:{port}/{segments[0]}/wfs", params))
+
+    def _route(self, url: str, params: dict[str, str]) -> Answer:
+        request = params.get("REQUEST", "")
+        if request == "GetCapabilities":
+            return 200, XML, docs.capabilities(url, self.defects)
+        if request == "ListStoredQueries":
+            return 200, XML, docs.listing(self.defects)
+        if request == "DescribeStoredQueries":
+            return 200, XML, docs.descriptions()
+        if request == "GetFeature":
+            return self._get_feature(params)
+        code = "InvalidParameterValue" if "unknown-operation-code" in self.defects else "OperationNotSupported"
+        return self._fault(400, code, "request", f"unknown operation {request}")
+
+    def _get_feature(self, params: dict[str, str]) -> Answer:
+        if params.get("STOREDQUERY_ID") == docs.BY_ID:
+            return self._by_id(params.get("ID", ""))
+        names = params.get("TYPENAMES") or params.get("TYPENAME")
+        if not names:
+            return self._fault(400, "MissingParameterValue", "typeNames", "GetFeature needs TYPENAMES")
+        if names not in docs.TYPES:
+            return self._fault(400, "InvalidParameterValue", "typeNames", f"unknown feature type {names}")
+        count = int(params.get("COUNT", "0") or 0) or len(docs.TREES)
+        return 200, XML, docs.collection(sorted(docs.TREES)[:count])
+
+    def _by_id(self, fid: str) -> Answer:
+        if fid not in docs.TREES:
+            if "not-found-ignored" in self.defects:
+                return 200, XML, docs.collection([])
+            return self._fault(404, "NotFound", "ID", f"no feature {fid}")
+        if "by-id-collection" in self.defects:
+            return 200, XML, docs.collection([fid])
+        return 200, XML, docs.single(fid)
+
+    def _fault(self, status: int, code: str, locator: str, text: str) -> Answer:
+        return status, XML, docs.exception_report(code, locator, text, self.defects)
+
+    def _send(self, answer: Answer) -> None:
+        status, media, body = answer
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class WfsTestServer(DefectServer):
+    """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant at /{tenant}/wfs."""
+
+    DEFECTS = DEFECTS
+    PATH = "wfs"
+
+    def __init__(self, tenants: Mapping[str, frozenset[str]], port: int = 0) -> None:
+        super().__init__(Handler, tenants, port)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: start the server, print its tenants' URLs as one JSON line, serve until terminated."""
+    tenants_main(argv, "WFS 2.0 test double (never a vendor implementation)", "wfs", WfsTestServer)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""OGC Web Feature Service 2.0 (OGC 09-025r2, ISO 19142): the conformance classes and requirements tested.
+
+The abstract test suite of 09-025r2 (Annex A) defines the conformance classes; A.1.1 Simple WFS asks for the
+operations GetCapabilities, DescribeFeatureType, ListStoredQueries, DescribeStoredQueries and GetFeature with
+the stored query GetFeatureById, at least one service binding, and the exception reports of 7.5. A requirement
+here is one testable statement of such a class, named by the abstract test and the clause, with the obligation
+as the clause words it. WFS 2.0 predates OGC requirement URIs, so the identifiers are the project's own
+(``urn:wechselbar:wfs-2.0/req/...``). This first part covers the Simple WFS; Basic WFS (ad hoc queries,
+GetPropertyValue, filters), response paging and the encodings follow.
+"""
+
+from __future__ import annotations
+
+from conformance.core.model import ConformanceClass, Option, Requirement, Standard
+from conformance.core.outcomes import Obligation
+from conformance.suites.ows import ServiceSuite
+from conformance.suites.wfs.messages import MESSAGES
+
+ID = "wfs-2.0"
+VERSION = "2.0.0"
+SPEC = "https://portal.ogc.org/files/?artifact_id=39967"
+BASE = "urn:wechselbar:wfs-2.0"
+SIMPLE = f"{BASE}/conf/simple"
+
+CLASSES = (ConformanceClass(SIMPLE, "simple", "Einfacher WFS", "Simple WFS", SPEC),)
+
+M = Obligation.MUSS
+
+_SIMPLE = (
+    (
+        "capabilities-schema",
+        "A.1.1; 8.3.2: the GetCapabilities response SHALL be a wfs:WFS_Capabilities document of version 2.0.0 "
+        "that validates against the WFS 2.0 schema.",
+    ),
+    (
+        "simple-operations",
+        "A.1.1; 6.4, 8.3: the capabilities SHALL list the operations GetCapabilities, "
+        "DescribeFeatureType, ListStoredQueries, DescribeStoredQueries and GetFeature, and declare at least one "
+        "service binding (constraint KVPEncoding, XMLEncoding or SOAPEncoding) TRUE.",
+    ),
+    (
+        "stored-query-listing",
+        "A.1.1; 14.3, 14.4, 7.9.3.6: the ListStoredQueries and DescribeStoredQueries responses SHALL validate "
+        "against the WFS 2.0 schema and both SHALL name the mandatory stored query "
+        "urn:ogc:def:query:OGC-WFS::GetFeatureById.",
+    ),
+    (
+        "get-feature-by-id",
+        "A.1.1; 7.9.3.6: GetFeature with the stored query GetFeatureById SHALL return the single feature with "
+        "that identifier (the feature itself, not a collection), and raise the exception NotFound for an "
+        "identifier that names no feature.",
+    ),
+    (
+        "exception-report",
+        "A.1.1; 7.5, OGC 06-121r3 8.5: an exception SHALL be reported as an ows:ExceptionReport (OWS 1.1) that "
+        "validates against owsExceptionReport.xsd.",
+    ),
+    (
+        "exception-codes",
+        "A.1.1; 7.5, OGC 06-121r3 Table 25: a request the server cannot satisfy SHALL raise the code the "
+        "standard gives: MissingParameterValue for GetFeature without a query, InvalidParameterValue for an "
+        "unknown type name, OperationNotSupported for an unknown operation.",
+    ),
+)
+
+
+def _req(name: str, statement: str) -> Requirement:
+    return Requirement(f"{BASE}/req/{name}", SIMPLE, ID, VERSION, M, statement, SPEC)
+
+
+REQUIREMENTS = tuple(_req(n, s) for n, s in _SIMPLE)
+
+STANDARD = Standard(
+    id=ID,
+    title="OGC Web Feature Service 2.0 (ISO 19142)",
+    title_de="OGC Web Feature Service 2.0 (ISO 19142)",
+    version=VERSION,
+    classes=CLASSES,
+    spec_url=SPEC,
+    target_kinds=("url",),
+    requirements=REQUIREMENTS,
+    packs=("ogc-xml-schemas",),
+    options=(
+        Option(
+            "max_types",
+            3,
+            "feature types whose features are asked for by GetFeatureById (sampled from the "
+            "capabilities; the report says when this cuts)",
+        ),
+        Option(
+            "feature_id",
+            "",
+            "an identifier of a feature, for GetFeatureById where no ad hoc query (Basic WFS) can find one",
+        ),
+    ),
+)
+
+SUITE: ServiceSuite[object] = ServiceSuite(STANDARD, MESSAGES, __name__, "service")
+
+__all__ = ["STANDARD", "SUITE"]

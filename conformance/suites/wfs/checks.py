@@ -1,0 +1,185 @@
+"""The checks of the WFS suite: one per requirement, each saying what it examined."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conformance.core.evidence import MissingMember, SchemaViolation, ValueViolation, Violation
+from conformance.core.judgement import Judgement
+from conformance.core.messages import Message
+from conformance.harness.suite import Check, CheckContext, by_requirement
+from conformance.suites.wfs import BASE, probes
+from conformance.suites.wfs.messages import m
+from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
+from conformance.xml.xsd import SchemaRef, validate
+
+Context = CheckContext[Observed]
+WFS_XSD = SchemaRef("ogc-xml-schemas", "wfs/2.0/wfs.xsd")
+OWS_XSD = SchemaRef("ogc-xml-schemas", "ows/1.1.0/owsExceptionReport.xsd")
+SIMPLE_OPERATIONS = (
+    "GetCapabilities",
+    "DescribeFeatureType",
+    "ListStoredQueries",
+    "DescribeStoredQueries",
+    "GetFeature",
+)
+BINDINGS = ("KVPEncoding", "XMLEncoding", "SOAPEncoding")
+MAX_SCHEMA_FINDINGS = 5
+
+
+def schema_findings(answer: Answer, ref: SchemaRef, document: Message) -> list[Violation]:
+    """A document against a pack schema (the first few errors)."""
+    assert answer.tree is not None
+    found = validate(answer.tree, ref, answer.response.content)[:MAX_SCHEMA_FINDINGS]
+    return [
+        SchemaViolation(
+            m("schema-error", document=document, text=f.message), locator=answer.where, exchange=answer.exchange
+        )
+        for f in found
+    ]
+
+
+def not_document(answer: Answer, request: str, document: Message) -> Violation:
+    """An answer that is not the document the request asks for."""
+    return ValueViolation(
+        m("answer-not-document", request=request, document=document, actual=answer.what()),
+        locator=answer.where,
+        expected=document,
+        actual=answer.what(),
+        exchange=answer.exchange,
+    )
+
+
+def capabilities_schema(ctx: Context) -> Judgement:
+    """8.3.2: WFS 2.0 capabilities, valid against wfs.xsd."""
+    obs = ctx.observation
+    answer = obs.capabilities
+    if obs.caps is None:
+        problem = obs.problem or m("phrase-none")
+        finding = ValueViolation(problem, locator=answer.where, actual=answer.what(), exchange=answer.exchange)
+        return ctx.judge([finding], ctx.examined(1, "wfs.examined.capabilities"))
+    found = schema_findings(answer, WFS_XSD, m("phrase-capabilities"))
+    if obs.caps.version != "2.0.0":
+        found.append(
+            ValueViolation(
+                m("wrong-version", actual=obs.caps.version or "–"),
+                locator=answer.where,
+                expected="2.0.0",
+                actual=obs.caps.version,
+                exchange=answer.exchange,
+            )
+        )
+    return ctx.judge(found, ctx.examined(1, "wfs.examined.capabilities"))
+
+
+def simple_operations(ctx: Context) -> Judgement:
+    """A.1.1, 6.4: the Simple WFS operations and a service binding declared."""
+    caps, answer = ctx.observation.usable(), ctx.observation.capabilities
+    where, exchange = answer.where, answer.exchange
+    found: list[Violation] = [
+        MissingMember(m("operation-missing", operation=op), locator=where, expected=op, exchange=exchange)
+        for op in SIMPLE_OPERATIONS
+        if op not in caps.operations
+    ]
+    if not any(caps.constraints.get(b) == "TRUE" for b in BINDINGS):
+        found.append(ValueViolation(m("no-binding"), locator=where, expected="TRUE", exchange=exchange))
+    return ctx.judge(found, ctx.examined(1, "wfs.examined.capabilities"))
+
+
+def _listing_findings(answer: Answer, request: str, root: str, document: Message, ids_of: str) -> list[Violation]:
+    if answer.tree is None or answer.root != f"{{{WFS}}}{root}" or answer.response.status != 200:
+        return [not_document(answer, request, document)]
+    found = schema_findings(answer, WFS_XSD, document)
+    ids = {el.get("id") for el in answer.tree.getroot().iter(f"{{{WFS}}}{ids_of}")}
+    if probes.BY_ID not in ids:
+        found.append(
+            MissingMember(
+                m("by-id-not-listed", document=document),
+                locator=answer.where,
+                expected=probes.BY_ID,
+                exchange=answer.exchange,
+            )
+        )
+    return found
+
+
+def stored_query_listing(ctx: Context) -> Judgement:
+    """14.3, 14.4, 7.9.3.6: both listings valid and naming GetFeatureById."""
+    run = ctx.observation.part("listing", probes.listing)
+    found = _listing_findings(
+        run.listed, "ListStoredQueries", "ListStoredQueriesResponse", m("phrase-listing"), "StoredQuery"
+    )
+    found += _listing_findings(
+        run.described,
+        "DescribeStoredQueries",
+        "DescribeStoredQueriesResponse",
+        m("phrase-descriptions"),
+        "StoredQueryDescription",
+    )
+    return ctx.judge(found, ctx.examined(2, "wfs.examined.listings"))
+
+
+def _about(answer: Answer, message: Message, expected: object, actual: object) -> Violation:
+    return ValueViolation(message, locator=answer.where, expected=expected, actual=actual, exchange=answer.exchange)
+
+
+def _by_id_findings(probe: probes.ByIdProbe) -> list[Violation]:
+    answer, fid = probe.answer, probe.id
+    if not probe.known:
+        return [] if "NotFound" in answer.codes else [_missed("NotFound", m("asked-unknown-id", value=fid), answer)]
+    feature = m("phrase-feature", id=fid)
+    if answer.tree is None or answer.root == REPORT or answer.response.status != 200:
+        return [_about(answer, m("by-id-no-feature", id=fid, actual=answer.what()), feature, answer.what())]
+    root = answer.tree.getroot()
+    if root.tag.startswith(f"{{{WFS}}}"):
+        return [_about(answer, m("by-id-collection", id=fid, actual=answer.what()), feature, answer.what())]
+    got = root.get(probes.GML_ID, "")
+    if got != fid:
+        return [_about(answer, m("by-id-other-feature", id=fid, actual=got or "–"), fid, got)]
+    return []
+
+
+def get_feature_by_id(ctx: Context) -> Judgement:
+    """7.9.3.6: the feature itself for a known identifier, NotFound for an unknown one."""
+    run = ctx.observation.part("by-id", probes.by_id)
+    for note in run.notes:
+        ctx.note(note)
+    found = [v for p in run.probes for v in _by_id_findings(p)]
+    return ctx.judge(found, ctx.examined(len(run.probes), "wfs.examined.by-id"))
+
+
+def _missed(code: str, asked: Message, answer: Answer) -> Violation:
+    message = m("code-missed", exception=code, asked=asked, actual=answer.what())
+    return _about(answer, message, m("phrase-exception", exception=code), answer.what())
+
+
+def exception_codes(ctx: Context) -> Judgement:
+    """7.5, OWS 1.1 Table 25: each provoked request raises its code."""
+    made = ctx.observation.part("codes", probes.code_probes)
+    found = [_missed(p.code, p.asked, p.answer) for p in made if p.code not in p.answer.codes]
+    return ctx.judge(found, ctx.examined(len(made), "wfs.examined.exception-requests"))
+
+
+def exception_report(ctx: Context) -> Judgement:
+    """7.5: every exception report provoked, against owsExceptionReport.xsd."""
+    answers = [p.answer for p in ctx.observation.part("codes", probes.code_probes)]
+    answers += [p.answer for p in ctx.observation.part("by-id", probes.by_id).probes if not p.known]
+    reports = [a for a in answers if a.root == REPORT]
+    found = [v for a in reports for v in schema_findings(a, OWS_XSD, m("phrase-report"))]
+    return ctx.judge(found, ctx.examined(len(reports), "wfs.examined.exception-reports"))
+
+
+def _check(name: str, run: Callable[[Context], Judgement]) -> Check[Observed]:
+    return Check(f"{BASE}/req/{name}", run)
+
+
+CHECKS = by_requirement(
+    _check("capabilities-schema", capabilities_schema),
+    _check("simple-operations", simple_operations),
+    _check("stored-query-listing", stored_query_listing),
+    _check("get-feature-by-id", get_feature_by_id),
+    _check("exception-report", exception_report),
+    _check("exception-codes", exception_codes),
+)
+
+__all__ = ["CHECKS"]

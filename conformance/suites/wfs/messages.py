@@ -1,0 +1,114 @@
+"""Every message of the WFS suite: findings, reasons, notes, phrases and what the checks examined, in English and
+German. Texts from a library or from the server (a schema validator's error, an exception text) are parameters.
+"""
+
+from __future__ import annotations
+
+from conformance.core.messages import Catalogue, Message, Param
+
+FINDINGS = {
+    "wfs.not-capabilities": (
+        "GetCapabilities did not give WFS 2.0 capabilities: {actual}",
+        "GetCapabilities lieferte keine WFS-2.0-Capabilities: {actual}",
+    ),
+    "wfs.capabilities-unreadable": (
+        "the capabilities are not readable XML: {error}",
+        "die Capabilities sind kein lesbares XML: {error}",
+    ),
+    "wfs.schema-error": (
+        "{document} not schema-valid: {text}",
+        "{document} nicht schemagültig: {text}",
+    ),
+    "wfs.wrong-version": (
+        "the capabilities declare version {actual}, not 2.0.0",
+        "die Capabilities geben Version {actual} an, nicht 2.0.0",
+    ),
+    "wfs.operation-missing": (
+        "the capabilities do not list the operation {operation}",
+        "die Capabilities nennen die Operation {operation} nicht",
+    ),
+    "wfs.no-binding": (
+        "no service binding is declared TRUE (KVPEncoding, XMLEncoding, SOAPEncoding)",
+        "keine Dienstbindung ist als TRUE angegeben (KVPEncoding, XMLEncoding, SOAPEncoding)",
+    ),
+    "wfs.answer-not-document": (
+        "{request} gave no {document}: {actual}",
+        "{request} lieferte kein {document}: {actual}",
+    ),
+    "wfs.by-id-not-listed": (
+        "{document} does not name the stored query GetFeatureById",
+        "{document} nennt die gespeicherte Abfrage GetFeatureById nicht",
+    ),
+    "wfs.by-id-no-feature": (
+        "GetFeatureById with ID={id} gave no feature: {actual}",
+        "GetFeatureById mit ID={id} lieferte kein Feature: {actual}",
+    ),
+    "wfs.by-id-collection": (
+        "GetFeatureById with ID={id} gave {actual}, not the feature itself",
+        "GetFeatureById mit ID={id} lieferte {actual} statt des Features selbst",
+    ),
+    "wfs.by-id-other-feature": (
+        "GetFeatureById with ID={id} gave the feature {actual}",
+        "GetFeatureById mit ID={id} lieferte das Feature {actual}",
+    ),
+    "wfs.code-missed": (
+        "{asked}: expected the exception {exception}, got {actual}",
+        "{asked}: erwartet war die Ausnahme {exception}, erhalten {actual}",
+    ),
+    "wfs.exception-not-xml": (
+        "the exception report is not readable XML: {error}",
+        "der Ausnahmebericht ist kein lesbares XML: {error}",
+    ),
+}
+
+PHRASES = {
+    "wfs.phrase-none": ("no reason given", "kein Grund angegeben"),
+    "wfs.phrase-exception": ("the exception {exception}", "die Ausnahme {exception}"),
+    "wfs.phrase-feature": ("the feature with gml:id {id}", "das Feature mit gml:id {id}"),
+    "wfs.phrase-capabilities": ("capabilities", "Capabilities"),
+    "wfs.phrase-listing": ("ListStoredQueriesResponse", "ListStoredQueriesResponse"),
+    "wfs.phrase-descriptions": ("DescribeStoredQueriesResponse", "DescribeStoredQueriesResponse"),
+    "wfs.phrase-report": ("exception report", "Ausnahmebericht"),
+    "wfs.asked-missing-query": ("GetFeature without TYPENAMES", "GetFeature ohne TYPENAMES"),
+    "wfs.asked-unknown-type": ("GetFeature with TYPENAMES={value}", "GetFeature mit TYPENAMES={value}"),
+    "wfs.asked-unknown-operation": ("REQUEST={value}", "REQUEST={value}"),
+    "wfs.asked-unknown-id": ("GetFeatureById with ID={value}", "GetFeatureById mit ID={value}"),
+}
+
+NOTES = {
+    "wfs.skip-capabilities": (
+        "the capabilities are unusable: {reason}",
+        "die Capabilities sind unbrauchbar: {reason}",
+    ),
+    "wfs.note-cut": (
+        "sampling cut: {limit} of {total} feature types asked for",
+        "Stichprobe: {limit} von {total} Featuretypen abgefragt",
+    ),
+    "wfs.note-no-feature-id": (
+        "no feature identifier to ask GetFeatureById for (ImplementsBasicWFS is not TRUE and the option "
+        "feature_id is not set): only the answer to an unknown identifier was judged",
+        "keine Feature-Kennung für GetFeatureById (ImplementsBasicWFS ist nicht TRUE und die Option feature_id "
+        "ist nicht gesetzt): nur die Antwort auf eine unbekannte Kennung wurde beurteilt",
+    ),
+}
+
+EXAMINED = {
+    "wfs.examined.capabilities": ("capabilities document", "Capabilities-Dokument"),
+    "wfs.examined.listings": (
+        "ListStoredQueries and DescribeStoredQueries responses",
+        "Antworten auf ListStoredQueries und DescribeStoredQueries",
+    ),
+    "wfs.examined.by-id": ("GetFeatureById requests", "GetFeatureById-Anfragen"),
+    "wfs.examined.exception-requests": (
+        "requests provoking an exception",
+        "Anfragen, die eine Ausnahme provozieren",
+    ),
+    "wfs.examined.exception-reports": ("exception reports", "Ausnahmeberichte"),
+}
+
+MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **NOTES, **EXAMINED})
+
+
+def m(key: str, /, **params: Param) -> Message:
+    """A message of the WFS suite (``key`` is the code without the ``wfs.`` prefix)."""
+    return MESSAGES(f"wfs.{key}", **params)

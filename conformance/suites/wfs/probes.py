@@ -1,0 +1,100 @@
+"""The request series of the WFS suite, each made once per target by the first check that needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conformance.core.messages import Message
+from conformance.suites.wfs.messages import m
+from conformance.suites.wfs.service import Answer, Observed
+
+BY_ID = "urn:ogc:def:query:OGC-WFS::GetFeatureById"
+GML = "http://www.opengis.net/gml/3.2"
+GML_ID = f"{{{GML}}}id"
+UNKNOWN = "wechselbar-no-such-{}"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The answers to ListStoredQueries and DescribeStoredQueries."""
+
+    listed: Answer
+    described: Answer
+
+
+def listing(obs: Observed) -> Listing:
+    """Both stored query listings."""
+    return Listing(obs.call("ListStoredQueries", {}), obs.call("DescribeStoredQueries", {}))
+
+
+@dataclass(frozen=True)
+class ByIdProbe:
+    """GetFeatureById for one identifier; ``known`` when the identifier came from a feature the server served."""
+
+    id: str
+    known: bool
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class ByIdRun:
+    """The GetFeatureById probes and the notes on how the identifiers were found."""
+
+    probes: list[ByIdProbe]
+    notes: list[Message]
+
+
+def feature_ids(obs: Observed, notes: list[Message]) -> list[str]:
+    """Identifiers to ask for: the option feature_id, else the first feature of each sampled type (Basic WFS)."""
+    given = str(obs.option("feature_id"))
+    if given:
+        return [given]
+    caps = obs.usable()
+    if caps.constraints.get("ImplementsBasicWFS") != "TRUE":
+        notes.append(m("note-no-feature-id"))
+        return []
+    limit = int(obs.option("max_types"))
+    if len(caps.types) > limit:
+        notes.append(m("note-cut", limit=limit, total=len(caps.types)))
+    found = []
+    for name in caps.types[:limit]:
+        answer = obs.call("GetFeature", {"TYPENAMES": name, "COUNT": "1"})
+        first = next((el.get(GML_ID) for el in answer.tree.iter() if el.get(GML_ID)), None) if answer.tree else None
+        if first:
+            found.append(first)
+    return found
+
+
+def by_id(obs: Observed) -> ByIdRun:
+    """GetFeatureById for every known identifier and for one that names no feature."""
+    notes: list[Message] = []
+    asked = [(i, True) for i in feature_ids(obs, notes)] + [(UNKNOWN.format("feature"), False)]
+    made = [ByIdProbe(i, known, obs.call("GetFeature", {"STOREDQUERY_ID": BY_ID, "ID": i})) for i, known in asked]
+    return ByIdRun(made, notes)
+
+
+@dataclass(frozen=True)
+class CodeProbe:
+    """A request that should raise the exception ``code``."""
+
+    code: str
+    asked: Message
+    answer: Answer
+
+
+def code_probes(obs: Observed) -> list[CodeProbe]:
+    """One request per exception code the suite provokes."""
+    unknown_type, unknown_op = UNKNOWN.format("type"), "WechselbarNoSuchOperation"
+    return [
+        CodeProbe("MissingParameterValue", m("asked-missing-query"), obs.call("GetFeature", {})),
+        CodeProbe(
+            "InvalidParameterValue",
+            m("asked-unknown-type", value=unknown_type),
+            obs.call("GetFeature", {"TYPENAMES": unknown_type}),
+        ),
+        CodeProbe(
+            "OperationNotSupported",
+            m("asked-unknown-operation", value=unknown_op),
+            obs.call(unknown_op, {}),
+        ),
+    ]

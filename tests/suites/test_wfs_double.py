@@ -1,0 +1,92 @@
+"""The WFS suite against its TEST DOUBLE (conformance/demo/wfs_server.py): clean passes, each defect is caught.
+
+One double serves a conformant tenant and one tenant per defect; the suite runs once over all of them through
+the ``conformance run`` CLI. For every defect the exact set of failing requirements is asserted, and every other
+requirement passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from conformance.demo.wfs_server import DEFECTS, WfsTestServer
+from conformance.suites.wfs import STANDARD, SUITE
+from tests.suites.ows_support import (
+    Run,
+    assert_every_check_can_fail,
+    assert_exactly,
+    evidence_complete,
+    one_tenant_per_defect,
+    run_double,
+)
+
+ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
+CAUGHT: dict[str, set[str]] = {
+    "capabilities-invalid": {"capabilities-schema"},
+    "operation-missing": {"simple-operations"},
+    "no-binding": {"simple-operations"},
+    "by-id-not-listed": {"stored-query-listing"},
+    "by-id-collection": {"get-feature-by-id"},
+    "not-found-ignored": {"get-feature-by-id"},
+    "exception-invalid": {"exception-report"},
+    "unknown-operation-code": {"exception-codes"},
+}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+    server = WfsTestServer(one_tenant_per_defect(DEFECTS)).start()
+    try:
+        yield run_double(server, "wfs-2.0", tmp_path_factory.mktemp("wfs-double"))
+    finally:
+        server.stop()
+
+
+def test_every_defect_is_listed_and_every_check_has_one() -> None:
+    assert_every_check_can_fail(CAUGHT, DEFECTS, ALL)
+
+
+def test_the_clean_double_passes_everything(run: Run) -> None:
+    assert run.outcomes("clean") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
+
+
+@pytest.mark.parametrize("defect", sorted(DEFECTS))
+def test_each_defect_fails_exactly_its_requirement(run: Run, defect: str) -> None:
+    assert_exactly(run, defect, CAUGHT[defect], ALL, set())
+    for name in CAUGHT[defect]:
+        record = run.records[(defect, name)]
+        assert record["reason"] and evidence_complete(record), record
+
+
+def test_every_verdict_says_what_it_examined(run: Run) -> None:
+    for name in ALL:
+        record = run.records[("clean", name)]
+        assert record["examined"] and record["examined"][0]["count"] > 0, (name, record["examined"])
+    assert run.records[("clean", "get-feature-by-id")]["examined"][0]["count"] == 2
+
+
+def test_findings_name_what_came(run: Run) -> None:
+    violation = run.records[("unknown-operation-code", "exception-codes")]["violations"][0]
+    assert violation["message"] == (
+        "REQUEST=WechselbarNoSuchOperation: expected the exception OperationNotSupported, "
+        "got HTTP 400 ExceptionReport InvalidParameterValue"
+    )
+    violation = run.records[("by-id-collection", "get-feature-by-id")]["violations"][0]
+    assert (
+        violation["message"] == "GetFeatureById with ID=baum.1 gave HTTP 200 FeatureCollection, not the feature itself"
+    )
+
+
+def test_every_message_is_a_code_of_the_suite_catalogue(run: Run) -> None:
+    records = list(run.records.values())
+    codes = {v["code"] for r in records for v in r["violations"]}
+    codes |= {e["message"]["code"] for r in records for e in r["examined"]}
+    assert "legacy" not in codes and len(codes) > 8
+    assert codes <= set(SUITE.messages.templates), codes - set(SUITE.messages.templates)
+
+
+def test_the_double_refuses_unknown_defects() -> None:
+    with pytest.raises(ValueError, match="unknown defects: no-such"):
+        WfsTestServer({"x": frozenset({"no-such"})})

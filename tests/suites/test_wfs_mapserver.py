@@ -1,0 +1,48 @@
+"""The WFS suite against a real MapServer 8.0.0 (Debian cgi-mapserver behind lighttpd, tests/targets/mapserver.py).
+
+The same Natural Earth lakes and places as the other targets, served by MapServer's default map (WFS 2.0 at
+``/cgi-bin/mapserv?``). What the suite finds, with evidence: an unknown operation raises the exception code
+``InvalidParameterValue`` (locator ``request``) instead of ``OperationNotSupported`` (OGC 06-121r3 Table 25).
+Everything else holds: the capabilities and both stored query listings are valid against wfs.xsd, the Simple
+WFS operations and constraints are declared, GetFeatureById returns the feature itself and ``NotFound`` for an
+unknown identifier, and the exception reports are valid OWS 1.1.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conformance.suites.wfs import STANDARD
+from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
+from tests.targets.mapserver import ows_url
+
+ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
+FAILS = {"exception-codes"}
+
+
+@pytest.fixture(scope="module")
+def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    folder = tmp_path_factory.mktemp("wfs-mapserver")
+    targets = {"mapserver": ows_url(mapserver_url)}
+    return run_cli(vendors_file(folder / "vendors.toml", "wfs-2.0", targets), folder / "out")
+
+
+def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+    assert run.outcomes("mapserver") == {n: "fail" if n in FAILS else "pass" for n in ALL}, run.stderr[-2000:]
+    for name in FAILS:
+        assert evidence_complete(run.records[("mapserver", name)]), name
+
+
+def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: Run) -> None:
+    record = run.records[("mapserver", "exception-codes")]
+    assert [v["message"] for v in record["violations"]] == [
+        "REQUEST=WechselbarNoSuchOperation: expected the exception OperationNotSupported, "
+        "got HTTP 400 ExceptionReport InvalidParameterValue"
+    ]
+    assert record["examined"][0]["count"] == 3
+
+
+def test_get_feature_by_id_asks_for_a_feature_of_each_type_and_an_unknown_one(run: Run) -> None:
+    record = run.records[("mapserver", "get-feature-by-id")]
+    assert record["examined"][0]["count"] == 3  # lakes and places (Basic WFS finds an id), and an unknown id
+    assert record["notes"] == []
