@@ -52,15 +52,16 @@ def definition(base: str, defects: frozenset[str]) -> dict[str, Any]:
     html = "no-html" not in defects
     features = (JSON,) if "wrong-items-media-type" in defects else (GEOJSON,)  # documents what it serves
     item_errors = ("400", "404", "500") if "openapi-missing-status" not in defects else ()
+    feature_errors = ("404", "500") if "no-404" in defects else ("400", "404", "500")  # no-404: 400 undeclared
     paths = {
-        "/": _get("landingPage", ("f",), (JSON,), ("500",), html),
-        "/conformance": _get("conformance", ("f",), (JSON,), ("500",), html),
-        "/collections": _get("collections", ("f",), (JSON,), ("500",), html),
-        "/collections/{collectionId}": _get("collection", ("collectionId", "f"), (JSON,), ("404", "500"), html),
+        "/": _get("landingPage", ("f",), (JSON,), ("400", "500"), html),
+        "/conformance": _get("conformance", ("f",), (JSON,), ("400", "500"), html),
+        "/collections": _get("collections", ("f",), (JSON,), ("400", "500"), html),
+        "/collections/{collectionId}": _get("collection", ("collectionId", "f"), (JSON,), ("400", "404", "500"), html),
         "/collections/{collectionId}/items": _get(
             "features", ("collectionId", "f", "limit", "offset", "bbox", "datetime"), features, item_errors, html),
         "/collections/{collectionId}/items/{featureId}": _get(
-            "feature", ("collectionId", "featureId", "f"), features, ("404", "500"), html),
+            "feature", ("collectionId", "featureId", "f"), features, feature_errors, html),
     }
     if "openapi-invalid" in defects:
         del paths["/collections"]["get"]["responses"]

@@ -29,7 +29,7 @@ from conformance.suites.openapi import SUITE
 
 LINK = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml#/components/schemas/link"
 ITEMS = [{"id": 1, "name": "one"}, {"id": 2, "name": "two"}, {"id": 3, "name": "three"}]
-VARIANTS = ("clean", "v31", "yaml", "secured", "status", "media", "schema", "notjson", "lenient", "crash",
+VARIANTS = ("clean", "v31", "yaml", "secured", "status", "media", "schema", "notjson", "lenient", "edges", "crash",
             "invalid", "broken", "foreign", "missing", "swagger")
 
 
@@ -129,7 +129,8 @@ class Double(BaseHTTPRequestHandler):
 
     def items(self, variant: str, query: dict[str, str]) -> None:
         limit = query.get("limit", "10")
-        valid = limit.isdigit() and 1 <= int(limit) <= 100 and query.get("f", "json") == "json"
+        in_range = variant == "edges" or (limit.isdigit() and 1 <= int(limit) <= 100)  # edges: type checked only
+        valid = limit.isdigit() and in_range and query.get("f", "json") == "json"
         if not valid and variant != "lenient":
             self.send(400, {"code": "InvalidParameterValue"})
             return
@@ -235,14 +236,15 @@ FAILS = {
     "clean": set(), "v31": set(), "yaml": set(), "secured-vendor": set(), "file": set(), "sampled": set(),
     "status": {"status-codes/documented"}, "media": {"content-types/documented"},
     "schema": {"response-schemas/valid"}, "notjson": {"response-schemas/valid"},
-    "lenient": {"negative-data/rejected"}, "crash": {"server-errors/none"},
+    "lenient": {"negative-data/rejected"}, "edges": {"negative-data/rejected"}, "crash": {"server-errors/none"},
     "invalid": {"description/valid"}, "broken": {"description/refs"}, "foreign": {"description/self-contained"},
     "missing": {"description/parse"}, "swagger": {"description/version"},
 }
 
 
-# The sampled vendor's four requests are all valid ones: no invalid request was sent, so nothing was judged.
-UNJUDGED = {"sampled": {"negative-data/rejected"}}
+# Nothing is unjudged on the double: even the sampled vendor's four requests (boundary cases of GET /items, sent
+# first) include invalid ones. A run without invalid requests is in test_openapi_nothing.
+UNJUDGED: dict[str, set[str]] = {}
 
 
 @pytest.mark.parametrize("vendor", sorted(FAILS))
@@ -266,7 +268,7 @@ def test_every_verdict_says_what_it_examined(results: Results) -> None:
     assert all(r["examined"] and r["examined"][0]["count"] > 0 for r in clean.values()), clean
     assert all(r["revision"] >= 1 for r in clean.values())
     sampled = results[("sampled", "negative-data/rejected")]
-    assert sampled["reason"] == "nothing examined: looked for requests with invalid parameters"
+    assert sampled["outcome"] == "pass" and sampled["examined"][0]["count"] == 4
 
 
 Results = dict[tuple[str, str], dict[str, Any]]
@@ -328,3 +330,14 @@ def test_every_message_is_a_code_of_the_suite_catalogue(results: Results) -> Non
     codes |= {e["message"]["code"] for r in records for e in r["examined"]}
     assert "legacy" not in codes and len(codes) > 10
     assert codes <= set(SUITE.messages.templates), codes - set(SUITE.messages.templates)
+
+
+def test_boundary_cases_find_a_range_the_server_does_not_check(results: Results) -> None:
+    """The edges variant checks that limit is a number, not its range: limit=0 and limit=101 are answered with
+    200. The boundary cases, sent first, find both every time."""
+    found = results[("edges", "negative-data/rejected")]["violations"]
+    messages = {v["message"] for v in found if v["code"] == "openapi.boundary-accepted"}
+    assert messages >= {"GET /items: limit=0 (below the minimum 1) was answered with HTTP 200, not a 4xx",
+                        "GET /items: limit=101 (above the maximum 100) was answered with HTTP 200, not a 4xx"}
+    zero = next(v for v in found if "limit=0 " in v["message"])
+    assert zero["expected"] == ["4xx"] and zero["actual"] == 200 and zero["locator"]["where"].endswith("limit=0")

@@ -14,6 +14,7 @@ from conformance.core.evidence import Skipped
 from conformance.harness.observe import Lazy
 from conformance.harness.target import TargetContext
 from conformance.suites.openapi.bundle import Bundle, bundle
+from conformance.suites.openapi.deference import claimed, lifted
 from conformance.suites.openapi.document import Description, DescriptionUnavailable, api_base, load
 from conformance.suites.openapi.exercise import Exercise, exercise
 from conformance.suites.openapi.messages import m
@@ -81,7 +82,11 @@ class Observed:
         return self.ran.get()
 
     def _exercise(self) -> Exercise:
-        return exercise(self.target, self.api().document, self.base_url())
+        base = self.base_url()
+        document, notes = lifted(self.api().document, claimed(self.target, base))
+        run = exercise(self.target, document, base)
+        run.notes[:0] = notes
+        return run
 
     def _bundle(self) -> Api:
         found = self.description()

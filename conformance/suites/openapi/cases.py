@@ -25,6 +25,7 @@ from schemathesis.core.result import Err
 
 from conformance.core.messages import Message
 from conformance.core.paths import cache_dir
+from conformance.suites.openapi.boundaries import Boundary
 from conformance.suites.openapi.bundle import pointer
 from conformance.suites.openapi.messages import m
 
@@ -53,6 +54,7 @@ class Planned:
     case: Case
     url: str
     headers: dict[str, str]
+    bound: Boundary | None = None
 
     @property
     def key(self) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -92,6 +94,14 @@ def positive(operation: Operation, count: int, path_parameters: dict[str, Any]) 
 def negative(operation: Operation, count: int) -> Iterator[Case]:
     """Cases whose parameters break the documented schemas."""
     yield from _draw(operation.inner.as_strategy(GenerationMode.NEGATIVE), count)
+
+
+def at_boundary(operation: Operation, base: Case, boundary: Boundary) -> Case:
+    """A valid case with one parameter set to a boundary value."""
+    query, path = dict(base.query or {}), dict(base.path_parameters or {})
+    (path if boundary.location == "path" else query)[boundary.name] = boundary.value
+    return operation.inner.Case(path_parameters=path, query=query, headers=dict(base.headers or {}),
+                                cookies=dict(base.cookies or {}))
 
 
 def plan(operation: Operation, case: Case, base: str, negative_case: bool) -> Planned:

@@ -118,11 +118,11 @@ CHECKS = by_requirement(
     _check("description/valid", valid, revision=2),
     _check("description/refs", refs, revision=2),
     _check("description/self-contained", self_contained, revision=2),
-    _check("status-codes/documented", status_documented, revision=2),
-    _check("content-types/documented", content_types, revision=2),
-    _check("response-schemas/valid", response_schemas, revision=2),
-    _check("negative-data/rejected", negative_data, revision=2),
-    _check("server-errors/none", no_server_errors, revision=2),
+    _check("status-codes/documented", status_documented, revision=3),
+    _check("content-types/documented", content_types, revision=3),
+    _check("response-schemas/valid", response_schemas, revision=3),
+    _check("negative-data/rejected", negative_data, revision=3),
+    _check("server-errors/none", no_server_errors, revision=3),
 )
 
 __all__ = ["CHECKS"]

@@ -1,4 +1,5 @@
-"""Calling every documented GET operation: valid cases first, then invalid ones, within the request budget.
+"""Calling every documented GET operation: per operation its boundary cases and valid cases, then the invalid
+ones, within the request budget.
 
 The exercise happens once per target and process; every check of the responses judges the same calls.
 Sampling limits come from the vendors file (options.max_operations, positive_cases, negative_cases,
@@ -8,13 +9,23 @@ max_requests, path_parameters) and every cut becomes a note on the results.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from conformance.core.http import DeadlineExceeded, Response
 from conformance.core.messages import Message
 from conformance.harness.target import TargetContext
-from conformance.suites.openapi.cases import Operation, Planned, load_schema, negative, operations, plan, positive
+from conformance.suites.openapi.boundaries import boundaries, parameters
+from conformance.suites.openapi.cases import (
+    Operation,
+    Planned,
+    at_boundary,
+    load_schema,
+    negative,
+    operations,
+    plan,
+    positive,
+)
 from conformance.suites.openapi.messages import m
 
 
@@ -54,18 +65,27 @@ def exercise(target: TargetContext, document: dict[str, Any], base: str) -> Exer
         result.notes.append(m("note.operations-cut", limit=limit, total=len(ops)))
         ops = ops[:limit]
     result.operations = len(ops)
-    _send(target, result, _plans(target, ops, base, result.notes))
+    _send(target, result, _plans(target, document, ops, base, result.notes))
     return result
 
 
-def _plans(target: TargetContext, ops: list[Operation], base: str, notes: list[Message]) -> Iterator[Planned]:
+def _plans(target: TargetContext, document: dict[str, Any], ops: list[Operation], base: str, notes: list[Message]
+           ) -> Iterator[Planned]:
+    """Per operation its boundary cases, then its random valid cases; then the random invalid ones."""
     fixed: dict[str, Any] = dict(target.option("path_parameters", {}) or {})
     count = target.option("positive_cases", 5)
     wrong = target.option("negative_cases", 5)
     for op in ops:
-        yield from _guarded(op, notes, lambda op=op: (plan(op, c, base, False) for c in positive(op, count, fixed)))
+        yield from _guarded(op, notes, lambda op=op: _valid(document, op, base, count, fixed))
     for op in ops:
         yield from _guarded(op, notes, lambda op=op: (plan(op, c, base, True) for c in negative(op, wrong)))
+
+
+def _valid(document: dict[str, Any], op: Operation, base: str, count: int, fixed: dict[str, Any]) -> list[Planned]:
+    cases = list(positive(op, max(count, 1), fixed))
+    edges = [replace(plan(op, at_boundary(op, cases[0], b), base, b.negative), bound=b)
+             for p in parameters(document, op.pointer) for b in boundaries(document, p)] if cases else []
+    return edges + [plan(op, c, base, False) for c in cases[:count]]
 
 
 def _guarded(op: Operation, notes: list[Message], make: Any) -> Iterator[Planned]:

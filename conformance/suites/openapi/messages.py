@@ -47,6 +47,9 @@ FINDINGS = {
     "openapi.invalid-accepted": (
         "{operation}: a request with invalid parameters was answered with HTTP {status}, not a 4xx: {detail}",
         "{operation}: eine Anfrage mit ungültigen Parametern wurde mit HTTP {status} statt 4xx beantwortet: {detail}"),
+    "openapi.boundary-accepted": (
+        "{operation}: {parameter}={value} ({bound}) was answered with HTTP {status}, not a 4xx",
+        "{operation}: {parameter}={value} ({bound}) wurde mit HTTP {status} statt 4xx beantwortet"),
     "openapi.server-error-valid": (
         "{operation}: HTTP {status} for a valid request", "{operation}: HTTP {status} auf eine gültige Anfrage"),
     "openapi.server-error-invalid": (
@@ -81,6 +84,17 @@ PHRASES = {
     "openapi.reason.unreadable-file": ("cannot read {name}: {error}", "{name} ist nicht lesbar: {error}"),
 }
 
+BOUNDS = {
+    "openapi.bound.below-minimum": ("below the minimum {minimum}", "unter dem Minimum {minimum}"),
+    "openapi.bound.above-maximum": ("above the maximum {maximum}", "über dem Maximum {maximum}"),
+    "openapi.bound.max-items": ("maxItems {count} items", "maxItems {count} Elemente"),
+    "openapi.bound.above-max-items": ("one item more than maxItems {count}", "ein Element mehr als maxItems {count}"),
+    "openapi.bound.below-min-items": (
+        "one item less than minItems {count}", "ein Element weniger als minItems {count}"),
+    "openapi.bound.wrong-type": ("not of type {type}", "nicht vom Typ {type}"),
+    "openapi.bound.empty-enum": ("empty, not one of {enum}", "leer, keiner von {enum}"),
+}
+
 SKIPS = {
     "openapi.skip.unavailable": (
         "the OpenAPI description is unavailable: {reason}", "die OpenAPI-Beschreibung ist nicht verfügbar: {reason}"),
@@ -105,6 +119,12 @@ NOTES = {
         "{operation}: es ließen sich keine Testfälle erzeugen ({error})"),
     "openapi.note.unreadable-operation": (
         "an operation could not be read: {error}", "eine Operation ließ sich nicht lesen: {error}"),
+    "openapi.note.deferred": (
+        "a {parameter} above its documented maximum was not sent as invalid data to {operations} items operations: "
+        "{standard} ({rule}) requires it to be answered, and the vendors file lists that standard for this API",
+        "ein {parameter} über seinem dokumentierten Maximum wurde an {operations} items-Operationen nicht als "
+        "ungültige Eingabe gesendet: {standard} ({rule}) verlangt, dass er beantwortet wird, und die "
+        "Lieferantendatei nennt diesen Standard für diese API"),
     "openapi.note.errors-cut": (
         "validation stopped after {limit} errors", "die Validierung endete nach {limit} Fehlern"),
 }
@@ -124,7 +144,7 @@ EXAMINED = {
         "requests with invalid parameters", "Anfragen mit ungültigen Parametern"),
 }
 
-MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **SKIPS, **NOTES, **EXAMINED})
+MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **BOUNDS, **SKIPS, **NOTES, **EXAMINED})
 
 
 def m(code: str, **params: Param) -> Message:

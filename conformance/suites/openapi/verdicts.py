@@ -21,6 +21,7 @@ from schemathesis.openapi.checks import (
 )
 
 from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation
+from conformance.suites.openapi.boundaries import Boundary
 from conformance.suites.openapi.exercise import Call, Exercise
 from conformance.suites.openapi.messages import m
 
@@ -46,9 +47,21 @@ def media_types(run: Exercise, description_uri: str) -> Iterator[Violation]:
 
 
 def rejections(run: Exercise, description_uri: str) -> Iterator[Violation]:
-    """Invalid requests that were not answered with a 4xx."""
+    """Invalid requests that were not answered with a 4xx: boundary cases, then schemathesis's random ones."""
     calls = [c for c in run.calls if c.planned.negative]
-    return merged(_judged(calls, schemathesis.checks.negative_data_rejection, description_uri))
+    for call in calls:
+        if call.planned.bound is not None and not 400 <= call.response.status < 500:
+            yield _boundary(call, call.planned.bound)
+    yield from merged(_judged([c for c in calls if c.planned.bound is None],
+                              schemathesis.checks.negative_data_rejection, description_uri))
+
+
+def _boundary(call: Call, bound: Boundary) -> Violation:
+    got = call.response
+    return StatusViolation(
+        m("boundary-accepted", operation=call.planned.operation.label, parameter=bound.name, value=bound.shown,
+          bound=bound.bound, status=got.status), locator=got.url, expected=["4xx"], actual=got.status,
+        exchange=got.exchange)
 
 
 def server_errors(run: Exercise) -> Iterator[Violation]:
