@@ -5,7 +5,8 @@ migrate``, served by uvicorn (``--factory django.core.asgi:get_asgi_application`
 each Thing of files/sta/things.json is POSTed as one deep insert (Locations, Datastreams with Sensor,
 ObservedProperty and Observations; ``SEED`` counts what that creates). uvicorn is stopped by its PID. The venv
 comes from $WECHSELBAR_STA_VENV or <repo>/.targets/sensorthings (see .ci/install-targets.sh); it has its own
-venv because it brings Django 5.2 and pydantic 2.
+venv because it brings Django 5.2 and pydantic 2. Django and uvicorn run as ``<venv>/bin/python -m …``, so a venv
+that was moved (its scripts' ``#!`` lines point at the old place) still works.
 
 The service root is ``/sensorthings/v1.1/`` and answers only **with** the trailing slash (without it: 404), so
 the fixture yields that form. Ids are UUIDs, quoted in paths: ``Things('<uuid>')``.
@@ -65,8 +66,8 @@ def _environment(workdir: Path) -> dict[str, str]:
 
 
 def _migrate(folder: Path, workdir: Path, env: dict[str, str]) -> None:
-    result = subprocess.run([str(folder / "bin" / "django-admin"), "migrate", "--no-input"], env=env, cwd=workdir,
-                            capture_output=True, text=True, timeout=300, check=False)
+    argv = [str(folder / "bin" / "python"), "-m", "django", "migrate", "--no-input"]
+    result = subprocess.run(argv, env=env, cwd=workdir, capture_output=True, text=True, timeout=300, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"django-admin migrate failed:\n{result.stdout}\n{result.stderr}")
 
@@ -91,7 +92,7 @@ def serve(folder: Path, workdir: Path) -> Iterator[str]:
     _project(workdir, port)
     env = _environment(workdir)
     _migrate(folder, workdir, env)
-    argv = [str(folder / "bin" / "uvicorn"), "--factory", "django.core.asgi:get_asgi_application",
+    argv = [str(folder / "bin" / "python"), "-m", "uvicorn", "--factory", "django.core.asgi:get_asgi_application",
             "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
     root = f"http://127.0.0.1:{port}/sensorthings/v1.1/"
     with running(argv, root, workdir / "server.log", env=env, cwd=workdir, timeout=60):

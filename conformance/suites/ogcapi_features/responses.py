@@ -9,8 +9,6 @@ from typing import Any, Protocol
 
 from conformance.core import jsonsafe
 from conformance.core.evidence import (
-    Exchange,
-    Locator,
     MediaTypeViolation,
     ParseViolation,
     Skipped,
@@ -18,6 +16,7 @@ from conformance.core.evidence import (
     Violation,
 )
 from conformance.core.http import Response
+from conformance.core.jsondoc import JsonDoc
 from conformance.core.messages import Message, Param
 from conformance.suites.ogcapi_features.messages import m
 
@@ -38,45 +37,15 @@ class Getter(Protocol):
 
 
 @dataclass(frozen=True)
-class Doc:
+class Doc(JsonDoc):
     """A response with its JSON body parsed (``body`` is None when it is not JSON; ``error`` says why)."""
 
-    response: Response
-    body: Any
     error: str = ""
-
-    @property
-    def url(self) -> str:
-        """The URL that answered."""
-        return self.response.url
-
-    @property
-    def status(self) -> int:
-        """The HTTP status code."""
-        return self.response.status
-
-    @property
-    def exchange(self) -> Exchange:
-        """The captured exchange (evidence)."""
-        return self.response.exchange
-
-    @property
-    def ok(self) -> bool:
-        """200 with a JSON object as body."""
-        return self.status == 200 and isinstance(self.body, dict)
 
     @property
     def problem(self) -> Param:
         """Why the body is no JSON object: the parse error, or the JSON type it has."""
         return m("phrase.not-json", error=self.error) if self.error else type(self.body).__name__
-
-    def at(self, pointer: str = "") -> Locator:
-        """A locator for a JSON pointer in this document."""
-        return Locator(where=self.url, pointer=pointer)
-
-    def member(self, name: str, default: Any = None) -> Any:
-        """A top-level member of a JSON object body."""
-        return self.body.get(name, default) if isinstance(self.body, dict) else default
 
 
 def fetch(http: Getter, url: str, params: Mapping[str, Any] | None = None, accept: str = JSON) -> Doc:

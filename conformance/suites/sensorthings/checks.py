@@ -1,0 +1,42 @@
+"""The checks of the SensorThings suite: one per requirement of 18-088's Sensing Core and Filtering Extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conformance.core.judgement import Judgement
+from conformance.harness.suite import Check, by_requirement
+from conformance.suites.sensorthings import checks_core, checks_filter, checks_query
+from conformance.suites.sensorthings.catalogue import BASE
+from conformance.suites.sensorthings.model import TYPES
+from conformance.suites.sensorthings.service import Ctx, Service
+
+
+def _check(path: str, run: Callable[[Ctx], Judgement]) -> Check[Service]:
+    return Check(f"{BASE}/req/{path}", run, name=path.rsplit("/", 2)[-2] + "-" + path.rsplit("/", 1)[-1])
+
+
+CHECKS = by_requirement(
+    _check("datamodel/entity-control-information/common-control-information", checks_core.control_information),
+    *(
+        check
+        for t in TYPES.values()
+        for check in (
+            _check(f"datamodel/{t.slug}/properties", checks_core.properties(t)),
+            _check(f"datamodel/{t.slug}/relations", checks_core.relations(t)),
+        )
+    ),
+    _check("resource-path/resource-path-to-entities", checks_core.resource_paths),
+    _check("request-data/top", checks_query.top),
+    _check("request-data/skip", checks_query.skip),
+    _check("request-data/count", checks_query.count),
+    _check("request-data/orderby", checks_query.orderby),
+    _check("request-data/select", checks_query.select),
+    _check("request-data/expand", checks_query.expand),
+    _check("request-data/filter", checks_filter.filter_eq),
+    _check("request-data/built-in-filter-operations", checks_filter.operations),
+    _check("request-data/built-in-query-functions", checks_filter.functions),
+    _check("request-data/pagination", checks_filter.pagination),
+)
+
+__all__ = ["CHECKS"]
