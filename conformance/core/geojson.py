@@ -29,6 +29,7 @@ Box = tuple[float, float, float, float]
 MUSS, SOLL = Obligation.MUSS, Obligation.SOLL
 KEYWORD = {MUSS: "must", SOLL: "should"}
 MARGIN = 0.5
+NUMBER = (int, float)  # exact types: a JSON number is parsed as one of them, true/false as bool
 
 
 @dataclass(frozen=True)
@@ -225,11 +226,7 @@ def _list(value: Any) -> list[Any]:
 
 
 def _numbers(value: Any) -> bool:
-    return (
-        isinstance(value, list)
-        and len(value) >= 2
-        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-    )
+    return type(value) is list and len(value) >= 2 and all(type(v) in NUMBER for v in value)
 
 
 def _positions(value: Any) -> Iterator[list[Any]]:

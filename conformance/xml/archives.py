@@ -97,10 +97,12 @@ class _Member:
 
 @dataclass
 class Walk:
-    """One walk over archives: the limits, the expansion budget left for nested archives, the problem maker."""
+    """One walk over archives: the limits, the problem maker, the suffixes of the documents it yields and the
+    expansion budget left for nested archives."""
 
     limits: ZipLimits
     problem: ProblemMaker
+    suffixes: tuple[str, ...] = XML_SUFFIXES
     budget: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -108,7 +110,8 @@ class Walk:
 
 
 def members(path: str, label: str, walk: Walk, depth: int = 1) -> Iterator[Document | Problem]:
-    """The XML documents of an archive and of the archives inside it, or the problems found on the way."""
+    """The documents (by ``walk.suffixes``) of an archive and of the archives inside it, or the problems found on
+    the way."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -127,13 +130,13 @@ def members(path: str, label: str, walk: Walk, depth: int = 1) -> Iterator[Docum
 
 def _member(path: str, label: str, info: zipfile.ZipInfo, walk: Walk, depth: int) -> Iterator[Document | Problem]:
     suffix = PurePosixPath(info.filename).suffix.lower()
-    if info.is_dir() or suffix not in XML_SUFFIXES + ARCHIVE_SUFFIXES:
+    if info.is_dir() or suffix not in walk.suffixes + ARCHIVE_SUFFIXES:
         return
     name = f"{label}!{info.filename}"
     reason = member_problem(info, walk.limits)
     if reason:
         yield walk.problem(name, reason)
-    elif suffix in XML_SUFFIXES:
+    elif suffix in walk.suffixes:
         yield Document(path, info.filename, info.file_size, name if label != path else "")
     elif depth >= MAX_DEPTH:
         yield walk.problem(name, f"archive nested more than {MAX_DEPTH} levels deep: not examined")

@@ -28,8 +28,10 @@ RULE = "EXPORT"
 
 def documents(specs: Iterable[str], standard: str = "", limits: ZipLimits | None = None,
               ) -> Iterator[Document | Problem]:
-    """The documents named by files, directories (recursively), globs and ZIP archives, or the problems."""
-    walk = Walk(limits or ZipLimits(), lambda name, reason: _problem(name, standard, reason))
+    """The documents named by files, directories (recursively), globs and ZIP archives, or the problems; in folders
+    and archives, the files with the suffixes of the standard's validator (``.xml`` when none is named)."""
+    suffixes = validator_for(standard).suffixes if standard else XML_SUFFIXES
+    walk = Walk(limits or ZipLimits(), lambda name, reason: _problem(name, standard, reason), suffixes)
     for spec in specs:
         paths = sorted(glob.glob(spec, recursive=True)) if glob.has_magic(spec) else [spec]
         if not paths:
@@ -43,7 +45,7 @@ def _expand(path: Path, standard: str, walk: Walk) -> Iterator[Document | Proble
         yield _problem(str(path), standard, "symbolic link not followed")
     elif path.is_dir():
         for child in sorted(path.iterdir()):
-            if child.is_dir() or child.suffix.lower() in XML_SUFFIXES + ARCHIVE_SUFFIXES:
+            if child.is_dir() or child.suffix.lower() in walk.suffixes + ARCHIVE_SUFFIXES:
                 yield from _expand(child, standard, walk)
     elif not path.exists():
         yield _problem(str(path), standard, "no such file or directory")

@@ -146,14 +146,15 @@ Detect = Callable[[str], bool]
 
 @dataclass(frozen=True)
 class Validator:
-    """A registered validator: the standard it grades, how to recognise its documents, the function, and the
-    message catalogue its findings are worded in."""
+    """A registered validator: the standard it grades, how to recognise its documents, the function, the
+    message catalogue its findings are worded in and the file suffixes of its documents in folders and archives."""
 
     standard: str
     validate: Validate
     detect: Detect
     aliases: tuple[str, ...] = ()
     messages: Catalogue | None = None
+    suffixes: tuple[str, ...] = (".xml",)
 
     def answers_to(self, name: str) -> bool:
         """True if ``name`` is the standard id or one of its aliases (e.g. ``xrechnung``)."""
