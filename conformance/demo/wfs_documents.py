@@ -11,7 +11,20 @@ NS = (
     'xmlns:app="urn:wechselbar:demo:musterstadt"'
 )
 BY_ID = "urn:ogc:def:query:OGC-WFS::GetFeatureById"
-OPERATIONS = ("GetCapabilities", "DescribeFeatureType", "ListStoredQueries", "DescribeStoredQueries", "GetFeature")
+OPERATIONS = (
+    "GetCapabilities",
+    "DescribeFeatureType",
+    "ListStoredQueries",
+    "DescribeStoredQueries",
+    "GetFeature",
+    "GetPropertyValue",
+)
+APP = "urn:wechselbar:demo:musterstadt"
+XSI_NS = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+OGC_SCHEMAS = (
+    "http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd "
+    "http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd"
+)
 TREES = {
     f"baum.{i}": (7.09 + i / 1000, 50.73 + i / 1000, species)
     for i, species in enumerate(("Linde", "Eiche", "Ahorn", "Buche"), start=1)
@@ -26,7 +39,8 @@ def _constraint(name: str, value: str) -> str:
 def capabilities(url: str, defects: frozenset[str]) -> bytes:
     """The capabilities of the service at ``url``."""
     href = quoteattr(url + "?")
-    ops = [op for op in OPERATIONS if not ("operation-missing" in defects and op == "DescribeStoredQueries")]
+    left_out = {"operation-missing": "DescribeStoredQueries", "no-get-property-value": "GetPropertyValue"}
+    ops = [op for op in OPERATIONS if op not in {left_out[d] for d in defects if d in left_out}]
     operations = "".join(
         f'<ows:Operation name="{op}"><ows:DCP><ows:HTTP><ows:Get xlink:href={href}/></ows:HTTP></ows:DCP>'
         "</ows:Operation>"
@@ -77,30 +91,60 @@ def descriptions() -> bytes:
     ).encode()
 
 
-def feature(fid: str) -> str:
-    """One tree as an app:baum element."""
-    lon, lat, species = TREES[fid]
+def application_schema() -> bytes:
+    """The application schema of the trees (DescribeFeatureType)."""
     return (
-        f'<app:baum gml:id="{fid}"><app:art>{species}</app:art><app:lage><gml:Point gml:id="{fid}.p" '
-        f'srsName="urn:ogc:def:crs:EPSG::4326"><gml:pos>{lat:.4f} {lon:.4f}</gml:pos></gml:Point></app:lage>'
-        "</app:baum>"
-    )
-
-
-def collection(fids: list[str]) -> bytes:
-    """A wfs:FeatureCollection of trees."""
-    members = "".join(f"<wfs:member>{feature(f)}</wfs:member>" for f in fids)
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<wfs:FeatureCollection {NS} timeStamp="2026-01-01T00:00:00Z" '
-        f'numberMatched="{len(TREES)}" numberReturned="{len(fids)}">{members}</wfs:FeatureCollection>'
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema targetNamespace="{APP}" xmlns:app="{APP}" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:gml="http://www.opengis.net/gml/3.2" '
+        'elementFormDefault="qualified"><xs:import namespace="http://www.opengis.net/gml/3.2" '
+        'schemaLocation="http://schemas.opengis.net/gml/3.2.1/gml.xsd"/>'
+        '<xs:element name="baum" type="app:BaumType" substitutionGroup="gml:AbstractFeature"/>'
+        '<xs:complexType name="BaumType"><xs:complexContent><xs:extension base="gml:AbstractFeatureType">'
+        '<xs:sequence><xs:element name="art" type="xs:string"/><xs:element name="lage" '
+        'type="gml:PointPropertyType"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>'
+        "</xs:schema>"
     ).encode()
 
 
-def single(fid: str) -> bytes:
-    """One tree as the response document itself."""
+def _located(url: str) -> str:
+    described = f"{url}?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAME=app:baum"
+    return f"{XSI_NS} xsi:schemaLocation={quoteattr(f'{APP} {described} {OGC_SCHEMAS}')}"
+
+
+def feature(fid: str, defects: frozenset[str]) -> str:
+    """One tree as an app:baum element."""
+    lon, lat, species = TREES[fid]
+    extra = "<app:hoehe>12</app:hoehe>" if "feature-invalid" in defects else ""
     return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n{feature(fid).replace("<app:baum ", f"<app:baum {NS} ", 1)}'.encode()
+        f'<app:baum gml:id="{fid}"><app:art>{species}</app:art><app:lage><gml:Point gml:id="{fid}.p" '
+        f'srsName="urn:ogc:def:crs:EPSG::4326"><gml:pos>{lat:.4f} {lon:.4f}</gml:pos></gml:Point></app:lage>'
+        f"{extra}</app:baum>"
     )
+
+
+def _collection(kind: str, url: str, members: str, returned: int, matched: str) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<wfs:{kind} {NS} {_located(url)} timeStamp="2026-01-01T00:00:00Z" '
+        f'numberMatched="{matched}" numberReturned="{returned}">{members}</wfs:{kind}>'
+    ).encode()
+
+
+def collection(url: str, fids: list[str], defects: frozenset[str], matched: int | None = None) -> bytes:
+    """A wfs:FeatureCollection of trees (``matched`` for RESULTTYPE=hits)."""
+    members = "".join(f"<wfs:member>{feature(f, defects)}</wfs:member>" for f in fids)
+    return _collection("FeatureCollection", url, members, len(fids), str(len(fids) if matched is None else matched))
+
+
+def values(url: str, fids: list[str]) -> bytes:
+    """A wfs:ValueCollection of the trees' species."""
+    members = "".join(f"<wfs:member><app:art>{TREES[f][2]}</app:art></wfs:member>" for f in fids)
+    return _collection("ValueCollection", url, members, len(fids), "unknown")
+
+
+def single(url: str, fid: str, defects: frozenset[str]) -> bytes:
+    """One tree as the response document itself."""
+    head = f"<app:baum {NS} {_located(url)} "
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{feature(fid, defects).replace("<app:baum ", head, 1)}'.encode()
 
 
 def exception_report(code: str, locator: str, text: str, defects: frozenset[str]) -> bytes:

@@ -1,10 +1,11 @@
-"""TEST DOUBLE: a small WFS 2.0 server for wechselbar's tests (Simple WFS, KVP over HTTP GET).
+"""TEST DOUBLE: a small WFS 2.0 server for wechselbar's tests (Simple and Basic WFS, KVP over HTTP GET).
 
 It is not a vendor implementation and proves nothing about any real product. It serves four trees of a fictional
-town: GetCapabilities, ListStoredQueries, DescribeStoredQueries, GetFeature (TYPENAMES with COUNT, and the
-stored query GetFeatureById) and OWS 1.1 exception reports. With no defects it conforms to what the WFS suite
-checks; each name in DEFECTS switches one deviation on. Several tenants (``http://127.0.0.1:<port>/<tenant>/wfs``)
-share one port: ``python -m conformance.demo.wfs_server --tenant ok --tenant bad:by-id-collection``.
+town: GetCapabilities, DescribeFeatureType, ListStoredQueries, DescribeStoredQueries, GetFeature (TYPENAMES with
+COUNT and RESULTTYPE=hits, and the stored query GetFeatureById), GetPropertyValue and OWS 1.1 exception reports.
+With no defects it conforms to what the WFS suite checks; each name in DEFECTS switches one deviation on.
+Several tenants (``http://127.0.0.1:<port>/<tenant>/wfs``) share one port:
+``python -m conformance.demo.wfs_server --tenant ok --tenant bad:by-id-collection``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ DEFECTS: dict[str, str] = {
     "not-found-ignored": "GetFeatureById for an unknown identifier answers 200 with an empty collection",
     "exception-invalid": "exception reports carry an element the OWS schema does not allow",
     "unknown-operation-code": "an unknown operation raises InvalidParameterValue instead of OperationNotSupported",
+    "dft-typenames-refused": "DescribeFeatureType refuses the WFS 2.0 parameter TYPENAMES (only TYPENAME works)",
+    "feature-invalid": "features carry an element their application schema does not declare",
+    "no-get-property-value": "the capabilities do not list GetPropertyValue (the operation still answers)",
+    "count-ignored": "GetFeature ignores COUNT",
+    "hits-with-features": "GetFeature with RESULTTYPE=hits returns the features too",
+    "values-ignore-count": "GetPropertyValue ignores COUNT",
 }
 Answer = tuple[int, str, bytes]
 XML = "text/xml; charset=UTF-8"
@@ -36,6 +43,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "WfsTestDouble/1.0"
     defects: frozenset[str] = frozenset()
+    url = ""
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -53,6 +61,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(self._route(f"http://127.0.0.1:{port}/{segments[0]}/wfs", params))
 
     def _route(self, url: str, params: dict[str, str]) -> Answer:
+        self.url = url
         request = params.get("REQUEST", "")
         if request == "GetCapabilities":
             return 200, XML, docs.capabilities(url, self.defects)
@@ -60,30 +69,41 @@ class Handler(BaseHTTPRequestHandler):
             return 200, XML, docs.listing(self.defects)
         if request == "DescribeStoredQueries":
             return 200, XML, docs.descriptions()
-        if request == "GetFeature":
-            return self._get_feature(params)
+        if request == "GetFeature" and params.get("STOREDQUERY_ID") == docs.BY_ID:
+            return self._by_id(params.get("ID", ""))
+        if request in ("GetFeature", "GetPropertyValue", "DescribeFeatureType"):
+            return self._typed(request, params)
         code = "InvalidParameterValue" if "unknown-operation-code" in self.defects else "OperationNotSupported"
         return self._fault(400, code, "request", f"unknown operation {request}")
 
-    def _get_feature(self, params: dict[str, str]) -> Answer:
-        if params.get("STOREDQUERY_ID") == docs.BY_ID:
-            return self._by_id(params.get("ID", ""))
+    def _typed(self, request: str, params: dict[str, str]) -> Answer:
+        if request == "DescribeFeatureType" and "dft-typenames-refused" in self.defects and "TYPENAMES" in params:
+            return self._fault(400, "MissingParameterValue", "typeName", "DescribeFeatureType needs TYPENAME")
         names = params.get("TYPENAMES") or params.get("TYPENAME")
         if not names:
-            return self._fault(400, "MissingParameterValue", "typeNames", "GetFeature needs TYPENAMES")
+            return self._fault(400, "MissingParameterValue", "typeNames", f"{request} needs TYPENAMES")
         if names not in docs.TYPES:
             return self._fault(400, "InvalidParameterValue", "typeNames", f"unknown feature type {names}")
-        count = int(params.get("COUNT", "0") or 0) or len(docs.TREES)
-        return 200, XML, docs.collection(sorted(docs.TREES)[:count])
+        if request == "DescribeFeatureType":
+            return 200, "application/gml+xml; version=3.2", docs.application_schema()
+        ignored = {"GetFeature": "count-ignored", "GetPropertyValue": "values-ignore-count"}[request]
+        count = 0 if ignored in self.defects else int(params.get("COUNT", "0") or 0)
+        fids = sorted(docs.TREES)[: count or len(docs.TREES)]
+        if request == "GetPropertyValue":
+            return 200, XML, docs.values(self.url, fids)
+        if params.get("RESULTTYPE", "").lower() == "hits":
+            shown = fids if "hits-with-features" in self.defects else []
+            return 200, XML, docs.collection(self.url, shown, self.defects, matched=len(docs.TREES))
+        return 200, XML, docs.collection(self.url, fids, self.defects)
 
     def _by_id(self, fid: str) -> Answer:
         if fid not in docs.TREES:
             if "not-found-ignored" in self.defects:
-                return 200, XML, docs.collection([])
+                return 200, XML, docs.collection(self.url, [], self.defects)
             return self._fault(404, "NotFound", "ID", f"no feature {fid}")
         if "by-id-collection" in self.defects:
-            return 200, XML, docs.collection([fid])
-        return 200, XML, docs.single(fid)
+            return 200, XML, docs.collection(self.url, [fid], self.defects)
+        return 200, XML, docs.single(self.url, fid, self.defects)
 
     def _fault(self, status: int, code: str, locator: str, text: str) -> Answer:
         return status, XML, docs.exception_report(code, locator, text, self.defects)

@@ -36,3 +36,17 @@ class ServiceSuite(Suite[Obs], Generic[Obs]):
     def checks(self, standard: Standard) -> Mapping[str, Check[Obs]]:
         """Requirement URI → check."""
         return cast(Mapping[str, Check[Obs]], import_module(f"{self.package}.checks").CHECKS)
+
+
+def vendor_document(target: TargetContext, url: str) -> bytes | str:
+    """A document a response names (an extension or application schema), fetched only from a host declared for
+    the vendor; else the reason it was not fetched."""
+    from conformance.core.transport import TargetError  # noqa: PLC0415
+
+    if not target.http.allowed(url):
+        return "not on a host declared for the vendor (not fetched)"
+    try:
+        response = target.http.get(url)
+    except TargetError as exc:
+        return str(exc)
+    return response.content if response.status == 200 else f"HTTP {response.status}"

@@ -32,6 +32,12 @@ CAUGHT: dict[str, set[str]] = {
     "not-found-ignored": {"get-feature-by-id"},
     "exception-invalid": {"exception-report"},
     "unknown-operation-code": {"exception-codes"},
+    "dft-typenames-refused": {"describe-feature-type"},
+    "feature-invalid": {"feature-schema"},
+    "no-get-property-value": {"basic-operations"},
+    "count-ignored": {"get-feature-count"},
+    "hits-with-features": {"get-feature-count"},
+    "values-ignore-count": {"get-property-value"},
 }
 
 

@@ -4,8 +4,10 @@ The same Natural Earth lakes and places as the other targets, served by MapServe
 ``/cgi-bin/mapserv?``). What the suite finds, with evidence: an unknown operation raises the exception code
 ``InvalidParameterValue`` (locator ``request``) instead of ``OperationNotSupported`` (OGC 06-121r3 Table 25).
 Everything else holds: the capabilities and both stored query listings are valid against wfs.xsd, the Simple
-WFS operations and constraints are declared, GetFeatureById returns the feature itself and ``NotFound`` for an
-unknown identifier, and the exception reports are valid OWS 1.1.
+WFS operations and a binding are declared, GetFeatureById returns the feature itself and ``NotFound`` for an
+unknown identifier, the exception reports are valid OWS 1.1, DescribeFeatureType gives application schemas that
+compile offline (GML from the packs), every GetFeature and GetPropertyValue response validates against the
+schemas it names, COUNT, numberReturned and RESULTTYPE=hits hold (Basic WFS).
 """
 
 from __future__ import annotations
@@ -46,3 +48,11 @@ def test_get_feature_by_id_asks_for_a_feature_of_each_type_and_an_unknown_one(ru
     record = run.records[("mapserver", "get-feature-by-id")]
     assert record["examined"][0]["count"] == 3  # lakes and places (Basic WFS finds an id), and an unknown id
     assert record["notes"] == []
+
+
+def test_the_feature_responses_examined(run: Run) -> None:
+    examined = {name: run.records[("mapserver", name)]["examined"][0]["count"] for name in ALL}
+    assert examined["describe-feature-type"] == 2  # lakes, places
+    assert examined["get-feature-count"] == 4  # COUNT=2 and RESULTTYPE=hits per type
+    assert examined["get-property-value"] == 2
+    assert examined["feature-schema"] == 8  # the six above and two GetFeatureById answers

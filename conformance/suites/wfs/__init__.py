@@ -5,8 +5,8 @@ operations GetCapabilities, DescribeFeatureType, ListStoredQueries, DescribeStor
 the stored query GetFeatureById, at least one service binding, and the exception reports of 7.5. A requirement
 here is one testable statement of such a class, named by the abstract test and the clause, with the obligation
 as the clause words it. WFS 2.0 predates OGC requirement URIs, so the identifiers are the project's own
-(``urn:wechselbar:wfs-2.0/req/...``). This first part covers the Simple WFS; Basic WFS (ad hoc queries,
-GetPropertyValue, filters), response paging and the encodings follow.
+(``urn:wechselbar:wfs-2.0/req/...``). Covered so far: the Simple WFS and, of the Basic WFS (A.1.2), the
+operations, COUNT/RESULTTYPE=hits and GetPropertyValue; filters, response paging and the encodings follow.
 """
 
 from __future__ import annotations
@@ -20,9 +20,12 @@ ID = "wfs-2.0"
 VERSION = "2.0.0"
 SPEC = "https://portal.ogc.org/files/?artifact_id=39967"
 BASE = "urn:wechselbar:wfs-2.0"
-SIMPLE = f"{BASE}/conf/simple"
+SIMPLE, BASIC = f"{BASE}/conf/simple", f"{BASE}/conf/basic"
 
-CLASSES = (ConformanceClass(SIMPLE, "simple", "Einfacher WFS", "Simple WFS", SPEC),)
+CLASSES = (
+    ConformanceClass(SIMPLE, "simple", "Einfacher WFS", "Simple WFS", SPEC),
+    ConformanceClass(BASIC, "basic", "Basis-WFS", "Basic WFS", SPEC),
+)
 
 M = Obligation.MUSS
 
@@ -61,14 +64,41 @@ _SIMPLE = (
         "standard gives: MissingParameterValue for GetFeature without a query, InvalidParameterValue for an "
         "unknown type name, OperationNotSupported for an unknown operation.",
     ),
+    (
+        "describe-feature-type",
+        "A.1.1; 9: the response to DescribeFeatureType SHALL be a complete application schema: an XML Schema "
+        "that compiles with its imports and declares the element of the feature type.",
+    ),
+    (
+        "feature-schema",
+        "A.1.1; 7.1, 11.3: features SHALL be encoded in GML (ISO 19136): every GetFeature and GetPropertyValue "
+        "response SHALL validate against the schemas it names (the application schema, WFS 2.0, GML 3.2.1).",
+    ),
+)
+
+_BASIC = (
+    (
+        "basic-operations",
+        "A.1.2: a Basic WFS SHALL list the operations GetPropertyValue and GetFeature (with ad hoc queries).",
+    ),
+    (
+        "get-feature-count",
+        "A.1.2; 7.6.3, 11.3: GetFeature SHALL return at most COUNT features, numberReturned SHALL give how many "
+        "came, and RESULTTYPE=hits SHALL give the number of matching features (numberMatched) without features.",
+    ),
+    (
+        "get-property-value",
+        "A.1.2; 10: GetPropertyValue SHALL answer with a wfs:ValueCollection of at most COUNT values, "
+        "numberReturned giving how many came.",
+    ),
 )
 
 
-def _req(name: str, statement: str) -> Requirement:
-    return Requirement(f"{BASE}/req/{name}", SIMPLE, ID, VERSION, M, statement, SPEC)
+def _req(name: str, statement: str, cls: str) -> Requirement:
+    return Requirement(f"{BASE}/req/{name}", cls, ID, VERSION, M, statement, SPEC)
 
 
-REQUIREMENTS = tuple(_req(n, s) for n, s in _SIMPLE)
+REQUIREMENTS = (*(_req(n, s, SIMPLE) for n, s in _SIMPLE), *(_req(n, s, BASIC) for n, s in _BASIC))
 
 STANDARD = Standard(
     id=ID,
@@ -84,8 +114,8 @@ STANDARD = Standard(
         Option(
             "max_types",
             3,
-            "feature types whose features are asked for by GetFeatureById (sampled from the "
-            "capabilities; the report says when this cuts)",
+            "feature types described and asked for (DescribeFeatureType, GetFeature, GetPropertyValue, "
+            "GetFeatureById), sampled from the capabilities; the report says when this cuts",
         ),
         Option(
             "feature_id",

@@ -9,6 +9,7 @@ from conformance.core.judgement import Judgement
 from conformance.core.messages import Message
 from conformance.harness.suite import Check, CheckContext, by_requirement
 from conformance.suites.wfs import BASE, probes
+from conformance.suites.wfs import checks_features as features
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
 from conformance.xml.xsd import SchemaRef, validate
@@ -180,6 +181,11 @@ CHECKS = by_requirement(
     _check("get-feature-by-id", get_feature_by_id),
     _check("exception-report", exception_report),
     _check("exception-codes", exception_codes),
+    _check("describe-feature-type", features.describe_feature_type),
+    _check("feature-schema", features.feature_schema),
+    _check("basic-operations", features.basic_operations),
+    _check("get-feature-count", features.get_feature_count),
+    _check("get-property-value", features.get_property_value),
 )
 
 __all__ = ["CHECKS"]

@@ -55,6 +55,50 @@ FINDINGS = {
         "{asked}: expected the exception {exception}, got {actual}",
         "{asked}: erwartet war die Ausnahme {exception}, erhalten {actual}",
     ),
+    "wfs.dft-not-schema": (
+        "DescribeFeatureType for {type} gave no XML Schema: {actual}",
+        "DescribeFeatureType für {type} lieferte kein XML-Schema: {actual}",
+    ),
+    "wfs.dft-not-compiled": (
+        "the schema DescribeFeatureType gave for {type} cannot be used offline: {error}",
+        "das Schema, das DescribeFeatureType für {type} lieferte, ist offline nicht verwendbar: {error}",
+    ),
+    "wfs.dft-no-element": (
+        "the schema DescribeFeatureType gave for {type} declares no element {element}",
+        "das Schema, das DescribeFeatureType für {type} lieferte, deklariert kein Element {element}",
+    ),
+    "wfs.feature-invalid": (
+        "{request}: the response does not validate against the schemas it names: {text}",
+        "{request}: die Antwort ist nicht gültig gegen die Schemas, die sie nennt: {text}",
+    ),
+    "wfs.not-collection": (
+        "{request} gave no {document}: {actual}",
+        "{request} lieferte keine {document}: {actual}",
+    ),
+    "wfs.count-exceeded": (
+        "GetFeature for {type} with COUNT={count} returned {actual} features",
+        "GetFeature für {type} mit COUNT={count} lieferte {actual} Features",
+    ),
+    "wfs.number-returned": (
+        "{request}: numberReturned is {declared}, but {actual} came",
+        "{request}: numberReturned ist {declared}, es kamen aber {actual}",
+    ),
+    "wfs.hits-members": (
+        "GetFeature for {type} with RESULTTYPE=hits returned {actual} features",
+        "GetFeature für {type} mit RESULTTYPE=hits lieferte {actual} Features",
+    ),
+    "wfs.hits-not-number": (
+        "GetFeature for {type} with RESULTTYPE=hits gave numberMatched={actual}, not a count",
+        "GetFeature für {type} mit RESULTTYPE=hits lieferte numberMatched={actual}, keine Anzahl",
+    ),
+    "wfs.hits-below-results": (
+        "GetFeature for {type} with RESULTTYPE=hits counts {matched} features, but a query returned {actual}",
+        "GetFeature für {type} mit RESULTTYPE=hits zählt {matched} Features, eine Abfrage lieferte aber {actual}",
+    ),
+    "wfs.values-count": (
+        "GetPropertyValue for {type} with COUNT={count} returned {actual} values",
+        "GetPropertyValue für {type} mit COUNT={count} lieferte {actual} Werte",
+    ),
     "wfs.exception-not-xml": (
         "the exception report is not readable XML: {error}",
         "der Ausnahmebericht ist kein lesbares XML: {error}",
@@ -69,6 +113,15 @@ PHRASES = {
     "wfs.phrase-listing": ("ListStoredQueriesResponse", "ListStoredQueriesResponse"),
     "wfs.phrase-descriptions": ("DescribeStoredQueriesResponse", "DescribeStoredQueriesResponse"),
     "wfs.phrase-report": ("exception report", "Ausnahmebericht"),
+    "wfs.phrase-collection": ("wfs:FeatureCollection", "wfs:FeatureCollection"),
+    "wfs.phrase-values": ("wfs:ValueCollection", "wfs:ValueCollection"),
+    "wfs.asked-features": ("GetFeature for {type}", "GetFeature für {type}"),
+    "wfs.asked-hits": ("GetFeature for {type} with RESULTTYPE=hits", "GetFeature für {type} mit RESULTTYPE=hits"),
+    "wfs.asked-by-id": ("GetFeatureById with ID={id}", "GetFeatureById mit ID={id}"),
+    "wfs.asked-values": (
+        "GetPropertyValue for {type} with VALUEREFERENCE={reference}",
+        "GetPropertyValue für {type} mit VALUEREFERENCE={reference}",
+    ),
     "wfs.asked-missing-query": ("GetFeature without TYPENAMES", "GetFeature ohne TYPENAMES"),
     "wfs.asked-unknown-type": ("GetFeature with TYPENAMES={value}", "GetFeature mit TYPENAMES={value}"),
     "wfs.asked-unknown-operation": ("REQUEST={value}", "REQUEST={value}"),
@@ -104,6 +157,16 @@ EXAMINED = {
         "Anfragen, die eine Ausnahme provozieren",
     ),
     "wfs.examined.exception-reports": ("exception reports", "Ausnahmeberichte"),
+    "wfs.examined.feature-types": ("feature types described", "beschriebene Featuretypen"),
+    "wfs.examined.feature-responses": (
+        "GetFeature and GetPropertyValue responses with features or values",
+        "GetFeature- und GetPropertyValue-Antworten mit Features oder Werten",
+    ),
+    "wfs.examined.count-requests": (
+        "GetFeature requests with COUNT and with RESULTTYPE=hits",
+        "GetFeature-Anfragen mit COUNT und mit RESULTTYPE=hits",
+    ),
+    "wfs.examined.value-requests": ("GetPropertyValue requests", "GetPropertyValue-Anfragen"),
 }
 
 MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **NOTES, **EXAMINED})

@@ -12,10 +12,10 @@ from typing import Any, TypeVar
 
 from conformance.core.evidence import Skipped
 from conformance.core.messages import Message
-from conformance.core.transport import TargetError
 from conformance.core.xmlsafe import XMLRejected
 from conformance.harness.observe import Lazy
 from conformance.harness.target import TargetContext
+from conformance.suites.ows import vendor_document
 from conformance.suites.wms.capabilities import Capabilities, read
 from conformance.suites.wms.client import Answer, Client
 from conformance.suites.wms.layers import q
@@ -85,7 +85,7 @@ def observe(target: TargetContext) -> Observed:
 
 def _schema(found: Observed) -> Any:
     locations = [WMS_XSD, *(p for p in pairs(found.answer.attributes.get(XSI, "")) if p[0] != WMS_XSD[0])]
-    gathered = gather(locations, lambda url: _fetch(found.target, url))
+    gathered = gather(locations, lambda url: vendor_document(found.target, url))
     found.schemas.refused = gathered.refused
     usable = [p for p in locations if p[1] not in gathered.refused]
     try:
@@ -95,13 +95,3 @@ def _schema(found: Observed) -> Any:
         return None
     found.schemas.used = True
     return schema
-
-
-def _fetch(target: TargetContext, url: str) -> bytes | str:
-    if not target.http.allowed(url):
-        return "not on a host declared for the vendor (not fetched)"
-    try:
-        response = target.http.get(url)
-    except TargetError as exc:
-        return str(exc)
-    return response.content if response.status == 200 else f"HTTP {response.status}"
