@@ -149,7 +149,11 @@ def resource_paths(ctx: Ctx) -> Judgement:
 def _root_entries(root: Doc) -> Iterator[Violation]:
     listed = root.member("value")
     entries = listed if isinstance(listed, list) else []
-    named = {e.get("name") for e in entries if isinstance(e, dict) and isinstance(e.get("url"), str)}
+    named = {
+        e["name"]
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("url"), str) and isinstance(e.get("name"), str)
+    }
     for entity_type in TYPES.values():
         if entity_type.entity_set not in named:
             yield MissingMember(

@@ -45,7 +45,12 @@ def _text(entity: Entity, name: str) -> str | None:
 
 def _number(entity: Entity) -> float | None:
     value = entity.get("result")
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except OverflowError:  # an integer beyond the float range: not a comparable result
+        return None
 
 
 def judge_probes(ctx: Ctx, probes: list[Probe]) -> Judgement:

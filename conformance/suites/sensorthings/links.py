@@ -112,33 +112,33 @@ def _back(follow: Follow, relation: Relation, other: Entity, origin: Entity) -> 
     if back is None:
         return
     ids, doc, complete = back
-    if origin.get("@iot.id") not in ids and not complete:
+    if repr(origin.get("@iot.id")) not in ids and not complete:
         return
     follow.links += 1
-    if origin.get("@iot.id") not in ids:
+    if repr(origin.get("@iot.id")) not in ids:
         what = m("phrase.nav-link", relation=relation.inverse, entity=label(other))
         follow.found.append(
             ValueViolation(
                 m("not-back", what=what, origin=label(origin)),
                 locator=doc.at(),
                 expected=origin.get("@iot.id"),
-                actual=sorted(ids, key=repr)[:10],
+                actual=sorted(ids)[:10],
                 exchange=doc.exchange,
             )
         )
 
 
-def _inverse_ids(follow: Follow, relation: Relation, link: str) -> tuple[set[Any], Doc, bool] | None:
+def _inverse_ids(follow: Follow, relation: Relation, link: str) -> tuple[set[str], Doc, bool] | None:
     """The ids the inverse link leads to and whether they are all of them (None: it does not resolve; that is
     a finding of the other type's relations check)."""
     if _single(relation):
         doc = follow.ctx.observation.fetch(link)
-        return ({doc.member("@iot.id")}, doc, True) if doc.ok else None
+        return ({repr(doc.member("@iot.id"))}, doc, True) if doc.ok else None
     walk = follow.ctx.observation.walk(link)
     walk_notes(follow.ctx, walk)
     if not walk.pages[0].ok:
         return None
-    return {e.get("@iot.id") for _, _, e in walk.entities}, walk.pages[0], not walk.cut and walk.pages[-1].ok
+    return {repr(e.get("@iot.id")) for _, _, e in walk.entities}, walk.pages[0], not walk.cut and walk.pages[-1].ok
 
 
 def _single(relation: Relation) -> bool:

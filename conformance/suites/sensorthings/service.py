@@ -84,7 +84,12 @@ class Service:
         listed = self.root.member("value", [])
         found = {}
         for entry in listed if isinstance(listed, list) else []:
-            if isinstance(entry, dict) and entry.get("name") in BY_SET and isinstance(entry.get("url"), str):
+            if (
+                isinstance(entry, dict)
+                and isinstance(entry.get("name"), str)
+                and entry["name"] in BY_SET
+                and isinstance(entry.get("url"), str)
+            ):
                 found[entry["name"]] = entry["url"]
         return found
 
