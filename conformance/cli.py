@@ -19,6 +19,7 @@ COMMANDS = {
     "demo": "conformance.commands.demo",
     "validate": "conformance.commands.validate",
     "packs": "conformance.commands.packs",
+    "profile": "conformance.commands.profile",
 }
 
 

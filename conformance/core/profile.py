@@ -35,6 +35,7 @@ class Profile:
     description: str = ""
     path: str = ""
     sha256: str = ""
+    waiver_policy: str = ""
 
     def obligation(self, standard: str, cls: str) -> Obligation | None:
         """MUSS if any item requires the class, SOLL if one recommends it, else None."""
@@ -75,7 +76,7 @@ def load_profile(path: Path, standards: dict[str, Standard]) -> Profile:
     if problems:
         raise ConfigError(path, problems)
     return Profile(data.get("id", path.stem), data["name"], tuple(items), data.get("description", ""),
-                   str(path), digest)
+                   str(path), digest, data.get("waiver_policy", ""))
 
 
 def _item(raw: dict[str, Any], standards: dict[str, Standard]) -> ProfileItem:
