@@ -25,10 +25,8 @@ OGC_SCHEMAS = (
     "http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd "
     "http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd"
 )
-TREES = {
-    f"baum.{i}": (7.09 + i / 1000, 50.73 + i / 1000, species)
-    for i, species in enumerate(("Linde", "Eiche", "Ahorn", "Buche"), start=1)
-}
+SPECIES = ("Linde", "Eiche", "Ahorn", "Buche")
+TREES = {f"baum.{i}": (7.09 + i / 1000, 50.73 + i / 1000, SPECIES[i % 4]) for i in range(1, 26)}
 TYPES = ("app:baum",)
 
 
@@ -47,7 +45,7 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
         for op in ops
     )
     kvp = "FALSE" if "no-binding" in defects else "TRUE"
-    constraints = _constraint("ImplementsBasicWFS", "TRUE")
+    constraints = _constraint("ImplementsBasicWFS", "TRUE") + _constraint("ImplementsResultPaging", "TRUE")
     constraints += _constraint("KVPEncoding", kvp) + _constraint("XMLEncoding", "FALSE")
     types = "".join(
         f"<wfs:FeatureType><wfs:Name>{name}</wfs:Name><wfs:Title>Straßenbäume</wfs:Title><wfs:DefaultCRS>urn:ogc:def:crs:EPSG::4326"
@@ -122,17 +120,27 @@ def feature(fid: str, defects: frozenset[str]) -> str:
     )
 
 
-def _collection(kind: str, url: str, members: str, returned: int, matched: str) -> bytes:
+def _collection(kind: str, url: str, members: str, returned: int, matched: str, links: str = "") -> bytes:
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<wfs:{kind} {NS} {_located(url)} timeStamp="2026-01-01T00:00:00Z" '
-        f'numberMatched="{matched}" numberReturned="{returned}">{members}</wfs:{kind}>'
+        f'numberMatched="{matched}" numberReturned="{returned}"{links}>{members}</wfs:{kind}>'
     ).encode()
 
 
-def collection(url: str, fids: list[str], defects: frozenset[str], matched: int | None = None) -> bytes:
-    """A wfs:FeatureCollection of trees (``matched`` for RESULTTYPE=hits)."""
+def page_links(url: str, count: int, starts: dict[str, int]) -> str:
+    """The next and previous attributes of a page (``starts``: link name → STARTINDEX)."""
+    query = f"?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=app:baum&COUNT={count}&STARTINDEX="
+    return "".join(f" {name}={quoteattr(f'{url}{query}{start}')}" for name, start in starts.items())
+
+
+def collection(
+    url: str, fids: list[str], defects: frozenset[str], matched: int | None = None, links: str = ""
+) -> bytes:
+    """A wfs:FeatureCollection of trees (``matched`` for RESULTTYPE=hits, ``links`` from :func:`page_links`)."""
     members = "".join(f"<wfs:member>{feature(f, defects)}</wfs:member>" for f in fids)
-    return _collection("FeatureCollection", url, members, len(fids), str(len(fids) if matched is None else matched))
+    number = str(len(fids) if matched is None else matched)
+    returned = int(number) if "number-returned-matched" in defects and fids else len(fids)
+    return _collection("FeatureCollection", url, members, returned, number, links)
 
 
 def values(url: str, fids: list[str]) -> bytes:

@@ -29,9 +29,12 @@ DEFECTS: dict[str, str] = {
     "dft-typenames-refused": "DescribeFeatureType refuses the WFS 2.0 parameter TYPENAMES (only TYPENAME works)",
     "feature-invalid": "features carry an element their application schema does not declare",
     "no-get-property-value": "the capabilities do not list GetPropertyValue (the operation still answers)",
-    "count-ignored": "GetFeature ignores COUNT",
+    "number-returned-matched": "GetFeature gives numberReturned as the number of matching features",
     "hits-with-features": "GetFeature with RESULTTYPE=hits returns the features too",
     "values-ignore-count": "GetPropertyValue ignores COUNT",
+    "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
+    "no-next": "GetFeature with COUNT gives no next link although more features match",
+    "previous-wrong": "the previous link of a page points at the page after it",
 }
 Answer = tuple[int, str, bytes]
 XML = "text/xml; charset=UTF-8"
@@ -86,15 +89,26 @@ class Handler(BaseHTTPRequestHandler):
             return self._fault(400, "InvalidParameterValue", "typeNames", f"unknown feature type {names}")
         if request == "DescribeFeatureType":
             return 200, "application/gml+xml; version=3.2", docs.application_schema()
-        ignored = {"GetFeature": "count-ignored", "GetPropertyValue": "values-ignore-count"}[request]
-        count = 0 if ignored in self.defects else int(params.get("COUNT", "0") or 0)
-        fids = sorted(docs.TREES)[: count or len(docs.TREES)]
+        ignored = request == "GetPropertyValue" and "values-ignore-count" in self.defects
+        count = 0 if ignored else int(params.get("COUNT", "0") or 0)
+        start = int(params.get("STARTINDEX", "0") or 0)
+        fids = sorted(docs.TREES)[start : start + count if count else None]
         if request == "GetPropertyValue":
             return 200, XML, docs.values(self.url, fids)
         if params.get("RESULTTYPE", "").lower() == "hits":
             shown = fids if "hits-with-features" in self.defects else []
             return 200, XML, docs.collection(self.url, shown, self.defects, matched=len(docs.TREES))
-        return 200, XML, docs.collection(self.url, fids, self.defects)
+        links = docs.page_links(self.url, count, self._pages(start, count)) if count else ""
+        return 200, XML, docs.collection(self.url, fids, self.defects, len(docs.TREES), links)
+
+    def _pages(self, start: int, count: int) -> dict[str, int]:
+        starts = {}
+        step = count - 1 if "paging-overlap" in self.defects else count
+        if start + count < len(docs.TREES) and "no-next" not in self.defects:
+            starts["next"] = start + step
+        if start > 0:
+            starts["previous"] = start + count if "previous-wrong" in self.defects else max(0, start - count)
+        return starts
 
     def _by_id(self, fid: str) -> Answer:
         if fid not in docs.TREES:

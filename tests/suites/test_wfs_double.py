@@ -35,10 +35,15 @@ CAUGHT: dict[str, set[str]] = {
     "dft-typenames-refused": {"describe-feature-type"},
     "feature-invalid": {"feature-schema"},
     "no-get-property-value": {"basic-operations"},
-    "count-ignored": {"get-feature-count"},
+    "number-returned-matched": {"get-feature-count"},
     "hits-with-features": {"get-feature-count"},
     "values-ignore-count": {"get-property-value"},
+    "paging-overlap": {"paging-next"},
+    "no-next": {"paging-next"},
+    "previous-wrong": {"paging-previous"},
 }
+# Without next links there is no second page whose previous link could be followed (nothing examined).
+UNJUDGED = {"no-next": {"paging-previous"}}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +65,7 @@ def test_the_clean_double_passes_everything(run: Run) -> None:
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
 def test_each_defect_fails_exactly_its_requirement(run: Run, defect: str) -> None:
-    assert_exactly(run, defect, CAUGHT[defect], ALL, set())
+    assert_exactly(run, defect, CAUGHT[defect], ALL, UNJUDGED.get(defect, set()))
     for name in CAUGHT[defect]:
         record = run.records[(defect, name)]
         assert record["reason"] and evidence_complete(record), record

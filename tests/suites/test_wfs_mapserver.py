@@ -7,7 +7,8 @@ Everything else holds: the capabilities and both stored query listings are valid
 WFS operations and a binding are declared, GetFeatureById returns the feature itself and ``NotFound`` for an
 unknown identifier, the exception reports are valid OWS 1.1, DescribeFeatureType gives application schemas that
 compile offline (GML from the packs), every GetFeature and GetPropertyValue response validates against the
-schemas it names, COUNT, numberReturned and RESULTTYPE=hits hold (Basic WFS).
+schemas it names, COUNT, numberReturned and RESULTTYPE=hits hold (Basic WFS), and the next links lead through
+the lakes once (25 in three pages of 10) and the previous link of page 2 gives page 1 (Response paging).
 """
 
 from __future__ import annotations
@@ -56,3 +57,10 @@ def test_the_feature_responses_examined(run: Run) -> None:
     assert examined["get-feature-count"] == 4  # COUNT=2 and RESULTTYPE=hits per type
     assert examined["get-property-value"] == 2
     assert examined["feature-schema"] == 8  # the six above and two GetFeatureById answers
+
+
+def test_paging_walks_the_lakes_to_the_end_and_states_the_cut_for_the_places(run: Run) -> None:
+    record = run.records[("mapserver", "paging-next")]
+    assert record["examined"][0]["count"] == 8  # lakes: 3 pages to the end; places: 5 pages (max_pages)
+    assert record["notes"] == ["sampling cut: paging through ms:places stopped after 5 pages (option max_pages)"]
+    assert run.records[("mapserver", "paging-previous")]["examined"][0]["count"] == 2

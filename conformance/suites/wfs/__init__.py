@@ -6,7 +6,7 @@ the stored query GetFeatureById, at least one service binding, and the exception
 here is one testable statement of such a class, named by the abstract test and the clause, with the obligation
 as the clause words it. WFS 2.0 predates OGC requirement URIs, so the identifiers are the project's own
 (``urn:wechselbar:wfs-2.0/req/...``). Covered so far: the Simple WFS and, of the Basic WFS (A.1.2), the
-operations, COUNT/RESULTTYPE=hits and GetPropertyValue; filters, response paging and the encodings follow.
+operations, COUNT/RESULTTYPE=hits and GetPropertyValue, and response paging; filters and the encodings follow.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ ID = "wfs-2.0"
 VERSION = "2.0.0"
 SPEC = "https://portal.ogc.org/files/?artifact_id=39967"
 BASE = "urn:wechselbar:wfs-2.0"
-SIMPLE, BASIC = f"{BASE}/conf/simple", f"{BASE}/conf/basic"
+SIMPLE, BASIC, PAGING = f"{BASE}/conf/simple", f"{BASE}/conf/basic", f"{BASE}/conf/paging"
 
 CLASSES = (
     ConformanceClass(SIMPLE, "simple", "Einfacher WFS", "Simple WFS", SPEC),
     ConformanceClass(BASIC, "basic", "Basis-WFS", "Basic WFS", SPEC),
+    ConformanceClass(PAGING, "paging", "Blättern in Antworten", "Response paging", SPEC),
 )
 
 M = Obligation.MUSS
@@ -83,8 +84,9 @@ _BASIC = (
     ),
     (
         "get-feature-count",
-        "A.1.2; 7.6.3, 11.3: GetFeature SHALL return at most COUNT features, numberReturned SHALL give how many "
-        "came, and RESULTTYPE=hits SHALL give the number of matching features (numberMatched) without features.",
+        "A.1.2; 7.6.3.5, 7.6.3.6, 7.7.4: GetFeature SHALL return at most COUNT features, numberReturned SHALL "
+        "give how many came, and RESULTTYPE=hits SHALL give the number of matching features (numberMatched) "
+        "without features.",
     ),
     (
         "get-property-value",
@@ -94,11 +96,29 @@ _BASIC = (
 )
 
 
+_PAGING = (
+    (
+        "paging-next",
+        "Annex A (Response paging); 7.7.4.4, Table 13: a server declaring ImplementsResultPaging SHALL lead with "
+        "the next links of GetFeature responses with COUNT through every matching feature once, each page with at "
+        "most COUNT features.",
+    ),
+    (
+        "paging-previous",
+        "Annex A (Response paging); 7.7.4.4: the previous link of a page SHALL retrieve the preceding set of features.",
+    ),
+)
+
+
 def _req(name: str, statement: str, cls: str) -> Requirement:
     return Requirement(f"{BASE}/req/{name}", cls, ID, VERSION, M, statement, SPEC)
 
 
-REQUIREMENTS = (*(_req(n, s, SIMPLE) for n, s in _SIMPLE), *(_req(n, s, BASIC) for n, s in _BASIC))
+REQUIREMENTS = (
+    *(_req(n, s, SIMPLE) for n, s in _SIMPLE),
+    *(_req(n, s, BASIC) for n, s in _BASIC),
+    *(_req(n, s, PAGING) for n, s in _PAGING),
+)
 
 STANDARD = Standard(
     id=ID,
@@ -122,6 +142,8 @@ STANDARD = Standard(
             "",
             "an identifier of a feature, for GetFeatureById where no ad hoc query (Basic WFS) can find one",
         ),
+        Option("page_size", 10, "COUNT of the GetFeature requests whose next links are followed (response paging)"),
+        Option("max_pages", 5, "pages followed per feature type (response paging); the report says when this cuts"),
     ),
 )
 

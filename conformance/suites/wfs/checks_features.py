@@ -3,6 +3,8 @@ GetFeature with COUNT and RESULTTYPE=hits and GetPropertyValue (Basic WFS)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from conformance.core.evidence import MissingMember, SchemaViolation, ValueViolation, Violation
 from conformance.core.judgement import Judgement
 from conformance.core.messages import Message
@@ -15,13 +17,24 @@ from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
 from conformance.xml.schemaset import SchemaSetError, compile_set, gather
 
 Context = CheckContext[Observed]
+T = TypeVar("T")
+
+
+def noted(ctx: Context, done: T) -> T:
+    """A request series, its notes (sampling cuts) recorded for the check's result."""
+    for note in getattr(done, "notes", []):
+        ctx.note(note)
+    return done
+
+
+def require_declared(ctx: Context, cls: str, constraint: str) -> None:
+    """Not applicable unless the class is claimed, or declared by its constraint being TRUE."""
+    declared = frozenset({cls} if ctx.observation.usable().constraints.get(constraint) == "TRUE" else ())
+    ctx.target.require_claim(ID, cls, declared)
 
 
 def _series(ctx: Context) -> Series:
-    done = ctx.observation.part("features", series)
-    for note in done.notes:
-        ctx.note(note)
-    return done
+    return noted(ctx, ctx.observation.part("features", series))
 
 
 def _about(answer: Answer, message: Message, expected: object = None, actual: object = None) -> Violation:
@@ -90,9 +103,7 @@ def feature_schema(ctx: Context) -> Judgement:
 
 
 def _basic(ctx: Context) -> Series:
-    caps = ctx.observation.usable()
-    declared = frozenset({BASIC} if caps.constraints.get("ImplementsBasicWFS") == "TRUE" else ())
-    ctx.target.require_claim(ID, BASIC, declared)
+    require_declared(ctx, BASIC, "ImplementsBasicWFS")
     return _series(ctx)
 
 

@@ -99,6 +99,26 @@ FINDINGS = {
         "GetPropertyValue for {type} with COUNT={count} returned {actual} values",
         "GetPropertyValue für {type} mit COUNT={count} lieferte {actual} Werte",
     ),
+    "wfs.paging-duplicate": (
+        "paging through {type}: the feature {id} came again on page {page}",
+        "Blättern durch {type}: das Feature {id} kam auf Seite {page} erneut",
+    ),
+    "wfs.paging-page-size": (
+        "paging through {type} with COUNT={count}: page {page} has {actual} features",
+        "Blättern durch {type} mit COUNT={count}: Seite {page} hat {actual} Features",
+    ),
+    "wfs.paging-total": (
+        "paging through {type} to the end gave {actual} features, RESULTTYPE=hits counts {matched}",
+        "Blättern durch {type} bis zum Ende ergab {actual} Features, RESULTTYPE=hits zählt {matched}",
+    ),
+    "wfs.paging-no-next": (
+        "GetFeature for {type} with COUNT={count} has no next link although {matched} features match",
+        "GetFeature für {type} mit COUNT={count} hat keinen next-Link, obwohl {matched} Features passen",
+    ),
+    "wfs.paging-previous-other": (
+        "the previous link of page 2 of {type} gave other features than page 1",
+        "der previous-Link der Seite 2 von {type} lieferte andere Features als Seite 1",
+    ),
     "wfs.exception-not-xml": (
         "the exception report is not readable XML: {error}",
         "der Ausnahmebericht ist kein lesbares XML: {error}",
@@ -115,6 +135,8 @@ PHRASES = {
     "wfs.phrase-report": ("exception report", "Ausnahmebericht"),
     "wfs.phrase-collection": ("wfs:FeatureCollection", "wfs:FeatureCollection"),
     "wfs.phrase-values": ("wfs:ValueCollection", "wfs:ValueCollection"),
+    "wfs.asked-page": ("page {page} of {type}", "Seite {page} von {type}"),
+    "wfs.asked-previous": ("the previous link of page 2 of {type}", "der previous-Link der Seite 2 von {type}"),
     "wfs.asked-features": ("GetFeature for {type}", "GetFeature für {type}"),
     "wfs.asked-hits": ("GetFeature for {type} with RESULTTYPE=hits", "GetFeature für {type} mit RESULTTYPE=hits"),
     "wfs.asked-by-id": ("GetFeatureById with ID={id}", "GetFeatureById mit ID={id}"),
@@ -136,6 +158,14 @@ NOTES = {
     "wfs.note-cut": (
         "sampling cut: {limit} of {total} feature types asked for",
         "Stichprobe: {limit} von {total} Featuretypen abgefragt",
+    ),
+    "wfs.note-cut-pages": (
+        "sampling cut: paging through {type} stopped after {limit} pages (option max_pages)",
+        "Stichprobe: das Blättern durch {type} endete nach {limit} Seiten (Option max_pages)",
+    ),
+    "wfs.note-foreign-link": (
+        "the paging link {url} is not on a host declared for the vendor (not followed)",
+        "der Blätter-Link {url} liegt nicht auf einem für den Anbieter angegebenen Host (nicht verfolgt)",
     ),
     "wfs.note-no-feature-id": (
         "no feature identifier to ask GetFeatureById for (ImplementsBasicWFS is not TRUE and the option "
@@ -167,6 +197,8 @@ EXAMINED = {
         "GetFeature-Anfragen mit COUNT und mit RESULTTYPE=hits",
     ),
     "wfs.examined.value-requests": ("GetPropertyValue requests", "GetPropertyValue-Anfragen"),
+    "wfs.examined.pages": ("pages reached through next links", "über next-Links erreichte Seiten"),
+    "wfs.examined.previous-links": ("previous links followed", "verfolgte previous-Links"),
 }
 
 MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **NOTES, **EXAMINED})

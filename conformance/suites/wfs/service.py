@@ -24,7 +24,7 @@ WFS, OWS = "http://www.opengis.net/wfs/2.0", "http://www.opengis.net/ows/1.1"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 REPORT = f"{{{OWS}}}ExceptionReport"
 CAPABILITIES = f"{{{WFS}}}WFS_Capabilities"
-OPTIONS: dict[str, Any] = {"max_types": 3, "feature_id": ""}
+OPTIONS: dict[str, Any] = {"max_types": 3, "feature_id": "", "page_size": 10, "max_pages": 5}
 T = TypeVar("T")
 
 
