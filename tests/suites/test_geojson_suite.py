@@ -40,7 +40,7 @@ name = "Export by URL"
 version = "1"
 [[vendors.targets]]
 standard = "geojson"
-urls = ["{url}", "{missing}"]
+urls = ["{url}", "{missing}", "{zipped}"]
 
 [[vendors]]
 id = "empty"
@@ -64,6 +64,8 @@ def _exports(folder: Path) -> None:
     (folder / "empty" / "readme.txt").write_text("nothing to judge")
     (folder / "served").mkdir()
     (folder / "served" / "winding.geojson").write_bytes(samples.text(samples.broken("winding")))
+    with zipfile.ZipFile(folder / "served" / "export.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("layer/bbox.geojson", samples.text(samples.broken("bbox")))
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +74,8 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
     _exports(folder)
     port = free_port()
     url, missing = f"http://{LOCALHOST}:{port}/winding.geojson", f"http://{LOCALHOST}:{port}/missing.geojson"
-    (folder / "vendors.toml").write_text(VENDORS.format(url=url, missing=missing), encoding="utf-8")
+    zipped = f"http://{LOCALHOST}:{port}/export.zip"
+    (folder / "vendors.toml").write_text(VENDORS.format(url=url, missing=missing, zipped=zipped), encoding="utf-8")
     server = [
         sys.executable,
         "-m",
@@ -127,12 +130,17 @@ def test_every_requirement_fails_on_its_broken_file_with_file_and_pointer(
         assert f"{row.key}.geojson" in wheres, row.key
 
 
-def test_the_url_is_graded_like_a_file_and_a_missing_one_is_reported(results: dict[tuple[str, str], Result]) -> None:
+def test_urls_of_a_text_and_a_zip_are_graded_like_files_and_a_missing_one_is_reported(
+    results: dict[tuple[str, str], Result],
+) -> None:
     winding = results[("download", "winding")]
     assert winding.outcome is Outcome.FAIL
     assert winding.violations[0]["locator"]["where"].endswith("/winding.geojson")
     schema = results[("download", "schema")]
     assert schema.outcome is Outcome.FAIL and "HTTP status 404" in schema.violations[0]["message"]
+    [bbox] = results[("download", "bbox")].violations
+    assert bbox["locator"]["where"].endswith("/export.zip!layer/bbox.geojson")
+    assert results[("download", "feature")].examined[0]["count"] == 8
 
 
 def test_an_export_without_geojson_reaches_no_verdict(results: dict[tuple[str, str], Result]) -> None:
