@@ -53,13 +53,14 @@ def _t(key: str, lang: str) -> str:
 @config_errors
 def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None,
             kosit_reports: Path | None) -> None:
-    """Validate XML documents (files, folders, globs, ZIP archives) against their standard's official rules."""
+    """Validate documents (files, folders, globs, ZIP archives) against their standard's rules: XML documents, and
+    GeoJSON with --standard geojson."""
     from conformance.xml.exports import validate_export  # noqa: PLC0415
 
     _check_usage(paths, standard)
     reports = validate_export(paths, standard, workers=workers, progress=fmt == "text" and sys.stderr.isatty())
     if not reports:
-        raise click.UsageError("no XML documents found under the given paths")
+        raise click.UsageError("no documents found under the given paths")
     if kosit_reports is not None:
         _kosit(paths, standard, reports, kosit_reports)
     render = _renderer(standard, lang)
