@@ -60,8 +60,27 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
         "<ows:ServiceIdentification><ows:Title>Musterstadt WFS (TEST DOUBLE)</ows:Title>"
         "<ows:ServiceType>WFS</ows:ServiceType><ows:ServiceTypeVersion>2.0.0</ows:ServiceTypeVersion>"
         f"</ows:ServiceIdentification><ows:OperationsMetadata>{operations}{constraints}</ows:OperationsMetadata>"
-        f"<wfs:FeatureTypeList>{types}</wfs:FeatureTypeList></wfs:WFS_Capabilities>"
+        f"<wfs:FeatureTypeList>{types}</wfs:FeatureTypeList>{filter_capabilities()}</wfs:WFS_Capabilities>"
     ).encode()
+
+
+def filter_capabilities() -> str:
+    """The Filter_Capabilities: ResourceId and the minimum standard filter (PropertyIsEqualTo)."""
+    declared = {
+        "ImplementsQuery": "TRUE",
+        "ImplementsAdHocQuery": "TRUE",
+        "ImplementsResourceId": "TRUE",
+        "ImplementsMinStandardFilter": "TRUE",
+        "ImplementsStandardFilter": "FALSE",
+    }
+    constraints = "".join(_constraint(n, v).replace("ows:Constraint", "fes:Constraint") for n, v in declared.items())
+    return (
+        f'<fes:Filter_Capabilities xmlns:fes="http://www.opengis.net/fes/2.0"><fes:Conformance>{constraints}'
+        '</fes:Conformance><fes:Id_Capabilities><fes:ResourceIdentifier name="fes:ResourceId"/>'
+        "</fes:Id_Capabilities><fes:Scalar_Capabilities><fes:ComparisonOperators>"
+        '<fes:ComparisonOperator name="PropertyIsEqualTo"/></fes:ComparisonOperators></fes:Scalar_Capabilities>'
+        "</fes:Filter_Capabilities>"
+    )
 
 
 def listing(defects: frozenset[str]) -> bytes:

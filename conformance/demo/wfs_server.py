@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
 
+from conformance.core.xmlsafe import XMLRejected, parse_bytes
 from conformance.demo import wfs_documents as docs
 from conformance.demo.testserver import DefectServer, tenants_main
 
@@ -32,12 +33,15 @@ DEFECTS: dict[str, str] = {
     "number-returned-matched": "GetFeature gives numberReturned as the number of matching features",
     "hits-with-features": "GetFeature with RESULTTYPE=hits returns the features too",
     "values-ignore-count": "GetPropertyValue ignores COUNT",
+    "resource-id-ignored": "a fes:ResourceId filter is ignored (every feature comes)",
+    "equal-ignored": "a fes:PropertyIsEqualTo filter is ignored (every feature comes)",
     "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
     "no-next": "GetFeature with COUNT gives no next link although more features match",
     "previous-wrong": "the previous link of a page points at the page after it",
 }
 Answer = tuple[int, str, bytes]
 XML = "text/xml; charset=UTF-8"
+FES = "http://www.opengis.net/fes/2.0"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -92,7 +96,12 @@ class Handler(BaseHTTPRequestHandler):
         ignored = request == "GetPropertyValue" and "values-ignore-count" in self.defects
         count = 0 if ignored else int(params.get("COUNT", "0") or 0)
         start = int(params.get("STARTINDEX", "0") or 0)
-        fids = sorted(docs.TREES)[start : start + count if count else None]
+        chosen = self._filtered(params.get("FILTER", ""))
+        if chosen is None:
+            return self._fault(
+                400, "InvalidParameterValue", "filter", "the double knows ResourceId and PropertyIsEqualTo"
+            )
+        fids = chosen[start : start + count if count else None]
         if request == "GetPropertyValue":
             return 200, XML, docs.values(self.url, fids)
         if params.get("RESULTTYPE", "").lower() == "hits":
@@ -100,6 +109,25 @@ class Handler(BaseHTTPRequestHandler):
             return 200, XML, docs.collection(self.url, shown, self.defects, matched=len(docs.TREES))
         links = docs.page_links(self.url, count, self._pages(start, count)) if count else ""
         return 200, XML, docs.collection(self.url, fids, self.defects, len(docs.TREES), links)
+
+    def _filtered(self, text: str) -> list[str] | None:
+        """The trees a FILTER selects (all without one), or None for a filter the double does not know."""
+        if not text:
+            return sorted(docs.TREES)
+        try:
+            root = parse_bytes(text.encode()).getroot()
+        except XMLRejected:
+            return None
+        rids = [el.get("rid", "") for el in root.iter(f"{{{FES}}}ResourceId")]
+        if rids:
+            return sorted(docs.TREES) if "resource-id-ignored" in self.defects else [r for r in rids if r in docs.TREES]
+        literal = root.findtext(f"{{{FES}}}PropertyIsEqualTo/{{{FES}}}Literal")
+        reference = root.findtext(f"{{{FES}}}PropertyIsEqualTo/{{{FES}}}ValueReference") or ""
+        if literal is None or not reference.endswith("art"):
+            return None
+        if "equal-ignored" in self.defects:
+            return sorted(docs.TREES)
+        return [f for f in sorted(docs.TREES) if docs.TREES[f][2] == literal]
 
     def _pages(self, start: int, count: int) -> dict[str, int]:
         starts = {}

@@ -38,6 +38,8 @@ CAUGHT: dict[str, set[str]] = {
     "number-returned-matched": {"get-feature-count"},
     "hits-with-features": {"get-feature-count"},
     "values-ignore-count": {"get-property-value"},
+    "resource-id-ignored": {"filter-resource-id"},
+    "equal-ignored": {"filter-equal"},
     "paging-overlap": {"paging-next"},
     "no-next": {"paging-next"},
     "previous-wrong": {"paging-previous"},

@@ -93,6 +93,17 @@ _BASIC = (
         "A.1.2; 10: GetPropertyValue SHALL answer with a wfs:ValueCollection of at most COUNT values, "
         "numberReturned giving how many came.",
     ),
+    (
+        "filter-resource-id",
+        "A.1.2; 7.9.2, ISO 19143 (ImplementsResourceId): where the Filter_Capabilities declare ResourceId, "
+        "GetFeature with a fes:ResourceId filter SHALL return exactly the feature named.",
+    ),
+    (
+        "filter-equal",
+        "A.1.2; 7.9.2, ISO 19143 (ImplementsMinStandardFilter): where the Filter_Capabilities declare the "
+        "minimum standard filter, GetFeature with fes:PropertyIsEqualTo SHALL return the features with that value "
+        "and no other.",
+    ),
 )
 
 

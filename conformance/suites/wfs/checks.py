@@ -10,6 +10,7 @@ from conformance.core.messages import Message
 from conformance.harness.suite import Check, CheckContext, by_requirement
 from conformance.suites.wfs import BASE, probes
 from conformance.suites.wfs import checks_features as features
+from conformance.suites.wfs import checks_filters as filters
 from conformance.suites.wfs import checks_paging as paging
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
@@ -187,6 +188,8 @@ CHECKS = by_requirement(
     _check("basic-operations", features.basic_operations),
     _check("get-feature-count", features.get_feature_count),
     _check("get-property-value", features.get_property_value),
+    _check("filter-resource-id", filters.filter_resource_id),
+    _check("filter-equal", filters.filter_equal),
     _check("paging-next", paging.paging_next),
     _check("paging-previous", paging.paging_previous),
 )

@@ -60,6 +60,7 @@ class TypeProbe:
     hits: Answer
     values: Answer | None
     reference: str
+    namespace: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _probe(obs: Observed, name: str) -> TypeProbe:
         if ":" in reference:
             params["NAMESPACES"] = f"xmlns({reference.partition(':')[0]},{namespace})"
         values = obs.call("GetPropertyValue", params)
-    return TypeProbe(name, described, results, hits, values, reference)
+    return TypeProbe(name, described, results, hits, values, reference, namespace)
 
 
 def members(answer: Answer) -> list[etree._Element]:

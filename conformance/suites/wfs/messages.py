@@ -119,6 +119,18 @@ FINDINGS = {
         "the previous link of page 2 of {type} gave other features than page 1",
         "der previous-Link der Seite 2 von {type} lieferte andere Features als Seite 1",
     ),
+    "wfs.filter-id-other": (
+        "GetFeature for {type} with the filter ResourceId {id} gave the features {actual}",
+        "GetFeature für {type} mit dem Filter ResourceId {id} lieferte die Features {actual}",
+    ),
+    "wfs.filter-equal-missed": (
+        "GetFeature for {type} with {reference} = {value} does not return the feature {id} it holds for",
+        "GetFeature für {type} mit {reference} = {value} liefert das Feature {id} nicht, für das es gilt",
+    ),
+    "wfs.filter-equal-other": (
+        "GetFeature for {type} with {reference} = {value} returns the feature {id} with {reference} = {actual}",
+        "GetFeature für {type} mit {reference} = {value} liefert das Feature {id} mit {reference} = {actual}",
+    ),
     "wfs.exception-not-xml": (
         "the exception report is not readable XML: {error}",
         "der Ausnahmebericht ist kein lesbares XML: {error}",
@@ -135,6 +147,14 @@ PHRASES = {
     "wfs.phrase-report": ("exception report", "Ausnahmebericht"),
     "wfs.phrase-collection": ("wfs:FeatureCollection", "wfs:FeatureCollection"),
     "wfs.phrase-values": ("wfs:ValueCollection", "wfs:ValueCollection"),
+    "wfs.asked-filter-id": (
+        "GetFeature for {type} with the filter ResourceId {id}",
+        "GetFeature für {type} mit dem Filter ResourceId {id}",
+    ),
+    "wfs.asked-filter-equal": (
+        "GetFeature for {type} with the filter {reference} = {value}",
+        "GetFeature für {type} mit dem Filter {reference} = {value}",
+    ),
     "wfs.asked-page": ("page {page} of {type}", "Seite {page} von {type}"),
     "wfs.asked-previous": ("the previous link of page 2 of {type}", "der previous-Link der Seite 2 von {type}"),
     "wfs.asked-features": ("GetFeature for {type}", "GetFeature für {type}"),
@@ -197,6 +217,14 @@ EXAMINED = {
         "GetFeature-Anfragen mit COUNT und mit RESULTTYPE=hits",
     ),
     "wfs.examined.value-requests": ("GetPropertyValue requests", "GetPropertyValue-Anfragen"),
+    "wfs.examined.filter-id": (
+        "GetFeature requests with a ResourceId filter",
+        "GetFeature-Anfragen mit ResourceId-Filter",
+    ),
+    "wfs.examined.filter-equal": (
+        "GetFeature requests with a PropertyIsEqualTo filter",
+        "GetFeature-Anfragen mit PropertyIsEqualTo-Filter",
+    ),
     "wfs.examined.pages": ("pages reached through next links", "über next-Links erreichte Seiten"),
     "wfs.examined.previous-links": ("previous links followed", "verfolgte previous-Links"),
 }

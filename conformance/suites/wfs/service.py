@@ -21,6 +21,7 @@ from conformance.harness.target import TargetContext
 from conformance.suites.wfs.messages import m
 
 WFS, OWS = "http://www.opengis.net/wfs/2.0", "http://www.opengis.net/ows/1.1"
+FES = "http://www.opengis.net/fes/2.0"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 REPORT = f"{{{OWS}}}ExceptionReport"
 CAPABILITIES = f"{{{WFS}}}WFS_Capabilities"
@@ -85,7 +86,8 @@ class Capabilities:
 
 
 def read(tree: etree._ElementTree) -> Capabilities:
-    """Operations (with their GET URL), constraints and feature type names of the capabilities."""
+    """Operations (with their GET URL), constraints (those of the Filter_Capabilities as ``fes:<name>``) and
+    feature type names of the capabilities."""
     root = tree.getroot()
     operations = {}
     for op in root.iterfind(f"{{{OWS}}}OperationsMetadata/{{{OWS}}}Operation"):
@@ -94,6 +96,8 @@ def read(tree: etree._ElementTree) -> Capabilities:
     constraints = {}
     for c in root.iterfind(f"{{{OWS}}}OperationsMetadata/{{{OWS}}}Constraint"):
         constraints[c.get("name", "")] = (c.findtext(f"{{{OWS}}}DefaultValue") or "").strip().upper()
+    for c in root.iterfind(f"{{{FES}}}Filter_Capabilities/{{{FES}}}Conformance/{{{FES}}}Constraint"):
+        constraints["fes:" + c.get("name", "")] = (c.findtext(f"{{{OWS}}}DefaultValue") or "").strip().upper()
     types = [
         (n.text or "").strip() for n in root.iterfind(f"{{{WFS}}}FeatureTypeList/{{{WFS}}}FeatureType/{{{WFS}}}Name")
     ]

@@ -1,0 +1,93 @@
+"""Checks of filtered queries (Basic WFS, A.1.2; ISO 19143 as the Filter_Capabilities advertise it)."""
+
+from __future__ import annotations
+
+from conformance.core.evidence import ValueViolation, Violation
+from conformance.core.judgement import Judgement
+from conformance.core.messages import Message
+from conformance.harness.suite import CheckContext
+from conformance.suites.wfs import BASIC
+from conformance.suites.wfs.checks_features import noted, require_declared
+from conformance.suites.wfs.features import members, series
+from conformance.suites.wfs.filters import FilterProbe, probes
+from conformance.suites.wfs.messages import m
+from conformance.suites.wfs.probes import GML_ID
+from conformance.suites.wfs.service import WFS, Answer, Observed
+
+Context = CheckContext[Observed]
+
+
+def _filtered(ctx: Context) -> list[FilterProbe]:
+    require_declared(ctx, BASIC, "ImplementsBasicWFS")
+    done = noted(ctx, ctx.observation.part("features", series))
+    return ctx.observation.part("filters", lambda obs: probes(obs, done))
+
+
+def _about(answer: Answer, message: Message, expected: object = None, actual: object = None) -> Violation:
+    return ValueViolation(message, locator=answer.where, expected=expected, actual=actual, exchange=answer.exchange)
+
+
+def _not_collection(answer: Answer, asked: Message) -> Violation | None:
+    if answer.tree is None or answer.root != f"{{{WFS}}}FeatureCollection" or answer.response.status != 200:
+        message = m("not-collection", request=asked, document=m("phrase-collection"), actual=answer.what())
+        return _about(answer, message, m("phrase-collection"), answer.what())
+    return None
+
+
+def _by_id(probe: FilterProbe, answer: Answer) -> list[Violation]:
+    wrong = _not_collection(answer, m("asked-filter-id", type=probe.type, id=probe.id))
+    if wrong:
+        return [wrong]
+    got = [f.get(GML_ID, "") for f in members(answer)]
+    if got != [probe.id]:
+        return [
+            _about(
+                answer,
+                m("filter-id-other", type=probe.type, id=probe.id, actual=", ".join(got) or "–"),
+                probe.id,
+                ", ".join(got),
+            )
+        ]
+    return []
+
+
+def filter_resource_id(ctx: Context) -> Judgement:
+    """ISO 19143 (ImplementsResourceId): a fes:ResourceId filter gives exactly the feature named."""
+    asked = [(p, p.by_id) for p in _filtered(ctx) if p.by_id is not None]
+    found = [v for p, a in asked if a is not None for v in _by_id(p, a)]
+    return ctx.judge(found, ctx.examined(len(asked), "wfs.examined.filter-id"))
+
+
+def _equal(probe: FilterProbe, answer: Answer) -> list[Violation]:
+    asked = m("asked-filter-equal", type=probe.type, reference=probe.reference, value=probe.value)
+    wrong = _not_collection(answer, asked)
+    if wrong:
+        return [wrong]
+    local, found = probe.reference.rpartition(":")[2], []
+    features = members(answer)
+    if probe.id not in [f.get(GML_ID, "") for f in features]:
+        message = m("filter-equal-missed", type=probe.type, reference=probe.reference, value=probe.value, id=probe.id)
+        found.append(_about(answer, message, probe.id))
+    for feature in features:
+        value = next(
+            ((p.text or "").strip() for p in feature if isinstance(p.tag, str) and p.tag.endswith("}" + local)), ""
+        )
+        if value != probe.value:
+            message = m(
+                "filter-equal-other",
+                type=probe.type,
+                reference=probe.reference,
+                value=probe.value,
+                id=feature.get(GML_ID, ""),
+                actual=value or "–",
+            )
+            found.append(_about(answer, message, probe.value, value))
+    return found
+
+
+def filter_equal(ctx: Context) -> Judgement:
+    """ISO 19143 (ImplementsMinStandardFilter): PropertyIsEqualTo gives the features with that value, and all
+    of them."""
+    asked = [(p, p.equal) for p in _filtered(ctx) if p.equal is not None]
+    found = [v for p, a in asked if a is not None for v in _equal(p, a)]
+    return ctx.judge(found, ctx.examined(len(asked), "wfs.examined.filter-equal"))

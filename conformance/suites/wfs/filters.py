@@ -1,0 +1,65 @@
+"""Filter requests of the WFS suite (ISO 19143, FES 2.0, as the Filter_Capabilities advertise them): for each
+sampled type, GetFeature with a fes:ResourceId of its first feature and with fes:PropertyIsEqualTo on the first
+property of that feature that holds text, both KVP-encoded in the FILTER parameter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from conformance.suites.wfs.features import Series, TypeProbe, members
+from conformance.suites.wfs.probes import GML_ID
+from conformance.suites.wfs.service import FES, Answer, Observed
+
+FILTER = '<fes:Filter xmlns:fes="{fes}"{namespaces}>{clause}</fes:Filter>'
+
+
+@dataclass(frozen=True)
+class FilterProbe:
+    """The filtered requests about one type and what the first feature says."""
+
+    type: str
+    id: str
+    reference: str
+    value: str
+    by_id: Answer | None
+    equal: Answer | None
+
+
+def first_value(probe: TypeProbe) -> tuple[str, str]:
+    """The gml:id of the first feature and the text of its first property that holds text."""
+    first = members(probe.results)[:1]
+    if not first:
+        return "", ""
+    reference = probe.reference.rpartition(":")[2]
+    value = next((p.text or "" for p in first[0] if isinstance(p.tag, str) and p.tag.endswith("}" + reference)), "")
+    return first[0].get(GML_ID, ""), value.strip()
+
+
+def probes(obs: Observed, done: Series) -> list[FilterProbe]:
+    """The filtered requests of every sampled type that has a first feature."""
+    constraints, found = obs.usable().constraints, []
+    for probe in done.types:
+        fid, value = first_value(probe)
+        if not fid:
+            continue
+        by_id = equal = None
+        if constraints.get("fes:ImplementsResourceId") == "TRUE":
+            by_id = _get(obs, probe.name, f"<fes:ResourceId rid={quoteattr(fid)}/>", "", "")
+        if value and probe.reference and constraints.get("fes:ImplementsMinStandardFilter") == "TRUE":
+            clause = (
+                f"<fes:PropertyIsEqualTo><fes:ValueReference>{escape(probe.reference)}</fes:ValueReference>"
+                f"<fes:Literal>{escape(value)}</fes:Literal></fes:PropertyIsEqualTo>"
+            )
+            equal = _get(obs, probe.name, clause, probe.reference, probe.namespace)
+        found.append(FilterProbe(probe.name, fid, probe.reference, value, by_id, equal))
+    return found
+
+
+def _get(obs: Observed, name: str, clause: str, reference: str, namespace: str) -> Answer:
+    prefix = reference.partition(":")[0] if namespace and ":" in reference else ""
+    declared = f" xmlns:{prefix}={quoteattr(namespace)}" if prefix else ""
+    params = {"TYPENAMES": name, "FILTER": FILTER.format(fes=FES, namespaces=declared, clause=clause)}
+    if prefix:
+        params["NAMESPACES"] = f"xmlns({prefix},{namespace})"
+    return obs.call("GetFeature", params)
