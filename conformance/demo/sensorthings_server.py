@@ -45,6 +45,7 @@ DEFECTS: dict[str, str] = {
     "gt-as-ge": "the $filter operator gt behaves like ge",
     "startswith-ignored": "the $filter function startswith is true for every entity",
     "next-duplicates": "each @iot.nextLink starts one entity early (entities come twice)",
+    "next-link-at-end": "the final page carries an @iot.nextLink too (to an empty page)",
 }
 JSON = "application/json"
 

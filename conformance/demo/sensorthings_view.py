@@ -117,6 +117,8 @@ class View:
 
     def collection(self, entity_set: str, rows: list[Entity], query: dict[str, str], url: str) -> dict[str, Any]:
         """A collection answer with the query options applied."""
+        if query.get("$count", "false") not in ("true", "false"):
+            raise BadQuery("$count is true or false")
         try:
             rows = self._filtered(rows, query)
         except (ValueError, KeyError) as exc:
@@ -129,7 +131,7 @@ class View:
         out: dict[str, Any] = {}
         if query.get("$count") == "true":
             out["@iot.count"] = len(rows) + ("count-wrong" in self.defects)
-        if skip + top < len(rows):
+        if skip + top < len(rows) or ("next-link-at-end" in self.defects and skip < len(rows)):
             step = top - 1 if "next-duplicates" in self.defects else top
             rest = {k: v for k, v in query.items() if k not in ("$skip", "$skiptoken")}
             out["@iot.nextLink"] = _with(url, {**rest, "$skiptoken": str(skip + step)})

@@ -4,10 +4,11 @@ Requirement ids are the requirement URIs of 18-088 (``http://www.opengis.net/spe
 Checked here: the URIs against the requirement list of the conformance tests of FROST-Server, the reference
 implementation (``de.fraunhofer.iosb.ilt.statests.Requirement``, 1.1), and the requirement-class table of the
 SensorThings 1.0 text (15-078r6), which 1.1 keeps except ``built-in-filter-functions`` → ``built-in-query-functions``.
-Every requirement of 18-088 is a SHALL (MUSS). The
-statements are this project's summaries of clauses 8 (data model) and 9 (service interface); the standard's own
-wording could not be read in full here, so the statements are not quotations and the spec links point at the
-document, not at a requirement anchor.
+Every requirement of 18-088 is a SHALL (MUSS). The statements summarise the requirement texts of the standard's
+AsciiDoc source of clause 9 (resource path and requesting data, github.com/hylkevds/SensorThingsAPI-Adoc,
+``src/15-078/09_service_interface.adoc``, which already names ``built-in-query-functions``) and of clause 8 (the
+entity tables); 18-088's published text itself could not be read in full here, so the statements are not
+quotations and the spec links point at the document, not at a requirement anchor.
 
 Claims come from ``serverSettings.conformance`` of the service root: a listed URI that is the class URI or lies
 below it (``…/req/request-data/orderby``) claims the class. Create-Update-Delete, Batch, MultiDatastream, DataArray
@@ -75,12 +76,20 @@ _CORE = (
 )
 
 _FILTERING = (
-    ("request-data/top", "$top=n SHALL limit the entities returned to at most n."),
-    ("request-data/skip", "$skip=n SHALL leave out the first n entities of the result."),
+    (
+        "request-data/top",
+        "$top=n SHALL return the available entities up to but not more than n; a $top above the "
+        "service's page limit SHALL be discarded and the limit imposed.",
+    ),
+    (
+        "request-data/skip",
+        "$skip=n SHALL return the entities from position n+1 on, in an order that is stable "
+        "across requests with $top and $skip.",
+    ),
     (
         "request-data/count",
-        "$count=true SHALL add @iot.count, the number of entities of the whole result, and "
-        "$count=false SHALL leave it out.",
+        "$count=true SHALL add @iot.count, the number of entities of the whole result "
+        "regardless of $top and $skip; $count=false SHALL leave it out; any other value SHALL be answered with 400.",
     ),
     ("request-data/orderby", "$orderby SHALL order the result by the named properties, asc or desc."),
     ("request-data/select", "$select SHALL return only the selected properties."),
@@ -98,8 +107,8 @@ _FILTERING = (
     ),
     (
         "request-data/pagination",
-        "A result not returned in full SHALL carry @iot.nextLink to the next page; "
-        "following the links SHALL return every entity of the result once.",
+        "A response with only part of the result SHALL carry @iot.nextLink to the next part, and the final part "
+        "SHALL NOT carry one; following the links returns every entity of the result once.",
     ),
 )
 

@@ -1,4 +1,8 @@
-"""The checks of the SensorThings suite: one per requirement of 18-088's Sensing Core and Filtering Extension."""
+"""The checks of the SensorThings suite: one per requirement of 18-088's Sensing Core and Filtering Extension.
+
+Revision 2: $top beyond the page limit, $count with $top and an invalid $count, $skip against $top=3 (the stable
+order 18-088 asks for across $top and $skip), and a next link on the final page.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,15 @@ from collections.abc import Callable
 
 from conformance.core.judgement import Judgement
 from conformance.harness.suite import Check, by_requirement
-from conformance.suites.sensorthings import checks_core, checks_filter, checks_query
+from conformance.suites.sensorthings import checks_core, checks_filter, checks_query, checks_window
 from conformance.suites.sensorthings.catalogue import BASE
 from conformance.suites.sensorthings.model import TYPES
 from conformance.suites.sensorthings.service import Ctx, Service
 
 
-def _check(path: str, run: Callable[[Ctx], Judgement]) -> Check[Service]:
-    return Check(f"{BASE}/req/{path}", run, name=path.rsplit("/", 2)[-2] + "-" + path.rsplit("/", 1)[-1])
+def _check(path: str, run: Callable[[Ctx], Judgement], revision: int = 1) -> Check[Service]:
+    name = path.rsplit("/", 2)[-2] + "-" + path.rsplit("/", 1)[-1]
+    return Check(f"{BASE}/req/{path}", run, name=name, revision=revision)
 
 
 CHECKS = by_requirement(
@@ -27,16 +32,16 @@ CHECKS = by_requirement(
         )
     ),
     _check("resource-path/resource-path-to-entities", checks_core.resource_paths),
-    _check("request-data/top", checks_query.top),
-    _check("request-data/skip", checks_query.skip),
-    _check("request-data/count", checks_query.count),
+    _check("request-data/top", checks_window.top, revision=2),
+    _check("request-data/skip", checks_window.skip, revision=2),
+    _check("request-data/count", checks_window.count, revision=2),
     _check("request-data/orderby", checks_query.orderby),
     _check("request-data/select", checks_query.select),
     _check("request-data/expand", checks_query.expand),
     _check("request-data/filter", checks_filter.filter_eq),
     _check("request-data/built-in-filter-operations", checks_filter.operations),
     _check("request-data/built-in-query-functions", checks_filter.functions),
-    _check("request-data/pagination", checks_filter.pagination),
+    _check("request-data/pagination", checks_filter.pagination, revision=2),
 )
 
 __all__ = ["CHECKS"]

@@ -7,6 +7,7 @@ sampled entity must be in the result exactly when it satisfies it (not judged wh
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from conformance.suites.sensorthings.catalogue import FILTERING
 from conformance.suites.sensorthings.checks_query import busiest, failed
 from conformance.suites.sensorthings.messages import m
 from conformance.suites.sensorthings.model import TYPES
-from conformance.suites.sensorthings.service import Ctx, Entity, claim, label, sampled, walk_notes
+from conformance.suites.sensorthings.service import Ctx, Doc, Entity, claim, label, sampled, walk_notes
 from conformance.suites.sensorthings.values import instant
 
 Test = Callable[[Entity], bool]
@@ -202,8 +203,9 @@ def _year_of(entity: Entity) -> int | None:
 
 
 def pagination(ctx: Ctx) -> Judgement:
-    """The busiest set walked with $top=page_size through @iot.nextLink: no page fails, no entity comes twice,
-    and the walk reaches the same entities as the walk through the server's own pages."""
+    """The busiest set walked with $top=page_size through @iot.nextLink: no page fails, no entity comes twice, no
+    next link leads to an empty page (the final page carries none), and the walk reaches the same entities as the
+    walk through the server's own pages."""
     claim(ctx, FILTERING)
     chosen = busiest(ctx)
     if chosen is None:
@@ -214,6 +216,7 @@ def pagination(ctx: Ctx) -> Judgement:
     walk_notes(ctx, small)
     found = [bad for page in small.pages if (bad := failed(page, m("phrase.page-of", set=chosen[0].entity_set)))]
     found += _duplicates(small.entities, chosen[0].entity_set)
+    found += _empty_end(small.pages, chosen[0].entity_set)
     if small.cycle:
         last = small.pages[-1]
         found.append(
@@ -239,6 +242,21 @@ def pagination(ctx: Ctx) -> Judgement:
             )
         )
     return ctx.judge(found, ctx.examined(len(small.pages), "sta.examined.pages"))
+
+
+def _empty_end(pages: list[Doc], entity_set: str) -> list[Violation]:
+    for before, page in itertools.pairwise(pages):
+        if page.ok and not page.entities():
+            return [
+                PagingViolation(
+                    m("next-at-end", set=entity_set),
+                    locator=before.at("/@iot.nextLink"),
+                    expected=m("phrase.absent"),
+                    actual=before.member("@iot.nextLink"),
+                    exchange=page.exchange,
+                )
+            ]
+    return []
 
 
 def _duplicates(entities: list[tuple[Any, int, Entity]], entity_set: str) -> list[Violation]:

@@ -1,4 +1,4 @@
-"""Filtering Extension, query options that shape a result: $top, $skip, $count, $orderby, $select, $expand.
+"""Filtering Extension, query options that shape each entity of a result: $orderby, $select, $expand.
 
 Each check builds its requests from what the service holds (the set with the most entities on its first page,
 sampled entities), so no particular data is assumed; a service without entities of the kind examines nothing.
@@ -47,109 +47,6 @@ def busiest(ctx: Ctx) -> tuple[EntityType, str] | None:
         if size and (best is None or size > best[0]):
             best = (size, entity_type, url or "")
     return (best[1], best[2]) if best else None
-
-
-def top(ctx: Ctx) -> Judgement:
-    """$top=1 and $top=2 on the busiest set return at most that many, and at least one."""
-    claim(ctx, FILTERING)
-    chosen = busiest(ctx)
-    found: list[Violation] = []
-    asked = 0
-    for n in (1, 2) if chosen else ():
-        doc = ctx.observation.fetch(chosen[1], {"$top": n})  # type: ignore[index]
-        asked += 1
-        if (bad := failed(doc, f"$top={n}")) is not None:
-            found.append(bad)
-        elif not 1 <= len(doc.entities()) <= n:
-            found.append(
-                ValueViolation(
-                    m("top-size", n=n, got=len(doc.entities())),
-                    locator=doc.at("/value"),
-                    expected=m("phrase.between", low=1, high=n),
-                    actual=len(doc.entities()),
-                    exchange=doc.exchange,
-                )
-            )
-    return ctx.judge(found, ctx.examined(asked, "sta.examined.requests"))
-
-
-def skip(ctx: Ctx) -> Judgement:
-    """$skip=1 on the busiest set leaves out the first entity of the default order and keeps the order."""
-    claim(ctx, FILTERING)
-    chosen = busiest(ctx)
-    if chosen is None:
-        return ctx.judge([], ctx.examined(0, "sta.examined.requests"))
-    reference = [e.get("@iot.id") for e in ctx.observation.fetch(chosen[1]).entities()]
-    if len(reference) < 2:
-        return ctx.judge([], ctx.examined(0, "sta.examined.requests"))
-    doc = ctx.observation.fetch(chosen[1], {"$skip": 1})
-    if (bad := failed(doc, "$skip=1")) is not None:
-        return ctx.judge([bad], ctx.examined(1, "sta.examined.requests"))
-    got = [e.get("@iot.id") for e in doc.entities()][: len(reference) - 1]
-    found = (
-        []
-        if got == reference[1 : 1 + len(got)] and got
-        else [
-            ValueViolation(
-                m("skip-wrong", set=chosen[0].entity_set),
-                locator=doc.at("/value"),
-                expected=reference[1 : 1 + len(got)],
-                actual=got,
-                exchange=doc.exchange,
-            )
-        ]
-    )
-    return ctx.judge(found, ctx.examined(1, "sta.examined.requests"))
-
-
-def count(ctx: Ctx) -> Judgement:
-    """$count=true gives @iot.count, the number of entities of the set (walked to its end); $count=false none."""
-    claim(ctx, FILTERING)
-    found: list[Violation] = []
-    judged = 0
-    for name, url in ctx.observation.sets().items():
-        with_count = ctx.observation.fetch(url, {"$count": "true"})
-        if (bad := failed(with_count, f"{name}?$count=true")) is not None:
-            found.append(bad)
-            continue
-        judged += 1
-        found += _count(ctx, name, url, with_count)
-        without = ctx.observation.fetch(url, {"$count": "false"})
-        if without.ok and "@iot.count" in without.body:
-            found.append(
-                ValueViolation(
-                    m("count-unasked", set=name),
-                    locator=without.at("/@iot.count"),
-                    expected=m("phrase.absent"),
-                    actual=without.body["@iot.count"],
-                    exchange=without.exchange,
-                )
-            )
-    return ctx.judge(found, ctx.examined(judged, "sta.examined.sets"))
-
-
-def _count(ctx: Ctx, name: str, url: str, doc: Doc) -> Iterator[Violation]:
-    value = doc.member("@iot.count")
-    walk = ctx.observation.walk(url)
-    walk_notes(ctx, walk)
-    complete = not walk.cut and not walk.cycle and all(p.ok for p in walk.pages)
-    total = len({repr(e.get("@iot.id")) for _, _, e in walk.entities})
-    if not isinstance(value, int) or isinstance(value, bool) or value < len(doc.entities()):
-        yield ValueViolation(
-            m("count-missing", set=name),
-            locator=doc.at("/@iot.count"),
-            expected=m("phrase.at-least", count=len(doc.entities())),
-            actual=value,
-            exchange=doc.exchange,
-        )
-    elif complete and value != total:
-        yield ValueViolation(
-            m("count-wrong", set=name, count=value, total=total),
-            locator=doc.at("/@iot.count"),
-            expected=total,
-            actual=value,
-            exchange=doc.exchange,
-        )
 
 
 def orderby(ctx: Ctx) -> Judgement:

@@ -68,6 +68,15 @@ FINDINGS = {
         "$count=false on {set} still gives @iot.count",
         "$count=false auf {set} liefert trotzdem @iot.count",
     ),
+    "sta.count-topped": ("@iot.count of {set} changes with $top=1", "@iot.count von {set} ändert sich mit $top=1"),
+    "sta.count-invalid": (
+        "$count=maybe answered HTTP {status}, not 400",
+        "$count=maybe wurde mit HTTP {status} beantwortet, nicht 400",
+    ),
+    "sta.next-at-end": (
+        "@iot.nextLink of {set} leads to an empty page: the final page carries a next link",
+        "@iot.nextLink von {set} führt zu einer leeren Seite: die letzte Seite trägt einen next-Link",
+    ),
     "sta.order-wrong": (
         "$orderby={prop} {direction} is not honoured",
         "$orderby={prop} {direction} wird nicht eingehalten",
