@@ -16,7 +16,7 @@ PYTHON="${PYTHON:-python3}"
 TARGETS=".targets"
 
 pygeoapi_ready() {
-  [ -x "$1/bin/pygeoapi" ] && [ -x "$1/bin/gunicorn" ] &&
+  [ -x "$1/bin/pygeoapi" ] && [ -x "$1/bin/gunicorn" ] && "$1/bin/pip" --version >/dev/null 2>&1 &&
     "$1/bin/python" -c "import pygeoapi, sys; sys.exit(pygeoapi.__version__ != '$PYGEOAPI_VERSION')" 2>/dev/null
 }
 
@@ -76,8 +76,9 @@ PYCSW_VERSION="2.6.2"
 STA_VERSION="1.2.0"
 POSTGIS_PACKAGES=(postgresql-15 postgresql-15-postgis-3 gdal-bin)
 
-venv_has() {  # venv, python expression that must be true
-  [ -x "$1/bin/python" ] && "$1/bin/python" -c "import sys; sys.exit(not ($2))" 2>/dev/null
+venv_has() {  # venv, python expression that must be true; a venv moved from elsewhere (stale script paths) is not
+  [ -x "$1/bin/python" ] && "$1/bin/pip" --version >/dev/null 2>&1 &&
+    "$1/bin/python" -c "import sys; sys.exit(not ($2))" 2>/dev/null
 }
 
 install_target_venv() {  # name, venv, readiness expression, pip requirements...
