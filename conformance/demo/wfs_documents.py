@@ -40,13 +40,13 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
     left_out = {"operation-missing": "DescribeStoredQueries", "no-get-property-value": "GetPropertyValue"}
     ops = [op for op in OPERATIONS if op not in {left_out[d] for d in defects if d in left_out}]
     operations = "".join(
-        f'<ows:Operation name="{op}"><ows:DCP><ows:HTTP><ows:Get xlink:href={href}/></ows:HTTP></ows:DCP>'
-        "</ows:Operation>"
+        f'<ows:Operation name="{op}"><ows:DCP><ows:HTTP><ows:Get xlink:href={href}/>'
+        f"<ows:Post xlink:href={href}/></ows:HTTP></ows:DCP></ows:Operation>"
         for op in ops
     )
     kvp = "FALSE" if "no-binding" in defects else "TRUE"
     constraints = _constraint("ImplementsBasicWFS", "TRUE") + _constraint("ImplementsResultPaging", "TRUE")
-    constraints += _constraint("KVPEncoding", kvp) + _constraint("XMLEncoding", "FALSE")
+    constraints += _constraint("KVPEncoding", kvp) + _constraint("XMLEncoding", kvp)
     types = "".join(
         f"<wfs:FeatureType><wfs:Name>{name}</wfs:Name><wfs:Title>Straßenbäume</wfs:Title><wfs:DefaultCRS>urn:ogc:def:crs:EPSG::4326"
         "</wfs:DefaultCRS><ows:WGS84BoundingBox><ows:LowerCorner>7 50</ows:LowerCorner>"

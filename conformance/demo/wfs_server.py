@@ -21,7 +21,7 @@ from conformance.demo.testserver import DefectServer, tenants_main
 DEFECTS: dict[str, str] = {
     "capabilities-invalid": "a FeatureType of the capabilities carries an element the WFS schema does not allow",
     "operation-missing": "the capabilities do not list DescribeStoredQueries (the operation still answers)",
-    "no-binding": "the capabilities declare every service binding FALSE (KVP still answers)",
+    "no-binding": "the capabilities declare every service binding FALSE (KVP and POST still answer)",
     "by-id-not-listed": "ListStoredQueries names another stored query instead of GetFeatureById",
     "by-id-collection": "GetFeatureById answers with a wfs:FeatureCollection instead of the feature",
     "not-found-ignored": "GetFeatureById for an unknown identifier answers 200 with an empty collection",
@@ -35,6 +35,8 @@ DEFECTS: dict[str, str] = {
     "values-ignore-count": "GetPropertyValue ignores COUNT",
     "resource-id-ignored": "a fes:ResourceId filter is ignored (every feature comes)",
     "equal-ignored": "a fes:PropertyIsEqualTo filter is ignored (every feature comes)",
+    "post-ignores-count": "a POSTed wfs:GetFeature ignores its count attribute",
+    "post-by-id-collection": "a POSTed GetFeatureById answers with a wfs:FeatureCollection",
     "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
     "no-next": "GetFeature with COUNT gives no next link although more features match",
     "previous-wrong": "the previous link of a page points at the page after it",
@@ -42,6 +44,7 @@ DEFECTS: dict[str, str] = {
 Answer = tuple[int, str, bytes]
 XML = "text/xml; charset=UTF-8"
 FES = "http://www.opengis.net/fes/2.0"
+WFS = "http://www.opengis.net/wfs/2.0"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -57,18 +60,44 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
-        segments = [s for s in parts.path.split("/") if s]
+        if self._tenant(parts.path):
+            params = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+            self._send(self._route(self.url, params))
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
+        if self._tenant(urlsplit(self.path).path):
+            self._send(self._posted(body))
+
+    def _tenant(self, path: str) -> bool:
+        segments = [s for s in path.split("/") if s]
         views: dict[str, frozenset[str]] = self.server.views  # type: ignore[attr-defined]
         if len(segments) != 2 or segments[0] not in views or segments[1] != "wfs":
             self._send((404, "text/plain", b"no such tenant"))
-            return
+            return False
         self.defects = views[segments[0]]
         port = self.server.server_address[1]  # type: ignore[index]
-        params = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
-        self._send(self._route(f"http://127.0.0.1:{port}/{segments[0]}/wfs", params))
+        self.url = f"http://127.0.0.1:{port}/{segments[0]}/wfs"
+        return True
+
+    def _posted(self, body: bytes) -> Answer:
+        """An XML-encoded GetFeature: one wfs:Query (typeNames, count) or the stored query GetFeatureById."""
+        try:
+            root = parse_bytes(body).getroot()
+        except XMLRejected:
+            return self._fault(400, "OperationParsingFailed", "", "the request is not XML")
+        stored = root.find(f"{{{WFS}}}StoredQuery")
+        if root.tag != f"{{{WFS}}}GetFeature":
+            return self._fault(400, "OperationNotSupported", "request", "the double takes GetFeature by POST")
+        if stored is not None and stored.get("id") == docs.BY_ID:
+            return self._by_id(stored.findtext(f"{{{WFS}}}Parameter") or "", "post-by-id-collection")
+        query = root.find(f"{{{WFS}}}Query")
+        count = "" if "post-ignores-count" in self.defects else root.get("count", "")
+        return self._typed(
+            "GetFeature", {"TYPENAMES": query.get("typeNames", "") if query is not None else "", "COUNT": count}
+        )
 
     def _route(self, url: str, params: dict[str, str]) -> Answer:
-        self.url = url
         request = params.get("REQUEST", "")
         if request == "GetCapabilities":
             return 200, XML, docs.capabilities(url, self.defects)
@@ -138,12 +167,12 @@ class Handler(BaseHTTPRequestHandler):
             starts["previous"] = start + count if "previous-wrong" in self.defects else max(0, start - count)
         return starts
 
-    def _by_id(self, fid: str) -> Answer:
+    def _by_id(self, fid: str, as_collection: str = "by-id-collection") -> Answer:
         if fid not in docs.TREES:
             if "not-found-ignored" in self.defects:
                 return 200, XML, docs.collection(self.url, [], self.defects)
             return self._fault(404, "NotFound", "ID", f"no feature {fid}")
-        if "by-id-collection" in self.defects:
+        if as_collection in self.defects:
             return 200, XML, docs.collection(self.url, [fid], self.defects)
         return 200, XML, docs.single(self.url, fid, self.defects)
 

@@ -21,11 +21,13 @@ VERSION = "2.0.0"
 SPEC = "https://portal.ogc.org/files/?artifact_id=39967"
 BASE = "urn:wechselbar:wfs-2.0"
 SIMPLE, BASIC, PAGING = f"{BASE}/conf/simple", f"{BASE}/conf/basic", f"{BASE}/conf/paging"
+POST = f"{BASE}/conf/post"
 
 CLASSES = (
     ConformanceClass(SIMPLE, "simple", "Einfacher WFS", "Simple WFS", SPEC),
     ConformanceClass(BASIC, "basic", "Basis-WFS", "Basic WFS", SPEC),
     ConformanceClass(PAGING, "paging", "Blättern in Antworten", "Response paging", SPEC),
+    ConformanceClass(POST, "post", "HTTP POST (XML-Kodierung)", "HTTP POST (XML encoding)", SPEC),
 )
 
 M = Obligation.MUSS
@@ -121,6 +123,20 @@ _PAGING = (
 )
 
 
+_POST = (
+    (
+        "post-get-feature",
+        "Annex A (HTTP POST); 6.4, Annex D: a server declaring XMLEncoding SHALL answer a POSTed wfs:GetFeature "
+        "with a wfs:Query as it answers the same query in KVP.",
+    ),
+    (
+        "post-get-feature-by-id",
+        "Annex A (HTTP POST); 6.4, Annex D, 7.9.3.6: a POSTed wfs:GetFeature with the stored query "
+        "GetFeatureById SHALL return the feature itself.",
+    ),
+)
+
+
 def _req(name: str, statement: str, cls: str) -> Requirement:
     return Requirement(f"{BASE}/req/{name}", cls, ID, VERSION, M, statement, SPEC)
 
@@ -129,6 +145,7 @@ REQUIREMENTS = (
     *(_req(n, s, SIMPLE) for n, s in _SIMPLE),
     *(_req(n, s, BASIC) for n, s in _BASIC),
     *(_req(n, s, PAGING) for n, s in _PAGING),
+    *(_req(n, s, POST) for n, s in _POST),
 )
 
 STANDARD = Standard(

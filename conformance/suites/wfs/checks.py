@@ -12,6 +12,7 @@ from conformance.suites.wfs import BASE, probes
 from conformance.suites.wfs import checks_features as features
 from conformance.suites.wfs import checks_filters as filters
 from conformance.suites.wfs import checks_paging as paging
+from conformance.suites.wfs import checks_posts as posted
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
 from conformance.xml.xsd import SchemaRef, validate
@@ -126,7 +127,7 @@ def _about(answer: Answer, message: Message, expected: object, actual: object) -
     return ValueViolation(message, locator=answer.where, expected=expected, actual=actual, exchange=answer.exchange)
 
 
-def _by_id_findings(probe: probes.ByIdProbe) -> list[Violation]:
+def by_id_findings(probe: probes.ByIdProbe) -> list[Violation]:
     answer, fid = probe.answer, probe.id
     if not probe.known:
         return [] if "NotFound" in answer.codes else [_missed("NotFound", m("asked-unknown-id", value=fid), answer)]
@@ -147,7 +148,7 @@ def get_feature_by_id(ctx: Context) -> Judgement:
     run = ctx.observation.part("by-id", probes.by_id)
     for note in run.notes:
         ctx.note(note)
-    found = [v for p in run.probes for v in _by_id_findings(p)]
+    found = [v for p in run.probes for v in by_id_findings(p)]
     return ctx.judge(found, ctx.examined(len(run.probes), "wfs.examined.by-id"))
 
 
@@ -190,6 +191,8 @@ CHECKS = by_requirement(
     _check("get-property-value", features.get_property_value),
     _check("filter-resource-id", filters.filter_resource_id),
     _check("filter-equal", filters.filter_equal),
+    _check("post-get-feature", posted.post_get_feature),
+    _check("post-get-feature-by-id", posted.post_get_feature_by_id),
     _check("paging-next", paging.paging_next),
     _check("paging-previous", paging.paging_previous),
 )

@@ -131,6 +131,10 @@ FINDINGS = {
         "GetFeature for {type} with {reference} = {value} returns the feature {id} with {reference} = {actual}",
         "GetFeature für {type} mit {reference} = {value} liefert das Feature {id} mit {reference} = {actual}",
     ),
+    "wfs.post-other-features": (
+        "a POSTed GetFeature for {type} gave other features than the same query in KVP",
+        "ein per POST gesendetes GetFeature für {type} lieferte andere Features als dieselbe Abfrage in KVP",
+    ),
     "wfs.exception-not-xml": (
         "the exception report is not readable XML: {error}",
         "der Ausnahmebericht ist kein lesbares XML: {error}",
@@ -155,6 +159,7 @@ PHRASES = {
         "GetFeature for {type} with the filter {reference} = {value}",
         "GetFeature für {type} mit dem Filter {reference} = {value}",
     ),
+    "wfs.asked-post-query": ("a POSTed GetFeature for {type}", "ein per POST gesendetes GetFeature für {type}"),
     "wfs.asked-page": ("page {page} of {type}", "Seite {page} von {type}"),
     "wfs.asked-previous": ("the previous link of page 2 of {type}", "der previous-Link der Seite 2 von {type}"),
     "wfs.asked-features": ("GetFeature for {type}", "GetFeature für {type}"),
@@ -225,6 +230,8 @@ EXAMINED = {
         "GetFeature requests with a PropertyIsEqualTo filter",
         "GetFeature-Anfragen mit PropertyIsEqualTo-Filter",
     ),
+    "wfs.examined.post-queries": ("POSTed GetFeature queries", "per POST gesendete GetFeature-Abfragen"),
+    "wfs.examined.post-by-id": ("POSTed GetFeatureById requests", "per POST gesendete GetFeatureById-Anfragen"),
     "wfs.examined.pages": ("pages reached through next links", "über next-Links erreichte Seiten"),
     "wfs.examined.previous-links": ("previous links followed", "verfolgte previous-Links"),
 }

@@ -83,16 +83,20 @@ class Capabilities:
     operations: dict[str, str]
     constraints: dict[str, str]
     types: list[str]
+    posts: dict[str, str] = field(default_factory=dict)
 
 
 def read(tree: etree._ElementTree) -> Capabilities:
     """Operations (with their GET URL), constraints (those of the Filter_Capabilities as ``fes:<name>``) and
     feature type names of the capabilities."""
     root = tree.getroot()
-    operations = {}
+    operations, posts = {}, {}
     for op in root.iterfind(f"{{{OWS}}}OperationsMetadata/{{{OWS}}}Operation"):
         get = op.find(f"{{{OWS}}}DCP/{{{OWS}}}HTTP/{{{OWS}}}Get")
         operations[op.get("name", "")] = (get.get(XLINK, "") if get is not None else "").strip()
+        post = op.find(f"{{{OWS}}}DCP/{{{OWS}}}HTTP/{{{OWS}}}Post")
+        if post is not None:
+            posts[op.get("name", "")] = post.get(XLINK, "").strip()
     constraints = {}
     for c in root.iterfind(f"{{{OWS}}}OperationsMetadata/{{{OWS}}}Constraint"):
         constraints[c.get("name", "")] = (c.findtext(f"{{{OWS}}}DefaultValue") or "").strip().upper()
@@ -101,7 +105,7 @@ def read(tree: etree._ElementTree) -> Capabilities:
     types = [
         (n.text or "").strip() for n in root.iterfind(f"{{{WFS}}}FeatureTypeList/{{{WFS}}}FeatureType/{{{WFS}}}Name")
     ]
-    return Capabilities(root.get("version", ""), operations, constraints, types)
+    return Capabilities(root.get("version", ""), operations, constraints, types, posts)
 
 
 @dataclass
@@ -130,6 +134,13 @@ class Observed:
         sent = {"SERVICE": "WFS", "VERSION": "2.0.0", "REQUEST": operation, **params}
         url = self.urls.get(operation, self.target.base_url)
         return answer_of(self.target.http.get(url, params=sent))
+
+    def post(self, operation: str, body: bytes) -> Answer:
+        """One XML-encoded request, POSTed to the operation's advertised POST URL (if on a declared host)."""
+        url = self.usable().posts.get(operation, "")
+        url = url if url and self.target.http.allowed(url) else self.target.base_url
+        headers = {"Content-Type": "text/xml; charset=UTF-8"}
+        return answer_of(self.target.http.request("POST", url, headers=headers, body=body))
 
     def part(self, name: str, compute: Callable[[Observed], T]) -> T:
         """A series of requests, made by the first check that needs it and kept for the others."""

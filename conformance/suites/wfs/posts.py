@@ -1,0 +1,52 @@
+"""XML-encoded requests (09-025r2 HTTP POST binding, declared by the constraint XMLEncoding): GetFeature with an
+ad hoc wfs:Query and with the stored query GetFeatureById, POSTed for the first sampled type, to be compared with
+the same requests in KVP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from conformance.suites.wfs.features import COUNT, TypeProbe, members, series
+from conformance.suites.wfs.probes import BY_ID, GML_ID
+from conformance.suites.wfs.service import WFS, Answer, Observed
+
+HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<wfs:GetFeature xmlns:wfs="{WFS}" service="WFS" version="2.0.0"'
+
+
+@dataclass(frozen=True)
+class PostProbe:
+    """The POSTed requests about one type, and the KVP answer they are compared with."""
+
+    probe: TypeProbe
+    query: Answer
+    by_id: Answer | None
+    id: str
+
+
+def query_body(name: str, namespace: str) -> bytes:
+    """wfs:GetFeature with one wfs:Query of a type (its prefix declared) and COUNT."""
+    prefix = name.partition(":")[0] if ":" in name else ""
+    declared = f" xmlns:{prefix}={quoteattr(namespace)}" if prefix and namespace else ""
+    return f'{HEAD} count="{COUNT}"{declared}><wfs:Query typeNames={quoteattr(name)}/></wfs:GetFeature>'.encode()
+
+
+def by_id_body(fid: str) -> bytes:
+    """wfs:GetFeature with the stored query GetFeatureById."""
+    return (
+        f'{HEAD}><wfs:StoredQuery id="{BY_ID}"><wfs:Parameter name="ID">{escape(fid)}</wfs:Parameter>'
+        "</wfs:StoredQuery></wfs:GetFeature>"
+    ).encode()
+
+
+def posts(obs: Observed) -> list[PostProbe]:
+    """The POSTed requests for the first sampled type whose KVP query gave features."""
+    for probe in obs.part("features", series).types:
+        first = members(probe.results)[:1]
+        if not first:
+            continue
+        fid = first[0].get(GML_ID, "")
+        namespace = first[0].tag.partition("}")[0].lstrip("{") if isinstance(first[0].tag, str) else ""
+        query = obs.post("GetFeature", query_body(probe.name, namespace))
+        return [PostProbe(probe, query, obs.post("GetFeature", by_id_body(fid)) if fid else None, fid)]
+    return []
