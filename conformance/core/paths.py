@@ -1,21 +1,33 @@
-"""Where the project's own data lives (schemas, fixtures) and where caches go."""
+"""Where the project's own data lives (schemas, fixtures) and where caches go.
+
+``schemas/`` and ``fixtures/`` sit at the top of the repository and are installed as the packages
+``conformance.schemas`` and ``conformance.fixtures`` (see setup.py); they are read through importlib.resources,
+so an editable install and an installed wheel find the same files.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
+from importlib import resources
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent
-ROOT = PACKAGE.parent
+
+def data_dir(package: str) -> Path:
+    """The folder of a data package on disk (an installation as files, not inside a zip archive)."""
+    found = resources.files(package)
+    if not isinstance(found, Path) or not found.is_dir():
+        raise FileNotFoundError(f"{package} is not installed as a folder: install wechselbar with pip")
+    return found
 
 
 def schemas_dir() -> Path:
-    """The project's JSON Schemas and pack lock: the source tree, else the installed data files."""
-    for candidate in (ROOT / "schemas", Path(sys.prefix) / "share" / "wechselbar" / "schemas"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("schemas/ not found: install wechselbar with 'pip install -e .'")
+    """The project's JSON Schemas and pack lock (``schemas/``)."""
+    return data_dir("conformance.schemas")
+
+
+def fixtures_dir() -> Path:
+    """The project's fixtures (``fixtures/``): the demo's vendors, profile, waivers and exports."""
+    return data_dir("conformance.fixtures")
 
 
 def cache_dir() -> Path:

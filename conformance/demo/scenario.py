@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from conformance.core.paths import ROOT
+from conformance.core.paths import fixtures_dir
 from conformance.demo.features_server import KARTOLIGHT_DEFECTS, FeaturesTestServer
 from conformance.demo.oparl_cli import Tenant
 from conformance.demo.oparl_server import OParlTestServer
 
-FIXTURES = ROOT / "fixtures" / "demo"
+FIXTURES = fixtures_dir() / "demo"
 DEMO_TOKEN = "demo-token-geomax-7f3a9c"
 FEATURES = {"kartenwerk": frozenset(), "geomax": frozenset({"wrong-items-media-type"}),
             "kartolight": KARTOLIGHT_DEFECTS}

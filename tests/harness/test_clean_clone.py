@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.core.paths import ROOT
-from tests.harness.test_readme import readme_commands
+from tests.harness.test_readme import ROOT, readme_commands
 
 STOCK = Path("/usr/bin/python3")
 INNER = "tests/harness/test_readme.py"
