@@ -15,6 +15,7 @@ from conformance.suites.wfs import checks_paging as paging
 from conformance.suites.wfs import checks_posts as posted
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
+from conformance.suites.wfs.verdicts import by_id_findings, missed
 from conformance.xml.xsd import SchemaRef, validate
 
 Context = CheckContext[Observed]
@@ -123,26 +124,6 @@ def stored_query_listing(ctx: Context) -> Judgement:
     return ctx.judge(found, ctx.examined(2, "wfs.examined.listings"))
 
 
-def _about(answer: Answer, message: Message, expected: object, actual: object) -> Violation:
-    return ValueViolation(message, locator=answer.where, expected=expected, actual=actual, exchange=answer.exchange)
-
-
-def by_id_findings(probe: probes.ByIdProbe) -> list[Violation]:
-    answer, fid = probe.answer, probe.id
-    if not probe.known:
-        return [] if "NotFound" in answer.codes else [_missed("NotFound", m("asked-unknown-id", value=fid), answer)]
-    feature = m("phrase-feature", id=fid)
-    if answer.tree is None or answer.root == REPORT or answer.response.status != 200:
-        return [_about(answer, m("by-id-no-feature", id=fid, actual=answer.what()), feature, answer.what())]
-    root = answer.tree.getroot()
-    if root.tag.startswith(f"{{{WFS}}}"):
-        return [_about(answer, m("by-id-collection", id=fid, actual=answer.what()), feature, answer.what())]
-    got = root.get(probes.GML_ID, "")
-    if got != fid:
-        return [_about(answer, m("by-id-other-feature", id=fid, actual=got or "–"), fid, got)]
-    return []
-
-
 def get_feature_by_id(ctx: Context) -> Judgement:
     """7.9.3.6: the feature itself for a known identifier, NotFound for an unknown one."""
     run = ctx.observation.part("by-id", probes.by_id)
@@ -152,15 +133,10 @@ def get_feature_by_id(ctx: Context) -> Judgement:
     return ctx.judge(found, ctx.examined(len(run.probes), "wfs.examined.by-id"))
 
 
-def _missed(code: str, asked: Message, answer: Answer) -> Violation:
-    message = m("code-missed", exception=code, asked=asked, actual=answer.what())
-    return _about(answer, message, m("phrase-exception", exception=code), answer.what())
-
-
 def exception_codes(ctx: Context) -> Judgement:
     """7.5, OWS 1.1 Table 25: each provoked request raises its code."""
     made = ctx.observation.part("codes", probes.code_probes)
-    found = [_missed(p.code, p.asked, p.answer) for p in made if p.code not in p.answer.codes]
+    found = [missed(p.code, p.asked, p.answer) for p in made if p.code not in p.answer.codes]
     return ctx.judge(found, ctx.examined(len(made), "wfs.examined.exception-requests"))
 
 

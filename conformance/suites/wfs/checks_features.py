@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from conformance.core.evidence import MissingMember, SchemaViolation, ValueViolation, Violation
+from conformance.core.evidence import MissingMember, SchemaViolation, Violation
 from conformance.core.judgement import Judgement
 from conformance.core.messages import Message
 from conformance.harness.suite import CheckContext
@@ -37,14 +37,10 @@ def _series(ctx: Context) -> Series:
     return noted(ctx, ctx.observation.part("features", series))
 
 
-def _about(answer: Answer, message: Message, expected: object = None, actual: object = None) -> Violation:
-    return ValueViolation(message, locator=answer.where, expected=expected, actual=actual, exchange=answer.exchange)
-
-
 def _described(obs: Observed, probe: TypeProbe) -> list[Violation]:
     answer, local = probe.described, probe.name.rpartition(":")[2]
     if answer.tree is None or answer.root != f"{{{XS}}}schema" or answer.response.status != 200:
-        return [_about(answer, m("dft-not-schema", type=probe.name, actual=answer.what()), "xs:schema", answer.what())]
+        return [answer.finding(m("dft-not-schema", type=probe.name, actual=answer.what()), "xs:schema", answer.what())]
     url, namespace = answer.where, answer.tree.getroot().get("targetNamespace", "")
     known = {url: answer.response.content}
     gathered = gather([(namespace, url)], lambda u: known.get(u) or vendor_document(obs.target, u))
@@ -121,8 +117,7 @@ def basic_operations(ctx: Context) -> Judgement:
 
 def _collection(answer: Answer, request: Message, root: str, document: Message) -> Violation | None:
     if answer.tree is None or answer.root != f"{{{WFS}}}{root}" or answer.response.status != 200:
-        return _about(
-            answer,
+        return answer.finding(
             m("not-collection", request=request, document=document, actual=answer.what()),
             document,
             answer.what(),
@@ -134,8 +129,8 @@ def _returned(answer: Answer, request: Message, count: int) -> list[Violation]:
     declared = answer.tree.getroot().get("numberReturned", "") if answer.tree is not None else ""
     if declared != str(count):
         return [
-            _about(
-                answer, m("number-returned", request=request, declared=declared or "–", actual=count), count, declared
+            answer.finding(
+                m("number-returned", request=request, declared=declared or "–", actual=count), count, declared
             )
         ]
     return []
@@ -149,18 +144,18 @@ def _counted(probe: TypeProbe) -> list[Violation]:
     got = len(members(results))
     found = _returned(results, asked, got)
     if got > COUNT:
-        found.append(_about(results, m("count-exceeded", type=probe.name, count=COUNT, actual=got), COUNT, got))
+        found.append(results.finding(m("count-exceeded", type=probe.name, count=COUNT, actual=got), COUNT, got))
     hits, asked_hits = probe.hits, m("asked-hits", type=probe.name)
     wrong = _collection(hits, asked_hits, "FeatureCollection", m("phrase-collection"))
     if wrong:
         return [*found, wrong]
     matched = hits.tree.getroot().get("numberMatched", "") if hits.tree is not None else ""
     if members(hits):
-        found.append(_about(hits, m("hits-members", type=probe.name, actual=len(members(hits))), 0, len(members(hits))))
+        found.append(hits.finding(m("hits-members", type=probe.name, actual=len(members(hits))), 0, len(members(hits))))
     if not matched.isdigit():
-        found.append(_about(hits, m("hits-not-number", type=probe.name, actual=matched or "–"), None, matched))
+        found.append(hits.finding(m("hits-not-number", type=probe.name, actual=matched or "–"), None, matched))
     elif int(matched) < got:
-        found.append(_about(hits, m("hits-below-results", type=probe.name, matched=matched, actual=got), got, matched))
+        found.append(hits.finding(m("hits-below-results", type=probe.name, matched=matched, actual=got), got, matched))
     return found
 
 
@@ -182,7 +177,7 @@ def _values(probe: TypeProbe) -> list[Violation]:
     got = sum(1 for _ in answer.tree.getroot().iter(f"{{{WFS}}}member")) if answer.tree is not None else 0
     found = _returned(answer, asked, got)
     if got > COUNT:
-        found.append(_about(answer, m("values-count", type=probe.name, count=COUNT, actual=got), COUNT, got))
+        found.append(answer.finding(m("values-count", type=probe.name, count=COUNT, actual=got), COUNT, got))
     return found
 
 

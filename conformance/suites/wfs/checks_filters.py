@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conformance.core.evidence import ValueViolation, Violation
+from conformance.core.evidence import Violation
 from conformance.core.judgement import Judgement
 from conformance.core.messages import Message
 from conformance.harness.suite import CheckContext
@@ -23,14 +23,10 @@ def _filtered(ctx: Context) -> list[FilterProbe]:
     return ctx.observation.part("filters", lambda obs: probes(obs, done))
 
 
-def _about(answer: Answer, message: Message, expected: object = None, actual: object = None) -> Violation:
-    return ValueViolation(message, locator=answer.where, expected=expected, actual=actual, exchange=answer.exchange)
-
-
 def _not_collection(answer: Answer, asked: Message) -> Violation | None:
     if answer.tree is None or answer.root != f"{{{WFS}}}FeatureCollection" or answer.response.status != 200:
         message = m("not-collection", request=asked, document=m("phrase-collection"), actual=answer.what())
-        return _about(answer, message, m("phrase-collection"), answer.what())
+        return answer.finding(message, m("phrase-collection"), answer.what())
     return None
 
 
@@ -41,8 +37,7 @@ def _by_id(probe: FilterProbe, answer: Answer) -> list[Violation]:
     got = [f.get(GML_ID, "") for f in members(answer)]
     if got != [probe.id]:
         return [
-            _about(
-                answer,
+            answer.finding(
                 m("filter-id-other", type=probe.type, id=probe.id, actual=", ".join(got) or "–"),
                 probe.id,
                 ", ".join(got),
@@ -63,11 +58,11 @@ def _equal(probe: FilterProbe, answer: Answer) -> list[Violation]:
     wrong = _not_collection(answer, asked)
     if wrong:
         return [wrong]
-    local, found = probe.reference.rpartition(":")[2], []
+    local, found = probe.reference.rpartition(":")[2], list[Violation]()
     features = members(answer)
     if probe.id not in [f.get(GML_ID, "") for f in features]:
         message = m("filter-equal-missed", type=probe.type, reference=probe.reference, value=probe.value, id=probe.id)
-        found.append(_about(answer, message, probe.id))
+        found.append(answer.finding(message, probe.id))
     for feature in features:
         value = next(
             ((p.text or "").strip() for p in feature if isinstance(p.tag, str) and p.tag.endswith("}" + local)), ""
@@ -81,7 +76,7 @@ def _equal(probe: FilterProbe, answer: Answer) -> list[Violation]:
                 id=feature.get(GML_ID, ""),
                 actual=value or "–",
             )
-            found.append(_about(answer, message, probe.value, value))
+            found.append(answer.finding(message, probe.value, value))
     return found
 
 

@@ -12,6 +12,7 @@ from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.posts import PostProbe, posts
 from conformance.suites.wfs.probes import GML_ID, ByIdProbe
 from conformance.suites.wfs.service import WFS, Observed
+from conformance.suites.wfs.verdicts import by_id_findings
 
 Context = CheckContext[Observed]
 
@@ -58,8 +59,6 @@ def post_get_feature(ctx: Context) -> Judgement:
 
 def post_get_feature_by_id(ctx: Context) -> Judgement:
     """6.4, Annex D, 7.9.3.6: a POSTed GetFeatureById gives the feature itself."""
-    from conformance.suites.wfs.checks import by_id_findings  # noqa: PLC0415  (checks imports this module)
-
     made = [p for p in _posted(ctx) if p.by_id is not None]
     found = [v for p in made if p.by_id is not None for v in by_id_findings(ByIdProbe(p.id, True, p.by_id))]
     return ctx.judge(found, ctx.examined(len(made), "wfs.examined.post-by-id"))

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from lxml import etree
 
-from conformance.core.evidence import Exchange, Skipped
+from conformance.core.evidence import Exchange, Skipped, ValueViolation
 from conformance.core.http import Response
 from conformance.core.messages import Message
 from conformance.core.xmlsafe import XMLRejected, parse_bytes
@@ -58,6 +58,10 @@ class Answer:
     def where(self) -> str:
         """The request URL, for locators."""
         return self.response.exchange.url
+
+    def finding(self, message: Message, expected: object = None, actual: object = None) -> ValueViolation:
+        """A finding about this answer, with its request URL and exchange as evidence."""
+        return ValueViolation(message, locator=self.where, expected=expected, actual=actual, exchange=self.exchange)
 
     def what(self) -> str:
         """A short description of what came back (for actual values)."""
