@@ -71,6 +71,7 @@ def filter_capabilities() -> str:
         "ImplementsAdHocQuery": "TRUE",
         "ImplementsResourceId": "TRUE",
         "ImplementsMinStandardFilter": "TRUE",
+        "ImplementsMinSpatialFilter": "TRUE",
         "ImplementsStandardFilter": "FALSE",
     }
     constraints = "".join(_constraint(n, v).replace("ows:Constraint", "fes:Constraint") for n, v in declared.items())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from conformance.core.xmlsafe import XMLRejected, parse_bytes
@@ -37,6 +38,7 @@ DEFECTS: dict[str, str] = {
     "equal-ignored": "a fes:PropertyIsEqualTo filter is ignored (every feature comes)",
     "post-ignores-count": "a POSTed wfs:GetFeature ignores its count attribute",
     "post-by-id-collection": "a POSTed GetFeatureById answers with a wfs:FeatureCollection",
+    "bbox-ignored": "a fes:BBOX filter is ignored (every feature comes)",
     "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
     "no-next": "GetFeature with COUNT gives no next link although more features match",
     "previous-wrong": "the previous link of a page points at the page after it",
@@ -150,6 +152,9 @@ class Handler(BaseHTTPRequestHandler):
         rids = [el.get("rid", "") for el in root.iter(f"{{{FES}}}ResourceId")]
         if rids:
             return sorted(docs.TREES) if "resource-id-ignored" in self.defects else [r for r in rids if r in docs.TREES]
+        box = root.find(f"{{{FES}}}BBOX")
+        if box is not None:
+            return self._boxed(box)
         literal = root.findtext(f"{{{FES}}}PropertyIsEqualTo/{{{FES}}}Literal")
         reference = root.findtext(f"{{{FES}}}PropertyIsEqualTo/{{{FES}}}ValueReference") or ""
         if literal is None or not reference.endswith("art"):
@@ -157,6 +162,25 @@ class Handler(BaseHTTPRequestHandler):
         if "equal-ignored" in self.defects:
             return sorted(docs.TREES)
         return [f for f in sorted(docs.TREES) if docs.TREES[f][2] == literal]
+
+    def _boxed(self, box: Any) -> list[str] | None:
+        """The trees whose position (latitude, longitude, as the double writes it) lies in a BBOX's envelope."""
+        gml = "{http://www.opengis.net/gml/3.2}"
+        try:
+            low = [float(v) for v in (box.findtext(f".//{gml}lowerCorner") or "").split()]
+            high = [float(v) for v in (box.findtext(f".//{gml}upperCorner") or "").split()]
+        except ValueError:
+            return None
+        if len(low) != 2 or len(high) != 2:
+            return None
+        if "bbox-ignored" in self.defects:
+            return sorted(docs.TREES)
+        inside = [
+            f
+            for f, (lon, lat, _) in docs.TREES.items()
+            if low[0] <= round(lat, 4) <= high[0] and low[1] <= round(lon, 4) <= high[1]
+        ]
+        return sorted(inside)
 
     def _pages(self, start: int, count: int) -> dict[str, int]:
         starts = {}

@@ -40,6 +40,7 @@ CAUGHT: dict[str, set[str]] = {
     "values-ignore-count": {"get-property-value"},
     "resource-id-ignored": {"filter-resource-id"},
     "equal-ignored": {"filter-equal"},
+    "bbox-ignored": {"filter-bbox"},
     "post-ignores-count": {"post-get-feature"},
     "post-by-id-collection": {"post-get-feature-by-id"},
     "paging-overlap": {"paging-next"},

@@ -7,8 +7,8 @@ Everything else holds: the capabilities and both stored query listings are valid
 WFS operations and a binding are declared, GetFeatureById returns the feature itself and ``NotFound`` for an
 unknown identifier, the exception reports are valid OWS 1.1, DescribeFeatureType gives application schemas that
 compile offline (GML from the packs), every GetFeature and GetPropertyValue response validates against the
-schemas it names, COUNT, numberReturned and RESULTTYPE=hits hold, fes:ResourceId and fes:PropertyIsEqualTo filters
-select what they name (Basic WFS), POSTed GetFeature queries and GetFeatureById answer as in KVP (HTTP POST),
+schemas it names, COUNT, numberReturned and RESULTTYPE=hits hold, fes:ResourceId, fes:PropertyIsEqualTo and fes:BBOX
+filters select what they name (Basic WFS), POSTed GetFeature queries and GetFeatureById answer as in KVP (HTTP POST),
 and the next links lead through the lakes once (25 in three pages of 10) and the previous link of page 2 gives
 page 1 (Response paging).
 """
@@ -58,7 +58,7 @@ def test_the_feature_responses_examined(run: Run) -> None:
     assert examined["describe-feature-type"] == 2  # lakes, places
     assert examined["get-feature-count"] == 4  # COUNT=2 and RESULTTYPE=hits per type
     assert examined["get-property-value"] == 2
-    assert examined["filter-resource-id"] == examined["filter-equal"] == 2  # the first feature of each type
+    assert examined["filter-resource-id"] == examined["filter-equal"] == examined["filter-bbox"] == 2
     assert examined["post-get-feature"] == examined["post-get-feature-by-id"] == 1  # the first type, POSTed
     assert examined["feature-schema"] == 8  # the six above and two GetFeatureById answers
 

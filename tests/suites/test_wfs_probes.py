@@ -11,6 +11,7 @@ from lxml import etree
 
 from conformance.core.messages import Message
 from conformance.suites.wfs import probes
+from conformance.suites.wfs.extent import Box, extent
 from conformance.suites.wfs.service import Capabilities
 
 FEATURES = (
@@ -51,3 +52,15 @@ def test_a_simple_wfs_without_the_option_gives_none_and_says_so() -> None:
     obs = observed("FALSE")
     assert probes.feature_ids(obs, notes) == [] and not obs.asked
     assert [n.code for n in notes] == ["wfs.note-no-feature-id"]
+
+
+def test_the_extent_of_a_feature_spans_its_coordinates_and_a_padded_point_overlaps_itself() -> None:
+    feature = etree.fromstring(
+        b'<a:t xmlns:a="urn:a" xmlns:gml="http://www.opengis.net/gml/3.2"><a:g><gml:LineString srsName="EPSG:25832">'
+        b'<gml:posList srsDimension="3">1 2 0 5 -1 0 3 7 0</gml:posList></gml:LineString></a:g></a:t>'
+    )
+    box = extent(feature)
+    assert box == Box("EPSG:25832", (1.0, -1.0), (5.0, 7.0))
+    point = Box("", (3.0, 3.0), (3.0, 3.0)).padded()
+    assert point.overlaps(box) and not Box("", (6.0, 8.0), (9.0, 9.0)).overlaps(box)
+    assert extent(etree.fromstring(b"<a/>")) is None

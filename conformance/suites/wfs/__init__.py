@@ -106,6 +106,12 @@ _BASIC = (
         "minimum standard filter, GetFeature with fes:PropertyIsEqualTo SHALL return the features with that value "
         "and no other.",
     ),
+    (
+        "filter-bbox",
+        "A.1.2; 7.9.2, ISO 19143 (ImplementsMinSpatialFilter): a Basic WFS SHALL implement at least the minimum "
+        "spatial filter: GetFeature with a fes:BBOX SHALL return the features that reach into the box, and no "
+        "other.",
+    ),
 )
 
 

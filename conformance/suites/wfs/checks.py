@@ -167,6 +167,7 @@ CHECKS = by_requirement(
     _check("get-property-value", features.get_property_value),
     _check("filter-resource-id", filters.filter_resource_id),
     _check("filter-equal", filters.filter_equal),
+    _check("filter-bbox", filters.filter_bbox),
     _check("post-get-feature", posted.post_get_feature),
     _check("post-get-feature-by-id", posted.post_get_feature_by_id),
     _check("paging-next", paging.paging_next),

@@ -8,6 +8,7 @@ from conformance.core.messages import Message
 from conformance.harness.suite import CheckContext
 from conformance.suites.wfs import BASIC
 from conformance.suites.wfs.checks_features import noted, require_declared
+from conformance.suites.wfs.extent import extent
 from conformance.suites.wfs.features import members, series
 from conformance.suites.wfs.filters import FilterProbe, probes
 from conformance.suites.wfs.messages import m
@@ -86,3 +87,30 @@ def filter_equal(ctx: Context) -> Judgement:
     asked = [(p, p.equal) for p in _filtered(ctx) if p.equal is not None]
     found = [v for p, a in asked if a is not None for v in _equal(p, a)]
     return ctx.judge(found, ctx.examined(len(asked), "wfs.examined.filter-equal"))
+
+
+def _bbox(probe: FilterProbe, answer: Answer) -> list[Violation]:
+    assert probe.box is not None
+    wrong = _not_collection(answer, m("asked-filter-bbox", type=probe.type))
+    if wrong:
+        return [wrong]
+    features, found = members(answer), list[Violation]()
+    if probe.id not in [f.get(GML_ID, "") for f in features]:
+        found.append(answer.finding(m("filter-bbox-missed", type=probe.type, id=probe.id), probe.id))
+    for feature in features:
+        box = extent(feature)
+        if box is not None and not box.overlaps(probe.box):
+            found.append(answer.finding(m("filter-bbox-outside", type=probe.type, id=feature.get(GML_ID, ""))))
+    return found
+
+
+def filter_bbox(ctx: Context) -> Judgement:
+    """ISO 19143 (ImplementsMinSpatialFilter), A.1.2: a fes:BBOX around the first feature gives it, and only
+    features that reach into the box."""
+    asked = [(p, p.bbox) for p in _filtered(ctx) if p.bbox is not None and p.box is not None]
+    found = [v for p, a in asked if a is not None for v in _bbox(p, a)]
+    caps = ctx.observation.capabilities
+    if ctx.observation.usable().constraints.get("fes:ImplementsMinSpatialFilter") != "TRUE":
+        found.append(caps.finding(m("min-spatial-not-declared"), "TRUE"))
+        return ctx.judge(found, ctx.examined(1, "wfs.examined.capabilities"))
+    return ctx.judge(found, ctx.examined(len(asked), "wfs.examined.filter-bbox"))

@@ -1,12 +1,13 @@
 """Filter requests of the WFS suite (ISO 19143, FES 2.0, as the Filter_Capabilities advertise them): for each
-sampled type, GetFeature with a fes:ResourceId of its first feature and with fes:PropertyIsEqualTo on the first
-property of that feature that holds text, both KVP-encoded in the FILTER parameter."""
+sampled type, GetFeature with a fes:ResourceId of its first feature, with fes:PropertyIsEqualTo on the first
+property of that feature that holds text, and with a fes:BBOX around its coordinates, KVP-encoded in FILTER."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from conformance.suites.wfs.extent import Box, bbox_clause, extent
 from conformance.suites.wfs.features import Series, TypeProbe, members
 from conformance.suites.wfs.probes import GML_ID
 from conformance.suites.wfs.service import FES, Answer, Observed
@@ -24,6 +25,8 @@ class FilterProbe:
     value: str
     by_id: Answer | None
     equal: Answer | None
+    box: Box | None = None
+    bbox: Answer | None = None
 
 
 def first_value(probe: TypeProbe) -> tuple[str, str]:
@@ -52,8 +55,17 @@ def probes(obs: Observed, done: Series) -> list[FilterProbe]:
                 f"<fes:Literal>{escape(value)}</fes:Literal></fes:PropertyIsEqualTo>"
             )
             equal = _get(obs, probe.name, clause, probe.reference, probe.namespace)
-        found.append(FilterProbe(probe.name, fid, probe.reference, value, by_id, equal))
+        box, bbox = _box(obs, probe) if constraints.get("fes:ImplementsMinSpatialFilter") == "TRUE" else (None, None)
+        found.append(FilterProbe(probe.name, fid, probe.reference, value, by_id, equal, box, bbox))
     return found
+
+
+def _box(obs: Observed, probe: TypeProbe) -> tuple[Box | None, Answer | None]:
+    box = extent(members(probe.results)[0])
+    if box is None:
+        return None, None
+    padded = box.padded()
+    return padded, _get(obs, probe.name, bbox_clause(padded), "", "")
 
 
 def _get(obs: Observed, name: str, clause: str, reference: str, namespace: str) -> Answer:

@@ -131,6 +131,18 @@ FINDINGS = {
         "GetFeature for {type} with {reference} = {value} returns the feature {id} with {reference} = {actual}",
         "GetFeature für {type} mit {reference} = {value} liefert das Feature {id} mit {reference} = {actual}",
     ),
+    "wfs.min-spatial-not-declared": (
+        "the Filter_Capabilities do not declare ImplementsMinSpatialFilter TRUE, which a Basic WFS needs",
+        "die Filter_Capabilities geben ImplementsMinSpatialFilter nicht als TRUE an, was ein Basis-WFS braucht",
+    ),
+    "wfs.filter-bbox-missed": (
+        "GetFeature for {type} with a BBOX around the feature {id} does not return it",
+        "GetFeature für {type} mit einer BBOX um das Feature {id} liefert es nicht",
+    ),
+    "wfs.filter-bbox-outside": (
+        "GetFeature for {type} with a BBOX returns the feature {id}, which lies outside the box",
+        "GetFeature für {type} mit einer BBOX liefert das Feature {id}, das außerhalb der Box liegt",
+    ),
     "wfs.post-other-features": (
         "a POSTed GetFeature for {type} gave other features than the same query in KVP",
         "ein per POST gesendetes GetFeature für {type} lieferte andere Features als dieselbe Abfrage in KVP",
@@ -159,6 +171,7 @@ PHRASES = {
         "GetFeature for {type} with the filter {reference} = {value}",
         "GetFeature für {type} mit dem Filter {reference} = {value}",
     ),
+    "wfs.asked-filter-bbox": ("GetFeature for {type} with a BBOX filter", "GetFeature für {type} mit BBOX-Filter"),
     "wfs.asked-post-query": ("a POSTed GetFeature for {type}", "ein per POST gesendetes GetFeature für {type}"),
     "wfs.asked-page": ("page {page} of {type}", "Seite {page} von {type}"),
     "wfs.asked-previous": ("the previous link of page 2 of {type}", "der previous-Link der Seite 2 von {type}"),
@@ -230,6 +243,7 @@ EXAMINED = {
         "GetFeature requests with a PropertyIsEqualTo filter",
         "GetFeature-Anfragen mit PropertyIsEqualTo-Filter",
     ),
+    "wfs.examined.filter-bbox": ("GetFeature requests with a BBOX filter", "GetFeature-Anfragen mit BBOX-Filter"),
     "wfs.examined.post-queries": ("POSTed GetFeature queries", "per POST gesendete GetFeature-Abfragen"),
     "wfs.examined.post-by-id": ("POSTed GetFeatureById requests", "per POST gesendete GetFeatureById-Anfragen"),
     "wfs.examined.pages": ("pages reached through next links", "über next-Links erreichte Seiten"),
