@@ -88,10 +88,6 @@ class Vendor:
         found = {_netloc(u) for t in self.targets for u in t.urls}
         return frozenset(found | set(self.http.allowed_hosts))
 
-    def targets_for(self, standard: str) -> tuple[Target, ...]:
-        """This vendor's targets for one standard."""
-        return tuple(t for t in self.targets if t.standard == standard)
-
 
 @dataclass(frozen=True)
 class VendorsFile:

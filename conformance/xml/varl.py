@@ -27,7 +27,6 @@ from conformance.xml.scenarios import NS as S
 from conformance.xml.scenarios import Selector
 
 IN = "http://www.xoev.de/de/validator/framework/1/createreportinput"
-REP = "http://www.xoev.de/de/validator/varl/1"
 ENGINE = "wechselbar"
 PLACEHOLDER = b"<no-document/>"
 
