@@ -25,8 +25,8 @@ def command(inputs: tuple[Path, ...], output: Path, lang: str) -> None:
     from conformance.core.results import write_run  # noqa: PLC0415
     from conformance.reporting.files import write_all  # noqa: PLC0415  (jinja2, lxml: only when writing)
     from conformance.reporting.merge import MergeError, merge_runs  # noqa: PLC0415
+    from conformance.reporting.model import build_report  # noqa: PLC0415
     from conformance.reporting.summary import print_summary  # noqa: PLC0415
-    from conformance.reporting.verdict import exit_code  # noqa: PLC0415
 
     runs = [load(path) for path in inputs]
     try:
@@ -37,11 +37,12 @@ def command(inputs: tuple[Path, ...], output: Path, lang: str) -> None:
     target = output / "results.jsonl" if output.is_dir() or not output.suffix else output
     write_run(target, merged.run)
     _report_duplicates(merged)
-    paths = write_all(merged.run, target.parent, lang)
-    print_summary(merged.run, paths, lang)
+    report = build_report(merged.run)
+    paths = write_all(report, target.parent, lang)
+    print_summary(report, paths, lang)
     ERR.print(f"merged {len(runs)} runs ({', '.join(merged.run.header.merged_from)}) into {target}", highlight=False,
               soft_wrap=True)
-    raise SystemExit(exit_code(merged.run))
+    raise SystemExit(report.exit_code)
 
 
 def _report_duplicates(merged: Merged) -> None:

@@ -30,22 +30,23 @@ def command(results: Path, fmt: str | None, lang: str, output: Path | None, verd
     from rich.markup import escape  # noqa: PLC0415
 
     from conformance.reporting.files import render, write_atomic  # noqa: PLC0415
+    from conformance.reporting.model import build_report  # noqa: PLC0415
     from conformance.reporting.text import banner  # noqa: PLC0415
-    from conformance.reporting.verdict import exit_code  # noqa: PLC0415
 
     run = load(results)
+    report = build_report(run)
     fmt = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "html")
     stop = banner(run, lang)
     if stop:
         ERR.print(f"[bold red]{escape(stop[0])}[/]: {escape(stop[1])}", markup=True, highlight=False)
     if output is None:
-        sys.stdout.buffer.write(render(run, fmt, lang, for_file=False))
+        sys.stdout.buffer.write(render(report, fmt, lang, for_file=False))
         sys.stdout.flush()
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, render(run, fmt, lang))
+        write_atomic(output, render(report, fmt, lang))
         ERR.print(f"{fmt}: {output}", highlight=False, soft_wrap=True, markup=False)
-    raise SystemExit(exit_code(run) if verdict else EXIT_OK)
+    raise SystemExit(report.exit_code if verdict else EXIT_OK)
 
 
 def load(path: Path) -> Run:

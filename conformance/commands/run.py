@@ -139,13 +139,13 @@ def finish(results: Path, out: Path, lang: str, code: int | None = None) -> int:
     where the process ends with another than the run's own, e.g. after a signal)."""
     from conformance.core.results import read_run  # noqa: PLC0415
     from conformance.reporting.files import write_all  # noqa: PLC0415
+    from conformance.reporting.model import build_report  # noqa: PLC0415
     from conformance.reporting.summary import print_summary  # noqa: PLC0415
-    from conformance.reporting.verdict import exit_code  # noqa: PLC0415
 
-    run = read_run(results)
-    code = exit_code(run) if code is None else code
-    paths = write_all(run, out, lang)
-    print_summary(run, paths, lang, code=code)
+    report = build_report(read_run(results))
+    code = report.exit_code if code is None else code
+    paths = write_all(report, out, lang)
+    print_summary(report, paths, lang, code=code)
     return code
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
 from conformance.core.messages import Message
 
 LEGACY = "legacy"
+REQUIRED = frozenset({"method", "url", "status"})
 
 @dataclass(frozen=True)
 class Exchange:
@@ -26,8 +27,19 @@ class Exchange:
     http_version: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """A plain dict for the results file."""
-        return asdict(self)
+        """A plain dict for the results file; members left at their defaults are left out (a pass keeps only
+        method, URL, status and time)."""
+        return {k: v for k, v in asdict(self).items() if k in REQUIRED or v != _EMPTY.get(k)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Exchange:
+        """Read a stored exchange; members left out take their defaults."""
+        return cls(**{k: v for k, v in data.items() if k in _FIELDS})
+
+
+_FIELDS = frozenset(f.name for f in fields(Exchange))
+_EMPTY: dict[str, Any] = {"request_headers": {}, "response_headers": {}, "body_excerpt": "", "body_bytes": 0,
+                          "elapsed_ms": 0.0, "error": "", "http_version": ""}
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,12 @@ class Locator:
     def to_json(self) -> dict[str, Any]:
         """A plain dict without empty members; the empty JSON pointer (the document root) is kept."""
         return {k: v for k, v in asdict(self).items() if v is not None and (v != "" or k == "pointer")}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Locator:
+        """Read a stored locator."""
+        return cls(str(data.get("where", "")), data.get("pointer"), data.get("xpath"), data.get("line"),
+                   data.get("column"))
 
 
 def legacy(text: str) -> Message:
@@ -101,7 +119,7 @@ class Violation(Exception):
         return {
             "kind": self.kind, "requirement": self.requirement, "message": self.text, "code": self.code,
             "params": self.message.to_json()["params"], "locator": self.locator.to_json(),
-            "expected": _plain(self.expected), "actual": _plain(self.actual),
+            "expected": plain(self.expected), "actual": plain(self.actual),
         }
 
 
@@ -212,13 +230,15 @@ def expect(violations: Iterable[Violation]) -> None:
         raise NonConformance(found)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as JSON data: messages as their stored form, containers as lists and objects, anything else as
+    its ``repr``."""
     if isinstance(value, Message):
         return value.to_json()
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, list | tuple | set | frozenset):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     return repr(value)

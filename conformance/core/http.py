@@ -12,7 +12,8 @@ import requests
 
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
-from conformance.core.httptools import RateLimiter, describe, refused, requests_session, retry_after, version
+from conformance.core.harnessmessages import msg
+from conformance.core.httptools import RateLimiter, problem, refused, requests_session, retry_after, version
 from conformance.core.secrets import Redactor
 from conformance.core.transport import (
     LOG,
@@ -116,16 +117,17 @@ class SafeSession:
             history.append(response.exchange)
             url, params = urljoin(response.url, location), None
             method = "GET" if response.status == 303 else method
-        raise TooManyRedirects(f"more than {self.settings.max_redirects} redirects, last to {url}")
+        last = self.redactor.text(url)
+        raise TooManyRedirects(msg("too-many-redirects", count=self.settings.max_redirects, url=last))
 
     def _with_retries(self, method: str, url: str, params: Mapping[str, Any] | None,
                       headers: Mapping[str, str] | None, body: bytes | None) -> Response:
         if not self.allowed(url):
-            raise ForeignHost(f"{self.redactor.text(url)} is not a declared host of vendor {self.vendor.id}")
+            raise ForeignHost(msg("foreign-host", url=self.redactor.text(url), vendor=self.vendor.id))
         host = _netloc(url)
         down = self.health.down
         if host in down:
-            raise TargetUnreachable(f"{host} was unreachable earlier in this run: {down[host]}")
+            raise TargetUnreachable(msg("unreachable-earlier", host=host, cause=down[host]))
         attempts = self.settings.retries + 1 if method in IDEMPOTENT else 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
@@ -134,7 +136,7 @@ class SafeSession:
             except TargetUnreachable as exc:
                 if last:
                     if exc.connection_failed:
-                        down.setdefault(host, str(exc))
+                        down.setdefault(host, exc.message)
                     raise
                 self._sleep(self.settings.backoff * 2**attempt)
                 continue
@@ -150,10 +152,9 @@ class SafeSession:
         if response.status == 429:
             asked, longest = retry_after(response.headers.get("Retry-After")), self.settings.max_retry_after
             if last or asked > longest:
-                why = f"after {attempt + 1} attempts" if asked <= longest else \
-                    f"retry asked after {asked:.0f} s (max_retry_after {longest:g} s)"
-                raise RateLimited(f"{response.exchange.method} {response.exchange.url}: HTTP 429 Too Many Requests, "
-                                  f"{why}")
+                sent = {"method": response.exchange.method, "url": response.exchange.url}
+                raise RateLimited(msg("rate-limited", **sent, count=attempt + 1) if asked <= longest else
+                                  msg("rate-limited-wait", **sent, asked=f"{asked:.0f}", longest=f"{longest:g}"))
             return asked
         if response.status in RETRY_STATUS and not last:
             return float(self.settings.backoff * 2**attempt)
@@ -162,7 +163,7 @@ class SafeSession:
     def _sleep(self, seconds: float) -> None:
         remaining = self.log.remaining()
         if remaining is not None and seconds >= remaining:
-            raise DeadlineExceeded("the test deadline ran out while waiting to retry", timed_out=False)
+            raise DeadlineExceeded(msg("deadline-retry"), timed_out=False)
         time.sleep(seconds)
 
     def _send(self, method: str, url: str, params: Mapping[str, Any] | None,
@@ -192,7 +193,7 @@ class SafeSession:
         if remaining is None:
             return self.settings.test_deadline
         if remaining <= 0:
-            raise DeadlineExceeded("the test deadline ran out", timed_out=False)
+            raise DeadlineExceeded(msg("deadline"), timed_out=False)
         return remaining
 
     def _timeouts(self, budget: float) -> tuple[float, float]:
@@ -204,13 +205,14 @@ class SafeSession:
         if guard.expired:
             self._record(prepared, None, b"", started, error="test deadline")
             raise self._late(prepared) from None
-        self._record(prepared, None, b"", started, error=describe(exc))
-        raise TargetUnreachable(f"{prepared.method} {self.redactor.text(prepared.url or '')}: {describe(exc)}",
-                                refused(exc), isinstance(exc, requests.exceptions.Timeout)) from None
+        said = problem(exc)
+        self._record(prepared, None, b"", started, error=said.text)
+        failed = msg("request-failed", method=prepared.method, url=self.redactor.text(prepared.url or ""), problem=said)
+        raise TargetUnreachable(failed, refused(exc), isinstance(exc, requests.exceptions.Timeout)) from None
 
     def _late(self, prepared: requests.PreparedRequest) -> DeadlineExceeded:
-        return DeadlineExceeded(f"the test deadline ran out during {prepared.method} "
-                                f"{self.redactor.text(prepared.url or '')}")
+        return DeadlineExceeded(msg("deadline-during", method=prepared.method,
+                                    url=self.redactor.text(prepared.url or "")))
 
     def _read_capped(self, raw: requests.Response, guard: Guard) -> bytes:
         cap, chunks, size = self.settings.max_response_bytes, [], 0
@@ -225,8 +227,7 @@ class SafeSession:
         raw.close()
         if guard.fired:
             return b""
-        raise ResponseTooLarge(f"{raw.request.method} {self.redactor.text(raw.url)}: "
-                               f"response exceeds the cap of {cap} bytes")
+        raise ResponseTooLarge(msg("too-large", method=raw.request.method, url=self.redactor.text(raw.url), cap=cap))
 
     def _record(self, prepared: requests.PreparedRequest, raw: requests.Response | None,
                 content: bytes, started: float, error: str = "") -> Exchange:

@@ -9,6 +9,8 @@ from email.utils import parsedate_to_datetime
 import requests
 from urllib3.exceptions import NewConnectionError
 
+from conformance.core.harnessmessages import msg
+from conformance.core.messages import Message
 from conformance.core.transport import DeadlineExceeded
 from conformance.core.vendors import Vendor
 from conformance.core.watchdog import WatchedAdapter
@@ -30,7 +32,7 @@ class RateLimiter:
             now = time.monotonic()
             slot = max(now, self.next_slot)
             if slot - now >= remaining:
-                raise DeadlineExceeded("the test deadline ran out while waiting for the rate limit", timed_out=False)
+                raise DeadlineExceeded(msg("deadline-rate-limit"), timed_out=False)
             self.next_slot = slot + self.interval
         time.sleep(max(0.0, slot - now))
 
@@ -77,17 +79,18 @@ def retry_after(value: str | None) -> float:
         return 1.0
 
 
-def describe(exc: Exception) -> str:
+def problem(exc: Exception) -> Message:
     """A failed request in a few words."""
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return "connect timeout"
+        return msg("connect-timeout")
     if isinstance(exc, requests.exceptions.ReadTimeout):
-        return "read timeout"
+        return msg("read-timeout")
     if isinstance(exc, requests.exceptions.SSLError):
-        return "TLS error"
+        return msg("tls-error")
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return "connection failed" if refused(exc) else "connection closed without a complete answer"
-    return type(exc).__name__
+        return msg("connection-failed" if refused(exc) else "connection-closed")
+    return msg("skipped", text=type(exc).__name__)
+
 
 
 def refused(exc: Exception) -> bool:

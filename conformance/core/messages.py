@@ -74,6 +74,9 @@ class Message:
     def __str__(self) -> str:
         return self.text or self.code
 
+    def __hash__(self) -> int:
+        return hash((self.code, self.text))
+
     def to_json(self) -> dict[str, Any]:
         """As stored in the results file: code, parameters (nested messages as objects) and the English text."""
         return {"code": self.code, "params": {k: _param_json(v) for k, v in self.params.items()}, "text": self.text}
@@ -131,6 +134,11 @@ class Catalogue:
 
     def __contains__(self, code: object) -> bool:
         return code in self.templates
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Catalogue) and self.templates == other.templates
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __len__(self) -> int:
         return len(self.templates)

@@ -1,95 +1,33 @@
-"""The results file: JSON Lines with one header and one record per outcome, appended as the run goes on."""
+"""The results file: JSON Lines with one header and one record per outcome, appended as the run goes on.
+
+Written in format ``wechselbar-results/2`` (:mod:`records`); format 1 files are read too (:mod:`format1`). Every
+line is checked against its format's schema on reading (:mod:`resultschema`).
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
+from conformance import __version__
+from conformance.core import format1, resultschema
 from conformance.core.interrupt import SIGNALS
-from conformance.core.outcomes import Outcome
+from conformance.core.records import FORMAT, Finding, Header, Result, WaiverRecord, WaiverStatus
 from conformance.core.secrets import Redactor
 
-FORMAT = "wechselbar-results/1"
+__all__ = ["FORMAT", "FORMATS", "Finding", "Header", "Result", "ResultsFileError", "ResultsWriter", "Run",
+           "WaiverRecord", "WaiverStatus", "read_header", "read_run", "restamp", "write_run"]
+
+FORMATS = (FORMAT, format1.FORMAT)
 
 
-@dataclass(frozen=True)
-class Result:
-    """The outcome of one requirement for one vendor target, with its evidence."""
-
-    vendor: str
-    standard: str
-    standard_version: str
-    cls: str
-    requirement: str
-    obligation: str
-    statement: str
-    outcome: Outcome
-    test_id: str
-    target: str = ""
-    spec_url: str = ""
-    reason: str = ""
-    duration_ms: float = 0.0
-    profile_obligation: str | None = None
-    violations: tuple[dict[str, Any], ...] = ()
-    exchanges: tuple[dict[str, Any], ...] = ()
-    notes: tuple[str, ...] = ()
-    waiver: dict[str, Any] | None = None
-    examined: tuple[dict[str, Any], ...] = ()
-    findings_omitted: int = 0
-    revision: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """The record as written to the results file."""
-        data = asdict(self)
-        data["outcome"] = self.outcome.value
-        return {"record": "result", **data}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Result:
-        """Read a record back."""
-        fields = {k: v for k, v in data.items() if k != "record"}
-        fields["outcome"] = Outcome(fields["outcome"])
-        for key in ("violations", "exchanges", "notes", "examined"):
-            fields[key] = tuple(fields.get(key, ()))
-        return cls(**fields)
-
-
-@dataclass(frozen=True)
-class Header:
-    """What a run was: versions, times, config hashes, packs, platform, vendors, standards and profile.
-
-    ``finished`` is the time a run ended normally; ``interrupted`` (``at``, ``by``: the time and what stopped it,
-    e.g. ``SIGTERM``) marks a run that was stopped and can be resumed. A run killed outright has neither.
-    """
-
-    run_id: str
-    suite_version: str
-    started: str
-    finished: str | None = None
-    interrupted: dict[str, str] | None = None
-    platform: dict[str, str] = field(default_factory=dict)
-    config: dict[str, Any] = field(default_factory=dict)
-    packs: tuple[dict[str, str], ...] = ()
-    vendors: tuple[dict[str, Any], ...] = ()
-    standards: tuple[dict[str, Any], ...] = ()
-    profile: dict[str, Any] | None = None
-    merged_from: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        """The header record."""
-        return {"record": "header", "format": FORMAT, **asdict(self)}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Header:
-        """Read a header back."""
-        fields = {k: v for k, v in data.items() if k not in ("record", "format")}
-        for key in ("packs", "vendors", "standards", "merged_from"):
-            fields[key] = tuple(fields.get(key, ()))
-        return cls(**fields)
+class ResultsFileError(ValueError):
+    """A file that is not a readable results file: empty, without a header, of another format, an invalid or
+    duplicate record, or a second header."""
 
 
 @dataclass(frozen=True)
@@ -164,47 +102,85 @@ def _atomic_text(path: Path, lines: list[str]) -> None:
 
 
 def read_run(path: Path) -> Run:
-    """Read a results file; a torn last line (killed run) is skipped and noted, never fatal."""
-    header: Header | None = None
-    results: list[Result] = []
-    problems: list[str] = []
+    """Read a results file; a torn last line (killed run) is skipped and noted, never fatal. Anything else that
+    is not a whole, valid record of the header's format is a :class:`ResultsFileError` naming the line."""
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            record = _record(line, number, problems)
-            if record is None:
+        fmt, header = _header(handle.readline(), path)
+        results: list[Result] = []
+        problems: list[str] = []
+        seen: dict[tuple[str, str], int] = {}
+        for number, line in enumerate(handle, 2):
+            data = _line(line, number, problems, path)
+            if data is None:
                 continue
-            if record.get("record") == "header" and header is None:
-                header = Header.from_json(record)
-            elif record.get("record") == "result":
-                try:
-                    results.append(Result.from_json(record))
-                except (KeyError, TypeError, ValueError) as exc:
-                    problems.append(f"line {number}: not a valid result record ({exc!r}); skipped")
-    if header is None:
-        raise ValueError(f"{path}: no header record; not a wechselbar results file")
+            if data.get("record") == "header":
+                raise ResultsFileError(f"{path}: line {number}: a second header record")
+            result = _result(fmt, data, number, path)
+            first = seen.setdefault((result.vendor, result.test_id), number)
+            if first != number:
+                raise ResultsFileError(f"{path}: line {number}: a second result of {result.test_id} for "
+                                       f"{result.vendor} (the first is on line {first})")
+            results.append(result)
     return Run(header, tuple(results), tuple(problems))
 
 
-def read_header(path: Path) -> Header | None:
-    """The header of a results file, or None if the file is missing or has no whole header yet."""
+def _header(line: str, path: Path) -> tuple[str, Header]:
+    if not line.strip():
+        raise ResultsFileError(f"{path}: empty file; not a wechselbar results file")
     try:
-        with path.open(encoding="utf-8") as handle:
-            first = handle.readline()
-    except OSError:
-        return None
-    record = _record(first, 1, [])
-    return Header.from_json(record) if record and record.get("record") == "header" else None
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ResultsFileError(f"{path}: line 1 is not JSON; not a wechselbar results file") from exc
+    if not isinstance(data, dict) or data.get("record") != "header":
+        raise ResultsFileError(f"{path}: no header record on line 1; not a wechselbar results file")
+    fmt = data.get("format")
+    if fmt not in FORMATS:
+        raise ResultsFileError(f"{path}: format {fmt!r} cannot be read by wechselbar {__version__}, which reads "
+                               f"{' and '.join(sorted(FORMATS))}")
+    _checked(str(fmt), data, 1, path)
+    return str(fmt), (Header.from_json(data) if fmt == FORMAT else format1.header(data))
 
 
-def _record(line: str, number: int, problems: list[str]) -> dict[str, Any] | None:
+def _result(fmt: str, data: dict[str, Any], number: int, path: Path) -> Result:
+    _checked(fmt, data, number, path)
+    return Result.from_json(data) if fmt == FORMAT else format1.result(data)
+
+
+def _checked(fmt: str, data: dict[str, Any], number: int, path: Path) -> None:
+    try:
+        resultschema.check(fmt, data, number)
+    except resultschema.InvalidRecord as exc:
+        raise ResultsFileError(f"{path}: {exc}") from None
+
+
+def _line(line: str, number: int, problems: list[str], path: Path) -> dict[str, Any] | None:
+    """A record; None for a blank line or a torn last line (noted). A broken line inside the file is fatal."""
     if not line.strip():
         return None
     try:
         data = json.loads(line)
     except json.JSONDecodeError:
+        if line.endswith("\n"):
+            raise ResultsFileError(f"{path}: line {number} is not JSON") from None
         problems.append(f"line {number}: incomplete record skipped (the run was interrupted)")
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        raise ResultsFileError(f"{path}: line {number} is not a JSON object")
+    return data
+
+
+def read_header(path: Path) -> Header | None:
+    """The header of a results file of the current format, or None if the file is missing, has no whole header
+    yet, or was written in another format."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+        data = json.loads(first)
+    except (OSError, json.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("record") != "header" or data.get("format") != FORMAT:
+        return None
+    return Header.from_json(data)
 
 
 def write_run(path: Path, run: Run) -> None:

@@ -11,14 +11,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from conformance.core.evidence import Exchange
+from conformance.core.evidence import Exchange, as_message
+from conformance.core.harnessmessages import msg
 from conformance.core.messages import Message
 
 
 class TargetError(Exception):
-    """No verdict could be reached for this request (the outcome is error, never fail)."""
+    """No verdict could be reached for this request (the outcome is error, never fail); the message says why."""
 
     timed_out = False
+
+    def __init__(self, message: str | Message = "") -> None:
+        super().__init__(message)
+
+    @property
+    def message(self) -> Message:
+        """Why, as a message (a plain text as a legacy one)."""
+        return as_message(self.args[0] if self.args else "")
 
 
 class TargetUnreachable(TargetError):
@@ -34,7 +43,7 @@ class TargetUnreachable(TargetError):
 class DeadlineExceeded(TargetError):
     """The per-test deadline ran out (``timed_out``: during an exchange, not while waiting to send one)."""
 
-    def __init__(self, message: str, timed_out: bool = True) -> None:
+    def __init__(self, message: str | Message, timed_out: bool = True) -> None:
         super().__init__(message)
         self.timed_out = timed_out
 
@@ -93,13 +102,13 @@ class TargetHealth:
     def __init__(self, max_timeouts: int) -> None:
         self.max_timeouts = max_timeouts
         self.timeouts = 0
-        self.down: dict[str, str] = {}
+        self.down: dict[str, Message] = {}
         self.lock = threading.Lock()
 
     def check(self) -> None:
         """Refuse at once when the target stopped answering (the same reason for every check, so reports group it)."""
         if self.max_timeouts and self.timeouts >= self.max_timeouts:
-            raise TargetStopped(f"target stopped answering after {self.max_timeouts} timeouts")
+            raise TargetStopped(msg("stopped", count=self.max_timeouts))
 
     def failed(self, error: TargetError) -> None:
         """Count a request that ended in a timeout."""

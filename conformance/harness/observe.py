@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from conformance.core.evidence import NotApplicable
+from conformance.core.harnessmessages import msg
 from conformance.core.transport import LOG, DeadlineExceeded, TargetError
 
 T = TypeVar("T")
@@ -38,7 +39,7 @@ class Lazy(Generic[T]):
             except DeadlineExceeded:
                 if self.budget is None:
                     raise
-                self.failure = DeadlineExceeded(f"the observation's budget of {self.budget:g} s ran out")
+                self.failure = DeadlineExceeded(msg("observe-budget", seconds=f"{self.budget:g}"))
             except KEPT as exc:
                 self.failure = exc
             self.done = True

@@ -8,26 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any
 
 import pytest
 
-from conformance.core.evidence import (
-    Exchange,
-    NonConformance,
-    NotApplicable,
-    NotVerified,
-    Skipped,
-    Violation,
-    as_message,
-)
+from conformance.core.evidence import Exchange, NonConformance, NotApplicable, NotVerified, Skipped, Violation
 from conformance.core.harnessmessages import msg, target_error
 from conformance.core.http import TargetError
 from conformance.core.judgement import Examined, Judgement
 from conformance.core.messages import Message
 from conformance.core.outcomes import Outcome
-from conformance.core.profile import Profile, Waivers
-from conformance.core.results import Result
+from conformance.core.profile import Profile, Waiver, Waivers
+from conformance.core.records import Finding, Result, WaiverRecord, WaiverStatus
 
 MAX_EXCHANGES = 6
 MAX_FINDINGS = 50
@@ -111,41 +102,45 @@ def _error(exc: BaseException) -> Message:
 
 
 def evidence(violations: list[Violation], log: list[Exchange], outcome: Outcome,
-             requirement: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Violations (each pointing at its exchange) and the exchanges kept as evidence."""
+             requirement: str) -> tuple[tuple[Finding, ...], tuple[Exchange, ...]]:
+    """The findings (each pointing at its exchange) and the exchanges kept as evidence; a pass keeps a summary
+    (method, URL, status, time) of its last 50 exchanges."""
     kept: list[Exchange] = [] if outcome is Outcome.PASS else log[-MAX_EXCHANGES:]
-    out = []
+    found = []
     for violation in violations:
-        item = violation.to_json()
-        item["requirement"] = item["requirement"] or requirement
+        index = None
         if violation.exchange is not None:
             if violation.exchange not in kept:
                 kept.append(violation.exchange)
-            item["exchange"] = kept.index(violation.exchange)
-        out.append(item)
+            index = kept.index(violation.exchange)
+        found.append(Finding.of(violation, requirement, index))
     if outcome is Outcome.PASS:
-        return out, [_summary(e) for e in log[-50:]]
-    return out, [e.to_json() for e in kept]
+        return tuple(found), tuple(_summary(e) for e in log[-50:])
+    return tuple(found), tuple(kept)
 
 
-def _summary(exchange: Exchange) -> dict[str, Any]:
-    return {"method": exchange.method, "url": exchange.url, "status": exchange.status,
-            "elapsed_ms": exchange.elapsed_ms}
+def _summary(exchange: Exchange) -> Exchange:
+    return Exchange(exchange.method, exchange.url, exchange.status, elapsed_ms=exchange.elapsed_ms)
 
 
 def apply_policy(result: Result, profile: Profile | None, waivers: Waivers, today: dt.date) -> Result:
     """Add the profile obligation and apply a waiver (waived, expired, or unused because it passes)."""
     obligation = profile.obligation(result.standard, result.cls) if profile else None
-    result = replace(result, profile_obligation=obligation.value if obligation else None)
+    result = replace(result, profile_obligation=obligation)
     waiver = waivers.find(result.vendor, result.requirement)
     if waiver is None:
         return result
-    info = waiver.to_json()
+    finding = result.reason or msg("fault", error="a fail without a reason")
     if result.outcome is Outcome.FAIL and waiver.active(today):
-        reason = msg("waived", date=str(waiver.expires), why=waiver.reason, text=as_message(result.reason))
-        return replace(result, outcome=Outcome.WAIVED, waiver={**info, "status": "applied"}, reason=reason.text)
+        reason = msg("waived", date=str(waiver.expires), why=waiver.reason, text=finding)
+        return replace(result, outcome=Outcome.WAIVED, waiver=_record(waiver, WaiverStatus.APPLIED), reason=reason)
     if result.outcome is Outcome.FAIL:
-        reason = msg("waiver-expired", date=str(waiver.expires), text=as_message(result.reason))
-        return replace(result, waiver={**info, "status": "expired"}, reason=reason.text)
-    status = "unused-passes" if result.outcome is Outcome.PASS else "unused"
-    return replace(result, waiver={**info, "status": status})
+        reason = msg("waiver-expired", date=str(waiver.expires), text=finding)
+        return replace(result, waiver=_record(waiver, WaiverStatus.EXPIRED), reason=reason)
+    status = WaiverStatus.UNUSED_PASSES if result.outcome is Outcome.PASS else WaiverStatus.UNUSED
+    return replace(result, waiver=_record(waiver, status))
+
+
+def _record(waiver: Waiver, status: WaiverStatus) -> WaiverRecord:
+    return WaiverRecord(waiver.vendor, waiver.requirement, waiver.reason, waiver.expires.isoformat(), status,
+                        waiver.ticket)

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from conformance.core.config import ConfigError
+from conformance.core.evidence import legacy
 from conformance.core.http import LOG
 from conformance.core.interrupt import SIGNALS
-from conformance.core.outcomes import Outcome
+from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Result, ResultsWriter, read_run
 from conformance.harness import registry
 from conformance.harness.items import CheckItem, SuiteFile, target_label
@@ -257,15 +258,15 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetConte
     verdict = _verdict(item, call)
     found, exchanges = evidence(list(verdict.violations), LOG.exchanges, verdict.outcome, meta["uri"])
     checked = item if isinstance(item, CheckItem) else None
-    notes = [*context.notes, *(n.text for n in (checked.context.notes if checked and checked.context else ())),
-             *(n.text for n in verdict.notes)]
+    notes = [*(legacy(n) for n in context.notes), *(checked.context.notes if checked and checked.context else ()),
+             *verdict.notes]
     result = Result(
         vendor=context.vendor.id, standard=meta["standard"], standard_version=meta["version"],
-        cls=meta["cls"], requirement=meta["uri"], obligation=meta["obligation"], statement=meta["statement"],
-        spec_url=meta.get("spec_url", ""), outcome=verdict.outcome, test_id=_test_name(item),
-        target=context.target.display, reason=verdict.reason_text, duration_ms=round(call.duration * 1000, 1),
-        violations=tuple(found), exchanges=tuple(exchanges), notes=tuple(dict.fromkeys(notes)),
-        examined=tuple(e.to_json() for e in verdict.examined), findings_omitted=verdict.omitted,
+        cls=meta["cls"], requirement=meta["uri"], obligation=Obligation(meta["obligation"]),
+        statement=meta["statement"], spec_url=meta.get("spec_url", ""), outcome=verdict.outcome,
+        test_id=_test_name(item), target=context.target.display, reason=verdict.reason,
+        duration_ms=round(call.duration * 1000, 1), findings=found, exchanges=exchanges,
+        notes=tuple(dict.fromkeys(notes)), examined=verdict.examined, findings_omitted=verdict.omitted,
         revision=checked.check.revision if checked else None,
     )
     return apply_policy(result, state.run.profile, state.run.waivers, state.run.today)

@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from conformance import __version__
 from conformance.core.config import ConfigError
+from conformance.core.harnessmessages import HARNESS
+from conformance.core.messages import Catalogue
 from conformance.core.model import Standard
 from conformance.core.packs import PackError, lock
 from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
 from conformance.core.results import Header
 from conformance.core.vendors import Vendor, VendorsFile, load_vendors
 from conformance.harness.registry import standards as known_standards
+from conformance.harness.registry import suite_for
 
 if TYPE_CHECKING:  # imported on first use: a configuration error is reported before requests and pytest load
     from conformance.core.http import RateLimiter
@@ -66,9 +69,27 @@ class RunConfig:
             run_id=uuid.uuid4().hex, suite_version=__version__, started=now(),
             platform=_platform(), config=config, packs=tuple(_packs(self.standards, selected)),
             vendors=tuple(_vendor_json(v) for v in self.vendors.vendors),
-            standards=tuple(self.standards[s].to_json() for s in selected),
-            profile=self.profile.to_json() if self.profile else None,
+            standards=tuple(_standard_json(self.standards[s]) for s in selected),
+            profile=self.profile, messages=_catalogue(selected),
         )
+
+
+def _standard_json(standard: Standard) -> dict[str, Any]:
+    """A standard as the header lists it, with the revision of each requirement's check (suites on the contract)."""
+    from conformance.harness.suite import checks_of  # noqa: PLC0415  (imports pytest)
+
+    suite = suite_for(standard.id).suite
+    data: dict[str, Any] = dict(standard.to_json())
+    if suite is not None:
+        data["revisions"] = {uri: check.revision for uri, check in checks_of(suite, standard).items()}
+    return data
+
+
+def _catalogue(selected: list[str]) -> Catalogue:
+    """The harness's messages and those of every suite with a selected standard: what the records are worded
+    from, stored in the header so that reports need no suite installed."""
+    suites = {id(s): s for s in (suite_for(standard).suite for standard in selected) if s is not None}
+    return HARNESS.merged(*(s.messages for s in suites.values()))
 
 
 def _per_worker(vendor: Vendor) -> Vendor:

@@ -8,11 +8,13 @@ from typing import Any, Literal, cast
 
 import pytest
 
+from conformance.core.messages import Message
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result
+from conformance.core.records import Finding, Result
 from conformance.core.secrets import Redactor
 
 RECORD = "wechselbar-result"
+FAULTS = frozenset({"harness.fault", "harness.asserted"})
 PytestOutcome = Literal["passed", "failed", "skipped"]
 When = Literal["setup", "call", "teardown"]
 _PYTEST_OUTCOME: dict[Outcome, PytestOutcome] = {Outcome.PASS: "passed", Outcome.FAIL: "failed",
@@ -36,15 +38,17 @@ def _longrepr(item: pytest.Item, call: pytest.CallInfo[None], result: Result, cl
     if result.outcome is Outcome.PASS:
         return None
     if result.outcome is Outcome.FAIL:
-        return clean("\n".join([result.reason, *(_violation(v) for v in result.violations)]))
+        return clean("\n".join([result.reason_text, *(_finding(f) for f in result.findings)]))
     if result.outcome is Outcome.ERROR:
-        faulty = call.excinfo is not None and result.reason.startswith("harness fault")
-        return clean(str(item.repr_failure(call.excinfo)) if faulty and call.excinfo else result.reason)
-    return str(item.path), item.location[1] or 0, clean(f"{result.outcome.value}: {result.reason}")
+        faulty = call.excinfo is not None and result.reason is not None and result.reason.code in FAULTS
+        return clean(str(item.repr_failure(call.excinfo)) if faulty and call.excinfo else result.reason_text)
+    return str(item.path), item.location[1] or 0, clean(f"{result.outcome.value}: {result.reason_text}")
 
 
-def _violation(violation: dict[str, Any]) -> str:
-    where = violation.get("locator", {})
-    place = " ".join(str(where[k]) for k in ("where", "pointer", "xpath", "line") if k in where)
-    return (f"  [{violation['kind']}] {violation['message']} at {place}; "
-            f"expected {violation.get('expected')!r}, found {violation.get('actual')!r}")
+def _finding(finding: Finding) -> str:
+    return (f"  [{finding.kind}] {finding.text} at {finding.locator}; "
+            f"expected {_shown(finding.expected)!r}, found {_shown(finding.actual)!r}")
+
+
+def _shown(value: Any) -> Any:
+    return value.text if isinstance(value, Message) else value

@@ -3,6 +3,8 @@
 A CI gate compares a release's run with the last accepted one. A requirement that now fails and did not
 fail before is a *regression*; one that failed and now passes (or was waived) is *fixed*; a new error is
 kept apart (no verdict, never a regression); requirements only one run tested are *added* or *removed*.
+A requirement whose check has another revision in the later run changed because the suite did: its change
+is *check changed*, never a regression or a fix (a check that now fails leaves the gate unsettled).
 Everything is derived from the two results files alone; differences in suite version, packs or profile
 are stated, since they and not the vendor may explain a change.
 """
@@ -14,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from conformance.core.outcomes import Outcome
+from conformance.core.messages import Catalogue, Message
+from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Header, Result, Run
 from conformance.reporting.verdict import vendor_verdicts
 
@@ -30,6 +33,7 @@ class Change(StrEnum):
     REGRESSED = "regressed"
     FIXED = "fixed"
     NEW_ERROR = "new-error"
+    CHECK_CHANGED = "check-changed"
     CHANGED = "changed"
     ADDED = "added"
     REMOVED = "removed"
@@ -43,11 +47,12 @@ class Delta:
     standard: str
     target: str
     requirement: str
-    obligation: str
+    obligation: Obligation
     before: Outcome | None
     after: Outcome | None
     change: Change
-    reason: str = ""
+    reason: Message | None = None
+    revisions: tuple[int | None, int | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,11 @@ class RunDiff:
     unchanged: int
     caveats: tuple[Caveat, ...]
 
+    @property
+    def messages(self) -> Catalogue:
+        """The catalogues of both runs (the later run's wording where both have a code)."""
+        return Catalogue({**self.before.messages.templates, **self.after.messages.templates}.values())
+
     def of(self, change: Change) -> tuple[Delta, ...]:
         """The deltas of one kind."""
         return tuple(d for d in self.deltas if d.change is change)
@@ -103,13 +113,15 @@ class RunDiff:
     def unsettled(self) -> bool:
         """A regression may hide: the later run is incomplete, a check newly erred or a verdict became open."""
         return (any(c.kind == "incomplete" and c.subject == "after" for c in self.caveats)
-                or bool(self.of(Change.NEW_ERROR)) or any(v.unsettled for v in self.verdicts))
+                or bool(self.of(Change.NEW_ERROR)) or any(v.unsettled for v in self.verdicts)
+                or any(d.after is Outcome.FAIL for d in self.of(Change.CHECK_CHANGED)))
 
 
 def compare(before: Run, after: Run) -> RunDiff:
     """Compare an earlier run with a later one."""
     old, new = _outcomes(before), _outcomes(after)
-    deltas = [d for key in sorted(old.keys() | new.keys()) if (d := _delta(key, old.get(key), new.get(key)))]
+    deltas = [d for key in sorted(old.keys() | new.keys())
+              if (d := _delta(key, _revised(before.header, old.get(key)), _revised(after.header, new.get(key))))]
     unchanged = sum(1 for key in old.keys() & new.keys() if old[key].outcome is new[key].outcome)
     return RunDiff(before.header, after.header, tuple(deltas), _verdicts(before, after), unchanged,
                    tuple(_caveats(before, after)))
@@ -128,14 +140,27 @@ def classify(before: Outcome | None, after: Outcome | None) -> Change | None:
     return Change.NEW_ERROR if after is Outcome.ERROR else Change.CHANGED
 
 
-def _delta(key: Key, old: Result | None, new: Result | None) -> Delta | None:
-    change = classify(old.outcome if old else None, new.outcome if new else None)
+Revised = tuple[Result, int | None]
+
+
+def _revised(header: Header, result: Result | None) -> Revised | None:
+    """A result with the revision of its check: its own, else the one its run's header lists."""
+    if result is None:
+        return None
+    return result, result.revision or header.revisions(result.standard).get(result.requirement)
+
+
+def _delta(key: Key, old: Revised | None, new: Revised | None) -> Delta | None:
+    change = classify(old[0].outcome if old else None, new[0].outcome if new else None)
     if change is None:
         return None
-    shown = new or old
-    assert shown is not None
-    return Delta(*key, obligation=shown.obligation, before=old.outcome if old else None,
-                 after=new.outcome if new else None, change=change, reason=new.reason if new else "")
+    revisions = (old[1] if old else None, new[1] if new else None)
+    if old and new and None not in revisions and revisions[0] != revisions[1]:
+        change = Change.CHECK_CHANGED
+    shown = (new or old)[0]  # type: ignore[index]
+    return Delta(*key, obligation=shown.obligation, before=old[0].outcome if old else None,
+                 after=new[0].outcome if new else None, change=change, reason=new[0].reason if new else None,
+                 revisions=revisions)
 
 
 def _outcomes(run: Run) -> dict[Key, Result]:
@@ -171,7 +196,7 @@ def _caveats(before: Run, after: Run) -> list[Caveat]:
     packs_old, packs_new = _packs(old), _packs(new)
     caveats += [Caveat("pack", p, packs_old.get(p, ""), packs_new.get(p, ""))
                 for p in sorted(packs_old.keys() | packs_new.keys()) if packs_old.get(p) != packs_new.get(p)]
-    names = [str((h.profile or {}).get("name", "")) for h in (old, new)]
+    names = [h.profile.name if h.profile else "" for h in (old, new)]
     caveats += [Caveat("profile", "", *names)] if names[0] != names[1] else []
     return caveats + [Caveat("incomplete", which) for which, run in (("before", before), ("after", after))
                       if not run.complete]

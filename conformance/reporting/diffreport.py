@@ -15,12 +15,12 @@ from conformance.reporting.markdown import md
 from conformance.reporting.text import short_requirement
 
 MAX_ROWS = 50
-SECTIONS = (Change.REGRESSED, Change.FIXED, Change.NEW_ERROR, Change.CHANGED)
+SECTIONS = (Change.REGRESSED, Change.FIXED, Change.NEW_ERROR, Change.CHECK_CHANGED, Change.CHANGED)
 
 
 def render_diff_markdown(diff: RunDiff, lang: str = "de", max_rows: int = MAX_ROWS) -> str:
     """What changed, most important first: caveats, verdicts, regressions, fixes, errors, the rest, coverage."""
-    t = Labels(lang)
+    t = Labels(lang, diff.messages)
     lines = [f"## {t('diff.title')}", "", _runs(diff, t), "", *_caveats(diff, t), _counts(diff, t), "",
              *_verdicts(diff, t)]
     for change in SECTIONS:
@@ -36,7 +36,8 @@ def render_diff_json(diff: RunDiff) -> str:
         "regressed": diff.regressed, "unchanged": diff.unchanged,
         "caveats": [c.__dict__ for c in diff.caveats],
         "verdicts": [v.__dict__ for v in diff.verdicts if v.before != v.after],
-        "changes": [{**d.__dict__, "before": _value(d.before), "after": _value(d.after), "change": d.change.value}
+        "changes": [{**d.__dict__, "before": _value(d.before), "after": _value(d.after), "change": d.change.value,
+                     "reason": d.reason.text if d.reason else "", "revisions": list(d.revisions)}
                     for d in diff.deltas],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -98,9 +99,15 @@ def _section(diff: RunDiff, change: Change, t: Labels, max_rows: int) -> list[st
 def _row(diff: RunDiff, delta: Delta, t: Labels) -> str:
     target = f" ({md(delta.target)})" if delta.target else ""
     cells = [_vendor(diff, delta.vendor) + target, md(delta.standard),
-             f"{t('obl.' + delta.obligation)} {md(short_requirement(delta.requirement))}",
-             _outcome(delta.before, t), _outcome(delta.after, t), md(t.reason(delta.reason))[:300]]
+             f"{t(f'obl.{delta.obligation}')} {md(short_requirement(delta.requirement))}",
+             _outcome(delta.before, t), _outcome(delta.after, t), _reason(delta, t)]
     return "| " + " | ".join(cells) + " |"
+
+
+def _reason(delta: Delta, t: Labels) -> str:
+    revised = (t("diff.revision", before=delta.revisions[0], after=delta.revisions[1]) + " · "
+               if delta.change is Change.CHECK_CHANGED else "")
+    return md(revised + t.msg(delta.reason))[:300]
 
 
 def _outcome(outcome: Outcome | None, t: Labels) -> str:

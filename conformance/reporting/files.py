@@ -7,14 +7,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from conformance.core.results import Run
 from conformance.reporting.html import render_html
 from conformance.reporting.jsonmatrix import render_json
 from conformance.reporting.junit import render_junit
 from conformance.reporting.markdown import render_markdown
+from conformance.reporting.model import Report
 from conformance.reporting.tabular import render_csv
 
-Renderer = Callable[[Run, str], "str | bytes"]
+Renderer = Callable[[Report, str], "str | bytes"]
 
 FORMATS: dict[str, tuple[str, Renderer]] = {
     "html": ("matrix.html", render_html),
@@ -25,20 +25,20 @@ FORMATS: dict[str, tuple[str, Renderer]] = {
 }
 
 
-def render(run: Run, fmt: str, lang: str, for_file: bool = True) -> bytes:
+def render(report: Report, fmt: str, lang: str, for_file: bool = True) -> bytes:
     """One report as UTF-8 bytes; a CSV file starts with a byte order mark so spreadsheets read umlauts."""
-    data = FORMATS[fmt][1](run, lang)
+    data = FORMATS[fmt][1](report, lang)
     if isinstance(data, bytes):
         return data
     return data.encode("utf-8-sig" if fmt == "csv" and for_file else "utf-8")
 
 
-def write_all(run: Run, out_dir: Path, lang: str) -> dict[str, Path]:
+def write_all(report: Report, out_dir: Path, lang: str) -> dict[str, Path]:
     """Write matrix.html, summary.md, results.csv, matrix.json and junit.xml; return their paths by format."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {}
     for fmt, (name, _) in FORMATS.items():
-        paths[fmt] = write_atomic(out_dir / name, render(run, fmt, lang))
+        paths[fmt] = write_atomic(out_dir / name, render(report, fmt, lang))
     return paths
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from conformance.core.profile import ProfileItem
 from conformance.core.results import Run
 
 
@@ -113,14 +114,14 @@ def short_labels(found: Iterable[Mapping[str, Any]]) -> dict[str, str]:
 def profile_name(run: Run) -> str | None:
     """The profile's name, or None for a run without a profile."""
     profile = run.header.profile
-    return None if profile is None else str(profile.get("name") or profile.get("id") or "")
+    return None if profile is None else profile.name or profile.id
 
 
-def required_classes(run: Run, item: Mapping[str, Any]) -> tuple[str, ...]:
+def required_classes(run: Run, item: ProfileItem) -> tuple[str, ...]:
     """The class URIs a profile item names; an item without classes names every class of its standard."""
-    if item.get("classes"):
-        return tuple(str(c) for c in item["classes"])
-    std = standard_info(run, str(item["standard"]))
+    if item.classes:
+        return item.classes
+    std = standard_info(run, item.standard)
     return tuple(str(c["uri"]) for c in std.get("classes", ())) if std else ()
 
 

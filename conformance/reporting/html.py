@@ -13,15 +13,16 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from conformance.core.results import Run
 from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
-from conformance.reporting.model import Report, build_report
+from conformance.reporting.model import Report
 from conformance.reporting.text import (
     SYMBOL,
     banner,
     clean,
     duration,
+    examined,
+    examined_text,
     locator,
     safe_url,
     short_requirement,
@@ -52,8 +53,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("conformance.reporting", "templates"), autoescape=True)
     env.finalize = _finalize
     env.filters.update(short=short_requirement, value=value, locator=locator, safe_url=safe_url, headers=_headers,
-                       duration=duration)
-    env.globals.update(detail=detail)
+                       duration=duration, examined=examined_text)
+    env.globals.update(detail=detail, examined=examined)
     return env
 
 
@@ -65,9 +66,9 @@ def _finalize(data: Any) -> Any:
     return clean(data) if isinstance(data, str) and not isinstance(data, markupsafe.Markup) else data
 
 
-def render_html(run: Run, lang: str = "de") -> str:
+def render_html(report: Report, lang: str = "de") -> str:
     """The matrix HTML of a run."""
-    report, t = build_report(run), Labels(lang)
+    run, t = report.run, report.words(lang)
     views = rows(report, lang)
     names = {r.id: r.label for r in views}
     env = environment().overlay()
@@ -110,6 +111,6 @@ def _class_title(report: Report, lang: str) -> Any:
 def _profile_items(report: Report, t: Labels) -> list[tuple[str, str, str]]:
     """(standard, classes, obligation) for each item of the profile."""
     titles = {(c.standard, c.uri): c.title[t.lang] for c in report.matrix.columns}
-    items = (report.run.header.profile or {}).get("items", ())
-    return [(str(i["standard"]), ", ".join(titles.get((i["standard"], c), c) for c in i.get("classes", ()))
-             or t("profile.all_classes"), t("obl." + str(i["obligation"]))) for i in items]
+    profile = report.run.header.profile
+    return [(i.standard, ", ".join(titles.get((i.standard, c), c) for c in i.classes) or t("profile.all_classes"),
+             t(f"obl.{i.obligation}")) for i in (profile.items if profile else ())]

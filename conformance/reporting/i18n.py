@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conformance.reporting.reasons import localise
+from conformance.core.messages import Catalogue, Message
+from conformance.reporting.messages import Localised
 
 LANGS = ("de", "en")
 
@@ -128,6 +129,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "response_headers": ("Antwort-Header", "Response headers"),
     "body": ("Antwort, Auszug", "Response body, excerpt"),
     "notes": ("Hinweise zu Stichproben", "Sampling notes"),
+    "examined": ("geprüft", "examined"),
+    "findings_omitted": ("nicht aufgeführt", "not listed"),
+    # kinds of findings
+    "kind.violation": ("Verstoß", "violation"),
+    "kind.status": ("HTTP-Status", "HTTP status"),
+    "kind.media-type": ("Medientyp", "media type"),
+    "kind.header": ("HTTP-Header", "HTTP header"),
+    "kind.schema": ("Schema", "schema"),
+    "kind.missing": ("fehlt", "missing"),
+    "kind.value": ("Wert", "value"),
+    "kind.link": ("Link", "link"),
+    "kind.paging": ("Blättern", "paging"),
+    "kind.parse": ("nicht lesbar", "unreadable"),
+    "kind.rule": ("Regel", "rule"),
+    "kind.not-claimed": ("Konformität nicht erklärt", "conformance not claimed"),
     "notes.none": ("Keine Stichprobengrenze hat etwas abgeschnitten.", "No sampling limit cut anything."),
     "waivers": ("Zugelassene Abweichungen (Waiver)", "Waivers"),
     "waivers.none": ("keine zugelassenen Abweichungen", "no waivers"),
@@ -192,6 +208,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.regressed": ("Verschlechtert: jetzt nicht erfüllt", "Regressed: now failing"),
     "diff.fixed": ("Behoben", "Fixed"),
     "diff.new-error": ("Neu ohne Urteil (Fehler)", "Newly without verdict (error)"),
+    "diff.check-changed": ("Prüfung geändert, nicht der Anbieter", "Check changed, not the vendor"),
+    "diff.revision": ("Revision der Prüfung {before} → {after}", "check revision {before} → {after}"),
     "diff.changed": ("Sonst geändert", "Otherwise changed"),
     "diff.added": ("Neu geprüft", "Newly tested"),
     "diff.removed": ("Nicht mehr geprüft", "No longer tested"),
@@ -212,6 +230,8 @@ COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "waived": (("{n} zugelassene Abweichung", "{n} zugelassene Abweichungen"), ("{n} waived", "{n} waived")),
     "requirements": (("{n} Anforderung", "{n} Anforderungen"), ("{n} requirement", "{n} requirements")),
     "more": (("und {n} weiterer Befund", "und {n} weitere Befunde"), ("and {n} more", "and {n} more")),
+    "omitted": (("{n} weiterer Befund, nicht aufgeführt", "{n} weitere Befunde, nicht aufgeführt"),
+                ("{n} further finding, not listed", "{n} further findings, not listed")),
     "notes": (("{n} Hinweis zur Stichprobe", "{n} Hinweise zu Stichproben"),
               ("{n} sampling note", "{n} sampling notes")),
 }
@@ -233,20 +253,26 @@ def counted(key: str, n: int, lang: str) -> str:
 
 
 class Labels:
-    """Labels bound to one language, callable from templates: ``t("outcome.pass")``."""
+    """Labels and a run's messages bound to one language, callable from templates: ``t("outcome.pass")``,
+    ``t.msg(result.reason)``."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, messages: Catalogue | None = None) -> None:
         if lang not in LANGS:
             raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
         self.lang = lang
+        self.messages = Localised.from_catalogue(messages or Catalogue())
 
     def __call__(self, key: str, **values: object) -> str:
         """The label for a key."""
         return label(key, self.lang, **values)
 
-    def reason(self, text: str) -> str:
-        """A reason or message written by the harness, in this language (see :mod:`reasons`)."""
-        return localise(text, self.lang)
+    def msg(self, message: Message | None) -> str:
+        """A message of the run (reason, note, finding, phrase) in this language; "" for none."""
+        return "" if message is None else self.messages.render(message, self.lang)
+
+    def kind(self, kind: str) -> str:
+        """The kind of a finding (``media-type``: Medientyp); a kind without a label as it is."""
+        return label(f"kind.{kind}", self.lang) if f"kind.{kind}" in LABELS else kind
 
     def n(self, key: str, count: int) -> str:
         """A counted phrase: ``t.n("fail", 3)``."""

@@ -16,22 +16,23 @@ from lxml import etree
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, Run
 from conformance.reporting.header import columns, vendors
-from conformance.reporting.i18n import label
-from conformance.reporting.reasons import localise
-from conformance.reporting.text import banner, clean, locator, value
+from conformance.reporting.i18n import Labels
+from conformance.reporting.model import Report
+from conformance.reporting.text import banner, clean, examined_text, locator, value
 
 SKIPPED = (Outcome.SKIP, Outcome.NOT_APPLICABLE, Outcome.NOT_VERIFIED, Outcome.WAIVED)
 
 
-def render_junit(run: Run, lang: str = "de") -> bytes:
+def render_junit(report: Report, lang: str = "de") -> bytes:
     """The JUnit XML document of a run."""
+    run, t = report.run, report.words(lang)
     suites: dict[tuple[str, str], list[Result]] = {}
     for result in sorted(run.results, key=lambda r: (r.vendor, r.standard, r.cls, r.requirement, r.test_id)):
         suites.setdefault((result.vendor, result.standard), []).append(result)
     root = etree.Element("testsuites", name="wechselbar")
     shorts = {(c.standard, c.uri): c.short or c.uri for c in columns(run)}
     for (vendor, standard), found in suites.items():
-        root.append(_suite(run, vendor, standard, found, shorts, lang))
+        root.append(_suite(run, vendor, standard, found, shorts, t))
     _totals(root, run.results)
     stop = banner(run, lang)
     if stop:
@@ -40,7 +41,7 @@ def render_junit(run: Run, lang: str = "de") -> bytes:
 
 
 def _suite(run: Run, vendor: str, standard: str, results: list[Result], shorts: dict[tuple[str, str], str],
-           lang: str) -> etree._Element:
+           t: Labels) -> etree._Element:
     suite = etree.Element("testsuite", name=clean(f"{vendor}.{standard}"), timestamp=_timestamp(run.header.started),
                           hostname=clean(run.header.platform.get("node", "") or "wechselbar"))
     _properties(suite, _suite_properties(run, vendor, standard))
@@ -49,7 +50,7 @@ def _suite(run: Run, vendor: str, standard: str, results: list[Result], shorts: 
         classname = f"{vendor}.{standard}.{shorts.get((standard, result.cls), result.cls)}"
         name = result.requirement if names[(result.cls, result.requirement)] == 1 else \
             f"{result.requirement} [{result.test_id}]"
-        suite.append(_case(result, clean(classname), clean(name), lang))
+        suite.append(_case(result, clean(classname), clean(name), t))
     _totals(suite, results)
     return suite
 
@@ -67,42 +68,42 @@ def _incomplete(root: etree._Element, run: Run, title: str, text: str) -> None:
 
 def _suite_properties(run: Run, vendor: str, standard: str) -> list[tuple[str, object]]:
     info = next((v for v in vendors(run) if v["id"] == vendor), {})
-    profile = run.header.profile or {}
+    profile = run.header.profile
     return [("vendor", vendor), ("vendor.name", info.get("name", "")), ("vendor.product", info.get("product", "")),
             ("vendor.version", info.get("version", "")), ("standard", standard), ("run_id", run.header.run_id),
-            ("suite_version", run.header.suite_version), ("profile", profile.get("name", "")),
+            ("suite_version", run.header.suite_version), ("profile", profile.name if profile else ""),
             ("run.complete", "true" if run.complete else "false")]
 
 
-def _case(result: Result, classname: str, name: str, lang: str) -> etree._Element:
+def _case(result: Result, classname: str, name: str, t: Labels) -> etree._Element:
     case = etree.Element("testcase", classname=classname, name=name, time=f"{result.duration_ms / 1000:.3f}")
     _properties(case, [("requirement", result.requirement), ("class", result.cls),
                        ("obligation", result.obligation), ("profile_obligation", result.profile_obligation or ""),
                        ("outcome", result.outcome.value), ("standard_version", result.standard_version),
                        ("test_id", result.test_id), ("target", result.target), ("spec_url", result.spec_url),
-                       ("waiver", (result.waiver or {}).get("status", ""))])
-    reason = localise(result.reason, lang) or result.statement
-    message = clean(f"{label('outcome.' + result.outcome.value, lang)}: {reason}")
+                       ("waiver", result.waiver.status if result.waiver else ""),
+                       ("examined", examined_text(result.examined, t)), ("revision", result.revision or "")])
+    reason = t.msg(result.reason) or result.statement
+    message = clean(f"{t(f'outcome.{result.outcome}')}: {reason}")
     if result.outcome is Outcome.FAIL:
-        etree.SubElement(case, "failure", message=message, type="fail").text = _details(result)
+        etree.SubElement(case, "failure", message=message, type="fail").text = _details(result, t)
     elif result.outcome is Outcome.ERROR:
-        etree.SubElement(case, "error", message=message, type="error").text = _details(result)
+        etree.SubElement(case, "error", message=message, type="error").text = _details(result, t)
     elif result.outcome in SKIPPED:
         etree.SubElement(case, "skipped", message=message, type=result.outcome.value)
     if result.notes:
-        etree.SubElement(case, "system-out").text = clean("\n".join(result.notes))
+        etree.SubElement(case, "system-out").text = clean("\n".join(t.msg(n) for n in result.notes))
     return case
 
 
-def _details(result: Result) -> str:
-    lines = [result.statement, result.reason]
-    for v in result.violations:
-        lines += [f"- [{v.get('kind', '')}] {v.get('message', '')}", f"  at: {locator(v.get('locator'))}",
-                  f"  expected: {value(v.get('expected'))}", f"  actual: {value(v.get('actual'))}"]
-        index = v.get("exchange")
-        if isinstance(index, int) and 0 <= index < len(result.exchanges):
-            ex = result.exchanges[index]
-            lines.append(f"  http: {ex.get('method', '')} {ex.get('url', '')} -> {ex.get('status')}")
+def _details(result: Result, t: Labels) -> str:
+    lines = [result.statement, t.msg(result.reason)]
+    for f in result.findings:
+        lines += [f"- [{t.kind(f.kind)}] {t.msg(f.message)}", f"  {t('locator')}: {locator(f.locator)}",
+                  f"  {t('expected')}: {value(f.expected, t)}", f"  {t('actual')}: {value(f.actual, t)}"]
+        if f.exchange is not None and 0 <= f.exchange < len(result.exchanges):
+            ex = result.exchanges[f.exchange]
+            lines.append(f"  http: {ex.method} {ex.url} -> {ex.status}")
     return clean("\n".join(line for line in lines if line))
 
 

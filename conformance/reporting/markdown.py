@@ -7,11 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from conformance.core.results import Run
 from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import Row
-from conformance.reporting.model import Report, build_report
+from conformance.reporting.model import Report
 from conformance.reporting.text import SYMBOL, banner, cell_text, clean, short_requirement
 from conformance.reporting.verdict import Missing, VendorVerdict
 
@@ -26,9 +25,9 @@ def md(text: object) -> str:
     return _MD.sub(r"\\\1", html.escape(flat, quote=False))
 
 
-def render_markdown(run: Run, lang: str = "de") -> str:
+def render_markdown(report: Report, lang: str = "de") -> str:
     """The summary as Markdown."""
-    report, t = build_report(run), Labels(lang)
+    run, t = report.run, report.words(lang)
     lines = [f"## {t('title')}" + (f" · {t('profile')}: {md(report.profile)}" if report.profile else "")]
     stop = banner(run, lang)
     if stop:
@@ -87,7 +86,7 @@ def _missing(report: Report, t: Labels) -> list[str]:
 def missing_text(missing: Missing, t: Labels, escape: Callable[[object], str] = md, target: bool = False) -> str:
     """One missing item in one line: kind, obligation and requirement (or class, or standard), and the target."""
     what = short_requirement(missing.requirement or missing.cls) if missing.requirement or missing.cls else ""
-    obligation = f" · {t('obl.' + missing.obligation)}" if missing.obligation else ""
+    obligation = f" · {t(f'obl.{missing.obligation}')}" if missing.obligation else ""
     where = f" · {t('target')} {escape(missing.target)}" if target and missing.target else ""
     return f"{t('missing.' + missing.kind)}{obligation} {escape(what or missing.standard)}{where}"
 
@@ -96,7 +95,7 @@ def _footer(report: Report, t: Labels) -> list[str]:
     switch = report.switch
     labels = report.labels
     groups = "; ".join(", ".join(md(labels.get(v, v)) for v in g) for g in switch.groups) or t("switch.none")
-    waivers = Counter(str((r.waiver or {}).get("status")) for r in report.waivers)
+    waivers = Counter(r.waiver.status for r in report.waivers if r.waiver)
     head = report.run.header
     return [
         f"**{t('switch.title')}** – {t('switch.groups')}: {groups}",

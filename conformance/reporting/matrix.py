@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from conformance.core.outcomes import Outcome
+from conformance.core.messages import Message
+from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Result, Run
 from conformance.reporting.header import Column, columns, target_labels, vendors
 
-OBLIGATIONS = ("MUSS", "SOLL", "KANN")
+OBLIGATIONS = tuple(Obligation)
 JUDGED = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED)
 WORST_FIRST = (Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.PASS,
                Outcome.NOT_APPLICABLE)
@@ -37,25 +38,25 @@ class State(StrEnum):
 class Counts:
     """How many requirements of a cell ended in each outcome, per obligation."""
 
-    values: Mapping[tuple[str, Outcome], int] = field(default_factory=dict)
+    values: Mapping[tuple[Obligation, Outcome], int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, pairs: Iterable[tuple[str, Outcome]]) -> Counts:
+    def of(cls, pairs: Iterable[tuple[Obligation, Outcome]]) -> Counts:
         """Count (obligation, outcome) pairs."""
         return cls(dict(Counter(pairs)))
 
-    def get(self, obligation: str, outcome: Outcome) -> int:
+    def get(self, obligation: Obligation, outcome: Outcome) -> int:
         """The count for one obligation and outcome."""
         return self.values.get((obligation, outcome), 0)
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(dict(Counter(self.values) + Counter(other.values)))
 
-    def passed(self, obligation: str) -> int:
+    def passed(self, obligation: Obligation) -> int:
         """Requirements of this obligation that passed (the numerator)."""
         return self.get(obligation, Outcome.PASS)
 
-    def judged(self, obligation: str) -> int:
+    def judged(self, obligation: Obligation) -> int:
         """Requirements of this obligation that were judged: pass + fail + error + waived (the denominator)."""
         return sum(self.get(obligation, o) for o in JUDGED)
 
@@ -71,7 +72,7 @@ class Counts:
     @property
     def state(self) -> State:
         """Red: a MUSS failed. Amber: errors, waivers, skips or SOLL/KANN fails. Green: passes. Grey: nothing."""
-        if self.get("MUSS", Outcome.FAIL):
+        if self.get(Obligation.MUSS, Outcome.FAIL):
             return State.FAIL
         if any(self.outcome(o) for o in (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED,
                                           Outcome.FAIL)):
@@ -84,7 +85,7 @@ class ReqOutcome:
     """One requirement for one vendor: the worst outcome over its results (targets, tests) and the results."""
 
     requirement: str
-    obligation: str
+    obligation: Obligation
     outcome: Outcome
     results: tuple[Result, ...]
 
@@ -94,18 +95,16 @@ class ReqOutcome:
         return next(r for r in self.results if r.outcome is self.outcome)
 
     @property
-    def profile_obligation(self) -> str | None:
+    def profile_obligation(self) -> Obligation | None:
         """MUSS/SOLL if the profile names the requirement's class."""
         return self.first.profile_obligation
 
     @property
-    def in_profile(self) -> str | None:
+    def in_profile(self) -> Obligation | None:
         """What the requirement weighs in the profile: its class's obligation there, or its own where that is
         weaker (a SOLL recommendation of a class the profile requires stays SOLL, as the verdict counts it)."""
         given = self.profile_obligation
-        if given is None or given not in OBLIGATIONS or self.obligation not in OBLIGATIONS:
-            return given
-        return max(given, self.obligation, key=OBLIGATIONS.index)
+        return None if given is None else max(given, self.obligation, key=OBLIGATIONS.index)
 
 
 def worst(outcomes: Iterable[Outcome]) -> Outcome:
@@ -124,8 +123,8 @@ def requirement_outcomes(results: Iterable[Result]) -> tuple[ReqOutcome, ...]:
     return tuple(sorted(found, key=lambda r: (WORST_FIRST.index(r.outcome), _rank(r.obligation), r.requirement)))
 
 
-def _rank(obligation: str) -> int:
-    return OBLIGATIONS.index(obligation) if obligation in OBLIGATIONS else len(OBLIGATIONS)
+def _rank(obligation: Obligation) -> int:
+    return OBLIGATIONS.index(obligation)
 
 
 def _order(result: Result) -> tuple[str, str, str]:
@@ -141,7 +140,7 @@ class Cell:
     @property
     def counts(self) -> Counts:
         """Requirement counts per obligation and outcome."""
-        return Counts.of((_obligation(r.obligation), r.outcome) for r in self.requirements)
+        return Counts.of((r.obligation, r.outcome) for r in self.requirements)
 
     @property
     def state(self) -> State:
@@ -149,13 +148,9 @@ class Cell:
         return self.counts.state
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Message, ...]:
         """Sampling notes of the results in this cell."""
         return tuple(dict.fromkeys(n for r in self.requirements for res in r.results for n in res.notes))
-
-
-def _obligation(value: str) -> str:
-    return value if value in OBLIGATIONS else "KANN"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from conformance.core.messages import Catalogue
+from conformance.core.profile import Profile
 from conformance.core.results import Header, Result, Run
 
 
@@ -90,22 +92,31 @@ def _header(ordered: Sequence[Run]) -> Header:
         platform=_platform(heads), config=_config(heads),
         packs=tuple(sorted({_canon(p): p for h in heads for p in h.packs}.values(), key=_canon)),
         vendors=_vendors(heads), standards=_standards(heads), profile=_profile(heads), merged_from=merged_from,
+        messages=_messages(heads),
     )
 
 
-def _profile(heads: Sequence[Header]) -> dict[str, Any] | None:
+def _messages(heads: Sequence[Header]) -> Catalogue:
+    """Every run's catalogue; where two runs word a code differently, the later run's wording counts (a message
+    whose parameters no longer fit it is shown in its stored English)."""
+    templates = {code: template for head in heads for code, template in head.messages.templates.items()}
+    return Catalogue(templates.values())
+
+
+def _profile(heads: Sequence[Header]) -> Profile | None:
     variants = {_canon(_profile_key(h.profile)): h for h in heads}
     if len(variants) > 1:
-        names = "; ".join(f"{h.run_id}: {(h.profile or {}).get('name', 'no profile')}" for h in variants.values())
+        names = "; ".join(f"{h.run_id}: {h.profile.name if h.profile else 'no profile'}" for h in variants.values())
         raise MergeError(f"the runs were made with different profiles ({names}); merge only runs of one profile")
     return heads[-1].profile
 
 
-def _profile_key(profile: Mapping[str, Any] | None) -> Any:
+def _profile_key(profile: Profile | None) -> Any:
     if profile is None:
         return None
-    items = sorted(_canon({**i, "classes": sorted(i.get("classes", ()))}) for i in profile.get("items", ()))
-    return {"id": profile.get("id"), "name": profile.get("name"), "items": items}
+    items = sorted(_canon({"standard": i.standard, "classes": sorted(i.classes), "obligation": i.obligation})
+                   for i in profile.items)
+    return {"id": profile.id, "name": profile.name, "items": items}
 
 
 def _vendors(heads: Sequence[Header]) -> tuple[dict[str, Any], ...]:
@@ -125,6 +136,8 @@ def _standards(heads: Sequence[Header]) -> tuple[dict[str, Any], ...]:
             known = merged.setdefault(str(std["id"]), {**std, "classes": []})
             _same(known, std, ("version",), f"standard {std['id']!r}")
             known["classes"] = _union(known["classes"], std.get("classes", ()), key="uri")
+            if std.get("revisions") or known.get("revisions"):
+                known["revisions"] = {**known.get("revisions", {}), **std.get("revisions", {})}
     return tuple(merged.values())
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
 
+from conformance.core.messages import Message
+from conformance.core.records import WaiverRecord, WaiverStatus
 from conformance.core.results import Result, Run
 from conformance.reporting.header import profile_name, short_labels
+from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import Matrix, build_matrix
 from conformance.reporting.switch import Switchability, switchability
 from conformance.reporting.verdict import VendorVerdict, exit_code, vendor_verdicts
 
-WAIVER_ORDER = ("expired", "unused-passes", "applied", "unused")
+WAIVER_ORDER = (WaiverStatus.EXPIRED, WaiverStatus.UNUSED_PASSES, WaiverStatus.APPLIED, WaiverStatus.UNUSED)
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,12 @@ class Note:
 
     vendor: str
     requirement: str
-    text: str
+    message: Message
 
 
 @dataclass(frozen=True)
 class Report:
-    """The matrix, verdicts, switchability, waivers and notes of one run."""
+    """The matrix, verdicts, switchability, waivers and notes of one run: what every renderer receives."""
 
     run: Run
     matrix: Matrix
@@ -38,6 +40,10 @@ class Report:
     def labels(self) -> dict[str, str]:
         """A short, unique label per vendor id: product and version (with the vendor where needed)."""
         return short_labels(row.vendor for row in self.matrix.rows)
+
+    def words(self, lang: str) -> Labels:
+        """Labels and the run's messages in a language."""
+        return Labels(lang, self.run.header.messages)
 
     @property
     def profile(self) -> str | None:
@@ -62,23 +68,16 @@ class Report:
     def notes(self) -> tuple[Note, ...]:
         """Every sampling note, once per vendor and requirement."""
         found = (Note(r.vendor, r.requirement, n) for r in self.run.results for n in r.notes)
-        return tuple(sorted(dict.fromkeys(found), key=lambda n: (n.vendor, n.requirement, n.text)))
+        return tuple(sorted(dict.fromkeys(found), key=lambda n: (n.vendor, n.requirement, n.message.text)))
 
 
-def _waiver_rank(waiver: dict[str, Any] | None) -> int:
-    status = str((waiver or {}).get("status", "unused"))
-    return WAIVER_ORDER.index(status) if status in WAIVER_ORDER else len(WAIVER_ORDER)
-
-
-_LAST: list[Report] = []
+def _waiver_rank(waiver: WaiverRecord | None) -> int:
+    return WAIVER_ORDER.index(waiver.status) if waiver else len(WAIVER_ORDER)
 
 
 def build_report(run: Run) -> Report:
-    """Aggregate a run for the report formats (the last run's report is kept: every format of a run shares it)."""
-    if _LAST and _LAST[0].run is run:
-        return _LAST[0]
+    """Aggregate a run once for every report format."""
     matrix = build_matrix(run)
     verdicts = vendor_verdicts(run, matrix)
     switch = switchability(matrix, verdicts, run.header.profile is not None)
-    _LAST[:] = [Report(run, matrix, verdicts, switch, exit_code(run, verdicts))]
-    return _LAST[0]
+    return Report(run, matrix, verdicts, switch, exit_code(run, verdicts))

@@ -14,29 +14,30 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from conformance.core.outcomes import Outcome
-from conformance.core.results import Run
+from conformance.core.messages import Message
+from conformance.core.outcomes import Obligation, Outcome
 from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels, counted
 from conformance.reporting.markdown import VERDICT_SYMBOL, missing_text
 from conformance.reporting.matrix import Counts, Lane, Row
-from conformance.reporting.model import Report, build_report
+from conformance.reporting.model import Report
 from conformance.reporting.text import EXTRA, SYMBOL, banner, clean, headline, ratio
 
 STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "none": "dim",
          "meets": "green", "fails": "bold red", "undecided": "yellow"}
 MAX_LINES = 3
-UNREACHABLE = "TargetUnreachable: "
-EARLIER = " was unreachable earlier in this run: "
+UNREACHABLE = "harness.error.TargetUnreachable"
+EARLIER = "harness.unreachable-earlier"
 MAX_NAME = 20
+MUSS, SOLL, KANN = Obligation.MUSS, Obligation.SOLL, Obligation.KANN
 
 
-def print_summary(run: Run, paths: Mapping[str, Path], lang: str, console: Console | None = None,
+def print_summary(report: Report, paths: Mapping[str, Path], lang: str, console: Console | None = None,
                   code: int | None = None) -> None:
     """Print the table, the verdicts with what is missing, the report paths and the exit code (``code`` where
     the process ends with another than the run's own, e.g. after a signal)."""
     console = console or Console(highlight=False, soft_wrap=False)
-    report, t = build_report(run), Labels(lang)
+    run, t = report.run, report.words(lang)
     stop = banner(run, lang)
     if stop:
         console.print(Text(f"⚠ {stop[0]}: {stop[1]}", style="bold red"))
@@ -82,20 +83,20 @@ def _lane(row: Row, lane: Lane, t: Labels) -> tuple[Text, Text, Text, Text]:
     if row.several(lane.standard):
         standard.append(f"\n{clean(lane.target)}", style="dim")
     style = STYLE[counts.state.value]
-    must = Text(f"{SYMBOL[counts.state.value]} {_ratio(counts, 'MUSS')}" if counts.judged("MUSS") else
+    must = Text(f"{SYMBOL[counts.state.value]} {_ratio(counts, MUSS)}" if counts.judged(MUSS) else
                 SYMBOL[counts.state.value], style=style)
-    return standard, must, Text(_ratio(counts, "SOLL")), Text(_others(counts, t.lang), style="dim")
+    return standard, must, Text(_ratio(counts, SOLL)), Text(_others(counts, t.lang), style="dim")
 
 
-def _ratio(counts: Counts, obligation: str) -> str:
+def _ratio(counts: Counts, obligation: Obligation) -> str:
     return f"{counts.passed(obligation)}/{counts.judged(obligation)}" if counts.judged(obligation) else "–"
 
 
 def _others(counts: Counts, lang: str) -> str:
     """KANN and what is neither passed nor failed; a cell with nothing judged says what it holds instead."""
-    if not any(counts.judged(o) for o in ("MUSS", "SOLL", "KANN")):
+    if not any(counts.judged(o) for o in Obligation):
         return headline(counts, lang)
-    parts = [ratio(counts, "KANN", lang)] if counts.judged("KANN") else []
+    parts = [ratio(counts, KANN, lang)] if counts.judged(KANN) else []
     return " · ".join(parts + [counted(o.value, counts.outcome(o), lang) for o in EXTRA if counts.outcome(o)])
 
 
@@ -107,19 +108,27 @@ def _verdicts(console: Console, report: Report, t: Labels) -> None:
             state, f"verdict.{state}")
         console.print(Text(f"{VERDICT_SYMBOL[state]} {clean(report.labels[row.id])}: {t(key)}", style=STYLE[state]))
         for target, cause in unreachable(row).items():
-            console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(cause)})", style=STYLE["fail"]))
+            console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(t.msg(cause))})",
+                               style=STYLE["fail"]))
         for missing in verdict.missing[:MAX_LINES]:
             console.print(Text(f"    {missing_text(missing, t, clean, row.several(missing.standard))}", style="dim"))
         if len(verdict.missing) > MAX_LINES:
             console.print(Text(f"    … {t.n('more', len(verdict.missing) - MAX_LINES)}", style="dim"))
 
 
-def unreachable(row: Row) -> dict[str, str]:
-    """Target → why it could not be reached, for every target of the row that ended in TargetUnreachable."""
-    found: dict[str, str] = {}
+def unreachable(row: Row) -> dict[str, Message]:
+    """Target → why it could not be reached, for every target of the row that ended in TargetUnreachable (the
+    first cause, also where a later check was refused because the host was down earlier in the run)."""
+    found: dict[str, Message] = {}
     for outcome in row.outcomes():
         for result in outcome.results:
-            if result.outcome is Outcome.ERROR and result.reason.startswith(UNREACHABLE):
-                cause = result.reason.removeprefix(UNREACHABLE).rpartition(EARLIER)[2]
-                found.setdefault(result.target, cause)
+            reason = result.reason
+            if result.outcome is Outcome.ERROR and reason is not None and reason.code == UNREACHABLE:
+                found.setdefault(result.target, _cause(reason.params.get("detail")))
     return found
+
+
+def _cause(detail: object) -> Message:
+    if isinstance(detail, Message) and detail.code == EARLIER and isinstance(detail.params.get("cause"), Message):
+        return detail.params["cause"]  # type: ignore[return-value]
+    return detail if isinstance(detail, Message) else Message("harness.text", {"text": str(detail)}, str(detail))

@@ -126,6 +126,6 @@ def _cover(outcomes: dict[str, ReqOutcome], options: dict[str, dict[str, ReqOutc
 
 def _blocker(theirs: ReqOutcome, ours: ReqOutcome | None, target: str) -> Missing:
     kind = "no-result" if ours is None else BY_OUTCOME.get(ours.outcome, ours.outcome.value)
-    reason = "" if ours is None else ours.first.reason
+    reason = None if ours is None else ours.first.reason
     first = theirs.first
     return Missing(kind, first.standard, first.cls, theirs.requirement, theirs.obligation, reason, target)

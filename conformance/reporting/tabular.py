@@ -9,19 +9,21 @@ from typing import Any
 
 from conformance.core.results import Result, Run
 from conformance.reporting.header import columns, vendors
-from conformance.reporting.i18n import label
-from conformance.reporting.reasons import localise
-from conformance.reporting.text import banner, clean, locator, value
+from conformance.reporting.i18n import Labels
+from conformance.reporting.model import Report
+from conformance.reporting.text import banner, clean, examined_text, locator, value
 
 FIELDS = ("vendor", "vendor_name", "product", "vendor_version", "standard", "standard_version", "class",
           "class_uri", "requirement", "obligation", "profile_obligation", "outcome", "outcome_label", "reason",
-          "target", "test_id", "duration_ms", "violations", "expected", "actual", "locator", "http",
-          "waiver_status", "waiver_expires", "notes", "spec_url", "run_id", "run_complete")
+          "target", "test_id", "duration_ms", "examined", "findings", "findings_omitted", "expected", "actual",
+          "locator", "http", "waiver_status", "waiver_expires", "notes", "spec_url", "revision", "run_id",
+          "run_complete")
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render_csv(run: Run, lang: str = "de") -> str:
+def render_csv(report: Report, lang: str = "de") -> str:
     """Every result as a CSV row, sorted by vendor, standard, class and requirement."""
+    run, t = report.run, report.words(lang)
     out = io.StringIO()
     writer = csv.DictWriter(out, FIELDS, lineterminator="\r\n")
     writer.writeheader()
@@ -31,7 +33,7 @@ def render_csv(run: Run, lang: str = "de") -> str:
     people = {str(v["id"]): v for v in vendors(run)}
     short = {(c.standard, c.uri): c.short for c in columns(run)}
     for result in sorted(run.results, key=lambda r: (r.vendor, r.standard, r.cls, r.requirement, r.test_id)):
-        row = _row(run, result, people.get(result.vendor, {}), short.get((result.standard, result.cls), ""), lang)
+        row = _row(run, result, people.get(result.vendor, {}), short.get((result.standard, result.cls), ""), t)
         writer.writerow({k: cell(v) for k, v in row.items()})
     return out.getvalue()
 
@@ -44,18 +46,20 @@ def cell(data: object) -> object:
     return "'" + text if text.startswith(FORMULA) else text
 
 
-def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, lang: str) -> dict[str, object]:
-    waiver = result.waiver or {}
+def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, t: Labels) -> dict[str, object]:
+    waiver = result.waiver
     return {
         "vendor": result.vendor, "vendor_name": vendor.get("name", ""), "product": vendor.get("product", ""),
         "vendor_version": vendor.get("version", ""), "standard": result.standard,
         "standard_version": result.standard_version, "class": short, "class_uri": result.cls,
         "requirement": result.requirement, "obligation": result.obligation,
         "profile_obligation": result.profile_obligation or "", "outcome": result.outcome.value,
-        "outcome_label": label("outcome." + result.outcome.value, lang), "reason": localise(result.reason, lang),
+        "outcome_label": t(f"outcome.{result.outcome}"), "reason": t.msg(result.reason),
         "target": result.target, "test_id": result.test_id, "duration_ms": result.duration_ms,
-        **_evidence(result), "waiver_status": waiver.get("status", ""), "waiver_expires": waiver.get("expires", ""),
-        "notes": " | ".join(result.notes), "spec_url": result.spec_url, "run_id": run.header.run_id,
+        "examined": examined_text(result.examined, t), **_evidence(result, t),
+        "findings_omitted": result.findings_omitted, "waiver_status": waiver.status if waiver else "",
+        "waiver_expires": waiver.expires if waiver else "", "notes": " | ".join(t.msg(n) for n in result.notes),
+        "spec_url": result.spec_url, "revision": result.revision or "", "run_id": run.header.run_id,
         "run_complete": "yes" if run.complete else "no",
     }
 
@@ -66,19 +70,19 @@ def _banner_row(run: Run, title: str, text: str) -> dict[str, object]:
             "run_complete": "no"}
 
 
-def _evidence(result: Result) -> dict[str, str]:
-    found = result.violations
+def _evidence(result: Result, t: Labels) -> dict[str, str]:
+    found = result.findings
     return {
-        "violations": " | ".join(str(v.get("message", "")) for v in found),
-        "expected": " | ".join(value(v.get("expected")) for v in found),
-        "actual": " | ".join(value(v.get("actual")) for v in found),
-        "locator": " | ".join(locator(v.get("locator")) for v in found),
-        "http": " | ".join(_exchange(result, v.get("exchange")) for v in found if v.get("exchange") is not None),
+        "findings": " | ".join(t.msg(f.message) for f in found),
+        "expected": " | ".join(value(f.expected, t) for f in found),
+        "actual": " | ".join(value(f.actual, t) for f in found),
+        "locator": " | ".join(locator(f.locator) for f in found),
+        "http": " | ".join(_exchange(result, f.exchange) for f in found if f.exchange is not None),
     }
 
 
-def _exchange(result: Result, index: object) -> str:
-    if not isinstance(index, int) or not 0 <= index < len(result.exchanges):
+def _exchange(result: Result, index: int | None) -> str:
+    if index is None or not 0 <= index < len(result.exchanges):
         return ""
     ex = result.exchanges[index]
-    return f"{ex.get('method', '')} {ex.get('url', '')} → {ex.get('status')}"
+    return f"{ex.method} {ex.url} → {ex.status}"

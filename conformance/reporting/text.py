@@ -6,10 +6,13 @@ import json
 import re
 from typing import Any
 
-from conformance.core.outcomes import Outcome
+from conformance.core.evidence import Locator
+from conformance.core.judgement import Examined
+from conformance.core.messages import Message
+from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Run
 from conformance.reporting.i18n import Labels, counted, label
-from conformance.reporting.matrix import OBLIGATIONS, Counts
+from conformance.reporting.matrix import OBLIGATIONS, Counts, ReqOutcome
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 EXTRA = (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED)
@@ -44,7 +47,10 @@ def banner(run: Run, lang: str) -> tuple[str, str] | None:
     return t("incomplete"), text
 
 
-def ratio(counts: Counts, obligation: str, lang: str) -> str:
+MUSS, SOLL, KANN = Obligation.MUSS, Obligation.SOLL, Obligation.KANN
+
+
+def ratio(counts: Counts, obligation: Obligation, lang: str) -> str:
     """``12/14 MUSS``: passed of judged requirements of one obligation."""
     return f"{counts.passed(obligation)}/{counts.judged(obligation)} {label('obl.' + obligation, lang)}"
 
@@ -62,15 +68,14 @@ def headline(counts: Counts, lang: str) -> str:
     return " · ".join(counted(o.value, counts.outcome(o), lang) for o in UNJUDGED if counts.outcome(o))
 
 
-def _headline_obligations(counts: Counts) -> tuple[str, ...]:
-    shown = tuple(o for o in ("MUSS", "SOLL") if counts.judged(o))
-    return shown or (("KANN",) if counts.judged("KANN") else ())
+def _headline_obligations(counts: Counts) -> tuple[Obligation, ...]:
+    shown = tuple(o for o in (MUSS, SOLL) if counts.judged(o))
+    return shown or ((KANN,) if counts.judged(KANN) else ())
 
 
 def secondary(counts: Counts, lang: str) -> str:
     """``1/1 KANN · 2 Fehler ohne Urteil · 1 übersprungen``: what the headline leaves out, except not applicable."""
-    parts = [ratio(counts, "KANN", lang)] if counts.judged("KANN") and "KANN" not in _headline_obligations(
-        counts) else []
+    parts = [ratio(counts, KANN, lang)] if counts.judged(KANN) and KANN not in _headline_obligations(counts) else []
     if _headline_obligations(counts):
         parts += [counted(o.value, counts.outcome(o), lang) for o in EXTRA if counts.outcome(o)]
     return " · ".join(parts)
@@ -91,13 +96,23 @@ def exact(counts: Counts, lang: str) -> str:
     return " · ".join(parts) or label("no_results", lang)
 
 
-def value(data: Any) -> str:
-    """An expected or actual value for display: strings and stored messages as their text, anything else as
-    indented JSON."""
+def examined(outcome: ReqOutcome) -> tuple[Examined, ...]:
+    """What the checks of a requirement examined, each kind once per count."""
+    return tuple(dict.fromkeys(e for result in outcome.results for e in result.examined))
+
+
+def examined_text(items: tuple[Examined, ...], t: Labels) -> str:
+    """``12 features · 3 pages``: what was examined, in the report's language."""
+    return clean(" · ".join(f"{e.count} {t.msg(e.message)}" for e in items))
+
+
+def value(data: Any, t: Labels) -> str:
+    """An expected or actual value for display: a phrase (a message) in the report's language, a string as it
+    is, anything else as indented JSON."""
     if data is None:
         return ""
-    if isinstance(data, dict) and {"code", "params", "text"} <= data.keys():
-        data = data["text"]
+    if isinstance(data, Message):
+        return clean(t.msg(data))
     if isinstance(data, str):
         return clean(data)
     return clean(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str))
@@ -110,16 +125,15 @@ def duration(ms: float) -> str:
     return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
 
 
-def locator(data: dict[str, Any] | None) -> str:
+def locator(where: Locator) -> str:
     """``where#pointer xpath :line:column`` from a stored locator."""
-    data = data or {}
-    text = str(data.get("where", ""))
-    if data.get("pointer"):  # the empty pointer is the whole document: no bare "#" after the URL
-        text += f"#{data['pointer']}"
-    if data.get("xpath"):
-        text += f" {data['xpath']}"
-    if data.get("line") is not None:
-        text += f":{data['line']}:{data.get('column') or 0}"
+    text = where.where
+    if where.pointer:  # the empty pointer is the whole document: no bare "#" after the URL
+        text += f"#{where.pointer}"
+    if where.xpath:
+        text += f" {where.xpath}"
+    if where.line is not None:
+        text += f":{where.line}:{where.column or 0}"
     return clean(text)
 
 

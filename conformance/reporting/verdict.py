@@ -16,13 +16,15 @@ only if every one of its targets does. Claims are read per target, and each find
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from conformance.core.exitcodes import EXIT_ERROR, EXIT_FAIL, EXIT_OK, EXIT_USAGE  # noqa: F401  (also re-exported here)
-from conformance.core.outcomes import Outcome
+from conformance.core.messages import Message
+from conformance.core.outcomes import Obligation, Outcome
+from conformance.core.profile import ProfileItem
 from conformance.core.results import Result, Run
 from conformance.reporting import header as hdr
 from conformance.reporting.matrix import Matrix, ReqOutcome, Row, build_matrix
@@ -49,13 +51,16 @@ class Missing:
     standard: str
     cls: str = ""
     requirement: str = ""
-    obligation: str = ""
-    reason: str = ""
+    obligation: Obligation | None = None
+    reason: Message | None = None
     target: str = ""
 
-    def to_json(self) -> dict[str, str]:
-        """A plain dict for the JSON matrix."""
-        return {k: v for k, v in self.__dict__.items() if v}
+    def to_json(self, render: Any = None) -> dict[str, Any]:
+        """A plain dict for the JSON matrix; the reason as ``render(reason)`` gives it (its English text without)."""
+        data = {k: v for k, v in self.__dict__.items() if v and k != "reason"}
+        if self.reason is not None:
+            data["reason"] = render(self.reason) if render else self.reason.text
+        return data
 
 
 @dataclass(frozen=True)
@@ -80,20 +85,20 @@ def _verdict(run: Run, row: Row) -> VendorVerdict:
     waived = tuple(dict.fromkeys(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED))
     if run.header.profile is None:
         missing = _sorted(_missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR)
-                          or unexamined(r.first))
+                          or r.first.unexamined)
         return VendorVerdict(row.id, _state(missing, run.complete), missing, (), waived)
-    structural = _structural(run, row, "MUSS")
+    structural = _structural(run, row, Obligation.MUSS)
     unclaimed = {(m.standard, m.cls, m.target) for m in structural if m.kind == "not-claimed"}
-    short = [r for r in outcomes if r.profile_obligation and (r.outcome in BY_OUTCOME or unexamined(r.first))
+    short = [r for r in outcomes if r.profile_obligation and (r.outcome in BY_OUTCOME or r.first.unexamined)
              and not _unclaimed_fail(r, unclaimed)]
     missing = structural + _sorted(_missing(r) for r in short if required(r))
-    recommended = _structural(run, row, "SOLL") + _sorted(_missing(r) for r in short if not required(r))
+    recommended = _structural(run, row, Obligation.SOLL) + _sorted(_missing(r) for r in short if not required(r))
     return VendorVerdict(row.id, _state(missing, run.complete), missing, recommended, waived)
 
 
 def required(outcome: ReqOutcome) -> bool:
     """A SHALL requirement of a class the profile requires; SHOULD/MAY requirements there are recommendations."""
-    return outcome.profile_obligation == "MUSS" and outcome.obligation == "MUSS"
+    return outcome.profile_obligation is Obligation.MUSS and outcome.obligation is Obligation.MUSS
 
 
 def _sorted(found: Iterable[Missing]) -> tuple[Missing, ...]:
@@ -112,10 +117,7 @@ def _state(missing: tuple[Missing, ...], complete: bool) -> VerdictState:
 def unexamined(result: Result) -> bool:
     """Not applicable because the check found nothing to judge (it names what it looked for, counted zero), or
     not verified: the requirement applies but nothing the target showed could test it."""
-    if result.outcome is Outcome.NOT_VERIFIED:
-        return True
-    return (result.outcome is Outcome.NOT_APPLICABLE and bool(result.examined)
-            and not any(e.get("count") for e in result.examined))
+    return result.outcome is Outcome.NOT_VERIFIED or result.unexamined
 
 
 def _missing(outcome: ReqOutcome) -> Missing:
@@ -130,18 +132,18 @@ def _unclaimed_fail(outcome: ReqOutcome, unclaimed: set[tuple[str, str, str]]) -
     return outcome.outcome is Outcome.FAIL and (first.standard, first.cls, first.target) in unclaimed
 
 
-def _structural(run: Run, row: Row, obligation: str) -> tuple[Missing, ...]:
+def _structural(run: Run, row: Row, obligation: Obligation) -> tuple[Missing, ...]:
     """What the results cannot show: required standards without targets, classes unclaimed or untested."""
     found: list[Missing] = []
-    profile: Mapping[str, Any] = run.header.profile or {}
-    for item in profile.get("items", ()):
-        if item.get("obligation") == obligation:
+    profile = run.header.profile
+    for item in profile.items if profile else ():
+        if item.obligation is obligation:
             found += _item_gaps(run, row, item)
     return tuple(dict.fromkeys(found))
 
 
-def _item_gaps(run: Run, row: Row, item: Mapping[str, Any]) -> list[Missing]:
-    standard = str(item["standard"])
+def _item_gaps(run: Run, row: Row, item: ProfileItem) -> list[Missing]:
+    standard = item.standard
     if not hdr.targets(row.vendor, standard):
         return [Missing("no-target", standard)]
     if hdr.standard_info(run, standard) is None and not any(key[0] == standard for key in row.cells):

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from conformance.core.outcomes import Outcome
+from conformance.core.outcomes import Obligation, Outcome
 from conformance.reporting.header import Column, Name, vendor_name
-from conformance.reporting.i18n import label
+from conformance.reporting.i18n import Labels, label
 from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Lane, ReqOutcome, Row, State
 from conformance.reporting.model import Report
 from conformance.reporting.text import SYMBOL, exact, headline, secondary, short_requirement, titled
@@ -76,7 +76,7 @@ class Group:
     outcome: str
     total: int
     reasons: tuple[tuple[str, int], ...]
-    ids: tuple[tuple[str, tuple[str, ...]], ...]
+    ids: tuple[tuple[Obligation, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -127,33 +127,32 @@ def _view(anchor: str, column: Column | None, cell: Cell, counts: Counts, lang: 
                     exact(counts, lang), notes)
 
 
-def detail(cell: Cell) -> Detail:
+def detail(cell: Cell, t: Labels) -> Detail:
     """The requirements of a cell, grouped for reading (worst first, as the cell orders them)."""
-    group = _group(cell.requirements)
+    group = _group(cell.requirements, t)
     if group is not None:
         return Detail(group, (), ())
     return Detail(None, tuple(r for r in cell.requirements if r.outcome not in COMPACT),
                   tuple(r for r in cell.requirements if r.outcome in COMPACT))
 
 
-def _group(found: tuple[ReqOutcome, ...]) -> Group | None:
+def _group(found: tuple[ReqOutcome, ...], t: Labels) -> Group | None:
     outcomes = {r.outcome for r in found}
-    reasons = Counter(_reason(r) for r in found)
+    reasons = Counter(_reason(r, t) for r in found)
     if not found or not (outcomes == {Outcome.NOT_APPLICABLE} or (outcomes == {Outcome.SKIP} and len(reasons) == 1)):
         return None
     return Group(found[0].outcome.value, len(found), tuple(reasons.most_common()), _ids(found))
 
 
-def _reason(outcome: ReqOutcome) -> str:
-    return " / ".join(dict.fromkeys(r.reason for r in outcome.results if r.outcome is outcome.outcome))
+def _reason(outcome: ReqOutcome, t: Labels) -> str:
+    return " / ".join(dict.fromkeys(t.msg(r.reason) for r in outcome.results if r.outcome is outcome.outcome))
 
 
-def _ids(found: Iterable[ReqOutcome]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    by_obligation: dict[str, list[str]] = {}
+def _ids(found: Iterable[ReqOutcome]) -> tuple[tuple[Obligation, tuple[str, ...]], ...]:
+    by_obligation: dict[Obligation, list[str]] = {}
     for outcome in found:
         by_obligation.setdefault(outcome.obligation, []).append(short_requirement(outcome.requirement))
-    order = [*OBLIGATIONS, *sorted(set(by_obligation) - set(OBLIGATIONS))]
-    return tuple((o, tuple(sorted(by_obligation[o], key=_natural))) for o in order if o in by_obligation)
+    return tuple((o, tuple(sorted(by_obligation[o], key=_natural))) for o in OBLIGATIONS if o in by_obligation)
 
 
 def _natural(text: str) -> tuple[tuple[int, str], ...]:

@@ -9,10 +9,11 @@ import pytest
 
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
+from conformance.core.harnessmessages import HARNESS
 from conformance.core.http import Response
 from conformance.core.outcomes import Outcome
 from conformance.harness.outcome import DEEP, classify
-from conformance.reporting.reasons import localise
+from conformance.reporting.i18n import Labels
 from conformance.suites.ogcapi_features.responses import ensure, fetch
 
 DEEP_BODY = b"[" * 200_000 + b"]" * 200_000
@@ -49,6 +50,5 @@ def test_recursion_in_a_check_is_an_error_without_verdict_not_a_harness_fault() 
     except RecursionError:
         excinfo = pytest.ExceptionInfo.from_current()
     verdict = classify(excinfo)
-    reason = verdict.reason_text
-    assert (verdict.outcome, reason, verdict.violations) == (Outcome.ERROR, DEEP, ())
-    assert localise(reason, "de").startswith("kein Urteil: eine Antwort oder ein Dokument ist zu tief")
+    assert (verdict.outcome, verdict.reason_text, verdict.violations) == (Outcome.ERROR, DEEP, ())
+    assert Labels("de", HARNESS).msg(verdict.reason).startswith("kein Urteil: eine Antwort oder ein Dokument ist zu tief")

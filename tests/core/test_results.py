@@ -10,16 +10,30 @@ from pathlib import Path
 
 import pytest
 
+from conformance.core.evidence import Locator
+from conformance.core.harnessmessages import msg
 from conformance.core.interrupt import Interrupted, Signals
-from conformance.core.outcomes import Outcome
-from conformance.core.results import Header, Result, ResultsWriter, Run, read_header, read_run, restamp, write_run
+from conformance.core.outcomes import Obligation, Outcome
+from conformance.core.results import (
+    Finding,
+    Header,
+    Result,
+    ResultsWriter,
+    Run,
+    read_header,
+    read_run,
+    restamp,
+    write_run,
+)
 from conformance.core.secrets import Redactor
 from conformance.reporting.merge import merge_runs
 
 
 def result(name: str, outcome: Outcome = Outcome.PASS) -> Result:
-    return Result("acme", "ogcapi-features-1", "1.0", "http://c", f"http://r/{name}", "MUSS", "s", outcome,
-                  f"t::{name}", reason="token tok-99999 leaked")
+    finding = Finding("value", msg("fault", error="token tok-99999 leaked"), locator=Locator("http://x/"))
+    return Result("acme", "ogcapi-features-1", "1.0", "http://c", f"http://r/{name}", Obligation.MUSS, "s", outcome,
+                  f"t::{name}", reason=msg("fault", error="token tok-99999 leaked"),
+                  findings=(finding,) if outcome is Outcome.FAIL else ())
 
 
 def test_records_are_on_disk_before_the_run_ends(tmp_path: Path) -> None:

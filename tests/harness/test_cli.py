@@ -68,7 +68,7 @@ def test_wrong_vendor_exits_1_with_evidence(tmp_path: Path, server: FeaturesTest
     fails = [r for r in read_run(tmp_path / "out" / "results.jsonl").results if r.outcome.value == "fail"]
     assert {r.requirement.rsplit("/req/", 1)[1] for r in fails} >= {"geojson/definition", "core/fc-bbox-response"}
     for result in fails:
-        assert result.violations and all(v["locator"].get("where") for v in result.violations)
+        assert result.findings and all(f.locator.where for f in result.findings)
         assert result.exchanges, result.requirement
 
 
@@ -86,7 +86,7 @@ def test_slow_vendor_hits_the_deadline_as_error(tmp_path: Path, server: Features
     assert done.returncode == EXIT_ERROR
     results = read_run(tmp_path / "out" / "results.jsonl").results
     assert results and all(r.outcome.value in ("error", "skip", "not_applicable") for r in results)
-    assert any("read timeout" in r.reason or "deadline" in r.reason for r in results)
+    assert any("read timeout" in r.reason_text or "deadline" in r.reason_text for r in results)
 
 
 def test_config_error_exits_2_and_names_file_and_key(tmp_path: Path) -> None:

@@ -67,33 +67,35 @@ def test_outcomes_follow_the_judgement(records: dict[tuple[str, str], Any]) -> N
     assert records[("good", "ok")]["examined"] == [
         {"count": 1, "message": {"code": "city.responses", "params": {}, "text": "responses"}}]
     wrong = records[("good", "wrong")]
-    assert wrong["reason"] == "/status answered HTTP 500"
-    assert wrong["violations"][0]["code"] == "city.status" and wrong["violations"][0]["params"]["status"] == 500
-    assert wrong["exchanges"][wrong["violations"][0]["exchange"]]["status"] == 500
+    assert wrong["reason"]["text"] == "/status answered HTTP 500"
+    assert wrong["findings"][0]["code"] == "city.status" and wrong["findings"][0]["params"]["status"] == 500
+    assert wrong["exchanges"][wrong["findings"][0]["exchange"]]["status"] == 500
 
 
 def test_nothing_examined_is_not_applicable_naming_what_was_looked_for(records: dict[tuple[str, str], Any]) -> None:
     nothing = records[("good", "nothing")]
-    assert nothing["reason"] == "nothing examined: looked for records of type meeting"
+    assert nothing["reason"]["text"] == "nothing examined: looked for records of type meeting"
+    assert nothing["reason"]["params"]["looked_for"][0]["code"] == "city.records"
     assert nothing["examined"][0]["count"] == 0
-    assert records[("good", "na")]["reason"] == "no temporal data"
-    assert records[("good", "silent")]["reason"] == "harness fault: the check names nothing it looked for"
-    assert records[("good", "crash")]["reason"].startswith("harness fault: KeyError")
+    assert records[("good", "na")]["reason"]["text"] == "no temporal data"
+    assert records[("good", "silent")]["reason"]["text"] == "harness fault: the check names nothing it looked for"
+    assert records[("good", "crash")]["reason"]["text"].startswith("harness fault: KeyError")
 
 
 def test_findings_are_capped_in_one_place(records: dict[tuple[str, str], Any]) -> None:
     many = records[("good", "many")]
-    assert len(many["violations"]) == 50 and many["findings_omitted"] == 70
-    assert many["reason"] == "value 0 is wrong (+119 more)"
-    assert "only the first 50 of 120 findings are kept" in many["notes"]
-    assert all(v["message"].startswith("value ") for v in many["violations"])
+    assert len(many["findings"]) == 50 and many["findings_omitted"] == 70
+    assert many["reason"]["text"] == "value 0 is wrong (+119 more)"
+    assert "only the first 50 of 120 findings are kept" in [n["text"] for n in many["notes"]]
+    assert all(v["text"].startswith("value ") for v in many["findings"])
 
 
 def test_the_observation_is_made_once_and_its_failure_ends_every_check(records: dict[tuple[str, str], Any]) -> None:
     assert records[("good", "ok")]["notes"] == [records[("good", "ok")]["notes"][0]]
     gone = [records[("gone", name)] for name in contractsuite.NAMES]
     assert {r["outcome"] for r in gone} == {"error"}
-    assert len({r["reason"] for r in gone}) == 1 and gone[0]["reason"].startswith("TargetUnreachable: ")
+    assert len({json.dumps(r["reason"]) for r in gone}) == 1
+    assert gone[0]["reason"]["code"] == "harness.error.TargetUnreachable"
 
 
 def test_the_observation_is_shared_by_the_checks_of_a_target(

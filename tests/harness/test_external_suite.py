@@ -121,11 +121,11 @@ def test_the_installed_suite_runs_on_two_workers(ran: tuple[Path, subprocess.Com
                    f"{ID}::health[bad]": "fail", f"{ID}::antrag-id[bad]": "fail",
                    f"{ID}::health[empty]": "pass", f"{ID}::antrag-id[empty]": "not_applicable"}
     bad = records(folder)[f"{ID}::antrag-id[bad]"]
-    assert [(v["code"], v["params"]) for v in bad["violations"]] == [("mg.no-id", {"index": 1}),
-                                                                    ("mg.no-id", {"index": 2})]
+    assert [(v["code"], v["params"]) for v in bad["findings"]] == [("mg.no-id", {"index": 1}),
+                                                                  ("mg.no-id", {"index": 2})]
     assert bad["examined"][0]["count"] == 3 and bad["revision"] == 1
     empty = records(folder)[f"{ID}::antrag-id[empty]"]
-    assert empty["reason"] == "nothing examined: looked for Anträge listed by GET /antraege"
+    assert empty["reason"]["text"] == "nothing examined: looked for Anträge listed by GET /antraege"
 
 
 def test_reports_in_english_and_german(venv: Path, ran: tuple[Path, subprocess.CompletedProcess[str]]) -> None:

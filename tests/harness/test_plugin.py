@@ -137,19 +137,19 @@ def test_outcomes_are_kept_apart(run) -> None:  # type: ignore[no-untyped-def]
     }
     for name in ("ok", "wrong", "slow"):
         assert found[("gone", name)]["outcome"] == "error"
-    assert "connection failed" in str(found[("gone", "ok")]["reason"])
+    assert "connection failed" in found[("gone", "ok")]["reason"]["text"]  # type: ignore[index]
 
 
 def test_fail_carries_evidence(run) -> None:  # type: ignore[no-untyped-def]
     found = outcomes(run())
     wrong = found[("good", "wrong")]
-    violation = wrong["violations"][0]  # type: ignore[index]
-    assert violation["expected"] == 200 and violation["actual"] == 500
+    violation = wrong["findings"][0]  # type: ignore[index]
+    assert violation["expected"] == {"data": 200} and violation["actual"] == {"data": 500}
     assert violation["requirement"].endswith("/req/core/wrong")
     exchange = wrong["exchanges"][violation["exchange"]]  # type: ignore[index]
     assert exchange["status"] == 500 and exchange["url"].endswith("/status?code=500")
-    assert len(found[("good", "two-violations")]["violations"]) == 2  # type: ignore[arg-type]
-    assert "harness fault" in str(found[("good", "crash")]["reason"])
+    assert len(found[("good", "two-violations")]["findings"]) == 2  # type: ignore[arg-type]
+    assert found[("good", "crash")]["reason"]["code"] == "harness.fault"  # type: ignore[index]
 
 
 def test_claims_give_not_applicable_or_profile_fail(run, pytester: pytest.Pytester) -> None:  # type: ignore[no-untyped-def]
@@ -161,11 +161,13 @@ def test_claims_give_not_applicable_or_profile_fail(run, pytester: pytest.Pytest
     found = outcomes(run("--conformance-profile", str(profile), claims='claims = ["core"]'))
     html = found[("good", "html-page")]
     assert html["outcome"] == "fail"
-    assert html["violations"][0]["message"] == "required by the profile, not claimed"  # type: ignore[index]
+    assert html["findings"][0]["text"] == "required by the profile, not claimed"  # type: ignore[index]
+    assert html["findings"][0]["code"] == "harness.required-not-claimed"  # type: ignore[index]
 
 
 def test_notes_are_recorded(run) -> None:  # type: ignore[no-untyped-def]
-    assert outcomes(run())[("good", "html-page")]["notes"] == ["sampled 1 of 3 pages"]
+    notes = outcomes(run())[("good", "html-page")]["notes"]
+    assert notes == [{"code": "legacy", "params": {}, "text": "sampled 1 of 3 pages"}]
 
 
 def test_waivers_applied_expired_and_unused(run, pytester: pytest.Pytester) -> None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conformance.core.evidence import legacy
 from conformance.core.packs import default_store
 from conformance.core.results import Run, read_run, write_run
 
@@ -49,7 +50,7 @@ def complete(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
 def _interrupt(folder: Path, run: Run, kept: int) -> Run:
     """The results file as a run killed after ``kept`` records leaves it; each kept record is marked, so a
     test that ran again would show (the later result would replace the marked one)."""
-    marked = tuple(replace(r, notes=(*r.notes, "recorded before the interruption")) for r in run.results[:kept])
+    marked = tuple(replace(r, notes=(*r.notes, legacy("recorded before the interruption"))) for r in run.results[:kept])
     cut = Run(replace(run.header, finished=None), marked)
     write_run(folder / "out" / "results.jsonl", cut)
     return cut
@@ -64,7 +65,7 @@ def test_a_resumed_run_adds_only_what_was_missing(complete: tuple[Path, Run]) ->
     assert resumed.complete and resumed.header.merged_from
     assert sorted(r.test_id for r in resumed.results) == sorted(r.test_id for r in reference.results)
     assert {(r.test_id, r.outcome) for r in resumed.results} == {(r.test_id, r.outcome) for r in reference.results}
-    marked = [r for r in resumed.results if "recorded before the interruption" in r.notes]
+    marked = [r for r in resumed.results if legacy("recorded before the interruption") in r.notes]
     assert sorted(r.test_id for r in marked) == sorted(r.test_id for r in cut.results)
     assert read_run(folder / "out" / "results.interrupted.jsonl").results == cut.results
     assert (folder / "out" / "matrix.html").exists()

@@ -23,8 +23,8 @@ def test_a_target_that_accepts_and_never_answers_stops_after_max_timeouts(tmp_pa
         done = run_cli(tmp_path, vendor("silent", "ogcapi-features-1", url, http), None, "--workers", workers)
     results = done.run.results
     assert len(results) > 10 and {r.outcome for r in results} == {Outcome.ERROR}, done.output[-2000:]
-    reasons = Counter(r.reason for r in results)
+    reasons = Counter(r.reason_text for r in results)
     assert reasons[STOPPED] >= len(results) - 2, reasons
-    assert all(r.reason.startswith(("DeadlineExceeded:", "TargetUnreachable:")) for r in results
-               if r.reason != STOPPED), reasons
+    assert all(r.reason_text.startswith(("DeadlineExceeded:", "TargetUnreachable:")) for r in results
+               if r.reason_text != STOPPED), reasons
     assert "Traceback" not in done.output

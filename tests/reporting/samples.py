@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from conformance.core.outcomes import Outcome
-from conformance.core.results import Header, Result, Run
+from conformance.core.evidence import Exchange, Locator, legacy
+from conformance.core.harnessmessages import HARNESS, msg
+from conformance.core.judgement import Examined
+from conformance.core.messages import Catalogue, Message
+from conformance.core.outcomes import Obligation, Outcome
+from conformance.core.profile import Profile
+from conformance.core.results import Finding, Header, Result, Run, WaiverRecord
 
 FEAT = "http://www.opengis.net/spec/ogcapi-features-1/1.0"
 SPEC = "https://docs.ogc.org/is/17-069r4/17-069r4.html"
@@ -31,6 +36,16 @@ REQUIREMENTS = [
     ("oparl-1.1", f"{OPARL}/conf/system", f"{OPARL}/req/system/oparl-version", "MUSS"),
     ("oparl-1.1", f"{OPARL}/conf/system", f"{OPARL}/req/system/license", "KANN"),
 ]
+
+
+SAMPLE = Catalogue.of({
+    "sample.media-type": ("items served as {type}", "Features ausgeliefert als {type}"),
+    "sample.expected-geojson": ("expected application/geo+json", "application/geo+json erwartet"),
+    "sample.sampling-cut": ("sampling cut: walked {count} of {total} pages", "Stichprobe: {count} von {total} Seiten "
+                                                                           "durchlaufen"),
+    "sample.features": ("features on the first page", "Features auf der ersten Seite"),
+})
+MESSAGES = HARNESS.merged(SAMPLE)
 
 
 def standards() -> tuple[dict[str, Any], ...]:
@@ -59,47 +74,65 @@ def vendor(vid: str, name: str, claims: list[str] | None = None, standards_: tup
 
 def header(vendors: list[dict[str, Any]], profile: dict[str, Any] | None = None, finished: str | None =
            "2026-03-02T10:05:00+00:00", run_id: str = "run-0001-aaaa") -> Header:
-    """A run header."""
+    """A run header (the profile given as stored), worded from the harness's messages."""
     return Header(
         run_id=run_id, suite_version="0.1.0", started="2026-03-02T10:00:00+00:00", finished=finished,
         platform={"python": "3.11.9", "system": "Linux"},
         config={"vendors": {"path": "vendors.toml", "sha256": "a" * 64}},
         packs=({"id": "geojson-schema", "version": "1.0.5", "digest": "b" * 64},),
-        vendors=tuple(vendors), standards=standards(), profile=profile)
+        vendors=tuple(vendors), standards=standards(), profile=Profile.from_json(profile) if profile else None,
+        messages=MESSAGES)
+
+
+def text(value: str | Message) -> Message:
+    """A message as it is, a plain English text as a legacy message (written without a code)."""
+    return value if isinstance(value, Message) else legacy(value)
 
 
 def result(vid: str, index: int, outcome: Outcome, **extra: Any) -> Result:
-    """The result of requirement ``index`` of REQUIREMENTS for a vendor, with evidence for fails."""
+    """The result of requirement ``index`` of REQUIREMENTS for a vendor, with evidence for fails. A ``reason``
+    or ``notes`` given as plain text becomes legacy messages, a ``profile_obligation`` as text the enum."""
     standard, cls, req, obligation = REQUIREMENTS[index]
     base = Result(
-        vendor=vid, standard=standard, standard_version="1.0", cls=cls, requirement=req, obligation=obligation,
-        statement=f"Statement of {req.rsplit('/', 1)[-1]}.", outcome=outcome,
+        vendor=vid, standard=standard, standard_version="1.0", cls=cls, requirement=req,
+        obligation=Obligation(obligation), statement=f"Statement of {req.rsplit('/', 1)[-1]}.", outcome=outcome,
         test_id=f"conformance/suites/x/test_{index}.py::test_{index}[{vid}]", target=target_of(vid, standard),
         spec_url=f"{SPEC}#req-{index}", duration_ms=12.5)
     if outcome is Outcome.PASS:
-        base = replace(base, exchanges=({"method": "GET", "url": f"https://{vid}.example/", "status": 200,
-                                         "elapsed_ms": 4.2},))
+        base = replace(base, exchanges=(Exchange("GET", f"https://{vid}.example/", 200, elapsed_ms=4.2),),
+                       examined=(Examined(12, SAMPLE("sample.features")),))
     if outcome is Outcome.FAIL:
-        base = replace(base, reason="expected application/geo+json", violations=(violation(),),
+        base = replace(base, reason=SAMPLE("sample.expected-geojson"), findings=(violation(),),
                        exchanges=(exchange(),))
     if outcome is Outcome.ERROR:
-        base = replace(base, reason="TargetUnreachable: connection refused")
-    return replace(base, **extra)
+        base = replace(base, reason=msg("error.TargetUnreachable", detail="connection refused"))
+    return replace(base, **_typed(extra))
 
 
-def violation(message: str = "items served as application/json") -> dict[str, Any]:
-    """A stored violation pointing at exchange 0."""
-    return {"kind": "media-type", "requirement": "", "message": message,
-            "locator": {"where": "https://v.example/collections/a/items", "pointer": "/features/0"},
-            "expected": "application/geo+json", "actual": {"content-type": "application/json"}, "exchange": 0}
+def _typed(extra: dict[str, Any]) -> dict[str, Any]:
+    if "reason" in extra:
+        extra["reason"] = text(extra["reason"]) if extra["reason"] else None
+    if "notes" in extra:
+        extra["notes"] = tuple(text(n) for n in extra["notes"])
+    if isinstance(extra.get("profile_obligation"), str):
+        extra["profile_obligation"] = Obligation(extra["profile_obligation"])
+    if isinstance(extra.get("waiver"), dict):
+        extra["waiver"] = WaiverRecord.from_json(extra["waiver"])
+    return extra
 
 
-def exchange(body: str = '{"type": "FeatureCollection"}') -> dict[str, Any]:
+def violation(message: str | Message | None = None) -> Finding:
+    """A stored finding pointing at exchange 0."""
+    message = message or SAMPLE("sample.media-type", type="application/json")
+    return Finding("media-type", text(message), "", Locator("https://v.example/collections/a/items", "/features/0"),
+                   "application/geo+json", {"content-type": "application/json"}, 0)
+
+
+def exchange(body: str = '{"type": "FeatureCollection"}') -> Exchange:
     """A stored HTTP exchange."""
-    return {"method": "GET", "url": "https://v.example/collections/a/items?f=json", "status": 200,
-            "request_headers": {"Accept": "application/geo+json", "Authorization": "[redacted]"},
-            "response_headers": {"Content-Type": "application/json"}, "body_excerpt": body,
-            "body_bytes": len(body), "elapsed_ms": 8.0, "error": ""}
+    return Exchange("GET", "https://v.example/collections/a/items?f=json", 200,
+                    {"Accept": "application/geo+json", "Authorization": "[redacted]"},
+                    {"Content-Type": "application/json"}, body, len(body), 8.0)
 
 
 def sample_run(profile: bool = True, finished: bool = True) -> Run:
@@ -112,13 +145,15 @@ def sample_run(profile: bool = True, finished: bool = True) -> Run:
               "ticket": "https://tickets.example/42", "status": "applied"}
     results = [
         *(result("alpha", i, Outcome.PASS) for i in range(6)),
-        result("alpha", 6, Outcome.NOT_APPLICABLE, reason="class not claimed"),
-        result("alpha", 7, Outcome.PASS, notes=("sampling cut: walked 5 of ? pages",)),
+        result("alpha", 6, Outcome.NOT_APPLICABLE,
+               reason=msg("not-claimed", cls=f"{FEAT}/conf/html", source=msg("source-vendors-file"))),
+        result("alpha", 7, Outcome.PASS, notes=(SAMPLE("sample.sampling-cut", count=5, total="?"),)),
         result("alpha", 8, Outcome.SKIP, reason="no license given"),
         *(result("beta", i, Outcome.PASS) for i in (0, 1, 2)),
-        result("beta", 3, Outcome.WAIVED, waiver=waiver, reason="waived until 2026-12-31"),
+        result("beta", 3, Outcome.WAIVED, waiver=waiver,
+               reason=msg("waived", date="2026-12-31", why="fix in 2.5", text=SAMPLE("sample.expected-geojson"))),
         result("beta", 4, Outcome.FAIL, vendor="beta"),
-        result("beta", 5, Outcome.FAIL, violations=(violation(HOSTILE),), exchanges=(exchange(HOSTILE),)),
+        result("beta", 5, Outcome.FAIL, findings=(violation(HOSTILE),), exchanges=(exchange(HOSTILE),)),
         *(result("gamma", i, Outcome.ERROR) for i in range(6)),
     ]
     vendors = [vendor("alpha", "Alpha GmbH"), vendor("beta", HOSTILE),
@@ -128,8 +163,6 @@ def sample_run(profile: bool = True, finished: bool = True) -> Run:
     return Run(header(vendors, prof, "2026-03-02T10:05:00+00:00" if finished else None), tuple(results))
 
 
-def profile_obligation(profile: dict[str, Any], standard: str, cls: str) -> str | None:
+def profile_obligation(profile: dict[str, Any], standard: str, cls: str) -> Obligation | None:
     """What the plugin writes: MUSS if an item requires the class, SOLL if one recommends it."""
-    found = {i["obligation"] for i in profile["items"]
-             if i["standard"] == standard and (not i["classes"] or cls in i["classes"])}
-    return "MUSS" if "MUSS" in found else ("SOLL" if found else None)
+    return Profile.from_json(profile).obligation(standard, cls)

@@ -112,7 +112,7 @@ def test_merge_per_vendor_jobs_into_one_matrix(tmp_path: Path) -> None:
 def test_merge_reports_duplicates_and_keeps_the_later_run(tmp_path: Path) -> None:
     run = sample_run()
     later = replace(run, header=replace(run.header, run_id="rerun-0002", started="2026-03-05T10:00:00+00:00"),
-                    results=tuple(replace(r, outcome=r.outcome.PASS, violations=(), exchanges=())
+                    results=tuple(replace(r, outcome=r.outcome.PASS, findings=(), exchanges=())
                                   for r in run.results if r.vendor == "beta"))
     out = tmp_path / "m"
     result = cli("merge", str(stored(tmp_path, later, "b.jsonl")), str(stored(tmp_path, run, "a.jsonl")),
@@ -124,8 +124,9 @@ def test_merge_reports_duplicates_and_keeps_the_later_run(tmp_path: Path) -> Non
 
 def test_merge_refuses_runs_of_different_profiles(tmp_path: Path) -> None:
     run = sample_run()
-    other = replace(run, header=replace(run.header, run_id="other-0001", profile={**run.header.profile,
-                                                                                  "name": "Anderes Profil"}))
+    assert run.header.profile is not None
+    other = replace(run, header=replace(run.header, run_id="other-0001",
+                                        profile=replace(run.header.profile, name="Anderes Profil")))
     result = cli("merge", str(stored(tmp_path, run, "a.jsonl")), str(stored(tmp_path, other, "b.jsonl")),
                  "-o", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 2 and "different profiles" in result.stderr and "Anderes Profil" in result.stderr

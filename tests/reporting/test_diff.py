@@ -14,7 +14,7 @@ from conformance.core.outcomes import Outcome
 from conformance.core.results import Run, write_run
 from conformance.reporting.diff import Change, classify, compare
 from conformance.reporting.diffreport import render_diff_markdown
-from tests.reporting.samples import header, result, sample_run, vendor
+from tests.reporting.samples import header, result, sample_run, vendor, violation
 
 P, F, E, S, N, W = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.SKIP, Outcome.NOT_APPLICABLE,
                     Outcome.WAIVED)
@@ -39,8 +39,11 @@ def _later(run: Run) -> Run:
             continue
         index = int(r.test_id.split("test_")[1].split(".")[0])
         fixed = r.vendor == "beta" and index == 4
-        later = replace(r, outcome=Outcome.PASS, reason="", violations=()) if fixed else r
-        results.append(replace(later, outcome=changed.get((r.vendor, index), later.outcome)))
+        later = replace(r, outcome=Outcome.PASS, reason=None, findings=()) if fixed else r
+        later = replace(later, outcome=changed.get((r.vendor, index), later.outcome))
+        if later.outcome is Outcome.FAIL and not later.findings:  # every fail carries evidence
+            later = replace(later, findings=(violation(),), reason=violation().message)
+        results.append(later)
     return Run(replace(run.header, run_id="run-0002-bbbb", started="2026-04-02T10:00:00+00:00"), tuple(results))
 
 

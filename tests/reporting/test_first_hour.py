@@ -10,9 +10,11 @@ from typing import Any
 import lxml.html
 from rich.console import Console
 
+from conformance.core.evidence import Locator, legacy
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, Run
+from conformance.core.results import Finding, Result, Run
 from conformance.reporting.html import render_html
+from conformance.reporting.model import build_report
 from conformance.reporting.summary import print_summary
 from tests.reporting.samples import FEAT, header, profile_obligation, result, sample_run, vendor
 
@@ -21,7 +23,7 @@ PROFILE = {"id": "p", "name": "Profil", "items": [
 
 
 def doc(run: Run, lang: str = "de") -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(render_html(run, lang))
+    return lxml.html.fromstring(render_html(build_report(run), lang))
 
 
 def evidence(page: lxml.html.HtmlElement, vendor_index: int, requirement: str) -> lxml.html.HtmlElement:
@@ -61,21 +63,20 @@ def test_a_required_class_the_vendor_does_not_claim_is_not_shown_as_not_applicab
 
 
 def test_a_location_at_the_document_root_does_not_end_in_a_bare_hash() -> None:
-    root = {"kind": "header", "requirement": "", "message": "no ETag header", "exchange": None,
-            "locator": {"where": "https://v.example/collections/", "pointer": ""}, "expected": "an ETag header",
-            "actual": None}
+    root = Finding("header", legacy("no ETag header"), "", Locator("https://v.example/collections/", ""),
+                   "an ETag header", None)
     run = sample_run()
-    failing = replace(run.results[-7], violations=(root,), exchanges=())
+    failing = replace(run.results[-7], findings=(root,), exchanges=())
     page = doc(Run(run.header, (*run.results[:-7], failing, *run.results[-6:])))
     text = evidence(page, 1, "/rec/geojson/mediatype").text_content()
     assert "https://v.example/collections/" in text and "collections/#" not in text
 
 
 def test_an_absent_value_is_named_not_left_empty() -> None:
-    missing = {"kind": "header", "requirement": "", "message": "no ETag header", "exchange": None,
-               "locator": {"where": "https://v.example/collections"}, "expected": "an ETag header", "actual": None}
+    missing = Finding("header", legacy("no ETag header"), "", Locator("https://v.example/collections"),
+                      "an ETag header", None)
     run = sample_run()
-    failing = replace(run.results[-7], violations=(missing,), exchanges=())
+    failing = replace(run.results[-7], findings=(missing,), exchanges=())
     page = doc(Run(run.header, (*run.results[:-7], failing, *run.results[-6:])))
     pair = evidence(page, 1, "/rec/geojson/mediatype").xpath(".//div[@class='evidence-pair']/div")
     assert [(d.text.strip(), d.xpath("string(pre)")) for d in pair] == [("erwartet", "an ETag header"),
@@ -85,8 +86,8 @@ def test_an_absent_value_is_named_not_left_empty() -> None:
 def test_durations_below_a_millisecond_and_checks_that_never_ran() -> None:
     run = sample_run()
     quick = replace(run.results[-7], duration_ms=0.3)
-    never = replace(run.results[-8], outcome=Outcome.NOT_APPLICABLE, duration_ms=0.0, violations=(),
-                    reason="class not claimed")
+    never = replace(run.results[-8], outcome=Outcome.NOT_APPLICABLE, duration_ms=0.0, findings=(),
+                    reason=legacy("class not claimed"))
     page = doc(Run(run.header, (*run.results[:-8], never, quick, *run.results[-6:])))
     assert term(evidence(page, 1, "/rec/geojson/mediatype"), "Dauer") == ["< 1 ms"]
     line = next(d for d in page.xpath("//details[contains(@class,'compact')]")
@@ -107,12 +108,12 @@ def test_headings_name_a_version_the_title_already_gives_once() -> None:
 
 def test_the_terminal_names_an_unreachable_vendor_and_its_url() -> None:
     out = io.StringIO()
-    print_summary(sample_run(), {}, "de", Console(file=out, width=100, highlight=False))
+    print_summary(build_report(sample_run()), {}, "de", Console(file=out, width=100, highlight=False))
     text = out.getvalue()
     gamma = next(line for line in text.splitlines() if "nicht erreichbar" in line)
     assert "https://gamma.example/ogcapi-features-1" in gamma and "connection refused" in gamma
     out = io.StringIO()
-    print_summary(sample_run(), {}, "en", Console(file=out, width=100, highlight=False))
+    print_summary(build_report(sample_run()), {}, "en", Console(file=out, width=100, highlight=False))
     assert any("unreachable" in line and "https://gamma.example/ogcapi-features-1" in line
                for line in out.getvalue().splitlines())
 

@@ -13,12 +13,16 @@ import pytest
 from lxml import etree
 from rich.console import Console
 
+from conformance.core.evidence import legacy
+from conformance.core.harnessmessages import HARNESS, msg
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Run
+from conformance.core.results import Finding, Run
 from conformance.reporting.files import write_all
+from conformance.reporting.i18n import Labels
 from conformance.reporting.jsonmatrix import render_json
 from conformance.reporting.junit import render_junit
 from conformance.reporting.markdown import render_markdown
+from conformance.reporting.model import build_report
 from conformance.reporting.summary import print_summary
 from conformance.reporting.tabular import FIELDS, render_csv
 from conformance.reporting.text import short_requirement, value
@@ -28,7 +32,7 @@ XSD = Path(__file__).with_name("junit.xsd")
 
 
 def test_markdown_is_short_escaped_and_complete() -> None:
-    text = render_markdown(sample_run(), "de")
+    text = render_markdown(build_report(sample_run()), "de")
     lines = text.splitlines()
     assert len(lines) < 25 and len(text) < 4000
     table = [line for line in lines if line.startswith("|")]
@@ -43,15 +47,15 @@ def test_markdown_is_short_escaped_and_complete() -> None:
 
 
 def test_markdown_incomplete_and_english() -> None:
-    text = render_markdown(sample_run(profile=False, finished=False), "en")
+    text = render_markdown(build_report(sample_run(profile=False, finished=False)), "en")
     assert "**⚠ INCOMPLETE RUN**" in text.splitlines()[2]
     assert "✘ requirements failed" in text and "SHALL" in text and "MUSS" not in text
 
 
 def test_csv_has_one_row_per_result_and_defuses_formulas() -> None:
     run = sample_run()
-    evil = replace(run.results[0], reason="=HYPERLINK(\"http://evil\")", vendor="alpha")
-    rows = list(csv.DictReader(io.StringIO(render_csv(Run(run.header, (evil, *run.results[1:])), "de"))))
+    evil = replace(run.results[0], reason=legacy("=HYPERLINK(\"http://evil\")"), vendor="alpha")
+    rows = list(csv.DictReader(io.StringIO(render_csv(build_report(Run(run.header, (evil, *run.results[1:]))), "de"))))
     assert len(rows) == len(run.results) and tuple(rows[0]) == FIELDS
     assert {r["vendor"] for r in rows} == {"alpha", "beta", "gamma"}
     assert any(r["reason"] == "'=HYPERLINK(\"http://evil\")" for r in rows)
@@ -64,7 +68,7 @@ def test_csv_has_one_row_per_result_and_defuses_formulas() -> None:
 
 
 def test_json_matrix_has_every_lane_cell_verdict_and_pair() -> None:
-    data = json.loads(render_json(sample_run(), "en"))
+    data = json.loads(render_json(build_report(sample_run()), "en"))
     assert data["format"] == "wechselbar-matrix/2" and data["exit_code"] == 1 and data["run"]["complete"]
     assert len(data["columns"]) == 4
     assert [len(v["cells"]) for v in data["vendors"]] == [4, 4, 3]
@@ -85,7 +89,7 @@ def test_json_matrix_has_every_lane_cell_verdict_and_pair() -> None:
 
 @pytest.fixture(scope="module")
 def junit() -> etree._Element:
-    return etree.fromstring(render_junit(sample_run(), "de"))
+    return etree.fromstring(render_junit(build_report(sample_run()), "de"))
 
 
 def test_junit_validates_against_the_common_shape(junit: etree._Element) -> None:
@@ -115,7 +119,8 @@ def test_junit_outcomes_and_properties(junit: etree._Element) -> None:
     assert props["requirement"].endswith("/req/geojson/content") and props["class"].endswith("/conf/geojson")
     assert props["obligation"] == "MUSS" and props["profile_obligation"] == "MUSS"
     failure = failed.find("failure")
-    assert failure is not None and "expected: application/geo+json" in failure.text
+    assert failure is not None and "erwartet: application/geo+json" in failure.text
+    assert "- [Medientyp] Features ausgeliefert als application/json" in failure.text
     assert "GET https://v.example/collections/a/items?f=json -> 200" in failure.text
     assert case("gamma", "/req/core/root-op").find("error") is not None
     assert case("beta", "/rec/core/fc-md-descriptions").find("skipped").get("type") == "waived"
@@ -126,7 +131,7 @@ def test_junit_outcomes_and_properties(junit: etree._Element) -> None:
 
 
 def test_write_all_writes_every_format_next_to_the_results(tmp_path: Path) -> None:
-    paths = write_all(sample_run(), tmp_path, "de")
+    paths = write_all(build_report(sample_run()), tmp_path, "de")
     assert {p.name for p in paths.values()} == {"matrix.html", "summary.md", "results.csv", "matrix.json", "junit.xml"}
     assert all(p.parent == tmp_path and p.stat().st_size > 200 for p in paths.values())
     assert paths["csv"].read_bytes().startswith(b"\xef\xbb\xbf")
@@ -135,7 +140,7 @@ def test_write_all_writes_every_format_next_to_the_results(tmp_path: Path) -> No
 
 def test_console_summary_shows_cells_verdicts_and_the_matrix_path(tmp_path: Path) -> None:
     console = Console(record=True, width=200, color_system=None)
-    print_summary(sample_run(finished=False), {"html": tmp_path / "matrix.html"}, "de", console)
+    print_summary(build_report(sample_run(finished=False)), {"html": tmp_path / "matrix.html"}, "de", console)
     text = console.export_text()
     assert "UNVOLLSTÄNDIGER LAUF" in text and f"Matrix: {tmp_path / 'matrix.html'}" in text
     assert re.search(r"Geoportal +ogcapi-features-1 .*\n 2\.4\.1 +oparl-1\.1 .*\n Alpha GmbH ", text)
@@ -147,7 +152,7 @@ def test_console_summary_shows_cells_verdicts_and_the_matrix_path(tmp_path: Path
 @pytest.mark.parametrize("width", [80, 160])
 def test_console_table_fits_the_terminal_one_line_per_vendor_target(width: int) -> None:
     console = Console(record=True, width=width, color_system=None)
-    print_summary(sample_run(), {}, "en", console)
+    print_summary(build_report(sample_run()), {}, "en", console)
     lines = console.export_text().splitlines()
     assert max(len(line) for line in lines) <= width
     table = " ".join(" ".join(lines[:lines.index(next(x for x in lines if x.startswith("SHALL, SHOULD:")))]).split())
@@ -160,11 +165,11 @@ def test_console_table_fits_the_terminal_one_line_per_vendor_target(width: int) 
 
 def test_error_outcome_without_evidence_still_renders() -> None:
     run = sample_run()
-    bare = replace(run.results[0], outcome=Outcome.ERROR, violations=({"kind": "x", "message": "m", "locator": {},
-                                                                        "exchange": 99},), exchanges=())
+    bare = replace(run.results[0], outcome=Outcome.ERROR, findings=(Finding("x", legacy("m"), exchange=99),),
+                   exchanges=())
     only = Run(run.header, (bare,))
-    assert etree.fromstring(render_junit(only, "en")).find("testsuite/testcase/error") is not None
-    assert render_csv(only, "en").count("\r\n") == 2
+    assert etree.fromstring(render_junit(build_report(only), "en")).find("testsuite/testcase/error") is not None
+    assert render_csv(build_report(only), "en").count("\r\n") == 2
 
 
 def test_requirements_are_shortened_to_their_path_or_section() -> None:
@@ -173,17 +178,19 @@ def test_requirements_are_shortened_to_their_path_or_section() -> None:
     assert short_requirement("urn:xoev-de:xdomea:kosit:standard:xdomea_3.0.0/Konformitaet/Schema") == "Schema"
 
 
-def test_a_stored_message_as_expected_or_actual_shows_as_its_text() -> None:
-    stored = {"code": "harness.class-claimed", "params": {"cls": "html"}, "text": "class html claimed"}
-    assert value(stored) == "class html claimed"
-    assert value({"limit": 10}).startswith("{")
+def test_a_phrase_as_expected_or_actual_shows_in_the_report_s_language_data_as_it_is() -> None:
+    phrase = msg("class-claimed", cls="html")
+    assert value(phrase, Labels("en", HARNESS)) == "class html claimed"
+    assert value(phrase, Labels("de", HARNESS)) == "Konformität zur Klasse html erklärt"
+    assert value({"limit": 10}, Labels("de")).startswith("{")
+    assert value(phrase.to_json(), Labels("de", HARNESS)).startswith("{"), "data that looks like a message is data"
 
 
 def test_an_interrupted_run_carries_the_banner_in_every_format(tmp_path: Path) -> None:
     run = sample_run(profile=False)
     stop = {"at": "2026-11-25T10:00:30+00:00", "by": "SIGTERM"}
     stopped = Run(replace(run.header, finished=None, interrupted=stop), run.results)
-    paths = write_all(stopped, tmp_path, "en")
+    paths = write_all(build_report(stopped), tmp_path, "en")
     said = "Stopped by SIGTERM (2026-11-25T10:00:30+00:00); “conformance run --resume”"
     for fmt in ("html", "md"):
         text = paths[fmt].read_text(encoding="utf-8")
@@ -199,6 +206,6 @@ def test_an_interrupted_run_carries_the_banner_in_every_format(tmp_path: Path) -
         1 + sum(r.outcome is Outcome.ERROR for r in run.results))
     assert said in junit.find("testsuite/testcase/error").get("message")
     console = Console(record=True, width=400, color_system=None)
-    print_summary(stopped, paths, "en", console, code=143)
+    print_summary(build_report(stopped), paths, "en", console, code=143)
     text = console.export_text()
     assert "INCOMPLETE RUN" in text and said in text and "Exit code 143" in text

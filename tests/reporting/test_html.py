@@ -8,15 +8,16 @@ from dataclasses import replace
 import lxml.html
 import pytest
 
-from conformance.core.outcomes import Outcome
-from conformance.core.results import Run
+from conformance.core.outcomes import Obligation, Outcome
+from conformance.core.results import Run, WaiverRecord, WaiverStatus
 from conformance.reporting.html import render_html
+from conformance.reporting.model import build_report
 from tests.reporting.samples import FEAT, HOSTILE, header, result, sample_run, vendor
 
 
 @pytest.fixture(scope="module")
 def html_de() -> str:
-    return render_html(sample_run(), "de")
+    return render_html(build_report(sample_run()), "de")
 
 
 def spec_urls(run: Run) -> set[str]:
@@ -67,7 +68,7 @@ def test_vendor_strings_are_escaped_everywhere(html_de: str) -> None:
 def test_a_hostile_spec_url_or_target_is_not_a_link() -> None:
     run = sample_run()
     bad = replace(run.results[0], spec_url="javascript:alert(1)", target="javascript:alert(2)")
-    page = render_html(Run(run.header, (bad, *run.results[1:])), "de")
+    page = render_html(build_report(Run(run.header, (bad, *run.results[1:]))), "de")
     assert 'href="javascript:' not in page and "javascript:alert(2)" in lxml.html.fromstring(page).text_content()
 
 
@@ -114,7 +115,8 @@ def test_evidence_of_a_fail_is_one_click_away(html_de: str) -> None:
     req = next(d for d in doc.xpath("//details[contains(@class,'req')]") if "/req/geojson/content" in
                d.xpath("string(summary)") and d.get("id", "").startswith("r-1-"))
     text = req.text_content()
-    for part in ("nicht erfüllt", "items served as application/json", "application/geo+json", '"content-type"',
+    for part in ("nicht erfüllt", "Features ausgeliefert als application/json", "Medientyp", "application/geo+json",
+                 '"content-type"',
                  "https://v.example/collections/a/items#/features/0", "GET https://v.example/collections/a/items?f=json",
                  "Content-Type: application/json", '{"type": "FeatureCollection"}', "Authorization: [redacted]"):
         assert part in text, part
@@ -155,7 +157,7 @@ def big_run(per_class: int) -> Run:
 
 
 def test_a_class_all_not_applicable_is_one_line_listing_its_requirements() -> None:
-    doc = lxml.html.fromstring(render_html(big_run(500), "de"))
+    doc = lxml.html.fromstring(render_html(build_report(big_run(500)), "de"))
     groups = doc.xpath("//div[@class='group']")
     assert len(groups) == 3 + 3
     html_group = groups[0]
@@ -169,7 +171,8 @@ def test_a_class_all_not_applicable_is_one_line_listing_its_requirements() -> No
 
 
 def test_collapsing_keeps_the_page_small_as_not_applicable_requirements_grow() -> None:
-    small, large = len(render_html(big_run(10), "de")), len(render_html(big_run(2010), "de"))
+    small = len(render_html(build_report(big_run(10)), "de"))
+    large = len(render_html(build_report(big_run(2010)), "de"))
     assert (large - small) / (3 * 2000) < 40
 
 
@@ -180,13 +183,13 @@ def several_targets() -> Run:
     profile = {"id": "p", "name": "Tender", "items": [{"standard": "ogcapi-features-1",
                                                        "classes": [f"{FEAT}/conf/core"], "obligation": "MUSS"}]}
     results = [replace(result("alpha", i, Outcome.FAIL if (i, k) == (0, 1) else Outcome.PASS), target=label,
-                       test_id=f"t{i}[{k}]", profile_obligation="MUSS")
+                       test_id=f"t{i}[{k}]", profile_obligation=Obligation.MUSS)
                for i in range(4) for k, label in enumerate(labels)]
     return Run(header([alpha], profile), tuple(results))
 
 
 def test_several_targets_of_one_standard_get_their_own_cells_and_verdict_lines() -> None:
-    doc = lxml.html.fromstring(render_html(several_targets(), "de"))
+    doc = lxml.html.fromstring(render_html(build_report(several_targets()), "de"))
     parts = doc.xpath("//table[contains(@class,'overview')]//td[contains(@class,'multi')]/div")
     texts = [" ".join(p.text_content().split()) for p in parts]
     assert texts == ["https://alpha.example/api-a✔3/3 MUSS · 1/1 SOLL",
@@ -203,7 +206,7 @@ def test_verdicts_switchability_waivers_notes_and_metadata_are_shown(html_de: st
     text = " ".join(lxml.html.fromstring(html_de).text_content().split())
     for part in ("erfüllt das Profil", "erfüllt das Profil nicht", "kein Urteil möglich", "Was zum Profil fehlt",
                  "Mit Profil: B kann A ersetzen", "Ausschreibung Geodaten 2026", "angewendet", "fix in 2.5",
-                 "sampling cut: walked 5 of ? pages", "a" * 64, "geojson-schema", "1.0.5", "run-0001-aaaa",
+                 "Stichprobe: 5 von ? Seiten durchlaufen", "a" * 64, "geojson-schema", "1.0.5", "run-0001-aaaa",
                  "2026-03-02T10:05:00+00:00", "Das Profil „Ausschreibung Geodaten 2026“ fordert:"):
         assert part in text, part
     assert "UNVOLLSTÄNDIGER LAUF" not in text
@@ -214,8 +217,8 @@ def test_verdicts_switchability_waivers_notes_and_metadata_are_shown(html_de: st
 
 def test_german_and_english_labels() -> None:
     run = sample_run(profile=False)
-    de = " ".join(lxml.html.fromstring(render_html(run, "de")).text_content().split())
-    en = " ".join(lxml.html.fromstring(render_html(run, "en")).text_content().split())
+    de = " ".join(lxml.html.fromstring(render_html(build_report(run), "de")).text_content().split())
+    en = " ".join(lxml.html.fromstring(render_html(build_report(run), "en")).text_content().split())
     for word in ("erfüllt", "nicht erfüllt", "Fehler – kein Urteil möglich", "übersprungen", "nicht anwendbar",
                  "Abweichung zugelassen", "MUSS", "SOLL", "Ohne Profil: B kann A ersetzen, wenn B jede Anforderung",
                  "ohne Beanstandung", "6 Fehler ohne Urteil", "Produkt und Anbieter"):
@@ -226,11 +229,11 @@ def test_german_and_english_labels() -> None:
         assert word in en, word
     assert not re.search(r"\([^()]*\(", de) and not re.search(r"\([^()]*\(", en)
     assert "Wechselbarkeitsmatrix" in de and "Switchability matrix" in en
-    assert lxml.html.fromstring(render_html(run, "en")).get("lang") == "en"
+    assert lxml.html.fromstring(render_html(build_report(run), "en")).get("lang") == "en"
 
 
 def test_incomplete_run_is_marked_prominently() -> None:
-    page = render_html(sample_run(finished=False), "de")
+    page = render_html(build_report(sample_run(finished=False)), "de")
     doc = lxml.html.fromstring(page)
     banner = doc.xpath("//*[@role='alert']")
     assert banner and "UNVOLLSTÄNDIGER LAUF" in banner[0].text_content()
@@ -240,14 +243,13 @@ def test_incomplete_run_is_marked_prominently() -> None:
 
 def test_waivers_that_expired_or_now_pass_are_reported() -> None:
     run = sample_run()
-    waiver = {"vendor": "alpha", "requirement": f"{FEAT}/req/core/root-op", "reason": "old", "expires": "2025-01-01",
-              "ticket": "", "status": "unused-passes"}
-    expired = {**waiver, "vendor": "beta", "status": "expired"}
-    changed = [replace(r, waiver=waiver) if (r.vendor, r.requirement) == ("alpha", waiver["requirement"]) else r
+    waiver = WaiverRecord("alpha", f"{FEAT}/req/core/root-op", "old", "2025-01-01", WaiverStatus.UNUSED_PASSES)
+    expired = replace(waiver, vendor="beta", status=WaiverStatus.EXPIRED)
+    changed = [replace(r, waiver=waiver) if (r.vendor, r.requirement) == ("alpha", waiver.requirement) else r
                for r in run.results]
     changed.append(replace(changed[0], vendor="beta", outcome=Outcome.FAIL, waiver=expired, test_id="t-expired",
                            target="https://beta.example/ogcapi-features-1"))
-    text = lxml.html.fromstring(render_html(Run(run.header, tuple(changed)), "de")).text_content()
+    text = lxml.html.fromstring(render_html(build_report(Run(run.header, tuple(changed))), "de")).text_content()
     expired_text, passes_text = "abgelaufen – zählt wieder als nicht erfüllt", "jetzt erfüllt – Ausnahme kann entfallen"
     assert expired_text in text and passes_text in text
     assert text.index(expired_text) < text.index(passes_text)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conformance.core.evidence import Violation
 from conformance.core.outcomes import Outcome
 from conformance.reporting import i18n
 from conformance.reporting.diff import CAVEATS, Change
@@ -33,6 +34,7 @@ def dynamic_keys() -> set[str]:
             | {f"waiver.{s}" for s in ("applied", "expired", "unused-passes", "unused")}
             | {f"diff.{c.value}" for c in Change}
             | {f"diff.caveat.{k}" for k in CAVEATS}
+            | {f"kind.{v.kind}" for v in (Violation, *Violation.__subclasses__())}
             | {"verdict.clean", "verdict.failures", "verdict.findings", "verdict.missing", "switch.rule.plain",
                "switch.rule.profile"})
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conformance.core.outcomes import Outcome
+from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Result, Run
 from conformance.reporting.matrix import OBLIGATIONS, WORST_FIRST, Cell, Counts, State, build_matrix
 from conformance.reporting.merge import merge_runs
@@ -131,13 +131,13 @@ def test_a_vendor_meets_the_profile_only_if_every_target_does(run: Run) -> None:
     for verdict, row in zip(vendor_verdicts(run), build_matrix(run).rows, strict=True):
         if profile is None or verdict.state is not VerdictState.MEETS:
             continue
-        for item in (i for i in profile["items"] if i["obligation"] == "MUSS"):
-            listed = [t for t in row.vendor["targets"] if t["standard"] == item["standard"]]
+        for item in (i for i in profile.items if i.obligation is Obligation.MUSS):
+            listed = [t for t in row.vendor["targets"] if t["standard"] == item.standard]
             assert listed
-            classes = item["classes"] or [c for s, c in ALL_CLASSES if s == item["standard"]]
+            classes = item.classes or [c for s, c in ALL_CLASSES if s == item.standard]
             for target in listed:
                 assert target["claims"] is None or set(classes) <= set(target["claims"])
-                assert all((item["standard"], c, target["target"]) in row.cells for c in classes)
+                assert all((item.standard, c, target["target"]) in row.cells for c in classes)
         mine = [r for r in run.results if r.vendor == row.id and (r.profile_obligation, r.obligation) == ("MUSS",) * 2]
         assert all(r.outcome not in (Outcome.FAIL, Outcome.ERROR, Outcome.SKIP) for r in mine)
 

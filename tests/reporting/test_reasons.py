@@ -1,20 +1,12 @@
-"""Harness reasons are rendered in the report's language; the results file keeps them as written."""
+"""The legacy wordings: plain English texts (format 1 files, suites not yet on message codes) rendered in German
+where a template knows them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import lxml.html
 import pytest
 
-from conformance.core.outcomes import Outcome
-from conformance.core.results import Run
-from conformance.harness.outcome import classify
-from conformance.reporting.files import render
 from conformance.reporting.findings import german
-from conformance.reporting.html import render_html
 from conformance.reporting.reasons import localise
-from tests.reporting.samples import FEAT, header, result, vendor
 
 GERMAN = [
     ("class urn:x/conf/cii-cvd not claimed (the vendors file)",
@@ -46,34 +38,6 @@ def test_harness_wordings_are_german_in_german_reports_and_unchanged_in_english(
 def test_a_suite_s_own_wording_stays_as_written() -> None:
     for text in ("GET /items: the body is not JSON (Expecting value)", "", "class html not claimed (somewhere)"):
         assert localise(text, "de") == text
-
-
-def test_classify_writes_reasons_the_patterns_know() -> None:
-    try:
-        raise KeyError("links")
-    except KeyError:
-        excinfo = pytest.ExceptionInfo.from_current()
-    reason = classify(excinfo).reason_text
-    assert localise(reason, "de") == "Fehler im Prüfwerkzeug: KeyError: 'links'"
-
-
-def _run() -> Run:
-    results = (result("alpha", 0, Outcome.PASS),
-               replace(result("alpha", 6, Outcome.NOT_APPLICABLE, reason="class html not claimed (the vendors file)"),
-                       requirement=f"{FEAT}/req/html/definition"),
-               result("alpha", 1, Outcome.ERROR))
-    return Run(header([vendor("alpha", "Alpha")]), results)
-
-
-def test_german_matrix_csv_and_junit_show_the_translation_and_results_keep_the_original() -> None:
-    run = _run()
-    text = lxml.html.fromstring(render_html(run, "de")).text_content()
-    assert "Konformität zur Klasse html nicht erklärt (Lieferantendatei)" in text
-    assert "nicht erreichbar: connection refused" in text and "TargetUnreachable" not in text
-    assert "class html not claimed" in lxml.html.fromstring(render_html(run, "en")).text_content()
-    assert "nicht erreichbar: connection refused" in render(run, "csv", "de").decode()
-    assert "nicht erreichbar: connection refused" in render(run, "junit", "de").decode()
-    assert run.results[1].reason == "class html not claimed (the vendors file)"
 
 
 def test_oparl_findings_read_in_german_with_their_variable_parts_kept() -> None:

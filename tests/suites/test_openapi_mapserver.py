@@ -42,29 +42,29 @@ def test_every_requirement_has_the_expected_outcome(results: Results) -> None:
 
 def test_features_are_served_as_json_but_documented_as_geojson(results: Results) -> None:
     found = record(results, "content-types/documented")
-    operations = {v["message"].split(":")[0] for v in found["violations"]}
+    operations = {v["text"].split(":")[0] for v in found["findings"]}
     assert operations == {f"GET /collections/{c}/items{f}" for c in ("lakes", "places") for f in ("", "/{featureId}")}
-    for violation in found["violations"]:
-        assert violation["expected"] == ["application/geo+json", "text/html"]
-        assert violation["actual"] == "application/json"
+    for violation in found["findings"]:
+        assert violation["expected"]["data"] == ["application/geo+json", "text/html"]
+        assert violation["actual"]["data"] == "application/json"
         sent = found["exchanges"][violation["exchange"]]
         assert sent["status"] == 200 and sent["response_headers"]["Content-Type"].startswith("application/json")
 
 
 def test_a_limit_out_of_its_range_is_answered_with_200(results: Results) -> None:
     found = record(results, "negative-data/rejected")
-    messages = {v["message"] for v in found["violations"]}
+    messages = {v["text"] for v in found["findings"]}
     bounds = (("0", "below the minimum 1"), ("10001", "above the maximum 10000"))
     assert {f"GET /collections/{c}/items: limit={n} ({b}) was answered with HTTP 200, not a 4xx"
             for c in ("lakes", "places") for n, b in bounds} <= messages
-    for violation in found["violations"]:
-        assert "limit=" in violation["locator"]["where"] and ("minimum" in violation["message"]
-                                                              or "maximum" in violation["message"])
-        assert violation["actual"] == 200 and violation["expected"] == ["4xx"]
+    for violation in found["findings"]:
+        assert "limit=" in violation["locator"]["where"] and ("minimum" in violation["text"]
+                                                              or "maximum" in violation["text"])
+        assert violation["actual"]["data"] == 200 and violation["expected"]["data"] == ["4xx"]
 
 
 def test_the_remote_error_schema_is_reported_not_fetched(results: Results) -> None:
     found = record(results, "description/self-contained")
-    assert [v["message"].split()[1] for v in found["violations"]] == [EXCEPTION]
+    assert [v["text"].split()[1] for v in found["findings"]] == [EXCEPTION]
     pointer = "/components/responses/default/content/application~1json/schema"
-    assert found["violations"][0]["locator"]["pointer"] == pointer
+    assert found["findings"][0]["locator"]["pointer"] == pointer

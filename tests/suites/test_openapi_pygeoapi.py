@@ -39,7 +39,7 @@ def test_description_is_a_valid_openapi_30_document(results: Results) -> None:
 def test_remote_references_are_reported_not_fetched(results: Results) -> None:
     found = record(results, "description/self-contained")
     assert found["outcome"] == "fail"
-    refs = {v["message"].split()[1]: v for v in found["violations"]}
+    refs = {v["text"].split()[1]: v for v in found["findings"]}
     assert SORTBY in refs
     assert re.fullmatch(r"/paths/~1collections~1\w+~1items/get/parameters/\d+", refs[SORTBY]["locator"]["pointer"])
     assert any(ref.startswith(PROCESSES) for ref in refs)
@@ -49,10 +49,10 @@ def test_remote_references_are_reported_not_fetched(results: Results) -> None:
 def test_items_are_served_as_json_but_documented_as_geojson(results: Results) -> None:
     found = record(results, "content-types/documented")
     assert found["outcome"] == "fail"
-    items = [v for v in found["violations"] if v["message"].startswith("GET /collections/lakes/items: HTTP 200")]
-    assert items, found["violations"]
-    assert items[0]["actual"].startswith("application/json")
-    assert items[0]["expected"] == ["application/geo+json", "text/html"]
+    items = [v for v in found["findings"] if v["text"].startswith("GET /collections/lakes/items: HTTP 200")]
+    assert items, found["findings"]
+    assert items[0]["actual"]["data"].startswith("application/json")
+    assert items[0]["expected"]["data"] == ["application/geo+json", "text/html"]
     assert items[0]["locator"]["pointer"] == "/paths/~1collections~1lakes~1items/get/responses"
     assert exchange(found, items[0])["status"] == 200
 
@@ -60,9 +60,9 @@ def test_items_are_served_as_json_but_documented_as_geojson(results: Results) ->
 def test_conformance_is_documented_with_the_landing_page_schema(results: Results) -> None:
     found = record(results, "response-schemas/valid")
     assert found["outcome"] == "fail"
-    conformance = [v for v in found["violations"] if v["message"].startswith("GET /conformance HTTP 200")]
-    assert conformance and "'links' is a required property" in conformance[0]["message"]
-    assert "/components/responses/LandingPage" in conformance[0]["expected"]
+    conformance = [v for v in found["findings"] if v["text"].startswith("GET /conformance HTTP 200")]
+    assert conformance and "'links' is a required property" in conformance[0]["text"]
+    assert "/components/responses/LandingPage" in conformance[0]["expected"]["data"]
     sent = exchange(found, conformance[0])
     assert "/conformance" in sent["url"] and sent["response_headers"]["Content-Type"].startswith("application/json")
 
@@ -73,8 +73,8 @@ def test_parameters_outside_their_enums_or_of_the_wrong_type_are_accepted(result
     for this API, so the description alone decides)."""
     found = record(results, "negative-data/rejected")
     assert found["outcome"] == "fail"
-    assert all(v["actual"] == 200 and v["expected"] == ["4xx"] for v in found["violations"])
-    messages = {v["message"] for v in found["violations"]}
+    assert all(v["actual"]["data"] == 200 and v["expected"]["data"] == ["4xx"] for v in found["findings"])
+    messages = {v["text"] for v in found["findings"]}
     assert "GET /: f= (empty, not one of json, html, jsonld) was answered with HTTP 200, not a 4xx" in messages
     assert ("GET /collections/lakes/items: skipGeometry=zzz (not of type boolean) was answered with HTTP 200, "
             "not a 4xx") in messages
@@ -88,7 +88,7 @@ def test_six_number_bbox_is_a_server_error(results: Results) -> None:
     assert record(results, "status-codes/documented")["outcome"] == "pass"
     found = record(results, "server-errors/none")
     assert found["outcome"] == "fail"
-    assert {v["message"] for v in found["violations"]} == {
+    assert {v["text"] for v in found["findings"]} == {
         f"GET /collections/{c}/items: HTTP 500 for a valid request" for c in ("lakes", "places", "baustellen")}
-    assert all(exchange(found, v)["url"].endswith("/items?bbox=0%2C1%2C2%2C3%2C4%2C5") for v in found["violations"])
-    assert any(re.fullmatch(r"\d{3} requests to \d+ GET operations", n) for n in found["notes"])
+    assert all(exchange(found, v)["url"].endswith("/items?bbox=0%2C1%2C2%2C3%2C4%2C5") for v in found["findings"])
+    assert any(re.fullmatch(r"\d{3} requests to \d+ GET operations", n["text"]) for n in found["notes"])
