@@ -75,6 +75,46 @@ OPARL = {
         "{prop} des Objekts {kind} verweist auf die Liste {url}, die keine Listenseite liefert (HTTP {status})",
     "sampling cut: walked {count} of {total} lists {what} (object_lists)":
         "Stichprobe: {count} von {total} Listen {what} durchlaufen (object_lists)",
+    "sampling cut: fetched {count} of {total} embedded objects by their id (raise the sample option to check more)":
+        "Stichprobe: {count} von {total} eingebetteten Objekten über ihre id abgerufen (für mehr die Stichprobe "
+        "vergrößern)",
+    "sampling cut: fetched {count} of {total} unseen referenced objects (raise the sample option to check more)":
+        "Stichprobe: {count} von {total} noch nicht gesehenen referenzierten Objekten abgerufen (für mehr die "
+        "Stichprobe vergrößern)",
+    "sampling cut: fetched {count} of {total} files (file_samples)":
+        "Stichprobe: {count} von {total} Dateien abgerufen (file_samples)",
+    "sampling cut: walked {pages} pages of {count} of {total} lists with modified_since={since} (deleted_pages)":
+        "Stichprobe: je {pages} Seiten von {count} der {total} Listen mit modified_since={since} durchlaufen "
+        "(deleted_pages)",
+    "sampling cut: crawled the lists of {count} of {total} bodies":
+        "Stichprobe: die Listen von {count} der {total} Körperschaften erfasst",
+    "sampling cut: walked {count} of {total} pages of {url} (max_pages)":
+        "Stichprobe: {count} von {total} Seiten von {url} durchlaufen (max_pages)",
+    "sampling cut: stopped {url} after {count} of {total} pages (max_objects)":
+        "Stichprobe: {url} nach {count} von {total} Seiten beendet (max_objects)",
+    "{count} further violations not listed (max_violations {max})":
+        "{count} weitere Verstöße nicht aufgeführt (max_violations {max})",
+    "no File object with an accessUrl was met": "kein File-Objekt mit accessUrl gefunden",
+    "no sampled file offers a retrievable downloadUrl":
+        "keine der Stichproben-Dateien bietet eine abrufbare downloadUrl",
+    "no list has objects with two distinct {name} values":
+        "keine Liste hat Objekte mit zwei verschiedenen Werten von {name}",
+    "no filtered list had a second page (raise filter_pages or use a larger list)":
+        "keine gefilterte Liste hatte eine zweite Seite (filter_pages erhöhen oder eine größere Liste wählen)",
+    "the endpoint has no person, paper, meeting or agenda item list":
+        "der Endpunkt hat keine Liste von Personen, Drucksachen, Sitzungen oder Tagesordnungspunkten",
+    "no listed object with an id was met": "kein gelistetes Objekt mit id gefunden",
+    "no embedded object with an id was met": "kein eingebettetes Objekt mit id gefunden",
+    "no object references another one or links a list":
+        "kein Objekt verweist auf ein anderes oder verlinkt eine Liste",
+    "no referenced or embedded object of a completely walked list type was met":
+        "kein referenziertes oder eingebettetes Objekt eines vollständig durchlaufenen Listentyps gefunden",
+    "no LegislativeTerm, Membership, AgendaItem or Consultation was output on its own":
+        "kein LegislativeTerm, keine Membership, kein AgendaItem und keine Consultation wurde einzeln ausgegeben",
+    "no list page gives links.first or links.last": "keine Listenseite nennt links.first oder links.last",
+    "the endpoint is not served over HTTPS, so nothing can be redirected from it":
+        "der Endpunkt wird nicht über HTTPS ausgeliefert, also kann von dort nichts weitergeleitet werden",
+    "the endpoint showed no {kind} object": "der Endpunkt zeigte kein Objekt vom Typ {kind}",
     "{prop} references {url}, which answers HTTP {status}":
         "{prop} verweist auf {url}, das mit HTTP {status} antwortet",
     "{url} exists but is missing from the {kind} list": "{url} existiert, fehlt aber in der Liste {kind}",

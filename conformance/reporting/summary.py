@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from conformance.core.evidence import legacy
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation, Outcome
 from conformance.reporting.header import vendor_name
@@ -131,4 +132,4 @@ def unreachable(row: Row) -> dict[str, Message]:
 def _cause(detail: object) -> Message:
     if isinstance(detail, Message) and detail.code == EARLIER and isinstance(detail.params.get("cause"), Message):
         return detail.params["cause"]  # type: ignore[return-value]
-    return detail if isinstance(detail, Message) else Message("harness.text", {"text": str(detail)}, str(detail))
+    return detail if isinstance(detail, Message) else legacy(str(detail))

@@ -85,11 +85,11 @@ def _verdict(run: Run, row: Row) -> VendorVerdict:
     waived = tuple(dict.fromkeys(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED))
     if run.header.profile is None:
         missing = _sorted(_missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR)
-                          or r.first.unexamined)
+                          or unexamined(r.first))
         return VendorVerdict(row.id, _state(missing, run.complete), missing, (), waived)
     structural = _structural(run, row, Obligation.MUSS)
     unclaimed = {(m.standard, m.cls, m.target) for m in structural if m.kind == "not-claimed"}
-    short = [r for r in outcomes if r.profile_obligation and (r.outcome in BY_OUTCOME or r.first.unexamined)
+    short = [r for r in outcomes if r.profile_obligation and (r.outcome in BY_OUTCOME or unexamined(r.first))
              and not _unclaimed_fail(r, unclaimed)]
     missing = structural + _sorted(_missing(r) for r in short if required(r))
     recommended = _structural(run, row, Obligation.SOLL) + _sorted(_missing(r) for r in short if not required(r))

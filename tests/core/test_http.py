@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import requests
 
+from conformance.core.harnessmessages import HARNESS, target_error
 from conformance.core.http import (
     DeadlineExceeded,
     ExchangeLog,
@@ -25,6 +26,7 @@ from conformance.core.httptools import refused
 from conformance.core.secrets import Redactor
 from conformance.core.vendors import Auth, HttpSettings, Target, Vendor, VendorsFile
 from conformance.harness.runconfig import RunConfig
+from conformance.reporting.i18n import Labels
 from tests.core.httpdouble import DRIP_HEAD, Handler, serve
 
 
@@ -175,9 +177,15 @@ def test_unreachable_host_fails_fast_after_first_failure() -> None:
     with pytest.raises(TargetUnreachable, match="connection failed"):
         client.get("http://127.0.0.1:9/")
     assert log.requests_sent == 2
-    with pytest.raises(TargetUnreachable, match="unreachable earlier in this run"):
+    with pytest.raises(TargetUnreachable, match="unreachable earlier in this run") as earlier:
         client.get("http://127.0.0.1:9/other")
     assert log.requests_sent == 2
+    reason = target_error(earlier.value)
+    assert reason.text == ("TargetUnreachable: 127.0.0.1:9 was unreachable earlier in this run: "
+                           "GET http://127.0.0.1:9/: connection failed")
+    assert Labels("de", HARNESS).msg(reason) == (
+        "nicht erreichbar: 127.0.0.1:9 war in diesem Lauf schon zuvor nicht erreichbar: GET http://127.0.0.1:9/: "
+        "keine Verbindung")
 
 
 def test_a_connection_closed_without_an_answer_does_not_mark_the_host_down(base: str) -> None:

@@ -1,4 +1,5 @@
-"""`conformance demo` writes the matrix through the normal run path: one vendor meets the profile, two do not."""
+"""`conformance demo` writes the matrix through the normal run path: one vendor meets the profile, two do not. Its
+German report is German: notes, reasons, evidence labels and counts come from catalogues, not from English text."""
 
 from __future__ import annotations
 
@@ -7,13 +8,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
+import pytest
+
 from conformance.core.results import read_run
 from conformance.reporting.verdict import EXIT_OK, VerdictState, vendor_verdicts
 
+ENGLISH = ("sampling cut", "further violations not listed", "further findings, not listed", "not listed",
+           "was unreachable earlier in this run", "an ETag header", "not served over HTTPS", "no filtered list",
+           "nothing examined", "looked for", "requests to", " more)")
 
-def test_demo_writes_the_matrix(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "conformance", "demo", "--out", "demo", "--quiet"], cwd=tmp_path,
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    folder = tmp_path_factory.mktemp("demo")
+    done = subprocess.run([sys.executable, "-m", "conformance", "demo", "--out", "demo", "--quiet"], cwd=folder,
                           capture_output=True, text=True, timeout=600, check=False, env=dict(os.environ))
+    return done, folder
+
+
+def test_demo_writes_the_matrix(demo: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    done, tmp_path = demo
     assert done.returncode == EXIT_OK, done.stderr[-3000:]
     matrix = tmp_path / "demo" / "matrix.html"
     lines = done.stdout.strip().splitlines()
@@ -34,3 +49,19 @@ def test_demo_writes_the_matrix(tmp_path: Path) -> None:
                       "kartolight": VerdictState.FAILS}
     for path in (tmp_path / "demo").iterdir():
         assert "demo-token-geomax" not in path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_german_report_of_the_demo_words_notes_reasons_and_evidence_in_german(
+        demo: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    done, folder = demo
+    assert done.returncode == EXIT_OK, done.stderr[-3000:]
+    doc = lxml.html.parse(str(folder / "demo" / "matrix.html")).getroot()
+    for node in doc.xpath("//style|//script"):
+        node.drop_tree()
+    text = " ".join(doc.text_content().split())
+    for german in ("Stichprobe: ", "weitere Verstöße nicht aufgeführt", "Anfragen an", "Medientyp", "fehlt"):
+        assert german in text, german
+    for english in ENGLISH:
+        assert english not in text, (english, text[max(0, text.find(english) - 200):text.find(english) + 200])
+    kinds = {" ".join(k.text_content().split()) for k in doc.xpath("//details//p/span[@class='muted']")}
+    assert kinds and not kinds & {"missing", "media-type", "status", "value", "paging", "link", "rule"}, kinds

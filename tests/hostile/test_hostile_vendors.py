@@ -60,8 +60,8 @@ def _run_group(group: str, folder: Path) -> dict[str, Any]:
             "peak_kb": done.peak_kb, "requests": requests,
             "leaks": leaks(done.files, secret_forms(USER, PASSWORD, TOKEN), folder),
             "records": [{"vendor": r.vendor, "requirement": r.requirement, "outcome": r.outcome.value,
-                         "reason": r.reason, "notes": list(r.notes),
-                         "statuses": [e.get("status") for e in r.exchanges]}
+                         "reason": r.reason_text, "notes": [n.text for n in r.notes],
+                         "statuses": [e.status for e in r.exchanges]}
                         for r in done.run.results]}
 
 

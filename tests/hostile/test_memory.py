@@ -25,7 +25,7 @@ def _peak_kb(folder: Path, cap: int) -> int:
                        for mode in MODES for suite in SUITES)
         done = run_cli(folder, text)
     assert done.run.complete and {r.outcome.value for r in done.run.results} == {"error"}, done.output[-2000:]
-    assert all("exceeds the cap" in r.reason or "could not be read" in r.reason for r in done.run.results)
+    assert all("exceeds the cap" in r.reason_text or "could not be read" in r.reason_text for r in done.run.results)
     return done.peak_kb
 
 

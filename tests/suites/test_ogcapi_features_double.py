@@ -124,7 +124,7 @@ def test_a_check_with_nothing_to_judge_is_not_applicable_naming_what_it_looked_f
     for short in UNEXAMINED[defect]:
         record = run.records[(defect, short)]
         assert record["outcome"] == "not_applicable", record
-        assert record["reason"] == "nothing examined: looked for pages reached through next links"
+        assert record["reason"]["text"] == "nothing examined: looked for pages reached through next links"
         assert record["examined"][0]["count"] == 0
 
 
@@ -138,12 +138,13 @@ def test_defect_is_caught_under_its_requirements(run: Run, defect: str) -> None:
 @pytest.mark.parametrize("defect", sorted(EVIDENCE))
 def test_new_checks_name_the_deviation(run: Run, defect: str) -> None:
     short, phrase = EVIDENCE[defect]
-    messages = [v["message"] for v in run.records[(defect, short)]["violations"]]
+    messages = [v["text"] for v in run.records[(defect, short)]["findings"]]
     assert any(phrase in m for m in messages), messages
 
 
 def test_conformant_double_is_judged_on_http_and_security(run: Run) -> None:
-    notes = run.records[("ok", "req/core/http")]["notes"]  # entity-tags sent: conditional GET exercised
+    # entity-tags sent: conditional GET exercised
+    notes = [n["text"] for n in run.records[("ok", "req/core/http")]["notes"]]
     assert notes == ["the API is served over plain HTTP: the HTTPS part of the requirement does not apply"]
     assert run.outcome("ok", "req/oas30/security") == "pass"  # an optional API key is declared
 
@@ -165,7 +166,7 @@ def test_an_unreadable_landing_page_ends_every_check_with_one_reason(run: Run) -
     """Without a landing page nothing can be judged: no fail, no pass, one error reason for every check."""
     records = [r for (vendor, _), r in run.records.items() if vendor == "gone"]
     assert len(records) == len(ALL) and {r["outcome"] for r in records} == {"error"}
-    [reason] = {r["reason"] for r in records}
+    [reason] = {r["reason"]["text"] for r in records}
     assert reason.startswith("TargetUnreachable: the landing page http://") and "answered HTTP 404" in reason
     assert any(e["url"].endswith("/gone/") for r in records for e in r["exchanges"])
 
@@ -199,7 +200,7 @@ def test_declared_classes_the_vendors_file_does_not_claim_are_noted(tmp_path_fac
         server.stop()
     success = found.records[("ok", "req/core/conformance-success")]
     assert success["outcome"] == "pass", found.stderr[-2000:]
-    [note] = [n for n in success["notes"] if n.startswith("declared by the API but not claimed")]
+    [note] = [n["text"] for n in success["notes"] if n["text"].startswith("declared by the API but not claimed")]
     assert "/conf/html" in note and "/conf/geojson" in note and "/conf/core" not in note
     assert found.records[("ok", "req/html/content")]["outcome"] == "not_applicable"
 
@@ -207,14 +208,14 @@ def test_declared_classes_the_vendors_file_does_not_claim_are_noted(tmp_path_fac
 def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
     """Each finding the defects provoke renders in German from the suite's catalogue (schema findings carry
     jsonschema's own words as their parameter)."""
-    found = {v["message"] for r in run.records.values() for v in r["violations"] if v["kind"] != "schema"}
+    found = {v["text"] for r in run.records.values() for v in r["findings"] if v["kind"] != "schema"}
     assert len(found) > 100
     assert untranslated(run.records.values()) == []
 
 
 def test_checks_that_cannot_read_the_api_definition_say_what_went_unchecked(run: Run) -> None:
     """A check that passes on what it could judge names the part it could not (never a silent partial pass)."""
-    notes = {short: " ".join(record["notes"]) for (vendor, short), record in run.records.items()
+    notes = {short: " ".join(n["text"] for n in record["notes"]) for (vendor, short), record in run.records.items()
              if vendor == "no-api-definition"}
     for short, what in (("req/core/fc-bbox-definition", "the declaration of bbox was not checked"),
                         ("req/core/fc-limit-definition", "the declaration of limit was not checked"),
@@ -222,5 +223,5 @@ def test_checks_that_cannot_read_the_api_definition_say_what_went_unchecked(run:
                         ("req/core/fc-limit-response-1", "a declared default or maximum of limit"),
                         ("req/core/query-param-unknown", "was taken as undeclared")):
         assert run.outcome("no-api-definition", short) == "pass" and what in notes[short], (short, notes[short])
-    assert "could not be walked to the end" in " ".join(run.records[("paging-cycle", "req/core/fc-bbox-response")]
-                                                        ["notes"])
+    notes_cycle = run.records[("paging-cycle", "req/core/fc-bbox-response")]["notes"]
+    assert "could not be walked to the end" in " ".join(n["text"] for n in notes_cycle)

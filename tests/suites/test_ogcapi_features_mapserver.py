@@ -49,36 +49,36 @@ def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
 
 
 def test_antimeridian_bbox_is_rejected(run: Run) -> None:
-    found = run.records[("mapserver", "req/core/fc-bbox-response")]["violations"]
-    assert {(v["kind"], v["actual"]) for v in found} == {("status", 400)}
+    found = run.records[("mapserver", "req/core/fc-bbox-response")]["findings"]
+    assert {(v["kind"], v["actual"]["data"]) for v in found} == {("status", 400)}
     assert all("bbox=170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
 
 
 def test_limit_below_minimum_and_latitude_160_are_accepted(run: Run) -> None:
-    messages = {v["message"] for v in run.records[("mapserver", "req/core/query-param-invalid")]["violations"]}
+    messages = {v["text"] for v in run.records[("mapserver", "req/core/query-param-invalid")]["findings"]}
     assert {"invalid value limit=0 was answered with 200", "invalid value limit=-1 was answered with 200",
             "invalid value bbox=0,0,10,160 was answered with 200"} <= messages
 
 
 def test_six_number_bbox_is_rejected(run: Run) -> None:
-    found = run.records[("mapserver", "req/core/fc-bbox-definition")]["violations"]
-    assert {(v["kind"], v["actual"]) for v in found} == {("status", 400)}
-    assert all(v["message"].startswith("bbox=-180,-90,-10000,180,90,10000 on ") for v in found)
+    found = run.records[("mapserver", "req/core/fc-bbox-definition")]["findings"]
+    assert {(v["kind"], v["actual"]["data"]) for v in found} == {("status", 400)}
+    assert all(v["text"].startswith("bbox=-180,-90,-10000,180,90,10000 on ") for v in found)
     record = run.records[("mapserver", "req/core/fc-bbox-definition")]
     assert "Bad value for bbox" in record["exchanges"][found[0]["exchange"]]["body_excerpt"]
 
 
 def test_unknown_parameter_without_free_form_declaration(run: Run) -> None:
     record = run.records[("mapserver", "req/core/query-param-unknown")]
-    assert {v["expected"] for v in record["violations"]} == {"400"}
+    assert {v["expected"]["data"] for v in record["findings"]} == {"400"}
     assert not record["notes"]
 
 
 def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
-    assert any(r["violations"] for r in run.records.values())
+    assert any(r["findings"] for r in run.records.values())
     assert untranslated(run.records.values()) == []
 
 
 def test_no_timestamp_is_not_applicable_not_a_pass(run: Run) -> None:
     record = run.records[("mapserver", "req/core/fc-timeStamp")]
-    assert record["reason"] == "nothing examined: looked for items responses with a timeStamp"
+    assert record["reason"]["text"] == "nothing examined: looked for items responses with a timeStamp"

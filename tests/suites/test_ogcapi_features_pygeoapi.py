@@ -51,12 +51,12 @@ def _record(run: Run, short: str) -> dict[str, Any]:
 
 
 def _messages(run: Run, short: str) -> list[str]:
-    return [v["message"] for v in _record(run, short)["violations"]]
+    return [v["text"] for v in _record(run, short)["findings"]]
 
 
 def _exchange(run: Run, short: str, index: int = 0) -> dict[str, Any]:
     record = _record(run, short)
-    return record["exchanges"][record["violations"][index]["exchange"]]  # type: ignore[no-any-return]
+    return record["exchanges"][record["findings"][index]["exchange"]]  # type: ignore[no-any-return]
 
 
 def _expected(short: str) -> str:
@@ -81,15 +81,15 @@ def test_items_served_as_json_not_geojson(run: Run) -> None:
 
 
 def test_antimeridian_bbox_returns_the_other_side_of_the_world(run: Run) -> None:
-    found = _record(run, "req/core/fc-bbox-response")["violations"]
-    assert any("Lake Victoria" in v["message"] and "170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
+    found = _record(run, "req/core/fc-bbox-response")["findings"]
+    assert any("Lake Victoria" in v["text"] and "170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
 
 
 def test_unknown_parameter_accepted_despite_free_form_argument(run: Run) -> None:
     record = _record(run, "req/core/query-param-unknown")
-    assert all(v["actual"] == 200 for v in record["violations"])
-    assert "vendorSpecificParameters" in record["violations"][0]["expected"]["text"]
-    assert any("free-form" in note for note in record["notes"])
+    assert all(v["actual"]["data"] == 200 for v in record["findings"])
+    assert "vendorSpecificParameters" in record["findings"][0]["expected"]["message"]["text"]
+    assert any("free-form" in note["text"] for note in record["notes"])
 
 
 def test_malformed_datetime_and_latitude_160_accepted(run: Run) -> None:
@@ -100,30 +100,30 @@ def test_malformed_datetime_and_latitude_160_accepted(run: Run) -> None:
 
 
 def test_six_number_bbox_is_a_server_error(run: Run) -> None:
-    found = _record(run, "req/core/fc-bbox-definition")["violations"]
-    assert {(v["kind"], v["actual"]) for v in found} == {("status", 500)}
-    assert {v["message"].split(" on ")[1].split(":")[0] for v in found} == {"lakes", "places", "baustellen"}
-    assert all(v["message"].startswith(f"bbox={SIX}") for v in found)
+    found = _record(run, "req/core/fc-bbox-definition")["findings"]
+    assert {(v["kind"], v["actual"]["data"]) for v in found} == {("status", 500)}
+    assert {v["text"].split(" on ")[1].split(":")[0] for v in found} == {"lakes", "places", "baustellen"}
+    assert all(v["text"].startswith(f"bbox={SIX}") for v in found)
     assert _exchange(run, "req/core/fc-bbox-definition")["response_headers"]["Content-Type"].startswith("text/html")
-    assert any("six numbers is not accepted" in n for n in _record(run, "req/core/fc-bbox-response")["notes"])
+    assert any("six numbers is not accepted" in n["text"] for n in _record(run, "req/core/fc-bbox-response")["notes"])
 
 
 def test_no_entity_tags_so_no_conditional_requests(run: Run) -> None:
     assert len(_messages(run, "rec/core/etag")) == 6
     assert all(m.endswith("the 200 response carries no ETag") for m in _messages(run, "rec/core/etag"))
-    assert _record(run, "req/core/http")["notes"] == [
+    assert [n["text"] for n in _record(run, "req/core/http")["notes"]] == [
         "no response carried an entity-tag (ETag): conditional requests were not exercised",
         "the API is served over plain HTTP: the HTTPS part of the requirement does not apply"]
 
 
 def test_no_security_declared_or_enforced(run: Run) -> None:
-    assert "declares no security scheme" in _record(run, "req/oas30/security")["reason"]
+    assert "declares no security scheme" in _record(run, "req/oas30/security")["reason"]["text"]
 
 
 def test_datetime_on_collection_with_time(run: Run) -> None:
-    found = _record(run, "req/core/fc-time-response")["violations"]
-    assert {v["actual"] for v in found if v["kind"] == "status"} == {400}
-    assert any(v["kind"] == "value" and "does not intersect datetime=" in v["message"] for v in found)
+    found = _record(run, "req/core/fc-time-response")["findings"]
+    assert {v["actual"]["data"] for v in found if v["kind"] == "status"} == {400}
+    assert any(v["kind"] == "value" and "does not intersect datetime=" in v["text"] for v in found)
     assert all("/baustellen/" in v["locator"]["where"] for v in found)
 
 
@@ -138,5 +138,5 @@ def test_reports_are_written(run: Run) -> None:
 
 
 def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
-    assert any(r["violations"] for r in run.records.values())
+    assert any(r["findings"] for r in run.records.values())
     assert untranslated(run.records.values()) == []

@@ -90,7 +90,7 @@ def run_pytest(vendors: Path, results: Path, *extra: str) -> Run:
 
 def evidence_complete(record: dict[str, Any]) -> bool:
     """Every violation of a fail names where (URL) and points at a captured HTTP exchange."""
-    found = record["violations"]
+    found = record["findings"]
     return bool(found) and all(v["locator"].get("where") and isinstance(v.get("exchange"), int)
                                and record["exchanges"][v["exchange"]]["url"] for v in found)
 
@@ -107,8 +107,7 @@ def codes(message: Message) -> set[str]:
 
 def german(violation: dict[str, Any]) -> str | None:
     """A stored finding rendered in German from the suite's catalogue; None unless every code in it is known."""
-    stored = {"code": violation["code"], "params": violation["params"], "text": violation["message"]}
-    message = Message.from_json(stored)
+    message = Message.from_json(violation)
     if not codes(message) <= set(SUITE.messages.templates):
         return None
     return SUITE.messages.render(message, "de")
@@ -117,6 +116,6 @@ def german(violation: dict[str, Any]) -> str | None:
 def untranslated(records: Iterable[dict[str, Any]]) -> list[str]:
     """The findings of the records without a German rendering of their own (schema findings are the validator's
     words and stay as written)."""
-    found = [v for r in records for v in r["violations"]]
-    return sorted(v["message"] for v in found if german(v) is None or (german(v) == v["message"]
+    found = [v for r in records for v in r["findings"]]
+    return sorted(v["text"] for v in found if german(v) is None or (german(v) == v["text"]
                                                                         and v["code"] != "features.schema"))

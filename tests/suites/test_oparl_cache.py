@@ -11,7 +11,7 @@ import pytest
 
 from conformance.core.evidence import Exchange
 from conformance.suites.oparl.cache import ResponseCache
-from tests.suites.test_oparl_support import double, results_by, run_suite, vendors_file
+from tests.suites.test_oparl_support import double, results_by, run_suite, texts, vendors_file
 
 EXCHANGE = Exchange("GET", "https://x.example/system", 200, {}, {"Content-Type": "application/json"}, "{}", 2)
 
@@ -45,7 +45,7 @@ def test_a_cached_rerun_says_so_and_fresh_samples_still_see_a_vendor_change(tmp_
         url = first["systems"]["c"]
         before = _run(tmp_path / "r1", url, 3600, cache)
     assert {k for k, r in before.items() if r["outcome"] != "pass"} == {"https", "no-downgrade"}
-    assert not any("response cache" in n for r in before.values() for n in r["notes"])
+    assert not any("response cache" in n for r in before.values() for n in texts(r["notes"]))
     broken = [{**tenant[0], "defects": ["no-cors"]}]
     try:
         context = double(tmp_path / "d2", broken, "--port", str(port))
@@ -58,11 +58,11 @@ def test_a_cached_rerun_says_so_and_fresh_samples_still_see_a_vendor_change(tmp_
         live = _run(tmp_path / "r3", url, 0, tmp_path / "empty")
     finally:
         context.__exit__(None, None, None)
-    assert all(any("came from the response cache" in n for n in r["notes"]) for r in cached.values())
+    assert all(any("came from the response cache" in n for n in texts(r["notes"])) for r in cached.values())
     assert cached["cors-origin"]["outcome"] == "fail"
-    assert all("stored" not in v["locator"].get("where", "") for v in cached["cors-origin"]["violations"])
+    assert all("stored" not in v["locator"].get("where", "") for v in cached["cors-origin"]["findings"])
     assert live["cors-origin"]["outcome"] == "fail"
-    assert not any("response cache" in n for r in live.values() for n in r["notes"])
+    assert not any("response cache" in n for r in live.values() for n in texts(r["notes"]))
 
 
 SECRET = "Geheim/Pass+wort 42"

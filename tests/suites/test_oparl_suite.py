@@ -23,7 +23,16 @@ from conformance.demo.oparl_defects import DEFECTS
 from conformance.reporting.findings import german
 from conformance.reporting.reasons import localise
 from conformance.suites.oparl import OPARL_10, STANDARDS
-from tests.suites.test_oparl_support import defect_tenants, double, results_by, run_suite, shared, vendors_file
+from tests.suites.test_oparl_support import (
+    defect_tenants,
+    double,
+    results_by,
+    run_suite,
+    shared,
+    text,
+    texts,
+    vendors_file,
+)
 
 CLEAN = [{"name": "clean11", "version": "1.1"}, {"name": "clean10", "version": "1.0"}]
 # A 1.0 endpoint with empty strings and HTML error pages: neither is a rule of the 1.0 text (§2.4.3, §2.9).
@@ -109,11 +118,11 @@ def test_a_10_endpoint_is_not_judged_by_rules_new_in_11(results: dict[str, Any])
     assert {k: r["outcome"] for k, r in mine.items() if r["outcome"] != "pass"} == {
         "https": "fail", "no-downgrade": "not_applicable", **_new_in_11()}
     for key in ("empty-string", "error-object", "error-object-status"):
-        assert mine[key]["reason"].startswith("new in OParl 1.1 (§"), mine[key]["reason"]
-        assert mine[key]["reason"].endswith("OParl 1.0 has no such rule")
+        assert text(mine[key]["reason"]).startswith("new in OParl 1.1 (§"), text(mine[key]["reason"])
+        assert text(mine[key]["reason"]).endswith("OParl 1.0 has no such rule")
     https = mine["https"]
     assert https["outcome"] == "fail" and https["obligation"] == "SOLL"
-    assert https["violations"][0]["locator"]["where"].startswith("http://localhost:")
+    assert https["findings"][0]["locator"]["where"].startswith("http://localhost:")
 
 
 def test_clean_https_endpoint_passes_every_requirement(results: dict[str, Any]) -> None:
@@ -131,9 +140,9 @@ def test_each_defect_is_caught_under_its_requirement_with_evidence(results: dict
     for key in defect.rules:
         record = mine[key]
         assert record["outcome"] == "fail", f"{name}: {key} was {record['outcome']}: {record['reason']}"
-        assert record["violations"], record
+        assert record["findings"], record
         texts = [v["locator"].get("where", "") + str(v["locator"].get("pointer", "")) + str(v.get("actual"))
-                 + v["message"] for v in record["violations"]]
+                 + v["text"] for v in record["findings"]]
         assert any(defect.where in text for text in texts), (defect.where, texts[:3])
         assert record["exchanges"], "a fail keeps the HTTP exchanges as evidence"
 
@@ -143,16 +152,16 @@ def test_every_violation_names_a_url_and_content_rules_a_json_pointer(results: d
              for v in [r["requirement"].rsplit("/", 1)[1]]]
     assert len(fails) > 60
     for key, record in fails:
-        for violation in record["violations"]:
+        for violation in record["findings"]:
             assert violation["locator"]["where"].startswith(("http://", "https://")), violation
-            assert "HTTP None" not in violation["message"], violation
+            assert "HTTP None" not in violation["text"], violation
         if key not in WITHOUT_POSITION:
             assert all("pointer" in v["locator"] or OBJECT_URL.search(v["locator"]["where"])
-                       for v in record["violations"]), (key, record["violations"][:2])
+                       for v in record["findings"]), (key, record["findings"][:2])
 
 
 def test_no_harness_errors(results: dict[str, Any]) -> None:
-    errors = [(vendor, key, r["reason"]) for vendor, by_rule in results.items() for key, r in by_rule.items()
+    errors = [(vendor, key, text(r["reason"])) for vendor, by_rule in results.items() for key, r in by_rule.items()
               if r["outcome"] == "error" and vendor != "down11"]
     assert errors == []
 
@@ -160,7 +169,7 @@ def test_no_harness_errors(results: dict[str, Any]) -> None:
 def test_an_unreachable_endpoint_is_an_error_never_a_fail(results: dict[str, Any]) -> None:
     outcomes = {r["outcome"] for r in results["down11"].values()}
     assert outcomes == {"error"}
-    assert all("could not be read" in r["reason"] for r in results["down11"].values())
+    assert all("could not be read" in text(r["reason"]) for r in results["down11"].values())
 
 
 def test_a_url_that_is_no_system_fails_the_endpoint_rule_only_where_it_can_tell(results: dict[str, Any]) -> None:
@@ -172,11 +181,12 @@ def test_a_url_that_is_no_system_fails_the_endpoint_rule_only_where_it_can_tell(
 
 def test_sampling_cuts_are_noted_in_the_results(results: dict[str, Any]) -> None:
     cut = results["cut11"]
-    assert any("sampling cut" in note and "max_pages" in note for note in cut["next"]["notes"])
-    assert any("sampling cut" in note for note in cut["references-resolve"]["notes"])
+    assert any("sampling cut" in note and "max_pages" in note for note in texts(cut["next"]["notes"]))
+    assert any("sampling cut" in note for note in texts(cut["references-resolve"]["notes"]))
     assert any(note.startswith("sampling cut: walked 1 of ") and "lists Organization.meeting (object_lists)" in note
-               for note in cut["list-page"]["notes"]), cut["list-page"]["notes"]
-    assert not any("sampling cut" in note and "max_pages" in note for note in results["clean11"]["next"]["notes"])
+               for note in texts(cut["list-page"]["notes"])), cut["list-page"]["notes"]
+    clean = texts(results["clean11"]["next"]["notes"])
+    assert not any("sampling cut" in note and "max_pages" in note for note in clean)
 
 
 def test_results_header_describes_both_versions(records: list[dict[str, Any]]) -> None:
@@ -192,12 +202,12 @@ def test_results_header_describes_both_versions(records: list[dict[str, Any]]) -
 
 def test_every_finding_reads_in_german_in_german_reports(results: dict[str, Any]) -> None:
     """Each finding the defects provoke has a German rendering (schema findings are jsonschema's own words)."""
-    found = {v["message"] for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
-             for v in r["violations"] if v["kind"] != "schema"}
+    found = {v["text"] for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
+             for v in r["findings"] if v["kind"] != "schema"}
     assert len(found) > 40
     assert sorted(m for m in found if german(m) is None) == []
-    reasons = {r["reason"] for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
-               and r["violations"][0]["kind"] != "schema"}
+    reasons = {text(r["reason"]) for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
+               and r["findings"][0]["kind"] != "schema"}
     assert sorted(r for r in reasons if localise(r, "de") == r) == []
 
 
@@ -212,7 +222,7 @@ def test_rules_on_deleted_objects_are_not_verified_where_no_deleted_object_appea
     mine = results[vendor]
     assert {k for k, r in mine.items() if r["outcome"] == "not_verified"} == set(keys)
     for key in keys:
-        reason = mine[key]["reason"]
+        reason = text(mine[key]["reason"])
         assert reason.startswith("no deleted object"), reason
         assert ("modified_since=1970-01-01T00:00:00+00:00" in reason) is (vendor == "nodeleted11"), reason
         assert localise(reason, "de") != reason
@@ -223,6 +233,6 @@ def test_deleted_objects_found_only_by_the_epoch_probe_are_looked_up_incremental
     drops them from incremental lists (OParl 1.1 §2.5.5) fails with the lookup as evidence."""
     record = results["deleted-dropped-incremental-11"]["deleted-with-modified-since"]
     assert record["outcome"] == "fail"
-    messages = [v["message"] for v in record["violations"]]
+    messages = [v["text"] for v in record["findings"]]
     assert any(m.startswith("the deleted Membership ") for m in messages), messages
-    assert all("modified_since=" in v["locator"]["where"] for v in record["violations"])
+    assert all("modified_since=" in v["locator"]["where"] for v in record["findings"])

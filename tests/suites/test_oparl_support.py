@@ -92,6 +92,16 @@ def run_suite(vendors: Path, results: Path, *extra: str, env: dict[str, str] | N
     return [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def text(message: dict[str, Any] | None) -> str:
+    """The English text of a stored message (a reason, note or finding); "" for none."""
+    return str(message["text"]) if message else ""
+
+
+def texts(messages: list[dict[str, Any]]) -> list[str]:
+    """The English texts of stored messages."""
+    return [text(m) for m in messages]
+
+
 def results_by(records: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
     """vendor → rule key (the end of the requirement id) → result record."""
     out: dict[str, dict[str, dict[str, Any]]] = {}

@@ -93,20 +93,20 @@ def test_every_requirement_is_tested_for_every_vendor(results: dict[tuple[str, s
 def test_the_toolkit_channel_code_002_is_reported(results: dict[tuple[str, str], Result]) -> None:
     result = results["toolkit", "Codelisten/Wert"]
     assert result.outcome is Outcome.FAIL
-    kanal = [v for v in result.violations if v["locator"]["xpath"].endswith("xdomea:Kommunikation/xdomea:Kanal")]
-    assert len(kanal) == 8 and all("'002'" in v["message"] for v in kanal)
-    assert {v["locator"]["line"] for v in kanal} == {64, 136}
-    assert all(v["locator"]["where"].endswith(".xml") for v in kanal)
+    kanal = [v for v in result.findings if v.locator.xpath.endswith("xdomea:Kommunikation/xdomea:Kanal")]
+    assert len(kanal) == 8 and all("'002'" in v.text for v in kanal)
+    assert {v.locator.line for v in kanal} == {64, 136}
+    assert all(v.locator.where.endswith(".xml") for v in kanal)
 
 
 def test_the_toolkit_deviations_fail_with_located_evidence(results: dict[tuple[str, str], Result]) -> None:
     types = results["toolkit", "Baukasten/NkBasisType/Nachrichtentyp"]
     assert types.outcome is Outcome.FAIL
-    assert sorted(Path(v["locator"]["where"]).name for v in types.violations) == [
+    assert sorted(Path(v.locator.where).name for v in types.findings) == [
         "xx_Aussonderung.AnbietungEmpfangBestaetigen.0504.xml", "xx_Aussonderung.Bewertungsverzeichnis.0502.xml"]
     assert results["toolkit", "Codelisten/Angabe"].outcome is Outcome.FAIL
     missing = results["toolkit", "Nachrichten/Aussonderung.Aussonderung.0503/Primaerdokument"]
-    assert missing.outcome is Outcome.FAIL and missing.violations[0]["kind"] == "missing"
+    assert missing.outcome is Outcome.FAIL and missing.findings[0].kind == "missing"
     for section in ("Konformitaet/Schema", "Konformitaet/Version", "Baukasten/NkBasisType/ProzessID"):
         assert results["toolkit", section].outcome is Outcome.PASS, section
 
@@ -114,7 +114,7 @@ def test_the_toolkit_deviations_fail_with_located_evidence(results: dict[tuple[s
 def test_a_repaired_export_passes_every_requirement(results: dict[tuple[str, str], Result]) -> None:
     outcomes = {section: r.outcome for (vendor, section), r in results.items() if vendor == "repaired"}
     assert set(outcomes.values()) == {Outcome.PASS}, outcomes
-    notes = results["repaired", "Codelisten/Version"].notes
+    notes = [n.text for n in results["repaired", "Codelisten/Version"].notes]
     assert any("not counted" in n for n in notes) and "4 document(s) checked" in notes
 
 
@@ -123,20 +123,20 @@ def test_a_version_not_held_offline_and_a_local_schema_hint_are_noted_not_failed
     outcomes = {section: r.outcome for (vendor, section), r in results.items() if vendor == "archive"}
     assert set(outcomes.values()) == {Outcome.PASS}, outcomes
     for section in ("Codelisten/Version", "Konformitaet/schemaLocation"):
-        assert any("hint(s) of this rule are not counted" in n for n in results["archive", section].notes), section
+        assert any("hint(s) of this rule are not counted" in n.text for n in results["archive", section].notes), section
 
 
 def test_an_export_without_messages_is_not_applicable(results: dict[tuple[str, str], Result]) -> None:
     found = {section: r for (vendor, section), r in results.items() if vendor == "empty"}
     assert {r.outcome for r in found.values()} == {Outcome.NOT_APPLICABLE}
-    assert found["Konformitaet/Schema"].reason == "nothing examined: looked for messages of the export"
-    assert found["Codelisten/Wert"].reason == "nothing examined: looked for XÖV code elements in the messages"
-    assert found["Baukasten/NkBasisType/ProzessID"].reason == (
+    assert found["Konformitaet/Schema"].reason_text == "nothing examined: looked for messages of the export"
+    assert found["Codelisten/Wert"].reason_text == "nothing examined: looked for XÖV code elements in the messages"
+    assert found["Baukasten/NkBasisType/ProzessID"].reason_text == (
         "the export holds no message of the kind this requirement covers (0501, 0502, 0503, 0504)")
 
 
 def test_each_check_counts_the_elements_its_rules_judged(results: dict[tuple[str, str], Result]) -> None:
-    counts = {section: r.examined[0]["count"] for (vendor, section), r in results.items() if vendor == "repaired"}
+    counts = {section: r.examined[0].count for (vendor, section), r in results.items() if vendor == "repaired"}
     assert counts["Konformitaet/Schema"] == counts["Konformitaet/Version"] == 4
     assert counts["Baukasten/NkBasisType/Nachrichtentyp"] == 4 and counts["Codelisten/Wert"] > 4
     assert counts["Nachrichten/Aussonderung.Aussonderung.0503/Primaerdokument"] == 1

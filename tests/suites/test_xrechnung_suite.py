@@ -121,7 +121,7 @@ def test_the_reference_export_passes(results: dict[tuple[str, str], Result]) -> 
 def test_the_export_url_is_graded_like_the_files(results: dict[tuple[str, str], Result]) -> None:
     assert results[("download", "export/accepted")].outcome is Outcome.PASS
     assert results[("download", "cii-extension/BR-DE-15")].outcome is Outcome.PASS
-    assert "2 of 2 document(s) accepted" in results[("download", "export/accepted")].notes
+    assert "2 of 2 document(s) accepted" in [n.text for n in results[("download", "export/accepted")].notes]
 
 
 def test_classes_without_documents_are_not_applicable(results: dict[tuple[str, str], Result]) -> None:
@@ -133,42 +133,42 @@ def test_the_missing_buyer_reference_fails_br_de_15_with_file_and_xpath(
         results: dict[tuple[str, str], Result]) -> None:
     result = results[("broken", "ubl-invoice-cius/BR-DE-15")]
     assert result.outcome is Outcome.FAIL and result.obligation == "MUSS"
-    [violation] = result.violations
-    assert violation["locator"]["where"].endswith("no-buyer-reference.xml")
-    assert violation["locator"]["xpath"] == "/ubl:Invoice[1]" and violation["locator"]["line"]
-    assert "BR-DE-15" in violation["actual"]
+    [violation] = result.findings
+    assert violation.locator.where.endswith("no-buyer-reference.xml")
+    assert violation.locator.xpath == "/ubl:Invoice[1]" and violation.locator.line
+    assert "BR-DE-15" in str(violation.actual)
 
 
 def test_the_schema_violation_fails_the_schema_requirement(results: dict[tuple[str, str], Result]) -> None:
     result = results[("broken", "ubl-invoice-cius/XSD")]
     assert result.outcome is Outcome.FAIL
-    assert any(v["locator"]["where"].endswith("schema-invalid.xml")
-               and v["locator"]["xpath"] == "/ubl:Invoice/cbc:Unknown" for v in result.violations)
+    assert any(v.locator.where.endswith("schema-invalid.xml")
+               and v.locator.xpath == "/ubl:Invoice/cbc:Unknown" for v in result.findings)
 
 
 def test_the_export_requirements_name_each_bad_document(results: dict[tuple[str, str], Result]) -> None:
     recognised = results[("broken", "export/recognised")]
     assert recognised.outcome is Outcome.FAIL
-    assert [v["locator"]["where"].rsplit("/", 1)[-1] for v in recognised.violations] == ["order.xml"]
+    assert [v.locator.where.rsplit("/", 1)[-1] for v in recognised.findings] == ["order.xml"]
     accepted = results[("broken", "export/accepted")]
     assert accepted.outcome is Outcome.FAIL
-    assert sorted(v["locator"]["where"].rsplit("/", 1)[-1] for v in accepted.violations) == [
+    assert sorted(v.locator.where.rsplit("/", 1)[-1] for v in accepted.findings) == [
         "no-buyer-reference.xml", "order.xml", "schema-invalid.xml"]
 
 
 def test_the_archive_limits_of_the_vendors_file_apply(results: dict[tuple[str, str], Result]) -> None:
     recognised = results[("capped", "export/recognised")]
     assert recognised.outcome is Outcome.FAIL
-    [violation] = recognised.violations
-    assert violation["locator"]["where"].endswith("reference.zip")
-    assert "2 entries" in violation["message"] and "(1 entries" in violation["message"], violation
+    [violation] = recognised.findings
+    assert violation.locator.where.endswith("reference.zip")
+    assert "2 entries" in violation.text and "(1 entries" in violation.text, violation
     assert results[("capped", "ubl-invoice-cius/BR-DE-15")].outcome is Outcome.NOT_APPLICABLE
 
 
 def test_information_level_rules_never_fail(results: dict[tuple[str, str], Result]) -> None:
     result = results[("reference", "ubl-invoice-extension/BR-CO-16")]
     assert result.obligation == "KANN" and result.outcome is Outcome.PASS
-    assert any("hint" in note for note in result.notes)
+    assert any("hint" in note.text for note in result.notes)
 
 
 def test_a_rule_whose_context_never_occurs_is_not_applicable_never_passed(
@@ -176,12 +176,12 @@ def test_a_rule_whose_context_never_occurs_is_not_applicable_never_passed(
     """BR-CO-22 judges document-level charges (cac:AllowanceCharge with ChargeIndicator true): the reference
     invoice has none, so the rule cannot fire there and does not apply; an invoice with charges is judged."""
     unjudged = results[("reference", "ubl-invoice-cius/BR-CO-22")]
-    assert unjudged.outcome is Outcome.NOT_APPLICABLE and not unjudged.violations
-    assert unjudged.reason == ("the context of BR-CO-22 occurs in none of the 1 schema-valid documents of class "
+    assert unjudged.outcome is Outcome.NOT_APPLICABLE and not unjudged.findings
+    assert unjudged.reason_text == ("the context of BR-CO-22 occurs in none of the 1 schema-valid documents of class "
                                "ubl-invoice-cius: the rule does not apply")
     judged = results[("charged", "ubl-invoice-cius/BR-CO-22")]
-    assert judged.outcome is Outcome.PASS and judged.examined[0]["count"] >= 1
-    assert "in 1 of 1 schema-valid documents" in judged.examined[0]["message"]["text"]
+    assert judged.outcome is Outcome.PASS and judged.examined[0].count >= 1
+    assert "in 1 of 1 schema-valid documents" in judged.examined[0].message.text
 
 
 def test_every_check_says_what_it_examined(results: dict[tuple[str, str], Result]) -> None:
@@ -189,15 +189,15 @@ def test_every_check_says_what_it_examined(results: dict[tuple[str, str], Result
         if result.outcome in (Outcome.PASS, Outcome.FAIL):
             assert result.examined and result.revision == 2, key
     accepted = results[("reference", "export/accepted")]
-    assert [(e["count"], e["message"]["code"]) for e in accepted.examined] == [(3, "xrechnung.examined.documents")]
+    assert [(e.count, e.message.code) for e in accepted.examined] == [(3, "xrechnung.examined.documents")]
     broken = results[("broken", "ubl-invoice-cius/BR-DE-15")]
-    assert broken.examined[0]["count"] == 1 and "in 1 of 1 schema-valid" in broken.examined[0]["message"]["text"]
+    assert broken.examined[0].count == 1 and "in 1 of 1 schema-valid" in broken.examined[0].message.text
 
 
 def test_an_export_without_documents_is_not_applicable(results: dict[tuple[str, str], Result]) -> None:
     for key in ("export/recognised", "export/accepted"):
         result = results[("empty", key)]
         assert result.outcome is Outcome.NOT_APPLICABLE, key
-        assert result.reason == "nothing examined: looked for documents of the export"
-    assert results[("empty", "ubl-invoice-cius/BR-DE-15")].reason == (
+        assert result.reason_text == "nothing examined: looked for documents of the export"
+    assert results[("empty", "ubl-invoice-cius/BR-DE-15")].reason_text == (
         "the export holds no document of class ubl-invoice-cius")
