@@ -113,9 +113,9 @@ def files(folder: Path) -> list[Path]:
 def test_the_run_saw_the_echoes(touched: tuple[Path, str]) -> None:
     folder, _ = touched
     run = read_run(folder / "out" / "results.jsonl")
-    echoed = [e for r in run.results for e in r.exchanges if "***" in json.dumps(e)]
+    echoed = [e for r in run.results for e in r.exchanges if "***" in json.dumps(e.to_json())]
     assert {r.vendor for r in run.results} == {"basic", "bearer", "apikey"} and echoed
-    assert any("?echo=" in e["url"] for e in echoed) and any("X-Echo" in e.get("response_headers", {}) for e in echoed)
+    assert any("?echo=" in e.url for e in echoed) and any("X-Echo" in e.response_headers for e in echoed)
     stored = [p.read_text(encoding="utf-8") for p in (folder / "cache").rglob("oparl-responses/*/*/*.json")]
     assert not [text for text in stored if "echo" in text], "an answer that echoed a secret was cached"
 
