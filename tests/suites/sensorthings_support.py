@@ -42,7 +42,7 @@ class Run:
 
     def messages(self, vendor: str, requirement: str) -> list[str]:
         """The violation messages of one result."""
-        return [v["message"] for v in self.records[(vendor, requirement)]["violations"]]
+        return [v["text"] for v in self.records[(vendor, requirement)]["findings"]]
 
 
 def run_suite(targets: dict[str, str], folder: Path, options: str = "") -> Run:

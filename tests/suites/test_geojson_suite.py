@@ -126,7 +126,7 @@ def test_every_requirement_fails_on_its_broken_file_with_file_and_pointer(
     for row in RULES:
         result = results[("broken", row.key)]
         assert result.outcome is Outcome.FAIL and result.obligation == row.obligation.value, row.key
-        wheres = {v["locator"]["where"].rpartition("/")[2] for v in result.violations}
+        wheres = {v.locator.where.rpartition("/")[2] for v in result.findings}
         assert f"{row.key}.geojson" in wheres, row.key
 
 
@@ -135,12 +135,12 @@ def test_urls_of_a_text_and_a_zip_are_graded_like_files_and_a_missing_one_is_rep
 ) -> None:
     winding = results[("download", "winding")]
     assert winding.outcome is Outcome.FAIL
-    assert winding.violations[0]["locator"]["where"].endswith("/winding.geojson")
+    assert winding.findings[0].locator.where.endswith("/winding.geojson")
     schema = results[("download", "schema")]
-    assert schema.outcome is Outcome.FAIL and "HTTP status 404" in schema.violations[0]["message"]
-    [bbox] = results[("download", "bbox")].violations
-    assert bbox["locator"]["where"].endswith("/export.zip!layer/bbox.geojson")
-    assert results[("download", "feature")].examined[0]["count"] == 8
+    assert schema.outcome is Outcome.FAIL and "HTTP status 404" in schema.findings[0].text
+    [bbox] = results[("download", "bbox")].findings
+    assert bbox.locator.where.endswith("/export.zip!layer/bbox.geojson")
+    assert results[("download", "feature")].examined[0].count == 8
 
 
 def test_an_export_without_geojson_reaches_no_verdict(results: dict[tuple[str, str], Result]) -> None:

@@ -131,17 +131,17 @@ def test_the_strict_double_judged_invalid_requests(results: Results) -> None:
 
 def test_six_numbers_the_description_allows_are_a_server_error(results: Results) -> None:
     found = results[("bbox6", "server-errors/none")]
-    [violation] = found["violations"]  # the boundary case first, random cases with six numbers merged into it
-    assert violation["message"].startswith("GET /items: HTTP 500 for a valid request")
+    [violation] = found["findings"]  # the boundary case first, random cases with six numbers merged into it
+    assert violation["text"].startswith("GET /items: HTTP 500 for a valid request")
     exchange = found["exchanges"][violation["exchange"]]
     assert exchange["url"].endswith(f"/items?{SIX}") and exchange["status"] == 500
 
 
 def test_a_wrong_boolean_and_an_empty_enum_value_are_accepted(results: Results) -> None:
-    found = results[("loose", "negative-data/rejected")]["violations"]
-    messages = {v["message"] for v in found if v["code"] == "openapi.boundary-accepted"}
+    found = results[("loose", "negative-data/rejected")]["findings"]
+    messages = {v["text"] for v in found if v["code"] == "openapi.boundary-accepted"}
     assert messages == {
         "GET /items: sortdesc=zzz (not of type boolean) was answered with HTTP 200, not a 4xx",
         "GET /items: f= (empty, not one of json) was answered with HTTP 200, not a 4xx",
     }
-    assert all(v["expected"] == ["4xx"] and v["actual"] == 200 for v in found)
+    assert all(v["expected"]["data"] == ["4xx"] and v["actual"]["data"] == 200 for v in found)

@@ -31,15 +31,15 @@ def record(results: Results, name: str) -> dict[str, Any]:
 def test_six_number_bbox_and_postgis_places_are_server_errors(results: Results) -> None:
     found = record(results, "server-errors/none")
     assert found["outcome"] == "fail"
-    urls = {v["message"].split(":")[0]: found["exchanges"][v["exchange"]]["url"] for v in found["violations"]}
+    urls = {v["text"].split(":")[0]: found["exchanges"][v["exchange"]]["url"] for v in found["findings"]}
     assert {"GET /collections/lakes/items", "GET /collections/places/items"} <= set(urls)
     assert urls["GET /collections/lakes/items"].endswith(f"/items?{SIX}")
-    assert all(v["actual"] >= 500 for v in found["violations"])
+    assert all(v["actual"]["data"] >= 500 for v in found["findings"])
 
 
 def test_boundary_values_are_accepted_as_on_the_file_provider(results: Results) -> None:
     found = record(results, "negative-data/rejected")
     assert found["outcome"] == "fail"
-    messages = {v["message"] for v in found["violations"]}
+    messages = {v["text"] for v in found["findings"]}
     assert "GET /: f= (empty, not one of json, html, jsonld) was answered with HTTP 200, not a 4xx" in messages
-    assert record(results, "description/valid")["violations"][0]["message"].endswith("Duplicate tag name 'records'")
+    assert record(results, "description/valid")["findings"][0]["text"].endswith("Duplicate tag name 'records'")

@@ -85,20 +85,20 @@ def test_every_verdict_says_what_it_examined(run: Run) -> None:
 
 
 def test_findings_name_what_came(run: Run) -> None:
-    violation = run.records[("unknown-operation-code", "exception-codes")]["violations"][0]
-    assert violation["message"] == (
+    violation = run.records[("unknown-operation-code", "exception-codes")]["findings"][0]
+    assert violation["text"] == (
         "REQUEST=WechselbarNoSuchOperation: expected the exception OperationNotSupported, "
         "got HTTP 400 ExceptionReport InvalidParameterValue"
     )
-    violation = run.records[("by-id-collection", "get-feature-by-id")]["violations"][0]
+    violation = run.records[("by-id-collection", "get-feature-by-id")]["findings"][0]
     assert (
-        violation["message"] == "GetFeatureById with ID=baum.1 gave HTTP 200 FeatureCollection, not the feature itself"
+        violation["text"] == "GetFeatureById with ID=baum.1 gave HTTP 200 FeatureCollection, not the feature itself"
     )
 
 
 def test_every_message_is_a_code_of_the_suite_catalogue(run: Run) -> None:
     records = list(run.records.values())
-    codes = {v["code"] for r in records for v in r["violations"]}
+    codes = {v["code"] for r in records for v in r["findings"]}
     codes |= {e["message"]["code"] for r in records for e in r["examined"]}
     assert "legacy" not in codes and len(codes) > 8
     assert codes <= set(SUITE.messages.templates), codes - set(SUITE.messages.templates)

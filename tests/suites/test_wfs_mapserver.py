@@ -40,7 +40,7 @@ def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
 
 def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: Run) -> None:
     record = run.records[("mapserver", "exception-codes")]
-    assert [v["message"] for v in record["violations"]] == [
+    assert [v["text"] for v in record["findings"]] == [
         "REQUEST=WechselbarNoSuchOperation: expected the exception OperationNotSupported, "
         "got HTTP 400 ExceptionReport InvalidParameterValue"
     ]

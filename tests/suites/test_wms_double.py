@@ -95,28 +95,28 @@ def test_every_verdict_says_what_it_examined(run: Run) -> None:
 
 
 def test_sampling_cuts_are_stated(run: Run) -> None:
-    notes = run.records[("clean", "getmap-format")]["notes"]
+    notes = [n["text"] for n in run.records[("clean", "getmap-format")]["notes"]]
     assert "sampling cut: 3 of 5 named layers asked for" in notes, notes
 
 
 def test_axis_order_finding_shows_both_requests(run: Run) -> None:
     record = run.records[("axis-order-swapped", "axis-order")]
-    violation = record["violations"][0]
-    assert "CRS:84 and in EPSG:4326" in violation["message"]
-    assert "CRS=CRS%3A84" in violation["expected"]
+    violation = record["findings"][0]
+    assert "CRS:84 and in EPSG:4326" in violation["text"]
+    assert "CRS=CRS%3A84" in violation["expected"]["data"]
     assert "CRS=EPSG%3A4326" in record["exchanges"][violation["exchange"]]["url"]
 
 
 def test_exception_code_finding_names_what_came(run: Run) -> None:
-    violation = run.records[("invalid-crs-code", "exception-codes")]["violations"][0]
-    assert violation["message"] == (
+    violation = run.records[("invalid-crs-code", "exception-codes")]["findings"][0]
+    assert violation["text"] == (
         "GetMap with CRS=EPSG:99999: expected the exception InvalidCRS, got ServiceException InvalidSRS"
     )
 
 
 def test_every_message_is_a_code_of_the_suite_catalogue(run: Run) -> None:
     records = list(run.records.values())
-    codes = {v["code"] for r in records for v in r["violations"]}
+    codes = {v["code"] for r in records for v in r["findings"]}
     codes |= {e["message"]["code"] for r in records for e in r["examined"]}
     assert "legacy" not in codes and len(codes) > 20
     assert codes <= set(SUITE.messages.templates), codes - set(SUITE.messages.templates)

@@ -40,23 +40,23 @@ def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
 
 def test_the_jpeg_png_format_is_served_as_jpeg(run: Run) -> None:
     record = run.records[("mapserver", "getmap-format")]
-    assert {v["message"] for v in record["violations"]} == {"GetMap as image/vnd.jpeg-png was served as image/jpeg"}
-    for violation in record["violations"]:
+    assert {v["text"] for v in record["findings"]} == {"GetMap as image/vnd.jpeg-png was served as image/jpeg"}
+    for violation in record["findings"]:
         exchange = record["exchanges"][violation["exchange"]]
         assert "FORMAT=image%2Fvnd.jpeg-png" in exchange["url"]
         assert exchange["response_headers"]["Content-Type"] == "image/jpeg"
 
 
 def test_an_unknown_crs_raises_the_wms_1_1_1_code(run: Run) -> None:
-    violation = run.records[("mapserver", "exception-codes")]["violations"][0]
-    assert violation["message"] == (
+    violation = run.records[("mapserver", "exception-codes")]["findings"][0]
+    assert violation["text"] == (
         "GetMap with CRS=EPSG:99999: expected the exception InvalidCRS, got ServiceException InvalidSRS"
     )
 
 
 def test_a_layer_that_is_not_queryable_is_called_undefined(run: Run) -> None:
     record = run.records[("mapserver", "featureinfo-exceptions")]
-    assert [v["message"] for v in record["violations"]] == [
+    assert [v["text"] for v in record["findings"]] == [
         "GetFeatureInfo with QUERY_LAYERS=lake_outlines, INFO_FORMAT=text/plain: expected the exception "
         "LayerNotQueryable, got ServiceException LayerNotDefined"
     ]
@@ -64,9 +64,9 @@ def test_a_layer_that_is_not_queryable_is_called_undefined(run: Run) -> None:
 
 def test_what_was_examined_and_cut(run: Run) -> None:
     schema = run.records[("mapserver", "capabilities-schema")]
-    assert schema["examined"][0]["count"] == 1 and not schema["violations"]
+    assert schema["examined"][0]["count"] == 1 and not schema["findings"]
     axis = run.records[("mapserver", "axis-order")]
     assert axis["examined"][0]["count"] >= 2
-    notes = run.records[("mapserver", "getmap-format")]["notes"]
+    notes = [n["text"] for n in run.records[("mapserver", "getmap-format")]["notes"]]
     assert "sampling cut: 3 of 4 named layers asked for" in notes
     assert "sampling cut: 4 of 13 GetMap formats asked for" in notes
