@@ -117,7 +117,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
 def test_the_reference_export_passes_every_requirement(results: dict[tuple[str, str], Result]) -> None:
     for row in RULES:
         assert results[("reference", row.key)].outcome is Outcome.PASS, row.key
-    assert results[("reference", "feature")].examined[0]["count"] == 8
+    assert results[("reference", "feature")].examined[0].count == 8
 
 
 def test_every_requirement_fails_on_its_broken_file_with_file_and_pointer(
