@@ -66,5 +66,7 @@ def test_the_feature_responses_examined(run: Run) -> None:
 def test_paging_walks_the_lakes_to_the_end_and_states_the_cut_for_the_places(run: Run) -> None:
     record = run.records[("mapserver", "paging-next")]
     assert record["examined"][0]["count"] == 8  # lakes: 3 pages to the end; places: 5 pages (max_pages)
-    assert record["notes"] == ["sampling cut: paging through ms:places stopped after 5 pages (option max_pages)"]
+    assert [n["text"] for n in record["notes"]] == [
+        "sampling cut: paging through ms:places stopped after 5 pages (option max_pages)"
+    ]
     assert run.records[("mapserver", "paging-previous")]["examined"][0]["count"] == 2
