@@ -13,6 +13,12 @@ if "WECHSELBAR_PACK_MIRROR" not in os.environ:
     os.environ["WECHSELBAR_PACK_MIRROR"] = os.pathsep.join(str(m) for m in mirrors if m.is_dir())
 os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
 
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Property tests assert behaviour, never speed: a busy machine must not turn them red.
+settings.register_profile("behaviour", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("behaviour")
+
 from tests.targets.mapserver import mapserver_url  # noqa: E402, F401
 from tests.targets.postgis import postgis  # noqa: E402, F401
 from tests.targets.pycsw import pycsw_url  # noqa: E402, F401
