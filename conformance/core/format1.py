@@ -22,10 +22,18 @@ FORMAT = "wechselbar-results/1"
 def header(data: Mapping[str, Any]) -> Header:
     """A format-1 header (no catalogue, no check revisions)."""
     return Header(
-        str(data["run_id"]), str(data["suite_version"]), str(data["started"]), data.get("finished"),
-        data.get("interrupted"), dict(data.get("platform") or {}), dict(data.get("config") or {}),
-        tuple(data.get("packs", ())), tuple(data.get("vendors", ())), tuple(data.get("standards", ())),
-        Profile.from_json(data["profile"]) if data.get("profile") else None, tuple(data.get("merged_from", ())),
+        str(data["run_id"]),
+        str(data["suite_version"]),
+        str(data["started"]),
+        data.get("finished"),
+        data.get("interrupted"),
+        dict(data.get("platform") or {}),
+        dict(data.get("config") or {}),
+        tuple(data.get("packs", ())),
+        tuple(data.get("vendors", ())),
+        tuple(data.get("standards", ())),
+        Profile.from_json(data["profile"]) if data.get("profile") else None,
+        tuple(data.get("merged_from", ())),
         Catalogue(),
     )
 
@@ -35,24 +43,40 @@ def result(data: Mapping[str, Any]) -> Result:
     reason = str(data.get("reason") or "")
     profile = data.get("profile_obligation")
     return Result(
-        str(data["vendor"]), str(data["standard"]), str(data["standard_version"]), str(data["cls"]),
-        str(data["requirement"]), Obligation(data["obligation"]), str(data["statement"]), Outcome(data["outcome"]),
-        str(data["test_id"]), str(data.get("target", "")), str(data.get("spec_url", "")),
-        legacy(reason) if reason else None, float(data.get("duration_ms", 0.0)),
+        str(data["vendor"]),
+        str(data["standard"]),
+        str(data["standard_version"]),
+        str(data["cls"]),
+        str(data["requirement"]),
+        Obligation(data["obligation"]),
+        str(data["statement"]),
+        Outcome(data["outcome"]),
+        str(data["test_id"]),
+        str(data.get("target", "")),
+        str(data.get("spec_url", "")),
+        legacy(reason) if reason else None,
+        float(data.get("duration_ms", 0.0)),
         Obligation(profile) if profile else None,
         tuple(_finding(v) for v in data.get("violations", ())),
         tuple(Exchange.from_json(dict(e)) for e in data.get("exchanges", ())),
         tuple(legacy(str(n)) for n in data.get("notes", ())),
         WaiverRecord.from_json(data["waiver"]) if data.get("waiver") else None,
         tuple(Examined(int(e["count"]), legacy(str(e["message"].get("text", "")))) for e in data.get("examined", ())),
-        int(data.get("findings_omitted", 0)), data.get("revision"),
+        int(data.get("findings_omitted", 0)),
+        data.get("revision"),
     )
 
 
 def _finding(data: Mapping[str, Any]) -> Finding:
-    return Finding(str(data["kind"]), legacy(str(data["message"])), str(data.get("requirement", "")),
-                   Locator.from_json(dict(data.get("locator") or {})), _value(data.get("expected")),
-                   _value(data.get("actual")), data.get("exchange"))
+    return Finding(
+        str(data["kind"]),
+        legacy(str(data["message"])),
+        str(data.get("requirement", "")),
+        Locator.from_json(dict(data.get("locator") or {})),
+        _value(data.get("expected")),
+        _value(data.get("actual")),
+        data.get("exchange"),
+    )
 
 
 def _value(value: Any) -> Any:
@@ -60,4 +84,3 @@ def _value(value: Any) -> Any:
     if isinstance(value, dict) and {"code", "params", "text"} <= value.keys():
         return legacy(str(value["text"]))
     return value
-

@@ -55,8 +55,15 @@ class Finding:
     @classmethod
     def of(cls, violation: Violation, requirement: str, exchange: int | None = None) -> Finding:
         """The record of a violation a check raised or returned (its requirement, else the check's)."""
-        return cls(violation.kind, violation.message, violation.requirement or requirement, violation.locator,
-                   violation.expected, violation.actual, exchange)
+        return cls(
+            violation.kind,
+            violation.message,
+            violation.requirement or requirement,
+            violation.locator,
+            violation.expected,
+            violation.actual,
+            exchange,
+        )
 
     @property
     def text(self) -> str:
@@ -65,17 +72,28 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         """The finding as stored: the message flattened (code, params, text) beside the evidence."""
-        data = {"kind": self.kind, **self.message.to_json(), "requirement": self.requirement,
-                "locator": self.locator.to_json(), "expected": value_json(self.expected),
-                "actual": value_json(self.actual)}
+        data = {
+            "kind": self.kind,
+            **self.message.to_json(),
+            "requirement": self.requirement,
+            "locator": self.locator.to_json(),
+            "expected": value_json(self.expected),
+            "actual": value_json(self.actual),
+        }
         return data if self.exchange is None else {**data, "exchange": self.exchange}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Finding:
         """Read a stored finding."""
-        return cls(str(data["kind"]), Message.from_json(data), str(data.get("requirement", "")),
-                   Locator.from_json(data.get("locator") or {}), value_read(data.get("expected")),
-                   value_read(data.get("actual")), data.get("exchange"))
+        return cls(
+            str(data["kind"]),
+            Message.from_json(data),
+            str(data.get("requirement", "")),
+            Locator.from_json(data.get("locator") or {}),
+            value_read(data.get("expected")),
+            value_read(data.get("actual")),
+            data.get("exchange"),
+        )
 
 
 class WaiverStatus(StrEnum):
@@ -100,14 +118,26 @@ class WaiverRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The waiver as stored."""
-        return {"vendor": self.vendor, "requirement": self.requirement, "reason": self.reason,
-                "expires": self.expires, "ticket": self.ticket, "status": self.status.value}
+        return {
+            "vendor": self.vendor,
+            "requirement": self.requirement,
+            "reason": self.reason,
+            "expires": self.expires,
+            "ticket": self.ticket,
+            "status": self.status.value,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> WaiverRecord:
         """Read a stored waiver."""
-        return cls(str(data["vendor"]), str(data["requirement"]), str(data["reason"]), str(data["expires"]),
-                   WaiverStatus(data["status"]), str(data.get("ticket", "")))
+        return cls(
+            str(data["vendor"]),
+            str(data["requirement"]),
+            str(data["reason"]),
+            str(data["expires"]),
+            WaiverStatus(data["status"]),
+            str(data.get("ticket", "")),
+        )
 
 
 @dataclass(frozen=True)
@@ -144,21 +174,34 @@ class Result:
     @property
     def unexamined(self) -> bool:
         """Not applicable because the check found nothing to judge: it names what it looked for, counted zero."""
-        return (self.outcome is Outcome.NOT_APPLICABLE and bool(self.examined)
-                and not any(e.count for e in self.examined))
+        return (
+            self.outcome is Outcome.NOT_APPLICABLE and bool(self.examined) and not any(e.count for e in self.examined)
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The record as written to the results file."""
         return {
-            "record": "result", "vendor": self.vendor, "standard": self.standard,
-            "standard_version": self.standard_version, "cls": self.cls, "requirement": self.requirement,
-            "obligation": self.obligation.value, "statement": self.statement, "outcome": self.outcome.value,
-            "test_id": self.test_id, "target": self.target, "spec_url": self.spec_url,
-            "reason": self.reason.to_json() if self.reason else None, "duration_ms": self.duration_ms,
+            "record": "result",
+            "vendor": self.vendor,
+            "standard": self.standard,
+            "standard_version": self.standard_version,
+            "cls": self.cls,
+            "requirement": self.requirement,
+            "obligation": self.obligation.value,
+            "statement": self.statement,
+            "outcome": self.outcome.value,
+            "test_id": self.test_id,
+            "target": self.target,
+            "spec_url": self.spec_url,
+            "reason": self.reason.to_json() if self.reason else None,
+            "duration_ms": self.duration_ms,
             "profile_obligation": self.profile_obligation.value if self.profile_obligation else None,
-            "findings": [f.to_json() for f in self.findings], "exchanges": [e.to_json() for e in self.exchanges],
-            "notes": [n.to_json() for n in self.notes], "waiver": self.waiver.to_json() if self.waiver else None,
-            "examined": [e.to_json() for e in self.examined], "findings_omitted": self.findings_omitted,
+            "findings": [f.to_json() for f in self.findings],
+            "exchanges": [e.to_json() for e in self.exchanges],
+            "notes": [n.to_json() for n in self.notes],
+            "waiver": self.waiver.to_json() if self.waiver else None,
+            "examined": [e.to_json() for e in self.examined],
+            "findings_omitted": self.findings_omitted,
             "revision": self.revision,
         }
 
@@ -166,17 +209,27 @@ class Result:
     def from_json(cls, data: Mapping[str, Any]) -> Result:
         """Read a record back."""
         return cls(
-            str(data["vendor"]), str(data["standard"]), str(data["standard_version"]), str(data["cls"]),
-            str(data["requirement"]), Obligation(data["obligation"]), str(data["statement"]),
-            Outcome(data["outcome"]), str(data["test_id"]), str(data.get("target", "")),
-            str(data.get("spec_url", "")), _message(data.get("reason")), float(data.get("duration_ms", 0.0)),
+            str(data["vendor"]),
+            str(data["standard"]),
+            str(data["standard_version"]),
+            str(data["cls"]),
+            str(data["requirement"]),
+            Obligation(data["obligation"]),
+            str(data["statement"]),
+            Outcome(data["outcome"]),
+            str(data["test_id"]),
+            str(data.get("target", "")),
+            str(data.get("spec_url", "")),
+            _message(data.get("reason")),
+            float(data.get("duration_ms", 0.0)),
             _obligation(data.get("profile_obligation")),
             tuple(Finding.from_json(f) for f in data.get("findings", ())),
             tuple(Exchange.from_json(e) for e in data.get("exchanges", ())),
             tuple(Message.from_json(n) for n in data.get("notes", ())),
             WaiverRecord.from_json(data["waiver"]) if data.get("waiver") else None,
             tuple(Examined.from_json(e) for e in data.get("examined", ())),
-            int(data.get("findings_omitted", 0)), data.get("revision"),
+            int(data.get("findings_omitted", 0)),
+            data.get("revision"),
         )
 
 
@@ -219,11 +272,20 @@ class Header:
     def to_json(self) -> dict[str, Any]:
         """The header record."""
         return {
-            "record": "header", "format": FORMAT, "run_id": self.run_id, "suite_version": self.suite_version,
-            "started": self.started, "finished": self.finished, "interrupted": self.interrupted,
-            "platform": self.platform, "config": self.config, "packs": list(self.packs),
-            "vendors": list(self.vendors), "standards": list(self.standards),
-            "profile": self.profile.to_json() if self.profile else None, "merged_from": list(self.merged_from),
+            "record": "header",
+            "format": FORMAT,
+            "run_id": self.run_id,
+            "suite_version": self.suite_version,
+            "started": self.started,
+            "finished": self.finished,
+            "interrupted": self.interrupted,
+            "platform": self.platform,
+            "config": self.config,
+            "packs": list(self.packs),
+            "vendors": list(self.vendors),
+            "standards": list(self.standards),
+            "profile": self.profile.to_json() if self.profile else None,
+            "merged_from": list(self.merged_from),
             "messages": self.messages.to_json(),
         }
 
@@ -231,9 +293,17 @@ class Header:
     def from_json(cls, data: Mapping[str, Any]) -> Header:
         """Read a header back."""
         return cls(
-            str(data["run_id"]), str(data["suite_version"]), str(data["started"]), data.get("finished"),
-            data.get("interrupted"), dict(data.get("platform") or {}), dict(data.get("config") or {}),
-            tuple(data.get("packs", ())), tuple(data.get("vendors", ())), tuple(data.get("standards", ())),
+            str(data["run_id"]),
+            str(data["suite_version"]),
+            str(data["started"]),
+            data.get("finished"),
+            data.get("interrupted"),
+            dict(data.get("platform") or {}),
+            dict(data.get("config") or {}),
+            tuple(data.get("packs", ())),
+            tuple(data.get("vendors", ())),
+            tuple(data.get("standards", ())),
             Profile.from_json(data["profile"]) if data.get("profile") else None,
-            tuple(data.get("merged_from", ())), Catalogue.from_json(data.get("messages") or {}),
+            tuple(data.get("merged_from", ())),
+            Catalogue.from_json(data.get("messages") or {}),
         )

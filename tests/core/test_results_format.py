@@ -33,14 +33,29 @@ FORMAT1 = Path(__file__).resolve().parents[1] / "reporting" / "data" / "format1-
 def full_result() -> Run:
     """A result with every member set: messages nested in parameters, a phrase as expected value, a waiver."""
     phrase = msg("class-claimed", cls="urn:x/conf/core")
-    finding = Finding("missing", msg("required-not-claimed"), "urn:x/req/a", Locator("https://x.example/", "", None,
-                      3, 7), phrase, None, 0)
+    finding = Finding(
+        "missing",
+        msg("required-not-claimed"),
+        "urn:x/req/a",
+        Locator("https://x.example/", "", None, 3, 7),
+        phrase,
+        None,
+        0,
+    )
     waiver = WaiverRecord("alpha", "urn:x/req/a", "fix in 2.5", "2026-12-31", WaiverStatus.EXPIRED, "T-1")
     reason = msg("waiver-expired", date="2026-12-31", text=msg("required-not-claimed"))
-    item = replace(result("alpha", 0, Outcome.FAIL), reason=reason, findings=(finding,), waiver=waiver,
-                   notes=(SAMPLE("sample.sampling-cut", count=3, total=26),), profile_obligation=Obligation.MUSS,
-                   examined=(Examined(0, SAMPLE("sample.features")),), findings_omitted=4, revision=2,
-                   exchanges=(Exchange("GET", "https://x.example/", None, error="connect timeout"),))
+    item = replace(
+        result("alpha", 0, Outcome.FAIL),
+        reason=reason,
+        findings=(finding,),
+        waiver=waiver,
+        notes=(SAMPLE("sample.sampling-cut", count=3, total=26),),
+        profile_obligation=Obligation.MUSS,
+        examined=(Examined(0, SAMPLE("sample.features")),),
+        findings_omitted=4,
+        revision=2,
+        exchanges=(Exchange("GET", "https://x.example/", None, error="connect timeout"),),
+    )
     return Run(header([vendor("alpha", "Alpha")]), (item, result("alpha", 1, Outcome.PASS)))
 
 
@@ -54,8 +69,10 @@ def test_every_member_survives_writing_and_reading(tmp_path: Path) -> None:
     lines = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
     head, first = json.loads(lines[0]), json.loads(lines[1])
     assert head["format"] == FORMAT == "wechselbar-results/2"
-    assert head["messages"]["sample.features"] == {"en": "features on the first page",
-                                                   "de": "Features auf der ersten Seite"}
+    assert head["messages"]["sample.features"] == {
+        "en": "features on the first page",
+        "de": "Features auf der ersten Seite",
+    }
     assert first["findings"][0]["code"] == "harness.required-not-claimed"
     assert first["findings"][0]["expected"] == {"message": phrase_json()}
     assert first["reason"]["params"]["text"]["code"] == "harness.required-not-claimed"
@@ -67,20 +84,26 @@ def phrase_json() -> dict[str, object]:
 
 def test_data_that_looks_like_a_message_stays_data(tmp_path: Path) -> None:
     hostile = {"code": "harness.fault", "params": {"error": "x"}, "text": "x"}
-    item = replace(result("alpha", 0, Outcome.FAIL), findings=(Finding("value", msg("fault", error="e"),
-                                                                       actual=hostile),))
+    item = replace(
+        result("alpha", 0, Outcome.FAIL), findings=(Finding("value", msg("fault", error="e"), actual=hostile),)
+    )
     write_run(tmp_path / "r.jsonl", Run(header([]), (item,)))
     assert read_run(tmp_path / "r.jsonl").results[0].findings[0].actual == hostile
 
 
-@pytest.mark.parametrize(("content", "said"), [
-    ("", "empty file"),
-    ('{"record": "result"}\n', "no header record on line 1"),
-    ("not json\n", "line 1 is not JSON"),
-    ('{"record": "header", "format": "wechselbar-results/3"}\n',
-     "format 'wechselbar-results/3' cannot be read by wechselbar"),
-    ('{"record": "header"}\n', "format None cannot be read"),
-])
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("", "empty file"),
+        ('{"record": "result"}\n', "no header record on line 1"),
+        ("not json\n", "line 1 is not JSON"),
+        (
+            '{"record": "header", "format": "wechselbar-results/3"}\n',
+            "format 'wechselbar-results/3' cannot be read by wechselbar",
+        ),
+        ('{"record": "header"}\n', "format None cannot be read"),
+    ],
+)
 def test_what_is_not_a_results_file_is_refused_naming_why(tmp_path: Path, content: str, said: str) -> None:
     path = tmp_path / "r.jsonl"
     path.write_text(content, encoding="utf-8")
@@ -101,10 +124,23 @@ def rewritten(tmp_path: Path, records: list[dict[str, object]]) -> Path:
 
 def test_an_invalid_record_is_refused_naming_line_and_path(tmp_path: Path) -> None:
     records = lines_of(tmp_path)
-    records[3]["findings"] = [{"kind": "x", "code": "c", "params": {}, "text": "t", "requirement": "",
-                               "locator": {"line": "seven"}, "expected": None, "actual": None}]
-    with pytest.raises(ResultsFileError, match=r"line 4: not a valid result record of wechselbar-results/2 at "
-                                               r"/findings/0/locator/line: \"seven\" is not of type \"integer\""):
+    records[3]["findings"] = [
+        {
+            "kind": "x",
+            "code": "c",
+            "params": {},
+            "text": "t",
+            "requirement": "",
+            "locator": {"line": "seven"},
+            "expected": None,
+            "actual": None,
+        }
+    ]
+    with pytest.raises(
+        ResultsFileError,
+        match=r"line 4: not a valid result record of wechselbar-results/2 at "
+        r"/findings/0/locator/line: \"seven\" is not of type \"integer\"",
+    ):
         read_run(rewritten(tmp_path, records))
 
 

@@ -26,26 +26,44 @@ from conformance.reporting.merge import merge_runs
 from conformance.reporting.model import build_report
 from tests.reporting.samples import FEAT, header, result, vendor
 
-THIRD = Catalogue.of({
-    "city.form-missing": ("the application form {form} is missing", "das Antragsformular {form} fehlt"),
-    "city.forms": ("application forms", "Antragsformulare"),
-    "city.a-form": ("an application form", "ein Antragsformular"),
-    "city.cut": ("sampling cut: fetched {count} of {total} files", "Stichprobe: {count} von {total} Dateien abgerufen"),
-})
+THIRD = Catalogue.of(
+    {
+        "city.form-missing": ("the application form {form} is missing", "das Antragsformular {form} fehlt"),
+        "city.forms": ("application forms", "Antragsformulare"),
+        "city.a-form": ("an application form", "ein Antragsformular"),
+        "city.cut": (
+            "sampling cut: fetched {count} of {total} files",
+            "Stichprobe: {count} von {total} Dateien abgerufen",
+        ),
+    }
+)
 
 
 def run_with_messages() -> Run:
     """A run of a suite no report machine has installed: its wordings exist only in the results header."""
     unclaimed = msg("not-claimed", cls="html", source=msg("source-vendors-file"))
-    finding = Finding("missing", THIRD("city.form-missing", form="A-17"), "", Locator("https://city.example/forms"),
-                      THIRD("city.a-form"), None)
+    finding = Finding(
+        "missing",
+        THIRD("city.form-missing", form="A-17"),
+        "",
+        Locator("https://city.example/forms"),
+        THIRD("city.a-form"),
+        None,
+    )
     results = (
-        replace(result("alpha", 0, Outcome.PASS), examined=(Examined(12, THIRD("city.forms")),),
-                notes=(THIRD("city.cut", count=3, total=26),)),
+        replace(
+            result("alpha", 0, Outcome.PASS),
+            examined=(Examined(12, THIRD("city.forms")),),
+            notes=(THIRD("city.cut", count=3, total=26),),
+        ),
         replace(result("alpha", 6, Outcome.NOT_APPLICABLE), reason=unclaimed),
         replace(result("alpha", 1, Outcome.ERROR), reason=msg("error.TargetUnreachable", detail="connection refused")),
-        replace(result("alpha", 4, Outcome.FAIL), reason=msg("more-findings", text=finding.message, count=601),
-                findings=(finding,), findings_omitted=601),
+        replace(
+            result("alpha", 4, Outcome.FAIL),
+            reason=msg("more-findings", text=finding.message, count=601),
+            findings=(finding,),
+            findings_omitted=601,
+        ),
     )
     return Run(replace(header([vendor("alpha", "Alpha")]), messages=HARNESS.merged(THIRD)), results)
 
@@ -57,12 +75,23 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Run:
     return read_run(path)
 
 
-GERMAN = ("das Antragsformular A-17 fehlt (+601 weitere)", "das Antragsformular A-17 fehlt", "ein Antragsformular",
-          "Stichprobe: 3 von 26 Dateien abgerufen", "12 Antragsformulare",
-          "Konformität zur Klasse html nicht erklärt (Lieferantendatei)", "nicht erreichbar: connection refused")
-ENGLISH = ("the application form A-17 is missing (+601 more)", "an application form",
-           "sampling cut: fetched 3 of 26 files", "12 application forms", "class html not claimed (the vendors file)",
-           "TargetUnreachable: connection refused")
+GERMAN = (
+    "das Antragsformular A-17 fehlt (+601 weitere)",
+    "das Antragsformular A-17 fehlt",
+    "ein Antragsformular",
+    "Stichprobe: 3 von 26 Dateien abgerufen",
+    "12 Antragsformulare",
+    "Konformität zur Klasse html nicht erklärt (Lieferantendatei)",
+    "nicht erreichbar: connection refused",
+)
+ENGLISH = (
+    "the application form A-17 is missing (+601 more)",
+    "an application form",
+    "sampling cut: fetched 3 of 26 files",
+    "12 application forms",
+    "class html not claimed (the vendors file)",
+    "TargetUnreachable: connection refused",
+)
 
 
 def test_the_german_matrix_renders_every_message_from_the_header(stored: Run) -> None:
@@ -90,8 +119,13 @@ def test_csv_junit_json_and_markdown_are_german_too(stored: Run) -> None:
     junit = render(report, "junit", "de").decode()
     assert GERMAN[0] in junit and "erwartet: ein Antragsformular" in junit and "[fehlt]" in junit
     matrix = json.loads(render(report, "json", "de"))
-    requirement = next(r for v in matrix["vendors"] for c in v["cells"] for r in c["requirements"]
-                       if r["outcome"] == "pass" and r["examined"])
+    requirement = next(
+        r
+        for v in matrix["vendors"]
+        for c in v["cells"]
+        for r in c["requirements"]
+        if r["outcome"] == "pass" and r["examined"]
+    )
     assert requirement["examined"] == [{"count": 12, "text": "Antragsformulare"}]
     assert matrix["notes"] == [{"vendor": "alpha", "requirement": f"{FEAT}/req/core/root-op", "text": GERMAN[3]}]
 
@@ -120,8 +154,10 @@ def test_a_harness_fault_reads_in_german() -> None:
 
 
 def test_a_third_party_catalogue_survives_a_merge(tmp_path: Path, stored: Run) -> None:
-    other = Run(replace(header([vendor("beta", "Beta")], run_id="run-0002-bbbb"), messages=HARNESS),
-                (result("beta", 0, Outcome.PASS),))
+    other = Run(
+        replace(header([vendor("beta", "Beta")], run_id="run-0002-bbbb"), messages=HARNESS),
+        (result("beta", 0, Outcome.PASS),),
+    )
     merged = merge_runs([stored, other]).run
     write_run(tmp_path / "m.jsonl", merged)
     assert "city.form-missing" in read_run(tmp_path / "m.jsonl").header.messages

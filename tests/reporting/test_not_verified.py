@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+
 import lxml.html
 
 from conformance.core.evidence import NotVerified
