@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
+import lxml.html
 import pytest
 from click.testing import CliRunner, Result
 
@@ -149,3 +150,22 @@ def test_merge_of_a_killed_run_stays_incomplete(tmp_path: Path) -> None:
     merged = read_run(tmp_path / "m" / "r.jsonl")
     assert not merged.complete and "UNVOLLSTÄNDIGER LAUF" in (tmp_path / "m" / "matrix.html").read_text("utf-8")
     assert "incomplete record skipped" in result.stderr
+
+
+FORMAT1 = Path(__file__).resolve().parent / "data" / "format1-demo.jsonl"
+
+
+def test_a_format_1_file_renders_as_a_german_report() -> None:
+    result = cli("report", str(FORMAT1), "--format", "html", "--lang", "de")
+    assert result.exit_code == 0
+    text = " ".join(lxml.html.fromstring(result.stdout).text_content().split())
+    assert "nicht erfüllt" in text and "Stichprobe: " in text
+    assert "sampling cut" not in text
+
+
+def test_a_file_of_an_unknown_format_is_refused_naming_the_format(tmp_path: Path) -> None:
+    path = tmp_path / "future.jsonl"
+    path.write_text('{"record": "header", "format": "wechselbar-results/3"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(path)])
+    assert result.exit_code == 2
+    assert "format 'wechselbar-results/3' cannot be read by wechselbar" in " ".join(result.stderr.split())
