@@ -16,6 +16,7 @@ from conformance.core.http import Response
 from conformance.core.messages import Message
 from conformance.suites.ogcapi_features import STANDARD
 from conformance.suites.ogcapi_features.catalogue import BASE, SPEC
+from conformance.suites.ogcapi_features.checks_geojson import rfc7946
 from conformance.suites.ogcapi_features.checks_items import timestamp
 from conformance.suites.ogcapi_features.errors import covered
 from conformance.suites.ogcapi_features.http11 import (
@@ -31,7 +32,6 @@ from conformance.suites.ogcapi_features.operations import Call, kind_of
 from conformance.suites.ogcapi_features.params import bbox_sizes
 from conformance.suites.ogcapi_features.responses import Doc
 from conformance.suites.ogcapi_features.security import anonymous, enforced, undefined
-from conformance.suites.ogcapi_features.checks_geojson import rfc7946
 
 DATE = "Thu, 26 Nov 2026 00:38:37 GMT"
 PUBLISHED = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml"

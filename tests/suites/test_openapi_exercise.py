@@ -35,4 +35,5 @@ def test_a_deadline_after_some_answers_keeps_them_with_a_note() -> None:
     answer = Response("http://x/a", 200, {}, b"{}", Exchange("GET", "http://x/a", 200))
     run = exercise.Exercise()
     exercise._send(_target([answer, None]), run, iter([_planned("http://x/a"), _planned("http://x/b")]))
-    assert len(run.calls) == 1 and [str(n) for n in run.notes] == ["the test deadline cut the run after 1 of 2 requests"]
+    assert len(run.calls) == 1
+    assert [str(n) for n in run.notes] == ["the test deadline cut the run after 1 of 2 requests"]

@@ -127,7 +127,7 @@ def test_json_findings_carry_code_params_and_the_message_in_the_chosen_language(
         result = CliRunner().invoke(main, ["validate", "--format", "json", "--lang", lang, "--workers", "1",
                                            str(path)])
         [document] = [json.loads(line) for line in result.output.splitlines()]
-        found[lang] = [f for f in document["findings"] if f["rule"] == "XOEV-CODE-MEMBER"][0]
+        found[lang] = next(f for f in document["findings"] if f["rule"] == "XOEV-CODE-MEMBER")
     assert found["de"]["code"] == found["en"]["code"] == "xoev.code-not-member"
     assert found["de"]["params"] == found["en"]["params"] and found["de"]["params"]["value"] == "002"
     assert found["en"]["message"].startswith("code '002' is not in code list")
