@@ -26,12 +26,12 @@ def build_page(view: View, name: str, query: Mapping[str, str]) -> dict[str, Any
 
 
 def _ordered(view: View, name: str, query: Mapping[str, str], keys: list[str]) -> list[str]:
-    """The defect unstable-order flips the organization list on every repeated request of the same URL."""
+    """The defect unstable-order reverses the organization list on every repeated request of the same URL."""
     if name != "organization" or "unstable-order" not in view.defects:
         return keys
     url = f"{name}?{sorted(query.items())}"
     view.hits[url] = view.hits.get(url, 0) + 1
-    return keys[::-1] if view.hits[url] % 2 == 0 else keys
+    return keys[::-1] if view.hits[url] > 1 else keys
 
 
 def _links(view: View, name: str, query: Mapping[str, str], number: int, total: int) -> dict[str, str]:

@@ -11,7 +11,7 @@ from conformance.core.messages import Catalogue, placeholders
 from conformance.harness.registry import registered
 from conformance.harness.suite import checks_of
 
-STILL_LEGACY = {"oparl"}
+STILL_LEGACY: set[str] = set()
 
 
 def legacy_suites() -> set[str]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 import pytest
 
-import conformance.suites.oparl as package
 from conformance.core.outcomes import Obligation
 from conformance.harness.registry import standards, suite_module
-from conformance.suites.oparl import OPARL_10, OPARL_11, STANDARDS
+from conformance.harness.suite import checks_of
+from conformance.suites.oparl import OPARL_10, OPARL_11, STANDARDS, SUITE
 from conformance.suites.oparl.catalogue import RULES, SPEC
+from conformance.suites.oparl.checks import RULE_CHECKS
 from conformance.suites.oparl.facts import TYPES
 
 NEW_IN_11 = {"internal-not-deleted", "deleted-with-modified-since", "deleted-hidden", "omit-internal",
@@ -59,19 +57,9 @@ def test_rules_new_in_11_are_marked_as_such_in_10() -> None:
     assert all(keys_10[k].statement.startswith("Neu in OParl 1.1, in OParl 1.0 keine Anforderung") for k in NEW_IN_11)
 
 
-def _suite_tests() -> dict[str, object]:
-    found: dict[str, object] = {}
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name.startswith("test_"):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            found.update({k: v for k, v in vars(module).items() if k.startswith("test_")})
-    return found
-
-
-def test_every_requirement_has_exactly_one_test_per_version() -> None:
-    tests = _suite_tests()
-    marked = [t.pytestmark[0].kwargs for t in tests.values()]  # type: ignore[attr-defined]
-    pairs = [(m["standard"], m["uri"]) for m in marked]
-    assert len(pairs) == len(set(pairs))
-    wanted = {(s.id, r.uri) for s in STANDARDS for r in s.requirements}
-    assert set(pairs) == wanted
+def test_every_requirement_has_exactly_one_check_per_version() -> None:
+    for standard in STANDARDS:
+        checks = checks_of(SUITE, standard)
+        assert set(checks) == {r.uri for r in standard.requirements}
+        assert len({c.name for c in checks.values()}) == len(RULES)
+        assert set(RULE_CHECKS) == {r.key for r in RULES}

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from conformance.suites.oparl.catalogue import standard
+from conformance.suites.oparl.suite import OParlSuite
 
 OPARL_11 = standard("1.1")
 OPARL_10 = standard("1.0")
 STANDARDS = (OPARL_11, OPARL_10)
+SUITE = OParlSuite(STANDARDS)
 
-__all__ = ["OPARL_10", "OPARL_11", "STANDARDS"]
+__all__ = ["OPARL_10", "OPARL_11", "STANDARDS", "SUITE"]

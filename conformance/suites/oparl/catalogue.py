@@ -25,7 +25,6 @@ OPTIONS = (
     Option("filter_pages", 3, "pages walked per filtered list"),
     Option("file_samples", 3, "files whose accessUrl and downloadUrl are fetched"),
     Option("deleted_pages", 10, "pages per list walked with modified_since at the epoch to find deleted objects"),
-    Option("max_violations", 50, "violations listed per requirement (the rest are counted)"),
     Option("schema_detail", 100, "objects per type whose schema errors are reported in detail"),
     Option("cache_ttl", 0.0, "seconds a response is reused from the on-disk cache by a later run (0 = off)"),
     Option("crawl_deadline", 900.0, "seconds the whole crawl may take"),

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-
-import pytest
 
 from conformance.core.evidence import (
     Locator,
     MissingMember,
+    Skipped,
     StatusViolation,
     ValueViolation,
-    Violation,
 )
 from conformance.suites.oparl.checks_filters import stamp
 from conformance.suites.oparl.deleted import deleted_objects, unverified
 from conformance.suites.oparl.fetch import Fetched
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import Seen
-from conformance.suites.oparl.run import OParlRun
+from conformance.suites.oparl.run import Found, OParlRun, cached, counted
 from conformance.suites.oparl.samples import reference_index
 from conformance.suites.oparl.walk import Walk, walk
 
@@ -30,7 +28,7 @@ def _by_id(run: OParlRun) -> list[tuple[Seen, Fetched]]:
     return run.probe("deleted-by-id", compute)
 
 
-def check_soft_delete(run: OParlRun) -> Iterator[Violation]:
+def check_soft_delete(run: OParlRun) -> Found:
     """Deleted objects of the types §2.8 names stay retrievable (HTTP 200, deleted: true); none is 410 Gone."""
     known = deleted_objects(run)
     index = reference_index(run)
@@ -38,17 +36,20 @@ def check_soft_delete(run: OParlRun) -> Iterator[Violation]:
             if f.status == 410 and index.kind(url, None) in run.version.soft_deleted]
     if not known and not gone:
         raise unverified(run)
-    for seen, fetched in _by_id(run):
-        if fetched.status is not None and (fetched.status != 200 or (fetched.obj or {}).get("deleted") is not True):
-            yield StatusViolation(f"the deleted {seen.kind} {seen.id} answers HTTP {fetched.status} under its id"
-                                  f"{fetched.note()}", locator=fetched.url, expected="200 with deleted: true",
+    answered = [(seen, fetched) for seen, fetched in _by_id(run) if fetched.status is not None]
+    for seen, fetched in answered:
+        if fetched.status != 200 or (fetched.obj or {}).get("deleted") is not True:
+            message = m("deleted-status", kind=seen.kind, id=seen.id, status=fetched.status)
+            yield StatusViolation(cached(message, fetched), locator=fetched.url, expected=m("phrase.200-deleted"),
                                   actual=fetched.status, exchange=fetched.exchange)
     for url, fetched in gone:
-        yield StatusViolation(f"a referenced object answers 410 Gone: deleted without soft delete{fetched.note()}",
-                              locator=url, expected="200 with deleted: true", actual=410, exchange=fetched.exchange)
+        yield StatusViolation(cached(m("gone"), fetched), locator=url, expected=m("phrase.200-deleted"), actual=410,
+                              exchange=fetched.exchange)
+    retrieved = [s for s in known if s.origin == "fetched" and s.kind in run.version.soft_deleted]
+    return counted(len(answered) + len(retrieved), "deleted-by-id"), counted(len(gone), "gone")
 
 
-def check_deleted_keeps(run: OParlRun) -> Iterator[Violation]:
+def check_deleted_keeps(run: OParlRun) -> Found:
     """A deleted object keeps id, type and created, and its modified is set."""
     known = deleted_objects(run)
     if not known:
@@ -56,22 +57,28 @@ def check_deleted_keeps(run: OParlRun) -> Iterator[Violation]:
     for seen in known:
         for member in run.version.kept_when_deleted:
             if not seen.obj.get(member):
-                yield MissingMember(f"the deleted {seen.kind} lost {member}{seen.source.note()}",
+                yield MissingMember(cached(m("deleted-lost", kind=seen.kind, member=member), seen.source),
                                     locator=seen.at(member), expected=member, actual=None, exchange=seen.exchange)
+    return counted(len(known), "deleted")
 
 
-def check_embedded_modified(run: OParlRun) -> Iterator[Violation]:
+def check_embedded_modified(run: OParlRun) -> Found:
     """modified of an object is not older than modified of any object embedded in it."""
+    compared = 0
     for child in run.crawl.inner:
         parent = child.parent
         if parent is None:
             continue
         mine, theirs = stamp(parent.obj.get("modified")), stamp(child.obj.get("modified"))
-        if mine is not None and theirs is not None and mine < theirs:
-            yield ValueViolation(f"modified of the {parent.kind} is older than modified of its embedded "
-                                 f"{child.kind}{parent.source.note()}", locator=parent.at("modified"),
+        if mine is None or theirs is None:
+            continue
+        compared += 1
+        if mine < theirs:
+            message = m("modified-older", parent=parent.kind, child=child.kind)
+            yield ValueViolation(cached(message, parent.source), locator=parent.at("modified"),
                                  expected=f">= {child.obj.get('modified')} ({child.pointer})",
                                  actual=parent.obj.get("modified"), exchange=parent.exchange)
+    return counted(compared, "embedded-modified")
 
 
 def _lookups(run: OParlRun) -> list[tuple[Seen, Walk]]:
@@ -92,30 +99,32 @@ def _lookup(run: OParlRun, seen: Seen, full: Walk) -> Walk:
                 params={"modified_since": since.isoformat()})
 
 
-def check_deleted_with_modified_since(run: OParlRun) -> Iterator[Violation]:
+def check_deleted_with_modified_since(run: OParlRun) -> Found:
     """A deleted object appears in its list when modified_since is just before its deletion."""
     lookups = _lookups(run)
     if not lookups:
-        raise unverified(run, "deleted object of a type with an external list")
+        raise unverified(run, listed=True)
     open_ends = [(s, f) for s, f in lookups if s.id not in {i.id for i in f.items} and not f.complete]
     if len(open_ends) == len(lookups):
-        raise pytest.skip.Exception(f"could not be checked: {len(lookups)} lookup(s) did not reach the end of the "
-                                    f"list within {run.options.filter_pages * 2} pages")
+        raise Skipped(m("reason.lookups-open", count=len(lookups), pages=run.options.filter_pages * 2))
     for seen, found in lookups:
         if seen.id in {i.id for i in found.items} or not found.complete:
             continue
         first = found.pages[0].fetched
-        yield MissingMember(f"the deleted {seen.kind} {seen.id} is missing under modified_since{first.note()}",
+        yield MissingMember(cached(m("deleted-missing", kind=seen.kind, id=seen.id), first),
                             locator=Locator(where=first.url, pointer="/data"), expected=seen.id,
-                            actual=f"{len(found.items)} objects", exchange=first.exchange)
+                            actual=m("phrase.objects", count=len(found.items)), exchange=first.exchange)
+    return counted(len(lookups) - len(open_ends), "lookups")
 
 
-def check_deleted_hidden(run: OParlRun) -> Iterator[Violation]:
+def check_deleted_hidden(run: OParlRun) -> Found:
     """Lists walked without modified_since hold no deleted object (judged only once a deleted object is known)."""
     if not deleted_objects(run):
         raise unverified(run)
-    for item in (i for w in run.crawl.walks for i in w.items):
+    items = [i for w in run.crawl.walks for i in w.items]
+    for item in items:
         if item.deleted:
-            yield ValueViolation(f"a deleted {item.kind} is listed without modified_since{item.source.note()}",
-                                 locator=item.at("deleted"), expected="no deleted objects", actual=True,
+            yield ValueViolation(cached(m("deleted-listed", kind=item.kind), item.source),
+                                 locator=item.at("deleted"), expected=m("phrase.no-deleted"), actual=True,
                                  exchange=item.exchange)
+    return counted(len(items), "listed-objects")

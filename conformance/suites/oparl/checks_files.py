@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import format_datetime
 
-import pytest
-
-from conformance.core.evidence import HeaderViolation, NotApplicable, StatusViolation, Violation
+from conformance.core.evidence import HeaderViolation, NotApplicable, Skipped, StatusViolation
 from conformance.suites.oparl.fetch import Fetched
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import Seen
-from conformance.suites.oparl.run import OParlRun
+from conformance.suites.oparl.run import Found, OParlRun, counted
 from conformance.suites.oparl.samples import spread
 
 
@@ -46,7 +44,7 @@ def probes(run: OParlRun) -> list[FileProbe]:
                  and isinstance(s.obj.get("accessUrl"), str)}
         picks = spread(list(files.values()), run.options.file_samples)
         if len(picks) < len(files):
-            run.note("files", f"sampling cut: fetched {len(picks)} of {len(files)} files (file_samples)")
+            run.note("files", m("note.cut-files", taken=len(picks), total=len(files)))
         return run.fetcher.map(lambda f: _fetch(run, f), picks)
     return run.probe("files", compute)
 
@@ -55,66 +53,74 @@ def _fetched(run: OParlRun) -> list[FileProbe]:
     found = [p for p in probes(run) if not p.access.skipped]
     if not found:
         if probes(run):
-            raise pytest.skip.Exception(f"could not be checked: {probes(run)[0].access.skipped}")
-        raise NotApplicable("no File object with an accessUrl was met")
+            raise Skipped(m("reason.unchecked", reason=probes(run)[0].access.skipped))
+        raise NotApplicable(m("reason.no-files"))
     return found
 
 
 def _answered(run: OParlRun) -> list[FileProbe]:
     found = [p for p in _fetched(run) if p.access.status == 200]
     if not found:
-        raise pytest.skip.Exception("could not be checked: no sampled file answered its accessUrl with HTTP 200")
+        raise Skipped(m("reason.no-file-answered"))
     return found
 
 
-def check_file_get(run: OParlRun) -> Iterator[Violation]:
+def check_file_get(run: OParlRun) -> Found:
     """Every sampled file answers a GET on its accessUrl with HTTP 200."""
-    for probe in _fetched(run):
-        if probe.access.status is not None and probe.access.status != 200:
-            yield StatusViolation(f"GET on the accessUrl of {probe.file.id} answered HTTP {probe.access.status}",
+    answered = [p for p in _fetched(run) if p.access.status is not None]
+    for probe in answered:
+        if probe.access.status != 200:
+            yield StatusViolation(m("file-status", file=probe.file.id, status=probe.access.status),
                                   locator=probe.file.at("accessUrl"), expected=200, actual=probe.access.status,
                                   exchange=probe.access.exchange)
+    return counted(len(answered), "files")
 
 
 def _disposition(fetched: Fetched) -> str:
     return fetched.headers.get("Content-Disposition", "").strip()
 
 
-def check_access_inline(run: OParlRun) -> Iterator[Violation]:
+def check_access_inline(run: OParlRun) -> Found:
     """accessUrl answers without Content-Disposition: attachment."""
-    for probe in _answered(run):
+    answered = _answered(run)
+    for probe in answered:
         if _disposition(probe.access).lower().startswith("attachment"):
-            yield HeaderViolation("the accessUrl sends Content-Disposition: attachment", locator=probe.access.url,
-                                  expected="no attachment disposition", actual=_disposition(probe.access),
+            yield HeaderViolation(m("access-attachment"), locator=probe.access.url,
+                                  expected=m("phrase.no-attachment"), actual=_disposition(probe.access),
                                   exchange=probe.access.exchange)
+    return counted(len(answered), "files")
 
 
-def check_download_attachment(run: OParlRun) -> Iterator[Violation]:
+def check_download_attachment(run: OParlRun) -> Found:
     """downloadUrl answers with Content-Disposition: attachment and a filename."""
     found = [p.download for p in _fetched(run) if p.download is not None and p.download.status == 200]
     if not found:
-        raise NotApplicable("no sampled file offers a retrievable downloadUrl")
+        raise NotApplicable(m("reason.no-download"))
     for download in found:
         value = _disposition(download)
         if not value.lower().startswith("attachment") or "filename" not in value.lower():
-            yield HeaderViolation("the downloadUrl does not send Content-Disposition: attachment; filename=…",
+            yield HeaderViolation(m("download-inline"),
                                   locator=download.url, expected='attachment; filename="…"', actual=value or None,
                                   exchange=download.exchange)
+    return counted(len(found), "downloads")
 
 
-def check_file_headers(run: OParlRun) -> Iterator[Violation]:
+def check_file_headers(run: OParlRun) -> Found:
     """File answers carry Last-Modified, Content-Length and ETag."""
-    for probe in _answered(run):
+    answered = _answered(run)
+    for probe in answered:
         for header in ("Last-Modified", "Content-Length", "ETag"):
             if header not in probe.access.headers:
-                yield HeaderViolation(f"the file answer has no {header} header", locator=probe.access.url,
+                yield HeaderViolation(m("file-header", header=header), locator=probe.access.url,
                                       expected=header, actual=None, exchange=probe.access.exchange)
+    return counted(len(answered), "files")
 
 
-def check_conditional_get(run: OParlRun) -> Iterator[Violation]:
+def check_conditional_get(run: OParlRun) -> Found:
     """A conditional GET with the file's validator answers 304 Not Modified."""
-    answers = [p.conditional for p in _answered(run) if p.conditional is not None]
+    answers = [p.conditional for p in _answered(run) if p.conditional is not None and p.conditional.status]
     for answer in answers:
-        if answer.status is not None and answer.status != 304:
-            yield StatusViolation(f"a conditional GET answered HTTP {answer.status}", locator=answer.url,
+        if answer.status != 304:
+            yield StatusViolation(m("conditional-status", status=answer.status), locator=answer.url,
                                   expected=304, actual=answer.status, exchange=answer.exchange)
+    return counted(len(answers), "conditional-gets")

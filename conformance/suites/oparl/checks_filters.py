@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from conformance.core.evidence import Locator, MissingMember, NotApplicable, ValueViolation, Violation
 from conformance.suites.oparl.facts import OMIT_INTERNAL
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import Seen
-from conformance.suites.oparl.run import Check, OParlRun
+from conformance.suites.oparl.run import Found, OParlRun, RuleCheck, cached, counted
 from conformance.suites.oparl.walk import Page, Walk, walk
 
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
@@ -73,15 +74,18 @@ def probes(run: OParlRun) -> list[Probe]:
     return run.probe("filters", compute)
 
 
-def filter_check(name: str) -> Check:
+def filter_check(name: str) -> RuleCheck:
     """The rule for one filter: the first filtered page only has matching objects, and none is missing."""
-    def check(run: OParlRun) -> Iterator[Violation]:
+
+    def check(run: OParlRun) -> Found:
         mine = [p for p in probes(run) if p.name == name]
         if not mine:
-            raise NotApplicable(f"no list has objects with two distinct {name.split('_', maxsplit=1)[0]} values")
+            raise NotApplicable(m("reason.no-distinct", attribute=name.split("_", maxsplit=1)[0]))
         for probe in mine:
             yield from _mismatches(probe, probe.filtered.pages[:1])
             yield from _missing(probe)
+        return counted(len(mine), "filtered-walks", filter=name)
+
     return check
 
 
@@ -90,8 +94,8 @@ def _mismatches(probe: Probe, pages: list[Page]) -> Iterator[Violation]:
     for page in pages:
         for item in page.items:
             if probe.matches(item) is False:
-                yield ValueViolation(f"{probe.name}={probe.threshold.isoformat()} returned an object outside the "
-                                     f"filter{item.source.note()}", locator=item.at(probe.attribute),
+                message = m("outside-filter", name=probe.name, value=probe.threshold.isoformat())
+                yield ValueViolation(cached(message, item.source), locator=item.at(probe.attribute),
                                      expected=f"{relation} {probe.threshold.isoformat()}",
                                      actual=item.obj.get(probe.attribute), exchange=item.exchange)
 
@@ -103,18 +107,19 @@ def _missing(probe: Probe) -> Iterator[Violation]:
     for item in probe.full.items:
         if probe.matches(item) and item.id not in got:
             first = probe.filtered.pages[0].fetched
-            yield MissingMember(f"{item.id} matches {probe.name}={probe.threshold.isoformat()} but is missing"
-                                f"{first.note()}", locator=Locator(where=first.url, pointer="/data"),
-                                expected=item.id, actual=f"{len(got)} objects", exchange=first.exchange)
+            message = m("filter-missing", id=item.id, name=probe.name, value=probe.threshold.isoformat())
+            yield MissingMember(cached(message, first), locator=Locator(where=first.url, pointer="/data"),
+                                expected=item.id, actual=m("phrase.objects", count=len(got)), exchange=first.exchange)
 
 
-def check_filter_kept(run: OParlRun) -> Iterator[Violation]:
+def check_filter_kept(run: OParlRun) -> Found:
     """Pages after the first of a filtered list still only hold objects that match the filter."""
     later = [p for p in probes(run) if len(p.filtered.pages) > 1]
     if not later:
-        raise NotApplicable("no filtered list had a second page (raise filter_pages or use a larger list)")
+        raise NotApplicable(m("reason.no-second-page"))
     for probe in later:
         yield from _mismatches(probe, probe.filtered.pages[1:])
+    return counted(sum(len(p.filtered.pages) - 1 for p in later), "later-pages")
 
 
 def _omitted(run: OParlRun) -> list[tuple[Walk, Walk]]:
@@ -125,15 +130,16 @@ def _omitted(run: OParlRun) -> list[tuple[Walk, Walk]]:
     return run.probe("omit-internal", compute)
 
 
-def check_omit_internal(run: OParlRun) -> Iterator[Violation]:
+def check_omit_internal(run: OParlRun) -> Found:
     """With omit_internal=true the internal lists that have their own lists are left out."""
     pairs = _omitted(run)
     if not pairs:
-        raise NotApplicable("the endpoint has no person, paper, meeting or agenda item list")
-    for _full, omitted in pairs:
-        for item in omitted.items:
-            for prop in OMIT_INTERNAL[item.kind]:
-                if prop in item.obj:
-                    yield ValueViolation(f"{prop} is output despite omit_internal=true{item.source.note()}",
-                                         locator=item.at(prop), expected="omitted", actual=f"{prop} present",
-                                         exchange=item.exchange)
+        raise NotApplicable(m("reason.no-omit-lists"))
+    items = [item for _full, omitted in pairs for item in omitted.items]
+    for item in items:
+        for prop in OMIT_INTERNAL[item.kind]:
+            if prop in item.obj:
+                yield ValueViolation(cached(m("not-omitted", prop=prop), item.source),
+                                     locator=item.at(prop), expected=m("phrase.omitted"),
+                                     actual=m("phrase.present", prop=prop), exchange=item.exchange)
+    return counted(len(items), "omit-objects")

@@ -6,38 +6,39 @@ OParl serves German council information: a Body with an Amtlicher Gemeindeschlü
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from conformance.core import geojson
-from conformance.core.evidence import Locator, ValueViolation, Violation
+from conformance.core.evidence import Locator, ValueViolation
+from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation
 from conformance.suites.oparl.checks_schema import of_kind
-from conformance.suites.oparl.run import Check, OParlRun
+from conformance.suites.oparl.messages import m
+from conformance.suites.oparl.run import Found, OParlRun, RuleCheck, cached, counted
 
 GERMANY = (5.87, 47.27, 15.04, 55.06)
 
 
-def extent(run: OParlRun) -> tuple[geojson.Box | None, str]:
+def extent(run: OParlRun) -> tuple[geojson.Box | None, Message | str]:
     """The extent the Locations of this endpoint lie in, where the Bodies say so."""
     if any(b.obj.get("ags") or b.obj.get("rgs") for b in run.crawl.bodies):
-        return GERMANY, "Germany (the Body names an ags or rgs)"
+        return GERMANY, m("phrase.germany")
     return None, ""
 
 
-def geojson_check(obligation: Obligation) -> Check:
+def geojson_check(obligation: Obligation) -> RuleCheck:
     """The rule for the RFC 7946 findings of one obligation in every Location.geojson met."""
-    def check(run: OParlRun) -> Iterator[Violation]:
+
+    def check(run: OParlRun) -> Found:
         box, within = extent(run)
-        for seen in of_kind(run, "Location"):
-            value = seen.obj.get("geojson")
-            if seen.deleted or not isinstance(value, dict):
-                continue
-            for found in geojson.check(value, box, within):
+        located = [s for s in of_kind(run, "Location") if not s.deleted and isinstance(s.obj.get("geojson"), dict)]
+        for seen in located:
+            for found in geojson.check(seen.obj["geojson"], box, within):
                 if found.obligation is obligation:
-                    yield ValueViolation(f"{found.message}{seen.source.note()}", expected=found.expected,
-                                         locator=Locator(where=seen.where, pointer=f"{seen.pointer}/geojson"
-                                                                                   f"{found.pointer}"),
+                    pointer = f"{seen.pointer}/geojson{found.pointer}"
+                    yield ValueViolation(cached(found.msg, seen.source), expected=found.expected,
+                                         locator=Locator(where=seen.where, pointer=pointer),
                                          actual=found.actual, exchange=seen.exchange)
+        return counted(len(located), "geojson")
+
     return check
 
 

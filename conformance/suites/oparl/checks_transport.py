@@ -14,12 +14,12 @@ from conformance.core.evidence import (
     NotApplicable,
     StatusViolation,
     ValueViolation,
-    Violation,
 )
 from conformance.suites.oparl.checks_lists import ids
 from conformance.suites.oparl.fetch import Fetched
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import values
-from conformance.suites.oparl.run import OParlRun
+from conformance.suites.oparl.run import Found, OParlRun, cached, counted
 from conformance.suites.oparl.samples import by_id
 
 TECH = re.compile(r"\.(php|asp|aspx|jsp|cgi|pl|do|action)(?=/|$)|/cgi-bin/", re.IGNORECASE)
@@ -35,84 +35,97 @@ def server_urls(run: OParlRun) -> Iterator[tuple[Locator, str, Fetched]]:
                 yield Locator(where=doc.url, pointer=pointer), value, doc
 
 
-def check_one_scheme(run: OParlRun) -> Iterator[Violation]:
+def check_one_scheme(run: OParlRun) -> Found:
     """Every URL on the System's host uses the System URL's scheme."""
     scheme = urlsplit(run.system_url).scheme
-    for locator, url, doc in server_urls(run):
+    urls = list(server_urls(run))
+    for locator, url, doc in urls:
         if urlsplit(url).scheme != scheme:
-            yield ValueViolation(f"{url} uses {urlsplit(url).scheme}, the System URL {scheme}{doc.note()}",
-                                 locator=locator, expected=f"{scheme}://", actual=url, exchange=doc.exchange)
+            message = m("other-scheme", url=url, scheme=urlsplit(url).scheme, system=scheme)
+            yield ValueViolation(cached(message, doc), locator=locator, expected=f"{scheme}://", actual=url,
+                                 exchange=doc.exchange)
+    return counted(len(urls), "server-urls")
 
 
-def check_https(run: OParlRun) -> Iterator[Violation]:
+def check_https(run: OParlRun) -> Found:
     """The System URL and every URL on its host use HTTPS."""
     system = run.crawl.system
     if urlsplit(run.system_url).scheme != "https":
-        yield ValueViolation("the OParl endpoint (System URL) is served over plain HTTP", locator=run.system_url,
+        yield ValueViolation(m("plain-endpoint"), locator=run.system_url,
                              expected="https://", actual=run.system_url, exchange=system.exchange)
-    for locator, url, doc in server_urls(run):
+    urls = list(server_urls(run))
+    for locator, url, doc in urls:
         if url.startswith("http://"):
-            yield ValueViolation(f"{url} is a plain HTTP URL{doc.note()}", locator=locator, expected="https://",
+            yield ValueViolation(cached(m("plain-url", url=url), doc), locator=locator, expected="https://",
                                  actual=url, exchange=doc.exchange)
+    return counted(1, "system-url"), counted(len(urls), "server-urls")
 
 
-def check_no_downgrade(run: OParlRun) -> Iterator[Violation]:
+def check_no_downgrade(run: OParlRun) -> Found:
     """No redirect met leads from an HTTPS URL to an HTTP URL."""
     if urlsplit(run.system_url).scheme != "https":
-        raise NotApplicable("the endpoint is not served over HTTPS, so nothing can be redirected from it")
-    answers = run.documents() + [s.fetched for s in by_id(run)]
+        raise NotApplicable(m("reason.no-https"))
+    answers = [a for a in run.documents() + [s.fetched for s in by_id(run)] if a.status is not None]
     for doc in answers:
         chain = [e.url for e in doc.history] + ([doc.final_url] if doc.history else [])
         for before, after in itertools.pairwise(chain):
             if before.startswith("https://") and after.startswith("http://"):
-                yield ValueViolation(f"redirect from HTTPS to HTTP{doc.note()}", locator=before, expected="https://",
+                yield ValueViolation(cached(m("downgrade"), doc), locator=before, expected="https://",
                                      actual=after, exchange=doc.exchange)
+    return counted(len(answers), "answers")
 
 
-def check_no_tech_path(run: OParlRun) -> Iterator[Violation]:
+def check_no_tech_path(run: OParlRun) -> Found:
     """No URL path on the System's host shows the implementation (oparl.php/, .aspx, cgi-bin ...)."""
     reported: set[str] = set()
-    for locator, url, doc in server_urls(run):
+    urls = list(server_urls(run))
+    for locator, url, doc in urls:
         match = TECH.search(urlsplit(url).path)
         prefix = url[:url.find(match.group()) + len(match.group())] if match else ""
         if match and prefix not in reported:
             reported.add(prefix)
-            yield ValueViolation(f"the URL path shows the implementation ({match.group()}){doc.note()}",
-                                 locator=locator, expected="a path without technical parts", actual=url,
+            yield ValueViolation(cached(m("tech-path", part=match.group()), doc),
+                                 locator=locator, expected=m("phrase.plain-path"), actual=url,
                                  exchange=doc.exchange)
+    return counted(len(urls), "server-urls")
 
 
-def check_host_name(run: OParlRun) -> Iterator[Violation]:
+def check_host_name(run: OParlRun) -> Found:
     """The System URL names a host, not an IP address."""
     host = urlsplit(run.system_url).hostname or ""
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        return
-    yield ValueViolation("the OParl endpoint is addressed by an IP address", locator=run.system_url,
-                         expected="a host name", actual=host, exchange=run.crawl.system.exchange)
+        return counted(1, "system-url")
+    yield ValueViolation(m("ip-host"), locator=run.system_url,
+                         expected=m("phrase.host-name"), actual=host, exchange=run.crawl.system.exchange)
+    return counted(1, "system-url")
 
 
 def _json_answers(run: OParlRun) -> list[Fetched]:
     return [d for d in run.documents() + [s.fetched for s in by_id(run)] if d.ok]
 
 
-def check_cors_origin(run: OParlRun) -> Iterator[Violation]:
+def check_cors_origin(run: OParlRun) -> Found:
     """Every JSON answer carries Access-Control-Allow-Origin: *."""
-    for doc in _json_answers(run):
+    answers = _json_answers(run)
+    for doc in answers:
         value = doc.headers.get("Access-Control-Allow-Origin")
         if value != "*":
-            yield HeaderViolation(f"Access-Control-Allow-Origin is {value!r}{doc.note()}", locator=doc.url,
+            yield HeaderViolation(cached(m("cors-origin", value=repr(value)), doc), locator=doc.url,
                                   expected="Access-Control-Allow-Origin: *", actual=value, exchange=doc.exchange)
+    return counted(len(answers), "json-answers")
 
 
-def check_cors_methods(run: OParlRun) -> Iterator[Violation]:
+def check_cors_methods(run: OParlRun) -> Found:
     """Access-Control-Allow-Methods is absent or includes GET."""
-    for doc in _json_answers(run):
+    answers = _json_answers(run)
+    for doc in answers:
         value = doc.headers.get("Access-Control-Allow-Methods")
-        if value is not None and "GET" not in {m.strip().upper() for m in value.split(",")} and value.strip() != "*":
-            yield HeaderViolation(f"Access-Control-Allow-Methods omits GET{doc.note()}", locator=doc.url,
-                                  expected="absent or including GET", actual=value, exchange=doc.exchange)
+        if value is not None and "GET" not in {v.strip().upper() for v in value.split(",")} and value.strip() != "*":
+            yield HeaderViolation(cached(m("cors-methods"), doc), locator=doc.url,
+                                  expected=m("phrase.get-allowed"), actual=value, exchange=doc.exchange)
+    return counted(len(answers), "json-answers")
 
 
 def _cookieless(run: OParlRun) -> list[tuple[Fetched, Fetched]]:
@@ -123,15 +136,16 @@ def _cookieless(run: OParlRun) -> list[tuple[Fetched, Fetched]]:
     return run.probe("stateless", compute)
 
 
-def check_stateless(run: OParlRun) -> Iterator[Violation]:
-    """The System and the first list pages answer the same without any cookie."""
-    for first, again in _cookieless(run):
-        if again.failure or first.status is None:
-            continue
+def check_stateless(run: OParlRun) -> Found:
+    """The System and the first list pages answer the same without any cookie (the same objects; their order is
+    the rule stable-order's)."""
+    pairs = [(first, again) for first, again in _cookieless(run) if not again.failure and first.status is not None]
+    for first, again in pairs:
         if again.status != first.status:
-            yield StatusViolation(f"without cookies the request answers HTTP {again.status}", locator=again.url,
+            yield StatusViolation(m("cookie-status", status=again.status), locator=again.url,
                                   expected=first.status, actual=again.status, exchange=again.exchange)
-        elif first.obj and again.obj and ids(first.obj.get("data")) != ids(again.obj.get("data")):
-            yield ValueViolation("without cookies the list page holds other objects", locator=again.url,
+        elif first.obj and again.obj and sorted(ids(first.obj.get("data"))) != sorted(ids(again.obj.get("data"))):
+            yield ValueViolation(m("cookie-data"), locator=again.url,
                                  expected=ids(first.obj.get("data"))[:5], actual=ids(again.obj.get("data"))[:5],
                                  exchange=again.exchange)
+    return counted(len(pairs), "cookieless")

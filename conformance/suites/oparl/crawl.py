@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from conformance.core.messages import Message
 from conformance.suites.oparl.facts import Version
 from conformance.suites.oparl.fetch import Fetched, Fetcher
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import Seen, embedded
 from conformance.suites.oparl.walk import Budget, Walk, walk
 
@@ -28,7 +30,7 @@ class Crawl:
     walks: list[Walk] = field(default_factory=list)
     top: list[Seen] = field(default_factory=list)
     inner: list[Seen] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def objects(self) -> list[Seen]:
@@ -54,7 +56,6 @@ def crawl(fetcher: Fetcher, version: Version, system_url: str, limits: Limits) -
     system = fetcher.get(system_url)
     result = Crawl(version, system)
     if system.obj is None:
-        result.notes.append(f"the System URL {system_url} gave no JSON object; nothing else was crawled")
         return result
     result.top.append(Seen(system.obj, "System", system, "", "system"))
     budget = Budget(limits.max_objects)
@@ -73,7 +74,7 @@ def crawl(fetcher: Fetcher, version: Version, system_url: str, limits: Limits) -
 def _list_jobs(version: Version, result: Crawl, limits: Limits) -> list[tuple[str, str, str]]:
     bodies = result.bodies
     if len(bodies) > limits.max_bodies:
-        result.notes.append(f"sampling cut: crawled the lists of {limits.max_bodies} of {len(bodies)} bodies")
+        result.notes.append(m("note.cut-bodies", taken=limits.max_bodies, total=len(bodies)))
     jobs = []
     for body in bodies[:limits.max_bodies]:
         for attr, kind in version.lists.items():
@@ -83,13 +84,13 @@ def _list_jobs(version: Version, result: Crawl, limits: Limits) -> list[tuple[st
     return jobs
 
 
-def _cuts(result: Crawl) -> list[str]:
+def _cuts(result: Crawl) -> list[Message]:
     notes = []
     for item in result.walks:
         total = item.pages[-1].pagination.get("totalPages") if item.pages else None
-        of = f"{total}" if isinstance(total, int) else "?"
+        of = total if isinstance(total, int) else "?"
         if item.end == "cut-pages":
-            notes.append(f"sampling cut: walked {len(item.pages)} of {of} pages of {item.url} (max_pages)")
+            notes.append(m("note.cut-pages", taken=len(item.pages), total=of, url=item.url))
         elif item.end == "cut-objects":
-            notes.append(f"sampling cut: stopped {item.url} after {len(item.pages)} of {of} pages (max_objects)")
+            notes.append(m("note.cut-objects", taken=len(item.pages), total=of, url=item.url))
     return notes

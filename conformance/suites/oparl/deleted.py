@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from conformance.core.evidence import NotVerified
 from conformance.suites.oparl.checks_filters import probes
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import Seen
 from conformance.suites.oparl.run import OParlRun
 from conformance.suites.oparl.samples import reference_index
@@ -27,8 +28,8 @@ def epoch_walks(run: OParlRun) -> list[Walk]:
                                                params={"modified_since": EPOCH}), lists)
         cut = [w for w in found if w.end in ("cut-pages", "cut-objects")]
         if cut:
-            run.note("deleted-epoch", f"sampling cut: walked {run.options.deleted_pages} pages of {len(cut)} of "
-                                      f"{len(found)} lists with modified_since={EPOCH} (deleted_pages)")
+            cut_note = m("note.cut-epoch", pages=run.options.deleted_pages, cut=len(cut), total=len(found), since=EPOCH)
+            run.note("deleted-epoch", cut_note)
         return found
     return run.probe("deleted-epoch", compute)
 
@@ -46,10 +47,13 @@ def deleted_objects(run: OParlRun) -> list[Seen]:
     return list(found.values())
 
 
-def unverified(run: OParlRun, what: str = "deleted object") -> NotVerified:
+def unverified(run: OParlRun, listed: bool = False) -> NotVerified:
     """Why a rule about deleted objects could not be tested: what was searched without finding one."""
     walks = epoch_walks(run)
-    probe = (f"walking {len(walks)} list(s) with modified_since={EPOCH} ({sum(len(w.pages) for w in walks)} "
-             "pages), " if walks else "")
-    return NotVerified(f"no {what} was found after {probe}reading {len(run.crawl.objects)} objects of the crawl "
-                       f"and fetching {len(reference_index(run).fetched)} referenced object(s)")
+    what = m("phrase.deleted-listed-type") if listed else m("phrase.deleted-object")
+    objects, refs = len(run.crawl.objects), len(reference_index(run).fetched)
+    if not walks:
+        return NotVerified(m("reason.no-deleted", what=what, objects=objects, refs=refs))
+    pages = sum(len(w.pages) for w in walks)
+    return NotVerified(m("reason.no-deleted-epoch", what=what, lists=len(walks), since=EPOCH, pages=pages,
+                         objects=objects, refs=refs))

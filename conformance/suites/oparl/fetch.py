@@ -12,8 +12,10 @@ from urllib.parse import urlsplit
 from conformance.core import jsonsafe
 from conformance.core.evidence import Exchange
 from conformance.core.http import ForeignHost, TargetError
+from conformance.core.messages import Message
 from conformance.harness.target import TargetContext
 from conformance.suites.oparl.cache import ResponseCache
+from conformance.suites.oparl.messages import m
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,7 +34,7 @@ class Fetched:
     final_url: str = ""
     cached: str = ""
     failure: str = ""
-    skipped: str = ""
+    skipped: Message | None = None
     data: Any = None
     parse_error: str = ""
 
@@ -50,10 +52,6 @@ class Fetched:
     def media_type(self) -> str:
         """Content-Type without parameters."""
         return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
-
-    def note(self) -> str:
-        """A suffix for messages built from this answer: marks cached evidence."""
-        return f" [response from the cache, stored {self.cached}]" if self.cached else ""
 
 
 class Fetcher:
@@ -74,7 +72,7 @@ class Fetcher:
             fresh: bool = False, parse: bool = True) -> Fetched:
         """One GET; failures and skips are returned, never raised."""
         reason = self._skip(url)
-        if reason:
+        if reason is not None:
             return Fetched(url, skipped=reason)
         cached = None if fresh or headers or self.cache is None else self.cache.get(url, params)
         if cached is not None:
@@ -85,17 +83,17 @@ class Fetcher:
             result = self._live(url, params, headers)
         return self._parsed(result) if parse and result.status is not None else result
 
-    def _skip(self, url: str) -> str:
+    def _skip(self, url: str) -> Message | None:
         parts = urlsplit(url)
         if parts.netloc == self.home.netloc and parts.scheme != self.home.scheme:
-            return f"not fetched: {parts.scheme} URL on the {self.home.scheme} host of the System"
-        return ""
+            return m("phrase.other-scheme", scheme=parts.scheme, home=self.home.scheme)
+        return None
 
     def _live(self, url: str, params: Mapping[str, Any] | None, headers: Mapping[str, str] | None) -> Fetched:
         try:
             response = self.target.http.get(url, params=params, headers=headers)
         except ForeignHost as exc:
-            return Fetched(url, skipped=f"not fetched: {exc}")
+            return Fetched(url, skipped=m("phrase.foreign-host", error=str(exc)))
         except TargetError as exc:
             message = f"{type(exc).__name__}: {exc}"
             with self.lock:
@@ -110,7 +108,7 @@ class Fetcher:
         try:
             data = jsonsafe.loads(result.content)
         except ValueError as exc:
-            return _replace(result, parse_error=f"not JSON: {exc}")
+            return _replace(result, parse_error=str(exc))
         fetched = _replace(result, data=data)
         with self.lock:
             self.responses.append(fetched)

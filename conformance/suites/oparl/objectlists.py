@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import Seen
 from conformance.suites.oparl.run import OParlRun
 from conformance.suites.oparl.samples import spread
@@ -51,8 +52,8 @@ def object_lists(run: OParlRun) -> list[ObjectList]:
             picks = spread(carriers, run.options.object_lists)
             jobs += [(seen, prop) for seen in picks]
             if len(picks) < len(carriers):
-                run.note("object-lists", f"sampling cut: walked {len(picks)} of {len(carriers)} lists "
-                                         f"{kind}.{prop} (object_lists)")
+                run.note("object-lists", m("note.cut-object-lists", taken=len(picks), total=len(carriers),
+                                           what=f"{kind}.{prop}"))
         pages = run.options.object_list_pages
         return run.fetcher.map(lambda job: ObjectList(job[0], job[1], walk(
             run.fetcher, job[1], run.version.object_lists(job[0].kind)[job[1]], job[0].obj[job[1]], pages)), jobs)

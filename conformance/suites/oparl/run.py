@@ -1,25 +1,34 @@
-"""One OParl target under test: the shared crawl, memoised probes, options, and the rule-test factory."""
+"""The observation of one OParl target: the crawl, made once by the harness, and the follow-up probes of the checks.
+
+The crawl runs under ``crawl_deadline`` (the suite's observation budget). A System URL that gives no JSON object
+leaves nothing to judge: the observation fails and every check of the target ends as an error with that reason.
+Follow-up probes (objects fetched again by id, filtered walks, file downloads …) run under the deadline of the
+check that needs one first and are shared by the others; a probe the deadline cut short is made again by the next
+check that needs it, under that check's own deadline.
+"""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from conformance.core.evidence import NonConformance, NotApplicable, Violation
-from conformance.core.http import LOG, DeadlineExceeded, TargetUnreachable
-from conformance.harness.target import TargetContext, requirement
-from conformance.suites.oparl import STANDARDS
+from conformance.core.evidence import Violation
+from conformance.core.judgement import Examined, Judgement
+from conformance.core.messages import Message
+from conformance.core.transport import DeadlineExceeded, TargetUnreachable
+from conformance.harness.suite import CheckContext
+from conformance.harness.target import TargetContext
 from conformance.suites.oparl.cache import ResponseCache
-from conformance.suites.oparl.catalogue import OPTIONS, requirement_uri, rule
+from conformance.suites.oparl.catalogue import OPTIONS
 from conformance.suites.oparl.crawl import Crawl, Limits, crawl
 from conformance.suites.oparl.facts import Version, version
 from conformance.suites.oparl.fetch import Fetched, Fetcher
+from conformance.suites.oparl.messages import m
 
 T = TypeVar("T")
-Check = Callable[["OParlRun"], Iterable[Violation]]
+Found = Generator[Violation, None, "Examined | tuple[Examined, ...]"]
+RuleCheck = Callable[["OParlRun"], Found]
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,6 @@ class Options:
     filter_pages: int
     file_samples: int
     deleted_pages: int
-    max_violations: int
     schema_detail: int
     cache_ttl: float
     crawl_deadline: float
@@ -52,23 +60,25 @@ class Options:
 
 
 class OParlRun:
-    """The crawl of one target and everything derived from it, computed once per process."""
+    """The crawl of one target and every probe derived from it, computed once per process."""
 
     def __init__(self, target: TargetContext, number: str) -> None:
         self.target = target
         self.version: Version = version(number)
         self.options = Options.of(target)
-        cache = ResponseCache(target.vendor.id, self.options.cache_ttl, redactor=target.http.redactor) \
-            if self.options.cache_ttl > 0 else None
+        cache = (
+            ResponseCache(target.vendor.id, self.options.cache_ttl, redactor=target.http.redactor)
+            if self.options.cache_ttl > 0
+            else None
+        )
         self.system_url = target.target.urls[0] if target.base_url else ""
         self.fetcher = Fetcher(target, self.system_url, cache, self.options.concurrency)
         self.memo: dict[str, Any] = {}
         self.failures: dict[str, list[str]] = {}
-        self.notes: dict[str, list[str]] = {}
+        self.notes: dict[str, list[Message]] = {}
         self.used: set[str] = set()
         self.stale: set[str] = set()
-        with self.shared():
-            self.crawl: Crawl = self.probe("crawl", self._crawl)
+        self.crawl: Crawl = self.probe("crawl", self._crawl)
 
     def documents(self) -> list[Fetched]:
         """The System and every list page the crawl received."""
@@ -96,109 +106,81 @@ class OParlRun:
                 self.stale.add(name)
         return self.memo[name]  # type: ignore[no-any-return]
 
-    def note(self, probe: str, *texts: str) -> None:
+    def note(self, probe: str, *messages: Message) -> None:
         """Notes (e.g. sampling cuts) that every result using the probe carries."""
-        self.notes.setdefault(probe, []).extend(t for t in texts if t not in self.notes.get(probe, []))
+        known = self.notes.setdefault(probe, [])
+        known.extend(n for n in messages if n not in known)
 
-    @contextmanager
-    def shared(self) -> Iterator[None]:
-        """The crawl shared by every check runs under ``crawl_deadline``; the clock of the check that starts it
-        stands still meanwhile and resumes with the time it had left."""
-        left = LOG.remaining()
-        try:
-            with LOG.budget(self.options.crawl_deadline):
-                yield
-        finally:
-            if left is not None:
-                LOG.deadline = time.monotonic() + left
-
-    def evaluate(self, check: Check) -> None:
-        """Run a check: fail with its violations, error if requests it relied on failed, else pass.
-
-        A System URL that gave no JSON object makes every check an error with the reason: nothing is judged
-        on a System that was never read.
-        """
+    def evaluate(self, ctx: CheckContext[OParlRun], check: RuleCheck) -> Judgement:
+        """Run a check: its findings and what it examined; an error if requests it relied on failed."""
         self.used = {"crawl"}
         for name in self.stale:
             self.memo.pop(name, None)
         self.stale.clear()
-        self._readable()
         try:
-            found, extra = self._collect(check)
+            found, examined = collect(check(self))
         finally:
-            self._notes()
-        if extra:
-            self.target.note(f"{extra} further violations not listed (max_violations {self.options.max_violations})")
-        if found:
-            raise NonConformance(found)
+            self._notes(ctx)
         failed = [f for name in sorted(self.used) for f in self.failures.get(name, [])]
-        if failed:
-            raise TargetUnreachable(f"{len(failed)} request(s) failed, so this could not be checked: {failed[0]}")
+        if failed and not found:
+            raise TargetUnreachable(m("reason.requests-failed", count=len(failed), first=failed[0]))
+        return ctx.judge(found, *examined)
 
-    def _readable(self) -> None:
-        system = self.crawl.system
-        reason = unreadable(system)
-        if reason:
-            LOG.exchanges.extend(e for e in (*system.history, system.exchange) if e and e not in LOG.exchanges)
-            raise TargetUnreachable(f"the System URL could not be read, so nothing was judged: {reason}")
-
-    def _notes(self) -> None:
+    def _notes(self, ctx: CheckContext[OParlRun]) -> None:
         for name in sorted(self.used):
-            for text in self.notes.get(name, []):
-                self.target.note(text)
+            for message in self.notes.get(name, []):
+                ctx.note(message)
         if self.fetcher.hits:
-            self.target.note(f"{self.fetcher.hits} responses came from the response cache (oldest stored "
-                             f"{self.fetcher.oldest}); changes by the vendor after that time are not visible")
-
-    def _collect(self, check: Check) -> tuple[list[Violation], int]:
-        found: list[Violation] = []
-        extra = 0
-        for violation in check(self):
-            if len(found) < self.options.max_violations:
-                found.append(violation)
-            else:
-                extra += 1
-        return found, extra
+            ctx.note(m("note.cache", count=self.fetcher.hits, oldest=self.fetcher.oldest))
 
 
-def unreadable(system: Fetched) -> str:
-    """Why the System URL gave no JSON object to judge (empty if it did)."""
-    if system.failure or system.skipped:
-        return system.failure or system.skipped
+def collect(found: Found) -> tuple[list[Violation], tuple[Examined, ...]]:
+    """Every finding a check yields, and what it says it examined (its return value)."""
+    violations: list[Violation] = []
+    while True:
+        try:
+            violations.append(next(found))
+        except StopIteration as done:
+            value = done.value
+            return violations, value if isinstance(value, tuple) else (value,)
+
+
+def observe(target: TargetContext) -> OParlRun:
+    """The crawl of a target, for the OParl version its standard names; an unreadable System URL stops here."""
+    number = target.target.standard.removeprefix("oparl-")
+    run = OParlRun(target, number)
+    reason = unreadable(run.crawl.system)
+    if reason is not None:
+        raise TargetUnreachable(m("reason.unreadable", reason=reason))
+    return run
+
+
+def unreadable(system: Fetched) -> Message | None:
+    """Why the System URL gave no JSON object to judge (None if it did)."""
+    if system.failure:
+        return m("phrase.text", text=system.failure)
+    if system.skipped:
+        return system.skipped
     if system.status != 200:
         wait = system.headers.get("Retry-After")
-        return f"{system.url} answered HTTP {system.status}" + (f" (Retry-After: {wait})" if wait else "")
+        if wait:
+            return m("phrase.answered-wait", url=system.url, status=system.status, wait=wait)
+        return m("phrase.answered", url=system.url, status=system.status)
     if system.parse_error:
-        return f"{system.url} answered {system.media_type or 'no media type'}, {system.parse_error}"
+        served = system.media_type or m("phrase.no-media-type")
+        return m("phrase.answered-unparsed", url=system.url, type=served, error=system.parse_error)
     if not isinstance(system.data, dict):
-        return f"{system.url} answered JSON that is not an object"
-    return ""
+        return m("phrase.answered-no-object", url=system.url)
+    return None
 
 
-def session(target: TargetContext, number: str) -> OParlRun:
-    """The run of a target for one OParl version (created by the first test that needs it)."""
-    return target.remember(f"oparl-{number}", lambda: OParlRun(target, number))
+def cached(message: Message, fetched: Fetched | None) -> Message:
+    """A finding built from an answer, marked when that answer came from the response cache."""
+    if fetched is None or not fetched.cached:
+        return message
+    return m("cached", finding=message, stored=fetched.cached)
 
 
-def register(namespace: dict[str, Any], key: str, check: Check) -> None:
-    """Define one pytest test per OParl version, marked with its requirement; where the version's text has no
-    such rule, the test says so (not applicable: new in a later version)."""
-    item = rule(key)
-    for standard in STANDARDS:
-        name = f"test_{key.replace('-', '_')}_v{standard.version.replace('.', '')}"
-        wanted = standard.requirement(requirement_uri(standard.version, item))
-        missing = "" if item.text(standard.version) else (
-            f"new in OParl {item.versions[0]} (§{item.section} {item.heading}): OParl {standard.version} has no "
-            "such rule")
-        namespace[name] = requirement(wanted)(_test(standard.version, check, name, wanted.statement, missing))
-
-
-def _test(number: str, check: Check, name: str, doc: str, missing: str) -> Callable[[TargetContext], None]:
-    def test(target: TargetContext) -> None:
-        if missing:
-            raise NotApplicable(missing)
-        session(target, number).evaluate(check)
-
-    test.__name__ = test.__qualname__ = name
-    test.__doc__ = doc
-    return test
+def counted(count: int, code: str, **params: Any) -> Examined:
+    """What a check examined: ``count`` things of the kind ``oparl.examined.<code>`` names."""
+    return Examined(count, m(f"examined.{code}", **params))

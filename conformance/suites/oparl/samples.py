@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
-
-from conformance.core.evidence import NotApplicable
+from conformance.core.evidence import NotApplicable, Skipped
+from conformance.core.messages import Message
 from conformance.suites.oparl.fetch import Fetched
+from conformance.suites.oparl.messages import m
 from conformance.suites.oparl.objects import Reference, Seen, references
 from conformance.suites.oparl.run import OParlRun
 
@@ -73,7 +73,7 @@ def embedded_by_id(run: OParlRun) -> list[Sample]:
                 by_kind.setdefault(seen.kind, []).append(seen)
         share = max(1, run.options.embedded_samples // max(1, len(by_kind)))
         picks = [s for items in by_kind.values() for s in spread(items, share)][:run.options.embedded_samples]
-        run.note("embedded", *_cut("embedded objects by their id", len(picks), sum(map(len, by_kind.values()))))
+        run.note("embedded", *_cut("note.cut-embedded", len(picks), sum(map(len, by_kind.values()))))
         return run.fetcher.map(lambda s: Sample(s, run.fetcher.get(s.id)), picks)
     return run.probe("embedded", compute)
 
@@ -85,15 +85,14 @@ def reference_index(run: OParlRun) -> ReferenceIndex:
         index.refs = [r for seen in run.crawl.objects for r in references(run.version, seen)]
         unseen = list(dict.fromkeys(r.url for r in index.refs if r.url not in index.known))
         picks = unseen[:run.options.reference_samples]
-        run.note("references", *_cut("unseen referenced objects", len(picks), len(unseen)))
+        run.note("references", *_cut("note.cut-references", len(picks), len(unseen)))
         index.fetched = dict(zip(picks, run.fetcher.map(run.fetcher.get, picks), strict=True))
         return index
     return run.probe("references", compute)
 
 
-def _cut(what: str, taken: int, total: int) -> list[str]:
-    return [f"sampling cut: fetched {taken} of {total} {what} (raise the sample option to check more)"] \
-        if taken < total else []
+def _cut(code: str, taken: int, total: int) -> list[Message]:
+    return [m(code, taken=taken, total=total)] if taken < total else []
 
 
 def typed_objects(run: OParlRun) -> list[Seen]:
@@ -102,11 +101,11 @@ def typed_objects(run: OParlRun) -> list[Seen]:
     return run.crawl.objects + [s for s in fetched if s is not None] + reference_index(run).resolved(run)
 
 
-def no_objects(run: OParlRun, kind: str) -> BaseException:
+def no_objects(run: OParlRun, kind: str) -> Exception:
     """Skip when the list of a type failed, not applicable when the endpoint simply has none."""
     broken = [w for w in run.crawl.walks if w.kind == kind and w.end == "error"]
     if broken:
         page = broken[0].pages[-1].fetched
-        return pytest.skip.Exception(f"could not be checked: the {kind} list {page.url} answered "
-                                     f"HTTP {page.status}{' ' + page.failure if page.failure else ''}")
-    return NotApplicable(f"the endpoint showed no {kind} object")
+        answer = m("phrase.text", text=f"{page.status} {page.failure}".strip())
+        return Skipped(m("reason.list-broken", kind=kind, url=page.url, answer=answer))
+    return NotApplicable(m("reason.no-kind", kind=kind))
