@@ -7,6 +7,7 @@ import datetime as dt
 from conformance.core.evidence import (
     Locator,
     MissingMember,
+    NotApplicable,
     Skipped,
     StatusViolation,
     ValueViolation,
@@ -78,6 +79,8 @@ def check_embedded_modified(run: OParlRun) -> Found:
             yield ValueViolation(cached(message, parent.source), locator=parent.at("modified"),
                                  expected=f">= {child.obj.get('modified')} ({child.pointer})",
                                  actual=parent.obj.get("modified"), exchange=parent.exchange)
+    if not compared and run.crawl.objects:
+        raise NotApplicable(m("reason.no-embedded-modified"))
     return counted(compared, "embedded-modified")
 
 

@@ -7,7 +7,7 @@ OParl serves German council information: a Body with an Amtlicher Gemeindeschlü
 from __future__ import annotations
 
 from conformance.core import geojson
-from conformance.core.evidence import Locator, ValueViolation
+from conformance.core.evidence import Locator, NotApplicable, ValueViolation
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation
 from conformance.suites.oparl.checks_schema import of_kind
@@ -30,6 +30,8 @@ def geojson_check(obligation: Obligation) -> RuleCheck:
     def check(run: OParlRun) -> Found:
         box, within = extent(run)
         located = [s for s in of_kind(run, "Location") if not s.deleted and isinstance(s.obj.get("geojson"), dict)]
+        if not located:
+            raise NotApplicable(m("reason.no-member", kind="Location", member="geojson"))
         for seen in located:
             for found in geojson.check(seen.obj["geojson"], box, within):
                 if found.obligation is obligation:

@@ -164,7 +164,10 @@ def _reversed(begin: dt.date | dt.datetime | None, end: dt.date | dt.datetime | 
 
 def check_date_order(run: OParlRun) -> Found:
     """startDate/start is not after endDate/end."""
-    dated = [s for s in typed_objects(run) if _dated(s)]
+    objects = typed_objects(run)
+    dated = [s for s in objects if _dated(s)]
+    if objects and not dated:
+        raise NotApplicable(m("reason.no-dated"))
     for seen in dated:
         begin_key, end_key = DATE_PAIRS[seen.kind]
         if _reversed(_moment(seen.obj.get(begin_key)), _moment(seen.obj.get(end_key))):

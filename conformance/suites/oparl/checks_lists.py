@@ -122,6 +122,8 @@ def check_elements_per_page(run: OParlRun) -> Found:
                 yield ValueViolation(cached(m("elements-per-page"), page.fetched),
                                      locator=Locator(where=page.fetched.url, pointer="/pagination/elementsPerPage"),
                                      expected=values[0][1], actual=value, exchange=page.fetched.exchange)
+    if not compared and any(w.pages for w in all_walks(run)):
+        raise NotApplicable(m("reason.no-two-pages"))
     return counted(compared, "pages-compared")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from conformance.core.evidence import ValueViolation, Violation
+from conformance.core.evidence import NotApplicable, ValueViolation, Violation
 from conformance.core.messages import Message
 from conformance.suites.oparl.checks_json import objects_examined
 from conformance.suites.oparl.messages import m
@@ -93,6 +93,8 @@ def member_rule(kind: str, member: str, test: Callable[[Seen], Judged]) -> RuleC
 
     def check(run: OParlRun) -> Found:
         carriers = [s for s in of_kind(run, kind) if not s.deleted and s.obj.get(member) not in (None, "")]
+        if not carriers:
+            raise NotApplicable(m("reason.no-member", kind=kind, member=member))
         for seen in carriers:
             found = test(seen)
             if found:
@@ -153,6 +155,8 @@ def check_agenda_order(run: OParlRun) -> Found:
                 yield ValueViolation(cached(m("agenda-order"), seen.source),
                                      locator=seen.at("agendaItem", position, "order"), expected=position,
                                      actual=item["order"], exchange=seen.exchange)
+    if not ordered:
+        raise NotApplicable(m("reason.no-member", kind="AgendaItem", member="order"))
     return counted(ordered, "agenda-items")
 
 

@@ -165,6 +165,22 @@ REASONS = {
         "the endpoint has no person, paper, meeting or agenda item list",
         "der Endpunkt hat keine Liste von Personen, Drucksachen, Sitzungen oder Tagesordnungspunkten",
     ),
+    "oparl.reason.no-member": (
+        "no {kind} object gives {member}: the rule does not apply",
+        "kein Objekt {kind} gibt {member} an: die Regel trifft nicht zu",
+    ),
+    "oparl.reason.no-two-pages": (
+        "no list walked has two pages before its last page: the rule does not apply",
+        "keine durchlaufene Liste hat zwei Seiten vor ihrer letzten: die Regel trifft nicht zu",
+    ),
+    "oparl.reason.no-dated": (
+        "no object gives both a comparable begin and end: the rule does not apply",
+        "kein Objekt gibt vergleichbaren Beginn und Ende an: die Regel trifft nicht zu",
+    ),
+    "oparl.reason.no-embedded-modified": (
+        "no embedded object and the object embedding it both give modified: the rule does not apply",
+        "kein eingebettetes Objekt und das umgebende Objekt geben beide modified an: die Regel trifft nicht zu",
+    ),
     "oparl.reason.no-files": ("no File object with an accessUrl was met", "kein File-Objekt mit accessUrl gefunden"),
     "oparl.reason.no-file-answered": (
         "could not be checked: no sampled file answered its accessUrl with HTTP 200",
