@@ -1,11 +1,12 @@
-"""German renderings of the findings that are still worded in English without a message code: xdomea and XÖV
-code lists.
+"""German renderings of the findings that suites not yet on message codes word in English: OParl, xdomea, XÖV
+code lists and the shared GeoJSON checks as OParl files them.
 
 Findings are shown in German in German reports, beside the statement of each requirement. The results file
 keeps the English wording (stable, searchable). A template matches one wording; its ``{placeholders}`` stand
 for the varying parts (URLs, ids, statuses), carried over unchanged unless ``WORDS`` knows them. A finding no
-template matches is shown as written. Suites on the suite contract (OpenAPI, OGC API – Features, OParl) carry
-message codes whose German wording is in their own catalogue.
+template matches is shown as written. Tests run the OParl suite against its test double with every defect
+switched on, and the xdomea negative controls, and require a rendering for every finding. Suites on the suite
+contract (OpenAPI, OGC API – Features) carry message codes whose German wording is in their own catalogue.
 """
 
 from __future__ import annotations
@@ -14,16 +15,23 @@ import re
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from conformance.reporting.findings_catalogue import XDOMEA
+from conformance.reporting.findings_catalogue import OPARL, XDOMEA
+from conformance.reporting.findings_geojson import GEOJSON, WHERE
 
-WORDS = {"(none)": "(keiner)", "'(default)'": "'(Standard)'", "'no location'": "'keinen Ort'"}
-PHRASES = frozenset({"code", "prefix", "location"})
+CACHED = re.compile(r"^(.*) \[response from the cache, stored ([^\]]+)\]$", re.S)
+WORDS = {"listed": "gelistete", "embedded": "eingebettete", "(none)": "(keiner)", "'(default)'": "'(Standard)'",
+         "'no location'": "'keinen Ort'", **WHERE}
+PHRASES = frozenset({"what", "code", "prefix", "location"})
 Compiled = tuple[tuple[re.Pattern[str], str], ...]
 Slot = Callable[[str, str], str]
 
 
 def german(finding: str) -> str | None:
     """The German rendering of a finding, or None when no template matches it."""
+    cached = CACHED.match(finding)
+    if cached:
+        inner = german(cached[1])
+        return f"{inner} [Antwort aus dem Zwischenspeicher, gespeichert {cached[2]}]" if inner else None
     return render(finding, _findings(), _slot)
 
 
@@ -42,13 +50,13 @@ def compile_templates(templates: Mapping[str, str]) -> Compiled:
 
 
 def _slot(name: str, value: str) -> str:
-    """Placeholders naming a phrase (``{location}``: ``'no location'``) are translated; data is not."""
+    """Placeholders naming a phrase (``{what}``: ``listed``) are translated; data is not."""
     return WORDS.get(value, value) if name in PHRASES else value
 
 
 @cache
 def _findings() -> Compiled:
-    return compile_templates(XDOMEA)
+    return compile_templates({**OPARL, **XDOMEA, **GEOJSON})
 
 
 def _pattern(template: str) -> re.Pattern[str]:

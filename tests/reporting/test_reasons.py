@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.reporting.findings import german
 from conformance.reporting.reasons import localise
 
 GERMAN = [
@@ -39,3 +40,13 @@ def test_a_suite_s_own_wording_stays_as_written() -> None:
         assert localise(text, "de") == text
 
 
+def test_oparl_findings_read_in_german_with_their_variable_parts_kept() -> None:
+    assert german("the listed Paper is not retrievable under its id (HTTP 404)") == (
+        "das gelistete Objekt (Paper) ist unter seiner id nicht abrufbar (HTTP 404)")
+    assert german("links.last of https://ris.example/papers does not lead to the last page") == (
+        "links.last von https://ris.example/papers führt nicht zur Seite last")
+    assert german("JSON is served as no media type [response from the cache, stored 2026-11-20 10:00]") == (
+        "JSON wird ohne Medientyp ausgeliefert [Antwort aus dem Zwischenspeicher, gespeichert 2026-11-20 10:00]")
+    assert german("GET /items: the body is not JSON (Expecting value)") is None
+    assert localise("Meeting ends before it begins (+2 more)", "de") == "Meeting endet, bevor es beginnt (+2 weitere)"
+    assert localise("Meeting ends before it begins (+2 more)", "en") == "Meeting ends before it begins (+2 more)"
