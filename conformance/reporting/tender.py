@@ -70,7 +70,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
 
 
-def t(key: str, lang: str, **params: object) -> str:
+def tender_text(key: str, lang: str, **params: object) -> str:
     """A label in the language, filled."""
     german, english = TEXT[key]
     return (german if lang == "de" else english).format(**params)
@@ -78,14 +78,17 @@ def t(key: str, lang: str, **params: object) -> str:
 
 def blocks(profile: Profile, standards: dict[str, Standard], lang: str, version: str) -> list[Block]:
     """The whole tender text of a profile as blocks."""
-    found = [Block("h", t("title", lang, name=profile.name), 1)]
+    found = [Block("h", tender_text("title", lang, name=profile.name), 1)]
     found += [Block("p", profile.description)] if profile.description else []
-    found.append(Block("h", t("standards", lang), 2))
+    found.append(Block("h", tender_text("standards", lang), 2))
     chosen = [standards[s] for s in dict.fromkeys(i.standard for i in profile.items)]
     for standard in chosen:
         found += standard_blocks(profile, standard, lang)
-    found.append(Block("h", t("waivers", lang), 2))
-    found += [Block("p", profile.waiver_policy or t("no-policy", lang)), Block("p", t("waiver-rule", lang))]
+    found.append(Block("h", tender_text("waivers", lang), 2))
+    found += [
+        Block("p", profile.waiver_policy or tender_text("no-policy", lang)),
+        Block("p", tender_text("waiver-rule", lang)),
+    ]
     found += check_blocks(profile, chosen, lang, version)
     return found
 
@@ -93,15 +96,19 @@ def blocks(profile: Profile, standards: dict[str, Standard], lang: str, version:
 def standard_blocks(profile: Profile, standard: Standard, lang: str) -> list[Block]:
     """A standard's heading, link and the table of its classes the profile names."""
     title = standard.title_de if lang == "de" and standard.title_de else standard.title
-    header = (t("class", lang), t("profile", lang), *(t("count", lang, o=o.value) for o in OBLIGATIONS))
+    header = (
+        tender_text("class", lang),
+        tender_text("profile", lang),
+        *(tender_text("count", lang, o=o.value) for o in OBLIGATIONS),
+    )
     rows = [header]
     for cls in standard.classes:
         obligation = profile.obligation(standard.id, cls.uri)
         if obligation is not None:
             rows.append(class_row(standard, cls, obligation, lang))
     return [
-        Block("h", t("standard", lang, title=title, version=standard.version), 3),
-        Block("p", t("link", lang, url=standard.spec_url)),
+        Block("h", tender_text("standard", lang, title=title, version=standard.version), 3),
+        Block("p", tender_text("link", lang, url=standard.spec_url)),
         Block("table", rows=tuple(rows)),
     ]
 
@@ -111,7 +118,7 @@ def class_row(standard: Standard, cls: ConformanceClass, obligation: Obligation,
     counts = Counter(r.obligation for r in standard.requirements if r.cls == cls.uri)
     title = cls.title_de if lang == "de" else cls.title_en
     link = cls.spec_url or standard.spec_url
-    return (f"{title} ({cls.uri}; {link})", t(obligation.value, lang), *(str(counts[o]) for o in OBLIGATIONS))
+    return (f"{title} ({cls.uri}; {link})", tender_text(obligation.value, lang), *(str(counts[o]) for o in OBLIGATIONS))
 
 
 def check_blocks(profile: Profile, chosen: list[Standard], lang: str, version: str) -> list[Block]:
@@ -120,14 +127,14 @@ def check_blocks(profile: Profile, chosen: list[Standard], lang: str, version: s
     command = f"conformance run --vendors vendors.toml --profile {name} --waivers waivers.toml --out bericht/"
     packs = lock()
     used = sorted({p for s in chosen for p in s.packs})
-    rows = [(t("pack", lang), t("version", lang), t("digest", lang))]
+    rows = [(tender_text("pack", lang), tender_text("version", lang), tender_text("digest", lang))]
     rows += [(f"{p} ({packs[p].title})", packs[p].version, packs[p].digest) for p in used]
     return [
-        Block("h", t("check", lang), 2),
-        Block("p", t("command", lang, version=version, command=command)),
-        Block("p", t("verdict", lang)),
-        Block("h", t("packs", lang), 3),
-        Block("table", rows=tuple(rows)) if used else Block("p", t("none", lang)),
+        Block("h", tender_text("check", lang), 2),
+        Block("p", tender_text("command", lang, version=version, command=command)),
+        Block("p", tender_text("verdict", lang)),
+        Block("h", tender_text("packs", lang), 3),
+        Block("table", rows=tuple(rows)) if used else Block("p", tender_text("none", lang)),
     ]
 
 
