@@ -62,12 +62,14 @@ class Vendor:
 
 def access_log(log: Path) -> Callable[[], list[str]]:
     """The request targets of an access log (read once it has stopped growing)."""
+
     def read() -> list[str]:
         size = -1
         while size != log.stat().st_size:
             size = log.stat().st_size
             time.sleep(0.5)
         return REQUEST.findall(log.read_text(encoding="utf-8", errors="replace"))
+
     return read
 
 
@@ -97,8 +99,14 @@ def second_vendor(folder: Path) -> Iterator[Vendor]:
 def vendors_file(folder: Path, vendors: list[Vendor]) -> Path:
     """A vendors file with the given vendors of the Features standard."""
     path = folder / f"vendors-{len(vendors)}.toml"
-    path.write_text("\n".join(f'[[vendors]]\nid = "{v.id}"\nname = "{v.id}"\nversion = "1"\n\n[[vendors.targets]]\n'
-                              f'standard = "ogcapi-features-1"\nurl = "{v.url}"\n' for v in vendors), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            f'[[vendors]]\nid = "{v.id}"\nname = "{v.id}"\nversion = "1"\n\n[[vendors.targets]]\n'
+            f'standard = "ogcapi-features-1"\nurl = "{v.url}"\n'
+            for v in vendors
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -119,8 +127,19 @@ class Sample:
 def suite_run(folder: Path, vendors: list[Vendor], workers: int) -> Sample:
     """One CLI run against the vendors."""
     starts = {v.id: len(v.served()) for v in vendors}
-    command = [sys.executable, "-m", "conformance", "run", "--vendors", str(vendors_file(folder, vendors)),
-               "--out", str(folder / f"out-{len(vendors)}-{workers}"), "--workers", str(workers), "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "conformance",
+        "run",
+        "--vendors",
+        str(vendors_file(folder, vendors)),
+        "--out",
+        str(folder / f"out-{len(vendors)}-{workers}"),
+        "--workers",
+        str(workers),
+        "--quiet",
+    ]
     began = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     sample = Sample(time.perf_counter() - began)
@@ -145,8 +164,21 @@ def replay(sent: dict[str, list[str]]) -> float:
 def startup(vendors: Path) -> float:
     """Seconds for one Python process to start pytest with the plugins and collect the suite's items (no
     requests: items are generated from the catalogue and the vendors file)."""
-    command = [sys.executable, "-m", "pytest", "--co", "-q", "-p", "no:cacheprovider", "-p", "no:schemathesis",
-               "--pyargs", "conformance.suites.ogcapi_features", "--conformance-vendors", str(vendors)]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "--co",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:schemathesis",
+        "--pyargs",
+        "conformance.suites.ogcapi_features",
+        "--conformance-vendors",
+        str(vendors),
+    ]
     began = time.perf_counter()
     subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
     return time.perf_counter() - began
@@ -179,24 +211,33 @@ def measure(repeat: int) -> tuple[dict[tuple[str, int], list[Sample]], list[floa
 def report(samples: dict[tuple[str, int], list[Sample]], starts: list[float], second: str, repeat: int) -> str:
     """The Markdown table."""
     load = os.getloadavg()
-    lines = [f"Median of {repeat} interleaved runs; {os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min).", "",
-             "| vendors | workers | wall time | requests | requests/s | bare replay of the same requests "
-             "(yardstick) | ratio |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"Median of {repeat} interleaved runs; {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min).",
+        "",
+        "| vendors | workers | wall time | requests | requests/s | bare replay of the same requests "
+        "(yardstick) | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     medians = {}
     for (name, workers), rows in samples.items():
         seconds, sent = statistics.median(s.seconds for s in rows), statistics.median(s.requests for s in rows)
         floor = statistics.median(s.replay for s in rows)
         medians[(name, workers)] = seconds
         label = "pygeoapi" if name == "pygeoapi" else f"pygeoapi + {second}"
-        lines.append(f"| {label} | {workers} | {seconds:.2f} s | {sent:.0f} | {sent / seconds:.0f} | {floor:.2f} s | "
-                     f"{seconds / floor:.2f}× |")
+        lines.append(
+            f"| {label} | {workers} | {seconds:.2f} s | {sent:.0f} | {sent / seconds:.0f} | {floor:.2f} s | "
+            f"{seconds / floor:.2f}× |"
+        )
     one, two = medians[("pygeoapi", 1)], medians[("pygeoapi", 2)]
     pair_one, pair_two = medians[("two vendors", 1)], medians[("two vendors", 2)]
-    lines += ["", f"One vendor, 1 → 2 workers: {one / two:.2f}× ({one:.2f} s → {two:.2f} s). Two vendors, 1 → 2 "
-              f"workers: {pair_one / pair_two:.2f}× ({pair_one:.2f} s → {pair_two:.2f} s). Start-up floor, same run: "
-              f"one process starting pytest and collecting the suite takes {statistics.median(starts):.2f} s; each "
-              "xdist worker pays it again."]
+    lines += [
+        "",
+        f"One vendor, 1 → 2 workers: {one / two:.2f}× ({one:.2f} s → {two:.2f} s). Two vendors, 1 → 2 "
+        f"workers: {pair_one / pair_two:.2f}× ({pair_one:.2f} s → {pair_two:.2f} s). Start-up floor, same run: "
+        f"one process starting pytest and collecting the suite takes {statistics.median(starts):.2f} s; each "
+        "xdist worker pays it again.",
+    ]
     return "\n".join(lines)
 
 

@@ -65,8 +65,10 @@ def http_rows() -> list[str]:
     rows = [f"Settings: {SETTINGS}.", "", "| mode | checks | wall s | longest check s |", "|---|---:|---:|---:|"]
     with serve() as server, tempfile.TemporaryDirectory() as folder:
         for mode in MODES:
-            text = "".join(vendor(f"{mode}-{suite}", standard(suite), server.url(mode, suite), SETTINGS, None,
-                                  OPTIONS[suite]) for suite in SUITES)
+            text = "".join(
+                vendor(f"{mode}-{suite}", standard(suite), server.url(mode, suite), SETTINGS, None, OPTIONS[suite])
+                for suite in SUITES
+            )
             started = time.monotonic()
             done = run_cli(Path(folder) / mode, text)
             longest = max(r.duration_ms for r in done.run.results) / 1000

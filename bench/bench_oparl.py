@@ -92,9 +92,23 @@ def schema_rows(objects: list[tuple[str, dict[str, Any]]], repeat: int) -> dict[
 
 def start_double(size: int, latency: float) -> tuple[subprocess.Popen[str], str]:
     """The test double as a child process; returns it and the System URL."""
-    process = subprocess.Popen([sys.executable, "-m", "conformance.demo.oparl_server", "--tenant", "bench:1.1",
-                                "--size", str(size), "--page-size", "100", "--latency-ms", str(latency)],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "conformance.demo.oparl_server",
+            "--tenant",
+            "bench:1.1",
+            "--size",
+            str(size),
+            "--page-size",
+            "100",
+            "--latency-ms",
+            str(latency),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None
     info = json.loads(process.stdout.readline())
     return process, info["systems"]["bench"]
@@ -103,9 +117,12 @@ def start_double(size: int, latency: float) -> tuple[subprocess.Popen[str], str]
 def crawl_once(url: str, workers: int, folder: Path) -> tuple[float, int, int]:
     """One crawl in this process; returns seconds, objects met and requests sent."""
     vendors = folder / f"v{workers}.toml"
-    vendors.write_text(f'[[vendors]]\nid = "bench"\nname = "bench"\nversion = "1"\n[[vendors.targets]]\n'
-                       f'standard = "oparl-1.1"\nurl = "{url}"\n[vendors.targets.options]\n'
-                       f"concurrency = {workers}\nmax_pages = 1000\nmax_objects = 1000000\n", encoding="utf-8")
+    vendors.write_text(
+        f'[[vendors]]\nid = "bench"\nname = "bench"\nversion = "1"\n[[vendors.targets]]\n'
+        f'standard = "oparl-1.1"\nurl = "{url}"\n[vendors.targets.options]\n'
+        f"concurrency = {workers}\nmax_pages = 1000\nmax_objects = 1000000\n",
+        encoding="utf-8",
+    )
     target = load_run_config(vendors).context(("bench", 0))
     start = time.perf_counter()
     run = OParlRun(target, "1.1")
@@ -116,12 +133,31 @@ def crawl_once(url: str, workers: int, folder: Path) -> tuple[float, int, int]:
 def suite_once(url: str, folder: Path) -> float:
     """Wall time of the whole OParl 1.1 suite (every rule, default options) in a child pytest."""
     vendors = folder / "suite.toml"
-    vendors.write_text(f'[[vendors]]\nid = "bench"\nname = "bench"\nversion = "1"\n[[vendors.targets]]\n'
-                       f'standard = "oparl-1.1"\nurl = "{url}"\n', encoding="utf-8")
+    vendors.write_text(
+        f'[[vendors]]\nid = "bench"\nname = "bench"\nversion = "1"\n[[vendors.targets]]\n'
+        f'standard = "oparl-1.1"\nurl = "{url}"\n',
+        encoding="utf-8",
+    )
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs",
-                    "conformance.suites.oparl", "--conformance-vendors", str(vendors), "--conformance-results",
-                    str(folder / "results.jsonl")], cwd=ROOT, capture_output=True, check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--pyargs",
+            "conformance.suites.oparl",
+            "--conformance-vendors",
+            str(vendors),
+            "--conformance-results",
+            str(folder / "results.jsonl"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
     return time.perf_counter() - start
 
 
@@ -147,19 +183,30 @@ def crawl_rows(size: int, latencies: list[float], repeat: int) -> list[dict[str,
 
 def report(valid: dict[str, float], mixed: dict[str, float], crawls: list[dict[str, float]]) -> str:
     """The Markdown section."""
-    lines = ["| corpus | objects | invalid | jsonschema-rs (yardstick) | wechselbar (suite) | ratio | "
-             "detail for every invalid one | jsonschema only |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| corpus | objects | invalid | jsonschema-rs (yardstick) | wechselbar (suite) | ratio | "
+        "detail for every invalid one | jsonschema only |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, row in (("all valid", valid), ("with defects", mixed)):
-        lines.append(f"| {name} | {row['objects']:.0f} | {row['invalid']:.0f} | {row['rs']:.2f} s | "
-                     f"{row['ours']:.2f} s | {row['ours'] / row['rs']:.2f}× | {row['every']:.2f} s "
-                     f"({row['every'] / row['rs']:.1f}×) | {row['jsonschema']:.0f} s "
-                     f"({row['jsonschema'] / row['rs']:.0f}×) |")
-    lines += ["", "| added latency | objects met | requests | 1 request at a time | 4 concurrent | objects/s (4) | "
-              "speed-up 1→4 | whole 1.1 suite |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines.append(
+            f"| {name} | {row['objects']:.0f} | {row['invalid']:.0f} | {row['rs']:.2f} s | "
+            f"{row['ours']:.2f} s | {row['ours'] / row['rs']:.2f}× | {row['every']:.2f} s "
+            f"({row['every'] / row['rs']:.1f}×) | {row['jsonschema']:.0f} s "
+            f"({row['jsonschema'] / row['rs']:.0f}×) |"
+        )
+    lines += [
+        "",
+        "| added latency | objects met | requests | 1 request at a time | 4 concurrent | objects/s (4) | "
+        "speed-up 1→4 | whole 1.1 suite |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for row in crawls:
-        lines.append(f"| {row['latency']:.0f} ms | {row['objects']:.0f} | {row['requests']:.0f} | {row['t1']:.2f} s | "
-                     f"{row['t4']:.2f} s | {row['objects'] / row['t4']:.0f} | {row['t1'] / row['t4']:.2f}× | "
-                     f"{row['suite']:.1f} s |")
+        lines.append(
+            f"| {row['latency']:.0f} ms | {row['objects']:.0f} | {row['requests']:.0f} | {row['t1']:.2f} s | "
+            f"{row['t4']:.2f} s | {row['objects'] / row['t4']:.0f} | {row['t1'] / row['t4']:.2f}× | "
+            f"{row['suite']:.1f} s |"
+        )
     return "\n".join(lines)
 
 

@@ -29,9 +29,17 @@ from conformance.core.results import Run, read_run  # noqa: E402
 from conformance.reporting.files import FORMATS, render  # noqa: E402
 from conformance.reporting.model import build_report  # noqa: E402
 
-CHROMIUM = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1400,2400")
+CHROMIUM = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,2400",
+)
 
 
 def median(fn: Callable[[], object], repeat: int) -> float:
@@ -46,8 +54,12 @@ def median(fn: Callable[[], object], repeat: int) -> float:
 
 def demo_results(folder: Path) -> Path:
     """Run the demo into a folder and return its results file."""
-    subprocess.run([sys.executable, "-m", "conformance", "demo", "--out", str(folder), "--quiet"], check=True,
-                   capture_output=True, cwd=folder.parent)
+    subprocess.run(
+        [sys.executable, "-m", "conformance", "demo", "--out", str(folder), "--quiet"],
+        check=True,
+        capture_output=True,
+        cwd=folder.parent,
+    )
     return folder / "results.jsonl"
 
 
@@ -61,8 +73,7 @@ def python_rows(path: Path, run: Run, repeat: int) -> list[str]:
     for fmt, (name, _) in FORMATS.items():
         data = render(report, fmt, "de")
         took = median(lambda fmt=fmt: render(report, fmt, "de"), repeat)
-        rows.append(f"| {name} | {_size(len(data))} | {len(data) / size:.3f}× | {took:.2f} s | "
-                    f"{took / read:.2f}× |")
+        rows.append(f"| {name} | {_size(len(data))} | {len(data) / size:.3f}× | {took:.2f} s | {took / read:.2f}× |")
     return rows
 
 
@@ -79,14 +90,25 @@ def browser_rows(html: bytes, folder: Path, repeat: int) -> list[str]:
     (folder / "empty.html").write_text("<!DOCTYPE html><title>x</title><p>x</p>", encoding="utf-8")
 
     def shot(name: str) -> None:
-        subprocess.run([binary, *CHROMIUM, f"--user-data-dir={folder / 'profile'}",
-                        f"--screenshot={folder / 'shot.png'}", (folder / name).as_uri()],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                binary,
+                *CHROMIUM,
+                f"--user-data-dir={folder / 'profile'}",
+                f"--screenshot={folder / 'shot.png'}",
+                (folder / name).as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
 
     shot("empty.html")
     empty, matrix = median(lambda: shot("empty.html"), repeat), median(lambda: shot("matrix.html"), repeat)
-    return [f"| empty page (yardstick) | {empty:.2f} s | 1.00× |",
-            f"| matrix.html | {matrix:.2f} s | {matrix / empty:.2f}× |"]
+    return [
+        f"| empty page (yardstick) | {empty:.2f} s | 1.00× |",
+        f"| matrix.html | {matrix:.2f} s | {matrix / empty:.2f}× |",
+    ]
 
 
 def main() -> None:
@@ -99,8 +121,10 @@ def main() -> None:
         folder = Path(temp)
         path = args.results or demo_results(folder / "demo")
         run = read_run(path)
-        print(f"{len(run.results)} results, {len(run.header.vendors)} vendors; median of {args.repeat} runs; "
-              f"load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}.\n")
+        print(
+            f"{len(run.results)} results, {len(run.header.vendors)} vendors; median of {args.repeat} runs; "
+            f"load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}.\n"
+        )
         print("| file | size | of results.jsonl | render time (Python) | of reading results.jsonl |")
         print("|---|---:|---:|---:|---:|")
         print("\n".join(python_rows(path, run, args.repeat)))

@@ -23,8 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TARGET = 0.5
 BAD_SCHEMA = '[[vendors]]\nid = "x"\n'
-BAD_CLASS = ('[[vendors]]\nid = "x"\nname = "X"\nversion = "1"\n[[vendors.targets]]\nstandard = "ogcapi-features-1"\n'
-             'url = "http://127.0.0.1:9"\nclaims = ["no-such-class"]\n')
+BAD_CLASS = (
+    '[[vendors]]\nid = "x"\nname = "X"\nversion = "1"\n[[vendors.targets]]\nstandard = "ogcapi-features-1"\n'
+    'url = "http://127.0.0.1:9"\nclaims = ["no-such-class"]\n'
+)
 
 
 def cases(folder: Path) -> dict[str, list[str]]:
@@ -40,8 +42,12 @@ def cases(folder: Path) -> dict[str, list[str]]:
         "usage error (unknown option)": [*cli, "run", "--no-such-option"],
         "config error: vendors file missing": [*cli, "run", "--vendors", str(folder / "missing.toml")],
         "config error: vendors file invalid (schema)": [*cli, "run", "--vendors", str(folder / "schema.toml")],
-        "config error: unknown class (loads every suite's catalogue)": [*cli, "run", "--vendors",
-                                                                       str(folder / "class.toml")],
+        "config error: unknown class (loads every suite's catalogue)": [
+            *cli,
+            "run",
+            "--vendors",
+            str(folder / "class.toml"),
+        ],
     }
 
 
@@ -80,13 +86,18 @@ def rows(found: dict[str, list[tuple[float, float]]]) -> list[str]:
     target, and the CPU time (median) beside the yardstick's: close to the wall time an idle machine would show."""
     base = statistics.median(wall for wall, _ in next(iter(found.values())))
     base_cpu = statistics.median(cpu for _, cpu in next(iter(found.values())))
-    out = ["| Case | Wall, median | Wall, fastest | − yardstick | × yardstick | ≤ 0.5 s more | CPU, median "
-           "| CPU − yardstick |", "|---|---:|---:|---:|---:|---|---:|---:|"]
+    out = [
+        "| Case | Wall, median | Wall, fastest | − yardstick | × yardstick | ≤ 0.5 s more | CPU, median "
+        "| CPU − yardstick |",
+        "|---|---:|---:|---:|---:|---|---:|---:|",
+    ]
     for name, times in found.items():
         wall, cpu = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
         met = "–" if name.startswith("`python") else ("yes" if wall - base <= TARGET else "**no**")
-        out.append(f"| {name} | {wall:.3f} s | {min(t[0] for t in times):.3f} s | {wall - base:+.3f} s "
-                   f"| {wall / base:.1f}× | {met} | {cpu:.3f} s | {cpu - base_cpu:+.3f} s |")
+        out.append(
+            f"| {name} | {wall:.3f} s | {min(t[0] for t in times):.3f} s | {wall - base:+.3f} s "
+            f"| {wall / base:.1f}× | {met} | {cpu:.3f} s | {cpu - base_cpu:+.3f} s |"
+        )
     return out
 
 
@@ -98,8 +109,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         found = measure(plan(cases(Path(tmp)), args.before), args.repeat)
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"{args.repeat} runs each, taking turns; load average before the run ended: {load}; "
-          f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}\n")
+    print(
+        f"{args.repeat} runs each, taking turns; load average before the run ended: {load}; "
+        f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}\n"
+    )
     print("\n".join(rows(found)))
 
 

@@ -48,11 +48,15 @@ def manifest(paths: list[str]) -> dict[str, Any]:
     scenarios = []
     for scenario in all_scenarios():
         schema = scenario.config.schema(scenario.schema)
-        scenarios.append({
-            "match": scenario.match, "namespaces": {p: u for p, u in scenario.namespaces.items() if p},
-            "xsd": str(store.path(schema.pack, schema.path)), "levels": dict(scenario.custom_levels),
-            "xslt": [str(scenario.config.resolve_file(location)) for _, location in scenario.schematron],
-        })
+        scenarios.append(
+            {
+                "match": scenario.match,
+                "namespaces": {p: u for p, u in scenario.namespaces.items() if p},
+                "xsd": str(store.path(schema.pack, schema.path)),
+                "levels": dict(scenario.custom_levels),
+                "xslt": [str(scenario.config.resolve_file(location)) for _, location in scenario.schematron],
+            }
+        )
     return {"files": files, "scenarios": scenarios}
 
 
@@ -71,8 +75,9 @@ def timed(argv: list[str]) -> tuple[float, float, str]:
 
 def ours(paths: list[str]) -> tuple[float, float, int, int]:
     """One ``conformance validate`` run: wall, CPU, documents, accepted."""
-    wall, cpu, out = timed([sys.executable, "-m", "conformance", "validate", "--format", "json",
-                            "--standard", "xrechnung", *paths])
+    wall, cpu, out = timed(
+        [sys.executable, "-m", "conformance", "validate", "--format", "json", "--standard", "xrechnung", *paths]
+    )
     lines = [json.loads(line) for line in out.splitlines()]
     return wall, cpu, len(lines), sum(line["accepted"] for line in lines)
 
@@ -102,7 +107,7 @@ def main() -> None:
         ours(args.paths)  # builds and caches the stylesheets once, as any first run does
         runs: dict[str, list[tuple[float, float, int, int]]] = {"ours": [], "plain": []}
         for round_ in range(args.repeat):
-            for side in (("ours", "plain") if round_ % 2 == 0 else ("plain", "ours")):
+            for side in ("ours", "plain") if round_ % 2 == 0 else ("plain", "ours"):
                 runs[side].append(ours(args.paths) if side == "ours" else plain(path))
     print(table(runs, started))
 
@@ -113,16 +118,21 @@ def table(runs: dict[str, list[tuple[float, float, int, int]]], started: str) ->
     cpu = {side: statistics.median(r[1] for r in found) for side, found in runs.items()}
     (_, _, docs, ok), (_, _, plain_docs, plain_ok) = runs["ours"][-1], runs["plain"][-1]
     ratios = [r[0] / p[0] for r, p in zip(runs["ours"], runs["plain"], strict=True)]
-    return "\n".join([
-        f"Medians of {len(runs['ours'])} interleaved rounds, fresh processes; {os.cpu_count()} cores.", "",
-        "| run | documents | accepted | wall s | CPU s |", "|---|---:|---:|---:|---:|",
-        f"| straightforward pipeline (yardstick) | {plain_docs} | {plain_ok} | {wall['plain']:.2f} | "
-        f"{cpu['plain']:.2f} |",
-        f"| `conformance validate` | {docs} | {ok} | {wall['ours']:.2f} | {cpu['ours']:.2f} |",
-        "", f"Ratio of the medians: {wall['ours'] / wall['plain']:.2f}× wall, {cpu['ours'] / cpu['plain']:.2f}× "
-        f"CPU; per round: {', '.join(f'{r:.2f}×' for r in ratios)}.",
-        f"Load average (1/5/15 min): {started} at the start, {load()} at the end.",
-    ])
+    return "\n".join(
+        [
+            f"Medians of {len(runs['ours'])} interleaved rounds, fresh processes; {os.cpu_count()} cores.",
+            "",
+            "| run | documents | accepted | wall s | CPU s |",
+            "|---|---:|---:|---:|---:|",
+            f"| straightforward pipeline (yardstick) | {plain_docs} | {plain_ok} | {wall['plain']:.2f} | "
+            f"{cpu['plain']:.2f} |",
+            f"| `conformance validate` | {docs} | {ok} | {wall['ours']:.2f} | {cpu['ours']:.2f} |",
+            "",
+            f"Ratio of the medians: {wall['ours'] / wall['plain']:.2f}× wall, {cpu['ours'] / cpu['plain']:.2f}× "
+            f"CPU; per round: {', '.join(f'{r:.2f}×' for r in ratios)}.",
+            f"Load average (1/5/15 min): {started} at the start, {load()} at the end.",
+        ]
+    )
 
 
 if __name__ == "__main__":

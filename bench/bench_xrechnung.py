@@ -48,10 +48,14 @@ from tests.xml import vefa  # noqa: E402
 SHARED = ROOT.parent / "shared"
 os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
 SAXON = Path("/usr/share/java/Saxon-HE.jar")
-CEN = {"ubl": "resources/ubl/2.1/xsl/EN16931-UBL-validation.xsl",
-       "cii": "resources/cii/16b/xsl/EN16931-CII-validation.xsl"}
-XR = {"ubl": "resources/xrechnung/@xrechnung.version@/xsl/XRechnung-UBL-validation.xsl",
-      "cii": "resources/xrechnung/@xrechnung.version@/xsl/XRechnung-CII-validation.xsl"}
+CEN = {
+    "ubl": "resources/ubl/2.1/xsl/EN16931-UBL-validation.xsl",
+    "cii": "resources/cii/16b/xsl/EN16931-CII-validation.xsl",
+}
+XR = {
+    "ubl": "resources/xrechnung/@xrechnung.version@/xsl/XRechnung-UBL-validation.xsl",
+    "cii": "resources/xrechnung/@xrechnung.version@/xsl/XRechnung-CII-validation.xsl",
+}
 Sheets = Callable[[str], Path]
 
 CORPUS_RUNNER = """
@@ -81,8 +85,9 @@ def official(work: Path) -> Sheets:
     for location in (*CEN.values(), *XR.values()):
         built, target = stylesheet(location), folder / Path(location).name
         if location in CEN.values():
-            target.write_text(saxon.build_step(post, store.path(recipe["pack"], recipe["files"][built.name])),
-                              encoding="utf-8")
+            target.write_text(
+                saxon.build_step(post, store.path(recipe["pack"], recipe["files"][built.name])), encoding="utf-8"
+            )
         else:
             sch = built.parent / "tree/build/schematron" / built.stem.split("-")[1].lower() / f"{built.stem}.sch"
             compile_schematron(sch, target, compact=True, indexed=False)
@@ -117,8 +122,12 @@ def java(xsl: Path, source: Path, out: Path) -> tuple[float, str]:
     if source.is_dir():
         out.mkdir(exist_ok=True)
     start = time.perf_counter()
-    done = subprocess.run(["java", "-cp", str(SAXON), "net.sf.saxon.Transform", f"-s:{source}", f"-xsl:{xsl}",
-                           f"-o:{out}", "-t"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["java", "-cp", str(SAXON), "net.sf.saxon.Transform", f"-s:{source}", f"-xsl:{xsl}", f"-o:{out}", "-t"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return time.perf_counter() - start, done.stderr
 
 
@@ -152,8 +161,12 @@ def java_per_invoice(paths: list[Path], work: Path, sheets: Sheets, tag: str) ->
 def validate_fresh(path: Path) -> tuple[float, list[dict[str, object]]]:
     """Seconds for ``conformance validate`` in a fresh process, and the findings it printed."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "conformance", "validate", "--format", "json", str(path)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "conformance", "validate", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     assert done.returncode in (0, 1), done.stdout[-2000:] + done.stderr[-2000:]
     findings: list[dict[str, object]] = json.loads(done.stdout.splitlines()[0])["findings"]
@@ -198,13 +211,16 @@ def corpus_chunk(index: int) -> int:
 
 def corpus(work: Path, yardsticks: dict[str, Sheets]) -> dict[str, float]:
     """Seconds for the whole corpus on two cores (fresh process) and for Saxon-HE Java on the same files."""
-    done = subprocess.run([sys.executable, "-c", CORPUS_RUNNER, str(ROOT)], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", CORPUS_RUNNER, str(ROOT)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     ours, count = done.stdout.split()
     figures = {"ours": float(ours), "count": float(count)}
     for name, sheets in yardsticks.items():
-        figures[name] = sum(_java_over(work, kind, rules, sheets) for kind, rules in
-                            (("unit", CEN), ("example", CEN), ("suite", CEN), ("suite", XR)))
+        figures[name] = sum(
+            _java_over(work, kind, rules, sheets)
+            for kind, rules in (("unit", CEN), ("example", CEN), ("suite", CEN), ("suite", XR))
+        )
     return figures
 
 
@@ -244,20 +260,43 @@ def report(lines: int) -> str:
         broken = large(lines, work, {"kosit": yardsticks["kosit"]}, broken=True)
         whole = corpus(work, yardsticks)
     rows = [
-        row("median per invoice, 86 test-suite instances, warm", ours, theirs["same"], theirs["kosit"], "ms",
-            "≤ 10 ms"),
-        row(f"{lines:,}-line invoice ({valid['mb']:.0f} MB), valid, fresh process", valid["ours"], valid["same"],
-            valid["kosit"], "s", "≤ 15 s"),
-        row(f"{lines:,}-line invoice ({broken['mb']:.0f} MB), 2 rules firing on every line, fresh process",
-            broken["ours"], None, broken["kosit"], "s", "—"),
-        row(f"whole corpus ({whole['count']:.0f} documents), 2 cores, fresh process", whole["ours"],
-            whole["same"], whole["kosit"], "s", "≤ 5 s"),
+        row(
+            "median per invoice, 86 test-suite instances, warm", ours, theirs["same"], theirs["kosit"], "ms", "≤ 10 ms"
+        ),
+        row(
+            f"{lines:,}-line invoice ({valid['mb']:.0f} MB), valid, fresh process",
+            valid["ours"],
+            valid["same"],
+            valid["kosit"],
+            "s",
+            "≤ 15 s",
+        ),
+        row(
+            f"{lines:,}-line invoice ({broken['mb']:.0f} MB), 2 rules firing on every line, fresh process",
+            broken["ours"],
+            None,
+            broken["kosit"],
+            "s",
+            "—",
+        ),
+        row(
+            f"whole corpus ({whole['count']:.0f} documents), 2 cores, fresh process",
+            whole["ours"],
+            whole["same"],
+            whole["kosit"],
+            "s",
+            "≤ 5 s",
+        ),
     ]
-    head = ("| measure | wechselbar | Saxon-HE Java, same XSLT | ratio | Saxon-HE Java, official XSLT | ratio "
-            "| target |\n|---|---|---|---|---|---|---|\n")
-    note = (f"\n\nMeasured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, 1-minute load average "
-            f"{start_load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end, with "
-            f"`python bench/bench_xrechnung.py --lines {lines}`.")
+    head = (
+        "| measure | wechselbar | Saxon-HE Java, same XSLT | ratio | Saxon-HE Java, official XSLT | ratio "
+        "| target |\n|---|---|---|---|---|---|---|\n"
+    )
+    note = (
+        f"\n\nMeasured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, 1-minute load average "
+        f"{start_load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end, with "
+        f"`python bench/bench_xrechnung.py --lines {lines}`."
+    )
     return head + "\n".join(rows) + note
 
 

@@ -80,12 +80,15 @@ print(json.dumps({"errors": sum(getattr(f, "is_error", True) for f in found),
                   "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
-MODES = {"xmllint": "xmllint --noout --schema", "xmllint-stream": "xmllint --stream --noout --schema (reference)",
-         "tree": "lxml tree + XMLSchema.validate, in memory (reference)",
-         "xsd": "wechselbar XSD: one validating parse, 1 process",
-         "xsd-1": "previous design: two passes in turn, 1 process (reference)",
-         "xsd-2": "previous design: two passes side by side, 2 processes (reference)",
-         "export": "wechselbar full xdomea validation (XSD, code lists, message checks)"}
+MODES = {
+    "xmllint": "xmllint --noout --schema",
+    "xmllint-stream": "xmllint --stream --noout --schema (reference)",
+    "tree": "lxml tree + XMLSchema.validate, in memory (reference)",
+    "xsd": "wechselbar XSD: one validating parse, 1 process",
+    "xsd-1": "previous design: two passes in turn, 1 process (reference)",
+    "xsd-2": "previous design: two passes side by side, 2 processes (reference)",
+    "export": "wechselbar full xdomea validation (XSD, code lists, message checks)",
+}
 
 
 def measure(argv: list[str]) -> tuple[float, float, int, str]:
@@ -93,10 +96,10 @@ def measure(argv: list[str]) -> tuple[float, float, int, str]:
 
     GNU time is a small parent: a child's peak RSS includes its parent's at the moment it was started,
     so measuring from this (larger) Python process would put a floor under every figure."""
-    with tempfile.NamedTemporaryFile("r") as stats, tempfile.TemporaryFile() as out, \
-            tempfile.TemporaryFile() as err:
-        done = subprocess.run([TIME, "-f", "%e %U %S %M", "-o", stats.name, *argv], stdout=out, stderr=err,
-                              check=False, env=ENV)
+    with tempfile.NamedTemporaryFile("r") as stats, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        done = subprocess.run(
+            [TIME, "-f", "%e %U %S %M", "-o", stats.name, *argv], stdout=out, stderr=err, check=False, env=ENV
+        )
         out.seek(0)
         err.seek(0)
         text, problem = out.read().decode(), err.read().decode(errors="replace")
@@ -117,8 +120,12 @@ def run(mode: str, path: Path, schema: Path) -> dict[str, float]:
     if result["errors"]:
         raise SystemExit(f"{mode}: the generated export has {result['errors']} errors")
     workers = 2 if mode == "xsd-2" else 0
-    return {"s": seconds, "cpu": cpu, "peak": peak / 1024,
-            "sum": (result["self_kb"] + workers * result["children_kb"]) / 1024}
+    return {
+        "s": seconds,
+        "cpu": cpu,
+        "peak": peak / 1024,
+        "sum": (result["self_kb"] + workers * result["children_kb"]) / 1024,
+    }
 
 
 def comparison(path: Path, schema: Path, repeat: int, objects: int) -> list[str]:
@@ -126,36 +133,45 @@ def comparison(path: Path, schema: Path, repeat: int, objects: int) -> list[str]
     modes = list(MODES)
     samples: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
     for round_ in range(repeat):
-        for mode in modes[round_ % len(modes):] + modes[:round_ % len(modes)]:
+        for mode in modes[round_ % len(modes) :] + modes[: round_ % len(modes)]:
             samples[mode].append(run(mode, path, schema))
     keys = ("s", "cpu", "peak", "sum")
     figures = {m: {k: statistics.median(r[k] for r in samples[m]) for k in keys} for m in modes}
     base = figures["xmllint"]
-    rows = [f"File: {path.stat().st_size / 1024**2:.0f} MiB xdomea 0501 message, {objects} objects; "
-            f"medians of {repeat} interleaved runs.", "",
-            "| run | wall s | × xmllint | CPU s | × xmllint | peak RSS MiB | × xmllint | RSS all processes MiB |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        f"File: {path.stat().st_size / 1024**2:.0f} MiB xdomea 0501 message, {objects} objects; "
+        f"medians of {repeat} interleaved runs.",
+        "",
+        "| run | wall s | × xmllint | CPU s | × xmllint | peak RSS MiB | × xmllint | RSS all processes MiB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for mode, label in MODES.items():
         f = figures[mode]
-        rows.append(f"| {label} | {f['s']:.2f} | {f['s'] / base['s']:.2f} | {f['cpu']:.2f} | "
-                    f"{f['cpu'] / base['cpu']:.2f} | {f['peak']:.0f} | {f['peak'] / base['peak']:.3f} | "
-                    f"{f['sum']:.0f} |")
+        rows.append(
+            f"| {label} | {f['s']:.2f} | {f['s'] / base['s']:.2f} | {f['cpu']:.2f} | "
+            f"{f['cpu'] / base['cpu']:.2f} | {f['peak']:.0f} | {f['peak'] / base['peak']:.3f} | "
+            f"{f['sum']:.0f} |"
+        )
     return rows
 
 
 def scaling(folder: Path, schema: Path, base_mb: float) -> list[str]:
     """Time and peak memory at 1×, 4× and 16× the base size: full validation, XSD only, and xmllint."""
-    rows = ["| size | MiB | full validation s | s per GiB | RSS all processes MiB | XSD s "
-            "| s per GiB | peak RSS MiB | xmllint s | xmllint peak RSS MiB |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| size | MiB | full validation s | s per GiB | RSS all processes MiB | XSD s "
+        "| s per GiB | peak RSS MiB | xmllint s | xmllint peak RSS MiB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for factor in (1, 4, 16):
         path = folder / f"scale-{factor}.xml"
         write_large(path, base_mb * factor)
         full, xsd, theirs = (run(mode, path, schema) for mode in ("export", "xsd", "xmllint"))
         gib = path.stat().st_size / 1024**3
-        rows.append(f"| {factor}× | {gib * 1024:.0f} | {full['s']:.2f} | {full['s'] / gib:.1f} | {full['sum']:.0f} | "
-                    f"{xsd['s']:.2f} | {xsd['s'] / gib:.1f} | {xsd['peak']:.0f} | {theirs['s']:.2f} | "
-                    f"{theirs['peak']:.0f} |")
+        rows.append(
+            f"| {factor}× | {gib * 1024:.0f} | {full['s']:.2f} | {full['s'] / gib:.1f} | {full['sum']:.0f} | "
+            f"{xsd['s']:.2f} | {xsd['s'] / gib:.1f} | {xsd['peak']:.0f} | {theirs['s']:.2f} | "
+            f"{theirs['peak']:.0f} |"
+        )
         path.unlink()
     return rows
 
@@ -182,8 +198,10 @@ def main() -> None:
             print("\n".join(scaling(Path(tmp), schema, args.scale_mb)))
     version = subprocess.run(["xmllint", "--version"], capture_output=True, text=True, check=False).stderr
     tool = version.splitlines()[0] if version else "xmllint"
-    print(f"\n{tool}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
-          f"load average (1/5/15 min) {load} at the start, {_load()} at the end")
+    print(
+        f"\n{tool}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
+        f"load average (1/5/15 min) {load} at the start, {_load()} at the end"
+    )
 
 
 def _load() -> str:

@@ -14,15 +14,27 @@ def entries(manifest: Path) -> list[dict[str, object]]:
     out = []
     for pack in json.loads(manifest.read_text(encoding="utf-8")):
         files = [
-            {"path": f["path"], "sha256": f["sha256"], "bytes": f["bytes"],
-             "url": f.get("raw_url"), "canonical_url": f.get("canonical_url")}
+            {
+                "path": f["path"],
+                "sha256": f["sha256"],
+                "bytes": f["bytes"],
+                "url": f.get("raw_url"),
+                "canonical_url": f.get("canonical_url"),
+            }
             for f in pack["files"]
         ]
-        out.append({
-            "id": pack["id"], "kind": kind, "title": pack["title"], "version": pack["version"],
-            "license": pack["license"], "upstream_repo": pack["upstream_repo"], "commit": pack["commit"],
-            "files": sorted(files, key=lambda f: str(f["path"])),
-        })
+        out.append(
+            {
+                "id": pack["id"],
+                "kind": kind,
+                "title": pack["title"],
+                "version": pack["version"],
+                "license": pack["license"],
+                "upstream_repo": pack["upstream_repo"],
+                "commit": pack["commit"],
+                "files": sorted(files, key=lambda f: str(f["path"])),
+            }
+        )
     return out
 
 

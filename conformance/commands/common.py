@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
-LANG = click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
-                    help="language of the reports")
+LANG = click.option(
+    "--lang", type=click.Choice(["de", "en"]), default="de", show_default=True, help="language of the reports"
+)
 ENVIRONMENT = """\b
 Environment:
   WECHSELBAR_PACK_MIRROR  folders holding the official artefacts (schemas,
@@ -25,8 +26,12 @@ Environment:
                           it they are downloaded once and checked by hash
   WECHSELBAR_CACHE        the pack cache [~/.cache/wechselbar]"""
 QUIET = click.option("--quiet", is_flag=True, help="no progress display")
-VERBOSE = click.option("-v", "--verbose", count=True,
-                       help="show pytest's own output instead of the progress display (-vv: one line per check)")
+VERBOSE = click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="show pytest's own output instead of the progress display (-vv: one line per check)",
+)
 
 
 class _Stderr:

@@ -22,15 +22,16 @@ Exit codes:
 """
 NOTE = {
     "de": "Die Demo endet mit Exit-Code 0: sie lief vollständig durch. Exit-Code {code} oben ist das Urteil, mit "
-          "dem ein „conformance run“ mit diesen Ergebnissen endete (zwei Anbieter verfehlen das Profil mit Absicht).",
+    "dem ein „conformance run“ mit diesen Ergebnissen endete (zwei Anbieter verfehlen das Profil mit Absicht).",
     "en": "The demo exits with code 0: it ran to the end. Exit code {code} above is the verdict a "
-          "'conformance run' with these results would exit with (two vendors miss the profile on purpose).",
+    "'conformance run' with these results would exit with (two vendors miss the profile on purpose).",
 }
 
 
 @click.command("demo", epilog=EPILOG)
-@click.option("--out", type=click.Path(path_type=Path), default=Path("reports/demo"), show_default=True,
-              help="output folder")
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=Path("reports/demo"), show_default=True, help="output folder"
+)
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
 @QUIET
 @VERBOSE
@@ -41,8 +42,18 @@ def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> No
     from conformance.demo.scenario import FIXTURES, running  # noqa: PLC0415  (the test doubles)
 
     with running(out) as vendors:
-        request = RunRequest(vendors, FIXTURES / "profile.toml", FIXTURES / "waivers.toml", (), (), out,
-                             workers, lang, quiet, verbose=verbose)
+        request = RunRequest(
+            vendors,
+            FIXTURES / "profile.toml",
+            FIXTURES / "waivers.toml",
+            (),
+            (),
+            out,
+            workers,
+            lang,
+            quiet,
+            verbose=verbose,
+        )
         code = execute(request)
     matrix = (out / "matrix.html").resolve()
     if code in (EXIT_OK, EXIT_FAIL) and matrix.exists():

@@ -23,8 +23,13 @@ MAX_ROWS = 50  # conformance.reporting.diffreport.MAX_ROWS, named here for --hel
 @click.argument("after", type=click.Path(path_type=Path, exists=True))
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @LANG
-@click.option("--max-rows", type=click.IntRange(1), default=MAX_ROWS, show_default=True,
-              help="rows per section in Markdown (JSON lists every change)")
+@click.option(
+    "--max-rows",
+    type=click.IntRange(1),
+    default=MAX_ROWS,
+    show_default=True,
+    help="rows per section in Markdown (JSON lists every change)",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="write here, not to stdout")
 def command(before: Path, after: Path, fmt: str, lang: str, max_rows: int, output: Path | None) -> None:
     """Compare two results files (or run folders): regressions, fixes, new errors, verdict changes."""

@@ -11,15 +11,29 @@ import click
 
 from conformance.core.model import ConformanceClass, Requirement, Standard
 
-CSV_FIELDS = ("standard", "standard_version", "class", "class_uri", "requirement", "obligation", "statement",
-              "spec_url")
+CSV_FIELDS = (
+    "standard",
+    "standard_version",
+    "class",
+    "class_uri",
+    "requirement",
+    "obligation",
+    "statement",
+    "spec_url",
+)
 OPTIONS_USAGE = "(vendors file: [[vendors.targets]] options = { name = value })"
 
 
 @click.command("list")
 @click.option("--standard", "wanted", multiple=True, metavar="ID", help="only these standards")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md"]), default="text",
-              show_default=True, help="text: indented; csv: one row per requirement; md: a table per standard")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "md"]),
+    default="text",
+    show_default=True,
+    help="text: indented; csv: one row per requirement; md: a table per standard",
+)
 def command(wanted: tuple[str, ...], fmt: str) -> None:
     """List standards, conformance classes and requirements with their URIs (full lines, never truncated)."""
     from conformance.harness.registry import standards  # noqa: PLC0415  (loads every suite's catalogue)
@@ -72,8 +86,19 @@ def render_csv(chosen: list[Standard]) -> str:
     writer.writerow(CSV_FIELDS)
     for standard in chosen:
         for cls in standard.classes:
-            writer.writerows([standard.id, standard.version, cls.short, cls.uri, req.uri, req.obligation.value,
-                              req.statement, req.spec_url] for req in requirements_of(standard, cls))
+            writer.writerows(
+                [
+                    standard.id,
+                    standard.version,
+                    cls.short,
+                    cls.uri,
+                    req.uri,
+                    req.obligation.value,
+                    req.statement,
+                    req.spec_url,
+                ]
+                for req in requirements_of(standard, cls)
+            )
     return buffer.getvalue()
 
 
@@ -85,8 +110,11 @@ def render_md(chosen: list[Standard]) -> str:
         out += [f"Specification: <{standard.spec_url}>", ""] if standard.spec_url else []
         out += [f"- `{cls.short}` {_md(cls.title_en)}: <{cls.uri}>" for cls in standard.classes] + [""]
         out += ["| Class | Requirement | Obligation | Statement |", "|---|---|---|---|"]
-        out += [f"| `{cls.short}` | {_md(req.uri)} | {req.obligation.value} | {_md(req.statement)} |"
-                for cls in standard.classes for req in requirements_of(standard, cls)]
+        out += [
+            f"| `{cls.short}` | {_md(req.uri)} | {req.obligation.value} | {_md(req.statement)} |"
+            for cls in standard.classes
+            for req in requirements_of(standard, cls)
+        ]
         if standard.options:
             out += ["", f"Options {_md(OPTIONS_USAGE)}:", ""]
             out += [f"- `{o.name}` = `{json.dumps(o.default)}`: {_md(o.description)}" for o in standard.options]
@@ -101,11 +129,13 @@ def _md(text: str) -> str:
 def _json(standard: Standard) -> dict[str, object]:
     data = standard.to_json()
     data["requirements"] = [{**r.marker_kwargs(), "class": r.cls} for r in standard.requirements]
-    data["options"] = [{"name": o.name, "default": o.default, "description": o.description}
-                       for o in standard.options]
+    data["options"] = [{"name": o.name, "default": o.default, "description": o.description} for o in standard.options]
     return data
 
 
 RENDERERS: dict[str, Callable[[list[Standard]], str]] = {
-    "text": render_text, "json": render_json, "csv": render_csv, "md": render_md,
+    "text": render_text,
+    "json": render_json,
+    "csv": render_csv,
+    "md": render_md,
 }

@@ -17,8 +17,13 @@ if TYPE_CHECKING:
 
 @click.command("merge")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="merged results file (a folder gets results.jsonl); the reports are written beside it")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="merged results file (a folder gets results.jsonl); the reports are written beside it",
+)
 @LANG
 def command(inputs: tuple[Path, ...], output: Path, lang: str) -> None:
     """Merge results files of several machines or CI jobs (one per vendor, say) into one run and one matrix."""
@@ -40,15 +45,23 @@ def command(inputs: tuple[Path, ...], output: Path, lang: str) -> None:
     report = build_report(merged.run)
     paths = write_all(report, target.parent, lang)
     print_summary(report, paths, lang)
-    ERR.print(f"merged {len(runs)} runs ({', '.join(merged.run.header.merged_from)}) into {target}", highlight=False,
-              soft_wrap=True)
+    ERR.print(
+        f"merged {len(runs)} runs ({', '.join(merged.run.header.merged_from)}) into {target}",
+        highlight=False,
+        soft_wrap=True,
+    )
     raise SystemExit(report.exit_code)
 
 
 def _report_duplicates(merged: Merged) -> None:
     for dup in merged.duplicates:
         dropped = ", ".join(f"{outcome} from run {run_id}" for run_id, outcome in dup.dropped)
-        ERR.print(f"duplicate: {dup.vendor} {dup.test_id}: kept {dup.kept[1]} from run {dup.kept[0]} (the later "
-                  f"run); dropped {dropped}", highlight=False, soft_wrap=True, markup=False)
+        ERR.print(
+            f"duplicate: {dup.vendor} {dup.test_id}: kept {dup.kept[1]} from run {dup.kept[0]} (the later "
+            f"run); dropped {dropped}",
+            highlight=False,
+            soft_wrap=True,
+            markup=False,
+        )
     for problem in merged.run.problems:
         ERR.print(f"warning: {problem}", highlight=False, soft_wrap=True, markup=False)

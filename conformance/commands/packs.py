@@ -47,24 +47,42 @@ def list_packs(ids: tuple[str, ...], fmt: str) -> None:
         table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=32)
     for pack, ok in rows:
         size = sum(f.bytes for f in pack.files) / 1e6
-        table.add_row(pack.id, pack.kind, pack.version, str(len(pack.files)), f"{size:.1f}",
-                      "yes" if ok else "no", pack.license)
+        table.add_row(
+            pack.id, pack.kind, pack.version, str(len(pack.files)), f"{size:.1f}", "yes" if ok else "no", pack.license
+        )
     Console(highlight=False).print(table)
 
 
 def _json(pack: Pack, cached: bool) -> dict[str, object]:
-    return {"id": pack.id, "kind": pack.kind, "title": pack.title, "version": pack.version,
-            "license": pack.license, "commit": pack.commit, "digest": pack.digest, "files": len(pack.files),
-            "bytes": sum(f.bytes for f in pack.files), "cached": cached}
+    return {
+        "id": pack.id,
+        "kind": pack.kind,
+        "title": pack.title,
+        "version": pack.version,
+        "license": pack.license,
+        "commit": pack.commit,
+        "digest": pack.digest,
+        "files": len(pack.files),
+        "bytes": sum(f.bytes for f in pack.files),
+        "cached": cached,
+    }
 
 
 @command.command("sync")
 @IDS
-@click.option("--mirror", "mirrors", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              help="mirror folder to copy packs from (repeatable; before $WECHSELBAR_PACK_MIRROR)")
+@click.option(
+    "--mirror",
+    "mirrors",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="mirror folder to copy packs from (repeatable; before $WECHSELBAR_PACK_MIRROR)",
+)
 @click.option("--offline", is_flag=True, help="never download; mirrors only")
-@click.option("--build-mirror", type=click.Path(file_okay=False, path_type=Path),
-              help="also write the verified packs into this folder, to be carried to an air-gapped machine")
+@click.option(
+    "--build-mirror",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="also write the verified packs into this folder, to be carried to an air-gapped machine",
+)
 @config_errors
 def sync(ids: tuple[str, ...], mirrors: tuple[Path, ...], offline: bool, build_mirror: Path | None) -> None:
     """Fill the cache with verified packs (mirrors first, then the official URLs); optionally build a mirror."""
@@ -86,4 +104,3 @@ def verify(ids: tuple[str, ...]) -> None:
     if problems:
         raise SystemExit(1)
     click.echo(f"{len(_chosen(ids))} pack(s) match the lock")
-

@@ -71,9 +71,16 @@ class Progress:
         self.last = ""
         self.words = WORDS.get(scope.lang, WORDS["en"])
         self.bar = _Display(
-            SpinnerColumn(finished_text="✔"), TextColumn("[bold]{task.description}"), BarColumn(),
-            MofNCompleteColumn(), TimeElapsedColumn(), console=console or Console(stderr=True), disable=not enabled,
-            transient=False, redirect_stdout=False)
+            SpinnerColumn(finished_text="✔"),
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console or Console(stderr=True),
+            disable=not enabled,
+            transient=False,
+            redirect_stdout=False,
+        )
         self.task = self.bar.add_task(self.words.collecting, total=None)
         self._show_status()
 
@@ -81,8 +88,9 @@ class Progress:
         self.bar.start()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.last = ""
         self._show_status()
         self.bar.stop()

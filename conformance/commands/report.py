@@ -20,8 +20,9 @@ SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json"
 
 @click.command("report")
 @click.argument("results", type=click.Path(path_type=Path, exists=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="report format  [default: from the suffix of -o, else html]")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), help="report format  [default: from the suffix of -o, else html]"
+)
 @LANG
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="write here, not to stdout")
 @click.option("--exit-code", "verdict", is_flag=True, help="exit with the run's verdict (0, 1 or 3) instead of 0")
@@ -59,8 +60,12 @@ def load(path: Path) -> Run:
     try:
         run = read_run(file)
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        ERR.print(f"[bold red]error:[/] {escape(str(file))}: not a readable wechselbar results file "
-                  f"({escape(str(exc))})", markup=True, highlight=False, soft_wrap=True)
+        ERR.print(
+            f"[bold red]error:[/] {escape(str(file))}: not a readable wechselbar results file ({escape(str(exc))})",
+            markup=True,
+            highlight=False,
+            soft_wrap=True,
+        )
         raise SystemExit(EXIT_USAGE) from exc
     for problem in run.problems:
         ERR.print(f"warning: {file}: {problem}", highlight=False, soft_wrap=True, markup=False)

@@ -28,8 +28,11 @@ def prepare(results: Path, config: dict[str, Any]) -> Path:
     if current is not None and current.complete:
         raise click.UsageError(f"{results} holds a finished run; resume only an interrupted one")
     prior = _recorded(current, aside)
-    changed = [role for role in sorted(set(config) | set(prior.header.config))
-               if _digest(config, role) != _digest(prior.header.config, role)]
+    changed = [
+        role
+        for role in sorted(set(config) | set(prior.header.config))
+        if _digest(config, role) != _digest(prior.header.config, role)
+    ]
     if changed:
         raise click.UsageError(f"the {', '.join(changed)} file changed since the interrupted run; start a new run")
     write_run(aside, prior)
@@ -42,8 +45,9 @@ def combine(aside: Path, results: Path) -> None:
     interruption, counts)."""
     prior, resumed = read_run(aside), read_run(results)
     head = resumed.header
-    ended = Run(replace(prior.header, finished=head.finished, interrupted=head.interrupted), prior.results,
-                prior.problems)
+    ended = Run(
+        replace(prior.header, finished=head.finished, interrupted=head.interrupted), prior.results, prior.problems
+    )
     write_run(results, merge_runs([ended, resumed]).run)
 
 

@@ -69,14 +69,25 @@ Exit codes:
 @click.option("--resume", is_flag=True, help="finish the interrupted run in --out without repeating its records")
 @LANG
 @config_errors
-def command(vendors: Path, profile: Path | None, waivers: Path | None, vendor_ids: tuple[str, ...],
-            standards: tuple[str, ...], out: Path | None, workers: int, lang: str, quiet: bool, verbose: int,
-            resume: bool) -> None:
+def command(
+    vendors: Path,
+    profile: Path | None,
+    waivers: Path | None,
+    vendor_ids: tuple[str, ...],
+    standards: tuple[str, ...],
+    out: Path | None,
+    workers: int,
+    lang: str,
+    quiet: bool,
+    verbose: int,
+    resume: bool,
+) -> None:
     """Run the conformance suites and write the results file and all reports."""
     if resume and out is None:
         raise click.UsageError("--resume needs --out: the folder of the interrupted run")
-    request = RunRequest(vendors, profile, waivers, vendor_ids, standards, out or default_out(), workers, lang,
-                         quiet, resume, verbose)
+    request = RunRequest(
+        vendors, profile, waivers, vendor_ids, standards, out or default_out(), workers, lang, quiet, resume, verbose
+    )
     SIGNAL_EXIT.arm()
     with SIGNALS.installed():
         try:
@@ -149,8 +160,9 @@ def finish(results: Path, out: Path, lang: str, code: int | None = None) -> int:
     return code
 
 
-def _pytest(request: RunRequest, selected: list[str], results: Path, done: Path | None,
-            scope: Scope) -> tuple[int, str]:
+def _pytest(
+    request: RunRequest, selected: list[str], results: Path, done: Path | None, scope: Scope
+) -> tuple[int, str]:
     import pytest  # noqa: PLC0415
 
     from conformance.commands.progress import Progress  # noqa: PLC0415
@@ -172,11 +184,28 @@ def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
     from conformance.harness.registry import suite_module  # noqa: PLC0415
 
     modules = sorted({suite_module(s) for s in selected})
-    args = ["-p", "no:cacheprovider", *NO_PLUGINS, "-v" if request.verbose > 1 else "-q", "--tb=native",
-            "--no-header", "-rN", "--noconftest",
-            "--disable-warnings", "--strict-markers",
-            "--rootdir", str(Path.cwd()), "-c", os.devnull, "--pyargs", *modules,
-            "--conformance-vendors", str(request.vendors), "--conformance-results", str(results)]
+    args = [
+        "-p",
+        "no:cacheprovider",
+        *NO_PLUGINS,
+        "-v" if request.verbose > 1 else "-q",
+        "--tb=native",
+        "--no-header",
+        "-rN",
+        "--noconftest",
+        "--disable-warnings",
+        "--strict-markers",
+        "--rootdir",
+        str(Path.cwd()),
+        "-c",
+        os.devnull,
+        "--pyargs",
+        *modules,
+        "--conformance-vendors",
+        str(request.vendors),
+        "--conformance-results",
+        str(results),
+    ]
     for flag, value in (("--conformance-profile", request.profile), ("--conformance-waivers", request.waivers)):
         if value is not None:
             args += [flag, str(value)]

@@ -75,5 +75,4 @@ def mark(stage: Stage, by: str) -> None:
     with SIGNALS.critical():
         header = read_header(stage.results) or stage.header
         if header.interrupted is None:
-            restamp(stage.results, replace(header, finished=None, interrupted={"at": now(), "by": by}),
-                    stage.redactor)
+            restamp(stage.results, replace(header, finished=None, interrupted={"at": now(), "by": by}), stage.redactor)

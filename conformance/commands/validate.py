@@ -19,8 +19,11 @@ if TYPE_CHECKING:  # lxml, saxonche and rich load when a document is validated, 
     from conformance.xml.report import DocumentReport, Finding, Render
 
 TEXT = {
-    "fatal": ("schwerer Fehler", "fatal"), "error": ("Fehler", "error"), "warning": ("Warnung", "warning"),
-    "information": ("Hinweis", "information"), "scenario": ("Szenario", "scenario"),
+    "fatal": ("schwerer Fehler", "fatal"),
+    "error": ("Fehler", "error"),
+    "warning": ("Warnung", "warning"),
+    "information": ("Hinweis", "information"),
+    "scenario": ("Szenario", "scenario"),
     "line": ("Zeile", "line"),
     "accepted.valid": ("angenommen (gültig)", "accepted (valid)"),
     "accepted.notes": ("angenommen, mit Hinweisen", "accepted, with notes"),
@@ -30,8 +33,10 @@ TEXT = {
     "summary": ("{n} Dokument(e): {ok} angenommen, {bad} abgewiesen", "{n} document(s): {ok} accepted, {bad} rejected"),
 }
 REASONS = {
-    "unknown document type": "unbekannter Dokumenttyp", "ambiguous document type": "mehrdeutiger Dokumenttyp",
-    "processing error": "Verarbeitungsfehler", "not well-formed": "nicht wohlgeformt",
+    "unknown document type": "unbekannter Dokumenttyp",
+    "ambiguous document type": "mehrdeutiger Dokumenttyp",
+    "processing error": "Verarbeitungsfehler",
+    "not well-formed": "nicht wohlgeformt",
     "no such file or directory": "Datei oder Ordner nicht gefunden",
 }
 
@@ -44,15 +49,27 @@ def _t(key: str, lang: str) -> str:
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--standard", default="", metavar="ID", help="standard id or alias (e.g. xrechnung); default: detect")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: one object per document and line")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object per document and line",
+)
 @LANG
 @click.option("--workers", type=click.IntRange(1), default=None, help="processes (default: up to 2)")
-@click.option("--kosit-reports", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
-              help="also write each XRechnung document's KoSIT validation report (<name>-report.xml) into DIR")
+@click.option(
+    "--kosit-reports",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="also write each XRechnung document's KoSIT validation report (<name>-report.xml) into DIR",
+)
 @config_errors
-def command(paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None,
-            kosit_reports: Path | None) -> None:
+def command(
+    paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None, kosit_reports: Path | None
+) -> None:
     """Validate documents (files, folders, globs, ZIP archives) against their standard's rules: XML documents, and
     GeoJSON with --standard geojson."""
     from conformance.xml.exports import validate_export  # noqa: PLC0415
@@ -110,8 +127,11 @@ def _print_text(reports: list[DocumentReport], lang: str, render: Render) -> Non
     console = Console(highlight=False, soft_wrap=True)
     for report in reports:
         colour = "green" if report.accepted else "red"
-        console.print(f"[bold {colour}]{_t(_verdict(report), lang)}[/] {escape(report.file)}  [dim]{report.standard}"
-                      + (f" · {_t('scenario', lang)}: {escape(report.scenario)}" if report.scenario else "") + "[/]")
+        console.print(
+            f"[bold {colour}]{_t(_verdict(report), lang)}[/] {escape(report.file)}  [dim]{report.standard}"
+            + (f" · {_t('scenario', lang)}: {escape(report.scenario)}" if report.scenario else "")
+            + "[/]"
+        )
         shown = [f for f in report.findings if f.rule != "PROCESSING"]
         if report.error and not any(f.message == report.error for f in shown):
             console.print(f"  [red]{escape(_reason(report.error, lang))}[/]")
@@ -136,7 +156,7 @@ def _reason(text: str, lang: str) -> str:
         return text
     for english, translated in REASONS.items():
         if text.startswith(english):
-            return translated + text[len(english):]
+            return translated + text[len(english) :]
     return text
 
 
@@ -147,8 +167,10 @@ def _finding(finding: Finding, lang: str, render: Render) -> str:
     severity = _t(finding.severity, lang) if finding.severity in TEXT else finding.severity
     where = f" {_t('line', lang)} {finding.line}" if finding.line else ""
     message = render(finding.text)
-    return (f"[{colour}]{severity}[/] [bold]{escape(finding.rule)}[/]{where} [dim]{escape(finding.location)}[/]\n"
-            f"    {escape(message)}")
+    return (
+        f"[{colour}]{severity}[/] [bold]{escape(finding.rule)}[/]{where} [dim]{escape(finding.location)}[/]\n"
+        f"    {escape(message)}"
+    )
 
 
 def known_standards() -> list[str]:

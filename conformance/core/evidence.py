@@ -11,6 +11,7 @@ from conformance.core.messages import Message
 LEGACY = "legacy"
 REQUIRED = frozenset({"method", "url", "status"})
 
+
 @dataclass(frozen=True)
 class Exchange:
     """One HTTP request and its response, as captured for evidence (secrets already redacted)."""
@@ -38,8 +39,15 @@ class Exchange:
 
 
 _FIELDS = frozenset(f.name for f in fields(Exchange))
-_EMPTY: dict[str, Any] = {"request_headers": {}, "response_headers": {}, "body_excerpt": "", "body_bytes": 0,
-                          "elapsed_ms": 0.0, "error": "", "http_version": ""}
+_EMPTY: dict[str, Any] = {
+    "request_headers": {},
+    "response_headers": {},
+    "body_excerpt": "",
+    "body_bytes": 0,
+    "elapsed_ms": 0.0,
+    "error": "",
+    "http_version": "",
+}
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,9 @@ class Locator:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Locator:
         """Read a stored locator."""
-        return cls(str(data.get("where", "")), data.get("pointer"), data.get("xpath"), data.get("line"),
-                   data.get("column"))
+        return cls(
+            str(data.get("where", "")), data.get("pointer"), data.get("xpath"), data.get("line"), data.get("column")
+        )
 
 
 def legacy(text: str) -> Message:
@@ -93,8 +102,14 @@ class Violation(Exception):
     kind: ClassVar[str] = "violation"
 
     def __init__(
-        self, message: str | Message, *, locator: Locator | str = "", expected: Any = None,
-        actual: Any = None, requirement: str = "", exchange: Exchange | None = None,
+        self,
+        message: str | Message,
+        *,
+        locator: Locator | str = "",
+        expected: Any = None,
+        actual: Any = None,
+        requirement: str = "",
+        exchange: Exchange | None = None,
     ) -> None:
         self.message = as_message(message)
         super().__init__(self.message.text)
@@ -117,9 +132,14 @@ class Violation(Exception):
     def to_json(self) -> dict[str, Any]:
         """A plain dict for the results file; the exchange is stored beside it."""
         return {
-            "kind": self.kind, "requirement": self.requirement, "message": self.text, "code": self.code,
-            "params": self.message.to_json()["params"], "locator": self.locator.to_json(),
-            "expected": plain(self.expected), "actual": plain(self.actual),
+            "kind": self.kind,
+            "requirement": self.requirement,
+            "message": self.text,
+            "code": self.code,
+            "params": self.message.to_json()["params"],
+            "locator": self.locator.to_json(),
+            "expected": plain(self.expected),
+            "actual": plain(self.actual),
         }
 
 

@@ -34,8 +34,21 @@ from conformance.core.watchdog import WATCHDOG, Guard
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUS = frozenset({502, 503, 504})
 EXCERPT_CHARS = 4000
-__all__ = ["LOG", "DeadlineExceeded", "ExchangeLog", "ForeignHost", "RateLimited", "RateLimiter", "Response",
-           "ResponseTooLarge", "SafeSession", "TargetError", "TargetStopped", "TargetUnreachable", "TooManyRedirects"]
+__all__ = [
+    "LOG",
+    "DeadlineExceeded",
+    "ExchangeLog",
+    "ForeignHost",
+    "RateLimited",
+    "RateLimiter",
+    "Response",
+    "ResponseTooLarge",
+    "SafeSession",
+    "TargetError",
+    "TargetStopped",
+    "TargetUnreachable",
+    "TooManyRedirects",
+]
 
 
 @dataclass(frozen=True)
@@ -72,8 +85,9 @@ class SafeSession:
     down, timeouts so far) is its own ``health``.
     """
 
-    def __init__(self, vendor: Vendor, redactor: Redactor, log: ExchangeLog = LOG,
-                 limiter: RateLimiter | None = None) -> None:
+    def __init__(
+        self, vendor: Vendor, redactor: Redactor, log: ExchangeLog = LOG, limiter: RateLimiter | None = None
+    ) -> None:
         self.vendor = vendor
         self.settings: HttpSettings = vendor.http
         self.redactor = redactor
@@ -90,13 +104,21 @@ class SafeSession:
             return False
         return _netloc(url) in self.hosts or (parts.hostname or "").lower() in self.hosts
 
-    def get(self, url: str, *, params: Mapping[str, Any] | None = None,
-            headers: Mapping[str, str] | None = None) -> Response:
+    def get(
+        self, url: str, *, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None
+    ) -> Response:
         """GET with retries, redirects checked against the allow-list, and the size cap."""
         return self.request("GET", url, params=params, headers=headers)
 
-    def request(self, method: str, url: str, *, params: Mapping[str, Any] | None = None,
-                headers: Mapping[str, str] | None = None, body: bytes | None = None) -> Response:
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+    ) -> Response:
         """Send one logical request, following at most ``max_redirects`` redirects. A target that stopped
         answering is refused at once; a request that ends in a timeout counts towards that."""
         self.health.check()
@@ -106,8 +128,14 @@ class SafeSession:
             self.health.failed(exc)
             raise
 
-    def _follow(self, method: str, url: str, params: Mapping[str, Any] | None, headers: Mapping[str, str] | None,
-                body: bytes | None) -> Response:
+    def _follow(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        body: bytes | None,
+    ) -> Response:
         history: list[Exchange] = []
         for _ in range(self.settings.max_redirects + 1):
             response = self._with_retries(method, url, params, headers, body)
@@ -120,8 +148,14 @@ class SafeSession:
         last = self.redactor.text(url)
         raise TooManyRedirects(msg("too-many-redirects", count=self.settings.max_redirects, url=last))
 
-    def _with_retries(self, method: str, url: str, params: Mapping[str, Any] | None,
-                      headers: Mapping[str, str] | None, body: bytes | None) -> Response:
+    def _with_retries(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        body: bytes | None,
+    ) -> Response:
         if not self.allowed(url):
             raise ForeignHost(msg("foreign-host", url=self.redactor.text(url), vendor=self.vendor.id))
         host = _netloc(url)
@@ -153,8 +187,11 @@ class SafeSession:
             asked, longest = retry_after(response.headers.get("Retry-After")), self.settings.max_retry_after
             if last or asked > longest:
                 sent = {"method": response.exchange.method, "url": response.exchange.url}
-                raise RateLimited(msg("rate-limited", **sent, count=attempt + 1) if asked <= longest else
-                                  msg("rate-limited-wait", **sent, asked=f"{asked:.0f}", longest=f"{longest:g}"))
+                raise RateLimited(
+                    msg("rate-limited", **sent, count=attempt + 1)
+                    if asked <= longest
+                    else msg("rate-limited-wait", **sent, asked=f"{asked:.0f}", longest=f"{longest:g}")
+                )
             return asked
         if response.status in RETRY_STATUS and not last:
             return float(self.settings.backoff * 2**attempt)
@@ -166,12 +203,19 @@ class SafeSession:
             raise DeadlineExceeded(msg("deadline-retry"), timed_out=False)
         time.sleep(seconds)
 
-    def _send(self, method: str, url: str, params: Mapping[str, Any] | None,
-              headers: Mapping[str, str] | None, body: bytes | None) -> Response:
+    def _send(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        body: bytes | None,
+    ) -> Response:
         """One exchange, bounded as a whole by what is left of the deadline (see watchdog)."""
         self.limiter.wait(self._budget())
         prepared = self.session.prepare_request(
-            requests.Request(method, url, params=params, headers=dict(headers or {}), data=body))
+            requests.Request(method, url, params=params, headers=dict(headers or {}), data=body)
+        )
         started = time.monotonic()
         budget = self._budget()
         self.log.requests_sent += 1
@@ -200,8 +244,13 @@ class SafeSession:
         """The connect timeout within the budget; reads are ended by the watchdog when the budget runs out."""
         return min(self.settings.connect_timeout, budget), self.settings.read_timeout
 
-    def _failed(self, prepared: requests.PreparedRequest, started: float, exc: requests.exceptions.RequestException,
-                guard: Guard) -> None:
+    def _failed(
+        self,
+        prepared: requests.PreparedRequest,
+        started: float,
+        exc: requests.exceptions.RequestException,
+        guard: Guard,
+    ) -> None:
         if guard.expired:
             self._record(prepared, None, b"", started, error="test deadline")
             raise self._late(prepared) from None
@@ -211,8 +260,9 @@ class SafeSession:
         raise TargetUnreachable(failed, refused(exc), isinstance(exc, requests.exceptions.Timeout)) from None
 
     def _late(self, prepared: requests.PreparedRequest) -> DeadlineExceeded:
-        return DeadlineExceeded(msg("deadline-during", method=prepared.method,
-                                    url=self.redactor.text(prepared.url or "")))
+        return DeadlineExceeded(
+            msg("deadline-during", method=prepared.method, url=self.redactor.text(prepared.url or ""))
+        )
 
     def _read_capped(self, raw: requests.Response, guard: Guard) -> bytes:
         cap, chunks, size = self.settings.max_response_bytes, [], 0
@@ -229,16 +279,25 @@ class SafeSession:
             return b""
         raise ResponseTooLarge(msg("too-large", method=raw.request.method, url=self.redactor.text(raw.url), cap=cap))
 
-    def _record(self, prepared: requests.PreparedRequest, raw: requests.Response | None,
-                content: bytes, started: float, error: str = "") -> Exchange:
+    def _record(
+        self,
+        prepared: requests.PreparedRequest,
+        raw: requests.Response | None,
+        content: bytes,
+        started: float,
+        error: str = "",
+    ) -> Exchange:
         r = self.redactor
         exchange = Exchange(
-            method=prepared.method or "GET", url=r.text(prepared.url or ""),
-            status=raw.status_code if raw is not None else None, http_version=version(raw),
+            method=prepared.method or "GET",
+            url=r.text(prepared.url or ""),
+            status=raw.status_code if raw is not None else None,
+            http_version=version(raw),
             request_headers=r.header_map(dict(prepared.headers)),
             response_headers=r.header_map(dict(raw.headers)) if raw is not None else {},
             body_excerpt=r.excerpt(content, EXCERPT_CHARS),
-            body_bytes=len(content), elapsed_ms=round((time.monotonic() - started) * 1000, 1),
+            body_bytes=len(content),
+            elapsed_ms=round((time.monotonic() - started) * 1000, 1),
             error=r.text(error),
         )
         self.log.exchanges.append(exchange)

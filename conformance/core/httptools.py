@@ -92,7 +92,6 @@ def problem(exc: Exception) -> Message:
     return msg("skipped", text=type(exc).__name__)
 
 
-
 def refused(exc: Exception) -> bool:
     """No connection could be made at all (refused, unknown host, TLS failure): the host is down for this run.
 

@@ -60,15 +60,20 @@ def compile_validator(schema: Mapping[str, Any], registry: OfflineRegistry | Non
     return cls(schema, registry=reg, format_checker=cls.FORMAT_CHECKER)
 
 
-def violations(validator: Validator, instance: Any, where: str, requirement: str = "",
-               exchange: Any = None) -> Iterator[SchemaViolation]:
+def violations(
+    validator: Validator, instance: Any, where: str, requirement: str = "", exchange: Any = None
+) -> Iterator[SchemaViolation]:
     """Every schema error of an instance, each with its JSON pointer."""
     for error in validator.iter_errors(instance):
         pointer = "/" + "/".join(str(p) for p in error.absolute_path) if error.absolute_path else ""
         yield SchemaViolation(
-            error.message, locator=Locator(where=where, pointer=pointer),
-            expected=f"{error.validator}: {_short(error.validator_value)}", actual=_short(error.instance),
-            requirement=requirement, exchange=exchange)
+            error.message,
+            locator=Locator(where=where, pointer=pointer),
+            expected=f"{error.validator}: {_short(error.validator_value)}",
+            actual=_short(error.instance),
+            requirement=requirement,
+            exchange=exchange,
+        )
 
 
 def _short(value: Any, limit: int = 300) -> Any:

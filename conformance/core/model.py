@@ -34,14 +34,17 @@ class Requirement:
     def marker_kwargs(self) -> dict[str, str]:
         """The keyword arguments of the pytest ``requirement`` marker."""
         return {
-            "uri": self.uri, "cls": self.cls, "standard": self.standard,
-            "version": self.version, "obligation": self.obligation.value,
-            "statement": self.statement, "spec_url": self.spec_url,
+            "uri": self.uri,
+            "cls": self.cls,
+            "standard": self.standard,
+            "version": self.version,
+            "obligation": self.obligation.value,
+            "statement": self.statement,
+            "spec_url": self.spec_url,
         }
 
 
-KINDS = {bool: "true or false", int: "a whole number ≥ 0", float: "a number ≥ 0", str: "a string",
-         dict: "a table"}
+KINDS = {bool: "true or false", int: "a whole number ≥ 0", float: "a number ≥ 0", str: "a string", dict: "a table"}
 
 
 @dataclass(frozen=True)
@@ -108,11 +111,13 @@ class Standard:
     def to_json(self) -> dict[str, object]:
         """The standard and its classes, as stored in a results header."""
         return {
-            "id": self.id, "title": self.title, "title_de": self.title_de or self.title,
-            "version": self.version, "spec_url": self.spec_url,
+            "id": self.id,
+            "title": self.title,
+            "title_de": self.title_de or self.title,
+            "version": self.version,
+            "spec_url": self.spec_url,
             "classes": [
-                {"uri": c.uri, "short": c.short, "title_de": c.title_de, "title_en": c.title_en,
-                 "spec_url": c.spec_url}
+                {"uri": c.uri, "short": c.short, "title_de": c.title_de, "title_en": c.title_en, "spec_url": c.spec_url}
                 for c in self.classes
             ],
         }

@@ -44,8 +44,16 @@ class Obligation(StrEnum):
 
 
 _ALIASES = {
-    "MUSS": Obligation.MUSS, "SHALL": Obligation.MUSS, "MUST": Obligation.MUSS,
-    "REQUIRED": Obligation.MUSS, "SOLL": Obligation.SOLL, "SOLLTE": Obligation.SOLL,
-    "SHOULD": Obligation.SOLL, "RECOMMENDED": Obligation.SOLL, "KANN": Obligation.KANN,
-    "DARF": Obligation.KANN, "MAY": Obligation.KANN, "OPTIONAL": Obligation.KANN,
+    "MUSS": Obligation.MUSS,
+    "SHALL": Obligation.MUSS,
+    "MUST": Obligation.MUSS,
+    "REQUIRED": Obligation.MUSS,
+    "SOLL": Obligation.SOLL,
+    "SOLLTE": Obligation.SOLL,
+    "SHOULD": Obligation.SOLL,
+    "RECOMMENDED": Obligation.SOLL,
+    "KANN": Obligation.KANN,
+    "DARF": Obligation.KANN,
+    "MAY": Obligation.KANN,
+    "OPTIONAL": Obligation.KANN,
 }

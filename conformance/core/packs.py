@@ -80,8 +80,9 @@ def mirrors_from_env() -> tuple[Path, ...]:
 class PackStore:
     """The local cache of packs, filled from mirror directories or downloads, always checked by hash."""
 
-    def __init__(self, root: Path | None = None, mirrors: Iterable[Path] | None = None,
-                 allow_download: bool = True) -> None:
+    def __init__(
+        self, root: Path | None = None, mirrors: Iterable[Path] | None = None, allow_download: bool = True
+    ) -> None:
         self.root = root or cache_dir() / "packs"
         self.mirrors = tuple(mirrors) if mirrors is not None else mirrors_from_env()
         self.allow_download = allow_download

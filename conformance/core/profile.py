@@ -47,7 +47,9 @@ class Profile:
     def to_json(self) -> dict[str, Any]:
         """The profile as stored in a results header."""
         return {
-            "id": self.id, "name": self.name, "description": self.description,
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
             "items": [
                 {"standard": i.standard, "classes": list(i.classes), "obligation": i.obligation.value}
                 for i in self.items
@@ -75,8 +77,15 @@ def load_profile(path: Path, standards: dict[str, Standard]) -> Profile:
             problems.append(f"requirements[{index}]: {exc.args[0]}")
     if problems:
         raise ConfigError(path, problems)
-    return Profile(data.get("id", path.stem), data["name"], tuple(items), data.get("description", ""),
-                   str(path), digest, data.get("waiver_policy", ""))
+    return Profile(
+        data.get("id", path.stem),
+        data["name"],
+        tuple(items),
+        data.get("description", ""),
+        str(path),
+        digest,
+        data.get("waiver_policy", ""),
+    )
 
 
 def _item(raw: dict[str, Any], standards: dict[str, Standard]) -> ProfileItem:
@@ -104,8 +113,13 @@ class Waiver:
 
     def to_json(self) -> dict[str, Any]:
         """The waiver as stored beside a result."""
-        return {"vendor": self.vendor, "requirement": self.requirement, "reason": self.reason,
-                "expires": self.expires.isoformat(), "ticket": self.ticket}
+        return {
+            "vendor": self.vendor,
+            "requirement": self.requirement,
+            "reason": self.reason,
+            "expires": self.expires.isoformat(),
+            "ticket": self.ticket,
+        }
 
 
 @dataclass(frozen=True)
@@ -133,8 +147,11 @@ def load_waivers(path: Path, vendor_ids: frozenset[str] | None = None) -> Waiver
         for w in data["waivers"]
     )
     if vendor_ids is not None:
-        problems = [f"waivers[{i}].vendor: unknown vendor {w.vendor!r}"
-                    for i, w in enumerate(items) if w.vendor not in vendor_ids]
+        problems = [
+            f"waivers[{i}].vendor: unknown vendor {w.vendor!r}"
+            for i, w in enumerate(items)
+            if w.vendor not in vendor_ids
+        ]
         if problems:
             raise ConfigError(path, problems)
     return Waivers(items, str(path), digest)

@@ -19,8 +19,22 @@ from conformance.core.interrupt import SIGNALS
 from conformance.core.records import FORMAT, Finding, Header, Result, WaiverRecord, WaiverStatus
 from conformance.core.secrets import Redactor
 
-__all__ = ["FORMAT", "FORMATS", "Finding", "Header", "Result", "ResultsFileError", "ResultsWriter", "Run",
-           "WaiverRecord", "WaiverStatus", "read_header", "read_run", "restamp", "write_run"]
+__all__ = [
+    "FORMAT",
+    "FORMATS",
+    "Finding",
+    "Header",
+    "Result",
+    "ResultsFileError",
+    "ResultsWriter",
+    "Run",
+    "WaiverRecord",
+    "WaiverStatus",
+    "read_header",
+    "read_run",
+    "restamp",
+    "write_run",
+]
 
 FORMATS = (FORMAT, format1.FORMAT)
 
@@ -118,8 +132,10 @@ def read_run(path: Path) -> Run:
             result = _result(fmt, data, number, path)
             first = seen.setdefault((result.vendor, result.test_id), number)
             if first != number:
-                raise ResultsFileError(f"{path}: line {number}: a second result of {result.test_id} for "
-                                       f"{result.vendor} (the first is on line {first})")
+                raise ResultsFileError(
+                    f"{path}: line {number}: a second result of {result.test_id} for "
+                    f"{result.vendor} (the first is on line {first})"
+                )
             results.append(result)
     return Run(header, tuple(results), tuple(problems))
 
@@ -135,8 +151,10 @@ def _header(line: str, path: Path) -> tuple[str, Header]:
         raise ResultsFileError(f"{path}: no header record on line 1; not a wechselbar results file")
     fmt = data.get("format")
     if fmt not in FORMATS:
-        raise ResultsFileError(f"{path}: format {fmt!r} cannot be read by wechselbar {__version__}, which reads "
-                               f"{' and '.join(sorted(FORMATS))}")
+        raise ResultsFileError(
+            f"{path}: format {fmt!r} cannot be read by wechselbar {__version__}, which reads "
+            f"{' and '.join(sorted(FORMATS))}"
+        )
     _checked(str(fmt), data, 1, path)
     return str(fmt), (Header.from_json(data) if fmt == FORMAT else format1.header(data))
 

@@ -82,7 +82,7 @@ class Redactor:
 
         plain = {f for s in self.secrets for f in _plain_forms(s)}
         self.heads = frozenset(f[:n] for f in plain for n in range(MIN_PIECE, len(f)))
-        self.grams = frozenset(f[i:i + MIN_PIECE] for f in plain for i in range(len(f) - MIN_PIECE + 1))
+        self.grams = frozenset(f[i : i + MIN_PIECE] for f in plain for i in range(len(f) - MIN_PIECE + 1))
         self.longest = max((len(f) for f in plain), default=0)
         self.slack = WIDEST * self.longest
 
@@ -120,8 +120,7 @@ class Redactor:
         """The length of the longest beginning of a secret's form that ``text`` ends with; 0 if none."""
         if text[-MIN_PIECE:] not in self.grams:
             return 0
-        return next((n for n in range(min(self.longest, len(text)), MIN_PIECE - 1, -1) if text[-n:] in self.heads),
-                    0)
+        return next((n for n in range(min(self.longest, len(text)), MIN_PIECE - 1, -1) if text[-n:] in self.heads), 0)
 
     def bytes(self, data: bytes) -> bytes:
         """Redact a body or file (UTF-8; bytes that are not UTF-8 are kept as they are)."""
@@ -189,9 +188,19 @@ def _matches(form: _Form, value: str) -> list[tuple[int, int]]:
 def _plain_forms(secret: str) -> set[str]:
     """The forms whose pieces are looked for at the ends of a text (where an excerpt may have cut one)."""
     once = quote(secret, safe="")
-    forms = {secret, once, quote(secret), quote_plus(secret), quote(once, safe=""), html.escape(secret),
-             html.escape(secret, quote=False), _numeric_html(secret), json.dumps(secret)[1:-1],
-             json.dumps(secret, ensure_ascii=False)[1:-1], json.dumps(secret)[1:-1].replace("/", "\\/")}
+    forms = {
+        secret,
+        once,
+        quote(secret),
+        quote_plus(secret),
+        quote(once, safe=""),
+        html.escape(secret),
+        html.escape(secret, quote=False),
+        _numeric_html(secret),
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        json.dumps(secret)[1:-1].replace("/", "\\/"),
+    }
     forms |= {json.dumps(f)[1:-1] for f in list(forms) if "\\" in f}
     for data in _encodings(secret):
         for text in (base64.b64encode(data).decode(), base64.urlsafe_b64encode(data).decode()):
@@ -216,7 +225,7 @@ def _cores(data: bytes) -> set[str]:
     found = set()
     for offset in (0, 1, 2):
         encoded = base64.b64encode(bytes(offset) + data).decode()
-        core = encoded[-(-8 * offset // 6): 8 * (offset + len(data)) // 6]
+        core = encoded[-(-8 * offset // 6) : 8 * (offset + len(data)) // 6]
         if len(core) >= MIN_CORE:
             found.add(core)
     return found
@@ -247,7 +256,7 @@ def _char(c: str, base64_text: bool = False) -> str:
 
 def _utf16(c: str) -> list[int]:
     data = c.encode("utf-16-be")
-    return [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
+    return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
 
 
 def _hex(number: int, width: int = 2) -> str:

@@ -164,9 +164,9 @@ def _unknown_standards(data: dict[str, Any], known: frozenset[str] | None) -> li
     if known is None:
         return []
     return [
-        f"vendors[{i}].targets[{j}].standard: unknown standard {t['standard']!r} "
-        f"(known: {', '.join(sorted(known))})"
-        for i, v in enumerate(data["vendors"]) for j, t in enumerate(v["targets"])
+        f"vendors[{i}].targets[{j}].standard: unknown standard {t['standard']!r} (known: {', '.join(sorted(known))})"
+        for i, v in enumerate(data["vendors"])
+        for j, t in enumerate(v["targets"])
         if t["standard"] not in known
     ]
 
@@ -192,8 +192,9 @@ def _http_kwargs(raw: dict[str, Any], base: Path, path: Path, index: int) -> dic
         try:
             out["proxy"] = expand(out["proxy"])
         except MissingSecret as exc:
-            raise ConfigError(path, [f"vendors[{index}].http.proxy: environment variable {exc.args[0]} "
-                                     "is not set"]) from exc
+            raise ConfigError(
+                path, [f"vendors[{index}].http.proxy: environment variable {exc.args[0]} is not set"]
+            ) from exc
     if "allowed_hosts" in out:
         out["allowed_hosts"] = tuple(h.lower() for h in out["allowed_hosts"])
     if out.get("ca_bundle"):

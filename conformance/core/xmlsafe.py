@@ -38,8 +38,13 @@ def hardened_parser(**overrides: Any) -> etree.XMLParser:
 def hardened_options(**overrides: Any) -> dict[str, Any]:
     """The keyword arguments shared by the hardened tree parser and the hardened iterparse."""
     options: dict[str, Any] = {
-        "resolve_entities": False, "no_network": True, "load_dtd": False, "dtd_validation": False,
-        "huge_tree": False, "collect_ids": False, "remove_blank_text": False,
+        "resolve_entities": False,
+        "no_network": True,
+        "load_dtd": False,
+        "dtd_validation": False,
+        "huge_tree": False,
+        "collect_ids": False,
+        "remove_blank_text": False,
     }
     options.update(overrides)
     return options
@@ -51,8 +56,11 @@ def parse_bytes(data: bytes, *, url: str = "", max_bytes: int = DEFAULT_MAX_BYTE
         raise XMLRejected("too-large", f"document is {len(data)} bytes, the limit is {max_bytes}")
     refuse_doctype(data[:PROLOG_BYTES])
     try:
-        root = etree.fromstring(data, parser=hardened_parser(), base_url=url) if url else etree.fromstring(
-            data, parser=hardened_parser())
+        root = (
+            etree.fromstring(data, parser=hardened_parser(), base_url=url)
+            if url
+            else etree.fromstring(data, parser=hardened_parser())
+        )
     except etree.XMLSyntaxError as exc:
         raise rejection(exc) from exc
     tree = root.getroottree()
@@ -96,10 +104,14 @@ def refuse_doctype(head: bytes) -> None:
 
 
 def _decode_head(head: bytes) -> str:
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                      (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if head.startswith(bom):
-            return head[len(bom):].decode(name, errors="ignore")
+            return head[len(bom) :].decode(name, errors="ignore")
     if head[:2] in (b"<\x00", b"\x00<"):
         return head.decode("utf-16-le" if head[0] == 0x3C else "utf-16-be", errors="ignore")
     return head.decode("latin-1").removeprefix("\xef\xbb\xbf")
@@ -179,8 +191,15 @@ class SafeIterparse:
     non-validating one for a full well-formedness verdict.
     """
 
-    def __init__(self, raw: IO[bytes] | LineCountingReader, *, tag: Any = None,
-                 schema: etree.XMLSchema | None = None, max_bytes: int | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        raw: IO[bytes] | LineCountingReader,
+        *,
+        tag: Any = None,
+        schema: etree.XMLSchema | None = None,
+        max_bytes: int | None = None,
+        strict: bool = False,
+    ) -> None:
         self.reader = raw if isinstance(raw, LineCountingReader) else LineCountingReader(raw, max_bytes=max_bytes)
         self.root_tag = ""
         self._tag = tag
@@ -194,8 +213,9 @@ class SafeIterparse:
     def __iter__(self) -> Iterator[Any]:
         """The ended elements (tag-filtered), the root last; raises XMLRejected for broken documents."""
         self.root_tag = peek_root(self.reader.peek())
-        tags = None if self._tag is None else [*([self._tag] if isinstance(self._tag, str) else self._tag),
-                                               self.root_tag]
+        tags = (
+            None if self._tag is None else [*([self._tag] if isinstance(self._tag, str) else self._tag), self.root_tag]
+        )
         options = hardened_options(events=("end",), tag=tags, schema=self._schema, resolve_entities=self._entities)
         options.pop("collect_ids")
         self._it = etree.iterparse(self.reader, **options)
@@ -207,8 +227,11 @@ class SafeIterparse:
         except etree.XMLSyntaxError as exc:
             self._finish(exc)
         if not self.complete:
-            raise XMLRejected("not-well-formed", "not-well-formed: the document ends before its root element "
-                              "is closed (truncated, or the parser stopped at a syntax error)")
+            raise XMLRejected(
+                "not-well-formed",
+                "not-well-formed: the document ends before its root element "
+                "is closed (truncated, or the parser stopped at a syntax error)",
+            )
 
     @property
     def root(self) -> Any:

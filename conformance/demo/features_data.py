@@ -16,14 +16,44 @@ from typing import Any
 
 CENTRE = (7.10, 50.73)
 YEAR = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-STOPS = ("Rathaus", "Marktplatz", "Hauptbahnhof", "Stadtpark", "Schulzentrum", "Klinikum", "Rheinufer",
-         "Museumsmeile", "Sportpark", "Gewerbegebiet", "Friedhof", "Universität")
-DISTRICTS = ("Altstadt", "Nordstadt", "Südstadt", "Weststadt", "Oststadt", "Rheinaue", "Hangviertel",
-             "Bahnhofsviertel", "Neubaugebiet", "Gartenstadt")
-PARTNERS = (("Suva", 178.44, -18.14), ("Apia", -171.76, -13.83), ("Nukuʻalofa", -175.20, -21.14),
-            ("Petropawlowsk", 158.65, 53.02), ("Anadyr", 177.51, 64.73), ("Oxford", -1.26, 51.75),
-            ("Lille", 3.06, 50.63), ("Cusco", -71.97, -13.53), ("Kyōto", 135.77, 35.01),
-            ("Nome", -165.41, 64.50))
+STOPS = (
+    "Rathaus",
+    "Marktplatz",
+    "Hauptbahnhof",
+    "Stadtpark",
+    "Schulzentrum",
+    "Klinikum",
+    "Rheinufer",
+    "Museumsmeile",
+    "Sportpark",
+    "Gewerbegebiet",
+    "Friedhof",
+    "Universität",
+)
+DISTRICTS = (
+    "Altstadt",
+    "Nordstadt",
+    "Südstadt",
+    "Weststadt",
+    "Oststadt",
+    "Rheinaue",
+    "Hangviertel",
+    "Bahnhofsviertel",
+    "Neubaugebiet",
+    "Gartenstadt",
+)
+PARTNERS = (
+    ("Suva", 178.44, -18.14),
+    ("Apia", -171.76, -13.83),
+    ("Nukuʻalofa", -175.20, -21.14),
+    ("Petropawlowsk", 158.65, 53.02),
+    ("Anadyr", 177.51, 64.73),
+    ("Oxford", -1.26, 51.75),
+    ("Lille", 3.06, 50.63),
+    ("Cusco", -71.97, -13.53),
+    ("Kyōto", 135.77, 35.01),
+    ("Nome", -165.41, 64.50),
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +89,13 @@ def _point(lon: float, lat: float) -> dict[str, Any]:
 
 
 def _square(lon: float, lat: float, half: float) -> dict[str, Any]:
-    ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half],
-            [lon - half, lat + half], [lon - half, lat - half]]
+    ring = [
+        [lon - half, lat - half],
+        [lon + half, lat - half],
+        [lon + half, lat + half],
+        [lon - half, lat + half],
+        [lon - half, lat - half],
+    ]
     return {"type": "Polygon", "coordinates": [[[round(x, 6), round(y, 6)] for x, y in ring]]}
 
 
@@ -77,15 +112,17 @@ def _districts(rng: random.Random) -> tuple[dict[str, Any], ...]:
     out = []
     for index, name in enumerate(DISTRICTS):
         lon, lat = CENTRE[0] + (index % 4 - 1.5) * 0.06, CENTRE[1] + (index // 4 - 1) * 0.05
-        out.append(_feature(f"st{index + 1:02d}", _square(lon, lat, 0.025), name=name,
-                            einwohner=rng.randint(4000, 30000)))
+        out.append(
+            _feature(f"st{index + 1:02d}", _square(lon, lat, 0.025), name=name, einwohner=rng.randint(4000, 30000))
+        )
     out.append(_feature("st99", None, name="Gesamtstadt (ohne Geometrie)", einwohner=190000))
     return tuple(out)
 
 
 def _partners() -> tuple[dict[str, Any], ...]:
-    return tuple(_feature(f"p{index + 1:02d}", _point(lon, lat), name=name)
-                 for index, (name, lon, lat) in enumerate(PARTNERS))
+    return tuple(
+        _feature(f"p{index + 1:02d}", _point(lon, lat), name=name) for index, (name, lon, lat) in enumerate(PARTNERS)
+    )
 
 
 def _sites(rng: random.Random) -> tuple[dict[str, Any], ...]:
@@ -93,8 +130,14 @@ def _sites(rng: random.Random) -> tuple[dict[str, Any], ...]:
     for index in range(23):
         lon, lat = CENTRE[0] + rng.uniform(-0.1, 0.1), CENTRE[1] + rng.uniform(-0.07, 0.07)
         start = YEAR + dt.timedelta(days=index * 15 + rng.randint(0, 9), hours=7)
-        out.append(_feature(f"b{index + 1:03d}", _point(lon, lat), name=f"Baustelle {index + 1}",
-                            beginn=start.isoformat().replace("+00:00", "Z")))
+        out.append(
+            _feature(
+                f"b{index + 1:03d}",
+                _point(lon, lat),
+                name=f"Baustelle {index + 1}",
+                beginn=start.isoformat().replace("+00:00", "Z"),
+            )
+        )
     return tuple(out)
 
 
@@ -105,8 +148,9 @@ def collections(seed: int = 17) -> tuple[Collection, ...]:
     return (
         Collection("haltestellen", "Haltestellen", "Bus- und Bahnhaltestellen der Musterstadt", _stops(rng)),
         Collection("stadtteile", "Stadtteile", "Stadtteile der Musterstadt", _districts(rng)),
-        Collection("partnerstaedte", "Partnerstädte", "Partnerstädte weltweit, auch jenseits der Datumsgrenze",
-                   _partners()),
+        Collection(
+            "partnerstaedte", "Partnerstädte", "Partnerstädte weltweit, auch jenseits der Datumsgrenze", _partners()
+        ),
         Collection("baustellen", "Baustellen 2026", "Baustellen mit Beginn", _sites(rng), "beginn"),
     )
 

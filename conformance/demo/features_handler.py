@@ -78,8 +78,9 @@ class Handler(BaseHTTPRequestHandler):
         fmt = params.get("f")
         if fmt not in (None, "json", "html"):
             raise BadRequest(f"unknown format {fmt!r}")
-        wanted = fmt == "html" or (fmt is None and self.headers.get("Accept", "").split(",")[0].strip()
-                                   .startswith(HTML))
+        wanted = fmt == "html" or (
+            fmt is None and self.headers.get("Accept", "").split(",")[0].strip().startswith(HTML)
+        )
         return wanted and view.html
 
     def _route(self, view: View, route: list[str], params: dict[str, str]) -> Answer:

@@ -103,10 +103,15 @@ def selection(params: dict[str, str], defects: frozenset[str]) -> Selection:
     if "limit-default-ignored" in defects and "limit" not in params:
         limit = MAX_LIMIT
     offset = _integer(params.get("offset"), 0, 0, "offset")
-    box = _lenient(parse_bbox, params.get("bbox"), "invalid-bbox-accepted" in defects,
-                   "bbox-six-rejected" not in defects)
-    window = _lenient(parse_datetime, params.get("datetime"), "invalid-datetime-accepted" in defects,
-                      "datetime-empty-bound-rejected" not in defects)
+    box = _lenient(
+        parse_bbox, params.get("bbox"), "invalid-bbox-accepted" in defects, "bbox-six-rejected" not in defects
+    )
+    window = _lenient(
+        parse_datetime,
+        params.get("datetime"),
+        "invalid-datetime-accepted" in defects,
+        "datetime-empty-bound-rejected" not in defects,
+    )
     return Selection(limit, offset, box, window)
 
 
@@ -157,7 +162,9 @@ def matching(collection: Collection, chosen: Selection, defects: frozenset[str])
     box = chosen.bbox if "bbox-ignored" not in defects else None
     window = chosen.window if "datetime-ignored" not in defects else None
     if box is not None and window is not None and "filters-combined-or" in defects:
-        return [f for f in collection.features
-                if in_bbox(f, box, defects) or in_window(f, collection, window)]
-    return [f for f in collection.features if (box is None or in_bbox(f, box, defects))
-            and (window is None or in_window(f, collection, window))]
+        return [f for f in collection.features if in_bbox(f, box, defects) or in_window(f, collection, window)]
+    return [
+        f
+        for f in collection.features
+        if (box is None or in_bbox(f, box, defects)) and (window is None or in_window(f, collection, window))
+    ]

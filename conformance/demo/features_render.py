@@ -37,8 +37,10 @@ class View:
 
     def links(self, url: str, media: str, query: dict[str, Any] | None = None) -> list[dict[str, str]]:
         """self and alternate links of a resource offered as ``media`` (and HTML)."""
+
         def at(fmt: str) -> str:
             return f"{url}?{urlencode({**(query or {}), 'f': fmt})}"
+
         found = [] if "missing-self-links" in self.defects else [self.link(at("json"), "self", media, "this document")]
         return found + ([self.link(at("html"), "alternate", HTML, "as HTML")] if self.html else [])
 
@@ -46,8 +48,10 @@ class View:
         """The landing page."""
         found = self.links(f"{self.base}/", JSON)
         if "no-api-definition" not in self.defects:
-            found += [self.link(f"{self.base}/api", "service-desc", OPENAPI, "API definition"),
-                      self.link(f"{self.base}/api.html", "service-doc", HTML, "API documentation")]
+            found += [
+                self.link(f"{self.base}/api", "service-desc", OPENAPI, "API definition"),
+                self.link(f"{self.base}/api.html", "service-doc", HTML, "API documentation"),
+            ]
         if "missing-conformance-link" not in self.defects:
             found.append(self.link(f"{self.base}/conformance", "conformance", JSON, "conformance classes"))
         found.append(self.link(f"{self.base}/collections", "data", JSON, "collections"))
@@ -65,8 +69,15 @@ class View:
         if self.html:
             found.append(self.link(f"{url}/items?f=html", "items", HTML, "features as HTML"))
         title = item.title + (" (geändert)" if single and "collection-mismatch" in self.defects else "")
-        return {"id": item.id, "title": title, "description": item.description, "links": found,
-                "extent": self.extent(item), "itemType": "feature", "crs": [CRS84]}
+        return {
+            "id": item.id,
+            "title": title,
+            "description": item.description,
+            "links": found,
+            "extent": self.extent(item),
+            "itemType": "feature",
+            "crs": [CRS84],
+        }
 
     def extent(self, item: Collection) -> dict[str, Any]:
         """The spatial (and temporal) extent, shrunk by the extent-too-small defect."""
@@ -80,8 +91,10 @@ class View:
 
     def collections(self, items: tuple[Collection, ...]) -> dict[str, Any]:
         """The collections document."""
-        return {"links": self.links(f"{self.base}/collections", JSON),
-                "collections": [self.collection(c) for c in items]}
+        return {
+            "links": self.links(f"{self.base}/collections", JSON),
+            "collections": [self.collection(c) for c in items],
+        }
 
     def feature(self, item: Collection, feature: dict[str, Any]) -> dict[str, Any]:
         """One feature with its links."""
@@ -100,17 +113,24 @@ class View:
             del out["type"]
         return out
 
-    def page(self, item: Collection, chosen: list[dict[str, Any]], offset: int, limit: int,
-             query: dict[str, str]) -> dict[str, Any]:
+    def page(
+        self, item: Collection, chosen: list[dict[str, Any]], offset: int, limit: int, query: dict[str, str]
+    ) -> dict[str, Any]:
         """One page of an items response, with next links and counts."""
         url = f"{self.base}/collections/{quote(item.id)}/items"
-        shown = chosen[offset:offset + limit]
+        shown = chosen[offset : offset + limit]
         found = self.links(url, GEOJSON, query) + self.next_links(url, len(chosen), offset, limit, query)
         found.append(self.link(f"{self.base}/collections/{quote(item.id)}", "collection", JSON, item.title))
         delta = 1 if "wrong-number-matched" in self.defects else 0
         returned = len(shown) + (1 if "wrong-number-returned" in self.defects else 0)
-        return {"type": "FeatureCollection", "features": [self.shape(f) for f in shown], "links": found,
-                "numberMatched": len(chosen) + delta, "numberReturned": returned, "timeStamp": self.now()}
+        return {
+            "type": "FeatureCollection",
+            "features": [self.shape(f) for f in shown],
+            "links": found,
+            "numberMatched": len(chosen) + delta,
+            "numberReturned": returned,
+            "timeStamp": self.now(),
+        }
 
     def next_links(self, url: str, total: int, offset: int, limit: int, query: dict[str, str]) -> list[Any]:
         """The next link, as the paging defects would have it."""
@@ -118,14 +138,18 @@ class View:
         if "no-next-link" in self.defects:
             return []
         if offset + limit >= total:
-            return [self.link(f"{url}?{urlencode({**query, 'offset': 0})}", "next", GEOJSON, "next page")] \
-                if "paging-cycle" in self.defects and offset > 0 else []
+            return (
+                [self.link(f"{url}?{urlencode({**query, 'offset': 0})}", "next", GEOJSON, "next page")]
+                if "paging-cycle" in self.defects and offset > 0
+                else []
+            )
         return [self.link(f"{url}?{urlencode({**query, 'offset': offset + step})}", "next", GEOJSON, "next page")]
 
     def now(self) -> str:
         """The timeStamp of a response (an hour late with the wrong-timestamp defect)."""
-        moment = dt.datetime.now(dt.UTC) - (dt.timedelta(hours=1) if "wrong-timestamp" in self.defects
-                                            else dt.timedelta())
+        moment = dt.datetime.now(dt.UTC) - (
+            dt.timedelta(hours=1) if "wrong-timestamp" in self.defects else dt.timedelta()
+        )
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -137,12 +161,19 @@ def _swapped(geometry: dict[str, Any]) -> dict[str, Any]:
 
 def html_page(title: str, document: dict[str, Any], defects: frozenset[str]) -> bytes:
     """An HTML 5 page showing a JSON document: its title, ids and every link as <a>."""
-    anchors = "" if "html-missing-links" in defects else "".join(
-        f'<li><a href="{html.escape(str(link.get("href", "")))}">{html.escape(str(link.get("title", "")))}</a></li>'
-        for link in _all_links(document))
+    anchors = (
+        ""
+        if "html-missing-links" in defects
+        else "".join(
+            f'<li><a href="{html.escape(str(link.get("href", "")))}">{html.escape(str(link.get("title", "")))}</a></li>'
+            for link in _all_links(document)
+        )
+    )
     facts = "".join(f"<li>{html.escape(str(value))}</li>" for value in _facts(document))
-    return (f"<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-            f"</head><body><h1>{html.escape(title)}</h1><ul>{facts}</ul><ul>{anchors}</ul></body></html>").encode()
+    return (
+        f'<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"</head><body><h1>{html.escape(title)}</h1><ul>{facts}</ul><ul>{anchors}</ul></body></html>"
+    ).encode()
 
 
 def _all_links(document: dict[str, Any]) -> list[dict[str, Any]]:

@@ -65,8 +65,9 @@ DEFECTS: dict[str, str] = {
     "slow": "every answer is delayed (see latency)",
     "drop-connection": "the connection is closed without an answer",
 }
-KARTOLIGHT_DEFECTS = frozenset({"no-html", "no-limit-validation", "antimeridian-bbox-wrong",
-                                "broken-paging-duplicates", "unknown-params-ignored"})
+KARTOLIGHT_DEFECTS = frozenset(
+    {"no-html", "no-limit-validation", "antimeridian-bbox-wrong", "broken-paging-duplicates", "unknown-params-ignored"}
+)
 
 
 class FeaturesTestServer(TenantServer):
@@ -84,8 +85,7 @@ class FeaturesTestServer(TenantServer):
         return f"http://127.0.0.1:{self.port}/{tenant}"
 
 
-def start(defects: frozenset[str] = frozenset(), port: int = 0, latency: float = 1.5
-          ) -> tuple[str, Callable[[], None]]:
+def start(defects: frozenset[str] = frozenset(), port: int = 0, latency: float = 1.5) -> tuple[str, Callable[[], None]]:
     """Start one tenant in a background thread: its base URL and the function that stops it."""
     server = FeaturesTestServer({"api": defects}, port, latency).start()
     return server.url("api"), server.stop
@@ -110,8 +110,9 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     tenants = dict(tenant_option(t) for t in options.tenant or ["api"])
     server = FeaturesTestServer(tenants, options.port, options.latency)
-    server.serve_until_terminated({"test_double": True, "port": server.port,
-                                   "tenants": {t: server.url(t) for t in tenants}})
+    server.serve_until_terminated(
+        {"test_double": True, "port": server.port, "tenants": {t: server.url(t) for t in tenants}}
+    )
 
 
 if __name__ == "__main__":

@@ -47,12 +47,15 @@ class Options:
 
 def parse(argv: list[str]) -> Options:
     """Parse the command line; a tenants file (JSON list) may replace or add to --tenant."""
-    parser = argparse.ArgumentParser(prog="python -m conformance.demo.oparl_server",
-                                     description="OParl test double (not a vendor implementation).",
-                                     epilog="defects: " + ", ".join(sorted(DEFECTS)))
+    parser = argparse.ArgumentParser(
+        prog="python -m conformance.demo.oparl_server",
+        description="OParl test double (not a vendor implementation).",
+        epilog="defects: " + ", ".join(sorted(DEFECTS)),
+    )
     parser.add_argument("--tenant", action="append", default=[], help="name[:version[:defect,defect]]")
-    parser.add_argument("--tenants-file", type=Path,
-                        help="JSON list of {name, version, defects, size, page_size, deletions, echo}")
+    parser.add_argument(
+        "--tenants-file", type=Path, help="JSON list of {name, version, defects, size, page_size, deletions, echo}"
+    )
     parser.add_argument("--size", type=int, default=400, help="objects per tenant (about)")
     parser.add_argument("--page-size", type=int, default=20)
     parser.add_argument("--port", type=int, default=0, help="0 = any free port on 127.0.0.1")

@@ -14,10 +14,27 @@ from typing import Any
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 EPOCH = dt.datetime(2014, 1, 1, 8, 0, tzinfo=TZ)
-SHARES = {"Location": 0.03, "Organization": 0.02, "Person": 0.06, "Membership": 0.12, "Meeting": 0.06,
-          "AgendaItem": 0.18, "Paper": 0.12, "Consultation": 0.18, "File": 0.22}
-COMMITTEES = ("Rat der Stadt", "Finanzausschuss", "Ausschuss für Umwelt und Grün", "Bauausschuss",
-              "Schulausschuss", "Bezirksvertretung Innenstadt", "Jugendhilfeausschuss", "Sozialausschuss")
+SHARES = {
+    "Location": 0.03,
+    "Organization": 0.02,
+    "Person": 0.06,
+    "Membership": 0.12,
+    "Meeting": 0.06,
+    "AgendaItem": 0.18,
+    "Paper": 0.12,
+    "Consultation": 0.18,
+    "File": 0.22,
+}
+COMMITTEES = (
+    "Rat der Stadt",
+    "Finanzausschuss",
+    "Ausschuss für Umwelt und Grün",
+    "Bauausschuss",
+    "Schulausschuss",
+    "Bezirksvertretung Innenstadt",
+    "Jugendhilfeausschuss",
+    "Sozialausschuss",
+)
 GIVEN = ("Anna", "Max", "Maria", "Jonas", "Fatma", "Lukas", "Sophie", "Mehmet", "Laura", "Paul", "Hannah", "Ali")
 FAMILY = ("Mustermann", "Schmidt", "Yilmaz", "Müller", "Becker", "Wagner", "Schulz", "Hoffmann", "Koch", "Richter")
 PAPER_TYPES = ("Beschlussvorlage", "Antrag", "Anfrage", "Beantwortung einer Anfrage", "Mitteilung")

@@ -58,14 +58,17 @@ class Handler(BaseHTTPRequestHandler):
         for view in self.server.views.values():  # type: ignore[attr-defined]
             prefix = urlsplit(view.data.base).path + "/"
             if path.startswith(prefix):
-                return self._tenant(view, path[len(prefix):], query)
+                return self._tenant(view, path[len(prefix) :], query)
         return 404, {"Content-Type": "text/plain"}, b"no such tenant"
 
     def _tenant(self, view: View, rest: str, query: dict[str, str]) -> Reply:
         if FILE.match(rest):
             return self._file(view, FILE.match(rest))  # type: ignore[arg-type]
-        if "session-cookie" in view.defects and rest != "system" and "RIS_SESSION=1" not in self.headers.get(
-                "Cookie", ""):
+        if (
+            "session-cookie" in view.defects
+            and rest != "system"
+            and "RIS_SESSION=1" not in self.headers.get("Cookie", "")
+        ):
             return self._error(view, 403, "Sitzung abgelaufen", rest)
         try:
             return self._json_route(view, rest, query)

@@ -117,16 +117,26 @@ def _no_license(view: View, record: Record, out: dict[str, Any]) -> None:
 
 
 MUTATIONS: dict[tuple[str, str], Mutation] = {
-    ("html-escape", "Organization"): _html_escape, ("nulls", "Paper"): _nulls,
-    ("null-mandatory", "File"): _null_mandatory, ("empty-lists", "Person"): _empty_lists,
-    ("empty-strings", "Person"): _empty_strings, ("http-links", "Meeting"): _http_links,
-    ("http-links", "Paper"): _http_links, ("dangling-references", "Meeting"): _dangling,
-    ("reference-type", "Membership"): _reference_type, ("date-order", "Meeting"): _date_order,
-    ("wrong-type-url", "Paper"): _wrong_type, ("wrong-json-types", "Meeting"): _wrong_json_types,
-    ("stale-parent", "Person"): _stale_parent, ("location-object-mismatch", "Person"): _location_mismatch,
-    ("long-life", "Person"): _long_life, ("file-name-extension", "File"): _file_name,
-    ("meeting-state", "Meeting"): _meeting_state, ("agenda-order", "AgendaItem"): _agenda_order,
-    ("no-license", "Body"): _no_license, ("swapped-coordinates", "Location"): _swapped,
+    ("html-escape", "Organization"): _html_escape,
+    ("nulls", "Paper"): _nulls,
+    ("null-mandatory", "File"): _null_mandatory,
+    ("empty-lists", "Person"): _empty_lists,
+    ("empty-strings", "Person"): _empty_strings,
+    ("http-links", "Meeting"): _http_links,
+    ("http-links", "Paper"): _http_links,
+    ("dangling-references", "Meeting"): _dangling,
+    ("reference-type", "Membership"): _reference_type,
+    ("date-order", "Meeting"): _date_order,
+    ("wrong-type-url", "Paper"): _wrong_type,
+    ("wrong-json-types", "Meeting"): _wrong_json_types,
+    ("stale-parent", "Person"): _stale_parent,
+    ("location-object-mismatch", "Person"): _location_mismatch,
+    ("long-life", "Person"): _long_life,
+    ("file-name-extension", "File"): _file_name,
+    ("meeting-state", "Meeting"): _meeting_state,
+    ("agenda-order", "AgendaItem"): _agenda_order,
+    ("no-license", "Body"): _no_license,
+    ("swapped-coordinates", "Location"): _swapped,
 }
 
 

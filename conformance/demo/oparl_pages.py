@@ -17,12 +17,18 @@ def build_page(view: View, name: str, query: Mapping[str, str]) -> dict[str, Any
     number = min(max(1, _int(query.get("page", "1"))), total)
     start = (number - 1) * size - (2 if number > 1 and name == "person" and "duplicates" in view.defects else 0)
     omit = query.get("omit_internal") == "true"
-    data = [view.render(view.data.records[k], embedded=False, omit=omit) for k in keys[start:start + size]]
+    data = [view.render(view.data.records[k], embedded=False, omit=omit) for k in keys[start : start + size]]
     per_page = size + 5 if number == 2 and name == "paper" and "elements-per-page" in view.defects else size
-    return {"data": data,
-            "pagination": {"totalElements": len(keys), "elementsPerPage": per_page, "currentPage": number,
-                           "totalPages": total},
-            "links": _links(view, name, query, number, total)}
+    return {
+        "data": data,
+        "pagination": {
+            "totalElements": len(keys),
+            "elementsPerPage": per_page,
+            "currentPage": number,
+            "totalPages": total,
+        },
+        "links": _links(view, name, query, number, total),
+    }
 
 
 def _ordered(view: View, name: str, query: Mapping[str, str], keys: list[str]) -> list[str]:
@@ -35,8 +41,11 @@ def _ordered(view: View, name: str, query: Mapping[str, str], keys: list[str]) -
 
 
 def _links(view: View, name: str, query: Mapping[str, str], number: int, total: int) -> dict[str, str]:
-    links = {"first": view.link(name, query, 1), "self": view.link(name, query, number),
-             "last": view.link(name, query, 1 if name == "paper" and "wrong-last" in view.defects else total)}
+    links = {
+        "first": view.link(name, query, 1),
+        "self": view.link(name, query, number),
+        "last": view.link(name, query, 1 if name == "paper" and "wrong-last" in view.defects else total),
+    }
     if number > 1:
         links["prev"] = view.link(name, query, number - 1)
     if number < total:

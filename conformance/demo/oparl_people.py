@@ -6,25 +6,51 @@ import datetime as dt
 
 from conformance.demo.oparl_data import COMMITTEES, FAMILY, GIVEN, STREETS, Builder, Record
 
-LIST_PATHS = {"organization": "organizations", "person": "persons", "meeting": "meetings", "paper": "papers",
-              "agendaItem": "agendaItems", "consultation": "consultations", "file": "files",
-              "locationList": "locations", "legislativeTermList": "legislativeTerms", "membership": "memberships"}
+LIST_PATHS = {
+    "organization": "organizations",
+    "person": "persons",
+    "meeting": "meetings",
+    "paper": "papers",
+    "agendaItem": "agendaItems",
+    "consultation": "consultations",
+    "file": "files",
+    "locationList": "locations",
+    "legislativeTermList": "legislativeTerms",
+    "membership": "memberships",
+}
 DELETED_AT = dt.datetime(2024, 6, 3, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
 
 def add_body(b: Builder) -> Record:
     """The one Body with its lists, legislative terms and seat."""
-    body = b.record("Body", "body", name="Stadt Beispielstadt", shortName="Beispielstadt",
-                    website="https://www.beispielstadt.example/", ags="05315000", rgs="053150000000",
-                    contactEmail="ris@beispielstadt.example", contactName="RIS-Betreuung",
-                    classification="Kreisfreie Stadt", license="https://creativecommons.org/licenses/by/4.0/")
+    body = b.record(
+        "Body",
+        "body",
+        name="Stadt Beispielstadt",
+        shortName="Beispielstadt",
+        website="https://www.beispielstadt.example/",
+        ags="05315000",
+        rgs="053150000000",
+        contactEmail="ris@beispielstadt.example",
+        contactName="RIS-Betreuung",
+        classification="Kreisfreie Stadt",
+        license="https://creativecommons.org/licenses/by/4.0/",
+    )
     body.fields["system"] = f"{b.data.base}/system"
-    names = LIST_PATHS if b.new else {k: v for k, v in LIST_PATHS.items() if k in ("organization", "person",
-                                                                                     "meeting", "paper")}
+    names = (
+        LIST_PATHS
+        if b.new
+        else {k: v for k, v in LIST_PATHS.items() if k in ("organization", "person", "meeting", "paper")}
+    )
     body.fields.update({attr: f"{b.data.url(body.key)}/{path}" for attr, path in names.items()})
     for number, start in enumerate((2009, 2014, 2020), start=16):
-        term = b.record("LegislativeTerm", "legislativeTermList", name=f"{number}. Wahlperiode",
-                        startDate=f"{start}-11-01", endDate=f"{start + 5}-10-31")
+        term = b.record(
+            "LegislativeTerm",
+            "legislativeTermList",
+            name=f"{number}. Wahlperiode",
+            startDate=f"{start}-11-01",
+            endDate=f"{start + 5}-10-31",
+        )
         term.backrefs["body"] = b.data.url(body.key)
         b.embed(body, "legislativeTerm", term)
     seat = add_location(b, "Rathaus der Beispielstadt, Rathausplatz 1, 12345 Beispielstadt")
@@ -37,10 +63,19 @@ def add_location(b: Builder, description: str | None = None) -> Record:
     """A location with a GeoJSON point feature."""
     street = f"{b.rnd.choice(STREETS)} {b.rnd.randrange(1, 200)}"
     lon, lat = round(7.0 + b.rnd.random() / 10, 5), round(50.9 + b.rnd.random() / 10, 5)
-    return b.record("Location", "locationList", description=description or f"{street}, 12345 Beispielstadt",
-                    streetAddress=street, postalCode="12345", locality="Beispielstadt",
-                    geojson={"type": "Feature", "properties": {"name": street},
-                             "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+    return b.record(
+        "Location",
+        "locationList",
+        description=description or f"{street}, 12345 Beispielstadt",
+        streetAddress=street,
+        postalCode="12345",
+        locality="Beispielstadt",
+        geojson={
+            "type": "Feature",
+            "properties": {"name": street},
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        },
+    )
 
 
 def add_people(b: Builder) -> None:
@@ -51,8 +86,15 @@ def add_people(b: Builder) -> None:
     for index in range(b.counts["Organization"]):
         name = COMMITTEES[index % len(COMMITTEES)] + ("" if index < len(COMMITTEES) else f" {index}")
         kind = "Parlament" if index == 0 else "Ausschuss"
-        org = b.record("Organization", "organization", name=name, body=body, classification=kind,
-                       organizationType="Gremium", startDate="2014-11-01")
+        org = b.record(
+            "Organization",
+            "organization",
+            name=name,
+            body=body,
+            classification=kind,
+            organizationType="Gremium",
+            startDate="2014-11-01",
+        )
         if index < 3:
             b.embed(org, "location", b.data.records[b.pick("Location")[0]], many=False)
     for _ in range(b.counts["Person"]):
@@ -65,8 +107,16 @@ def add_people(b: Builder) -> None:
 def add_person(b: Builder, body: str) -> Record:
     """A council member."""
     given, family = b.rnd.choice(GIVEN), b.rnd.choice(FAMILY)
-    person = b.record("Person", "person", body=body, name=f"{given} {family}", givenName=given, familyName=family,
-                      formOfAddress=b.rnd.choice(("Frau", "Herr")), status=["Ratsmitglied"])
+    person = b.record(
+        "Person",
+        "person",
+        body=body,
+        name=f"{given} {family}",
+        givenName=given,
+        familyName=family,
+        formOfAddress=b.rnd.choice(("Frau", "Herr")),
+        status=["Ratsmitglied"],
+    )
     if b.rnd.random() < 0.3:
         person.fields.update(life="Seit 2014 Mitglied des Rates.", lifeSource="Angaben der Person")
     if b.new and b.rnd.random() < 0.3:
@@ -80,8 +130,14 @@ def add_membership(b: Builder, person: Record) -> Record:
     """A membership of a person in an organization, embedded in the person."""
     org = b.pick("Organization")[0]
     start = dt.date(2014, 11, 1) + dt.timedelta(days=b.rnd.randrange(2000))
-    member = b.record("Membership", "membership", organization=b.data.url(org), role=b.rnd.choice(("Mitglied",
-                      "Vorsitzende", "Stellvertretung")), votingRight=b.rnd.random() < 0.8, startDate=start.isoformat())
+    member = b.record(
+        "Membership",
+        "membership",
+        organization=b.data.url(org),
+        role=b.rnd.choice(("Mitglied", "Vorsitzende", "Stellvertretung")),
+        votingRight=b.rnd.random() < 0.8,
+        startDate=start.isoformat(),
+    )
     if b.rnd.random() < 0.4:
         member.fields["endDate"] = (start + dt.timedelta(days=b.rnd.randrange(1, 900))).isoformat()
     member.backrefs["person"] = b.data.url(person.key)

@@ -15,8 +15,12 @@ from conformance.demo.oparl_pages import build_page
 from conformance.demo.oparl_people import LIST_PATHS
 
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
-OMIT = {"AgendaItem": ("auxiliaryFile",), "Meeting": ("auxiliaryFile",), "Paper": ("auxiliaryFile", "location"),
-        "Person": ("membership",)}
+OMIT = {
+    "AgendaItem": ("auxiliaryFile",),
+    "Meeting": ("auxiliaryFile",),
+    "Paper": ("auxiliaryFile", "location"),
+    "Person": ("membership",),
+}
 
 
 class BadRequest(ValueError):
@@ -46,14 +50,20 @@ class View:
     def system(self) -> dict[str, Any]:
         """The System object, the entry point."""
         out: dict[str, Any] = {
-            "id": f"{self.data.base}/system", "type": self.type_url("System"),
+            "id": f"{self.data.base}/system",
+            "type": self.type_url("System"),
             "oparlVersion": f"https://schema.oparl.org/{self._version_named()}/",
-            "body": f"{self.data.base}/bodies", "name": "Beispiel-System (wechselbar OParl-Testdouble)",
-            "contactEmail": "ris@beispielstadt.example", "contactName": "RIS-Betreuung",
-            "website": "https://www.beispielstadt.example/", "vendor": "https://wechselbar.example/",
+            "body": f"{self.data.base}/bodies",
+            "name": "Beispiel-System (wechselbar OParl-Testdouble)",
+            "contactEmail": "ris@beispielstadt.example",
+            "contactName": "RIS-Betreuung",
+            "website": "https://www.beispielstadt.example/",
+            "vendor": "https://wechselbar.example/",
             "product": "https://wechselbar.example/oparl-testdouble",
             "license": "https://creativecommons.org/licenses/by/4.0/",
-            "created": "2014-01-01T08:00:00+01:00", "modified": "2024-01-01T08:00:00+01:00"}
+            "created": "2014-01-01T08:00:00+01:00",
+            "modified": "2024-01-01T08:00:00+01:00",
+        }
         if "no-license" in self.defects:
             del out["license"]
         return out
@@ -91,24 +101,36 @@ class View:
         return out
 
     def _deleted(self, record: Record) -> dict[str, Any]:
-        out = {"id": self.data.url(record.key), "type": self.type_url(record.type), "created": _iso(record.created),
-               "modified": _iso(record.modified), "deleted": True}
+        out = {
+            "id": self.data.url(record.key),
+            "type": self.type_url(record.type),
+            "created": _iso(record.created),
+            "modified": _iso(record.modified),
+            "deleted": True,
+        }
         if "deleted-incomplete" in self.defects:
             del out["created"]
         return out
 
     def _deleted_members(self, person: Record) -> list[Record]:
         url = self.data.url(person.key)
-        return [r for r in self.data.records.values()
-                if r.type == "Membership" and r.deleted and r.backrefs.get("person") == url]
+        return [
+            r
+            for r in self.data.records.values()
+            if r.type == "Membership" and r.deleted and r.backrefs.get("person") == url
+        ]
 
     def list_keys(self, name: str, query: Mapping[str, str]) -> list[str]:
         """The keys of one external list after filters, deletion rules and list defects."""
         keys = list(self.data.lists.get(name, self.data.sublists.get(name, [])))
         if name == "person" and "unlisted-objects" in self.defects:
             keys = [k for i, k in enumerate(keys) if i % 5 != 2]
-        show_deleted = ("modified_since" in query and self.version == "1.1" and "missing-deleted" not in self.defects
-                        and not self._incremental_drop(query))
+        show_deleted = (
+            "modified_since" in query
+            and self.version == "1.1"
+            and "missing-deleted" not in self.defects
+            and not self._incremental_drop(query)
+        )
         if "deleted-in-list" in self.defects:
             show_deleted = True
         keys = [k for k in keys if show_deleted or not self.data.records[k].deleted]
@@ -129,8 +151,9 @@ class View:
         return True
 
     def _ignored(self, name: str) -> bool:
-        return "ignored-filters" in self.defects or (name == "modified_since" and
-                                                      "ignored-modified-since" in self.defects)
+        return "ignored-filters" in self.defects or (
+            name == "modified_since" and "ignored-modified-since" in self.defects
+        )
 
     def page(self, name: str, query: Mapping[str, str]) -> dict[str, Any]:
         """One page of an external list, with pagination and links."""

@@ -24,8 +24,14 @@ from conformance.demo.testserver import TenantServer
 class OParlTestServer(TenantServer):
     """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
 
-    def __init__(self, tenants: list[Tenant], port: int = 0, host_name: str = "localhost",
-                 tls: tuple[str, str] | None = None, latency: float = 0.0) -> None:
+    def __init__(
+        self,
+        tenants: list[Tenant],
+        port: int = 0,
+        host_name: str = "localhost",
+        tls: tuple[str, str] | None = None,
+        latency: float = 0.0,
+    ) -> None:
         super().__init__(Handler, port, latency)
         self.scheme = "https" if tls else "http"
         if tls:
@@ -52,8 +58,9 @@ def main(argv: list[str] | None = None) -> None:
     """Command line: start the server, print its URLs as one JSON line, serve until terminated."""
     options = parse(argv if argv is not None else sys.argv[1:])
     server = OParlTestServer(options.tenants, options.port, options.host_name, options.tls, options.latency)
-    server.serve_until_terminated({"test_double": True, "port": server.port,
-                                   "systems": {name: server.system_url(name) for name in server.views}})
+    server.serve_until_terminated(
+        {"test_double": True, "port": server.port, "systems": {name: server.system_url(name) for name in server.views}}
+    )
 
 
 if __name__ == "__main__":

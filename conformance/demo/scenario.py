@@ -14,10 +14,16 @@ from conformance.demo.oparl_server import OParlTestServer
 
 FIXTURES = fixtures_dir() / "demo"
 DEMO_TOKEN = "demo-token-geomax-7f3a9c"
-FEATURES = {"kartenwerk": frozenset(), "geomax": frozenset({"wrong-items-media-type"}),
-            "kartolight": KARTOLIGHT_DEFECTS}
-OPARL = {"kartenwerk": frozenset(), "geomax": frozenset({"ignored-modified-since", "missing-deleted"}),
-         "kartolight": frozenset({"pagination-cycle", "date-order", "dangling-references", "empty-strings"})}
+FEATURES = {
+    "kartenwerk": frozenset(),
+    "geomax": frozenset({"wrong-items-media-type"}),
+    "kartolight": KARTOLIGHT_DEFECTS,
+}
+OPARL = {
+    "kartenwerk": frozenset(),
+    "geomax": frozenset({"ignored-modified-since", "missing-deleted"}),
+    "kartolight": frozenset({"pagination-cycle", "date-order", "dangling-references", "empty-strings"}),
+}
 OPARL_SIZE = 120
 
 

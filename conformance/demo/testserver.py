@@ -63,8 +63,9 @@ class DefectServer(TenantServer):
     DEFECTS: Mapping[str, str] = {}
     PATH = ""
 
-    def __init__(self, handler: type[BaseHTTPRequestHandler], tenants: Mapping[str, frozenset[str]],
-                 port: int = 0) -> None:
+    def __init__(
+        self, handler: type[BaseHTTPRequestHandler], tenants: Mapping[str, frozenset[str]], port: int = 0
+    ) -> None:
         unknown = sorted({d for defects in tenants.values() for d in defects} - set(self.DEFECTS))
         if unknown:
             raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {', '.join(sorted(self.DEFECTS))}")
@@ -76,8 +77,12 @@ class DefectServer(TenantServer):
         return f"http://127.0.0.1:{self.port}/{tenant}/{self.PATH}"
 
 
-def tenants_main(argv: list[str] | None, description: str, default: str,
-                 make: Callable[[dict[str, frozenset[str]], int], DefectServer]) -> None:
+def tenants_main(
+    argv: list[str] | None,
+    description: str,
+    default: str,
+    make: Callable[[dict[str, frozenset[str]], int], DefectServer],
+) -> None:
     """Command line of a defect server: start it, print its tenants' URLs as one JSON line, serve until
     terminated."""
     parser = argparse.ArgumentParser(description=description)
@@ -87,4 +92,5 @@ def tenants_main(argv: list[str] | None, description: str, default: str,
     tenants = dict(tenant_option(t) for t in options.tenant or [default])
     server = make(tenants, options.port)
     server.serve_until_terminated(
-        {"test_double": True, "port": server.port, "tenants": {t: server.url(t) for t in tenants}})
+        {"test_double": True, "port": server.port, "tenants": {t: server.url(t) for t in tenants}}
+    )

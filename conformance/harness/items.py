@@ -66,8 +66,9 @@ class StandardNode(pytest.Collector):
             check = checks[requirement.uri]
             for key in parent.run.targets(self.standard.id):
                 name = f"{check.name}[{target_label(parent.run, key)}]"
-                yield CheckItem.from_parent(self, name=name, standard=self.standard, requirement=requirement,
-                                            check=check, key=key)
+                yield CheckItem.from_parent(
+                    self, name=name, standard=self.standard, requirement=requirement, check=check, key=key
+                )
 
 
 class CheckItem(pytest.Item):
@@ -78,8 +79,9 @@ class CheckItem(pytest.Item):
     target the same way, whether or not the check itself reads it.
     """
 
-    def __init__(self, *, standard: Standard, requirement: Requirement, check: Check[Any], key: Key,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *, standard: Standard, requirement: Requirement, check: Check[Any], key: Key, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.standard = standard
         self.requirement = requirement

@@ -101,8 +101,9 @@ def _error(exc: BaseException) -> Message:
     return msg("fault", error=f"{type(exc).__name__}: {exc}")
 
 
-def evidence(violations: list[Violation], log: list[Exchange], outcome: Outcome,
-             requirement: str) -> tuple[tuple[Finding, ...], tuple[Exchange, ...]]:
+def evidence(
+    violations: list[Violation], log: list[Exchange], outcome: Outcome, requirement: str
+) -> tuple[tuple[Finding, ...], tuple[Exchange, ...]]:
     """The findings (each pointing at its exchange) and the exchanges kept as evidence; a pass keeps a summary
     (method, URL, status, time) of its last 50 exchanges."""
     kept: list[Exchange] = [] if outcome is Outcome.PASS else log[-MAX_EXCHANGES:]
@@ -142,5 +143,6 @@ def apply_policy(result: Result, profile: Profile | None, waivers: Waivers, toda
 
 
 def _record(waiver: Waiver, status: WaiverStatus) -> WaiverRecord:
-    return WaiverRecord(waiver.vendor, waiver.requirement, waiver.reason, waiver.expires.isoformat(), status,
-                        waiver.ticket)
+    return WaiverRecord(
+        waiver.vendor, waiver.requirement, waiver.reason, waiver.expires.isoformat(), status, waiver.ticket
+    )

@@ -29,8 +29,10 @@ from conformance.harness.suite import ContractError, Suite, checks_of
 from conformance.harness.target import TargetContext
 from conformance.harness.testreport import RECORD, make_report
 
-MARKER = ("requirement(uri, cls, standard, version, obligation, statement, spec_url): "
-          "the requirement a conformance check tests")
+MARKER = (
+    "requirement(uri, cls, standard, version, obligation, statement, spec_url): "
+    "the requirement a conformance check tests"
+)
 
 
 @dataclass
@@ -56,11 +58,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--conformance-waivers", metavar="FILE", help="waiver file (known deviations)")
     group.addoption("--conformance-results", metavar="FILE", help="results file to write (JSON Lines)")
     group.addoption("--conformance-vendor", action="append", default=[], metavar="ID", help="only this vendor")
-    group.addoption("--conformance-standard", action="append", default=[], metavar="ID",
-                    help="only this standard")
+    group.addoption("--conformance-standard", action="append", default=[], metavar="ID", help="only this standard")
     group.addoption("--conformance-today", metavar="YYYY-MM-DD", help="date used for waiver expiry")
-    group.addoption("--conformance-skip-done", metavar="FILE",
-                    help="results file of an interrupted run: the tests it recorded are not run again")
+    group.addoption(
+        "--conformance-skip-done",
+        metavar="FILE",
+        help="results file of an interrupted run: the tests it recorded are not run again",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -71,9 +75,12 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     try:
         run = load_run_config(
-            Path(vendors), _path(config.getoption("conformance_profile")),
-            _path(config.getoption("conformance_waivers")), tuple(config.getoption("conformance_vendor")),
-            _date(config.getoption("conformance_today")))
+            Path(vendors),
+            _path(config.getoption("conformance_profile")),
+            _path(config.getoption("conformance_waivers")),
+            tuple(config.getoption("conformance_vendor")),
+            _date(config.getoption("conformance_today")),
+        )
     except ConfigError as exc:
         raise pytest.UsageError(str(exc)) from exc
     selected = _selected(run, config.getoption("conformance_standard"))
@@ -258,15 +265,30 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetConte
     verdict = _verdict(item, call)
     found, exchanges = evidence(list(verdict.violations), LOG.exchanges, verdict.outcome, meta["uri"])
     checked = item if isinstance(item, CheckItem) else None
-    notes = [*(legacy(n) for n in context.notes), *(checked.context.notes if checked and checked.context else ()),
-             *verdict.notes]
+    notes = [
+        *(legacy(n) for n in context.notes),
+        *(checked.context.notes if checked and checked.context else ()),
+        *verdict.notes,
+    ]
     result = Result(
-        vendor=context.vendor.id, standard=meta["standard"], standard_version=meta["version"],
-        cls=meta["cls"], requirement=meta["uri"], obligation=Obligation(meta["obligation"]),
-        statement=meta["statement"], spec_url=meta.get("spec_url", ""), outcome=verdict.outcome,
-        test_id=_test_name(item), target=context.target.display, reason=verdict.reason,
-        duration_ms=round(call.duration * 1000, 1), findings=found, exchanges=exchanges,
-        notes=tuple(dict.fromkeys(notes)), examined=verdict.examined, findings_omitted=verdict.omitted,
+        vendor=context.vendor.id,
+        standard=meta["standard"],
+        standard_version=meta["version"],
+        cls=meta["cls"],
+        requirement=meta["uri"],
+        obligation=Obligation(meta["obligation"]),
+        statement=meta["statement"],
+        spec_url=meta.get("spec_url", ""),
+        outcome=verdict.outcome,
+        test_id=_test_name(item),
+        target=context.target.display,
+        reason=verdict.reason,
+        duration_ms=round(call.duration * 1000, 1),
+        findings=found,
+        exchanges=exchanges,
+        notes=tuple(dict.fromkeys(notes)),
+        examined=verdict.examined,
+        findings_omitted=verdict.omitted,
         revision=checked.check.revision if checked else None,
     )
     return apply_policy(result, state.run.profile, state.run.waivers, state.run.today)

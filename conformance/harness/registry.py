@@ -71,8 +71,10 @@ def _entries() -> list[EntryPoint]:
 
     found = sorted(entry_points(group=GROUP), key=lambda e: e.dist is None or e.dist.name != DISTRIBUTION)
     if not any(e.dist is not None and e.dist.name == DISTRIBUTION for e in found):
-        raise RegistryError(f"no suite of {DISTRIBUTION} is registered under the entry-point group {GROUP}: the "
-                            "installed package metadata is older than the source; install it again (pip install -e .)")
+        raise RegistryError(
+            f"no suite of {DISTRIBUTION} is registered under the entry-point group {GROUP}: the "
+            "installed package metadata is older than the source; install it again (pip install -e .)"
+        )
     return found
 
 
@@ -87,8 +89,9 @@ def registered() -> tuple[Registered, ...]:
             continue
         for standard in suite.standards:
             if standard.id in owner:
-                raise RegistryError(f"standard {standard.id} is registered twice: by {owner[standard.id]} "
-                                    f"and by {entry.value}")
+                raise RegistryError(
+                    f"standard {standard.id} is registered twice: by {owner[standard.id]} and by {entry.value}"
+                )
             owner[standard.id] = entry.value
         out.append(suite)
     return tuple(out)

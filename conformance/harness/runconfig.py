@@ -42,9 +42,7 @@ class RunConfig:
 
     def targets(self, standard: str) -> list[tuple[str, int]]:
         """(vendor id, target index) pairs for one standard, in file order."""
-        return [
-            (v.id, i) for v in self.vendors.vendors for i, t in enumerate(v.targets) if t.standard == standard
-        ]
+        return [(v.id, i) for v in self.vendors.vendors for i, t in enumerate(v.targets) if t.standard == standard]
 
     def context(self, key: tuple[str, int]) -> TargetContext:
         """The shared TargetContext of one vendor target (created on first use). Each target has its own HTTP
@@ -66,11 +64,16 @@ class RunConfig:
             if item is not None and item.path:
                 config[role] = {"path": item.path, "sha256": item.sha256}
         return Header(
-            run_id=uuid.uuid4().hex, suite_version=__version__, started=now(),
-            platform=_platform(), config=config, packs=tuple(_packs(self.standards, selected)),
+            run_id=uuid.uuid4().hex,
+            suite_version=__version__,
+            started=now(),
+            platform=_platform(),
+            config=config,
+            packs=tuple(_packs(self.standards, selected)),
             vendors=tuple(_vendor_json(v) for v in self.vendors.vendors),
             standards=tuple(_standard_json(self.standards[s]) for s in selected),
-            profile=self.profile, messages=_catalogue(selected),
+            profile=self.profile,
+            messages=_catalogue(selected),
         )
 
 
@@ -105,8 +108,13 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def load_run_config(vendors: Path, profile: Path | None = None, waivers: Path | None = None,
-                    vendor_ids: tuple[str, ...] = (), today: dt.date | None = None) -> RunConfig:
+def load_run_config(
+    vendors: Path,
+    profile: Path | None = None,
+    waivers: Path | None = None,
+    vendor_ids: tuple[str, ...] = (),
+    today: dt.date | None = None,
+) -> RunConfig:
     """Load and cross-check all configuration files; any problem is a ConfigError."""
     loaded = load_vendors(vendors, lambda: frozenset(known_standards()))
     standards = known_standards()
@@ -129,8 +137,9 @@ def _resolve_claims(loaded: VendorsFile, standards: dict[str, Standard]) -> Vend
             except KeyError as exc:
                 problems.append(f"vendors[{i}].targets[{j}].claims: {exc.args[0]}")
                 claims = None
-            problems += _option_problems(standards[target.standard], target.options,
-                                         f"vendors[{i}].targets[{j}].options")
+            problems += _option_problems(
+                standards[target.standard], target.options, f"vendors[{i}].targets[{j}].options"
+            )
             targets.append(replace(target, claims=tuple(sorted(claims)) if claims is not None else None))
         vendors.append(replace(vendor, targets=tuple(targets)))
     if problems:
@@ -151,8 +160,12 @@ def _option_problems(standard: Standard, options: Mapping[str, Any], where: str)
 
 
 def _platform() -> dict[str, str]:
-    return {"python": platform.python_version(), "system": platform.system(),
-            "release": platform.release(), "machine": platform.machine()}
+    return {
+        "python": platform.python_version(),
+        "system": platform.system(),
+        "release": platform.release(),
+        "machine": platform.machine(),
+    }
 
 
 def _packs(standards: dict[str, Standard], selected: list[str]) -> list[dict[str, str]]:
@@ -166,7 +179,10 @@ def _packs(standards: dict[str, Standard], selected: list[str]) -> list[dict[str
 
 def _vendor_json(vendor: Any) -> dict[str, Any]:
     return {
-        "id": vendor.id, "name": vendor.name, "version": vendor.version, "product": vendor.product,
+        "id": vendor.id,
+        "name": vendor.name,
+        "version": vendor.version,
+        "product": vendor.product,
         "targets": [
             {"standard": t.standard, "target": t.display, "claims": list(t.claims) if t.claims is not None else None}
             for t in vendor.targets

@@ -107,10 +107,16 @@ def checks_of(suite: Suite[Any], standard: Standard) -> dict[str, Check[Any]]:
     found = dict(suite.checks(standard))
     wanted = [r.uri for r in standard.requirements]
     problems = [f"requirement {uri} has no check" for uri in wanted if uri not in found]
-    problems += [f"check {c.name} names {uri}, not a requirement of {standard.id}" for uri, c in found.items()
-                 if uri not in wanted]
-    problems += [f"check {c.name} is filed under {uri} but names {c.requirement}" for uri, c in found.items()
-                 if c.requirement != uri]
+    problems += [
+        f"check {c.name} names {uri}, not a requirement of {standard.id}"
+        for uri, c in found.items()
+        if uri not in wanted
+    ]
+    problems += [
+        f"check {c.name} is filed under {uri} but names {c.requirement}"
+        for uri, c in found.items()
+        if c.requirement != uri
+    ]
     names = [c.name for c in found.values()]
     problems += [f"check name {n} is used twice" for n in sorted({n for n in names if names.count(n) > 1})]
     if problems:

@@ -82,7 +82,14 @@ class TargetContext:
             return
         source = msg("source-vendors-file" if self.target.claims is not None else "source-declaration")
         if self.profile and self.profile.obligation(standard, cls) is Obligation.MUSS:
-            raise NonConformance([NotClaimedViolation(
-                msg("required-not-claimed"), locator=self.target.display,
-                expected=msg("class-claimed", cls=cls), actual=msg("not-claimed-in", source=source))])
+            raise NonConformance(
+                [
+                    NotClaimedViolation(
+                        msg("required-not-claimed"),
+                        locator=self.target.display,
+                        expected=msg("class-claimed", cls=cls),
+                        actual=msg("not-claimed-in", source=source),
+                    )
+                ]
+            )
         raise NotApplicable(msg("not-claimed", cls=cls, source=source))

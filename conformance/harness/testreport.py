@@ -17,19 +17,31 @@ RECORD = "wechselbar-result"
 FAULTS = frozenset({"harness.fault", "harness.asserted"})
 PytestOutcome = Literal["passed", "failed", "skipped"]
 When = Literal["setup", "call", "teardown"]
-_PYTEST_OUTCOME: dict[Outcome, PytestOutcome] = {Outcome.PASS: "passed", Outcome.FAIL: "failed",
-                                                 Outcome.ERROR: "failed"}
+_PYTEST_OUTCOME: dict[Outcome, PytestOutcome] = {
+    Outcome.PASS: "passed",
+    Outcome.FAIL: "failed",
+    Outcome.ERROR: "failed",
+}
 
 
-def make_report(item: pytest.Item, call: pytest.CallInfo[None], result: Result,
-                redactor: Redactor | None = None) -> pytest.TestReport:
+def make_report(
+    item: pytest.Item, call: pytest.CallInfo[None], result: Result, redactor: Redactor | None = None
+) -> pytest.TestReport:
     """A TestReport carrying the result record; vendor failures read as evidence, not as tracebacks. What it shows
     on the terminal (the failure text, a harness fault's traceback, captured output) is redacted too."""
     clean = (redactor or Redactor()).text
     sections = [(f"Captured {key} {when}", clean(text)) for when, key, text in getattr(item, "_report_sections", [])]
     return pytest.TestReport(
-        item.nodeid, item.location, dict.fromkeys(item.keywords, 1), _PYTEST_OUTCOME.get(result.outcome, "skipped"),
-        _longrepr(item, call, result, clean), cast(When, call.when), sections, call.duration, call.start, call.stop,
+        item.nodeid,
+        item.location,
+        dict.fromkeys(item.keywords, 1),
+        _PYTEST_OUTCOME.get(result.outcome, "skipped"),
+        _longrepr(item, call, result, clean),
+        cast(When, call.when),
+        sections,
+        call.duration,
+        call.start,
+        call.stop,
         user_properties=[*item.user_properties, (RECORD, json.dumps(result.to_json()))],
     )
 
@@ -46,8 +58,10 @@ def _longrepr(item: pytest.Item, call: pytest.CallInfo[None], result: Result, cl
 
 
 def _finding(finding: Finding) -> str:
-    return (f"  [{finding.kind}] {finding.text} at {finding.locator}; "
-            f"expected {_shown(finding.expected)!r}, found {_shown(finding.actual)!r}")
+    return (
+        f"  [{finding.kind}] {finding.text} at {finding.locator}; "
+        f"expected {_shown(finding.expected)!r}, found {_shown(finding.actual)!r}"
+    )
 
 
 def _shown(value: Any) -> Any:

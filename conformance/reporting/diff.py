@@ -21,8 +21,15 @@ from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Header, Result, Run
 from conformance.reporting.verdict import vendor_verdicts
 
-SEVERITY = (Outcome.FAIL, Outcome.ERROR, Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.WAIVED, Outcome.NOT_APPLICABLE,
-            Outcome.PASS)
+SEVERITY = (
+    Outcome.FAIL,
+    Outcome.ERROR,
+    Outcome.SKIP,
+    Outcome.NOT_VERIFIED,
+    Outcome.WAIVED,
+    Outcome.NOT_APPLICABLE,
+    Outcome.PASS,
+)
 Key = tuple[str, str, str, str]
 CAVEATS = ("suite-version", "pack", "profile", "incomplete")
 
@@ -112,19 +119,26 @@ class RunDiff:
     @property
     def unsettled(self) -> bool:
         """A regression may hide: the later run is incomplete, a check newly erred or a verdict became open."""
-        return (any(c.kind == "incomplete" and c.subject == "after" for c in self.caveats)
-                or bool(self.of(Change.NEW_ERROR)) or any(v.unsettled for v in self.verdicts)
-                or any(d.after is Outcome.FAIL for d in self.of(Change.CHECK_CHANGED)))
+        return (
+            any(c.kind == "incomplete" and c.subject == "after" for c in self.caveats)
+            or bool(self.of(Change.NEW_ERROR))
+            or any(v.unsettled for v in self.verdicts)
+            or any(d.after is Outcome.FAIL for d in self.of(Change.CHECK_CHANGED))
+        )
 
 
 def compare(before: Run, after: Run) -> RunDiff:
     """Compare an earlier run with a later one."""
     old, new = _outcomes(before), _outcomes(after)
-    deltas = [d for key in sorted(old.keys() | new.keys())
-              if (d := _delta(key, _revised(before.header, old.get(key)), _revised(after.header, new.get(key))))]
+    deltas = [
+        d
+        for key in sorted(old.keys() | new.keys())
+        if (d := _delta(key, _revised(before.header, old.get(key)), _revised(after.header, new.get(key))))
+    ]
     unchanged = sum(1 for key in old.keys() & new.keys() if old[key].outcome is new[key].outcome)
-    return RunDiff(before.header, after.header, tuple(deltas), _verdicts(before, after), unchanged,
-                   tuple(_caveats(before, after)))
+    return RunDiff(
+        before.header, after.header, tuple(deltas), _verdicts(before, after), unchanged, tuple(_caveats(before, after))
+    )
 
 
 def classify(before: Outcome | None, after: Outcome | None) -> Change | None:
@@ -158,9 +172,15 @@ def _delta(key: Key, old: Revised | None, new: Revised | None) -> Delta | None:
     if old and new and None not in revisions and revisions[0] != revisions[1]:
         change = Change.CHECK_CHANGED
     shown = (new or old)[0]  # type: ignore[index]
-    return Delta(*key, obligation=shown.obligation, before=old[0].outcome if old else None,
-                 after=new[0].outcome if new else None, change=change, reason=new[0].reason if new else None,
-                 revisions=revisions)
+    return Delta(
+        *key,
+        obligation=shown.obligation,
+        before=old[0].outcome if old else None,
+        after=new[0].outcome if new else None,
+        change=change,
+        reason=new[0].reason if new else None,
+        revisions=revisions,
+    )
 
 
 def _outcomes(run: Run) -> dict[Key, Result]:
@@ -191,15 +211,22 @@ def _verdicts(before: Run, after: Run) -> tuple[VerdictChange, ...]:
 
 def _caveats(before: Run, after: Run) -> list[Caveat]:
     old, new = before.header, after.header
-    caveats = [Caveat("suite-version", "", old.suite_version, new.suite_version)] if (
-        old.suite_version != new.suite_version) else []
+    caveats = (
+        [Caveat("suite-version", "", old.suite_version, new.suite_version)]
+        if (old.suite_version != new.suite_version)
+        else []
+    )
     packs_old, packs_new = _packs(old), _packs(new)
-    caveats += [Caveat("pack", p, packs_old.get(p, ""), packs_new.get(p, ""))
-                for p in sorted(packs_old.keys() | packs_new.keys()) if packs_old.get(p) != packs_new.get(p)]
+    caveats += [
+        Caveat("pack", p, packs_old.get(p, ""), packs_new.get(p, ""))
+        for p in sorted(packs_old.keys() | packs_new.keys())
+        if packs_old.get(p) != packs_new.get(p)
+    ]
     names = [h.profile.name if h.profile else "" for h in (old, new)]
     caveats += [Caveat("profile", "", *names)] if names[0] != names[1] else []
-    return caveats + [Caveat("incomplete", which) for which, run in (("before", before), ("after", after))
-                      if not run.complete]
+    return caveats + [
+        Caveat("incomplete", which) for which, run in (("before", before), ("after", after)) if not run.complete
+    ]
 
 
 def _packs(header: Header) -> dict[str, str]:

@@ -21,8 +21,16 @@ SECTIONS = (Change.REGRESSED, Change.FIXED, Change.NEW_ERROR, Change.CHECK_CHANG
 def render_diff_markdown(diff: RunDiff, lang: str = "de", max_rows: int = MAX_ROWS) -> str:
     """What changed, most important first: caveats, verdicts, regressions, fixes, errors, the rest, coverage."""
     t = Labels(lang, diff.messages)
-    lines = [f"## {t('diff.title')}", "", _runs(diff, t), "", *_caveats(diff, t), _counts(diff, t), "",
-             *_verdicts(diff, t)]
+    lines = [
+        f"## {t('diff.title')}",
+        "",
+        _runs(diff, t),
+        "",
+        *_caveats(diff, t),
+        _counts(diff, t),
+        "",
+        *_verdicts(diff, t),
+    ]
     for change in SECTIONS:
         lines += _section(diff, change, t, max_rows)
     lines += _coverage(diff, t)
@@ -32,13 +40,24 @@ def render_diff_markdown(diff: RunDiff, lang: str = "de", max_rows: int = MAX_RO
 def render_diff_json(diff: RunDiff) -> str:
     """Every change, the verdicts and the caveats as one JSON document."""
     data = {
-        "format": "wechselbar-diff/1", "before": _run_json(diff.before), "after": _run_json(diff.after),
-        "regressed": diff.regressed, "unchanged": diff.unchanged,
+        "format": "wechselbar-diff/1",
+        "before": _run_json(diff.before),
+        "after": _run_json(diff.after),
+        "regressed": diff.regressed,
+        "unchanged": diff.unchanged,
         "caveats": [c.__dict__ for c in diff.caveats],
         "verdicts": [v.__dict__ for v in diff.verdicts if v.before != v.after],
-        "changes": [{**d.__dict__, "before": _value(d.before), "after": _value(d.after), "change": d.change.value,
-                     "reason": d.reason.text if d.reason else "", "revisions": list(d.revisions)}
-                    for d in diff.deltas],
+        "changes": [
+            {
+                **d.__dict__,
+                "before": _value(d.before),
+                "after": _value(d.after),
+                "change": d.change.value,
+                "reason": d.reason.text if d.reason else "",
+                "revisions": list(d.revisions),
+            }
+            for d in diff.deltas
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -54,14 +73,16 @@ def _value(outcome: Outcome | None) -> str | None:
 def _runs(diff: RunDiff, t: Labels) -> str:
     def run(header: Header) -> str:
         return t("diff.run", id=header.run_id[:8], started=header.started[:16].replace("T", " "))
+
     return f"{t('diff.before')}: {run(diff.before)} · {t('diff.after')}: {run(diff.after)}"
 
 
 def _caveats(diff: RunDiff, t: Labels) -> list[str]:
     if not diff.caveats:
         return []
-    items = [t(f"diff.caveat.{c.kind}", subject=md(c.subject), before=md(c.before), after=md(c.after))
-             for c in diff.caveats]
+    items = [
+        t(f"diff.caveat.{c.kind}", subject=md(c.subject), before=md(c.before), after=md(c.after)) for c in diff.caveats
+    ]
     return [f"> **⚠ {t('diff.caveats')}:** " + "; ".join(items), ""]
 
 
@@ -75,8 +96,10 @@ def _verdicts(diff: RunDiff, t: Labels) -> list[str]:
     changed = [v for v in diff.verdicts if v.before != v.after]
     if not changed:
         return [f"### {t('diff.verdicts')}", "", t("diff.verdicts.same"), ""]
-    rows = [f"| {_vendor(diff, v.vendor)} | {_verdict(v.before, t)} | {'**⚠** ' if v.lost else ''}"
-            f"{_verdict(v.after, t)} |" for v in changed]
+    rows = [
+        f"| {_vendor(diff, v.vendor)} | {_verdict(v.before, t)} | {'**⚠** ' if v.lost else ''}{_verdict(v.after, t)} |"
+        for v in changed
+    ]
     head = [f"| {t('vendor')} | {t('diff.before')} | {t('diff.after')} |", "|---|---|---|"]
     return [f"### {t('diff.verdicts')}", "", *head, *rows, ""]
 
@@ -89,8 +112,11 @@ def _section(diff: RunDiff, change: Change, t: Labels, max_rows: int) -> list[st
     found = diff.of(change)
     if not found:
         return []
-    head = [f"| {t('vendor')} | {t('standard')} | {t('requirement')} | {t('diff.before')} | {t('diff.after')} "
-            f"| {t('reason')} |", "|---|---|---|---|---|---|"]
+    head = [
+        f"| {t('vendor')} | {t('standard')} | {t('requirement')} | {t('diff.before')} | {t('diff.after')} "
+        f"| {t('reason')} |",
+        "|---|---|---|---|---|---|",
+    ]
     rows = [_row(diff, d, t) for d in found[:max_rows]]
     cut = [f"_{t('diff.cut', n=len(found) - max_rows)}_"] if len(found) > max_rows else []
     return [f"### {t('diff.' + change.value)} ({len(found)})", "", *head, *rows, *cut, ""]
@@ -98,15 +124,23 @@ def _section(diff: RunDiff, change: Change, t: Labels, max_rows: int) -> list[st
 
 def _row(diff: RunDiff, delta: Delta, t: Labels) -> str:
     target = f" ({md(delta.target)})" if delta.target else ""
-    cells = [_vendor(diff, delta.vendor) + target, md(delta.standard),
-             f"{t(f'obl.{delta.obligation}')} {md(short_requirement(delta.requirement))}",
-             _outcome(delta.before, t), _outcome(delta.after, t), _reason(delta, t)]
+    cells = [
+        _vendor(diff, delta.vendor) + target,
+        md(delta.standard),
+        f"{t(f'obl.{delta.obligation}')} {md(short_requirement(delta.requirement))}",
+        _outcome(delta.before, t),
+        _outcome(delta.after, t),
+        _reason(delta, t),
+    ]
     return "| " + " | ".join(cells) + " |"
 
 
 def _reason(delta: Delta, t: Labels) -> str:
-    revised = (t("diff.revision", before=delta.revisions[0], after=delta.revisions[1]) + " · "
-               if delta.change is Change.CHECK_CHANGED else "")
+    revised = (
+        t("diff.revision", before=delta.revisions[0], after=delta.revisions[1]) + " · "
+        if delta.change is Change.CHECK_CHANGED
+        else ""
+    )
     return md(revised + t.msg(delta.reason))[:300]
 
 
@@ -118,8 +152,10 @@ def _coverage(diff: RunDiff, t: Labels) -> list[str]:
     rows = sorted(_coverage_rows(diff))
     if not rows:
         return []
-    head = [f"| {t('vendor')} | {t('standard')} | {t('diff.added')} | {t('diff.added_failing')} "
-            f"| {t('diff.removed')} |", "|---|---|---:|---:|---:|"]
+    head = [
+        f"| {t('vendor')} | {t('standard')} | {t('diff.added')} | {t('diff.added_failing')} | {t('diff.removed')} |",
+        "|---|---|---:|---:|---:|",
+    ]
     body = [f"| {_vendor(diff, v)} | {md(s)} | {a} | {f} | {r} |" for (v, s), (a, f, r) in rows]
     return [f"### {t('diff.added')} / {t('diff.removed')}", "", *head, *body, ""]
 

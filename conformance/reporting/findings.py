@@ -19,8 +19,14 @@ from conformance.reporting.findings_catalogue import OPARL, XDOMEA
 from conformance.reporting.findings_geojson import GEOJSON, WHERE
 
 CACHED = re.compile(r"^(.*) \[response from the cache, stored ([^\]]+)\]$", re.S)
-WORDS = {"listed": "gelistete", "embedded": "eingebettete", "(none)": "(keiner)", "'(default)'": "'(Standard)'",
-         "'no location'": "'keinen Ort'", **WHERE}
+WORDS = {
+    "listed": "gelistete",
+    "embedded": "eingebettete",
+    "(none)": "(keiner)",
+    "'(default)'": "'(Standard)'",
+    "'no location'": "'keinen Ort'",
+    **WHERE,
+}
 PHRASES = frozenset({"what", "code", "prefix", "location"})
 Compiled = tuple[tuple[re.Pattern[str], str], ...]
 Slot = Callable[[str, str], str]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# fmt: off
+
 OPARL = {
     "the OParl endpoint (System URL) is served over plain HTTP":
         "der OParl-Endpunkt (System-URL) wird über unverschlüsseltes HTTP ausgeliefert",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# fmt: off
+
 _MUST, _SHOULD = "RFC 7946 §{section} (MUST): ", "RFC 7946 §{section} (SHOULD): "
 _MUSS, _SOLL = "RFC 7946 §{section} (MUSS): ", "RFC 7946 §{section} (SOLL): "
 

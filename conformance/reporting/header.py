@@ -42,11 +42,14 @@ def columns(run: Run) -> tuple[Column, ...]:
 
 
 def _column(std: Mapping[str, Any], cls: Mapping[str, Any]) -> Column:
-    title = {"de": str(std.get("title_de") or std.get("title") or std["id"]),
-             "en": str(std.get("title") or std["id"])}
+    title = {"de": str(std.get("title_de") or std.get("title") or std["id"]), "en": str(std.get("title") or std["id"])}
     return Column(
-        standard=str(std["id"]), standard_title=title, standard_version=str(std.get("version", "")),
-        standard_url=str(std.get("spec_url", "")), uri=str(cls["uri"]), short=str(cls.get("short", "")),
+        standard=str(std["id"]),
+        standard_title=title,
+        standard_version=str(std.get("version", "")),
+        standard_url=str(std.get("spec_url", "")),
+        uri=str(cls["uri"]),
+        short=str(cls.get("short", "")),
         title={"de": str(cls.get("title_de") or cls["uri"]), "en": str(cls.get("title_en") or cls["uri"])},
         spec_url=str(cls.get("spec_url", "")),
     )
@@ -104,8 +107,10 @@ def short_labels(found: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """A short label per vendor id, unique among them: product and version, with the vendor or id if needed."""
     names = {str(v["id"]): vendor_name(v) for v in found}
     labels = {vid: name.short for vid, name in names.items()}
-    for longer in ({vid: name.text for vid, name in names.items()},
-                   {vid: f"{name.text} [{vid}]" for vid, name in names.items()}):
+    for longer in (
+        {vid: name.text for vid, name in names.items()},
+        {vid: f"{name.text} [{vid}]" for vid, name in names.items()},
+    ):
         counts = Counter(labels.values())
         labels = {vid: longer[vid] if counts[label] > 1 else label for vid, label in labels.items()}
     return labels

@@ -52,8 +52,15 @@ def environment() -> jinja2.Environment:
     """The template environment: autoescaping everywhere; optional members missing from a record render empty."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("conformance.reporting", "templates"), autoescape=True)
     env.finalize = _finalize
-    env.filters.update(short=short_requirement, value=value, locator=locator, safe_url=safe_url, headers=_headers,
-                       duration=duration, examined=examined_text)
+    env.filters.update(
+        short=short_requirement,
+        value=value,
+        locator=locator,
+        safe_url=safe_url,
+        headers=_headers,
+        duration=duration,
+        examined=examined_text,
+    )
     env.globals.update(detail=detail, examined=examined)
     return env
 
@@ -74,10 +81,19 @@ def render_html(report: Report, lang: str = "de") -> str:
     env = environment().overlay()
     env.filters["vendor_name"] = lambda vendor: names.get(vendor, vendor)
     return env.get_template("matrix.html.j2").render(
-        t=t, report=report, run=run, head=run.header, rows=views, standards=_standards(report, views, lang),
-        switch=report.switch, symbols=tuple(SYMBOL.items()), verdict_text=_verdict_text(report, t),
-        class_title=_class_title(report, lang), profile_items=_profile_items(report, t),
-        several={(r.id, s) for r in views for s in r.several}, banner=banner(run, lang),
+        t=t,
+        report=report,
+        run=run,
+        head=run.header,
+        rows=views,
+        standards=_standards(report, views, lang),
+        switch=report.switch,
+        symbols=tuple(SYMBOL.items()),
+        verdict_text=_verdict_text(report, t),
+        class_title=_class_title(report, lang),
+        profile_items=_profile_items(report, t),
+        several={(r.id, s) for r in views for s in r.several},
+        banner=banner(run, lang),
     )
 
 
@@ -88,8 +104,9 @@ def _standards(report: Report, views: tuple[RowView, ...], lang: str) -> tuple[S
         lanes = tuple((row, lane) for row in views for lane in row.lanes_of(standard))
         first = cols[0]
         title, version = first.standard_title[lang], first.standard_version
-        found.append(StandardView(index, standard, titled(title, version), title, version, first.standard_url, cols,
-                                  lanes))
+        found.append(
+            StandardView(index, standard, titled(title, version), title, version, first.standard_url, cols, lanes)
+        )
     return tuple(found)
 
 
@@ -112,5 +129,11 @@ def _profile_items(report: Report, t: Labels) -> list[tuple[str, str, str]]:
     """(standard, classes, obligation) for each item of the profile."""
     titles = {(c.standard, c.uri): c.title[t.lang] for c in report.matrix.columns}
     profile = report.run.header.profile
-    return [(i.standard, ", ".join(titles.get((i.standard, c), c) for c in i.classes) or t("profile.all_classes"),
-             t(f"obl.{i.obligation}")) for i in (profile.items if profile else ())]
+    return [
+        (
+            i.standard,
+            ", ".join(titles.get((i.standard, c), c) for c in i.classes) or t("profile.all_classes"),
+            t(f"obl.{i.obligation}"),
+        )
+        for i in (profile.items if profile else ())
+    ]

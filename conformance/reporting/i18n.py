@@ -23,10 +23,11 @@ LABELS: dict[str, tuple[str, str]] = {
     # cell states
     "state.pass": ("alle MUSS-Anforderungen erfüllt", "every SHALL requirement passed"),
     "state.fail": ("mindestens eine MUSS-Anforderung nicht erfüllt", "a SHALL requirement failed"),
-    "state.warn": ("prüfen: Fehler ohne Urteil, zugelassene Abweichungen, übersprungene oder nicht verifizierte "
-                   "Prüfungen oder nicht erfüllte SOLL-/KANN-Anforderungen",
-                   "check: errors without verdict, waivers, skipped or unverified checks or failed SHOULD/MAY "
-                   "requirements"),
+    "state.warn": (
+        "prüfen: Fehler ohne Urteil, zugelassene Abweichungen, übersprungene oder nicht verifizierte "
+        "Prüfungen oder nicht erfüllte SOLL-/KANN-Anforderungen",
+        "check: errors without verdict, waivers, skipped or unverified checks or failed SHOULD/MAY requirements",
+    ),
     "state.none": ("nichts anwendbar oder nicht geprüft", "nothing applicable or not tested"),
     # vendor verdicts
     "verdict.meets": ("erfüllt das Profil", "meets the profile"),
@@ -38,17 +39,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict.findings": ("Nicht erfüllt oder ohne Urteil", "Failed or without verdict"),
     "verdict.recommended": ("Nicht erfüllte Empfehlungen (SOLL)", "Recommendations (SHOULD) not met"),
     "verdict.waived": ("Zugelassene Abweichungen", "Waived"),
-    "verdict.incomplete": ("Lauf unvollständig: Es liegen nicht alle Prüfergebnisse vor.",
-                           "Run incomplete: not every check has a result."),
+    "verdict.incomplete": (
+        "Lauf unvollständig: Es liegen nicht alle Prüfergebnisse vor.",
+        "Run incomplete: not every check has a result.",
+    ),
     # what is missing from a profile
     "missing.failed": ("nicht erfüllt", "failed"),
     "missing.error": ("Fehler – kein Urteil möglich", "error – no verdict"),
     "missing.skip": ("übersprungen", "skipped"),
     "missing.unexamined": ("nichts zu prüfen gefunden – kein Urteil möglich", "nothing found to examine – no verdict"),
-    "missing.not-claimed": ("Klasse gefordert, Konformität aber nicht erklärt",
-                            "class required but conformance not claimed"),
-    "missing.no-target": ("Standard gefordert, aber kein Prüfziel angegeben",
-                          "standard required but no target configured"),
+    "missing.not-claimed": (
+        "Klasse gefordert, Konformität aber nicht erklärt",
+        "class required but conformance not claimed",
+    ),
+    "missing.no-target": (
+        "Standard gefordert, aber kein Prüfziel angegeben",
+        "standard required but no target configured",
+    ),
     "missing.not-run": ("in diesem Lauf nicht geprüft", "not tested in this run"),
     "missing.untested": ("Klasse nicht geprüft, keine Ergebnisse", "class not tested, no results"),
     "missing.no-result": ("nicht geprüft", "not tested"),
@@ -62,14 +69,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "jedem davon. A und B sind austauschbar, wenn beide es erfüllen. Einen Wechsel blockiert, was B zum Profil "
         "fehlt.",
         "With a profile: B can replace A if B meets the profile – on every one of its targets where a standard has "
-        "several. A and B are interchangeable if both meet it. A switch is blocked by what B lacks for the profile."),
+        "several. A and B are interchangeable if both meet it. A switch is blocked by what B lacks for the profile.",
+    ),
     "switch.rule.plain": (
         "Ohne Profil: B kann A ersetzen, wenn B jede Anforderung erfüllt, die A erfüllt. Hat ein Anbieter für einen "
         "Standard mehrere Prüfziele, braucht jedes Prüfziel von A ein Prüfziel von B, das alles erfüllt, was jenes "
         "erfüllt. Einen Wechsel blockiert jede Anforderung, die A erfüllt und B nicht.",
         "Without a profile: B can replace A if B passes every requirement A passes. Where a vendor has several "
         "targets for a standard, each target of A needs a target of B that passes everything it passes. A switch "
-        "is blocked by every requirement A passes and B does not."),
+        "is blocked by every requirement A passes and B does not.",
+    ),
     "switch.groups": ("Untereinander austauschbar", "Interchangeable with each other"),
     "switch.none": ("keine austauschbaren Anbieter", "no interchangeable vendors"),
     "switch.from": ("bisher (A) ↓ / ersetzt durch (B) →", "current (A) ↓ / replaced by (B) →"),
@@ -84,19 +93,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "Der Lauf wurde nicht beendet. Der Bericht zeigt nur die Prüfungen, die vor dem Abbruch fertig waren; "
         "fehlende Prüfungen sind nicht bewertet, ein Gesamturteil ist nicht möglich.",
         "The run did not finish. This report shows only the checks that completed before it stopped; missing "
-        "checks are not judged and no overall verdict can be reached."),
-    "interrupted.text": ("Abgebrochen durch {by} ({at}); „conformance run --resume“ mit demselben Ausgabeordner "
-                         "führt den Lauf zu Ende.",
-                         "Stopped by {by} ({at}); “conformance run --resume” with the same output folder finishes "
-                         "the run."),
-    "interrupted.resume": ("Lauf abgebrochen: {out}/results.jsonl ist als abgebrochen markiert; „conformance run "
-                           "--resume --out {out}“ (mit denselben Dateien) führt ihn zu Ende.",
-                           "Run stopped: {out}/results.jsonl is marked interrupted; “conformance run --resume "
-                           "--out {out}” (with the same files) finishes it."),
-    "interrupted.noreports": ("Ein zweites Signal hat das Schreiben der Berichte abgebrochen; „conformance report“ "
-                              "erzeugt sie aus results.jsonl.",
-                              "A second signal stopped the reports; “conformance report” renders them from "
-                              "results.jsonl."),
+        "checks are not judged and no overall verdict can be reached.",
+    ),
+    "interrupted.text": (
+        "Abgebrochen durch {by} ({at}); „conformance run --resume“ mit demselben Ausgabeordner führt den Lauf zu Ende.",
+        "Stopped by {by} ({at}); “conformance run --resume” with the same output folder finishes the run.",
+    ),
+    "interrupted.resume": (
+        "Lauf abgebrochen: {out}/results.jsonl ist als abgebrochen markiert; „conformance run "
+        "--resume --out {out}“ (mit denselben Dateien) führt ihn zu Ende.",
+        "Run stopped: {out}/results.jsonl is marked interrupted; “conformance run --resume "
+        "--out {out}” (with the same files) finishes it.",
+    ),
+    "interrupted.noreports": (
+        "Ein zweites Signal hat das Schreiben der Berichte abgebrochen; „conformance report“ "
+        "erzeugt sie aus results.jsonl.",
+        "A second signal stopped the reports; “conformance report” renders them from results.jsonl.",
+    ),
     "profile": ("Profil", "Profile"),
     "profile.none": ("kein Profil – alle Ergebnisse zählen", "no profile – every result counts"),
     "profile.requires": ("Das Profil „{name}“ fordert:", "The profile “{name}” requires:"),
@@ -163,16 +176,19 @@ LABELS: dict[str, tuple[str, str]] = {
         "“12/14 SHALL”: 12 of 14 judged SHALL requirements passed. Judged are passed, failed, waived and errors "
         "without verdict. Errors, waivers, skips and MAY requirements are shown small below. Not applicable "
         "requirements (e.g. of a class the vendor does not claim) are not counted; their exact number is in the "
-        "cell's tooltip and with the results."),
+        "cell's tooltip and with the results.",
+    ),
     "legend.console": (
         "erfüllt/bewertet je Verbindlichkeit; nicht anwendbare Anforderungen sind nicht gezählt (genaue Zahlen in "
         "der Matrix)",
-        "passed/judged per obligation; not applicable requirements are not counted (exact numbers in the matrix)"),
+        "passed/judged per obligation; not applicable requirements are not counted (exact numbers in the matrix)",
+    ),
     "legend.short": (
         "erfüllt/bewertet je Verbindlichkeit; nicht anwendbare Anforderungen sind nicht gezählt – die genauen Zahlen "
         "stehen im Tooltip jeder Zelle und bei den Einzelergebnissen.",
         "passed/judged per obligation; not applicable requirements are not counted – the exact numbers are in each "
-        "cell's tooltip and with the results."),
+        "cell's tooltip and with the results.",
+    ),
     "others": ("Weiteres", "Other"),
     "details": ("Einzelergebnisse mit Nachweisen", "Results with evidence"),
     "group.show": ("Enthaltene Anforderungen", "Requirements in this group"),
@@ -196,8 +212,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.before": ("Vorher", "Before"),
     "diff.after": ("Jetzt", "Now"),
     "diff.run": ("Lauf {id} vom {started}", "run {id} of {started}"),
-    "diff.caveats": ("Achtung, nicht nur die Anbieter haben sich geändert",
-                     "Note: not only the vendors changed"),
+    "diff.caveats": ("Achtung, nicht nur die Anbieter haben sich geändert", "Note: not only the vendors changed"),
     "diff.caveat.suite-version": ("Version der Prüfsuite: {before} → {after}", "suite version: {before} → {after}"),
     "diff.caveat.pack": ("Artefakt-Paket {subject}: {before} → {after}", "artefact pack {subject}: {before} → {after}"),
     "diff.caveat.profile": ("Profil: „{before}“ → „{after}“", "profile: “{before}” → “{after}”"),
@@ -222,18 +237,24 @@ LABELS: dict[str, tuple[str, str]] = {
 COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "pass": (("{n} erfüllt", "{n} erfüllt"), ("{n} passed", "{n} passed")),
     "fail": (("{n} nicht erfüllt", "{n} nicht erfüllt"), ("{n} failed", "{n} failed")),
-    "error": (("{n} Fehler ohne Urteil", "{n} Fehler ohne Urteil"),
-              ("{n} error, no verdict", "{n} errors, no verdict")),
+    "error": (
+        ("{n} Fehler ohne Urteil", "{n} Fehler ohne Urteil"),
+        ("{n} error, no verdict", "{n} errors, no verdict"),
+    ),
     "skip": (("{n} übersprungen", "{n} übersprungen"), ("{n} skipped", "{n} skipped")),
     "not_applicable": (("{n} nicht anwendbar", "{n} nicht anwendbar"), ("{n} not applicable", "{n} not applicable")),
     "not_verified": (("{n} nicht verifiziert", "{n} nicht verifiziert"), ("{n} not verified", "{n} not verified")),
     "waived": (("{n} zugelassene Abweichung", "{n} zugelassene Abweichungen"), ("{n} waived", "{n} waived")),
     "requirements": (("{n} Anforderung", "{n} Anforderungen"), ("{n} requirement", "{n} requirements")),
     "more": (("und {n} weiterer Befund", "und {n} weitere Befunde"), ("and {n} more", "and {n} more")),
-    "omitted": (("{n} weiterer Befund, nicht aufgeführt", "{n} weitere Befunde, nicht aufgeführt"),
-                ("{n} further finding, not listed", "{n} further findings, not listed")),
-    "notes": (("{n} Hinweis zur Stichprobe", "{n} Hinweise zu Stichproben"),
-              ("{n} sampling note", "{n} sampling notes")),
+    "omitted": (
+        ("{n} weiterer Befund, nicht aufgeführt", "{n} weitere Befunde, nicht aufgeführt"),
+        ("{n} further finding, not listed", "{n} further findings, not listed"),
+    ),
+    "notes": (
+        ("{n} Hinweis zur Stichprobe", "{n} Hinweise zu Stichproben"),
+        ("{n} sampling note", "{n} sampling notes"),
+    ),
 }
 
 

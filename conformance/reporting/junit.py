@@ -40,16 +40,24 @@ def render_junit(report: Report, lang: str = "de") -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def _suite(run: Run, vendor: str, standard: str, results: list[Result], shorts: dict[tuple[str, str], str],
-           t: Labels) -> etree._Element:
-    suite = etree.Element("testsuite", name=clean(f"{vendor}.{standard}"), timestamp=_timestamp(run.header.started),
-                          hostname=clean(run.header.platform.get("node", "") or "wechselbar"))
+def _suite(
+    run: Run, vendor: str, standard: str, results: list[Result], shorts: dict[tuple[str, str], str], t: Labels
+) -> etree._Element:
+    suite = etree.Element(
+        "testsuite",
+        name=clean(f"{vendor}.{standard}"),
+        timestamp=_timestamp(run.header.started),
+        hostname=clean(run.header.platform.get("node", "") or "wechselbar"),
+    )
     _properties(suite, _suite_properties(run, vendor, standard))
     names = Counter((r.cls, r.requirement) for r in results)
     for result in results:
         classname = f"{vendor}.{standard}.{shorts.get((standard, result.cls), result.cls)}"
-        name = result.requirement if names[(result.cls, result.requirement)] == 1 else \
-            f"{result.requirement} [{result.test_id}]"
+        name = (
+            result.requirement
+            if names[(result.cls, result.requirement)] == 1
+            else f"{result.requirement} [{result.test_id}]"
+        )
         suite.append(_case(result, clean(classname), clean(name), t))
     _totals(suite, results)
     return suite
@@ -57,8 +65,16 @@ def _suite(run: Run, vendor: str, standard: str, results: list[Result], shorts: 
 
 def _incomplete(root: etree._Element, run: Run, title: str, text: str) -> None:
     """An incomplete run is one more failing testcase, first, so a CI test report never shows it green."""
-    suite = etree.Element("testsuite", name="wechselbar.run", tests="1", failures="0", errors="1", skipped="0",
-                          time="0.000", timestamp=_timestamp(run.header.started))
+    suite = etree.Element(
+        "testsuite",
+        name="wechselbar.run",
+        tests="1",
+        failures="0",
+        errors="1",
+        skipped="0",
+        time="0.000",
+        timestamp=_timestamp(run.header.started),
+    )
     case = etree.SubElement(suite, "testcase", classname="wechselbar.run", name=clean(title), time="0.000")
     etree.SubElement(case, "error", message=clean(f"{title}: {text}"), type="incomplete").text = clean(text)
     root.insert(0, suite)
@@ -69,20 +85,38 @@ def _incomplete(root: etree._Element, run: Run, title: str, text: str) -> None:
 def _suite_properties(run: Run, vendor: str, standard: str) -> list[tuple[str, object]]:
     info = next((v for v in vendors(run) if v["id"] == vendor), {})
     profile = run.header.profile
-    return [("vendor", vendor), ("vendor.name", info.get("name", "")), ("vendor.product", info.get("product", "")),
-            ("vendor.version", info.get("version", "")), ("standard", standard), ("run_id", run.header.run_id),
-            ("suite_version", run.header.suite_version), ("profile", profile.name if profile else ""),
-            ("run.complete", "true" if run.complete else "false")]
+    return [
+        ("vendor", vendor),
+        ("vendor.name", info.get("name", "")),
+        ("vendor.product", info.get("product", "")),
+        ("vendor.version", info.get("version", "")),
+        ("standard", standard),
+        ("run_id", run.header.run_id),
+        ("suite_version", run.header.suite_version),
+        ("profile", profile.name if profile else ""),
+        ("run.complete", "true" if run.complete else "false"),
+    ]
 
 
 def _case(result: Result, classname: str, name: str, t: Labels) -> etree._Element:
     case = etree.Element("testcase", classname=classname, name=name, time=f"{result.duration_ms / 1000:.3f}")
-    _properties(case, [("requirement", result.requirement), ("class", result.cls),
-                       ("obligation", result.obligation), ("profile_obligation", result.profile_obligation or ""),
-                       ("outcome", result.outcome.value), ("standard_version", result.standard_version),
-                       ("test_id", result.test_id), ("target", result.target), ("spec_url", result.spec_url),
-                       ("waiver", result.waiver.status if result.waiver else ""),
-                       ("examined", examined_text(result.examined, t)), ("revision", result.revision or "")])
+    _properties(
+        case,
+        [
+            ("requirement", result.requirement),
+            ("class", result.cls),
+            ("obligation", result.obligation),
+            ("profile_obligation", result.profile_obligation or ""),
+            ("outcome", result.outcome.value),
+            ("standard_version", result.standard_version),
+            ("test_id", result.test_id),
+            ("target", result.target),
+            ("spec_url", result.spec_url),
+            ("waiver", result.waiver.status if result.waiver else ""),
+            ("examined", examined_text(result.examined, t)),
+            ("revision", result.revision or ""),
+        ],
+    )
     reason = t.msg(result.reason) or result.statement
     message = clean(f"{t(f'outcome.{result.outcome}')}: {reason}")
     if result.outcome is Outcome.FAIL:
@@ -99,8 +133,12 @@ def _case(result: Result, classname: str, name: str, t: Labels) -> etree._Elemen
 def _details(result: Result, t: Labels) -> str:
     lines = [result.statement, t.msg(result.reason)]
     for f in result.findings:
-        lines += [f"- [{t.kind(f.kind)}] {t.msg(f.message)}", f"  {t('locator')}: {locator(f.locator)}",
-                  f"  {t('expected')}: {value(f.expected, t)}", f"  {t('actual')}: {value(f.actual, t)}"]
+        lines += [
+            f"- [{t.kind(f.kind)}] {t.msg(f.message)}",
+            f"  {t('locator')}: {locator(f.locator)}",
+            f"  {t('expected')}: {value(f.expected, t)}",
+            f"  {t('actual')}: {value(f.actual, t)}",
+        ]
         if f.exchange is not None and 0 <= f.exchange < len(result.exchanges):
             ex = result.exchanges[f.exchange]
             lines.append(f"  http: {ex.method} {ex.url} -> {ex.status}")

@@ -41,8 +41,13 @@ def _table(report: Report, t: Labels) -> list[str]:
     head = [t("vendor"), t("verdict"), *(md(s) for s in standards)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in report.matrix.rows:
-        lines.append("| " + " | ".join([_name(row), _verdict(report.verdict(row.id), report, t),
-                                         *(_cell(row, s, t) for s in standards)]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [_name(row), _verdict(report.verdict(row.id), report, t), *(_cell(row, s, t) for s in standards)]
+            )
+            + " |"
+        )
     return lines
 
 
@@ -78,8 +83,9 @@ def _missing(report: Report, t: Labels) -> list[str]:
         if verdict.missing:
             shown = "; ".join(missing_text(m, t, md, row.several(m.standard)) for m in verdict.missing[:MAX_MISSING])
             more = len(verdict.missing) - MAX_MISSING
-            lines.append(f"- **{md(labels[row.id])}** – {heading}: {shown}"
-                         + (f"; {t.n('more', more)}" if more > 0 else ""))
+            lines.append(
+                f"- **{md(labels[row.id])}** – {heading}: {shown}" + (f"; {t.n('more', more)}" if more > 0 else "")
+            )
     return [*lines, ""] if lines else []
 
 
@@ -100,8 +106,9 @@ def _footer(report: Report, t: Labels) -> list[str]:
     return [
         f"**{t('switch.title')}** – {t('switch.groups')}: {groups}",
         "",
-        f"{t('waivers')}: " + (", ".join(f"{n} {t('waiver.' + s)}" for s, n in sorted(waivers.items()))
-                               or t("waivers.none")) + f" · {t('notes')}: {len(report.notes)}",
+        f"{t('waivers')}: "
+        + (", ".join(f"{n} {t('waiver.' + s)}" for s, n in sorted(waivers.items())) or t("waivers.none"))
+        + f" · {t('notes')}: {len(report.notes)}",
         "",
         f"{t('exit_code')} {report.exit_code} · {t('run_id')} {md(head.run_id)} · {md(head.suite_version)} · "
         f"{md(head.started)}",

@@ -21,8 +21,15 @@ from conformance.reporting.header import Column, columns, target_labels, vendors
 
 OBLIGATIONS = tuple(Obligation)
 JUDGED = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED)
-WORST_FIRST = (Outcome.FAIL, Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.PASS,
-               Outcome.NOT_APPLICABLE)
+WORST_FIRST = (
+    Outcome.FAIL,
+    Outcome.ERROR,
+    Outcome.WAIVED,
+    Outcome.SKIP,
+    Outcome.NOT_VERIFIED,
+    Outcome.PASS,
+    Outcome.NOT_APPLICABLE,
+)
 
 
 class State(StrEnum):
@@ -74,8 +81,9 @@ class Counts:
         """Red: a MUSS failed. Amber: errors, waivers, skips or SOLL/KANN fails. Green: passes. Grey: nothing."""
         if self.get(Obligation.MUSS, Outcome.FAIL):
             return State.FAIL
-        if any(self.outcome(o) for o in (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED,
-                                          Outcome.FAIL)):
+        if any(
+            self.outcome(o) for o in (Outcome.ERROR, Outcome.WAIVED, Outcome.SKIP, Outcome.NOT_VERIFIED, Outcome.FAIL)
+        ):
             return State.WARN
         return State.PASS if self.outcome(Outcome.PASS) else State.NONE
 
@@ -118,8 +126,10 @@ def requirement_outcomes(results: Iterable[Result]) -> tuple[ReqOutcome, ...]:
     groups: dict[str, list[Result]] = {}
     for result in sorted(results, key=_order):
         groups.setdefault(result.requirement, []).append(result)
-    found = (ReqOutcome(uri, group[0].obligation, worst(r.outcome for r in group), tuple(group))
-             for uri, group in groups.items())
+    found = (
+        ReqOutcome(uri, group[0].obligation, worst(r.outcome for r in group), tuple(group))
+        for uri, group in groups.items()
+    )
     return tuple(sorted(found, key=lambda r: (WORST_FIRST.index(r.outcome), _rank(r.obligation), r.requirement)))
 
 
@@ -188,8 +198,9 @@ class Row:
 
     def lane_counts(self, lane: Lane) -> Counts:
         """The counts of every class of one lane, summed."""
-        return sum((c.counts for (s, _, t), c in self.cells.items() if (s, t) == (lane.standard, lane.target)),
-                   Counts())
+        return sum(
+            (c.counts for (s, _, t), c in self.cells.items() if (s, t) == (lane.standard, lane.target)), Counts()
+        )
 
     def outcomes(self) -> Iterable[ReqOutcome]:
         """Every requirement outcome of every lane."""
@@ -224,8 +235,9 @@ def build_matrix(run: Run) -> Matrix:
     return Matrix(tuple(_row(v, by_vendor.get(str(v["id"]), {}), standards) for v in vendors(run)), found)
 
 
-def _row(vendor: Mapping[str, Any], found: Mapping[tuple[str, str, str], list[Result]],
-         standards: tuple[str, ...]) -> Row:
+def _row(
+    vendor: Mapping[str, Any], found: Mapping[tuple[str, str, str], list[Result]], standards: tuple[str, ...]
+) -> Row:
     cells = {key: Cell(requirement_outcomes(results)) for key, results in found.items()}
     lanes = []
     for standard in standards:

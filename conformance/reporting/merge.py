@@ -70,7 +70,8 @@ def _results(ordered: Sequence[Run]) -> tuple[tuple[Result, ...], tuple[Duplicat
     kept = [entries[-1][1] for entries in found.values()]
     duplicates = tuple(
         Duplicate(key[0], key[1], _tag(entries[-1]), tuple(_tag(e) for e in entries[:-1]))
-        for key, entries in sorted(found.items()) if len(entries) > 1
+        for key, entries in sorted(found.items())
+        if len(entries) > 1
     )
     return tuple(sorted(kept, key=lambda r: (r.vendor, r.standard, r.cls, r.requirement, r.test_id))), duplicates
 
@@ -89,9 +90,13 @@ def _header(ordered: Sequence[Run]) -> Header:
         started=min(h.started for h in heads),
         finished=None if None in finished else max(f for f in finished if f is not None),
         interrupted=next((h.interrupted for h in reversed(heads) if h.interrupted), None),
-        platform=_platform(heads), config=_config(heads),
+        platform=_platform(heads),
+        config=_config(heads),
         packs=tuple(sorted({_canon(p): p for h in heads for p in h.packs}.values(), key=_canon)),
-        vendors=_vendors(heads), standards=_standards(heads), profile=_profile(heads), merged_from=merged_from,
+        vendors=_vendors(heads),
+        standards=_standards(heads),
+        profile=_profile(heads),
+        merged_from=merged_from,
         messages=_messages(heads),
     )
 
@@ -114,8 +119,10 @@ def _profile(heads: Sequence[Header]) -> Profile | None:
 def _profile_key(profile: Profile | None) -> Any:
     if profile is None:
         return None
-    items = sorted(_canon({"standard": i.standard, "classes": sorted(i.classes), "obligation": i.obligation})
-                   for i in profile.items)
+    items = sorted(
+        _canon({"standard": i.standard, "classes": sorted(i.classes), "obligation": i.obligation})
+        for i in profile.items
+    )
     return {"id": profile.id, "name": profile.name, "items": items}
 
 
@@ -144,8 +151,10 @@ def _standards(heads: Sequence[Header]) -> tuple[dict[str, Any], ...]:
 def _same(known: Mapping[str, Any], other: Mapping[str, Any], fields: Iterable[str], what: str) -> None:
     for name in fields:
         if known.get(name) != other.get(name):
-            raise MergeError(f"{what} has {name} {known.get(name)!r} in one run and {other.get(name)!r} in "
-                             "another; merge only runs of the same product versions and catalogues")
+            raise MergeError(
+                f"{what} has {name} {known.get(name)!r} in one run and {other.get(name)!r} in "
+                "another; merge only runs of the same product versions and catalogues"
+            )
 
 
 def _union(first: Iterable[Mapping[str, Any]], more: Iterable[Mapping[str, Any]], key: str = "") -> list[Any]:

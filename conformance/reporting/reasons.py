@@ -12,6 +12,8 @@ from functools import cache
 
 from conformance.reporting.findings import Compiled, compile_templates, german, render
 
+# fmt: off
+
 ERRORS = {"TargetUnreachable": "nicht erreichbar", "DeadlineExceeded": "Zeitlimit der Prüfung überschritten",
           "ResponseTooLarge": "Antwort über der Größengrenze", "ForeignHost": "nicht freigegebener Host",
           "TooManyRedirects": "zu viele Weiterleitungen", "TargetStopped": "Ziel antwortet nicht mehr",

@@ -24,8 +24,15 @@ from conformance.reporting.matrix import Counts, Lane, Row
 from conformance.reporting.model import Report
 from conformance.reporting.text import EXTRA, SYMBOL, banner, clean, headline, ratio
 
-STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "none": "dim",
-         "meets": "green", "fails": "bold red", "undecided": "yellow"}
+STYLE = {
+    "pass": "green",
+    "fail": "bold red",
+    "warn": "yellow",
+    "none": "dim",
+    "meets": "green",
+    "fails": "bold red",
+    "undecided": "yellow",
+}
 MAX_LINES = 3
 UNREACHABLE = "harness.error.TargetUnreachable"
 EARLIER = "harness.unreachable-earlier"
@@ -33,8 +40,9 @@ MAX_NAME = 20
 MUSS, SOLL, KANN = Obligation.MUSS, Obligation.SOLL, Obligation.KANN
 
 
-def print_summary(report: Report, paths: Mapping[str, Path], lang: str, console: Console | None = None,
-                  code: int | None = None) -> None:
+def print_summary(
+    report: Report, paths: Mapping[str, Path], lang: str, console: Console | None = None, code: int | None = None
+) -> None:
     """Print the table, the verdicts with what is missing, the report paths and the exit code (``code`` where
     the process ends with another than the run's own, e.g. after a signal)."""
     console = console or Console(highlight=False, soft_wrap=False)
@@ -51,8 +59,12 @@ def print_summary(report: Report, paths: Mapping[str, Path], lang: str, console:
 
 
 def _table(report: Report, t: Labels) -> Table:
-    table = Table(title=t("title") + (f" · {clean(report.profile)}" if report.profile else ""), box=box.SIMPLE_HEAD,
-                  show_edge=False, title_justify="left")
+    table = Table(
+        title=t("title") + (f" · {clean(report.profile)}" if report.profile else ""),
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        title_justify="left",
+    )
     names = {row.id: _name_lines(row, len(row.lanes) or 1) for row in report.matrix.rows}
     widest = max((len(line.plain) for lines in names.values() for line in lines), default=12)
     table.add_column(t("product"), min_width=min(widest, MAX_NAME), overflow="fold")
@@ -84,8 +96,10 @@ def _lane(row: Row, lane: Lane, t: Labels) -> tuple[Text, Text, Text, Text]:
     if row.several(lane.standard):
         standard.append(f"\n{clean(lane.target)}", style="dim")
     style = STYLE[counts.state.value]
-    must = Text(f"{SYMBOL[counts.state.value]} {_ratio(counts, MUSS)}" if counts.judged(MUSS) else
-                SYMBOL[counts.state.value], style=style)
+    must = Text(
+        f"{SYMBOL[counts.state.value]} {_ratio(counts, MUSS)}" if counts.judged(MUSS) else SYMBOL[counts.state.value],
+        style=style,
+    )
     return standard, must, Text(_ratio(counts, SOLL)), Text(_others(counts, t.lang), style="dim")
 
 
@@ -105,12 +119,14 @@ def _verdicts(console: Console, report: Report, t: Labels) -> None:
     for row in report.matrix.rows:
         verdict = report.verdict(row.id)
         state = verdict.state.value
-        key = f"verdict.{state}" if report.profile else {"meets": "verdict.clean", "fails": "verdict.failures"}.get(
-            state, f"verdict.{state}")
+        key = (
+            f"verdict.{state}"
+            if report.profile
+            else {"meets": "verdict.clean", "fails": "verdict.failures"}.get(state, f"verdict.{state}")
+        )
         console.print(Text(f"{VERDICT_SYMBOL[state]} {clean(report.labels[row.id])}: {t(key)}", style=STYLE[state]))
         for target, cause in unreachable(row).items():
-            console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(t.msg(cause))})",
-                               style=STYLE["fail"]))
+            console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(t.msg(cause))})", style=STYLE["fail"]))
         for missing in verdict.missing[:MAX_LINES]:
             console.print(Text(f"    {missing_text(missing, t, clean, row.several(missing.standard))}", style="dim"))
         if len(verdict.missing) > MAX_LINES:

@@ -13,11 +13,39 @@ from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
 from conformance.reporting.text import banner, clean, examined_text, locator, value
 
-FIELDS = ("vendor", "vendor_name", "product", "vendor_version", "standard", "standard_version", "class",
-          "class_uri", "requirement", "obligation", "profile_obligation", "outcome", "outcome_label", "reason",
-          "target", "test_id", "duration_ms", "examined", "findings", "findings_omitted", "expected", "actual",
-          "locator", "http", "waiver_status", "waiver_expires", "notes", "spec_url", "revision", "run_id",
-          "run_complete")
+FIELDS = (
+    "vendor",
+    "vendor_name",
+    "product",
+    "vendor_version",
+    "standard",
+    "standard_version",
+    "class",
+    "class_uri",
+    "requirement",
+    "obligation",
+    "profile_obligation",
+    "outcome",
+    "outcome_label",
+    "reason",
+    "target",
+    "test_id",
+    "duration_ms",
+    "examined",
+    "findings",
+    "findings_omitted",
+    "expected",
+    "actual",
+    "locator",
+    "http",
+    "waiver_status",
+    "waiver_expires",
+    "notes",
+    "spec_url",
+    "revision",
+    "run_id",
+    "run_complete",
+)
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -49,25 +77,45 @@ def cell(data: object) -> object:
 def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, t: Labels) -> dict[str, object]:
     waiver = result.waiver
     return {
-        "vendor": result.vendor, "vendor_name": vendor.get("name", ""), "product": vendor.get("product", ""),
-        "vendor_version": vendor.get("version", ""), "standard": result.standard,
-        "standard_version": result.standard_version, "class": short, "class_uri": result.cls,
-        "requirement": result.requirement, "obligation": result.obligation,
-        "profile_obligation": result.profile_obligation or "", "outcome": result.outcome.value,
-        "outcome_label": t(f"outcome.{result.outcome}"), "reason": t.msg(result.reason),
-        "target": result.target, "test_id": result.test_id, "duration_ms": result.duration_ms,
-        "examined": examined_text(result.examined, t), **_evidence(result, t),
-        "findings_omitted": result.findings_omitted, "waiver_status": waiver.status if waiver else "",
-        "waiver_expires": waiver.expires if waiver else "", "notes": " | ".join(t.msg(n) for n in result.notes),
-        "spec_url": result.spec_url, "revision": result.revision or "", "run_id": run.header.run_id,
+        "vendor": result.vendor,
+        "vendor_name": vendor.get("name", ""),
+        "product": vendor.get("product", ""),
+        "vendor_version": vendor.get("version", ""),
+        "standard": result.standard,
+        "standard_version": result.standard_version,
+        "class": short,
+        "class_uri": result.cls,
+        "requirement": result.requirement,
+        "obligation": result.obligation,
+        "profile_obligation": result.profile_obligation or "",
+        "outcome": result.outcome.value,
+        "outcome_label": t(f"outcome.{result.outcome}"),
+        "reason": t.msg(result.reason),
+        "target": result.target,
+        "test_id": result.test_id,
+        "duration_ms": result.duration_ms,
+        "examined": examined_text(result.examined, t),
+        **_evidence(result, t),
+        "findings_omitted": result.findings_omitted,
+        "waiver_status": waiver.status if waiver else "",
+        "waiver_expires": waiver.expires if waiver else "",
+        "notes": " | ".join(t.msg(n) for n in result.notes),
+        "spec_url": result.spec_url,
+        "revision": result.revision or "",
+        "run_id": run.header.run_id,
         "run_complete": "yes" if run.complete else "no",
     }
 
 
 def _banner_row(run: Run, title: str, text: str) -> dict[str, object]:
     """The first row of an incomplete run: not a result, the banner every format shows."""
-    return {"outcome": "incomplete", "outcome_label": title, "reason": text, "run_id": run.header.run_id,
-            "run_complete": "no"}
+    return {
+        "outcome": "incomplete",
+        "outcome_label": title,
+        "reason": text,
+        "run_id": run.header.run_id,
+        "run_complete": "no",
+    }
 
 
 def _evidence(result: Result, t: Labels) -> dict[str, str]:

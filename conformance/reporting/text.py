@@ -157,7 +157,7 @@ def titled(title: str, version: str) -> str:
         if number == version or (version.endswith(".x") and number.startswith(stem)):
             return title
         if version.startswith(number + "."):
-            return title[: found.start()] + version + title[found.end():]
+            return title[: found.start()] + version + title[found.end() :]
     return f"{title} {version}"
 
 
@@ -165,7 +165,7 @@ def short_requirement(uri: str) -> str:
     """The readable tail of a requirement URI: ``/req/core/root-op``, or the section of a section id
     (``§2.3 URLs/stateless``); the full URI is shown beside it."""
     if "§" in uri and "://" not in uri:
-        return uri[uri.index("§"):]
+        return uri[uri.index("§") :]
     for marker in ("/req/", "/rec/", "/per/", "/conf/"):
         if marker in uri:
             return marker + uri.split(marker, 1)[1]

@@ -84,13 +84,19 @@ def _verdict(run: Run, row: Row) -> VendorVerdict:
     outcomes = list(row.outcomes())
     waived = tuple(dict.fromkeys(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED))
     if run.header.profile is None:
-        missing = _sorted(_missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR)
-                          or unexamined(r.first))
+        missing = _sorted(
+            _missing(r) for r in outcomes if r.outcome in (Outcome.FAIL, Outcome.ERROR) or unexamined(r.first)
+        )
         return VendorVerdict(row.id, _state(missing, run.complete), missing, (), waived)
     structural = _structural(run, row, Obligation.MUSS)
     unclaimed = {(m.standard, m.cls, m.target) for m in structural if m.kind == "not-claimed"}
-    short = [r for r in outcomes if r.profile_obligation and (r.outcome in BY_OUTCOME or unexamined(r.first))
-             and not _unclaimed_fail(r, unclaimed)]
+    short = [
+        r
+        for r in outcomes
+        if r.profile_obligation
+        and (r.outcome in BY_OUTCOME or unexamined(r.first))
+        and not _unclaimed_fail(r, unclaimed)
+    ]
     missing = structural + _sorted(_missing(r) for r in short if required(r))
     recommended = _structural(run, row, Obligation.SOLL) + _sorted(_missing(r) for r in short if not required(r))
     return VendorVerdict(row.id, _state(missing, run.complete), missing, recommended, waived)
@@ -102,8 +108,7 @@ def required(outcome: ReqOutcome) -> bool:
 
 
 def _sorted(found: Iterable[Missing]) -> tuple[Missing, ...]:
-    return tuple(sorted(found, key=lambda m: (KIND_ORDER.index(m.kind), m.standard, m.cls, m.requirement,
-                                              m.target)))
+    return tuple(sorted(found, key=lambda m: (KIND_ORDER.index(m.kind), m.standard, m.cls, m.requirement, m.target)))
 
 
 def _state(missing: tuple[Missing, ...], complete: bool) -> VerdictState:
@@ -123,8 +128,7 @@ def unexamined(result: Result) -> bool:
 def _missing(outcome: ReqOutcome) -> Missing:
     first: Result = outcome.first
     kind = UNEXAMINED if unexamined(first) else BY_OUTCOME.get(outcome.outcome, outcome.outcome.value)
-    return Missing(kind, first.standard, first.cls, outcome.requirement, outcome.obligation, first.reason,
-                   first.target)
+    return Missing(kind, first.standard, first.cls, outcome.requirement, outcome.obligation, first.reason, first.target)
 
 
 def _unclaimed_fail(outcome: ReqOutcome, unclaimed: set[tuple[str, str, str]]) -> bool:
@@ -148,8 +152,12 @@ def _item_gaps(run: Run, row: Row, item: ProfileItem) -> list[Missing]:
         return [Missing("no-target", standard)]
     if hdr.standard_info(run, standard) is None and not any(key[0] == standard for key in row.cells):
         return [Missing("not-run", standard)]
-    return [gap for target in hdr.target_labels(row.vendor, standard)
-            for cls in hdr.required_classes(run, item) if (gap := _class_gap(run, row, standard, cls, target))]
+    return [
+        gap
+        for target in hdr.target_labels(row.vendor, standard)
+        for cls in hdr.required_classes(run, item)
+        if (gap := _class_gap(run, row, standard, cls, target))
+    ]
 
 
 def _class_gap(run: Run, row: Row, standard: str, cls: str, target: str) -> Missing | None:

@@ -101,10 +101,15 @@ def _row(report: Report, index: int, row: Row, label: str, lang: str) -> RowView
 
 def _lane(report: Report, row: Row, index: int, k: int, lane: Lane, lang: str) -> LaneView:
     columns = report.matrix.columns_of(lane.standard)
-    unclaimed = {m.cls for m in report.verdict(row.id).missing
-                 if m.kind == "not-claimed" and (m.standard, m.target) == (lane.standard, lane.target)}
-    cells = tuple(_cell(f"c-{index}-{k}-{j}", c, row.cell(c, lane.target), lang, c.uri in unclaimed)
-                  for j, c in enumerate(columns))
+    unclaimed = {
+        m.cls
+        for m in report.verdict(row.id).missing
+        if m.kind == "not-claimed" and (m.standard, m.target) == (lane.standard, lane.target)
+    }
+    cells = tuple(
+        _cell(f"c-{index}-{k}-{j}", c, row.cell(c, lane.target), lang, c.uri in unclaimed)
+        for j, c in enumerate(columns)
+    )
     total = _view(f"s-{index}-{k}", None, Cell(), row.lane_counts(lane), lang, sum(c.notes for c in cells))
     if unclaimed:
         total = replace(total, state=State.FAIL.value, symbol=SYMBOL[State.FAIL.value])
@@ -117,14 +122,28 @@ def _cell(anchor: str, column: Column, cell: Cell, lang: str, unclaimed: bool) -
     view = _view(anchor, column, cell, cell.counts, lang, len(cell.notes))
     if not unclaimed:
         return view
-    return replace(view, state=State.FAIL.value, symbol=SYMBOL[State.FAIL.value],
-                   headline=label("missing.not-claimed", lang), secondary="")
+    return replace(
+        view,
+        state=State.FAIL.value,
+        symbol=SYMBOL[State.FAIL.value],
+        headline=label("missing.not-claimed", lang),
+        secondary="",
+    )
 
 
 def _view(anchor: str, column: Column | None, cell: Cell, counts: Counts, lang: str, notes: int) -> CellView:
     state = counts.state.value
-    return CellView(anchor, column, cell, state, SYMBOL[state], headline(counts, lang), secondary(counts, lang),
-                    exact(counts, lang), notes)
+    return CellView(
+        anchor,
+        column,
+        cell,
+        state,
+        SYMBOL[state],
+        headline(counts, lang),
+        secondary(counts, lang),
+        exact(counts, lang),
+        notes,
+    )
 
 
 def detail(cell: Cell, t: Labels) -> Detail:
@@ -132,8 +151,11 @@ def detail(cell: Cell, t: Labels) -> Detail:
     group = _group(cell.requirements, t)
     if group is not None:
         return Detail(group, (), ())
-    return Detail(None, tuple(r for r in cell.requirements if r.outcome not in COMPACT),
-                  tuple(r for r in cell.requirements if r.outcome in COMPACT))
+    return Detail(
+        None,
+        tuple(r for r in cell.requirements if r.outcome not in COMPACT),
+        tuple(r for r in cell.requirements if r.outcome in COMPACT),
+    )
 
 
 def _group(found: tuple[ReqOutcome, ...], t: Labels) -> Group | None:

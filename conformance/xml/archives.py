@@ -120,9 +120,13 @@ def members(path: str, label: str, walk: Walk, depth: int = 1) -> Iterator[Docum
         return
     total = sum(i.file_size for i in infos)
     if len(infos) > walk.limits.max_entries or total > walk.limits.max_total_bytes:
-        yield walk.problem(label, (
-            f"archive refused unread: {len(infos)} entries expanding to {total} bytes exceed the limits "
-            f"({walk.limits.max_entries} entries, {walk.limits.max_total_bytes} bytes)"))
+        yield walk.problem(
+            label,
+            (
+                f"archive refused unread: {len(infos)} entries expanding to {total} bytes exceed the limits "
+                f"({walk.limits.max_entries} entries, {walk.limits.max_total_bytes} bytes)"
+            ),
+        )
         return
     for info in infos:
         yield from _member(path, label, info, walk, depth)

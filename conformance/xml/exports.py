@@ -26,8 +26,11 @@ from conformance.xml.report import DocumentReport, Source, detect, rejected, val
 RULE = "EXPORT"
 
 
-def documents(specs: Iterable[str], standard: str = "", limits: ZipLimits | None = None,
-              ) -> Iterator[Document | Problem]:
+def documents(
+    specs: Iterable[str],
+    standard: str = "",
+    limits: ZipLimits | None = None,
+) -> Iterator[Document | Problem]:
     """The documents named by files, directories (recursively), globs and ZIP archives, or the problems; in folders
     and archives, the files with the suffixes of the standard's validator (``.xml`` when none is named)."""
     suffixes = validator_for(standard).suffixes if standard else XML_SUFFIXES
@@ -123,8 +126,14 @@ def tasks_for(items: Iterable[Document | Problem], standard: str) -> Iterator[Ta
         yield item if isinstance(item, DocumentReport) else Task(item, standard)
 
 
-def validate_export(specs: Iterable[str], standard: str = "", *, workers: int | None = None,
-                    limits: ZipLimits | None = None, progress: bool = False) -> list[DocumentReport]:
+def validate_export(
+    specs: Iterable[str],
+    standard: str = "",
+    *,
+    workers: int | None = None,
+    limits: ZipLimits | None = None,
+    progress: bool = False,
+) -> list[DocumentReport]:
     """Every document of an export validated (problems included as rejections), in export order."""
     work = list(tasks_for(documents(specs, standard, limits), standard))
     tasks = [t for t in work if isinstance(t, Task)]
@@ -152,8 +161,10 @@ def _run(tasks: list[Task], workers: int, tick: Callable[[Task], None]) -> dict[
     plan = lanes(tasks, workers, lambda t: kinds[t][0], lambda t: t.doc.size, lambda t: kinds[t][1])
     pools = [ProcessPoolExecutor(max_workers=1) for _ in plan]
     try:
-        return _collect({pool.submit(validate_batch, b): b for pool, lane in zip(pools, plan, strict=True)
-                         for b in batches(lane)}, tick)
+        return _collect(
+            {pool.submit(validate_batch, b): b for pool, lane in zip(pools, plan, strict=True) for b in batches(lane)},
+            tick,
+        )
     finally:
         for pool in pools:
             pool.shutdown()
@@ -179,8 +190,9 @@ def validate_batch(batch: list[Task]) -> list[DocumentReport]:
     return [validate_one(task) for task in batch]
 
 
-def _collect(futures: dict[Future[list[DocumentReport]], list[Task]],
-             tick: Callable[[Task], None]) -> dict[Task, DocumentReport]:
+def _collect(
+    futures: dict[Future[list[DocumentReport]], list[Task]], tick: Callable[[Task], None]
+) -> dict[Task, DocumentReport]:
     done: dict[Task, DocumentReport] = {}
     for future in as_completed(futures):
         for task, report in zip(futures[future], _outcome(future, futures[future]), strict=True):

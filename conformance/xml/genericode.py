@@ -61,14 +61,24 @@ def read_genericode(path: Path) -> CodeList:
     ident = root.find("Identification")
     if ident is None:
         raise ValueError(f"{path}: not a genericode CodeList (no Identification)")
-    keys = tuple((column, frozenset(
-        (value.findtext("SimpleValue") or "").strip()
-        for value in root.iterfind(f"SimpleCodeList/Row/Value[@ColumnRef='{column}']")))
-        for column in _key_columns(root))
+    keys = tuple(
+        (
+            column,
+            frozenset(
+                (value.findtext("SimpleValue") or "").strip()
+                for value in root.iterfind(f"SimpleCodeList/Row/Value[@ColumnRef='{column}']")
+            ),
+        )
+        for column in _key_columns(root)
+    )
     return CodeList(
-        uri=(ident.findtext("CanonicalUri") or "").strip(), version=(ident.findtext("Version") or "").strip(),
+        uri=(ident.findtext("CanonicalUri") or "").strip(),
+        version=(ident.findtext("Version") or "").strip(),
         version_uri=(ident.findtext("CanonicalVersionUri") or "").strip(),
-        name=(ident.findtext("ShortName") or path.stem).strip(), keys=keys, file=path.name)
+        name=(ident.findtext("ShortName") or path.stem).strip(),
+        keys=keys,
+        file=path.name,
+    )
 
 
 def _key_columns(root: Any) -> list[str]:
@@ -153,23 +163,54 @@ def check_code(value: CodeValue, index: CodeListIndex) -> Problem | None:
     found = index.lookup(value.list_uri, value.list_version)
     foreign = "warning" if value.binding.code_type == 4 else "error"
     if found is None and not index.versions(value.list_uri):
-        return UNKNOWN_LIST, foreign, XOEV("xoev.code-list-unknown", uri=value.list_uri, version=value.list_version,
-                                           count=len(index), value=value.code)
+        return (
+            UNKNOWN_LIST,
+            foreign,
+            XOEV(
+                "xoev.code-list-unknown",
+                uri=value.list_uri,
+                version=value.list_version,
+                count=len(index),
+                value=value.code,
+            ),
+        )
     if found is None:
-        return UNKNOWN_VERSION, "information", XOEV(
-            "xoev.code-version-unknown", version=value.list_version, uri=value.list_uri,
-            known=", ".join(index.versions(value.list_uri)), value=value.code)
+        return (
+            UNKNOWN_VERSION,
+            "information",
+            XOEV(
+                "xoev.code-version-unknown",
+                version=value.list_version,
+                uri=value.list_uri,
+                known=", ".join(index.versions(value.list_uri)),
+                value=value.code,
+            ),
+        )
     if value.code not in found.codes_in(value.binding.column):
-        return MEMBER, "error", XOEV("xoev.code-not-member", value=value.code, uri=found.uri, version=found.version,
-                                     valid=_sample(found.codes))
+        return (
+            MEMBER,
+            "error",
+            XOEV(
+                "xoev.code-not-member",
+                value=value.code,
+                uri=found.uri,
+                version=found.version,
+                valid=_sample(found.codes),
+            ),
+        )
     return None
 
 
 def _missing(value: CodeValue) -> Message:
     missing = [n for n, v in (("listURI", value.list_uri), ("listVersionID", value.list_version)) if not v]
     if len(missing) > 1:
-        return XOEV("xoev.code-references-missing", value=value.code, type=value.binding.code_type, first=missing[0],
-                    second=missing[1])
+        return XOEV(
+            "xoev.code-references-missing",
+            value=value.code,
+            type=value.binding.code_type,
+            first=missing[0],
+            second=missing[1],
+        )
     return XOEV("xoev.code-reference-missing", value=value.code, type=value.binding.code_type, missing=missing[0])
 
 
@@ -302,8 +343,14 @@ def _typed_tag(node: Any) -> str:
     return f"{node.tag} {{{node.nsmap.get(prefix or None, '')}}}{local}"
 
 
-def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any = None, prefix: str = "",
-                tally: Counter[tuple[str, ...]] | None = None) -> Iterator[Finding]:
+def check_codes(
+    scope: Any,
+    typing: CodeTyping,
+    index: CodeListIndex,
+    stop: Any = None,
+    prefix: str = "",
+    tally: Counter[tuple[str, ...]] | None = None,
+) -> Iterator[Finding]:
     """Every code-list finding in ``scope``; XPaths are built up to ``stop`` and prefixed with ``prefix``.
     ``tally`` counts the code elements checked (under the rule ids of :data:`RULES`)."""
     for element, binding in typing.bindings(scope):
@@ -312,5 +359,6 @@ def check_codes(scope: Any, typing: CodeTyping, index: CodeListIndex, stop: Any 
         problem = index.verdict(element, binding)
         if problem is not None:
             rule, severity, message = problem
-            yield Finding.worded(rule, severity, instance_xpath(element, stop, prefix), message, element.sourceline,
-                                 None, "codelist")
+            yield Finding.worded(
+                rule, severity, instance_xpath(element, stop, prefix), message, element.sourceline, None, "codelist"
+            )

@@ -72,7 +72,7 @@ class Configuration:
         if not candidates:
             raise ConfigurationError(f"{self.id}: resource location {location!r} maps to no pack or build")
         best = max(candidates, key=lambda r: len(r.location))
-        rest = location[len(best.location):]
+        rest = location[len(best.location) :]
         return Resource(location, best.pack, best.path + rest, best.build)
 
     def schema(self, location: str) -> SchemaRef:
@@ -125,12 +125,18 @@ def configuration(config_id: str) -> Configuration:
 def load(path: Path) -> Configuration:
     """Read one configuration file."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    resources = tuple(Resource(r["location"], r.get("pack", ""), r.get("path", ""), r.get("build", ""))
-                      for r in data["resources"])
+    resources = tuple(
+        Resource(r["location"], r.get("pack", ""), r.get("path", ""), r.get("build", "")) for r in data["resources"]
+    )
     return Configuration(
-        id=data["id"], title=data["title"], standard=data["standard"],
-        scenarios_pack=data["scenarios"]["pack"], scenarios_path=data["scenarios"]["path"],
-        tokens=dict(data.get("tokens", {})), resources=resources, builds=dict(data.get("builds", {})),
+        id=data["id"],
+        title=data["title"],
+        standard=data["standard"],
+        scenarios_pack=data["scenarios"]["pack"],
+        scenarios_path=data["scenarios"]["path"],
+        tokens=dict(data.get("tokens", {})),
+        resources=resources,
+        builds=dict(data.get("builds", {})),
         test_transform=data["scenarios"].get("test_transform", ""),
     )
 
@@ -188,10 +194,12 @@ def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any]
         _copy_tokenized(schematron / SCH_SOURCES / syntax.lower() / f"{name}.sch", source, tokens)
         merged = tree / f"build/schematron/{syntax.lower()}/{name}.sch"
         merged.parent.mkdir(parents=True, exist_ok=True)
-        merged.write_text(saxon.build_step(tree / "src/xsl/peppol-into-xr.xsl", source, {"syntax": syntax}),
-                          encoding="utf-8")
-        compile_schematron(merged, work / f"{name}.xsl", store, compact=bool(recipe.get("svrl_compact", False)),
-                           counted=True)
+        merged.write_text(
+            saxon.build_step(tree / "src/xsl/peppol-into-xr.xsl", source, {"syntax": syntax}), encoding="utf-8"
+        )
+        compile_schematron(
+            merged, work / f"{name}.xsl", store, compact=bool(recipe.get("svrl_compact", False)), counted=True
+        )
 
 
 def _copy_tokenized(source: Path, target: Path, tokens: Mapping[str, str]) -> None:
@@ -199,8 +207,10 @@ def _copy_tokenized(source: Path, target: Path, tokens: Mapping[str, str]) -> No
     target.write_text(replace_tokens(source.read_text(encoding="utf-8"), tokens), encoding="utf-8")
 
 
-Recipe = tuple[Callable[[Configuration, Mapping[str, Any]], tuple[str, ...]],
-               Callable[[Path, Configuration, Mapping[str, Any], PackStore], None]]
+Recipe = tuple[
+    Callable[[Configuration, Mapping[str, Any]], tuple[str, ...]],
+    Callable[[Path, Configuration, Mapping[str, Any], PackStore], None],
+]
 RECIPES: dict[str, Recipe] = {
     "kosit-xrechnung": (_xrechnung_packs, xrechnung_build),
     "kosit-cen": (_cen_packs, cen_build),

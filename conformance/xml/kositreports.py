@@ -26,14 +26,18 @@ class Written:
     problem: str = ""
 
 
-def write_kosit_reports(specs: Iterable[str], standard: str, reports: list[DocumentReport],
-                        folder: Path) -> list[Written]:
+def write_kosit_reports(
+    specs: Iterable[str], standard: str, reports: list[DocumentReport], folder: Path
+) -> list[Written]:
     """A VARL report for every document the KoSIT pipeline graded, in export order."""
     wanted = {r.file for r in reports if r.standard == pipeline.STANDARD}
     folder.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
-    return [_write(item, folder, used) for item in documents(specs, standard)
-            if isinstance(item, Document) and item.name in wanted]
+    return [
+        _write(item, folder, used)
+        for item in documents(specs, standard)
+        if isinstance(item, Document) and item.name in wanted
+    ]
 
 
 def _write(item: Document, folder: Path, used: set[str]) -> Written:

@@ -25,8 +25,9 @@ class Affinity:
     split_at: int = 256
 
 
-def lanes(items: Sequence[T], workers: int, kind: Callable[[T], str], size: Callable[[T], int],
-          split_at: Callable[[T], int]) -> list[list[T]]:
+def lanes(
+    items: Sequence[T], workers: int, kind: Callable[[T], str], size: Callable[[T], int], split_at: Callable[[T], int]
+) -> list[list[T]]:
     """At most ``workers`` non-empty lanes holding every item once, the items of one kind together unless
     the kind has ``split_at`` items or more per lane; each lane keeps the items' order."""
     groups: dict[str, list[T]] = {}

@@ -30,10 +30,12 @@ class ZipLimits:
         """Limits from a target's options: ``max_zip_entries``, ``max_entry_bytes``, ``max_total_bytes`` and
         ``max_compression_ratio``, each defaulting to the class default."""
         base = cls()
-        return cls(max_entries=int(option("max_zip_entries", base.max_entries)),
-                   max_entry_bytes=int(option("max_entry_bytes", base.max_entry_bytes)),
-                   max_total_bytes=int(option("max_total_bytes", base.max_total_bytes)),
-                   max_ratio=float(option("max_compression_ratio", base.max_ratio)))
+        return cls(
+            max_entries=int(option("max_zip_entries", base.max_entries)),
+            max_entry_bytes=int(option("max_entry_bytes", base.max_entry_bytes)),
+            max_total_bytes=int(option("max_total_bytes", base.max_total_bytes)),
+            max_ratio=float(option("max_compression_ratio", base.max_ratio)),
+        )
 
 
 EXPORT_OPTIONS = (

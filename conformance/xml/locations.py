@@ -14,8 +14,10 @@ from typing import Any
 
 from lxml import etree
 
-STEP = re.compile(r"(?:(?P<prefix>[\w.-]+):|\*:(?=[\w.-]+\[namespace-uri\(\)='(?P<uri>[^']*)'\]))?"
-                  r"(?P<local>[\w.-]+)(?:\[namespace-uri\(\)='[^']*'\])?(?:\[(?P<index>\d+)\])?")
+STEP = re.compile(
+    r"(?:(?P<prefix>[\w.-]+):|\*:(?=[\w.-]+\[namespace-uri\(\)='(?P<uri>[^']*)'\]))?"
+    r"(?P<local>[\w.-]+)(?:\[namespace-uri\(\)='[^']*'\])?(?:\[(?P<index>\d+)\])?"
+)
 SPLIT = re.compile(r"/((?:[^/\[]|\[[^\]]*\])+)")
 LEAF = re.compile(r"@[\w.:-]+|text\(\)(?:\[\d+\])?")
 

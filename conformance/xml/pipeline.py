@@ -22,11 +22,13 @@ from conformance.xml.scenarios import NoScenario, Scenario, Selector, selector
 from conformance.xml.schematron import Rules
 
 STANDARD = "xrechnung-3.0"
-ROOTS = frozenset({
-    "{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice",
-    "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote",
-    "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice",
-})
+ROOTS = frozenset(
+    {
+        "{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice",
+        "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote",
+        "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice",
+    }
+)
 STEP_ERRORS = (saxon.SaxonError, xsd.SchemaCompileError, ConfigurationError, ValueError, etree.XMLSyntaxError)
 
 
@@ -74,8 +76,9 @@ def execute(source: Source, chooser: Selector | None = None) -> Validation:
     """
     size = source.path.stat().st_size if source.data is None and source.path is not None else 0
     if size > DEFAULT_MAX_BYTES:
-        refused = Finding("XML", "fatal", "/", f"document is {size} bytes, the limit is {DEFAULT_MAX_BYTES}",
-                          source="parse")
+        refused = Finding(
+            "XML", "fatal", "/", f"document is {size} bytes, the limit is {DEFAULT_MAX_BYTES}", source="parse"
+        )
         return Validation(source, b"", wellformedness=[refused])
     run = Validation(source, source.read())
     run.tree, run.wellformedness = xsd.parse(Source(source.name, data=run.data))
@@ -102,8 +105,9 @@ def _validate(run: Validation, scenario: Scenario) -> None:
         return
     prefixes = svrl.prefixes_of(run.tree.getroot())
     rules = [config.stylesheet(location) for _, location in scenario.schematron]
-    for (name, location), rule, report in zip(scenario.schematron, rules,
-                                              parallel.run_all(rules, run.node, run.data), strict=True):
+    for (name, location), rule, report in zip(
+        scenario.schematron, rules, parallel.run_all(rules, run.node, run.data), strict=True
+    ):
         run.steps.append(Step(name, location, report))
         root = svrl.parse(report)
         run.rules += svrl.fired(root, prefixes)
@@ -125,8 +129,10 @@ def with_lines(tree: etree._ElementTree, found: list[Finding], prefixes: dict[st
 
 
 def _customization(tree: etree._ElementTree) -> str:
-    found = tree.xpath("string((/*/*[local-name()='CustomizationID'] | /*/*[local-name()='ExchangedDocumentContext']"
-                       "/*[local-name()='GuidelineSpecifiedDocumentContextParameter']/*[local-name()='ID'])[1])")
+    found = tree.xpath(
+        "string((/*/*[local-name()='CustomizationID'] | /*/*[local-name()='ExchangedDocumentContext']"
+        "/*[local-name()='GuidelineSpecifiedDocumentContextParameter']/*[local-name()='ID'])[1])"
+    )
     return f" (specification identifier {found!r})" if found else ""
 
 
@@ -134,17 +140,28 @@ def verdict(run: Validation) -> DocumentReport:
     """The document report of a run: valid from the rules' own severities, accepted after customLevel."""
     standard = run.scenario.config.standard if run.scenario else STANDARD
     if run.tree is None:
-        return DocumentReport(run.source.name, standard, False, False, None, tuple(run.wellformedness),
-                              error="not well-formed")
+        return DocumentReport(
+            run.source.name, standard, False, False, None, tuple(run.wellformedness), error="not well-formed"
+        )
     if run.error is not None:
         base = rejected(run.source, standard, run.error)
-        return replace(base, scenario=run.scenario.name if run.scenario else None,
-                       findings=(*run.schema, *run.rules, *base.findings))
+        return replace(
+            base,
+            scenario=run.scenario.name if run.scenario else None,
+            findings=(*run.schema, *run.rules, *base.findings),
+        )
     findings = run.findings()
     valid = run.schema_valid and not any(f.is_error for f in run.rules)
     accepted = run.schema_valid and not any(f.is_error for f in findings)
-    return DocumentReport(run.source.name, standard, valid, accepted, run.scenario.name if run.scenario else None,
-                          findings, contexts=tuple(run.contexts))
+    return DocumentReport(
+        run.source.name,
+        standard,
+        valid,
+        accepted,
+        run.scenario.name if run.scenario else None,
+        findings,
+        contexts=tuple(run.contexts),
+    )
 
 
 def validate(source: Source) -> DocumentReport:
@@ -153,9 +170,11 @@ def validate(source: Source) -> DocumentReport:
 
 
 VALIDATOR = Validator(STANDARD, validate, ROOTS.__contains__, aliases=("xrechnung", "en16931"))
-SYNTAX = {"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2": "ubl",
-          "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2": "ubl",
-          "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100": "cii"}
+SYNTAX = {
+    "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2": "ubl",
+    "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2": "ubl",
+    "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100": "cii",
+}
 
 
 def syntax(root: str) -> str:

@@ -38,11 +38,20 @@ class Finding:
     params: tuple[tuple[str, Param], ...] = ()
 
     @classmethod
-    def worded(cls, rule: str, severity: str, location: str, message: Message, line: int | None = None,
-               column: int | None = None, source: FindingSource = "rule") -> Finding:
+    def worded(
+        cls,
+        rule: str,
+        severity: str,
+        location: str,
+        message: Message,
+        line: int | None = None,
+        column: int | None = None,
+        source: FindingSource = "rule",
+    ) -> Finding:
         """A finding worded by a message code (its English text kept as ``message``)."""
-        return cls(rule, severity, location, message.text, line, column, source, message.code,
-                   tuple(message.params.items()))
+        return cls(
+            rule, severity, location, message.text, line, column, source, message.code, tuple(message.params.items())
+        )
 
     @property
     def text(self) -> Message:
@@ -61,8 +70,12 @@ class Finding:
         English) plus source, line and column where known."""
         text = self.text
         data: dict[str, Any] = {
-            "rule": self.rule, "severity": self.severity, "location": self.location, "code": text.code,
-            "params": text.to_json()["params"], "message": render(text) if render else self.message,
+            "rule": self.rule,
+            "severity": self.severity,
+            "location": self.location,
+            "code": text.code,
+            "params": text.to_json()["params"],
+            "message": render(text) if render else self.message,
             "source": self.source,
         }
         if self.line is not None:
@@ -109,8 +122,11 @@ class DocumentReport:
     def to_json(self, render: Render | None = None) -> dict[str, Any]:
         """One line of ``conformance validate --format json`` (messages rendered by ``render``, else English)."""
         data: dict[str, Any] = {
-            "file": self.file, "standard": self.standard, "valid": self.valid,
-            "accepted": self.accepted, "scenario": self.scenario,
+            "file": self.file,
+            "standard": self.standard,
+            "valid": self.valid,
+            "accepted": self.accepted,
+            "scenario": self.scenario,
             "findings": [f.to_json(render) for f in self.findings],
         }
         if self.error is not None:
@@ -208,8 +224,9 @@ def detect(root_name: str) -> Validator | None:
     return None
 
 
-def rejected(source: Source, standard: str, reason: str, rule: str = "PROCESSING",
-             kind: FindingSource = "scenario") -> DocumentReport:
+def rejected(
+    source: Source, standard: str, reason: str, rule: str = "PROCESSING", kind: FindingSource = "scenario"
+) -> DocumentReport:
     """A report for a document that could not be graded: rejected with the reason, never valid."""
     finding = Finding(rule, "fatal", "/", reason, source=kind)
     return DocumentReport(source.name, standard, False, False, None, (finding,), error=reason)

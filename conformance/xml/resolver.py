@@ -92,8 +92,9 @@ class PackResolver(etree.Resolver):
 
 def resolving_parser(resolver: PackResolver | None = None) -> etree.XMLParser:
     """A hardened parser (no DTD, no entities, no network) whose loads go through a PackResolver."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             collect_ids=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, collect_ids=False
+    )
     parser.resolvers.add(resolver or PackResolver())
     return parser
 

@@ -75,8 +75,9 @@ def parse(data: bytes, build: bool = False) -> Any:
     """Parse a document (already vetted by the hardened lxml parser) into a Saxon node."""
     try:
         with LOCK:
-            return (builder() if build else processor()).parse_xml(xml_text=data.decode(_encoding(data)),
-                                                                   encoding="UTF-8")
+            return (builder() if build else processor()).parse_xml(
+                xml_text=data.decode(_encoding(data)), encoding="UTF-8"
+            )
     except (PySaxonApiError, UnicodeDecodeError, LookupError) as exc:
         raise SaxonError(f"Saxon cannot parse the document: {exc}") from exc
 

@@ -57,10 +57,13 @@ def scenarios(config: Configuration) -> tuple[Scenario, ...]:
 
 
 def _scenario(config: Configuration, element: etree._Element) -> Scenario:
-    resources = [(r.findtext("s:name", "", Q), r.findtext("s:location", "", Q).strip())
-                 for r in element.iterfind("s:validateWithSchematron/s:resource", Q)]
+    resources = [
+        (r.findtext("s:name", "", Q), r.findtext("s:location", "", Q).strip())
+        for r in element.iterfind("s:validateWithSchematron/s:resource", Q)
+    ]
     return Scenario(
-        name=" ".join(element.findtext("s:name", "", Q).split()), config=config,
+        name=" ".join(element.findtext("s:name", "", Q).split()),
+        config=config,
         match=element.findtext("s:match", "", Q).strip(),
         namespaces={n.get("prefix", ""): (n.text or "").strip() for n in element.iterfind("s:namespace", Q)},
         schema=element.findtext("s:validateWithXmlSchema/s:resource/s:location", "", Q).strip(),
@@ -113,8 +116,9 @@ class Selector:
             return found[0]
         if not found:
             raise NoScenario(UNKNOWN)
-        raise NoScenario("ambiguous document type: more than one scenario matches ("
-                         + ", ".join(s.name for s in found) + ")")
+        raise NoScenario(
+            "ambiguous document type: more than one scenario matches (" + ", ".join(s.name for s in found) + ")"
+        )
 
     @cached_property
     def compiled(self) -> Any:
@@ -143,7 +147,7 @@ def required_root(scenario: Scenario) -> str | None:
     and a single path (predicates aside, no union or operator); None when it could take any root."""
     path = scenario.match.strip()
     if path.startswith("exists(") and path.endswith(")"):
-        path = path[len("exists("):-1].strip()
+        path = path[len("exists(") : -1].strip()
     found = _ROOT_STEP.match(path)
     if found is None or found[1] not in scenario.namespaces or not _single_path(path):
         return None

@@ -73,8 +73,14 @@ def cached(name: str, key: str, build: Callable[[Path], None]) -> Path:
     return target
 
 
-def compile_schematron(sch: Path, out: Path, store: PackStore | None = None, compact: bool = False,
-                       indexed: bool = True, counted: bool = False) -> Path:
+def compile_schematron(
+    sch: Path,
+    out: Path,
+    store: PackStore | None = None,
+    compact: bool = False,
+    indexed: bool = True,
+    counted: bool = False,
+) -> Path:
     """Compile a Schematron file with SchXslt's pipeline (include, expand abstract patterns, compile for SVRL).
 
     ``compact`` sets SchXslt's ``schxslt.svrl.compact``: the SVRL leaves out fired-rule and active-pattern

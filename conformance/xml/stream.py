@@ -116,8 +116,9 @@ def _name(element: Any) -> str:
     return f"{element.prefix}:{local}" if element.prefix else local
 
 
-def records_pass(open_: Opener, visitor: RecordVisitor, record_tags: Iterable[str] | None = None,
-                 max_bytes: int | None = None) -> PassResult:
+def records_pass(
+    open_: Opener, visitor: RecordVisitor, record_tags: Iterable[str] | None = None, max_bytes: int | None = None
+) -> PassResult:
     """The non-validating pass: well-formedness and the visitor's findings; a refusal is the only finding."""
     result = PassResult()
     with open_() as raw:
@@ -134,9 +135,14 @@ def records_pass(open_: Opener, visitor: RecordVisitor, record_tags: Iterable[st
     return result
 
 
-def xsd_pass(open_: Opener, schema: etree.XMLSchema, record_tags: Iterable[str] | None = None,
-             max_errors: int | None = None, max_bytes: int | None = None,
-             visitor: RecordVisitor | None = None) -> PassResult:
+def xsd_pass(
+    open_: Opener,
+    schema: etree.XMLSchema,
+    record_tags: Iterable[str] | None = None,
+    max_errors: int | None = None,
+    max_bytes: int | None = None,
+    visitor: RecordVisitor | None = None,
+) -> PassResult:
     """The validating pass: every XSD error, placed between the lines of the chunks it showed up in;
     a ``visitor`` may take a share of the record checks (its findings count only if the document is complete)."""
     result = PassResult()
@@ -186,13 +192,23 @@ class _ErrorTracker:
         self.chunk = self.reader.chunks
         self.windows = [self.windows[1], self.reader.lines_read]
         errors = self.parse.schema_errors()
-        for entry in errors[self.seen:self.max_errors]:
+        for entry in errors[self.seen : self.max_errors]:
             self.findings.append(self._finding(entry.message, entry.type_name))
         self.seen = len(errors)
         if self.seen >= self.max_errors and not self.full:
             self.full = True
-            self.findings.append(Finding(RULE, "error", "/", f"XSD validation stopped after {self.max_errors} "
-                                         "errors; the rest of the document was not validated", None, None, "xsd"))
+            self.findings.append(
+                Finding(
+                    RULE,
+                    "error",
+                    "/",
+                    f"XSD validation stopped after {self.max_errors} "
+                    "errors; the rest of the document was not validated",
+                    None,
+                    None,
+                    "xsd",
+                )
+            )
         return self.full
 
     def _finding(self, message: str, type_name: str) -> Finding:
@@ -200,12 +216,18 @@ class _ErrorTracker:
         where = next((_Steps.format(place) for line, place in reversed(self.starts) if line <= first), "/")
         code = error_code(type_name)
         text = f"{code}: {message}" if code else message
-        return Finding(RULE, "error", where, f"{text} (streaming validation: between lines {first} and {last})",
-                       first, None, "xsd")
+        return Finding(
+            RULE, "error", where, f"{text} (streaming validation: between lines {first} and {last})", first, None, "xsd"
+        )
 
 
-def one_pass(open_: Opener, schema: etree.XMLSchema, visitor: RecordVisitor,
-             record_tags: Iterable[str] | None = None, max_bytes: int | None = None) -> PassResult:
+def one_pass(
+    open_: Opener,
+    schema: etree.XMLSchema,
+    visitor: RecordVisitor,
+    record_tags: Iterable[str] | None = None,
+    max_bytes: int | None = None,
+) -> PassResult:
     """One validating parse that gives both verdicts for a document that is well-formed and schema-valid.
 
     The parse is strict (namespace errors and undeclared entities refused, see ``SafeIterparse``) and feeds
@@ -233,8 +255,13 @@ def one_pass(open_: Opener, schema: etree.XMLSchema, visitor: RecordVisitor,
     return result
 
 
-def stream_validate(open_: Opener, schema: etree.XMLSchema | None, visitor: Callable[[], RecordVisitor],
-                    record_tags: Iterable[str] | None = None, max_bytes: int | None = None) -> list[Finding]:
+def stream_validate(
+    open_: Opener,
+    schema: etree.XMLSchema | None,
+    visitor: Callable[[], RecordVisitor],
+    record_tags: Iterable[str] | None = None,
+    max_bytes: int | None = None,
+) -> list[Finding]:
     """Well-formedness, XSD and the record checks of a large document (``visitor`` makes a fresh set of checks).
 
     A valid document is read once (``one_pass``). Any other document is read again in two passes, one after

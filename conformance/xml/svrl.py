@@ -84,7 +84,9 @@ def _fired(root: etree._Element, prefixes: Mapping[str, str]) -> Iterator[Findin
     for node in root.iter(*FIRED):
         text = node.findtext(f"{{{SVRL}}}text") or ""
         yield Finding(
-            rule=node.get("id") or "UNSPECIFIC", severity=severity(node.get("flag"), node.get("role")),
-            location=readable(node.get("location") or "/", prefixes), message=" ".join(text.split()),
+            rule=node.get("id") or "UNSPECIFIC",
+            severity=severity(node.get("flag"), node.get("role")),
+            location=readable(node.get("location") or "/", prefixes),
+            message=" ".join(text.split()),
             source="schematron",
         )

@@ -55,8 +55,7 @@ def _compile(ref: SchemaRef, digest: str, store: PackStore) -> etree.XMLSchema:
     resolver = PackResolver(store)
     url = entry_url(store, ref.pack, ref.path)
     try:
-        doc = etree.fromstring(store.path(ref.pack, ref.path).read_bytes(), resolving_parser(resolver),
-                               base_url=url)
+        doc = etree.fromstring(store.path(ref.pack, ref.path).read_bytes(), resolving_parser(resolver), base_url=url)
         return etree.XMLSchema(doc)
     except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
         refused = f" (refused: {', '.join(resolver.refused)})" if resolver.refused else ""
@@ -88,8 +87,13 @@ def parse(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[etree._El
         return None, [Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse")]
 
 
-def validate(tree: etree._ElementTree, ref: SchemaRef, data: bytes | None = None,
-             complete: bool = True, store: PackStore | None = None) -> list[Finding]:
+def validate(
+    tree: etree._ElementTree,
+    ref: SchemaRef,
+    data: bytes | None = None,
+    complete: bool = True,
+    store: PackStore | None = None,
+) -> list[Finding]:
     """Every XSD violation of a parsed document; ``data`` (the raw bytes) adds column numbers."""
     schema = compiled(ref, store)
     if schema.validate(tree):
@@ -166,5 +170,6 @@ def _column(finding: Finding, lines: list[bytes]) -> Finding:
     index = lines[finding.line - 1].find(b"<" + name.encode())
     if index < 0:
         return finding
-    return Finding(finding.rule, finding.severity, finding.location, finding.message, finding.line,
-                   index + 1, finding.source)
+    return Finding(
+        finding.rule, finding.severity, finding.location, finding.message, finding.line, index + 1, finding.source
+    )

@@ -35,8 +35,11 @@ def deflate_bomb(mebibytes: int) -> bytes:
 
 
 STOP = threading.Event()
-DRIP_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + b"X-Padding: aaaa\r\n" * 5 + \
-    b"Content-Length: 2\r\n\r\n{}"
+DRIP_HEAD = (
+    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+    + b"X-Padding: aaaa\r\n" * 5
+    + b"Content-Length: 2\r\n\r\n{}"
+)
 
 
 def drip(out: BinaryIO, data: bytes, every: float) -> int:
@@ -128,8 +131,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def route_drip(self, query: dict[str, str]) -> None:
         size = int(query.get("n", "100"))
-        self.wfile.write(f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {size}\r\n"
-                         "\r\n".encode())
+        self.wfile.write(
+            f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {size}\r\n\r\n".encode()
+        )
         Handler.dripped["/drip"] = self.drip(b" " * size, float(query.get("every", "0.1")))
         self.close_connection = True
 

@@ -73,8 +73,11 @@ http: {read_timeout: 7}
 @pytest.mark.parametrize(
     ("snippet", "replacement", "message"),
     [
-        ('token = "${ACME_TOKEN}"', 'token = "plain-secret"',
-         "vendors[0].auth.token: secrets must be written as ${ENV_VAR}"),
+        (
+            'token = "${ACME_TOKEN}"',
+            'token = "plain-secret"',
+            "vendors[0].auth.token: secrets must be written as ${ENV_VAR}",
+        ),
         ('version = "4.2"\n', "", "'version' is a required property"),
         ('url = "https://geo.acme.test/ogc"', 'url = "ftp://x"', "vendors[0].targets[0].url"),
         ("rate_limit = 5", "rate_limit = -1", "vendors[0].http.rate_limit"),
@@ -117,13 +120,17 @@ def test_duplicate_vendor_ids_and_unknown_claims(tmp_path: Path, monkeypatch: py
 
 
 def test_profile_maps_short_class_ids_to_uris(tmp_path: Path) -> None:
-    path = write(tmp_path, "p.toml", """
+    path = write(
+        tmp_path,
+        "p.toml",
+        """
 name = "Musterstadt Geodienste 2026"
 [[requirements]]
 standard = "ogcapi-features-1"
 classes = ["core"]
 obligation = "MUSS"
-""")
+""",
+    )
     profile = load_profile(path, standards())
     core = standards()["ogcapi-features-1"].cls("core").uri
     assert profile.obligation("ogcapi-features-1", core) is Obligation.MUSS
@@ -132,17 +139,22 @@ obligation = "MUSS"
 
 
 def test_profile_errors_name_the_item(tmp_path: Path) -> None:
-    path = write(tmp_path, "p.toml", """
+    path = write(
+        tmp_path,
+        "p.toml",
+        """
 name = "x"
 [[requirements]]
 standard = "ogcapi-features-1"
 classes = ["nope"]
 obligation = "required"
-""")
+""",
+    )
     with pytest.raises(ConfigError, match=r"requirements\[0\]: .*nope"):
         load_profile(path, standards())
-    bad = write(tmp_path, "q.toml",
-                'name = "x"\n[[requirements]]\nstandard = "ogcapi-features-1"\nobligation = "maybe"\n')
+    bad = write(
+        tmp_path, "q.toml", 'name = "x"\n[[requirements]]\nstandard = "ogcapi-features-1"\nobligation = "maybe"\n'
+    )
     with pytest.raises(ConfigError, match=r"requirements\[0\].obligation"):
         load_profile(bad, standards())
 
@@ -179,9 +191,24 @@ def test_proxy_credentials_come_from_the_environment_and_are_redacted(
 
 
 def test_run_without_targets_for_the_standard_is_a_usage_error(tmp_path: Path) -> None:
-    vendors = write(tmp_path, "v.toml", '[[vendors]]\nid = "a"\nname = "A"\nversion = "1"\n'
-                                        '[[vendors.targets]]\nstandard = "oparl-1.1"\nurl = "http://127.0.0.1:9/"\n')
-    result = CliRunner().invoke(main, ["run", "--vendors", str(vendors), "--standard", "ogcapi-features-1",
-                                       "--out", str(tmp_path / "out"), "--quiet"])
+    vendors = write(
+        tmp_path,
+        "v.toml",
+        '[[vendors]]\nid = "a"\nname = "A"\nversion = "1"\n'
+        '[[vendors.targets]]\nstandard = "oparl-1.1"\nurl = "http://127.0.0.1:9/"\n',
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "run",
+            "--vendors",
+            str(vendors),
+            "--standard",
+            "ogcapi-features-1",
+            "--out",
+            str(tmp_path / "out"),
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 2
     assert not (tmp_path / "out" / "results.jsonl").exists()

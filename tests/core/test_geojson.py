@@ -25,10 +25,15 @@ def keys(value: Any, extent: Any = None) -> dict[str, Any]:
 
 def test_a_clean_feature_collection_has_no_finding() -> None:
     hole = [[7.02, 50.92], [7.02, 50.98], [7.08, 50.98], [7.08, 50.92], [7.02, 50.92]]  # clockwise
-    value = {"type": "FeatureCollection", "bbox": [6.39, 50.72, 7.1, 51.0], "features": [
-        feature({"type": "Polygon", "coordinates": [SQUARE, hole]}),
-        feature({"type": "Point", "coordinates": [6.39, 50.72]}, bbox=[6.39, 50.72, 6.39, 50.72]),
-        feature({"type": "LineString", "coordinates": [[7.0, 50.9], [7.1, 51.0]]})]}
+    value = {
+        "type": "FeatureCollection",
+        "bbox": [6.39, 50.72, 7.1, 51.0],
+        "features": [
+            feature({"type": "Polygon", "coordinates": [SQUARE, hole]}),
+            feature({"type": "Point", "coordinates": [6.39, 50.72]}, bbox=[6.39, 50.72, 6.39, 50.72]),
+            feature({"type": "LineString", "coordinates": [[7.0, 50.9], [7.1, 51.0]]}),
+        ],
+    }
     assert check(value, GERMANY) == []
 
 
@@ -94,7 +99,8 @@ def test_5_a_bbox_has_two_n_numbers_and_encloses_its_geometry() -> None:
     assert set(keys(feature(point, bbox=[7.0, 50.9]))) == {"bbox"}
     assert set(keys(feature(point, bbox=[8.0, 51.0, 9.0, 52.0]))) == {"bbox"}
     assert keys(feature({"type": "Point", "coordinates": [179.5, 0.0]}, bbox=[170.0, -1.0, -170.0, 1.0])) == {}, (
-        "a bbox across the antimeridian (west > east, §5.2)")
+        "a bbox across the antimeridian (west > east, §5.2)"
+    )
     assert set(keys(feature({"type": "Point", "coordinates": [7.0, 50.9, 3.0]}, bbox=[7, 50.9, 7, 50.9]))) == {"bbox"}
 
 

@@ -38,8 +38,9 @@ def base() -> Iterator[str]:
 
 def session(base: str, log: ExchangeLog | None = None, **settings: object) -> SafeSession:
     http = HttpSettings(**{"connect_timeout": 1.0, "read_timeout": 1.0, "backoff": 0.01, **settings})  # type: ignore[arg-type]
-    vendor = Vendor("v", "V", "1", targets=(Target("x", (base,)),), http=http,
-                    auth=Auth(type="bearer", token="tok-123456"))
+    vendor = Vendor(
+        "v", "V", "1", targets=(Target("x", (base,)),), http=http, auth=Auth(type="bearer", token="tok-123456")
+    )
     return SafeSession(vendor, Redactor(["tok-123456"]), log or ExchangeLog())
 
 
@@ -181,11 +182,13 @@ def test_unreachable_host_fails_fast_after_first_failure() -> None:
         client.get("http://127.0.0.1:9/other")
     assert log.requests_sent == 2
     reason = target_error(earlier.value)
-    assert reason.text == ("TargetUnreachable: 127.0.0.1:9 was unreachable earlier in this run: "
-                           "GET http://127.0.0.1:9/: connection failed")
+    assert reason.text == (
+        "TargetUnreachable: 127.0.0.1:9 was unreachable earlier in this run: GET http://127.0.0.1:9/: connection failed"
+    )
     assert Labels("de", HARNESS).msg(reason) == (
         "nicht erreichbar: 127.0.0.1:9 war in diesem Lauf schon zuvor nicht erreichbar: GET http://127.0.0.1:9/: "
-        "keine Verbindung")
+        "keine Verbindung"
+    )
 
 
 def test_a_connection_closed_without_an_answer_does_not_mark_the_host_down(base: str) -> None:
@@ -292,8 +295,13 @@ def test_read_timeouts_count_once_per_request_after_its_retries(base: str) -> No
 
 
 def test_each_target_of_a_run_keeps_its_own_health_and_shares_the_vendors_rate_limit(base: str) -> None:
-    vendor = Vendor("v", "V", "1", targets=(Target("x", (base,)), Target("y", ("http://127.0.0.1:9",))),
-                    http=HttpSettings(connect_timeout=1.0, retries=0, max_timeouts=1, rate_limit=100.0))
+    vendor = Vendor(
+        "v",
+        "V",
+        "1",
+        targets=(Target("x", (base,)), Target("y", ("http://127.0.0.1:9",))),
+        http=HttpSettings(connect_timeout=1.0, retries=0, max_timeouts=1, rate_limit=100.0),
+    )
     run = RunConfig(VendorsFile("v.toml", "", (vendor,), Redactor([])), {})
     first, second = run.context(("v", 1)).http, run.context(("v", 0)).http
     assert first is not second and first.limiter is second.limiter

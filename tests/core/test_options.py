@@ -29,8 +29,12 @@ standard = "{standard}"
 {where}
 options = {options}
 """
-WHERE = {"ogcapi-features-1": 'url = "https://geo.acme.test/ogc"', "oparl-1.1": 'url = "https://ris.acme.test/oparl"',
-         "xrechnung-3.0": 'paths = ["exports"]', "openapi-3": 'url = "https://api.acme.test/openapi.json"'}
+WHERE = {
+    "ogcapi-features-1": 'url = "https://geo.acme.test/ogc"',
+    "oparl-1.1": 'url = "https://ris.acme.test/oparl"',
+    "xrechnung-3.0": 'paths = ["exports"]',
+    "openapi-3": 'url = "https://api.acme.test/openapi.json"',
+}
 
 
 def vendors(tmp_path: Path, standard: str, options: str) -> Path:
@@ -39,36 +43,48 @@ def vendors(tmp_path: Path, standard: str, options: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("standard", "options"), [
-    ("ogcapi-features-1", '{ max_pages = 3, temporal_properties = { schools = "opened" } }'),
-    ("oparl-1.1", "{ max_objects = 500, cache_ttl = 3600, crawl_deadline = 60.5 }"),
-    ("xrechnung-3.0", "{ max_zip_entries = 10, max_compression_ratio = 50 }"),
-    ("openapi-3", '{ base_url = "https://api.acme.test/v1", path_parameters = { id = "7" } }'),
-])
+@pytest.mark.parametrize(
+    ("standard", "options"),
+    [
+        ("ogcapi-features-1", '{ max_pages = 3, temporal_properties = { schools = "opened" } }'),
+        ("oparl-1.1", "{ max_objects = 500, cache_ttl = 3600, crawl_deadline = 60.5 }"),
+        ("xrechnung-3.0", "{ max_zip_entries = 10, max_compression_ratio = 50 }"),
+        ("openapi-3", '{ base_url = "https://api.acme.test/v1", path_parameters = { id = "7" } }'),
+    ],
+)
 def test_declared_options_of_the_right_kind_load(tmp_path: Path, standard: str, options: str) -> None:
     loaded = load_run_config(vendors(tmp_path, standard, options)).vendors.vendors[0].targets[0].options
     assert loaded and all(standards()[standard].option(name) for name in loaded)
 
 
-@pytest.mark.parametrize(("standard", "options", "message"), [
-    ("ogcapi-features-1", "{ max_page = 3 }",
-     r"targets\[0\]\.options\.max_page: ogcapi-features-1 has no option 'max_page' \(known: max_collections, .*"),
-    ("oparl-1.1", '{ max_objects = "500" }', r"options\.max_objects: expected a whole number ≥ 0, found '500'"),
-    ("oparl-1.1", "{ max_pages = -1 }", r"options\.max_pages: expected a whole number ≥ 0, found -1"),
-    ("oparl-1.1", "{ max_bodies = 2.5 }", r"options\.max_bodies: expected a whole number ≥ 0, found 2.5"),
-    ("xrechnung-3.0", "{ workers = true }", r"options\.workers: expected a whole number ≥ 0, found True"),
-    ("openapi-3", "{ path_parameters = 5 }", r"options\.path_parameters: expected a table, found 5"),
-])
-def test_unknown_options_and_wrong_kinds_name_the_file_and_key(tmp_path: Path, standard: str, options: str,
-                                                               message: str) -> None:
+@pytest.mark.parametrize(
+    ("standard", "options", "message"),
+    [
+        (
+            "ogcapi-features-1",
+            "{ max_page = 3 }",
+            r"targets\[0\]\.options\.max_page: ogcapi-features-1 has no option 'max_page' \(known: max_collections, .*",
+        ),
+        ("oparl-1.1", '{ max_objects = "500" }', r"options\.max_objects: expected a whole number ≥ 0, found '500'"),
+        ("oparl-1.1", "{ max_pages = -1 }", r"options\.max_pages: expected a whole number ≥ 0, found -1"),
+        ("oparl-1.1", "{ max_bodies = 2.5 }", r"options\.max_bodies: expected a whole number ≥ 0, found 2.5"),
+        ("xrechnung-3.0", "{ workers = true }", r"options\.workers: expected a whole number ≥ 0, found True"),
+        ("openapi-3", "{ path_parameters = 5 }", r"options\.path_parameters: expected a table, found 5"),
+    ],
+)
+def test_unknown_options_and_wrong_kinds_name_the_file_and_key(
+    tmp_path: Path, standard: str, options: str, message: str
+) -> None:
     with pytest.raises(ConfigError, match=message) as raised:
         load_run_config(vendors(tmp_path, standard, options))
     assert "vendors.toml" in str(raised.value)
 
 
 def test_the_run_command_exits_2_on_an_unknown_option(tmp_path: Path) -> None:
-    done = CliRunner().invoke(main, ["run", "--vendors", str(vendors(tmp_path, "oparl-1.1", "{ max_object = 5 }")),
-                                     "--out", str(tmp_path / "out")])
+    done = CliRunner().invoke(
+        main,
+        ["run", "--vendors", str(vendors(tmp_path, "oparl-1.1", "{ max_object = 5 }")), "--out", str(tmp_path / "out")],
+    )
     assert done.exit_code == 2 and "max_object" in done.output and not (tmp_path / "out").exists()
 
 
@@ -90,8 +106,13 @@ def _literal_defaults(package: Path) -> list[tuple[str, object, str]]:
     found = []
     for path in package.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "option"
-                    and len(node.args) == 2 and all(isinstance(a, ast.Constant) for a in node.args)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "option"
+                and len(node.args) == 2
+                and all(isinstance(a, ast.Constant) for a in node.args)
+            ):
                 name, default = (a.value for a in node.args if isinstance(a, ast.Constant))
                 found.append((str(name), default, f"{path.name}:{node.lineno}"))
     return found

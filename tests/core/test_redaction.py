@@ -25,10 +25,21 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def textual(secret: str) -> set[str]:
     """Every text form a secret takes in a response, a URL or a report (made here, independently of the code)."""
     once = json.dumps(secret)[1:-1]
-    forms = {secret, quote(secret, safe=""), quote(secret), quote_plus(secret), quote(quote(secret, safe=""), safe=""),
-             once, json.dumps(secret, ensure_ascii=False)[1:-1], once.replace("/", "\\/"),
-             json.dumps(once.replace("/", "\\/"))[1:-1], html.escape(secret), html.escape(secret, quote=False),
-             str(markupsafe.escape(secret)), LOWER_HEX.sub(lambda m: m.group().lower(), quote(secret, safe=""))}
+    forms = {
+        secret,
+        quote(secret, safe=""),
+        quote(secret),
+        quote_plus(secret),
+        quote(quote(secret, safe=""), safe=""),
+        once,
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        once.replace("/", "\\/"),
+        json.dumps(once.replace("/", "\\/"))[1:-1],
+        html.escape(secret),
+        html.escape(secret, quote=False),
+        str(markupsafe.escape(secret)),
+        LOWER_HEX.sub(lambda m: m.group().lower(), quote(secret, safe="")),
+    }
     return {f for f in forms if f}
 
 
@@ -44,8 +55,12 @@ def derived(secret: str, user: str) -> set[str]:
     """The text forms, and the base64 of the secret and of ``user:secret`` (UTF-8, and Latin-1 as Basic auth)."""
     pair = f"{user}:{secret}"
     latin = pair.encode("latin-1", "ignore")
-    return textual(secret) | encoded(secret.encode()) | encoded(pair.encode()) | \
-        (encoded(latin) if latin.decode("latin-1") == pair else set())
+    return (
+        textual(secret)
+        | encoded(secret.encode())
+        | encoded(pair.encode())
+        | (encoded(latin) if latin.decode("latin-1") == pair else set())
+    )
 
 
 def hidden(secret: str, text: str) -> bool:
@@ -79,8 +94,9 @@ def test_no_derived_form_survives_anywhere(secret: str, user: str, before: str, 
 
 @SETTINGS
 @given(secret=SECRETS, before=st.binary(max_size=7), after=st.binary(max_size=7))
-def test_base64_of_a_longer_text_holding_the_secret_gives_nothing_away(secret: str, before: bytes,
-                                                                        after: bytes) -> None:
+def test_base64_of_a_longer_text_holding_the_secret_gives_nothing_away(
+    secret: str, before: bytes, after: bytes
+) -> None:
     redactor = Redactor([secret])
     for form in encoded(before + secret.encode() + after):
         out = redactor.text(f"Basic {form}")
@@ -89,8 +105,9 @@ def test_base64_of_a_longer_text_holding_the_secret_gives_nothing_away(secret: s
 
 @SETTINGS
 @given(secret=SECRETS, user=USERS, before=FILLER, cut=st.integers(min_value=4), ellipsis=st.sampled_from(["", "…"]))
-def test_a_form_cut_short_at_the_end_of_an_excerpt_is_redacted(secret: str, user: str, before: str, cut: int,
-                                                         ellipsis: str) -> None:
+def test_a_form_cut_short_at_the_end_of_an_excerpt_is_redacted(
+    secret: str, user: str, before: str, cut: int, ellipsis: str
+) -> None:
     redactor = Redactor([secret, f"{user}:{secret}"])
     for form in sorted(derived(secret, user)):
         piece = form[: min(cut, len(form) - 1)]
@@ -112,8 +129,10 @@ def test_an_excerpt_is_redacted_before_it_is_cut(secret: str, filler: str, limit
 
 
 @SETTINGS
-@given(secret=st.text(st.sampled_from("0123456789"), min_size=8, max_size=20),
-       text=st.text(st.sampled_from("XYZ xyz\n<>&\"'"), max_size=200))
+@given(
+    secret=st.text(st.sampled_from("0123456789"), min_size=8, max_size=20),
+    text=st.text(st.sampled_from("XYZ xyz\n<>&\"'"), max_size=200),
+)
 def test_text_without_a_secret_is_left_as_it_is(secret: str, text: str) -> None:
     redactor = Redactor([secret])
     assert redactor.text(text) == text

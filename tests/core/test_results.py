@@ -31,9 +31,19 @@ from conformance.reporting.merge import merge_runs
 
 def result(name: str, outcome: Outcome = Outcome.PASS) -> Result:
     finding = Finding("value", msg("fault", error="token tok-99999 leaked"), locator=Locator("http://x/"))
-    return Result("acme", "ogcapi-features-1", "1.0", "http://c", f"http://r/{name}", Obligation.MUSS, "s", outcome,
-                  f"t::{name}", reason=msg("fault", error="token tok-99999 leaked"),
-                  findings=(finding,) if outcome is Outcome.FAIL else ())
+    return Result(
+        "acme",
+        "ogcapi-features-1",
+        "1.0",
+        "http://c",
+        f"http://r/{name}",
+        Obligation.MUSS,
+        "s",
+        outcome,
+        f"t::{name}",
+        reason=msg("fault", error="token tok-99999 leaked"),
+        findings=(finding,) if outcome is Outcome.FAIL else (),
+    )
 
 
 def test_records_are_on_disk_before_the_run_ends(tmp_path: Path) -> None:

@@ -21,8 +21,17 @@ class Client:
     def __init__(self, session: requests.Session, root: str, context: str | None) -> None:
         self.session, self.api, self.context = session, root + "/ngsi-ld/v1", context
 
-    def call(self, method: str, path: str, body: Any = None, *, context: str | None = "default",
-             media: str = "application/json", raw: bytes | None = None, **kwargs: Any) -> requests.Response:
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        context: str | None = "default",
+        media: str = "application/json",
+        raw: bytes | None = None,
+        **kwargs: Any,
+    ) -> requests.Response:
         """One request; ``context=None`` sends no Link header, ``raw`` sends the bytes as they are."""
         headers = dict(kwargs.pop("headers", {}))
         chosen = self.context if context == "default" else context
@@ -60,15 +69,23 @@ class Client:
 
 def parking(entity_id: str, **extra: Any) -> dict[str, Any]:
     """A small car park entity in the normalized representation (terms of the Musterstadt @context)."""
-    return {"id": entity_id, "type": "OffStreetParking", "name": {"type": "Property", "value": "Probe"},
-            "totalSpotNumber": {"type": "Property", "value": 50, "unitCode": "C62"},
-            "location": {"type": "GeoProperty", "value": {"type": "Point", "coordinates": [7.2, 50.9]}}, **extra}
+    return {
+        "id": entity_id,
+        "type": "OffStreetParking",
+        "name": {"type": "Property", "value": "Probe"},
+        "totalSpotNumber": {"type": "Property", "value": 50, "unitCode": "C62"},
+        "location": {"type": "GeoProperty", "value": {"type": "Point", "coordinates": [7.2, 50.9]}},
+        **extra,
+    }
 
 
 def problem(response: requests.Response, kind: str, status: int) -> bool:
     """Whether a response is the ProblemDetails of an ETSI error type with its status."""
-    return (response.status_code == status and response.headers.get("Content-Type", "").startswith("application/json")
-            and response.json().get("type") == f"https://uri.etsi.org/ngsi-ld/errors/{kind}")
+    return (
+        response.status_code == status
+        and response.headers.get("Content-Type", "").startswith("application/json")
+        and response.json().get("type") == f"https://uri.etsi.org/ngsi-ld/errors/{kind}"
+    )
 
 
 def member(body: dict[str, Any], name: str) -> Any:

@@ -105,19 +105,24 @@ def type_filter(client: Client) -> bool:
 
 
 def q_filter(client: Client) -> bool:
-    return _selects(client, [s for s in STATIONS if _value(s, "no2") > 50], q="no2>50", id=_ids(STATIONS),
-                    attrs="no2")
+    return _selects(client, [s for s in STATIONS if _value(s, "no2") > 50], q="no2>50", id=_ids(STATIONS), attrs="no2")
 
 
 def q_or(client: Client) -> bool:
-    return _selects(client, [s for s in STATIONS if not 20 <= _value(s, "no2") <= 80], q="no2<20|no2>80",
-                    id=_ids(STATIONS), attrs="no2")
+    return _selects(
+        client,
+        [s for s in STATIONS if not 20 <= _value(s, "no2") <= 80],
+        q="no2<20|no2>80",
+        id=_ids(STATIONS),
+        attrs="no2",
+    )
 
 
 def q_numbers(client: Client) -> bool:
     expected = [p for p in PARKS if _value(p, "totalSpotNumber") > 100]
-    return len(expected) < len(PARKS) and _selects(client, expected, q="totalSpotNumber>100", id=_ids(PARKS),
-                                                   attrs="totalSpotNumber")
+    return len(expected) < len(PARKS) and _selects(
+        client, expected, q="totalSpotNumber>100", id=_ids(PARKS), attrs="totalSpotNumber"
+    )
 
 
 def id_pattern(client: Client) -> bool:
@@ -128,23 +133,32 @@ def id_pattern(client: Client) -> bool:
 def query_attrs(client: Client) -> bool:
     found = client.get("/entities", params={"attrs": "no2", "limit": 100}).json()
     return sorted(e["id"] for e in found) == sorted(s["id"] for s in STATIONS) and all(
-        _keys(e) == {"id", "type", "no2"} for e in found)
+        _keys(e) == {"id", "type", "no2"} for e in found
+    )
 
 
 def _geo(georel: str, geometry: str, coordinates: Any, **extra: str) -> dict[str, str]:
-    return {"georel": georel, "geometry": geometry, "coordinates": json.dumps(coordinates), "id": _ids(PARKS),
-            "attrs": "name", **extra}
+    return {
+        "georel": georel,
+        "geometry": geometry,
+        "coordinates": json.dumps(coordinates),
+        "id": _ids(PARKS),
+        "attrs": "name",
+        **extra,
+    }
 
 
 def near(client: Client) -> bool:
     expected = [p for p in PARKS if _metres(p["location"]["value"]["coordinates"], [7.1, 50.73]) <= 1500]
     return 0 < len(expected) < len(PARKS) and _selects(
-        client, expected, **_geo("near;maxDistance==1500", "Point", [7.1, 50.73]))
+        client, expected, **_geo("near;maxDistance==1500", "Point", [7.1, 50.73])
+    )
 
 
 def within(client: Client) -> bool:
     def inside(p: list[float]) -> bool:
         return 7.06 < p[0] < 7.10 and 50.71 < p[1] < 50.73
+
     expected = [p for p in PARKS if inside(p["location"]["value"]["coordinates"])]
     return 0 < len(expected) < len(PARKS) and _selects(client, expected, **_geo("within", "Polygon", SOUTH_WEST))
 
@@ -220,24 +234,52 @@ def attribute_names(client: Client) -> bool:
 
 
 PROBES: dict[str, Probe] = {
-    "create-no-location": create_location, "create-200": create_201, "create-duplicate-overwrites": create_duplicate,
-    "non-uri-id-accepted": create_non_uri, "content-type-ignored": content_type_415,
-    "missing-entity-500": missing_404, "problem-details-html": problem_json, "wrong-error-type": problem_type,
-    "retrieve-attrs-ignored": retrieve_attrs, "keyvalues-ignored": key_values, "sysattrs-ignored": sys_attrs,
-    "type-filter-ignored": type_filter, "q-ignored": q_filter, "q-or-as-and": q_or, "q-numbers-as-text": q_numbers,
-    "idpattern-ignored": id_pattern, "query-attrs-ignored": query_attrs, "near-in-kilometres": near,
-    "within-ignored": within, "geoproperty-ignored": geoproperty, "limit-ignored": limit,
-    "offset-ignored": offset, "count-wrong": count_total, "count-missing": count_header,
-    "json-without-link": json_link, "jsonld-without-context": json_ld_context, "accept-ignored": json_ld_media,
-    "link-context-ignored": link_expansion, "body-context-ignored": body_expansion,
-    "compaction-core-only": compaction, "mixed-context-accepted": mixed_context,
-    "ld-without-context-accepted": ld_without_context, "unavailable-context-ignored": unavailable_context,
-    "update-appends": update_only_existing, "no-overwrite-ignored": no_overwrite,
-    "partial-update-replaces": partial_update, "delete-missing-attr-204": delete_missing_attribute,
-    "delete-keeps-entity": delete_entity, "modifiedat-frozen": modified_at, "observedat-dropped": observed_at,
-    "datasetid-merged": dataset_ids, "relationship-as-property": relationship,
-    "batch-partial-success": batch_multi_status, "batch-create-200": batch_created,
-    "types-full-iris": type_names, "attributes-without-relationships": attribute_names,
+    "create-no-location": create_location,
+    "create-200": create_201,
+    "create-duplicate-overwrites": create_duplicate,
+    "non-uri-id-accepted": create_non_uri,
+    "content-type-ignored": content_type_415,
+    "missing-entity-500": missing_404,
+    "problem-details-html": problem_json,
+    "wrong-error-type": problem_type,
+    "retrieve-attrs-ignored": retrieve_attrs,
+    "keyvalues-ignored": key_values,
+    "sysattrs-ignored": sys_attrs,
+    "type-filter-ignored": type_filter,
+    "q-ignored": q_filter,
+    "q-or-as-and": q_or,
+    "q-numbers-as-text": q_numbers,
+    "idpattern-ignored": id_pattern,
+    "query-attrs-ignored": query_attrs,
+    "near-in-kilometres": near,
+    "within-ignored": within,
+    "geoproperty-ignored": geoproperty,
+    "limit-ignored": limit,
+    "offset-ignored": offset,
+    "count-wrong": count_total,
+    "count-missing": count_header,
+    "json-without-link": json_link,
+    "jsonld-without-context": json_ld_context,
+    "accept-ignored": json_ld_media,
+    "link-context-ignored": link_expansion,
+    "body-context-ignored": body_expansion,
+    "compaction-core-only": compaction,
+    "mixed-context-accepted": mixed_context,
+    "ld-without-context-accepted": ld_without_context,
+    "unavailable-context-ignored": unavailable_context,
+    "update-appends": update_only_existing,
+    "no-overwrite-ignored": no_overwrite,
+    "partial-update-replaces": partial_update,
+    "delete-missing-attr-204": delete_missing_attribute,
+    "delete-keeps-entity": delete_entity,
+    "modifiedat-frozen": modified_at,
+    "observedat-dropped": observed_at,
+    "datasetid-merged": dataset_ids,
+    "relationship-as-property": relationship,
+    "batch-partial-success": batch_multi_status,
+    "batch-create-200": batch_created,
+    "types-full-iris": type_names,
+    "attributes-without-relationships": attribute_names,
 }
 
 # A defect that breaks one requirement can take a probe of a finer requirement of the same behaviour with it.

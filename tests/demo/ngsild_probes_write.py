@@ -66,8 +66,11 @@ def update_only_existing(client: Client) -> bool:
 
 def no_overwrite(client: Client) -> bool:
     _create(client, "urn:ngsi-ld:OffStreetParking:probe-now")
-    client.post("/entities/urn:ngsi-ld:OffStreetParking:probe-now/attrs", {"name": {"type": "Property", "value": "X"}},
-                params={"options": "noOverwrite"})
+    client.post(
+        "/entities/urn:ngsi-ld:OffStreetParking:probe-now/attrs",
+        {"name": {"type": "Property", "value": "X"}},
+        params={"options": "noOverwrite"},
+    )
     body = client.get("/entities/urn:ngsi-ld:OffStreetParking:probe-now").json()
     return bool(member(body, "name")["value"] == "Probe")
 
@@ -76,8 +79,9 @@ def partial_update(client: Client) -> bool:
     _create(client, "urn:ngsi-ld:OffStreetParking:probe-part")
     path = "/entities/urn:ngsi-ld:OffStreetParking:probe-part"
     client.patch(path + "/attrs/totalSpotNumber", {"value": 70})
-    return bool(member(client.get(path).json(), "totalSpotNumber") == {"type": "Property", "value": 70,
-                                                                       "unitCode": "C62"})
+    return bool(
+        member(client.get(path).json(), "totalSpotNumber") == {"type": "Property", "value": 70, "unitCode": "C62"}
+    )
 
 
 def delete_missing_attribute(client: Client) -> bool:

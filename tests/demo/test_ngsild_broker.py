@@ -28,8 +28,9 @@ def test_create_answers_201_with_a_location_that_retrieves_the_entity(writer: Cl
     assert created.status_code == 201 and created.text == ""
     location = created.headers["Location"]
     assert location.endswith("/ngsi-ld/v1/entities/urn:ngsi-ld:OffStreetParking:create-1")
-    fetched = writer.session.get(writer.api.split("/ngsi-ld/")[0].rsplit("/", 1)[0] + location,
-                                 headers={"Link": link(writer.context or "")})
+    fetched = writer.session.get(
+        writer.api.split("/ngsi-ld/")[0].rsplit("/", 1)[0] + location, headers={"Link": link(writer.context or "")}
+    )
     assert fetched.status_code == 200 and fetched.json()["id"] == "urn:ngsi-ld:OffStreetParking:create-1"
 
 
@@ -50,8 +51,10 @@ def test_retrieve_gives_the_normalized_representation_with_its_members(client: C
     assert entity["no2"]["type"] == "Property" and entity["no2"]["unitCode"] == "GQ" and "observedAt" in entity["no2"]
     assert entity["refDistrict"] == {"type": "Relationship", "object": "urn:ngsi-ld:District:01"}
     assert entity["location"]["type"] == "GeoProperty" and entity["location"]["value"]["type"] == "Point"
-    assert sorted(i["datasetId"] for i in entity["pm10"]) == ["urn:ngsi-ld:Dataset:sensorA",
-                                                              "urn:ngsi-ld:Dataset:sensorB"]
+    assert sorted(i["datasetId"] for i in entity["pm10"]) == [
+        "urn:ngsi-ld:Dataset:sensorA",
+        "urn:ngsi-ld:Dataset:sensorB",
+    ]
     assert "createdAt" not in entity and "modifiedAt" not in entity["no2"]
 
 
@@ -91,11 +94,13 @@ def test_context_from_the_body_with_json_ld(writer: Client) -> None:
     body = {**parking("urn:ngsi-ld:OffStreetParking:ld-1"), "@context": writer.context}
     assert writer.post("/entities", body, context=None, media="application/ld+json").status_code == 201
     assert writer.get("/entities/urn:ngsi-ld:OffStreetParking:ld-1", context=None).json()["type"] == (
-        NS + "OffStreetParking")
+        NS + "OffStreetParking"
+    )
     assert problem(writer.post("/entities", body, media="application/ld+json"), "BadRequestData", 400)
     no_context = parking("urn:ngsi-ld:OffStreetParking:ld-2")
-    assert problem(writer.post("/entities", no_context, context=None, media="application/ld+json"),
-                   "BadRequestData", 400)
+    assert problem(
+        writer.post("/entities", no_context, context=None, media="application/ld+json"), "BadRequestData", 400
+    )
     assert problem(writer.post("/entities", body, context=None), "BadRequestData", 400)
 
 
@@ -116,22 +121,29 @@ def test_update_attributes(writer: Client) -> None:
     assert after["modifiedAt"] != before["modifiedAt"]
     path = "/entities/urn:ngsi-ld:OffStreetParking:upd"
     writer.post("/entities", parking("urn:ngsi-ld:OffStreetParking:upd"))
-    partly = writer.patch(path + "/attrs", {"name": {"type": "Property", "value": "B"},
-                                            "colour": {"type": "Property", "value": "red"}})
+    partly = writer.patch(
+        path + "/attrs", {"name": {"type": "Property", "value": "B"}, "colour": {"type": "Property", "value": "red"}}
+    )
     assert partly.status_code == 207
-    assert partly.json() == {"updated": ["name"], "notUpdated": [
-        {"attributeName": "colour", "reason": "the entity has no such attribute (with this datasetId)"}]}
+    assert partly.json() == {
+        "updated": ["name"],
+        "notUpdated": [{"attributeName": "colour", "reason": "the entity has no such attribute (with this datasetId)"}],
+    }
     assert "colour" not in writer.get(path).json() and writer.get(path).json()["name"]["value"] == "B"
-    assert problem(writer.patch("/entities/urn:ngsi-ld:Nothing:x/attrs", {"name": {"type": "Property", "value": 1}}),
-                   "ResourceNotFound", 404)
+    assert problem(
+        writer.patch("/entities/urn:ngsi-ld:Nothing:x/attrs", {"name": {"type": "Property", "value": 1}}),
+        "ResourceNotFound",
+        404,
+    )
 
 
 def test_append_attributes_with_and_without_overwrite(writer: Client) -> None:
     path = "/entities/urn:ngsi-ld:OffStreetParking:app"
     writer.post("/entities", parking("urn:ngsi-ld:OffStreetParking:app"))
     assert writer.post(path + "/attrs", {"colour": {"type": "Property", "value": "red"}}).status_code == 204
-    kept = writer.post(path + "/attrs", {"colour": {"type": "Property", "value": "blue"}},
-                       params={"options": "noOverwrite"})
+    kept = writer.post(
+        path + "/attrs", {"colour": {"type": "Property", "value": "blue"}}, params={"options": "noOverwrite"}
+    )
     assert kept.status_code == 207 and kept.json()["notUpdated"][0]["attributeName"] == "colour"
     assert writer.get(path).json()["colour"]["value"] == "red"
     assert writer.post(path + "/attrs", {"colour": {"type": "Property", "value": "blue"}}).status_code == 204
@@ -149,8 +161,15 @@ def test_partial_attribute_update_keeps_the_other_members(writer: Client) -> Non
 def test_delete_attribute_instances_and_entities(writer: Client) -> None:
     path = "/entities/urn:ngsi-ld:AirQualityObserved:del"
     pm10 = [{"type": "Property", "value": v, "datasetId": f"urn:ngsi-ld:Dataset:{v}"} for v in (1, 2)]
-    writer.post("/entities", {"id": "urn:ngsi-ld:AirQualityObserved:del", "type": "AirQualityObserved",
-                              "pm10": pm10, "no2": {"type": "Property", "value": 5}})
+    writer.post(
+        "/entities",
+        {
+            "id": "urn:ngsi-ld:AirQualityObserved:del",
+            "type": "AirQualityObserved",
+            "pm10": pm10,
+            "no2": {"type": "Property", "value": 5},
+        },
+    )
     assert writer.delete(path + "/attrs/pm10", params={"datasetId": "urn:ngsi-ld:Dataset:1"}).status_code == 204
     assert writer.get(path).json()["pm10"]["value"] == 2
     assert writer.delete(path + "/attrs/no2").status_code == 204 and "no2" not in writer.get(path).json()
@@ -174,8 +193,11 @@ def test_batch_create_and_upsert(writer: Client) -> None:
 
 def test_batch_upsert_replaces_or_updates(writer: Client) -> None:
     writer.post("/entities", parking("urn:ngsi-ld:OffStreetParking:ups", colour={"type": "Property", "value": 1}))
-    slim = {"id": "urn:ngsi-ld:OffStreetParking:ups", "type": "OffStreetParking",
-            "name": {"type": "Property", "value": "X"}}
+    slim = {
+        "id": "urn:ngsi-ld:OffStreetParking:ups",
+        "type": "OffStreetParking",
+        "name": {"type": "Property", "value": "X"},
+    }
     assert writer.post("/entityOperations/upsert", [slim], params={"options": "update"}).status_code == 204
     assert "colour" in writer.get("/entities/urn:ngsi-ld:OffStreetParking:ups").json()
     assert writer.post("/entityOperations/upsert", [slim]).status_code == 204

@@ -24,7 +24,9 @@ def test_query_by_type_id_pattern_and_attrs(client: Client) -> None:
     assert client.count(type="District") == 8
     assert client.count(type="District,AirQualityObserved") == 20
     assert client.ids(id="urn:ngsi-ld:District:01,urn:ngsi-ld:District:02") == [
-        "urn:ngsi-ld:District:01", "urn:ngsi-ld:District:02"]
+        "urn:ngsi-ld:District:01",
+        "urn:ngsi-ld:District:02",
+    ]
     assert client.count(idPattern="^urn:ngsi-ld:AirQualityObserved:S0[1-5]$") == 5
     assert client.count(attrs="no2") == 12
     entity = client.get("/entities", params={"type": "AirQualityObserved", "attrs": "no2", "limit": 1}).json()[0]
@@ -43,20 +45,28 @@ def _any(entity: dict[str, Any], name: str, test: Callable[[Any], bool]) -> bool
 
 QUERIES: list[tuple[str, Callable[[dict[str, Any]], bool]]] = [
     ("availableSpotNumber>100", lambda e: _any(e, "availableSpotNumber", lambda v: v > 100)),
-    ("availableSpotNumber>100;totalSpotNumber<300",
-     lambda e: _any(e, "availableSpotNumber", lambda v: v > 100) and _any(e, "totalSpotNumber", lambda v: v < 300)),
-    ("availableSpotNumber>100|totalSpotNumber<300",
-     lambda e: _any(e, "availableSpotNumber", lambda v: v > 100) or _any(e, "totalSpotNumber", lambda v: v < 300)),
-    ("(no2<20|no2>80);temperature>0",
-     lambda e: _any(e, "no2", lambda v: v < 20 or v > 80) and _any(e, "temperature", lambda v: v > 0)),
+    (
+        "availableSpotNumber>100;totalSpotNumber<300",
+        lambda e: _any(e, "availableSpotNumber", lambda v: v > 100) and _any(e, "totalSpotNumber", lambda v: v < 300),
+    ),
+    (
+        "availableSpotNumber>100|totalSpotNumber<300",
+        lambda e: _any(e, "availableSpotNumber", lambda v: v > 100) or _any(e, "totalSpotNumber", lambda v: v < 300),
+    ),
+    (
+        "(no2<20|no2>80);temperature>0",
+        lambda e: _any(e, "no2", lambda v: v < 20 or v > 80) and _any(e, "temperature", lambda v: v > 0),
+    ),
     ('name~="Rathaus"', lambda e: _any(e, "name", lambda v: "Rathaus" in v)),
     ('name!~="Rathaus"', lambda e: _any(e, "name", lambda v: "Rathaus" not in v)),
     ('refDistrict=="urn:ngsi-ld:District:01"', lambda e: _any(e, "refDistrict", lambda v: v.endswith(":01"))),
     ('address[postalCode]=="53111"', lambda e: _any(e, "address", lambda v: v["postalCode"] == "53111")),
     ('category=="underground"', lambda e: _any(e, "category", lambda v: "underground" in v)),
     ("pm10>50", lambda e: _any(e, "pm10", lambda v: v > 50)),
-    ("availableSpotNumber.observedAt>=2026-03-01T08:10:00Z",
-     lambda e: any(s >= "2026-03-01T08:10:00Z" for s in _values(e, "availableSpotNumber", "observedAt"))),
+    (
+        "availableSpotNumber.observedAt>=2026-03-01T08:10:00Z",
+        lambda e: any(s >= "2026-03-01T08:10:00Z" for s in _values(e, "availableSpotNumber", "observedAt")),
+    ),
     ("no2==10..40", lambda e: _any(e, "no2", lambda v: 10 <= v <= 40)),
     ("no2==64,37", lambda e: _any(e, "no2", lambda v: v in (64, 37))),
     ("totalSpotNumber!=80", lambda e: _any(e, "totalSpotNumber", lambda v: v != 80)),
@@ -84,8 +94,12 @@ def _metres(a: list[float], b: list[float]) -> float:
 
 
 def _parks(test: Callable[[list[float], list[float]], bool]) -> list[str]:
-    return sorted(e["id"] for e in data.entities() if e["type"] == "OffStreetParking"
-                  and test(e["location"]["value"]["coordinates"], e["entrance"]["value"]["coordinates"]))
+    return sorted(
+        e["id"]
+        for e in data.entities()
+        if e["type"] == "OffStreetParking"
+        and test(e["location"]["value"]["coordinates"], e["entrance"]["value"]["coordinates"])
+    )
 
 
 def test_geo_queries(client: Client) -> None:
@@ -94,7 +108,8 @@ def test_geo_queries(client: Client) -> None:
     assert 0 < len(close) < 24 and sorted(client.ids(type="OffStreetParking", limit=100, **near)) == close
     far = {**near, "georel": "near;minDistance==1500"}
     assert sorted(client.ids(type="OffStreetParking", limit=100, **far)) == _parks(
-        lambda p, _: _metres(p, [7.1, 50.73]) >= 1500)
+        lambda p, _: _metres(p, [7.1, 50.73]) >= 1500
+    )
     within = {"georel": "within", "geometry": "Polygon", "coordinates": SOUTH_WEST}
     inside = _parks(lambda p, _: 7.06 < p[0] < 7.10 and 50.71 < p[1] < 50.73)
     assert len(inside) > 0 and sorted(client.ids(type="OffStreetParking", limit=100, **within)) == inside
@@ -116,8 +131,9 @@ def test_near_distances_are_metres() -> None:
 
 
 def test_paging_with_limit_offset_count_and_links(client: Client) -> None:
-    pages = [client.get("/entities", params={"type": "OffStreetParking", "limit": 10, "offset": o})
-             for o in (0, 10, 20)]
+    pages = [
+        client.get("/entities", params={"type": "OffStreetParking", "limit": 10, "offset": o}) for o in (0, 10, 20)
+    ]
     ids = [e["id"] for page in pages for e in page.json()]
     assert len(ids) == 24 and len(set(ids)) == 24
     assert 'rel="next"' in pages[0].headers["Link"] and 'rel="prev"' in pages[1].headers["Link"]

@@ -18,16 +18,25 @@ ID = "city-1"
 BASE = "urn:test:city-1"
 CORE = ConformanceClass(f"{BASE}/conf/core", "core", "Kern", "Core")
 NAMES = ("ok", "wrong", "many", "nothing", "na", "crash", "silent")
-STANDARD = Standard(ID, "City interface", "1", (CORE,), requirements=tuple(
-    Requirement(f"{BASE}/req/{n}", CORE.uri, ID, "1", Obligation.MUSS, f"{n} statement") for n in NAMES))
-MESSAGES = Catalogue.of({
-    "city.status": ("{what} answered HTTP {status}", "{what} antwortete mit HTTP {status}"),
-    "city.value": ("value {index} is wrong", "Wert {index} ist falsch"),
-    "city.responses": ("responses", "Antworten"),
-    "city.records": ("records of type {kind}", "Datensätze vom Typ {kind}"),
-    "city.observed": ("observation {number}", "Beobachtung {number}"),
-    "city.no-data": ("no temporal data", "keine zeitbezogenen Daten"),
-})
+STANDARD = Standard(
+    ID,
+    "City interface",
+    "1",
+    (CORE,),
+    requirements=tuple(
+        Requirement(f"{BASE}/req/{n}", CORE.uri, ID, "1", Obligation.MUSS, f"{n} statement") for n in NAMES
+    ),
+)
+MESSAGES = Catalogue.of(
+    {
+        "city.status": ("{what} answered HTTP {status}", "{what} antwortete mit HTTP {status}"),
+        "city.value": ("value {index} is wrong", "Wert {index} ist falsch"),
+        "city.responses": ("responses", "Antworten"),
+        "city.records": ("records of type {kind}", "Datensätze vom Typ {kind}"),
+        "city.observed": ("observation {number}", "Beobachtung {number}"),
+        "city.no-data": ("no temporal data", "keine zeitbezogenen Daten"),
+    }
+)
 OBSERVATIONS = count(1)
 
 Ctx = CheckContext[dict[str, Any]]
@@ -40,8 +49,14 @@ def ok(ctx: Ctx) -> Judgement:
 
 def wrong(ctx: Ctx) -> Judgement:
     response = ctx.target.http.get(ctx.target.base_url + "/status", params={"code": "500"})
-    found = [StatusViolation(ctx.msg("city.status", what="/status", status=response.status), expected=200,
-                             actual=response.status, exchange=response.exchange)]
+    found = [
+        StatusViolation(
+            ctx.msg("city.status", what="/status", status=response.status),
+            expected=200,
+            actual=response.status,
+            exchange=response.exchange,
+        )
+    ]
     return ctx.judge(found, ctx.examined(1, "city.responses"))
 
 
@@ -82,8 +97,7 @@ class CitySuite(Suite[dict[str, Any]]):
     def checks(self, standard: Standard) -> Mapping[str, Check[dict[str, Any]]]:
         if self.map is not None:
             return self.map
-        return by_requirement(*(Check(f"{BASE}/req/{n}", globals()[n], revision=2 if n == "ok" else 1)
-                                for n in NAMES))
+        return by_requirement(*(Check(f"{BASE}/req/{n}", globals()[n], revision=2 if n == "ok" else 1) for n in NAMES))
 
 
 SUITE = CitySuite()

@@ -38,13 +38,23 @@ class EchoHandler(BaseHTTPRequestHandler):
         if parts.path.rstrip("/").endswith("/api") and "echo=" not in parts.query:
             self._redirect(parts.path, sent)
             return
-        body = json.dumps({
-            "type": "FeatureCollection", "features": [], "links": [{"href": f"{self.path}", "rel": "self"}],
-            "echo": sent, "ascii": json.dumps(sent), "slashes": json.dumps(sent).replace("/", "\\/"),
-            "html": html.escape(sent), "quoted": quote(sent, safe=""), "plus": quote_plus(sent),
-            "base64": base64.b64encode(sent.encode("latin-1", "replace")).decode(), "query": parts.query,
-            "headers": dict(self.headers),
-        }, ensure_ascii=False).encode("utf-8")
+        body = json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [],
+                "links": [{"href": f"{self.path}", "rel": "self"}],
+                "echo": sent,
+                "ascii": json.dumps(sent),
+                "slashes": json.dumps(sent).replace("/", "\\/"),
+                "html": html.escape(sent),
+                "quoted": quote(sent, safe=""),
+                "plus": quote_plus(sent),
+                "base64": base64.b64encode(sent.encode("latin-1", "replace")).decode(),
+                "query": parts.query,
+                "headers": dict(self.headers),
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
         self.send_response(400 if "items" in parts.path else 200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -57,8 +67,10 @@ class EchoHandler(BaseHTTPRequestHandler):
 
     def _redirect(self, path: str, sent: str) -> None:
         token = sent.encode("latin-1", "replace")
-        query = f"echo={quote_plus(sent)}&b64={quote(base64.b64encode(token).decode(), safe='')}" \
-                f"&url={base64.urlsafe_b64encode(token).decode().rstrip('=')}"
+        query = (
+            f"echo={quote_plus(sent)}&b64={quote(base64.b64encode(token).decode(), safe='')}"
+            f"&url={base64.urlsafe_b64encode(token).decode().rstrip('=')}"
+        )
         self.send_response(302)
         self.send_header("Location", f"{path}?{query}")
         self.send_header("Content-Length", "0")

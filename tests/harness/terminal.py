@@ -18,7 +18,7 @@ def screen(raw: str) -> list[str]:
     lines, row, col = [""], 0, 0
     pos = 0
     for match in CONTROL.finditer(raw):
-        row, col = _write(lines, row, col, raw[pos:match.start()])
+        row, col = _write(lines, row, col, raw[pos : match.start()])
         pos = match.end()
         token = match.group(0)
         if token == "\n":
@@ -37,12 +37,13 @@ def screen(raw: str) -> list[str]:
 def _write(lines: list[str], row: int, col: int, text: str) -> tuple[int, int]:
     if text:
         line = lines[row].ljust(col)
-        lines[row] = line[:col] + text + line[col + len(text):]
+        lines[row] = line[:col] + text + line[col + len(text) :]
     return row, col + len(text)
 
 
-def run_in_terminal(args: Sequence[str], cwd: Path, env: dict[str, str], columns: int = 100,
-                    timeout: float = 900) -> tuple[int, str]:
+def run_in_terminal(
+    args: Sequence[str], cwd: Path, env: dict[str, str], columns: int = 100, timeout: float = 900
+) -> tuple[int, str]:
     """Run with stdin, stdout and stderr on one pseudo-terminal; return the exit code and everything written."""
     main, child = os.openpty()
     env = {**env, "COLUMNS": str(columns), "LINES": "40", "TERM": "xterm-256color"}

@@ -22,8 +22,11 @@ INNER = "tests/harness/test_readme.py"
 def _stock_python_usable() -> bool:
     if not STOCK.exists():
         return False
-    probe = subprocess.run([str(STOCK), "-c", "import ensurepip, venv, sys; sys.exit(sys.version_info < (3, 11))"],
-                           capture_output=True, check=False)
+    probe = subprocess.run(
+        [str(STOCK), "-c", "import ensurepip, venv, sys; sys.exit(sys.version_info < (3, 11))"],
+        capture_output=True,
+        check=False,
+    )
     return probe.returncode == 0
 
 
@@ -48,10 +51,14 @@ def _clone(tmp_path: Path) -> Path:
 
 def _shell(command: str, repo: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH", "WECHSELBAR_PACK_MIRROR"}}
-    env |= {"PATH": f"{repo.parent / 'bin'}{os.pathsep}{env.get('PATH', '')}",
-            "WECHSELBAR_CACHE": str(repo.parent / "cache"), **extra}
-    return subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True,
-                          timeout=1200, check=False)
+    env |= {
+        "PATH": f"{repo.parent / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+        "WECHSELBAR_CACHE": str(repo.parent / "cache"),
+        **extra,
+    }
+    return subprocess.run(
+        ["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, timeout=1200, check=False
+    )
 
 
 def test_readme_commands_pass_from_a_clean_clone_with_stock_python(tmp_path: Path) -> None:

@@ -22,27 +22,37 @@ from conformance.reporting.verdict import EXIT_ERROR, EXIT_FAIL, EXIT_OK, EXIT_U
 
 TOKEN = "tok-ci-9f8e7d6c5b4a"
 WRONG = frozenset({"wrong-items-media-type", "no-limit-validation", "bbox-ignored", "no-404", "invalid-geojson"})
-PROFILE = 'name = "Tender"\n[[requirements]]\nstandard = "ogcapi-features-1"\nclasses = ["core", "geojson"]\n' \
-          'obligation = "MUSS"\n'
+PROFILE = (
+    'name = "Tender"\n[[requirements]]\nstandard = "ogcapi-features-1"\nclasses = ["core", "geojson"]\n'
+    'obligation = "MUSS"\n'
+)
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[FeaturesTestServer]:
-    tenants = {"ok": frozenset(), "wrong": WRONG, "crash": frozenset({"500-on-items"}),
-               "slow": frozenset({"slow"})}
+    tenants = {"ok": frozenset(), "wrong": WRONG, "crash": frozenset({"500-on-items"}), "slow": frozenset({"slow"})}
     test_double = FeaturesTestServer(tenants, latency=0.6).start()
     yield test_double
     test_double.stop()
 
 
 def vendor(vid: str, url: str, extra: str = "") -> str:
-    return (f'[[vendors]]\nid = "{vid}"\nname = "{vid.title()} GmbH"\nversion = "1.0"\n{extra}'
-            f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{url}"\n\n')
+    return (
+        f'[[vendors]]\nid = "{vid}"\nname = "{vid.title()} GmbH"\nversion = "1.0"\n{extra}'
+        f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{url}"\n\n'
+    )
 
 
 def conformance(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "conformance", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "WB_TOKEN": TOKEN, **(env or {})}, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "conformance", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WB_TOKEN": TOKEN, **(env or {})},
+        timeout=600,
+        check=False,
+    )
 
 
 def run_one(tmp_path: Path, body: str, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -61,8 +71,10 @@ def test_conformant_vendor_exits_0(tmp_path: Path, server: FeaturesTestServer) -
 def test_wrong_vendor_exits_1_with_evidence(tmp_path: Path, server: FeaturesTestServer) -> None:
     done = run_one(tmp_path, vendor("wrong", server.url("wrong")), "--profile", "profile.toml")
     assert done.returncode == EXIT_FAIL
-    validator = Draft202012Validator(json.loads((schemas_dir() / "results.schema.json").read_text(encoding="utf-8")),
-                                     format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator = Draft202012Validator(
+        json.loads((schemas_dir() / "results.schema.json").read_text(encoding="utf-8")),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
     for line in (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines():
         assert not list(validator.iter_errors(json.loads(line))), line[:300]
     fails = [r for r in read_run(tmp_path / "out" / "results.jsonl").results if r.outcome.value == "fail"]
@@ -73,7 +85,7 @@ def test_wrong_vendor_exits_1_with_evidence(tmp_path: Path, server: FeaturesTest
 
 
 def test_unreachable_and_crashing_vendors_give_errors_not_fails(tmp_path: Path, server: FeaturesTestServer) -> None:
-    body = vendor("gone", "http://127.0.0.1:9", 'http = { connect_timeout = 1, retries = 0 }\n')
+    body = vendor("gone", "http://127.0.0.1:9", "http = { connect_timeout = 1, retries = 0 }\n")
     done = run_one(tmp_path, body)
     assert done.returncode == EXIT_ERROR
     outcomes = {r.outcome.value for r in read_run(tmp_path / "out" / "results.jsonl").results}
@@ -81,7 +93,7 @@ def test_unreachable_and_crashing_vendors_give_errors_not_fails(tmp_path: Path, 
 
 
 def test_slow_vendor_hits_the_deadline_as_error(tmp_path: Path, server: FeaturesTestServer) -> None:
-    body = vendor("slow", server.url("slow"), 'http = { read_timeout = 0.2, retries = 0, test_deadline = 0.5 }\n')
+    body = vendor("slow", server.url("slow"), "http = { read_timeout = 0.2, retries = 0, test_deadline = 0.5 }\n")
     done = run_one(tmp_path, body, "--standard", "ogcapi-features-1")
     assert done.returncode == EXIT_ERROR
     results = read_run(tmp_path / "out" / "results.jsonl").results
@@ -98,13 +110,20 @@ def test_config_error_exits_2_and_names_file_and_key(tmp_path: Path) -> None:
 
 def test_secrets_never_reach_any_output(tmp_path: Path, server: FeaturesTestServer) -> None:
     api_key = 'auth = { type = "api-key", header = "X-Key", value = "${WB_TOKEN}" }\n'
-    body = (vendor("ok", server.url("ok"), 'auth = { type = "bearer", token = "${WB_TOKEN}" }\n')
-            + vendor("wrong", server.url("wrong"), api_key))
+    body = vendor("ok", server.url("ok"), 'auth = { type = "bearer", token = "${WB_TOKEN}" }\n') + vendor(
+        "wrong", server.url("wrong"), api_key
+    )
     done = run_one(tmp_path, body)
     assert done.returncode == EXIT_FAIL
     files = list((tmp_path / "out").iterdir())
-    assert {f.name for f in files} >= {"results.jsonl", "matrix.html", "summary.md", "results.csv", "matrix.json",
-                                       "junit.xml"}
+    assert {f.name for f in files} >= {
+        "results.jsonl",
+        "matrix.html",
+        "summary.md",
+        "results.csv",
+        "matrix.json",
+        "junit.xml",
+    }
     for path in files:
         assert TOKEN not in path.read_text(encoding="utf-8", errors="replace"), path.name
     assert TOKEN not in done.stdout + done.stderr
@@ -138,8 +157,9 @@ def test_per_vendor_runs_merge_into_one_matrix(tmp_path: Path, server: FeaturesT
     for vid in ("ok", "wrong"):
         (tmp_path / vid).mkdir()
         run_one(tmp_path / vid, vendor(vid, server.url(vid)))
-    done = conformance("merge", "ok/out/results.jsonl", "wrong/out/results.jsonl", "-o", "merged/results.jsonl",
-                       cwd=tmp_path)
+    done = conformance(
+        "merge", "ok/out/results.jsonl", "wrong/out/results.jsonl", "-o", "merged/results.jsonl", cwd=tmp_path
+    )
     assert done.returncode in (EXIT_OK, EXIT_FAIL), done.stderr
     merged = read_run(tmp_path / "merged" / "results.jsonl")
     assert {r.vendor for r in merged.results} == {"ok", "wrong"}
@@ -148,11 +168,16 @@ def test_per_vendor_runs_merge_into_one_matrix(tmp_path: Path, server: FeaturesT
 
 
 def test_killed_run_still_renders(tmp_path: Path, server: FeaturesTestServer) -> None:
-    (tmp_path / "vendors.toml").write_text(vendor("slow", server.url("slow"), 'http = { read_timeout = 10 }\n'),
-                                           encoding="utf-8")
+    (tmp_path / "vendors.toml").write_text(
+        vendor("slow", server.url("slow"), "http = { read_timeout = 10 }\n"), encoding="utf-8"
+    )
     results = tmp_path / "out" / "results.jsonl"
-    child = subprocess.Popen([sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out", "out",
-                              "--quiet"], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out", "out", "--quiet"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and _lines(results) < 3:

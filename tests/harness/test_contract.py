@@ -39,8 +39,16 @@ def register(monkeypatch: pytest.MonkeyPatch, suite: contractsuite.CitySuite) ->
 def run(pytester: pytest.Pytester, base: str, *extra: str) -> tuple[pytest.RunResult, list[dict[str, Any]]]:
     results = pytester.path / "results.jsonl"
     vendors = vendors_file(pytester.path, base, standard="city-1")
-    outcome = pytester.runpytest("-p", "no:cacheprovider", str(SUITE_FILE), "--conformance-vendors", str(vendors),
-                                 "--conformance-results", str(results), *extra)
+    outcome = pytester.runpytest(
+        "-p",
+        "no:cacheprovider",
+        str(SUITE_FILE),
+        "--conformance-vendors",
+        str(vendors),
+        "--conformance-results",
+        str(results),
+        *extra,
+    )
     lines = results.read_text(encoding="utf-8").splitlines() if results.exists() else []
     return outcome, [json.loads(line) for line in lines]
 
@@ -62,10 +70,18 @@ def test_items_are_generated_with_stable_ids(records: dict[tuple[str, str], Any]
 
 def test_outcomes_follow_the_judgement(records: dict[tuple[str, str], Any]) -> None:
     outcomes = {name: records[("good", name)]["outcome"] for name in contractsuite.NAMES}
-    assert outcomes == {"ok": "pass", "wrong": "fail", "many": "fail", "nothing": "not_applicable",
-                        "na": "not_applicable", "crash": "error", "silent": "error"}
+    assert outcomes == {
+        "ok": "pass",
+        "wrong": "fail",
+        "many": "fail",
+        "nothing": "not_applicable",
+        "na": "not_applicable",
+        "crash": "error",
+        "silent": "error",
+    }
     assert records[("good", "ok")]["examined"] == [
-        {"count": 1, "message": {"code": "city.responses", "params": {}, "text": "responses"}}]
+        {"count": 1, "message": {"code": "city.responses", "params": {}, "text": "responses"}}
+    ]
     wrong = records[("good", "wrong")]
     assert wrong["reason"]["text"] == "/status answered HTTP 500"
     assert wrong["findings"][0]["code"] == "city.status" and wrong["findings"][0]["params"]["status"] == 500
@@ -99,15 +115,18 @@ def test_the_observation_is_made_once_and_its_failure_ends_every_check(records: 
 
 
 def test_the_observation_is_shared_by_the_checks_of_a_target(
-        pytester: pytest.Pytester, base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytester: pytest.Pytester, base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[int] = []
 
     def probe(ctx: contractsuite.Ctx) -> Any:
         seen.append(ctx.observation["number"])
         return ctx.judge([], ctx.examined(1, "city.responses"))
 
-    checks = {f"{contractsuite.BASE}/req/{n}": Check(f"{contractsuite.BASE}/req/{n}", probe, name=n)
-              for n in contractsuite.NAMES}
+    checks = {
+        f"{contractsuite.BASE}/req/{n}": Check(f"{contractsuite.BASE}/req/{n}", probe, name=n)
+        for n in contractsuite.NAMES
+    }
     register(monkeypatch, contractsuite.CitySuite(checks))
     run(pytester, base, "--conformance-vendor", "good")
     assert len(seen) == len(contractsuite.NAMES) and len(set(seen)) == 1
@@ -115,7 +134,8 @@ def test_the_observation_is_shared_by_the_checks_of_a_target(
 
 @pytest.mark.parametrize("change", ["missing", "extra"])
 def test_collection_refuses_checks_that_do_not_match_the_catalogue(
-        pytester: pytest.Pytester, base: str, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    pytester: pytest.Pytester, base: str, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
     checks = dict(contractsuite.CitySuite().checks(contractsuite.STANDARD))
     if change == "missing":
         del checks[f"{contractsuite.BASE}/req/nothing"]

@@ -14,16 +14,34 @@ import pytest
 from conformance.core.results import read_run
 from conformance.reporting.verdict import EXIT_OK, VerdictState, vendor_verdicts
 
-ENGLISH = ("sampling cut", "further violations not listed", "further findings, not listed", "not listed",
-           "was unreachable earlier in this run", "an ETag header", "not served over HTTPS", "no filtered list",
-           "nothing examined", "looked for", "requests to", " more)")
+ENGLISH = (
+    "sampling cut",
+    "further violations not listed",
+    "further findings, not listed",
+    "not listed",
+    "was unreachable earlier in this run",
+    "an ETag header",
+    "not served over HTTPS",
+    "no filtered list",
+    "nothing examined",
+    "looked for",
+    "requests to",
+    " more)",
+)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
     folder = tmp_path_factory.mktemp("demo")
-    done = subprocess.run([sys.executable, "-m", "conformance", "demo", "--out", "demo", "--quiet"], cwd=folder,
-                          capture_output=True, text=True, timeout=600, check=False, env=dict(os.environ))
+    done = subprocess.run(
+        [sys.executable, "-m", "conformance", "demo", "--out", "demo", "--quiet"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=dict(os.environ),
+    )
     return done, folder
 
 
@@ -38,21 +56,24 @@ def test_demo_writes_the_matrix(demo: tuple[subprocess.CompletedProcess[str], Pa
     run = read_run(tmp_path / "demo" / "results.jsonl")
     assert run.complete and {r.vendor for r in run.results} == {"kartenwerk", "geomax", "kartolight"}
     assert {r.standard for r in run.results} == {"ogcapi-features-1", "openapi-3", "oparl-1.1", "xrechnung-3.0"}
-    failed = {r.vendor for r in run.results
-              if r.outcome.value in ("fail", "error") and r.obligation == r.profile_obligation == "MUSS"}
+    failed = {
+        r.vendor
+        for r in run.results
+        if r.outcome.value in ("fail", "error") and r.obligation == r.profile_obligation == "MUSS"
+    }
     assert failed == {"geomax", "kartolight"}
     assert any(r.outcome.value == "waived" for r in run.results if r.vendor == "geomax")
     html = matrix.read_text(encoding="utf-8")
     assert "Kartenwerk GmbH" in html and "erfüllt das Profil" in html
     states = {v.vendor: v.state for v in vendor_verdicts(run)}
-    assert states == {"kartenwerk": VerdictState.MEETS, "geomax": VerdictState.FAILS,
-                      "kartolight": VerdictState.FAILS}
+    assert states == {"kartenwerk": VerdictState.MEETS, "geomax": VerdictState.FAILS, "kartolight": VerdictState.FAILS}
     for path in (tmp_path / "demo").iterdir():
         assert "demo-token-geomax" not in path.read_text(encoding="utf-8", errors="replace")
 
 
 def test_the_german_report_of_the_demo_words_notes_reasons_and_evidence_in_german(
-        demo: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    demo: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
     done, folder = demo
     assert done.returncode == EXIT_OK, done.stderr[-3000:]
     doc = lxml.html.parse(str(folder / "demo" / "matrix.html")).getroot()
@@ -62,6 +83,6 @@ def test_the_german_report_of_the_demo_words_notes_reasons_and_evidence_in_germa
     for german in ("Stichprobe: ", "Befunden sind festgehalten", "Anfragen an", "Medientyp", "fehlt"):
         assert german in text, german
     for english in ENGLISH:
-        assert english not in text, (english, text[max(0, text.find(english) - 200):text.find(english) + 200])
+        assert english not in text, (english, text[max(0, text.find(english) - 200) : text.find(english) + 200])
     kinds = {" ".join(k.text_content().split()) for k in doc.xpath("//details//p/span[@class='muted']")}
     assert kinds and not kinds & {"missing", "media-type", "status", "value", "paging", "link", "rule"}, kinds

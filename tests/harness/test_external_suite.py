@@ -75,36 +75,68 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / name).write_text(text + "\n", encoding="utf-8")
     env = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
-    purelib = Path(subprocess.run([str(env / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()"
-                                   "['purelib'])"], capture_output=True, text=True, check=True).stdout.strip())
+    purelib = Path(
+        subprocess.run(
+            [str(env / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     (purelib / "beside-wechselbar.pth").write_text(
-        f"import site; site.addsitedir({sysconfig.get_paths()['purelib']!r})\n", encoding="utf-8")
-    installed = subprocess.run([str(env / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps",
-                                "--no-build-isolation", "--no-index", str(folder / "musterstadt-gewerbe")],
-                               capture_output=True, text=True, timeout=300, check=False)
+        f"import site; site.addsitedir({sysconfig.get_paths()['purelib']!r})\n", encoding="utf-8"
+    )
+    installed = subprocess.run(
+        [
+            str(env / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            str(folder / "musterstadt-gewerbe"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return env
 
 
 def conformance(venv: Path, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(venv / "bin" / "python"), "-m", "conformance", *args], cwd=folder,
-                          capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "conformance", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
 def ran(venv: Path, city: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
     folder = venv.parent
-    (folder / "vendors.toml").write_text("".join(
-        f'[[vendors]]\nid = "{v}"\nname = "{v}"\nversion = "1"\n[[vendors.targets]]\nstandard = "{ID}"\n'
-        f'url = "{city}/{v}"\n' for v in ANTRAEGE), encoding="utf-8")
-    done = conformance(venv, folder, "run", "--vendors", "vendors.toml", "--out", "out", "--quiet", "--lang", "en",
-                       "--workers", "2")
+    (folder / "vendors.toml").write_text(
+        "".join(
+            f'[[vendors]]\nid = "{v}"\nname = "{v}"\nversion = "1"\n[[vendors.targets]]\nstandard = "{ID}"\n'
+            f'url = "{city}/{v}"\n'
+            for v in ANTRAEGE
+        ),
+        encoding="utf-8",
+    )
+    done = conformance(
+        venv, folder, "run", "--vendors", "vendors.toml", "--out", "out", "--quiet", "--lang", "en", "--workers", "2"
+    )
     return folder, done
 
 
 def records(folder: Path) -> dict[str, dict[str, Any]]:
     return {r.test_id: r.to_json() for r in read_run(folder / "out" / "results.jsonl").results}
-
 
 
 def test_the_installed_suite_is_listed(venv: Path) -> None:
@@ -117,12 +149,19 @@ def test_the_installed_suite_runs_on_two_workers(ran: tuple[Path, subprocess.Com
     folder, done = ran
     assert done.returncode == 1, done.stdout + done.stderr
     got = {test_id: r["outcome"] for test_id, r in records(folder).items()}
-    assert got == {f"{ID}::health[good]": "pass", f"{ID}::antrag-id[good]": "pass",
-                   f"{ID}::health[bad]": "fail", f"{ID}::antrag-id[bad]": "fail",
-                   f"{ID}::health[empty]": "pass", f"{ID}::antrag-id[empty]": "not_applicable"}
+    assert got == {
+        f"{ID}::health[good]": "pass",
+        f"{ID}::antrag-id[good]": "pass",
+        f"{ID}::health[bad]": "fail",
+        f"{ID}::antrag-id[bad]": "fail",
+        f"{ID}::health[empty]": "pass",
+        f"{ID}::antrag-id[empty]": "not_applicable",
+    }
     bad = records(folder)[f"{ID}::antrag-id[bad]"]
-    assert [(v["code"], v["params"]) for v in bad["findings"]] == [("mg.no-id", {"index": 1}),
-                                                                  ("mg.no-id", {"index": 2})]
+    assert [(v["code"], v["params"]) for v in bad["findings"]] == [
+        ("mg.no-id", {"index": 1}),
+        ("mg.no-id", {"index": 2}),
+    ]
     assert bad["examined"][0]["count"] == 3 and bad["revision"] == 1
     empty = records(folder)[f"{ID}::antrag-id[empty]"]
     assert empty["reason"]["text"] == "nothing examined: looked for Anträge listed by GET /antraege"
@@ -130,8 +169,10 @@ def test_the_installed_suite_runs_on_two_workers(ran: tuple[Path, subprocess.Com
 
 def test_reports_in_english_and_german(venv: Path, ran: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     folder, _ = ran
-    for lang, words in (("en", ("Gewerbe API of Musterstadt", "not applicable")),
-                        ("de", ("Gewerbe-API der Stadt Musterstadt", "nicht anwendbar"))):
+    for lang, words in (
+        ("en", ("Gewerbe API of Musterstadt", "not applicable")),
+        ("de", ("Gewerbe-API der Stadt Musterstadt", "nicht anwendbar")),
+    ):
         target = folder / f"matrix-{lang}.html"
         done = conformance(venv, folder, "report", "out/results.jsonl", "--lang", lang, "-o", str(target))
         assert done.returncode == 0, done.stderr

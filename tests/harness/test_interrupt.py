@@ -25,7 +25,7 @@ from conformance.core.results import Run, read_run
 from tests.harness.gate import GatedServer, records
 
 BOUND = 300.0
-HOOK = '''
+HOOK = """
 import os
 if os.environ.get("WB_TEST_PAUSE"):
     from pathlib import Path
@@ -43,7 +43,7 @@ if os.environ.get("WB_TEST_PAUSE"):
         return written
 
     files.write_atomic = write_atomic
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +55,35 @@ def server() -> Iterator[GatedServer]:
 
 
 def vendors(server: GatedServer, tenants: tuple[str, ...] = ("a",)) -> str:
-    return "".join(f'[[vendors]]\nid = "{t}"\nname = "{t.upper()} GmbH"\nversion = "1"\n[[vendors.targets]]\n'
-                   f'standard = "ogcapi-features-1"\nurl = "{server.url(t)}"\n\n' for t in tenants)
+    return "".join(
+        f'[[vendors]]\nid = "{t}"\nname = "{t.upper()} GmbH"\nversion = "1"\n[[vendors.targets]]\n'
+        f'standard = "ogcapi-features-1"\nurl = "{server.url(t)}"\n\n'
+        for t in tenants
+    )
 
 
 def start(folder: Path, *extra: str, env: dict[str, str] | None = None, group: bool = False) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out", "out",
-                             "--lang", "en", *extra], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ, "COLUMNS": "200", **(env or {})}, start_new_session=group)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "conformance",
+            "run",
+            "--vendors",
+            "vendors.toml",
+            "--out",
+            "out",
+            "--lang",
+            "en",
+            *extra,
+        ],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        start_new_session=group,
+    )
 
 
 def finish(child: subprocess.Popen[str]) -> tuple[int, str, str]:
@@ -89,8 +110,9 @@ def wait_for(condition: object, child: subprocess.Popen[str]) -> None:
         time.sleep(0.02)
 
 
-def interrupt_at_gate(folder: Path, server: GatedServer, signum: int, after: int, workers: int,
-                      group: bool) -> tuple[int, str, str]:
+def interrupt_at_gate(
+    folder: Path, server: GatedServer, signum: int, after: int, workers: int, group: bool
+) -> tuple[int, str, str]:
     """Run until a request is held at the gate with ``after`` records written, then send the signal."""
     server.gate.arm(folder / "out" / "results.jsonl", after)
     child = start(folder, "--workers", str(workers), group=group)
@@ -109,8 +131,10 @@ def interrupt_in_reports(folder: Path, signum: int) -> tuple[int, str, str]:
     (folder / "hook").mkdir()
     (folder / "hook" / "sitecustomize.py").write_text(HOOK, encoding="utf-8")
     os.mkfifo(folder / "fifo")
-    env = {"PYTHONPATH": os.pathsep.join([str(folder / "hook"), os.environ.get("PYTHONPATH", "")]),
-           "WB_TEST_PAUSE": str(folder)}
+    env = {
+        "PYTHONPATH": os.pathsep.join([str(folder / "hook"), os.environ.get("PYTHONPATH", "")]),
+        "WB_TEST_PAUSE": str(folder),
+    }
     child = start(folder, "--quiet", env=env)
     try:
         wait_for((folder / "ready").exists, child)
@@ -149,8 +173,11 @@ def assert_banners(out: Path, name: str) -> None:
     assert data["run"]["complete"] is False and data["run"]["interrupted"]["by"] == name
     assert data["run"]["banner"].startswith("INCOMPLETE RUN") and data["exit_code"] != 0
     junit = etree.parse(str(out / "junit.xml"), etree.XMLParser(resolve_entities=False)).getroot()
-    assert junit.find("testsuite").get("name") == "wechselbar.run" and junit.find(".//error[@type='incomplete']") \
-        is not None and int(junit.get("errors")) >= 1
+    assert (
+        junit.find("testsuite").get("name") == "wechselbar.run"
+        and junit.find(".//error[@type='incomplete']") is not None
+        and int(junit.get("errors")) >= 1
+    )
 
 
 def ids(run: Run, vendors: tuple[str, ...] = ("a", "b")) -> list[str]:
@@ -168,12 +195,14 @@ def assert_resumed(folder: Path, reference: Run, before: Run) -> None:
     assert "INCOMPLETE RUN" not in (folder / "out" / "matrix.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("signum", "after"), [(signal.SIGINT, 0), (signal.SIGTERM, 0), (signal.SIGINT, 3),
-                                               (signal.SIGTERM, 3)],
-                         ids=["sigint-before-first-check", "sigterm-before-first-check", "sigint-mid-run",
-                              "sigterm-mid-run"])
-def test_a_signal_during_the_checks(tmp_path: Path, server: GatedServer, reference: Run, signum: int,
-                                    after: int) -> None:
+@pytest.mark.parametrize(
+    ("signum", "after"),
+    [(signal.SIGINT, 0), (signal.SIGTERM, 0), (signal.SIGINT, 3), (signal.SIGTERM, 3)],
+    ids=["sigint-before-first-check", "sigterm-before-first-check", "sigint-mid-run", "sigterm-mid-run"],
+)
+def test_a_signal_during_the_checks(
+    tmp_path: Path, server: GatedServer, reference: Run, signum: int, after: int
+) -> None:
     (tmp_path / "vendors.toml").write_text(vendors(server), encoding="utf-8")
     run = assert_interrupted(tmp_path, signum, interrupt_at_gate(tmp_path, server, signum, after, 1, False))
     assert (len(run.results) == 0) if after == 0 else (after <= len(run.results) < len(ids(reference, ("a",))))
@@ -181,18 +210,23 @@ def test_a_signal_during_the_checks(tmp_path: Path, server: GatedServer, referen
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
-def test_a_signal_while_the_reports_are_written(tmp_path: Path, server: GatedServer, reference: Run,
-                                                signum: int) -> None:
+def test_a_signal_while_the_reports_are_written(
+    tmp_path: Path, server: GatedServer, reference: Run, signum: int
+) -> None:
     (tmp_path / "vendors.toml").write_text(vendors(server), encoding="utf-8")
     run = assert_interrupted(tmp_path, signum, interrupt_in_reports(tmp_path, signum))
     assert ids(run) == ids(reference, ("a",))
     assert_resumed(tmp_path, reference, run)
 
 
-@pytest.mark.parametrize(("signum", "group"), [(signal.SIGINT, True), (signal.SIGTERM, False)],
-                         ids=["sigint-to-the-process-group", "sigterm-to-the-main-process"])
-def test_a_signal_with_two_workers(tmp_path: Path, server: GatedServer, reference: Run, signum: int,
-                                   group: bool) -> None:
+@pytest.mark.parametrize(
+    ("signum", "group"),
+    [(signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["sigint-to-the-process-group", "sigterm-to-the-main-process"],
+)
+def test_a_signal_with_two_workers(
+    tmp_path: Path, server: GatedServer, reference: Run, signum: int, group: bool
+) -> None:
     (tmp_path / "vendors.toml").write_text(vendors(server, ("a", "b")), encoding="utf-8")
     run = assert_interrupted(tmp_path, signum, interrupt_at_gate(tmp_path, server, signum, 3, 2, group))
     assert 3 <= len(run.results) < len(reference.results)

@@ -16,8 +16,14 @@ from conformance.reporting.text import titled
 
 
 def listed(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "conformance", "list", *args], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "40"}, timeout=300, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "conformance", "list", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "40"},
+        timeout=300,
+        check=True,
+    )
     return done.stdout
 
 
@@ -37,8 +43,13 @@ def test_text_never_truncates_when_piped(catalogue: list[tuple[str, str, str, st
 def test_csv_has_one_full_row_per_requirement() -> None:
     rows = list(csv.DictReader(io.StringIO(listed("--format", "csv"), newline="")))
     known = standards()
-    expected = [(s, c.uri, r.uri, r.obligation.value, r.statement) for s in sorted(known) for c in known[s].classes
-                for r in known[s].requirements if r.cls == c.uri]
+    expected = [
+        (s, c.uri, r.uri, r.obligation.value, r.statement)
+        for s in sorted(known)
+        for c in known[s].classes
+        for r in known[s].requirements
+        if r.cls == c.uri
+    ]
     fields = ("standard", "class_uri", "requirement", "obligation", "statement")
     assert [tuple(row[f] for f in fields) for row in rows] == expected
     assert len(rows) == sum(len(s.requirements) for s in known.values())
@@ -71,15 +82,24 @@ def test_headings_name_the_version_once() -> None:
     assert "XRechnung 3.0.2" in text and "3.0 3.0.2" not in text
 
 
-@pytest.mark.parametrize(("title", "version", "expected"), [
-    ("XRechnung 3.0", "3.0.2", "XRechnung 3.0.2"),
-    ("OParl 1.1 – Schnittstelle für Ratsinformationssysteme", "1.1",
-     "OParl 1.1 – Schnittstelle für Ratsinformationssysteme"),
-    ("API-Konformität zur eigenen OpenAPI-3.0/3.1-Beschreibung", "3.x",
-     "API-Konformität zur eigenen OpenAPI-3.0/3.1-Beschreibung"),
-    ("OGC API – Features – Part 1: Core", "1.0", "OGC API – Features – Part 1: Core 1.0"),
-    ("Release 1.10", "1.1", "Release 1.10 1.1"),
-    ("xdomea", "", "xdomea"),
-])
+@pytest.mark.parametrize(
+    ("title", "version", "expected"),
+    [
+        ("XRechnung 3.0", "3.0.2", "XRechnung 3.0.2"),
+        (
+            "OParl 1.1 – Schnittstelle für Ratsinformationssysteme",
+            "1.1",
+            "OParl 1.1 – Schnittstelle für Ratsinformationssysteme",
+        ),
+        (
+            "API-Konformität zur eigenen OpenAPI-3.0/3.1-Beschreibung",
+            "3.x",
+            "API-Konformität zur eigenen OpenAPI-3.0/3.1-Beschreibung",
+        ),
+        ("OGC API – Features – Part 1: Core", "1.0", "OGC API – Features – Part 1: Core 1.0"),
+        ("Release 1.10", "1.1", "Release 1.10 1.1"),
+        ("xdomea", "", "xdomea"),
+    ],
+)
 def test_titled_names_a_version_once(title: str, version: str, expected: str) -> None:
     assert titled(title, version) == expected

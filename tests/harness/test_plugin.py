@@ -15,7 +15,7 @@ from tests.core.httpdouble import serve
 
 pytest_plugins = ["pytester"]
 
-SUITE = '''
+SUITE = """
 import pytest
 from conformance.core.evidence import NotApplicable, StatusViolation, ValueViolation, expect
 from conformance.core.model import Requirement
@@ -69,7 +69,7 @@ def test_na(target):
 def test_html(target):
     target.require_claim("ogcapi-features-1", BASE + "/conf/html")
     target.note("sampled 1 of 3 pages")
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,8 @@ def base() -> Iterator[str]:
 
 def vendors_file(tmp: Path, base: str, claims: str = "", standard: str = "ogcapi-features-1") -> Path:
     path = tmp / "vendors.toml"
-    path.write_text(f'''
+    path.write_text(
+        f'''
 [[vendors]]
 id = "good"
 name = "Good GmbH"
@@ -100,7 +101,9 @@ http = {{ connect_timeout = 0.5, retries = 0 }}
 [[vendors.targets]]
 standard = "{standard}"
 url = "http://127.0.0.1:9"
-''', encoding="utf-8")
+''',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -121,8 +124,15 @@ def run(pytester: pytest.Pytester, base: str, monkeypatch: pytest.MonkeyPatch): 
         results = pytester.path / "results.jsonl"
         results.unlink(missing_ok=True)
         vendors = vendors_file(pytester.path, base, claims)
-        pytester.runpytest("-p", "no:cacheprovider", "--conformance-vendors", str(vendors),
-                           "--conformance-results", str(results), *extra)
+        pytester.runpytest(
+            "-p",
+            "no:cacheprovider",
+            "--conformance-vendors",
+            str(vendors),
+            "--conformance-results",
+            str(results),
+            *extra,
+        )
         return results
 
     return go
@@ -132,8 +142,15 @@ def test_outcomes_are_kept_apart(run) -> None:  # type: ignore[no-untyped-def]
     found = outcomes(run())
     good = {name: found[("good", name)]["outcome"] for (v, name) in found if v == "good"}
     assert good == {
-        "ok": "pass", "wrong": "fail", "two-violations": "fail", "crash": "error", "bare-assert": "error",
-        "slow": "error", "skipped": "skip", "na": "not_applicable", "html-page": "pass",
+        "ok": "pass",
+        "wrong": "fail",
+        "two-violations": "fail",
+        "crash": "error",
+        "bare-assert": "error",
+        "slow": "error",
+        "skipped": "skip",
+        "na": "not_applicable",
+        "html-page": "pass",
     }
     for name in ("ok", "wrong", "slow"):
         assert found[("gone", name)]["outcome"] == "error"
@@ -156,8 +173,11 @@ def test_claims_give_not_applicable_or_profile_fail(run, pytester: pytest.Pytest
     found = outcomes(run(claims='claims = ["core"]'))
     assert found[("good", "html-page")]["outcome"] == "not_applicable"
     profile = pytester.path / "profile.toml"
-    profile.write_text('name = "Tender"\n[[requirements]]\nstandard = "ogcapi-features-1"\n'
-                       'classes = ["core", "html"]\nobligation = "MUSS"\n', encoding="utf-8")
+    profile.write_text(
+        'name = "Tender"\n[[requirements]]\nstandard = "ogcapi-features-1"\n'
+        'classes = ["core", "html"]\nobligation = "MUSS"\n',
+        encoding="utf-8",
+    )
     found = outcomes(run("--conformance-profile", str(profile), claims='claims = ["core"]'))
     html = found[("good", "html-page")]
     assert html["outcome"] == "fail"
@@ -173,10 +193,13 @@ def test_notes_are_recorded(run) -> None:  # type: ignore[no-untyped-def]
 def test_waivers_applied_expired_and_unused(run, pytester: pytest.Pytester) -> None:  # type: ignore[no-untyped-def]
     base = "http://www.opengis.net/spec/ogcapi-features-1/1.0/req/core/"
     waivers = pytester.path / "waivers.toml"
-    waivers.write_text("".join(
-        f'[[waivers]]\nvendor = "good"\nrequirement = "{base}{name}"\nreason = "known"\nexpires = {date}\n'
-        for name, date in (("wrong", "2030-01-01"), ("two-violations", "2020-01-01"), ("ok", "2030-01-01"))
-    ), encoding="utf-8")
+    waivers.write_text(
+        "".join(
+            f'[[waivers]]\nvendor = "good"\nrequirement = "{base}{name}"\nreason = "known"\nexpires = {date}\n'
+            for name, date in (("wrong", "2030-01-01"), ("two-violations", "2020-01-01"), ("ok", "2030-01-01"))
+        ),
+        encoding="utf-8",
+    )
     found = outcomes(run("--conformance-waivers", str(waivers), "--conformance-today", "2026-11-25"))
     assert found[("good", "wrong")]["outcome"] == "waived"
     assert found[("good", "wrong")]["waiver"]["status"] == "applied"  # type: ignore[index]
@@ -207,8 +230,9 @@ def test_config_error_is_a_usage_error(pytester: pytest.Pytester) -> None:
     bad.write_text('[[vendors]]\nid = "x"\n', encoding="utf-8")
     result = pytester.runpytest("-p", "no:cacheprovider", "--conformance-vendors", str(bad))
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["*invalid configuration in*bad.toml*",
-                                 "*vendors[[]0[]]: *version* is a required property"])
+    result.stderr.fnmatch_lines(
+        ["*invalid configuration in*bad.toml*", "*vendors[[]0[]]: *version* is a required property"]
+    )
 
 
 def test_inert_without_options(pytester: pytest.Pytester) -> None:

@@ -41,7 +41,7 @@ def test_venv_is_installed_before_the_test_command_creates_one() -> None:
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
-    assert lines[-2] == "# README.md, \"Run the tests\" (keep this line identical to the README):"
+    assert lines[-2] == '# README.md, "Run the tests" (keep this line identical to the README):'
     assert lines[-1] == readme_commands()["Run the tests"]
 
 

@@ -29,9 +29,28 @@ claims = ["ubl-invoice-cius"]
 
 
 def conformance(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out", "out",
-                           "--quiet", "--lang", "en", *args], cwd=folder, capture_output=True, text=True,
-                          env=dict(os.environ), timeout=600, check=False)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "conformance",
+            "run",
+            "--vendors",
+            "vendors.toml",
+            "--out",
+            "out",
+            "--quiet",
+            "--lang",
+            "en",
+            *args,
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +59,9 @@ def complete(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
     default_store().pack_dir("xrechnung-schematron")
     folder = tmp_path_factory.mktemp("resume")
     shutil.copytree(EXPORTS, folder / "exports")
-    (folder / "vendors.toml").write_text("".join(VENDORS.format(vendor=v) for v in ("geomax", "kartenwerk")),
-                                         encoding="utf-8")
+    (folder / "vendors.toml").write_text(
+        "".join(VENDORS.format(vendor=v) for v in ("geomax", "kartenwerk")), encoding="utf-8"
+    )
     done = conformance(folder)
     assert done.returncode == 1, done.stderr[-2000:]
     return folder, read_run(folder / "out" / "results.jsonl")
@@ -72,7 +92,8 @@ def test_a_resumed_run_adds_only_what_was_missing(complete: tuple[Path, Run]) ->
 
 
 def test_resume_refuses_a_finished_run_a_changed_vendors_file_and_a_missing_folder(
-        complete: tuple[Path, Run], tmp_path: Path) -> None:
+    complete: tuple[Path, Run], tmp_path: Path
+) -> None:
     folder, reference = complete
     write_run(folder / "out" / "results.jsonl", reference)
     (folder / "out" / "results.interrupted.jsonl").unlink(missing_ok=True)

@@ -33,16 +33,22 @@ PIECE = 6
 
 
 def vendors(url: str) -> str:
-    auths = {"basic": '{ type = "basic", username = "ann.lyst", password = "${WB_PASSWORD}" }',
-             "bearer": '{ type = "bearer", token = "${WB_TOKEN}" }',
-             "apikey": '{ type = "api-key", header = "X-Key", value = "${WB_KEY}" }'}
-    targets = ('[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{url}/{id}/api"\n'
-               '[[vendors.targets]]\nstandard = "oparl-1.1"\nurl = "{url}/{id}/oparl"\n'
-               'options = {{ cache_ttl = 3600 }}\n'
-               '[[vendors.targets]]\nstandard = "openapi-3"\nurl = "{url}/{id}/openapi.json"\n')
-    return "".join(f'[[vendors]]\nid = "{vid}"\nname = "{vid}"\nversion = "1"\nauth = {auth}\n'
-                   'http = { retries = 0, test_deadline = 20 }\n' + targets.format(url=url, id=vid)
-                   for vid, auth in auths.items())
+    auths = {
+        "basic": '{ type = "basic", username = "ann.lyst", password = "${WB_PASSWORD}" }',
+        "bearer": '{ type = "bearer", token = "${WB_TOKEN}" }',
+        "apikey": '{ type = "api-key", header = "X-Key", value = "${WB_KEY}" }',
+    }
+    targets = (
+        '[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{url}/{id}/api"\n'
+        '[[vendors.targets]]\nstandard = "oparl-1.1"\nurl = "{url}/{id}/oparl"\n'
+        "options = {{ cache_ttl = 3600 }}\n"
+        '[[vendors.targets]]\nstandard = "openapi-3"\nurl = "{url}/{id}/openapi.json"\n'
+    )
+    return "".join(
+        f'[[vendors]]\nid = "{vid}"\nname = "{vid}"\nversion = "1"\nauth = {auth}\n'
+        "http = { retries = 0, test_deadline = 20 }\n" + targets.format(url=url, id=vid)
+        for vid, auth in auths.items()
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,34 +57,70 @@ def touched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
     folder = tmp_path_factory.mktemp("echo")
     for name in ("cache", "tmp"):
         (folder / name).mkdir()
-    env = {**os.environ, "WB_PASSWORD": PASSWORD, "WB_TOKEN": TOKEN, "WB_KEY": KEY, "TMPDIR": str(folder / "tmp"),
-           "WECHSELBAR_CACHE": str(folder / "cache")}
+    env = {
+        **os.environ,
+        "WB_PASSWORD": PASSWORD,
+        "WB_TOKEN": TOKEN,
+        "WB_KEY": KEY,
+        "TMPDIR": str(folder / "tmp"),
+        "WECHSELBAR_CACHE": str(folder / "cache"),
+    }
     with echo_server() as url:
         (folder / "vendors.toml").write_text(vendors(url), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out",
-                               "out", "--lang", "en", "-v"], cwd=folder, env=env, capture_output=True, text=True,
-                              timeout=900, check=False)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "conformance",
+                "run",
+                "--vendors",
+                "vendors.toml",
+                "--out",
+                "out",
+                "--lang",
+                "en",
+                "-v",
+            ],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
     assert done.returncode in (1, 3), done.stderr[-3000:]
     yield folder, done.stdout + done.stderr
 
 
 def secrets() -> dict[str, bytes]:
     """What must never show: each secret, and the bytes HTTP Basic auth encodes."""
-    return {"password": PASSWORD.encode(), "token": TOKEN.encode(), "key": KEY.encode(),
-            "basic": f"{USER}:{PASSWORD}".encode("latin-1"), "basic-utf8": f"{USER}:{PASSWORD}".encode()}
+    return {
+        "password": PASSWORD.encode(),
+        "token": TOKEN.encode(),
+        "key": KEY.encode(),
+        "basic": f"{USER}:{PASSWORD}".encode("latin-1"),
+        "basic-utf8": f"{USER}:{PASSWORD}".encode(),
+    }
 
 
 def views(text: str) -> list[str]:
     """The text, and the text decoded in every way a secret could have been encoded into it."""
-    found = [text, unquote(text), unquote_plus(text), unquote(unquote(text)), html.unescape(text),
-             html.unescape(unquote(text))]
+    found = [
+        text,
+        unquote(text),
+        unquote_plus(text),
+        unquote(unquote(text)),
+        html.unescape(text),
+        html.unescape(unquote(text)),
+    ]
     found += [unescaped for view in list(found) if (unescaped := _json_unescaped(view))]
     return found
 
 
 def _json_unescaped(text: str) -> str:
-    return re.sub(r"\\u([0-9a-fA-F]{4})|\\(.)", lambda m: chr(int(m[1], 16)) if m[1] else {"n": "\n"}.get(m[2], m[2]),
-                  text)
+    return re.sub(
+        r"\\u([0-9a-fA-F]{4})|\\(.)", lambda m: chr(int(m[1], 16)) if m[1] else {"n": "\n"}.get(m[2], m[2]), text
+    )
 
 
 def decoded_base64(text: str) -> Iterator[bytes]:
@@ -99,9 +141,10 @@ def leaks(text: str) -> list[str]:
     found = []
     for name, secret in secrets().items():
         plain = secret.decode("utf-8", "replace")
-        pieces = {plain[i:i + PIECE] for i in range(len(plain) - PIECE + 1)} if name != "basic-utf8" else {plain}
-        found += [f"{name} (piece {p!r})" for p in pieces if not p.startswith(USER) and any(p in v for v in
-                                                                                              views(text))]
+        pieces = {plain[i : i + PIECE] for i in range(len(plain) - PIECE + 1)} if name != "basic-utf8" else {plain}
+        found += [
+            f"{name} (piece {p!r})" for p in pieces if not p.startswith(USER) and any(p in v for v in views(text))
+        ]
         found += [f"{name} (base64)" for data in decoded_base64(text) if secret in data][:1]
     return found
 
@@ -120,12 +163,17 @@ def test_the_run_saw_the_echoes(touched: tuple[Path, str]) -> None:
     assert not [text for text in stored if "echo" in text], "an answer that echoed a secret was cached"
 
 
-def test_no_file_under_the_output_folder_or_the_temporary_folder_holds_a_secret(
-        touched: tuple[Path, str]) -> None:
+def test_no_file_under_the_output_folder_or_the_temporary_folder_holds_a_secret(touched: tuple[Path, str]) -> None:
     folder, _ = touched
     written = files(folder / "out") + files(folder / "tmp")
-    assert {p.name for p in written} >= {"results.jsonl", "matrix.html", "summary.md", "results.csv", "matrix.json",
-                                         "junit.xml"}
+    assert {p.name for p in written} >= {
+        "results.jsonl",
+        "matrix.html",
+        "summary.md",
+        "results.csv",
+        "matrix.json",
+        "junit.xml",
+    }
     found = {str(p.relative_to(folder)): leaks(p.read_text(encoding="utf-8", errors="replace")) for p in written}
     assert not {k: v for k, v in found.items() if v}
 
@@ -136,6 +184,8 @@ def test_the_console_output_holds_no_secret(touched: tuple[Path, str]) -> None:
 
 def test_no_file_in_the_cache_holds_a_secret(touched: tuple[Path, str]) -> None:
     folder, _ = touched
-    found = {str(p.relative_to(folder)): leaks(p.read_text(encoding="utf-8", errors="replace"))
-             for p in files(folder / "cache")}
+    found = {
+        str(p.relative_to(folder)): leaks(p.read_text(encoding="utf-8", errors="replace"))
+        for p in files(folder / "cache")
+    }
     assert not {k: v for k, v in found.items() if v}

@@ -14,8 +14,23 @@ from conformance.cli import COMMANDS, main
 from conformance.commands import diff, report
 from conformance.reporting import diffreport, files
 
-HEAVY = frozenset({"pytest", "requests", "urllib3", "lxml", "jinja2", "schemathesis", "hypothesis", "saxonche",
-                   "xmlschema", "jsonschema", "yaml", "rich", "openapi_spec_validator"})
+HEAVY = frozenset(
+    {
+        "pytest",
+        "requests",
+        "urllib3",
+        "lxml",
+        "jinja2",
+        "schemathesis",
+        "hypothesis",
+        "saxonche",
+        "xmlschema",
+        "jsonschema",
+        "yaml",
+        "rich",
+        "openapi_spec_validator",
+    }
+)
 PROBE = """
 import json, os, sys
 from conformance.cli import main
@@ -30,13 +45,28 @@ with open(os.environ["MODULES_OUT"], "w") as out:
 
 def imported(tmp_path: Path, *args: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:
     out = tmp_path / "modules.json"
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True,
-                          env={**os.environ, "MODULES_OUT": str(out)}, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MODULES_OUT": str(out)},
+        timeout=300,
+        check=False,
+    )
     return set(json.loads(out.read_text(encoding="utf-8"))), done
 
 
-@pytest.mark.parametrize("args", [("--help",), *((name, "--help") for name in COMMANDS), ("packs", "list", "--help"),
-                                  ("run", "--no-such-option"), ("no-such-command",)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        *((name, "--help") for name in COMMANDS),
+        ("packs", "list", "--help"),
+        ("run", "--no-such-option"),
+        ("no-such-command",),
+    ],
+)
 def test_help_and_usage_errors_load_no_heavy_library(tmp_path: Path, args: tuple[str, ...]) -> None:
     modules, done = imported(tmp_path, *args)
     assert done.returncode == 0 or "Usage:" in done.stderr, done.stderr

@@ -33,7 +33,8 @@ def folder(tmp_path: Path, server: FeaturesTestServer) -> Path:
     body = "".join(
         f'[[vendors]]\nid = "{vid}"\nname = "{vid.title()} GmbH"\nversion = "1.0"\n'
         f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{server.url(vid)}"\n\n'
-        for vid in ("ok", "wrong"))
+        for vid in ("ok", "wrong")
+    )
     (tmp_path / "vendors.toml").write_text(body, encoding="utf-8")
     return tmp_path
 
@@ -69,8 +70,15 @@ def test_verbose_shows_pytest_output_instead(folder: Path) -> None:
 
 
 def test_piped_output_carries_no_control_sequences_and_no_pytest_output(folder: Path) -> None:
-    done = subprocess.run(command("--lang", "en"), cwd=folder, capture_output=True, text=True, timeout=600,
-                          check=False, env=dict(os.environ))
+    done = subprocess.run(
+        command("--lang", "en"),
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=dict(os.environ),
+    )
     assert done.returncode == EXIT_FAIL, done.stderr
     assert "\x1b" not in done.stdout + done.stderr
     assert not PYTEST_OUTPUT.search(done.stdout + done.stderr), done.stdout[:2000]

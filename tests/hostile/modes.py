@@ -177,23 +177,28 @@ def _json(body: bytes) -> Any:
         return None
 
 
-MODES = {mode.name: mode for mode in (
-    Mode("drip-body", "the body one byte every half second (a Content-Length that never arrives)", False,
-         _drip_body),
-    Mode("drip-headers", "the status line and headers one byte at a time", False, _drip_head),
-    Mode("silent", "accepts the connection and reads the request, never answers", False, _silent),
-    Mode("redirect-loop", "every request is redirected to itself", False, _redirect_loop),
-    Mode("redirect-foreign", "every request is redirected to an undeclared host", False, _redirect_foreign),
-    Mode("endless-body", "an endless JSON array, without Content-Length", False, _endless),
-    Mode("gzip-bomb", "256 MiB of zeros as about 260 KiB of gzip", False, _bomb("gzip", gzip_bomb(256))),
-    Mode("deflate-bomb", "256 MiB of zeros as about 260 KiB of deflate", False,
-         _bomb("deflate", deflate_bomb(256))),
-    Mode("truncated-json", "the healthy body cut in half (Content-Length matching the cut)", True, _truncated),
-    Mode("deep-json", "JSON nested 100,000 arrays deep", True, _deep),
-    Mode("big-number", "a number of 4,301 digits in every JSON object", True, _big_number),
-    Mode("429-storm", "429 with Retry-After: 999999999 to everything", False, _storm),
-    Mode("flaky-503", "every other request answers 503", True, _flaky),
-    Mode("pagination-cycle", "the last page links back to an earlier one", True, lambda h: h.upstream()),
-    Mode("pagination-endless", "every page links to a next one, forever", True, _endless_pages),
-    Mode("header-echo", "request headers echoed into bodies, error pages and response headers", True, _echo),
-)}
+MODES = {
+    mode.name: mode
+    for mode in (
+        Mode(
+            "drip-body", "the body one byte every half second (a Content-Length that never arrives)", False, _drip_body
+        ),
+        Mode("drip-headers", "the status line and headers one byte at a time", False, _drip_head),
+        Mode("silent", "accepts the connection and reads the request, never answers", False, _silent),
+        Mode("redirect-loop", "every request is redirected to itself", False, _redirect_loop),
+        Mode("redirect-foreign", "every request is redirected to an undeclared host", False, _redirect_foreign),
+        Mode("endless-body", "an endless JSON array, without Content-Length", False, _endless),
+        Mode("gzip-bomb", "256 MiB of zeros as about 260 KiB of gzip", False, _bomb("gzip", gzip_bomb(256))),
+        Mode(
+            "deflate-bomb", "256 MiB of zeros as about 260 KiB of deflate", False, _bomb("deflate", deflate_bomb(256))
+        ),
+        Mode("truncated-json", "the healthy body cut in half (Content-Length matching the cut)", True, _truncated),
+        Mode("deep-json", "JSON nested 100,000 arrays deep", True, _deep),
+        Mode("big-number", "a number of 4,301 digits in every JSON object", True, _big_number),
+        Mode("429-storm", "429 with Retry-After: 999999999 to everything", False, _storm),
+        Mode("flaky-503", "every other request answers 503", True, _flaky),
+        Mode("pagination-cycle", "the last page links back to an earlier one", True, lambda h: h.upstream()),
+        Mode("pagination-endless", "every page links to a next one, forever", True, _endless_pages),
+        Mode("header-echo", "request headers echoed into bodies, error pages and response headers", True, _echo),
+    )
+}

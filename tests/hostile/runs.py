@@ -14,8 +14,16 @@ from urllib.parse import quote, quote_plus
 
 from conformance.core.results import Run, read_run
 
-SETTINGS = {"connect_timeout": 1, "read_timeout": 2, "test_deadline": 4, "retries": 1, "backoff": 0.1,
-            "max_retry_after": 1, "max_timeouts": 2, "max_response_bytes": 4 * 1024**2}
+SETTINGS = {
+    "connect_timeout": 1,
+    "read_timeout": 2,
+    "test_deadline": 4,
+    "retries": 1,
+    "backoff": 0.1,
+    "max_retry_after": 1,
+    "max_timeouts": 2,
+    "max_response_bytes": 4 * 1024**2,
+}
 SAFETY_NET = 900
 
 
@@ -43,8 +51,14 @@ def toml(value: object) -> str:
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def vendor(vid: str, standard: str, url: str, http: dict[str, object], auth: dict[str, str] | None = None,
-           options: dict[str, object] | None = None) -> str:
+def vendor(
+    vid: str,
+    standard: str,
+    url: str,
+    http: dict[str, object],
+    auth: dict[str, str] | None = None,
+    options: dict[str, object] | None = None,
+) -> str:
     """One vendor with one target, as a vendors-file fragment."""
     lines = ["[[vendors]]", f'id = "{vid}"', f'name = "{vid}"', 'version = "1"', f"http = {toml(http)}"]
     if auth:
@@ -64,8 +78,14 @@ def run_cli(folder: Path, vendors: str, env: dict[str, str] | None = None, *extr
     own = {"TMPDIR": str(folder / "tmp"), "WECHSELBAR_CACHE": str(folder / "cache")}
     argv = [sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out", "out", "--quiet", *extra]
     with tempfile.TemporaryFile("w+") as output:
-        child = subprocess.Popen(argv, cwd=folder, stdout=output, stderr=subprocess.STDOUT, text=True,
-                                 env={**os.environ, **own, **(env or {})})
+        child = subprocess.Popen(
+            argv,
+            cwd=folder,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, **own, **(env or {})},
+        )
         status, usage = _wait(child)
         output.seek(0)
         text = output.read()
@@ -80,8 +100,12 @@ def secret_forms(user: str, password: str, token: str) -> dict[str, bytes]:
     """Every form in which a secret could leak: raw, URL- and form-encoded, and Basic auth's base64."""
     basic = base64.b64encode(f"{user}:{password}".encode()).decode()
     forms = {}
-    for name, secret in (("password", password), ("token", token), ("user:password", f"{user}:{password}"),
-                         ("basic base64", basic)):
+    for name, secret in (
+        ("password", password),
+        ("token", token),
+        ("user:password", f"{user}:{password}"),
+        ("basic base64", basic),
+    ):
         encoded = (("raw", secret), ("url-encoded", quote(secret, safe="")), ("form-encoded", quote_plus(secret)))
         forms.update({f"{name} {how}": text.encode() for how, text in encoded})
     return forms

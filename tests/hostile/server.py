@@ -61,9 +61,14 @@ class HostileHandler(BaseHTTPRequestHandler):
         double = self.server.oparl if suite == "oparl" else self.server.features  # type: ignore[attr-defined]
         parts = urlsplit(self.path)
         query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "spin"])
-        return _fetch(double.port, f"/{tenant}/{rest}" + (f"?{query}" if query else ""), self.command,
-                      {k: v for k, v in self.headers.items() if k.lower() not in DROPPED},
-                      f"http://127.0.0.1:{double.port}/{tenant}", f"{self.server.base}/{mode}/{suite}")  # type: ignore[attr-defined]
+        return _fetch(
+            double.port,
+            f"/{tenant}/{rest}" + (f"?{query}" if query else ""),
+            self.command,
+            {k: v for k, v in self.headers.items() if k.lower() not in DROPPED},
+            f"http://127.0.0.1:{double.port}/{tenant}",
+            f"{self.server.base}/{mode}/{suite}",
+        )  # type: ignore[attr-defined]
 
     def send_head(self, status: int, headers: dict[str, str]) -> None:
         """Status line and headers (without a body)."""
@@ -88,8 +93,11 @@ def _fetch(port: int, path: str, method: str, headers: dict[str, str], theirs: s
         connection.request(method, path, headers=headers)
         answer = connection.getresponse()
         body = answer.read().replace(theirs.encode(), ours.encode())
-        kept = {k: v.replace(theirs, ours) for k, v in answer.getheaders()
-                if k.lower() not in DROPPED and k.lower() != "etag"}
+        kept = {
+            k: v.replace(theirs, ours)
+            for k, v in answer.getheaders()
+            if k.lower() not in DROPPED and k.lower() != "etag"
+        }
         return Reply(answer.status, kept, body)
     finally:
         connection.close()
@@ -117,8 +125,10 @@ class HostileServer:
 
     def __init__(self) -> None:
         self.features = FeaturesTestServer({"ok": frozenset(), "cycle": frozenset({"paging-cycle"})}).start()
-        tenants = [Tenant("ok", size=60, page_size=10), Tenant("cycle", defects=frozenset({"pagination-cycle"}),
-                                                               size=60, page_size=3)]
+        tenants = [
+            Tenant("ok", size=60, page_size=10),
+            Tenant("cycle", defects=frozenset({"pagination-cycle"}), size=60, page_size=3),
+        ]
         self.oparl = OParlTestServer(tenants, host_name="127.0.0.1").start()
         self.httpd = QuietServer(("127.0.0.1", 0), HostileHandler)
         self.httpd.requests = Counter()
@@ -162,4 +172,3 @@ def standard(suite: str) -> str:
 
 
 __all__ = ["MODES", "SUITES", "HostileServer", "serve", "standard"]
-

@@ -25,6 +25,9 @@ def test_a_target_that_accepts_and_never_answers_stops_after_max_timeouts(tmp_pa
     assert len(results) > 10 and {r.outcome for r in results} == {Outcome.ERROR}, done.output[-2000:]
     reasons = Counter(r.reason_text for r in results)
     assert reasons[STOPPED] >= len(results) - 2, reasons
-    assert all(r.reason_text.startswith(("DeadlineExceeded:", "TargetUnreachable:")) for r in results
-               if r.reason_text != STOPPED), reasons
+    assert all(
+        r.reason_text.startswith(("DeadlineExceeded:", "TargetUnreachable:"))
+        for r in results
+        if r.reason_text != STOPPED
+    ), reasons
     assert "Traceback" not in done.output

@@ -28,12 +28,16 @@ GROUPS = {
     "answering": ("flaky-503", "pagination-cycle", "pagination-endless", "header-echo"),
 }
 STUCK = frozenset(GROUPS["stuck"])
-OPTIONS = {"ogc": {"max_collections": 1, "max_features": 1, "max_pages": 6, "page_limit": 20},
-           "openapi": {"max_operations": 2, "positive_cases": 1, "negative_cases": 1, "max_requests": 20},
-           "oparl": {"crawl_deadline": 6, "max_bodies": 1, "max_pages": 6, "concurrency": 2}}
+OPTIONS = {
+    "ogc": {"max_collections": 1, "max_features": 1, "max_pages": 6, "page_limit": 20},
+    "openapi": {"max_operations": 2, "positive_cases": 1, "negative_cases": 1, "max_requests": 20},
+    "oparl": {"crawl_deadline": 6, "max_bodies": 1, "max_pages": 6, "concurrency": 2},
+}
 USER, PASSWORD, TOKEN = "stadt", "Geheim/P@ss+w0rt=42", "tok/Hostile+7f3a=9c"
-AUTH = ({"type": "basic", "username": USER, "password": "${HOSTILE_PASSWORD}"},
-        {"type": "bearer", "token": "${HOSTILE_TOKEN}"})
+AUTH = (
+    {"type": "basic", "username": USER, "password": "${HOSTILE_PASSWORD}"},
+    {"type": "bearer", "token": "${HOSTILE_TOKEN}"},
+)
 CEILING_KB = 512 * 1024  # openapi-3's case generation alone peaks near 320 MiB
 RUNS: dict[str, dict[str, Any]] = {}
 
@@ -44,25 +48,52 @@ def test_every_mode_is_in_one_group() -> None:
 
 def _vendors(base_url: Callable[[str, str], str], modes: tuple[str, ...]) -> str:
     """One vendor per mode and suite, Basic auth and bearer tokens alternating (each mode has both)."""
-    return "".join(vendor(f"{mode}-{suite}", standard(suite), base_url(mode, suite), SETTINGS,
-                          AUTH[(number + index) % 2], OPTIONS[suite])
-                   for number, mode in enumerate(modes) for index, suite in enumerate(SUITES))
+    return "".join(
+        vendor(
+            f"{mode}-{suite}",
+            standard(suite),
+            base_url(mode, suite),
+            SETTINGS,
+            AUTH[(number + index) % 2],
+            OPTIONS[suite],
+        )
+        for number, mode in enumerate(modes)
+        for index, suite in enumerate(SUITES)
+    )
 
 
 def _run_group(group: str, folder: Path) -> dict[str, Any]:
     with serve() as server:
         started = time.monotonic()
-        done = run_cli(folder, _vendors(server.url, GROUPS[group]),
-                       {"HOSTILE_PASSWORD": PASSWORD, "HOSTILE_TOKEN": TOKEN}, "--workers", "2")
+        done = run_cli(
+            folder,
+            _vendors(server.url, GROUPS[group]),
+            {"HOSTILE_PASSWORD": PASSWORD, "HOSTILE_TOKEN": TOKEN},
+            "--workers",
+            "2",
+        )
         wall = time.monotonic() - started
         requests = dict(server.httpd.requests)
-    return {"code": done.code, "output": done.output[-3000:], "complete": done.run.complete, "wall": wall,
-            "peak_kb": done.peak_kb, "requests": requests,
-            "leaks": leaks(done.files, secret_forms(USER, PASSWORD, TOKEN), folder),
-            "records": [{"vendor": r.vendor, "requirement": r.requirement, "outcome": r.outcome.value,
-                         "reason": r.reason_text, "notes": [n.text for n in r.notes],
-                         "statuses": [e.status for e in r.exchanges]}
-                        for r in done.run.results]}
+    return {
+        "code": done.code,
+        "output": done.output[-3000:],
+        "complete": done.run.complete,
+        "wall": wall,
+        "peak_kb": done.peak_kb,
+        "requests": requests,
+        "leaks": leaks(done.files, secret_forms(USER, PASSWORD, TOKEN), folder),
+        "records": [
+            {
+                "vendor": r.vendor,
+                "requirement": r.requirement,
+                "outcome": r.outcome.value,
+                "reason": r.reason_text,
+                "notes": [n.text for n in r.notes],
+                "statuses": [e.status for e in r.exchanges],
+            }
+            for r in done.run.results
+        ],
+    }
 
 
 @pytest.fixture(params=sorted(GROUPS))

@@ -20,9 +20,18 @@ SMALL, LARGE = 64 * 1024, 16 * 1024**2
 
 def _peak_kb(folder: Path, cap: int) -> int:
     with serve() as server:
-        text = "".join(vendor(f"{mode}-{suite}", standard(suite), server.url(mode, suite),
-                              {**SETTINGS, "max_response_bytes": cap}, None, OPTIONS[suite])
-                       for mode in MODES for suite in SUITES)
+        text = "".join(
+            vendor(
+                f"{mode}-{suite}",
+                standard(suite),
+                server.url(mode, suite),
+                {**SETTINGS, "max_response_bytes": cap},
+                None,
+                OPTIONS[suite],
+            )
+            for mode in MODES
+            for suite in SUITES
+        )
         done = run_cli(folder, text)
     assert done.run.complete and {r.outcome.value for r in done.run.results} == {"error"}, done.output[-2000:]
     assert all("exceeds the cap" in r.reason_text or "could not be read" in r.reason_text for r in done.run.results)

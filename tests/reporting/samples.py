@@ -19,9 +19,11 @@ OPARL = "https://schema.oparl.org/1.1"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes" \x00\x07'
 
 CLASSES = {
-    "ogcapi-features-1": [(f"{FEAT}/conf/core", "core", "Kern", "Core"),
-                          (f"{FEAT}/conf/geojson", "geojson", "GeoJSON", "GeoJSON"),
-                          (f"{FEAT}/conf/html", "html", "HTML", "HTML")],
+    "ogcapi-features-1": [
+        (f"{FEAT}/conf/core", "core", "Kern", "Core"),
+        (f"{FEAT}/conf/geojson", "geojson", "GeoJSON", "GeoJSON"),
+        (f"{FEAT}/conf/html", "html", "HTML", "HTML"),
+    ],
     "oparl-1.1": [(f"{OPARL}/conf/system", "system", "System", "System")],
 }
 
@@ -38,24 +40,36 @@ REQUIREMENTS = [
 ]
 
 
-SAMPLE = Catalogue.of({
-    "sample.media-type": ("items served as {type}", "Features ausgeliefert als {type}"),
-    "sample.expected-geojson": ("expected application/geo+json", "application/geo+json erwartet"),
-    "sample.sampling-cut": ("sampling cut: walked {count} of {total} pages", "Stichprobe: {count} von {total} Seiten "
-                                                                           "durchlaufen"),
-    "sample.features": ("features on the first page", "Features auf der ersten Seite"),
-})
+SAMPLE = Catalogue.of(
+    {
+        "sample.media-type": ("items served as {type}", "Features ausgeliefert als {type}"),
+        "sample.expected-geojson": ("expected application/geo+json", "application/geo+json erwartet"),
+        "sample.sampling-cut": (
+            "sampling cut: walked {count} of {total} pages",
+            "Stichprobe: {count} von {total} Seiten durchlaufen",
+        ),
+        "sample.features": ("features on the first page", "Features auf der ersten Seite"),
+    }
+)
 MESSAGES = HARNESS.merged(SAMPLE)
 
 
 def standards() -> tuple[dict[str, Any], ...]:
     """Header entries of the two standards."""
     return tuple(
-        {"id": sid, "title": sid.upper(), "title_de": sid.upper() + " (de)", "version": "1.0" if "feat" in sid
-         else "1.1", "spec_url": SPEC if "feat" in sid else "https://oparl.org/spezifikation/",
-         "classes": [{"uri": u, "short": s, "title_de": de, "title_en": en, "spec_url": f"{SPEC}#{s}"}
-                     for u, s, de, en in classes]}
-        for sid, classes in CLASSES.items())
+        {
+            "id": sid,
+            "title": sid.upper(),
+            "title_de": sid.upper() + " (de)",
+            "version": "1.0" if "feat" in sid else "1.1",
+            "spec_url": SPEC if "feat" in sid else "https://oparl.org/spezifikation/",
+            "classes": [
+                {"uri": u, "short": s, "title_de": de, "title_en": en, "spec_url": f"{SPEC}#{s}"}
+                for u, s, de, en in classes
+            ],
+        }
+        for sid, classes in CLASSES.items()
+    )
 
 
 def target_of(vid: str, standard: str) -> str:
@@ -63,25 +77,46 @@ def target_of(vid: str, standard: str) -> str:
     return f"https://{vid}.example/{standard}"
 
 
-def vendor(vid: str, name: str, claims: list[str] | None = None, standards_: tuple[str, ...] = tuple(CLASSES),
-           targets: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+def vendor(
+    vid: str,
+    name: str,
+    claims: list[str] | None = None,
+    standards_: tuple[str, ...] = tuple(CLASSES),
+    targets: dict[str, tuple[str, ...]] | None = None,
+) -> dict[str, Any]:
     """A header vendor entry with one target per standard, or the given target labels per standard."""
     found = targets or {s: (target_of(vid, s),) for s in standards_}
-    return {"id": vid, "name": name, "version": "2.4.1", "product": "Geoportal",
-            "targets": [{"standard": s, "target": label, "claims": claims} for s, labels in found.items()
-                        for label in labels]}
+    return {
+        "id": vid,
+        "name": name,
+        "version": "2.4.1",
+        "product": "Geoportal",
+        "targets": [
+            {"standard": s, "target": label, "claims": claims} for s, labels in found.items() for label in labels
+        ],
+    }
 
 
-def header(vendors: list[dict[str, Any]], profile: dict[str, Any] | None = None, finished: str | None =
-           "2026-03-02T10:05:00+00:00", run_id: str = "run-0001-aaaa") -> Header:
+def header(
+    vendors: list[dict[str, Any]],
+    profile: dict[str, Any] | None = None,
+    finished: str | None = "2026-03-02T10:05:00+00:00",
+    run_id: str = "run-0001-aaaa",
+) -> Header:
     """A run header (the profile given as stored), worded from the harness's messages."""
     return Header(
-        run_id=run_id, suite_version="0.1.0", started="2026-03-02T10:00:00+00:00", finished=finished,
+        run_id=run_id,
+        suite_version="0.1.0",
+        started="2026-03-02T10:00:00+00:00",
+        finished=finished,
         platform={"python": "3.11.9", "system": "Linux"},
         config={"vendors": {"path": "vendors.toml", "sha256": "a" * 64}},
         packs=({"id": "geojson-schema", "version": "1.0.5", "digest": "b" * 64},),
-        vendors=tuple(vendors), standards=standards(), profile=Profile.from_json(profile) if profile else None,
-        messages=MESSAGES)
+        vendors=tuple(vendors),
+        standards=standards(),
+        profile=Profile.from_json(profile) if profile else None,
+        messages=MESSAGES,
+    )
 
 
 def text(value: str | Message) -> Message:
@@ -94,16 +129,27 @@ def result(vid: str, index: int, outcome: Outcome, **extra: Any) -> Result:
     or ``notes`` given as plain text becomes legacy messages, a ``profile_obligation`` as text the enum."""
     standard, cls, req, obligation = REQUIREMENTS[index]
     base = Result(
-        vendor=vid, standard=standard, standard_version="1.0", cls=cls, requirement=req,
-        obligation=Obligation(obligation), statement=f"Statement of {req.rsplit('/', 1)[-1]}.", outcome=outcome,
-        test_id=f"conformance/suites/x/test_{index}.py::test_{index}[{vid}]", target=target_of(vid, standard),
-        spec_url=f"{SPEC}#req-{index}", duration_ms=12.5)
+        vendor=vid,
+        standard=standard,
+        standard_version="1.0",
+        cls=cls,
+        requirement=req,
+        obligation=Obligation(obligation),
+        statement=f"Statement of {req.rsplit('/', 1)[-1]}.",
+        outcome=outcome,
+        test_id=f"conformance/suites/x/test_{index}.py::test_{index}[{vid}]",
+        target=target_of(vid, standard),
+        spec_url=f"{SPEC}#req-{index}",
+        duration_ms=12.5,
+    )
     if outcome is Outcome.PASS:
-        base = replace(base, exchanges=(Exchange("GET", f"https://{vid}.example/", 200, elapsed_ms=4.2),),
-                       examined=(Examined(12, SAMPLE("sample.features")),))
+        base = replace(
+            base,
+            exchanges=(Exchange("GET", f"https://{vid}.example/", 200, elapsed_ms=4.2),),
+            examined=(Examined(12, SAMPLE("sample.features")),),
+        )
     if outcome is Outcome.FAIL:
-        base = replace(base, reason=SAMPLE("sample.expected-geojson"), findings=(violation(),),
-                       exchanges=(exchange(),))
+        base = replace(base, reason=SAMPLE("sample.expected-geojson"), findings=(violation(),), exchanges=(exchange(),))
     if outcome is Outcome.ERROR:
         base = replace(base, reason=msg("error.TargetUnreachable", detail="connection refused"))
     return replace(base, **_typed(extra))
@@ -124,40 +170,77 @@ def _typed(extra: dict[str, Any]) -> dict[str, Any]:
 def violation(message: str | Message | None = None) -> Finding:
     """A stored finding pointing at exchange 0."""
     message = message or SAMPLE("sample.media-type", type="application/json")
-    return Finding("media-type", text(message), "", Locator("https://v.example/collections/a/items", "/features/0"),
-                   "application/geo+json", {"content-type": "application/json"}, 0)
+    return Finding(
+        "media-type",
+        text(message),
+        "",
+        Locator("https://v.example/collections/a/items", "/features/0"),
+        "application/geo+json",
+        {"content-type": "application/json"},
+        0,
+    )
 
 
 def exchange(body: str = '{"type": "FeatureCollection"}') -> Exchange:
     """A stored HTTP exchange."""
-    return Exchange("GET", "https://v.example/collections/a/items?f=json", 200,
-                    {"Accept": "application/geo+json", "Authorization": "[redacted]"},
-                    {"Content-Type": "application/json"}, body, len(body), 8.0)
+    return Exchange(
+        "GET",
+        "https://v.example/collections/a/items?f=json",
+        200,
+        {"Accept": "application/geo+json", "Authorization": "[redacted]"},
+        {"Content-Type": "application/json"},
+        body,
+        len(body),
+        8.0,
+    )
 
 
 def sample_run(profile: bool = True, finished: bool = True) -> Run:
     """Three vendors: alpha conforms, beta fails GeoJSON and has a waiver, gamma is unreachable."""
-    items = [{"standard": "ogcapi-features-1", "classes": [f"{FEAT}/conf/core", f"{FEAT}/conf/geojson"],
-              "obligation": "MUSS"},
-             {"standard": "ogcapi-features-1", "classes": [f"{FEAT}/conf/html"], "obligation": "SOLL"}]
+    items = [
+        {
+            "standard": "ogcapi-features-1",
+            "classes": [f"{FEAT}/conf/core", f"{FEAT}/conf/geojson"],
+            "obligation": "MUSS",
+        },
+        {"standard": "ogcapi-features-1", "classes": [f"{FEAT}/conf/html"], "obligation": "SOLL"},
+    ]
     prof = {"id": "tender-2026", "name": "Ausschreibung Geodaten 2026", "items": items} if profile else None
-    waiver = {"vendor": "beta", "requirement": REQUIREMENTS[3][2], "reason": "fix in 2.5", "expires": "2026-12-31",
-              "ticket": "https://tickets.example/42", "status": "applied"}
+    waiver = {
+        "vendor": "beta",
+        "requirement": REQUIREMENTS[3][2],
+        "reason": "fix in 2.5",
+        "expires": "2026-12-31",
+        "ticket": "https://tickets.example/42",
+        "status": "applied",
+    }
     results = [
         *(result("alpha", i, Outcome.PASS) for i in range(6)),
-        result("alpha", 6, Outcome.NOT_APPLICABLE,
-               reason=msg("not-claimed", cls=f"{FEAT}/conf/html", source=msg("source-vendors-file"))),
+        result(
+            "alpha",
+            6,
+            Outcome.NOT_APPLICABLE,
+            reason=msg("not-claimed", cls=f"{FEAT}/conf/html", source=msg("source-vendors-file")),
+        ),
         result("alpha", 7, Outcome.PASS, notes=(SAMPLE("sample.sampling-cut", count=5, total="?"),)),
         result("alpha", 8, Outcome.SKIP, reason="no license given"),
         *(result("beta", i, Outcome.PASS) for i in (0, 1, 2)),
-        result("beta", 3, Outcome.WAIVED, waiver=waiver,
-               reason=msg("waived", date="2026-12-31", why="fix in 2.5", text=SAMPLE("sample.expected-geojson"))),
+        result(
+            "beta",
+            3,
+            Outcome.WAIVED,
+            waiver=waiver,
+            reason=msg("waived", date="2026-12-31", why="fix in 2.5", text=SAMPLE("sample.expected-geojson")),
+        ),
         result("beta", 4, Outcome.FAIL, vendor="beta"),
         result("beta", 5, Outcome.FAIL, findings=(violation(HOSTILE),), exchanges=(exchange(HOSTILE),)),
         *(result("gamma", i, Outcome.ERROR) for i in range(6)),
     ]
-    vendors = [vendor("alpha", "Alpha GmbH"), vendor("beta", HOSTILE),
-               vendor("gamma", "Gamma AG", standards_=("ogcapi-features-1",))]
+    vendors = [
+        vendor("alpha", "Alpha GmbH"),
+        vendor("beta", HOSTILE),
+        vendor("gamma", "Gamma AG", standards_=("ogcapi-features-1",)),
+    ]
     if prof is not None:
         results = [replace(r, profile_obligation=profile_obligation(prof, r.standard, r.cls)) for r in results]
     return Run(header(vendors, prof, "2026-03-02T10:05:00+00:00" if finished else None), tuple(results))

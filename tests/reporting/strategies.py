@@ -38,8 +38,9 @@ def vendors(draw: st.DrawFn, vid: str) -> dict[str, Any]:
     targets = []
     for standard in standards:
         for k in range(draw(st.integers(1, 2))):
-            claims = draw(st.none() | st.lists(st.sampled_from([c for s, c in ALL_CLASSES if s == standard]),
-                                               unique=True))
+            claims = draw(
+                st.none() | st.lists(st.sampled_from([c for s, c in ALL_CLASSES if s == standard]), unique=True)
+            )
             targets.append({"standard": standard, "target": f"https://{vid}.example/{standard}/{k}", "claims": claims})
     return {"id": vid, "name": vid.title(), "version": "1.0", "product": f"{vid.title()} Portal", "targets": targets}
 
@@ -55,8 +56,13 @@ def vendor_results(draw: st.DrawFn, vendor: dict[str, Any], profile: dict[str, A
         chosen = draw(st.lists(st.sampled_from([*listed, UNLISTED]), min_size=1, max_size=2, unique=True))
         for target in chosen:
             for copy in range(draw(st.integers(1, 2))):
-                item = result(vid, index, draw(st.sampled_from(list(Outcome))), target=target,
-                              test_id=f"suite/test_{index}.py::test_{index}[{vid}-{target}-{copy}]")
+                item = result(
+                    vid,
+                    index,
+                    draw(st.sampled_from(list(Outcome))),
+                    target=target,
+                    test_id=f"suite/test_{index}.py::test_{index}[{vid}-{target}-{copy}]",
+                )
                 if profile is not None:
                     item = replace(item, profile_obligation=profile_obligation(profile, item.standard, item.cls))
                 found.append(item)

@@ -42,8 +42,10 @@ def test_report_html_to_stdout(tmp_path: Path) -> None:
     assert result.stdout.startswith("<!DOCTYPE html>") and "Wechselbarkeitsmatrix" in result.stdout
 
 
-@pytest.mark.parametrize(("suffix", "start"), [(".md", "## "), (".csv", "\ufeffvendor,"), (".json", "{"),
-                                               (".xml", "<?xml"), (".html", "<!DOCTYPE html>")])
+@pytest.mark.parametrize(
+    ("suffix", "start"),
+    [(".md", "## "), (".csv", "\ufeffvendor,"), (".json", "{"), (".xml", "<?xml"), (".html", "<!DOCTYPE html>")],
+)
 def test_report_format_follows_the_output_suffix(tmp_path: Path, suffix: str, start: str) -> None:
     out = tmp_path / "out" / f"report{suffix}"
     result = cli("report", str(stored(tmp_path, sample_run())), "-o", str(out), "--lang", "en")
@@ -72,8 +74,11 @@ def test_report_renders_a_killed_run_marked_incomplete(tmp_path: Path) -> None:
 def test_report_exit_code_flag_gives_the_verdict(tmp_path: Path) -> None:
     assert cli("report", str(stored(tmp_path, sample_run())), "--exit-code").exit_code == 1
     run = sample_run(finished=False)
-    passing = replace(run, results=tuple(r for r in run.results if r.vendor == "alpha"),
-                      header=replace(run.header, vendors=run.header.vendors[:1]))
+    passing = replace(
+        run,
+        results=tuple(r for r in run.results if r.vendor == "alpha"),
+        header=replace(run.header, vendors=run.header.vendors[:1]),
+    )
     assert cli("report", str(stored(tmp_path, passing, "p.jsonl")), "--exit-code").exit_code == 3
 
 
@@ -88,8 +93,12 @@ def per_vendor(tmp_path: Path) -> list[Path]:
     run = sample_run()
     paths = []
     for index, vid in enumerate(("alpha", "beta", "gamma")):
-        head = replace(run.header, run_id=f"job-{vid}-0001", started=f"2026-03-02T1{index}:00:00+00:00",
-                       vendors=tuple(v for v in run.header.vendors if v["id"] == vid))
+        head = replace(
+            run.header,
+            run_id=f"job-{vid}-0001",
+            started=f"2026-03-02T1{index}:00:00+00:00",
+            vendors=tuple(v for v in run.header.vendors if v["id"] == vid),
+        )
         paths.append(stored(tmp_path, Run(head, tuple(r for r in run.results if r.vendor == vid)), f"{vid}.jsonl"))
     return paths
 
@@ -102,8 +111,13 @@ def test_merge_per_vendor_jobs_into_one_matrix(tmp_path: Path) -> None:
     assert [v["id"] for v in merged.header.vendors] == ["alpha", "beta", "gamma"]
     assert merged.header.merged_from == ("job-alpha-0001", "job-beta-0001", "job-gamma-0001")
     assert len(merged.results) == len(sample_run().results) and merged.complete
-    assert {p.name for p in out.parent.iterdir()} >= {"matrix.html", "summary.md", "results.csv", "matrix.json",
-                                                       "junit.xml"}
+    assert {p.name for p in out.parent.iterdir()} >= {
+        "matrix.html",
+        "summary.md",
+        "results.csv",
+        "matrix.json",
+        "junit.xml",
+    }
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     for line in out.read_text(encoding="utf-8").splitlines():
         validator.validate(json.loads(line))
@@ -112,12 +126,17 @@ def test_merge_per_vendor_jobs_into_one_matrix(tmp_path: Path) -> None:
 
 def test_merge_reports_duplicates_and_keeps_the_later_run(tmp_path: Path) -> None:
     run = sample_run()
-    later = replace(run, header=replace(run.header, run_id="rerun-0002", started="2026-03-05T10:00:00+00:00"),
-                    results=tuple(replace(r, outcome=r.outcome.PASS, findings=(), exchanges=())
-                                  for r in run.results if r.vendor == "beta"))
+    later = replace(
+        run,
+        header=replace(run.header, run_id="rerun-0002", started="2026-03-05T10:00:00+00:00"),
+        results=tuple(
+            replace(r, outcome=r.outcome.PASS, findings=(), exchanges=()) for r in run.results if r.vendor == "beta"
+        ),
+    )
     out = tmp_path / "m"
-    result = cli("merge", str(stored(tmp_path, later, "b.jsonl")), str(stored(tmp_path, run, "a.jsonl")),
-                 "-o", str(out))
+    result = cli(
+        "merge", str(stored(tmp_path, later, "b.jsonl")), str(stored(tmp_path, run, "a.jsonl")), "-o", str(out)
+    )
     assert result.exit_code == 3
     assert result.stderr.count("duplicate: beta") == 6 and "kept pass from run rerun-0002" in result.stderr
     assert all(r.outcome.value == "pass" for r in read_run(out / "results.jsonl").results if r.vendor == "beta")
@@ -126,10 +145,16 @@ def test_merge_reports_duplicates_and_keeps_the_later_run(tmp_path: Path) -> Non
 def test_merge_refuses_runs_of_different_profiles(tmp_path: Path) -> None:
     run = sample_run()
     assert run.header.profile is not None
-    other = replace(run, header=replace(run.header, run_id="other-0001",
-                                        profile=replace(run.header.profile, name="Anderes Profil")))
-    result = cli("merge", str(stored(tmp_path, run, "a.jsonl")), str(stored(tmp_path, other, "b.jsonl")),
-                 "-o", str(tmp_path / "out.jsonl"))
+    other = replace(
+        run, header=replace(run.header, run_id="other-0001", profile=replace(run.header.profile, name="Anderes Profil"))
+    )
+    result = cli(
+        "merge",
+        str(stored(tmp_path, run, "a.jsonl")),
+        str(stored(tmp_path, other, "b.jsonl")),
+        "-o",
+        str(tmp_path / "out.jsonl"),
+    )
     assert result.exit_code == 2 and "different profiles" in result.stderr and "Anderes Profil" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
 
@@ -138,8 +163,13 @@ def test_merge_refuses_one_vendor_in_two_product_versions(tmp_path: Path) -> Non
     run = sample_run(profile=False)
     newer = {**vendor("alpha", "Alpha GmbH"), "version": "3.0.0"}
     other = replace(run, header=replace(run.header, run_id="other-0001", vendors=(newer,)))
-    result = cli("merge", str(stored(tmp_path, run, "a.jsonl")), str(stored(tmp_path, other, "b.jsonl")),
-                 "-o", str(tmp_path / "out.jsonl"))
+    result = cli(
+        "merge",
+        str(stored(tmp_path, run, "a.jsonl")),
+        str(stored(tmp_path, other, "b.jsonl")),
+        "-o",
+        str(tmp_path / "out.jsonl"),
+    )
     assert result.exit_code == 2 and "vendor 'alpha' has version" in result.stderr
 
 

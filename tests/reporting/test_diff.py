@@ -16,16 +16,29 @@ from conformance.reporting.diff import Change, classify, compare
 from conformance.reporting.diffreport import render_diff_markdown
 from tests.reporting.samples import header, result, sample_run, vendor, violation
 
-P, F, E, S, N, W = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.SKIP, Outcome.NOT_APPLICABLE,
-                    Outcome.WAIVED)
+P, F, E, S, N, W = (Outcome.PASS, Outcome.FAIL, Outcome.ERROR, Outcome.SKIP, Outcome.NOT_APPLICABLE, Outcome.WAIVED)
 
 
-@pytest.mark.parametrize(("before", "after", "change"), [
-    (P, F, Change.REGRESSED), (N, F, Change.REGRESSED), (W, F, Change.REGRESSED), (E, F, Change.REGRESSED),
-    (F, P, Change.FIXED), (F, W, Change.FIXED), (P, E, Change.NEW_ERROR), (F, E, Change.NEW_ERROR),
-    (P, N, Change.CHANGED), (F, S, Change.CHANGED), (E, P, Change.CHANGED),
-    (None, F, Change.ADDED), (P, None, Change.REMOVED), (F, F, None), (P, P, None),
-])
+@pytest.mark.parametrize(
+    ("before", "after", "change"),
+    [
+        (P, F, Change.REGRESSED),
+        (N, F, Change.REGRESSED),
+        (W, F, Change.REGRESSED),
+        (E, F, Change.REGRESSED),
+        (F, P, Change.FIXED),
+        (F, W, Change.FIXED),
+        (P, E, Change.NEW_ERROR),
+        (F, E, Change.NEW_ERROR),
+        (P, N, Change.CHANGED),
+        (F, S, Change.CHANGED),
+        (E, P, Change.CHANGED),
+        (None, F, Change.ADDED),
+        (P, None, Change.REMOVED),
+        (F, F, None),
+        (P, P, None),
+    ],
+)
 def test_each_transition_has_its_kind(before: Outcome | None, after: Outcome | None, change: Change | None) -> None:
     assert classify(before, after) is change
 
@@ -51,8 +64,11 @@ def test_a_later_run_is_compared_requirement_by_requirement() -> None:
     before = sample_run()
     diff = compare(before, _later(before))
     pairs = {(d.vendor, d.requirement.rsplit("/", 1)[1], d.change) for d in diff.deltas}
-    assert {("alpha", "root-op", Change.REGRESSED), ("alpha", "root-success", Change.NEW_ERROR),
-            ("beta", "content", Change.FIXED)} <= pairs
+    assert {
+        ("alpha", "root-op", Change.REGRESSED),
+        ("alpha", "root-success", Change.NEW_ERROR),
+        ("beta", "content", Change.FIXED),
+    } <= pairs
     assert {d.change for d in diff.deltas if d.vendor == "gamma"} == {Change.REMOVED}
     assert len(diff.of(Change.REMOVED)) == 6 and diff.unchanged == len(before.results) - 6 - 3
     assert diff.regressed
@@ -80,8 +96,7 @@ def test_a_moved_endpoint_still_compares_but_two_targets_stay_apart() -> None:
 def test_caveats_name_suite_packs_profile_and_an_incomplete_run() -> None:
     before = sample_run()
     packs = ({"id": "geojson-schema", "version": "1.0.6", "digest": "c" * 64},)
-    after = Run(replace(before.header, suite_version="0.2.0", packs=packs, profile=None, finished=None),
-                before.results)
+    after = Run(replace(before.header, suite_version="0.2.0", packs=packs, profile=None, finished=None), before.results)
     kinds = {(c.kind, c.subject) for c in compare(before, after).caveats}
     assert kinds == {("suite-version", ""), ("pack", "geojson-schema"), ("profile", ""), ("incomplete", "after")}
     text = render_diff_markdown(compare(before, after), "de")
@@ -91,8 +106,9 @@ def test_caveats_name_suite_packs_profile_and_an_incomplete_run() -> None:
 def test_markdown_puts_verdicts_and_regressions_first_and_cuts_long_sections() -> None:
     before = sample_run()
     text = render_diff_markdown(compare(before, _later(before)), "en", max_rows=1)
-    assert text.index("### Profile verdict") < text.index("### Regressed: now failing (1)") < text.index(
-        "### Fixed (1)")
+    assert (
+        text.index("### Profile verdict") < text.index("### Regressed: now failing (1)") < text.index("### Fixed (1)")
+    )
     assert "| Geoportal 2.4.1 | meets the profile | **⚠** does not meet the profile |" in text
     assert "| Geoportal 2.4.1 | ogcapi-features-1 | 6 | 0 |" not in text and "| 0 | 0 | 6 |" in text
     assert "SHALL /req/core/root-op | passed | failed |" in text
@@ -109,16 +125,19 @@ def test_exit_codes_and_json_list_every_change(tmp_path: Path) -> None:
     runner = CliRunner()
     same = runner.invoke(main, ["diff", *_files(tmp_path, before, before)])
     assert same.exit_code == 0 and "Kein Profilurteil hat sich geändert." in same.output
-    done = runner.invoke(main, ["diff", "--format", "json", "--max-rows", "1", *_files(tmp_path, before,
-                                                                                       _later(before))])
+    done = runner.invoke(
+        main, ["diff", "--format", "json", "--max-rows", "1", *_files(tmp_path, before, _later(before))]
+    )
     assert done.exit_code == 1
     data = json.loads(done.output)
     assert data["regressed"] is True and len(data["changes"]) == 9
     assert {"vendor": "alpha", "before": "meets", "after": "fails"} in data["verdicts"]
     unfinished = Run(replace(before.header, finished=None), before.results)
     assert runner.invoke(main, ["diff", *_files(tmp_path, before, unfinished)]).exit_code == 3
-    erring = Run(before.header, tuple(replace(r, outcome=E) if r.vendor == "beta" and r.outcome is P else r
-                                      for r in before.results))
+    erring = Run(
+        before.header,
+        tuple(replace(r, outcome=E) if r.vendor == "beta" and r.outcome is P else r for r in before.results),
+    )
     assert runner.invoke(main, ["diff", *_files(tmp_path, before, erring)]).exit_code == 3
 
 

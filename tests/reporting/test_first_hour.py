@@ -18,8 +18,17 @@ from conformance.reporting.model import build_report
 from conformance.reporting.summary import print_summary
 from tests.reporting.samples import FEAT, header, profile_obligation, result, sample_run, vendor
 
-PROFILE = {"id": "p", "name": "Profil", "items": [
-    {"standard": "ogcapi-features-1", "classes": [f"{FEAT}/conf/core", f"{FEAT}/conf/geojson"], "obligation": "MUSS"}]}
+PROFILE = {
+    "id": "p",
+    "name": "Profil",
+    "items": [
+        {
+            "standard": "ogcapi-features-1",
+            "classes": [f"{FEAT}/conf/core", f"{FEAT}/conf/geojson"],
+            "obligation": "MUSS",
+        }
+    ],
+}
 
 
 def doc(run: Run, lang: str = "de") -> lxml.html.HtmlElement:
@@ -27,8 +36,11 @@ def doc(run: Run, lang: str = "de") -> lxml.html.HtmlElement:
 
 
 def evidence(page: lxml.html.HtmlElement, vendor_index: int, requirement: str) -> lxml.html.HtmlElement:
-    return next(d for d in page.xpath("//details[contains(@class,'req')]")
-                if requirement in d.xpath("string(summary)") and d.get("id", "").startswith(f"r-{vendor_index}-"))
+    return next(
+        d
+        for d in page.xpath("//details[contains(@class,'req')]")
+        if requirement in d.xpath("string(summary)") and d.get("id", "").startswith(f"r-{vendor_index}-")
+    )
 
 
 def term(details: lxml.html.HtmlElement, name: str) -> list[str]:
@@ -49,10 +61,15 @@ def test_a_recommendation_in_a_required_class_reads_soll_in_the_profile() -> Non
 
 def test_a_required_class_the_vendor_does_not_claim_is_not_shown_as_not_applicable() -> None:
     unclaimed = f"class {FEAT}/conf/geojson not claimed (the vendors file)"
-    results = [*(result("alpha", i, Outcome.PASS) for i in range(4)),
-               *(result("alpha", i, Outcome.NOT_APPLICABLE, reason=unclaimed) for i in (4, 5))]
-    page = doc(with_profile(results, [vendor("alpha", "Alpha GmbH", claims=[f"{FEAT}/conf/core"],
-                                             standards_=("ogcapi-features-1",))]))
+    results = [
+        *(result("alpha", i, Outcome.PASS) for i in range(4)),
+        *(result("alpha", i, Outcome.NOT_APPLICABLE, reason=unclaimed) for i in (4, 5)),
+    ]
+    page = doc(
+        with_profile(
+            results, [vendor("alpha", "Alpha GmbH", claims=[f"{FEAT}/conf/core"], standards_=("ogcapi-features-1",))]
+        )
+    )
     heading = page.get_element_by_id("c-0-0-1")
     text = " ".join(heading.text_content().split())
     assert "nicht anwendbar" not in text and "Klasse gefordert, Konformität aber nicht erklärt" in text
@@ -63,8 +80,9 @@ def test_a_required_class_the_vendor_does_not_claim_is_not_shown_as_not_applicab
 
 
 def test_a_location_at_the_document_root_does_not_end_in_a_bare_hash() -> None:
-    root = Finding("header", legacy("no ETag header"), "", Locator("https://v.example/collections/", ""),
-                   "an ETag header", None)
+    root = Finding(
+        "header", legacy("no ETag header"), "", Locator("https://v.example/collections/", ""), "an ETag header", None
+    )
     run = sample_run()
     failing = replace(run.results[-7], findings=(root,), exchanges=())
     page = doc(Run(run.header, (*run.results[:-7], failing, *run.results[-6:])))
@@ -73,33 +91,47 @@ def test_a_location_at_the_document_root_does_not_end_in_a_bare_hash() -> None:
 
 
 def test_an_absent_value_is_named_not_left_empty() -> None:
-    missing = Finding("header", legacy("no ETag header"), "", Locator("https://v.example/collections"),
-                      "an ETag header", None)
+    missing = Finding(
+        "header", legacy("no ETag header"), "", Locator("https://v.example/collections"), "an ETag header", None
+    )
     run = sample_run()
     failing = replace(run.results[-7], findings=(missing,), exchanges=())
     page = doc(Run(run.header, (*run.results[:-7], failing, *run.results[-6:])))
     pair = evidence(page, 1, "/rec/geojson/mediatype").xpath(".//div[@class='evidence-pair']/div")
-    assert [(d.text.strip(), d.xpath("string(pre)")) for d in pair] == [("erwartet", "an ETag header"),
-                                                                          ("vorgefunden", "nicht vorhanden")]
+    assert [(d.text.strip(), d.xpath("string(pre)")) for d in pair] == [
+        ("erwartet", "an ETag header"),
+        ("vorgefunden", "nicht vorhanden"),
+    ]
 
 
 def test_durations_below_a_millisecond_and_checks_that_never_ran() -> None:
     run = sample_run()
     quick = replace(run.results[-7], duration_ms=0.3)
-    never = replace(run.results[-8], outcome=Outcome.NOT_APPLICABLE, duration_ms=0.0, findings=(),
-                    reason=legacy("class not claimed"))
+    never = replace(
+        run.results[-8],
+        outcome=Outcome.NOT_APPLICABLE,
+        duration_ms=0.0,
+        findings=(),
+        reason=legacy("class not claimed"),
+    )
     page = doc(Run(run.header, (*run.results[:-8], never, quick, *run.results[-6:])))
     assert term(evidence(page, 1, "/rec/geojson/mediatype"), "Dauer") == ["< 1 ms"]
-    line = next(d for d in page.xpath("//details[contains(@class,'compact')]")
-                if "/req/geojson/content" in d.xpath("string(summary)") and "[beta]" in d.text_content())
+    line = next(
+        d
+        for d in page.xpath("//details[contains(@class,'compact')]")
+        if "/req/geojson/content" in d.xpath("string(summary)") and "[beta]" in d.text_content()
+    )
     assert term(line, "Test") == [never.test_id]
 
 
 def test_headings_name_a_version_the_title_already_gives_once() -> None:
     run = sample_run()
-    titled = tuple({**s, "title_de": "XRechnung 3.0", "version": "3.0.2"} if s["id"] == "oparl-1.1" else
-                   {**s, "title_de": "API-Konformität zur OpenAPI-3.0/3.1-Beschreibung", "version": "3.x"}
-                   for s in run.header.standards)
+    titled = tuple(
+        {**s, "title_de": "XRechnung 3.0", "version": "3.0.2"}
+        if s["id"] == "oparl-1.1"
+        else {**s, "title_de": "API-Konformität zur OpenAPI-3.0/3.1-Beschreibung", "version": "3.x"}
+        for s in run.header.standards
+    )
     page = doc(Run(replace(run.header, standards=titled), run.results))
     headings = [" ".join(h.text_content().split()) for h in page.xpath("//h3")]
     assert any(h.startswith("XRechnung 3.0.2") for h in headings), headings
@@ -114,6 +146,7 @@ def test_the_terminal_names_an_unreachable_vendor_and_its_url() -> None:
     assert "https://gamma.example/ogcapi-features-1" in gamma and "connection refused" in gamma
     out = io.StringIO()
     print_summary(build_report(sample_run()), {}, "en", Console(file=out, width=100, highlight=False))
-    assert any("unreachable" in line and "https://gamma.example/ogcapi-features-1" in line
-               for line in out.getvalue().splitlines())
-
+    assert any(
+        "unreachable" in line and "https://gamma.example/ogcapi-features-1" in line
+        for line in out.getvalue().splitlines()
+    )

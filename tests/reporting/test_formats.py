@@ -54,11 +54,11 @@ def test_markdown_incomplete_and_english() -> None:
 
 def test_csv_has_one_row_per_result_and_defuses_formulas() -> None:
     run = sample_run()
-    evil = replace(run.results[0], reason=legacy("=HYPERLINK(\"http://evil\")"), vendor="alpha")
+    evil = replace(run.results[0], reason=legacy('=HYPERLINK("http://evil")'), vendor="alpha")
     rows = list(csv.DictReader(io.StringIO(render_csv(build_report(Run(run.header, (evil, *run.results[1:]))), "de"))))
     assert len(rows) == len(run.results) and tuple(rows[0]) == FIELDS
     assert {r["vendor"] for r in rows} == {"alpha", "beta", "gamma"}
-    assert any(r["reason"] == "'=HYPERLINK(\"http://evil\")" for r in rows)
+    assert any(r["reason"] == '\'=HYPERLINK("http://evil")' for r in rows)
     fail = next(r for r in rows if r["requirement"].endswith("/req/geojson/content") and r["vendor"] == "beta")
     assert fail["outcome"] == "fail" and fail["outcome_label"] == "nicht erfüllt"
     assert fail["expected"] == "application/geo+json" and "application/json" in fail["actual"]
@@ -79,8 +79,15 @@ def test_json_matrix_has_every_lane_cell_verdict_and_pair() -> None:
     assert alpha["cells"][0]["target"] == "https://alpha.example/ogcapi-features-1"
     lane = alpha["lanes"][0]
     assert (lane["standard"], lane["target"]) == ("ogcapi-features-1", "https://alpha.example/ogcapi-features-1")
-    assert lane["counts"]["MUSS"] == {"pass": 4, "fail": 0, "error": 0, "skip": 0, "not_applicable": 1,
-                                      "not_verified": 0, "waived": 0}
+    assert lane["counts"]["MUSS"] == {
+        "pass": 4,
+        "fail": 0,
+        "error": 0,
+        "skip": 0,
+        "not_applicable": 1,
+        "not_verified": 0,
+        "waived": 0,
+    }
     beta = data["vendors"][1]["verdict"]["missing"][0]
     assert beta["kind"] == "failed" and beta["target"] == "https://beta.example/ogcapi-features-1"
     assert len(data["switchability"]["pairs"]) == 6 and data["switchability"]["rule"] == "profile"
@@ -111,8 +118,11 @@ def test_junit_has_one_testcase_per_vendor_and_requirement(junit: etree._Element
 
 def test_junit_outcomes_and_properties(junit: etree._Element) -> None:
     def case(vendor: str, tail: str) -> etree._Element:
-        return next(c for c in junit.iter("testcase") if c.get("classname").startswith(vendor + ".")
-                    and c.get("name").endswith(tail))
+        return next(
+            c
+            for c in junit.iter("testcase")
+            if c.get("classname").startswith(vendor + ".") and c.get("name").endswith(tail)
+        )
 
     failed = case("beta", "/req/geojson/content")
     props = {p.get("name"): p.get("value") for p in failed.findall("properties/property")}
@@ -145,8 +155,11 @@ def test_console_summary_shows_cells_verdicts_and_the_matrix_path(tmp_path: Path
     assert "UNVOLLSTÄNDIGER LAUF" in text and f"Matrix: {tmp_path / 'matrix.html'}" in text
     assert re.search(r"Geoportal +ogcapi-features-1 .*\n 2\.4\.1 +oparl-1\.1 .*\n Alpha GmbH ", text)
     assert re.search(r"ogcapi-features-1 +✔ 4/4 +2/2 *\n", text)
-    assert "erfüllt das Profil nicht" in text and "Exit-Code 1" in text and "nicht anwendbar" not in text.split(
-        "MUSS, SOLL:")[0]
+    assert (
+        "erfüllt das Profil nicht" in text
+        and "Exit-Code 1" in text
+        and "nicht anwendbar" not in text.split("MUSS, SOLL:")[0]
+    )
 
 
 @pytest.mark.parametrize("width", [80, 160])
@@ -155,18 +168,22 @@ def test_console_table_fits_the_terminal_one_line_per_vendor_target(width: int) 
     print_summary(build_report(sample_run()), {}, "en", console)
     lines = console.export_text().splitlines()
     assert max(len(line) for line in lines) <= width
-    table = " ".join(" ".join(lines[:lines.index(next(x for x in lines if x.startswith("SHALL, SHOULD:")))]).split())
+    table = " ".join(" ".join(lines[: lines.index(next(x for x in lines if x.startswith("SHALL, SHOULD:")))]).split())
     assert "6 errors" in table and "verdict" in table and "1 skipped" in table and "1 waived" in table
-    rows = [line for line in lines if re.search(r"(ogcapi-features-1|oparl-1\.1) ", line)
-            and not line.lstrip().startswith("unreachable:")]
+    rows = [
+        line
+        for line in lines
+        if re.search(r"(ogcapi-features-1|oparl-1\.1) ", line) and not line.lstrip().startswith("unreachable:")
+    ]
     assert len(rows) == 2 + 2 + 1
     assert all(re.search(r"(ogcapi-features-1|oparl-1\.1) +[✔✘!–]( \d+/\d+)? ", line) for line in rows)
 
 
 def test_error_outcome_without_evidence_still_renders() -> None:
     run = sample_run()
-    bare = replace(run.results[0], outcome=Outcome.ERROR, findings=(Finding("x", legacy("m"), exchange=99),),
-                   exchanges=())
+    bare = replace(
+        run.results[0], outcome=Outcome.ERROR, findings=(Finding("x", legacy("m"), exchange=99),), exchanges=()
+    )
     only = Run(run.header, (bare,))
     assert etree.fromstring(render_junit(build_report(only), "en")).find("testsuite/testcase/error") is not None
     assert render_csv(build_report(only), "en").count("\r\n") == 2
@@ -203,7 +220,8 @@ def test_an_interrupted_run_carries_the_banner_in_every_format(tmp_path: Path) -
     junit = etree.parse(str(paths["junit"]), etree.XMLParser(resolve_entities=False)).getroot()
     assert etree.XMLSchema(etree.parse(str(XSD))).validate(junit)
     assert junit.find("testsuite").get("name") == "wechselbar.run" and junit.get("errors") == str(
-        1 + sum(r.outcome is Outcome.ERROR for r in run.results))
+        1 + sum(r.outcome is Outcome.ERROR for r in run.results)
+    )
     assert said in junit.find("testsuite/testcase/error").get("message")
     console = Console(record=True, width=400, color_system=None)
     print_summary(build_report(stopped), paths, "en", console, code=143)

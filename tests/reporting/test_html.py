@@ -29,8 +29,9 @@ def spec_urls(run: Run) -> set[str]:
 
 def table(doc: lxml.html.HtmlElement, kind: str) -> list[list[str]]:
     """The text of each cell of the overview or the class tables."""
-    return [[" ".join(c.text_content().split()) for c in tr]
-            for tr in doc.xpath(f"//table[contains(@class,'{kind}')]//tr")]
+    return [
+        [" ".join(c.text_content().split()) for c in tr] for tr in doc.xpath(f"//table[contains(@class,'{kind}')]//tr")
+    ]
 
 
 def test_no_scripts_no_external_assets_and_links_only_to_the_standards(html_de: str) -> None:
@@ -78,8 +79,11 @@ def test_rows_name_the_product_first_then_vendor_and_version(html_de: str) -> No
     assert row.xpath("string(.//strong[@class='product'])") == "Geoportal"
     assert " ".join(row.xpath("string(.//span[@class='by'])").split()) == "Alpha GmbH · Version 2.4.1"
     heads = table(doc, "classes")[0]
-    assert heads[1:] == ["Geoportal 2.4.1 – Alpha GmbH", f"Geoportal 2.4.1 – {HOSTILE.split(chr(0))[0]}\ufffd\ufffd",
-                         "Geoportal 2.4.1 – Gamma AG"]
+    assert heads[1:] == [
+        "Geoportal 2.4.1 – Alpha GmbH",
+        f"Geoportal 2.4.1 – {HOSTILE.split(chr(0))[0]}\ufffd\ufffd",
+        "Geoportal 2.4.1 – Gamma AG",
+    ]
 
 
 def test_cells_show_counts_per_obligation_never_a_bare_percentage(html_de: str) -> None:
@@ -89,8 +93,12 @@ def test_cells_show_counts_per_obligation_never_a_bare_percentage(html_de: str) 
     assert overview[2][2] == "✘3/4 MUSS · 0/2 SOLL1 zugelassene Abweichung"
     assert overview[3][2:] == ["!0/4 MUSS · 0/2 SOLL6 Fehler ohne Urteil", "–kein Prüfziel"]
     classes = table(doc, "classes")
-    assert classes[1] == ["Kern ↗", "✔3/3 MUSS · 1/1 SOLL", "!3/3 MUSS · 0/1 SOLL1 zugelassene Abweichung",
-                          "!0/3 MUSS · 0/1 SOLL4 Fehler ohne Urteil"]
+    assert classes[1] == [
+        "Kern ↗",
+        "✔3/3 MUSS · 1/1 SOLL",
+        "!3/3 MUSS · 0/1 SOLL1 zugelassene Abweichung",
+        "!0/3 MUSS · 0/1 SOLL4 Fehler ohne Urteil",
+    ]
     assert classes[3][1] == "–1 nicht anwendbar"
     cells = [c for row in overview + classes for c in row]
     assert not any(re.search(r"\d\s*%", c) for c in cells)
@@ -102,8 +110,9 @@ def test_not_applicable_counts_stay_exact_in_tooltip_and_details(html_de: str) -
     doc = lxml.html.fromstring(html_de)
     alpha = doc.xpath("//table[contains(@class,'overview')]//td[contains(@class,'cell')]/a")[0]
     assert "nicht anwendbar" not in alpha.text_content()
-    assert alpha.get("title") == ("alle MUSS-Anforderungen erfüllt. MUSS: 4 erfüllt, 1 nicht anwendbar · "
-                                  "SOLL: 2 erfüllt")
+    assert alpha.get("title") == (
+        "alle MUSS-Anforderungen erfüllt. MUSS: 4 erfüllt, 1 nicht anwendbar · SOLL: 2 erfüllt"
+    )
     lane = doc.get_element_by_id("s-0-0").getnext()
     assert lane.text_content() == "MUSS: 4 erfüllt, 1 nicht anwendbar · SOLL: 2 erfüllt"
 
@@ -112,13 +121,24 @@ def test_evidence_of_a_fail_is_one_click_away(html_de: str) -> None:
     doc = lxml.html.fromstring(html_de)
     beta_geojson = doc.get_element_by_id("c-1-0-1")
     assert "0/1 MUSS" in beta_geojson.text_content()
-    req = next(d for d in doc.xpath("//details[contains(@class,'req')]") if "/req/geojson/content" in
-               d.xpath("string(summary)") and d.get("id", "").startswith("r-1-"))
+    req = next(
+        d
+        for d in doc.xpath("//details[contains(@class,'req')]")
+        if "/req/geojson/content" in d.xpath("string(summary)") and d.get("id", "").startswith("r-1-")
+    )
     text = req.text_content()
-    for part in ("nicht erfüllt", "Features ausgeliefert als application/json", "Medientyp", "application/geo+json",
-                 '"content-type"',
-                 "https://v.example/collections/a/items#/features/0", "GET https://v.example/collections/a/items?f=json",
-                 "Content-Type: application/json", '{"type": "FeatureCollection"}', "Authorization: [redacted]"):
+    for part in (
+        "nicht erfüllt",
+        "Features ausgeliefert als application/json",
+        "Medientyp",
+        "application/geo+json",
+        '"content-type"',
+        "https://v.example/collections/a/items#/features/0",
+        "GET https://v.example/collections/a/items?f=json",
+        "Content-Type: application/json",
+        '{"type": "FeatureCollection"}',
+        "Authorization: [redacted]",
+    ):
         assert part in text, part
     assert req.xpath(".//a[@href='https://docs.ogc.org/is/17-069r4/17-069r4.html#req-4']")
     assert req.xpath(".//a[starts-with(@href, '#')]/@href")[0][1:] in doc.xpath("//@id")
@@ -149,9 +169,14 @@ def big_run(per_class: int) -> Run:
     results = []
     for vid in ("alpha", "beta", "gamma"):
         results += [result(vid, i, Outcome.PASS) for i in range(4)]
-        results += [replace(result(vid, 6, Outcome.NOT_APPLICABLE, reason="class html not claimed"),
-                            requirement=f"{FEAT}/req/html/r-{k}", test_id=f"t::html[{vid}-{k}]")
-                    for k in range(per_class)]
+        results += [
+            replace(
+                result(vid, 6, Outcome.NOT_APPLICABLE, reason="class html not claimed"),
+                requirement=f"{FEAT}/req/html/r-{k}",
+                test_id=f"t::html[{vid}-{k}]",
+            )
+            for k in range(per_class)
+        ]
         results.append(replace(result(vid, 7, Outcome.SKIP, reason="no System"), test_id=f"t::s[{vid}]"))
     return Run(header([vendor(v, v.title()) for v in ("alpha", "beta", "gamma")]), tuple(results))
 
@@ -180,11 +205,21 @@ def several_targets() -> Run:
     """Alpha offers two Features APIs: the first passes core, the second fails root-op."""
     labels = ("https://alpha.example/api-a", "https://alpha.example/api-b")
     alpha = vendor("alpha", "Alpha GmbH", targets={"ogcapi-features-1": labels})
-    profile = {"id": "p", "name": "Tender", "items": [{"standard": "ogcapi-features-1",
-                                                       "classes": [f"{FEAT}/conf/core"], "obligation": "MUSS"}]}
-    results = [replace(result("alpha", i, Outcome.FAIL if (i, k) == (0, 1) else Outcome.PASS), target=label,
-                       test_id=f"t{i}[{k}]", profile_obligation=Obligation.MUSS)
-               for i in range(4) for k, label in enumerate(labels)]
+    profile = {
+        "id": "p",
+        "name": "Tender",
+        "items": [{"standard": "ogcapi-features-1", "classes": [f"{FEAT}/conf/core"], "obligation": "MUSS"}],
+    }
+    results = [
+        replace(
+            result("alpha", i, Outcome.FAIL if (i, k) == (0, 1) else Outcome.PASS),
+            target=label,
+            test_id=f"t{i}[{k}]",
+            profile_obligation=Obligation.MUSS,
+        )
+        for i in range(4)
+        for k, label in enumerate(labels)
+    ]
     return Run(header([alpha], profile), tuple(results))
 
 
@@ -192,8 +227,10 @@ def test_several_targets_of_one_standard_get_their_own_cells_and_verdict_lines()
     doc = lxml.html.fromstring(render_html(build_report(several_targets()), "de"))
     parts = doc.xpath("//table[contains(@class,'overview')]//td[contains(@class,'multi')]/div")
     texts = [" ".join(p.text_content().split()) for p in parts]
-    assert texts == ["https://alpha.example/api-a✔3/3 MUSS · 1/1 SOLL",
-                     "https://alpha.example/api-b✘2/3 MUSS · 1/1 SOLL"]
+    assert texts == [
+        "https://alpha.example/api-a✔3/3 MUSS · 1/1 SOLL",
+        "https://alpha.example/api-b✘2/3 MUSS · 1/1 SOLL",
+    ]
     assert [p.get("class") for p in parts] == ["part s-pass", "part s-fail"]
     heads = table(doc, "classes")[0]
     assert heads[1:] == ["Geoportal 2.4.1https://alpha.example/api-a", "Geoportal 2.4.1https://alpha.example/api-b"]
@@ -204,10 +241,23 @@ def test_several_targets_of_one_standard_get_their_own_cells_and_verdict_lines()
 
 def test_verdicts_switchability_waivers_notes_and_metadata_are_shown(html_de: str) -> None:
     text = " ".join(lxml.html.fromstring(html_de).text_content().split())
-    for part in ("erfüllt das Profil", "erfüllt das Profil nicht", "kein Urteil möglich", "Was zum Profil fehlt",
-                 "Mit Profil: B kann A ersetzen", "Ausschreibung Geodaten 2026", "angewendet", "fix in 2.5",
-                 "Stichprobe: 5 von ? Seiten durchlaufen", "a" * 64, "geojson-schema", "1.0.5", "run-0001-aaaa",
-                 "2026-03-02T10:05:00+00:00", "Das Profil „Ausschreibung Geodaten 2026“ fordert:"):
+    for part in (
+        "erfüllt das Profil",
+        "erfüllt das Profil nicht",
+        "kein Urteil möglich",
+        "Was zum Profil fehlt",
+        "Mit Profil: B kann A ersetzen",
+        "Ausschreibung Geodaten 2026",
+        "angewendet",
+        "fix in 2.5",
+        "Stichprobe: 5 von ? Seiten durchlaufen",
+        "a" * 64,
+        "geojson-schema",
+        "1.0.5",
+        "run-0001-aaaa",
+        "2026-03-02T10:05:00+00:00",
+        "Das Profil „Ausschreibung Geodaten 2026“ fordert:",
+    ):
         assert part in text, part
     assert "UNVOLLSTÄNDIGER LAUF" not in text
     trs = lxml.html.fromstring(html_de).xpath("//section[@id='verdicts']//tr")
@@ -219,13 +269,34 @@ def test_german_and_english_labels() -> None:
     run = sample_run(profile=False)
     de = " ".join(lxml.html.fromstring(render_html(build_report(run), "de")).text_content().split())
     en = " ".join(lxml.html.fromstring(render_html(build_report(run), "en")).text_content().split())
-    for word in ("erfüllt", "nicht erfüllt", "Fehler – kein Urteil möglich", "übersprungen", "nicht anwendbar",
-                 "Abweichung zugelassen", "MUSS", "SOLL", "Ohne Profil: B kann A ersetzen, wenn B jede Anforderung",
-                 "ohne Beanstandung", "6 Fehler ohne Urteil", "Produkt und Anbieter"):
+    for word in (
+        "erfüllt",
+        "nicht erfüllt",
+        "Fehler – kein Urteil möglich",
+        "übersprungen",
+        "nicht anwendbar",
+        "Abweichung zugelassen",
+        "MUSS",
+        "SOLL",
+        "Ohne Profil: B kann A ersetzen, wenn B jede Anforderung",
+        "ohne Beanstandung",
+        "6 Fehler ohne Urteil",
+        "Produkt und Anbieter",
+    ):
         assert word in de, word
-    for word in ("passed", "failed", "error – no verdict", "skipped", "not applicable", "waived", "SHALL",
-                 "SHOULD", "Without a profile: B can replace A if B passes every requirement A passes",
-                 "6 errors, no verdict", "Product and vendor"):
+    for word in (
+        "passed",
+        "failed",
+        "error – no verdict",
+        "skipped",
+        "not applicable",
+        "waived",
+        "SHALL",
+        "SHOULD",
+        "Without a profile: B can replace A if B passes every requirement A passes",
+        "6 errors, no verdict",
+        "Product and vendor",
+    ):
         assert word in en, word
     assert not re.search(r"\([^()]*\(", de) and not re.search(r"\([^()]*\(", en)
     assert "Wechselbarkeitsmatrix" in de and "Switchability matrix" in en
@@ -245,10 +316,20 @@ def test_waivers_that_expired_or_now_pass_are_reported() -> None:
     run = sample_run()
     waiver = WaiverRecord("alpha", f"{FEAT}/req/core/root-op", "old", "2025-01-01", WaiverStatus.UNUSED_PASSES)
     expired = replace(waiver, vendor="beta", status=WaiverStatus.EXPIRED)
-    changed = [replace(r, waiver=waiver) if (r.vendor, r.requirement) == ("alpha", waiver.requirement) else r
-               for r in run.results]
-    changed.append(replace(changed[0], vendor="beta", outcome=Outcome.FAIL, waiver=expired, test_id="t-expired",
-                           target="https://beta.example/ogcapi-features-1"))
+    changed = [
+        replace(r, waiver=waiver) if (r.vendor, r.requirement) == ("alpha", waiver.requirement) else r
+        for r in run.results
+    ]
+    changed.append(
+        replace(
+            changed[0],
+            vendor="beta",
+            outcome=Outcome.FAIL,
+            waiver=expired,
+            test_id="t-expired",
+            target="https://beta.example/ogcapi-features-1",
+        )
+    )
     text = lxml.html.fromstring(render_html(build_report(Run(run.header, tuple(changed))), "de")).text_content()
     expired_text, passes_text = "abgelaufen – zählt wieder als nicht erfüllt", "jetzt erfüllt – Ausnahme kann entfallen"
     assert expired_text in text and passes_text in text

@@ -15,8 +15,20 @@ from conformance.reporting.matrix import OBLIGATIONS, State
 from conformance.reporting.verdict import VerdictState
 
 REPORTING = Path(i18n.__file__).parent
-KINDS = ("failed", "error", "unexamined", "skip", "not-claimed", "no-target", "not-run", "untested", "no-result",
-         "waived", "not_applicable", "incomplete")
+KINDS = (
+    "failed",
+    "error",
+    "unexamined",
+    "skip",
+    "not-claimed",
+    "no-target",
+    "not-run",
+    "untested",
+    "no-result",
+    "waived",
+    "not_applicable",
+    "incomplete",
+)
 
 
 def used_keys() -> set[str]:
@@ -28,15 +40,25 @@ def used_keys() -> set[str]:
 
 
 def dynamic_keys() -> set[str]:
-    return ({f"outcome.{o.value}" for o in Outcome} | {f"obl.{o}" for o in OBLIGATIONS}
-            | {f"state.{s.value}" for s in State} | {f"verdict.{v.value}" for v in VerdictState}
-            | {f"missing.{k}" for k in KINDS}
-            | {f"waiver.{s}" for s in ("applied", "expired", "unused-passes", "unused")}
-            | {f"diff.{c.value}" for c in Change}
-            | {f"diff.caveat.{k}" for k in CAVEATS}
-            | {f"kind.{v.kind}" for v in (Violation, *Violation.__subclasses__())}
-            | {"verdict.clean", "verdict.failures", "verdict.findings", "verdict.missing", "switch.rule.plain",
-               "switch.rule.profile"})
+    return (
+        {f"outcome.{o.value}" for o in Outcome}
+        | {f"obl.{o}" for o in OBLIGATIONS}
+        | {f"state.{s.value}" for s in State}
+        | {f"verdict.{v.value}" for v in VerdictState}
+        | {f"missing.{k}" for k in KINDS}
+        | {f"waiver.{s}" for s in ("applied", "expired", "unused-passes", "unused")}
+        | {f"diff.{c.value}" for c in Change}
+        | {f"diff.caveat.{k}" for k in CAVEATS}
+        | {f"kind.{v.kind}" for v in (Violation, *Violation.__subclasses__())}
+        | {
+            "verdict.clean",
+            "verdict.failures",
+            "verdict.findings",
+            "verdict.missing",
+            "switch.rule.plain",
+            "switch.rule.profile",
+        }
+    )
 
 
 def test_every_used_label_exists_in_both_languages() -> None:

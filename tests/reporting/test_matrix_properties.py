@@ -65,8 +65,9 @@ def test_cells_count_each_requirement_of_each_target_once_and_follow_the_colour_
 @given(runs())
 def test_every_result_lands_in_exactly_one_cell_and_every_target_in_its_own_lane(run: Run) -> None:
     matrix = build_matrix(run)
-    placed = [res for row in matrix.rows for cell in row.cells.values() for req in cell.requirements
-              for res in req.results]
+    placed = [
+        res for row in matrix.rows for cell in row.cells.values() for req in cell.requirements for res in req.results
+    ]
     assert sorted(placed, key=repr) == sorted(run.results, key=repr)
     assert {(c.standard, c.uri) for c in matrix.columns} >= {(r.standard, r.cls) for r in run.results}
     for row in matrix.rows:
@@ -112,8 +113,11 @@ def test_exit_code_follows_the_verdicts(run: Run) -> None:
     verdicts = vendor_verdicts(run)
     code = exit_code(run, verdicts)
     states = {v.state for v in verdicts}
-    required = [r for r in run.results if (r.profile_obligation, r.obligation) == ("MUSS", "MUSS")] \
-        if run.header.profile is not None else list(run.results)
+    required = (
+        [r for r in run.results if (r.profile_obligation, r.obligation) == ("MUSS", "MUSS")]
+        if run.header.profile is not None
+        else list(run.results)
+    )
     if any(r.outcome is Outcome.FAIL for r in required):
         assert code == EXIT_FAIL
     if code == EXIT_OK:
@@ -144,6 +148,7 @@ def test_a_vendor_meets_the_profile_only_if_every_target_does(run: Run) -> None:
 
 def covers(run: Run, current: str, replacement: str) -> bool:
     """The cover rule, written out: each target of A has a target of B (same standard) passing all it passes."""
+
     def passes(vendor: str) -> dict[tuple[str, str], set[str]]:
         found: dict[tuple[str, str, str], list[Outcome]] = {}
         for r in run.results:
@@ -157,8 +162,11 @@ def covers(run: Run, current: str, replacement: str) -> bool:
         return out
 
     mine, theirs = passes(current), passes(replacement)
-    return all(any(s == standard and wanted <= have for (s, _), have in theirs.items())
-               for (standard, _), wanted in mine.items() if wanted)
+    return all(
+        any(s == standard and wanted <= have for (s, _), have in theirs.items())
+        for (standard, _), wanted in mine.items()
+        if wanted
+    )
 
 
 @SETTINGS
@@ -180,8 +188,11 @@ def split(run: Run, parts: int, seed: int) -> list[Run]:
     chooser = random.Random(seed)
     pieces = []
     for index in range(parts):
-        keep = tuple(replace(r, outcome=chooser.choice(list(Outcome))) if chooser.random() < 0.3 else r
-                     for r in run.results if chooser.random() < 0.6)
+        keep = tuple(
+            replace(r, outcome=chooser.choice(list(Outcome))) if chooser.random() < 0.3 else r
+            for r in run.results
+            if chooser.random() < 0.6
+        )
         head = replace(run.header, run_id=f"job-{index:04d}-{seed}", started=f"2026-03-0{index + 1}T10:00:00+00:00")
         pieces.append(Run(head, keep))
     return pieces

@@ -17,8 +17,12 @@ def profile(*items: tuple[str, list[str], str]) -> dict[str, object]:
     return {"id": "p", "name": "Tender", "items": [{"standard": s, "classes": c, "obligation": o} for s, c, o in items]}
 
 
-def run_of(prof: dict[str, object] | None, vendors: list[dict[str, object]], outcomes: dict[str, list[Outcome]],
-           finished: str | None = "2026-03-02T11:00:00+00:00") -> Run:
+def run_of(
+    prof: dict[str, object] | None,
+    vendors: list[dict[str, object]],
+    outcomes: dict[str, list[Outcome]],
+    finished: str | None = "2026-03-02T11:00:00+00:00",
+) -> Run:
     results = [result(vid, i, o) for vid, found in outcomes.items() for i, o in enumerate(found)]
     if prof is not None:
         results = [replace(r, profile_obligation=profile_obligation(prof, r.standard, r.cls)) for r in results]
@@ -33,7 +37,10 @@ def test_sample_run_verdicts_and_exit_code() -> None:
     run = sample_run()
     report = build_report(run)
     assert {v.vendor: v.state for v in report.verdicts} == {
-        "alpha": VerdictState.MEETS, "beta": VerdictState.FAILS, "gamma": VerdictState.UNDECIDED}
+        "alpha": VerdictState.MEETS,
+        "beta": VerdictState.FAILS,
+        "gamma": VerdictState.UNDECIDED,
+    }
     beta = report.verdict("beta")
     assert [m.requirement.rsplit("/", 2)[-2:] for m in beta.missing] == [["geojson", "content"]]
     assert [m.kind for m in beta.recommended] == ["untested", "failed"]
@@ -100,8 +107,11 @@ def test_switchability_with_a_profile_blocks_on_what_the_replacement_lacks() -> 
 
 def test_switchability_without_a_profile_compares_passed_requirements() -> None:
     same = [Outcome.PASS, Outcome.PASS, Outcome.FAIL]
-    run = run_of(None, [vendor(v, v) for v in ("a", "b", "c")],
-                 {"a": same, "b": same, "c": [Outcome.PASS, Outcome.ERROR, Outcome.PASS]})
+    run = run_of(
+        None,
+        [vendor(v, v) for v in ("a", "b", "c")],
+        {"a": same, "b": same, "c": [Outcome.PASS, Outcome.ERROR, Outcome.PASS]},
+    )
     switch = build_report(run).switch
     assert not switch.with_profile
     assert switch.groups == (("a", "b"),)
@@ -130,7 +140,8 @@ def test_every_target_must_meet_the_profile_and_each_finding_names_its_target() 
     failing = vendor_verdicts(two_apis([CORE], [Outcome.PASS, Outcome.FAIL, Outcome.PASS], prof))[0]
     assert failing.state is VerdictState.FAILS
     assert [(m.kind, m.requirement.rsplit("/", 1)[-1], m.target) for m in failing.missing] == [
-        ("failed", "root-success", API_B)]
+        ("failed", "root-success", API_B)
+    ]
     passing = vendor_verdicts(two_apis([CORE], [Outcome.PASS] * 3, prof))[0]
     assert passing.state is VerdictState.MEETS
 
@@ -153,6 +164,7 @@ def test_without_a_profile_each_target_of_a_needs_a_covering_target_of_b() -> No
     switch = build_report(run).switch
     blockers = switch.pair("alpha", "beta").blockers
     assert [(b.kind, b.requirement.rsplit("/", 1)[-1], b.target) for b in blockers] == [
-        ("no-result", "fc-md-descriptions", "https://beta.example/one")]
+        ("no-result", "fc-md-descriptions", "https://beta.example/one")
+    ]
     assert switch.pair("beta", "alpha").ok and switch.pair("beta", "alpha").compared == 3
     assert switch.groups == ()

@@ -14,8 +14,12 @@ from pathlib import Path
 from conformance.core.packs import default_store
 
 TEMPLATES = "message_generation/pattern/xdomea_3.0.0"
-MESSAGES = ("Anbieteverzeichnis.0501", "Bewertungsverzeichnis.0502", "Aussonderung.0503",
-            "AnbietungEmpfangBestaetigen.0504")
+MESSAGES = (
+    "Anbieteverzeichnis.0501",
+    "Bewertungsverzeichnis.0502",
+    "Aussonderung.0503",
+    "AnbietungEmpfangBestaetigen.0504",
+)
 PRIMARY = "e8b289cb-f8dd-492a-b3cf-560674eaa92b_PDF-A1b_CMYK_20150731.pdf"
 AGENCY_LIST = 'listURI="urn:de:example:behoerden" listVersionID="1"'
 _ID = re.compile(rb"<xdomea:ID>([0-9a-f-]{36})</xdomea:ID>")

@@ -23,10 +23,19 @@ from tests.suites.test_ogcapi_features_support import (
     vendors_file,
 )
 
-ITEMS_DOWN = {"req/core/fc-op", "req/core/fc-response", "req/core/fc-limit-definition",
-              "req/core/fc-limit-response-1", "req/core/fc-bbox-definition", "req/core/fc-bbox-response",
-              "req/core/fc-time-definition", "req/core/fc-time-response", "req/core/query-param-invalid",
-              "req/core/http", "req/oas30/oas-impl"}
+ITEMS_DOWN = {
+    "req/core/fc-op",
+    "req/core/fc-response",
+    "req/core/fc-limit-definition",
+    "req/core/fc-limit-response-1",
+    "req/core/fc-bbox-definition",
+    "req/core/fc-bbox-response",
+    "req/core/fc-time-definition",
+    "req/core/fc-time-response",
+    "req/core/query-param-invalid",
+    "req/core/http",
+    "req/oas30/oas-impl",
+}
 CAUGHT: dict[str, set[str]] = {
     "wrong-items-media-type": {"req/geojson/definition"},
     "no-limit-validation": {"req/core/query-param-invalid"},
@@ -46,24 +55,38 @@ CAUGHT: dict[str, set[str]] = {
     "wrong-timestamp": {"req/core/fc-timeStamp"},
     "missing-conformance-link": {"req/core/root-success"},
     # the conformance declaration as HTML is missing too, and /conformance is a documented operation
-    "no-conformance": {"req/core/conformance-op", "req/core/conformance-success", "req/html/definition",
-                       "req/oas30/oas-impl"},
+    "no-conformance": {
+        "req/core/conformance-op",
+        "req/core/conformance-success",
+        "req/html/definition",
+        "req/oas30/oas-impl",
+    },
     "no-api-definition": {"req/core/root-success", "req/oas30/oas-definition-1"},
     "openapi-invalid": {"req/oas30/oas-definition-2"},
     # the undeclared error codes are used for error situations too
     "openapi-missing-status": {"req/oas30/completeness", "req/oas30/exceptions-codes"},
     "missing-self-links": {"req/core/fc-md-links", "req/core/fc-links", "req/core/f-links"},
     # without a type no alternate link can be recognised as HTML, and service-desc has no OpenAPI type
-    "links-without-type": {"req/core/fc-md-links", "req/core/fc-md-items-links", "req/core/fc-links",
-                           "req/core/fc-rel-type", "req/core/f-links", "req/oas30/oas-definition-1"},
+    "links-without-type": {
+        "req/core/fc-md-links",
+        "req/core/fc-md-items-links",
+        "req/core/fc-links",
+        "req/core/fc-rel-type",
+        "req/core/f-links",
+        "req/oas30/oas-definition-1",
+    },
     # the 400 for an unknown feature is not declared for the feature operation
     "no-404": {"req/core/http", "req/oas30/completeness", "req/oas30/exceptions-codes"},
     "extent-too-small": {"req/core/fc-md-extent"},
     "collection-mismatch": {"req/core/sfc-md-success"},
     "invalid-geojson": {"req/geojson/content"},
     # latitude-first coordinates leave CRS84, the extent and every bbox answer (alone or with datetime)
-    "axis-order-swapped": {"req/core/crs84", "req/core/fc-md-extent", "req/core/fc-bbox-response",
-                           "req/core/fc-response"},
+    "axis-order-swapped": {
+        "req/core/crs84",
+        "req/core/fc-md-extent",
+        "req/core/fc-bbox-response",
+        "req/core/fc-response",
+    },
     "no-html": set(),
     "html-missing-links": {"req/html/content"},
     "500-on-items": ITEMS_DOWN,
@@ -157,8 +180,12 @@ def test_no_html_makes_the_html_class_not_applicable(run: Run) -> None:
 
 def test_items_down_leaves_dependent_checks_unjudged(run: Run) -> None:
     outcomes = run.outcomes("500-on-items")
-    assert {s for s, o in outcomes.items() if o == "skip"} >= {"req/core/fc-links", "rec/core/fc-next-2",
-                                                               "req/core/f-op", "req/geojson/content"}
+    assert {s for s, o in outcomes.items() if o == "skip"} >= {
+        "req/core/fc-links",
+        "rec/core/fc-next-2",
+        "req/core/f-op",
+        "req/geojson/content",
+    }
     assert "pass" not in {outcomes[s] for s in ("req/core/fc-rel-type", "req/core/crs84", "req/core/fc-md-extent")}
 
 
@@ -176,13 +203,15 @@ def test_exit_code_reports_failures(run: Run) -> None:
 
 
 @pytest.mark.parametrize("defect", sorted(ERRORS_ONLY))
-def test_slow_and_dropping_vendors_give_errors_not_fails(tmp_path_factory: pytest.TempPathFactory,
-                                                         defect: str) -> None:
+def test_slow_and_dropping_vendors_give_errors_not_fails(tmp_path_factory: pytest.TempPathFactory, defect: str) -> None:
     folder = tmp_path_factory.mktemp(defect)
     server = FeaturesTestServer({defect: frozenset({defect})}, latency=1.5).start()
     try:
-        vendors = vendors_file(folder / "vendors.toml", {defect: server.url(defect)},
-                               http="read_timeout = 1\ntest_deadline = 2\nretries = 0")
+        vendors = vendors_file(
+            folder / "vendors.toml",
+            {defect: server.url(defect)},
+            http="read_timeout = 1\ntest_deadline = 2\nretries = 0",
+        )
         found = run_pytest(vendors, folder / "results.jsonl", "-k", "core-root-op or core-fc-md-op")
     finally:
         server.stop()
@@ -215,13 +244,18 @@ def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
 
 def test_checks_that_cannot_read_the_api_definition_say_what_went_unchecked(run: Run) -> None:
     """A check that passes on what it could judge names the part it could not (never a silent partial pass)."""
-    notes = {short: " ".join(n["text"] for n in record["notes"]) for (vendor, short), record in run.records.items()
-             if vendor == "no-api-definition"}
-    for short, what in (("req/core/fc-bbox-definition", "the declaration of bbox was not checked"),
-                        ("req/core/fc-limit-definition", "the declaration of limit was not checked"),
-                        ("req/core/fc-time-definition", "the declaration of datetime was not checked"),
-                        ("req/core/fc-limit-response-1", "a declared default or maximum of limit"),
-                        ("req/core/query-param-unknown", "was taken as undeclared")):
+    notes = {
+        short: " ".join(n["text"] for n in record["notes"])
+        for (vendor, short), record in run.records.items()
+        if vendor == "no-api-definition"
+    }
+    for short, what in (
+        ("req/core/fc-bbox-definition", "the declaration of bbox was not checked"),
+        ("req/core/fc-limit-definition", "the declaration of limit was not checked"),
+        ("req/core/fc-time-definition", "the declaration of datetime was not checked"),
+        ("req/core/fc-limit-response-1", "a declared default or maximum of limit"),
+        ("req/core/query-param-unknown", "was taken as undeclared"),
+    ):
         assert run.outcome("no-api-definition", short) == "pass" and what in notes[short], (short, notes[short])
     notes_cycle = run.records[("paging-cycle", "req/core/fc-bbox-response")]["notes"]
     assert "could not be walked to the end" in " ".join(n["text"] for n in notes_cycle)

@@ -46,8 +46,9 @@ def _named() -> list[str]:
 
 
 def _literals() -> set[str]:
-    return {n.value for tree in _trees() for n in ast.walk(tree) if isinstance(n, ast.Constant)
-            and isinstance(n.value, str)}
+    return {
+        n.value for tree in _trees() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
 
 
 def test_every_code_a_check_names_is_in_the_catalogue() -> None:
@@ -82,4 +83,6 @@ def test_findings_read_in_german_with_their_variable_parts_kept() -> None:
     assert SUITE.messages.render(outside, "de") == "Feature 'h001' liegt außerhalb von bbox=170,-90,-170,90"
     anchor = m("no-anchor", what=m("phrase.items", collection="lakes"), rel="next", href="http://x/items?offset=10")
     assert anchor.text == "items of lakes: no <a> for the next link http://x/items?offset=10"
-    assert SUITE.messages.render(anchor, "de") == "Features von lakes: kein <a> für den Link next http://x/items?offset=10"
+    assert (
+        SUITE.messages.render(anchor, "de") == "Features von lakes: kein <a> für den Link next http://x/items?offset=10"
+    )

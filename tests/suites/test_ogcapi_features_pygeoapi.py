@@ -32,9 +32,18 @@ import pytest
 
 from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, untranslated, vendors_file
 
-FAILS = {"req/geojson/definition", "req/oas30/completeness", "req/core/fc-bbox-response",
-         "req/core/query-param-unknown", "req/core/query-param-invalid", "req/core/fc-time-definition",
-         "req/core/fc-time-response", "req/html/content", "req/core/fc-bbox-definition", "rec/core/etag"}
+FAILS = {
+    "req/geojson/definition",
+    "req/oas30/completeness",
+    "req/core/fc-bbox-response",
+    "req/core/query-param-unknown",
+    "req/core/query-param-invalid",
+    "req/core/fc-time-definition",
+    "req/core/fc-time-response",
+    "req/html/content",
+    "req/core/fc-bbox-definition",
+    "rec/core/etag",
+}
 NOT_APPLICABLE = {"req/oas30/security"}
 SIX = "-180,-90,-10000,180,90,10000"
 
@@ -96,7 +105,8 @@ def test_malformed_datetime_and_latitude_160_accepted(run: Run) -> None:
     assert set(_messages(run, "req/core/query-param-invalid")) == {
         "invalid value datetime=not-a-date was answered with 200",
         "invalid value datetime=2026-13-45T25:61:00Z was answered with 200",
-        "invalid value bbox=0,0,10,160 was answered with 200"}
+        "invalid value bbox=0,0,10,160 was answered with 200",
+    }
 
 
 def test_six_number_bbox_is_a_server_error(run: Run) -> None:
@@ -113,7 +123,8 @@ def test_no_entity_tags_so_no_conditional_requests(run: Run) -> None:
     assert all(m.endswith("the 200 response carries no ETag") for m in _messages(run, "rec/core/etag"))
     assert [n["text"] for n in _record(run, "req/core/http")["notes"]] == [
         "no response carried an entity-tag (ETag): conditional requests were not exercised",
-        "the API is served over plain HTTP: the HTTPS part of the requirement does not apply"]
+        "the API is served over plain HTTP: the HTTPS part of the requirement does not apply",
+    ]
 
 
 def test_no_security_declared_or_enforced(run: Run) -> None:
@@ -129,7 +140,8 @@ def test_datetime_on_collection_with_time(run: Run) -> None:
 
 def test_datetime_not_declared_for_collections_without_time(run: Run) -> None:
     assert set(_messages(run, "req/core/fc-time-definition")) == {
-        f"GET /collections/{c}/items does not declare the query parameter datetime" for c in ("lakes", "places")}
+        f"GET /collections/{c}/items does not declare the query parameter datetime" for c in ("lakes", "places")
+    }
 
 
 def test_reports_are_written(run: Run) -> None:

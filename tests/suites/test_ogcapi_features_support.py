@@ -52,8 +52,10 @@ def vendors_file(path: Path, targets: dict[str, str], http: str = "", options: s
     """One vendor per (id → base URL) target of the Features standard."""
     blocks = [f"[http]\n{http}\n"] if http else []
     for vendor, url in targets.items():
-        blocks.append(f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "1"\n\n'
-                      f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{url}"\n{options}')
+        blocks.append(
+            f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "1"\n\n'
+            f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{url}"\n{options}'
+        )
     path.write_text("\n".join(blocks), encoding="utf-8")
     return path
 
@@ -70,29 +72,57 @@ def records(results: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 def run_cli(vendors: Path, out: Path, *extra: str) -> Run:
     """``conformance run`` in a child process (the real CLI path: plugin, results file, reports)."""
-    command = [sys.executable, "-m", "conformance", "run", "--vendors", str(vendors), "--out", str(out), "--quiet",
-               "--lang", "en", *extra]
-    done = subprocess.run(command, cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=600,
-                          check=False)
+    command = [
+        sys.executable,
+        "-m",
+        "conformance",
+        "run",
+        "--vendors",
+        str(vendors),
+        "--out",
+        str(out),
+        "--quiet",
+        "--lang",
+        "en",
+        *extra,
+    ]
+    done = subprocess.run(
+        command, cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=600, check=False
+    )
     results = out / "results.jsonl"
     return Run(done.returncode, out, records(results) if results.exists() else {}, done.stderr)
 
 
 def run_pytest(vendors: Path, results: Path, *extra: str) -> Run:
     """The suite through plain pytest and the plugin, with extra pytest options (e.g. -k)."""
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--pyargs",
-               "conformance.suites.ogcapi_features", "--conformance-vendors", str(vendors),
-               "--conformance-results", str(results), *extra]
-    done = subprocess.run(command, cwd=results.parent, env=dict(os.environ), capture_output=True, text=True,
-                          timeout=600, check=False)
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        "--pyargs",
+        "conformance.suites.ogcapi_features",
+        "--conformance-vendors",
+        str(vendors),
+        "--conformance-results",
+        str(results),
+        *extra,
+    ]
+    done = subprocess.run(
+        command, cwd=results.parent, env=dict(os.environ), capture_output=True, text=True, timeout=600, check=False
+    )
     return Run(done.returncode, results.parent, records(results) if results.exists() else {}, done.stdout)
 
 
 def evidence_complete(record: dict[str, Any]) -> bool:
     """Every violation of a fail names where (URL) and points at a captured HTTP exchange."""
     found = record["findings"]
-    return bool(found) and all(v["locator"].get("where") and isinstance(v.get("exchange"), int)
-                               and record["exchanges"][v["exchange"]]["url"] for v in found)
+    return bool(found) and all(
+        v["locator"].get("where") and isinstance(v.get("exchange"), int) and record["exchanges"][v["exchange"]]["url"]
+        for v in found
+    )
 
 
 def codes(message: Message) -> set[str]:
@@ -117,5 +147,6 @@ def untranslated(records: Iterable[dict[str, Any]]) -> list[str]:
     """The findings of the records without a German rendering of their own (schema findings are the validator's
     words and stay as written)."""
     found = [v for r in records for v in r["findings"]]
-    return sorted(v["text"] for v in found if german(v) is None or (german(v) == v["text"]
-                                                                        and v["code"] != "features.schema"))
+    return sorted(
+        v["text"] for v in found if german(v) is None or (german(v) == v["text"] and v["code"] != "features.schema")
+    )

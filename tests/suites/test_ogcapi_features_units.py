@@ -42,8 +42,9 @@ def test_antimeridian_box_covers_both_edges_only() -> None:
 
 
 @given(lon, lat, lon, lat, lon, lat, lon, lat)
-def test_inside_and_misses_exclude_each_other(a: float, b: float, c: float, d: float, w: float, s: float, e: float,
-                                              n: float) -> None:
+def test_inside_and_misses_exclude_each_other(
+    a: float, b: float, c: float, d: float, w: float, s: float, e: float, n: float
+) -> None:
     env = (min(a, c), min(b, d), max(a, c), max(b, d))
     box = (w, min(s, n), e, max(s, n))
     assert not (geometry.inside(env, box) and geometry.misses(env, box))
@@ -59,8 +60,13 @@ def test_grown_envelope_is_sent_exactly(points: list[tuple[float, float]]) -> No
 
 
 def test_positions_of_nested_and_empty_geometries() -> None:
-    collection = {"type": "GeometryCollection", "geometries": [
-        {"type": "Point", "coordinates": [1, 2]}, {"type": "LineString", "coordinates": [[3, 4], [5, 6, 7]]}]}
+    collection = {
+        "type": "GeometryCollection",
+        "geometries": [
+            {"type": "Point", "coordinates": [1, 2]},
+            {"type": "LineString", "coordinates": [[3, 4], [5, 6, 7]]},
+        ],
+    }
     assert list(geometry.positions(collection)) == [(1.0, 2.0), (3.0, 4.0), (5.0, 6.0)]
     assert geometry.envelope(None) is None
 
@@ -73,7 +79,9 @@ def test_time_values() -> None:
     assert day is not None and temporal.intersects(day, (dt.datetime(2026, 3, 1, 18, tzinfo=dt.UTC),) * 2)
     assert temporal.candidates([{"properties": {"a": "2026-01-01T00:00:00Z", "b": "x", "c": None}}]) == ["a"]
     assert temporal.extent({"extent": {"temporal": {"interval": [["2026-01-01T00:00:00Z", None]]}}}) == (
-        dt.datetime(2026, 1, 1, tzinfo=dt.UTC), None)
+        dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        None,
+    )
 
 
 def _definition(raw: dict[str, Any]) -> Definition:
@@ -83,6 +91,7 @@ def _definition(raw: dict[str, Any]) -> Definition:
 def test_free_form_parameters() -> None:
     def param(raw: dict[str, Any]) -> Parameter:
         return Parameter("/p", {"name": "x", "in": "query", **raw})
+
     assert param({"schema": {"type": "object"}, "style": "form"}).free_form
     assert param({"schema": {"type": "object", "additionalProperties": True}}).free_form
     assert not param({"schema": {"type": "object"}, "explode": False}).free_form
@@ -90,11 +99,22 @@ def test_free_form_parameters() -> None:
 
 
 def test_parameters_resolve_locally_and_from_the_published_building_blocks() -> None:
-    api = _definition({"paths": {"/collections/{collectionId}/items": {
-        "parameters": [{"$ref": "#/components/parameters/limit"}],
-        "get": {"parameters": [{"$ref": f"{PUBLISHED}/ogcapi-features-1.yaml#/components/parameters/datetime"},
-                               {"$ref": "https://example.org/unknown.yaml"}]}}},
-        "components": {"parameters": {"limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}}}})
+    api = _definition(
+        {
+            "paths": {
+                "/collections/{collectionId}/items": {
+                    "parameters": [{"$ref": "#/components/parameters/limit"}],
+                    "get": {
+                        "parameters": [
+                            {"$ref": f"{PUBLISHED}/ogcapi-features-1.yaml#/components/parameters/datetime"},
+                            {"$ref": "https://example.org/unknown.yaml"},
+                        ]
+                    },
+                }
+            },
+            "components": {"parameters": {"limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}}},
+        }
+    )
     found = api.parameters("/collections/lakes/items")
     assert [p.name for p in found] == ["limit", "datetime", ""]
     assert found[1].schema == {"type": "string"} and found[2].raw is None
@@ -104,7 +124,9 @@ def test_parameters_resolve_locally_and_from_the_published_building_blocks() -> 
 def test_the_https_part_of_req_core_http_is_stated_for_each_kind_of_target() -> None:
     def target(url: str, verify: bool = True) -> Any:
         return SimpleNamespace(base_url=url, vendor=SimpleNamespace(http=SimpleNamespace(verify_tls=verify)))
+
     assert "does not apply" in tls_note(target("http://geo.example")).text
     assert tls_note(target("https://geo.example")).text == (
-        "every request went over TLS with a certificate verified for the host (RFC 2818)")
+        "every request went over TLS with a certificate verified for the host (RFC 2818)"
+    )
     assert "switched off" in tls_note(target("https://geo.example", verify=False)).text

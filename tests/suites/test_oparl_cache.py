@@ -31,8 +31,9 @@ def test_entries_round_trip_and_expire(tmp_path: Path) -> None:
 
 def _run(folder: Path, url: str, ttl: float, cache: Path) -> dict[str, dict[str, object]]:
     folder.mkdir(parents=True)
-    vendors = vendors_file(folder / "vendors.toml", [{"id": "v", "version": "1.1", "url": url,
-                                                       "options": {"cache_ttl": ttl}}])
+    vendors = vendors_file(
+        folder / "vendors.toml", [{"id": "v", "version": "1.1", "url": url, "options": {"cache_ttl": ttl}}]
+    )
     records = run_suite(vendors, folder / "results.jsonl", env={"WECHSELBAR_CACHE": str(cache)})
     return results_by(records)["v"]
 
@@ -81,18 +82,28 @@ def test_nothing_in_the_response_cache_holds_a_secret_in_any_form(tmp_path: Path
     of the quiet tenant and none of the echoing one, and no cache file holds the secret: not as written, not
     URL-encoded, not as base64 of user:password."""
     cache = tmp_path / "cache"
-    tenants = [{"name": "quiet", "version": "1.1", "size": 80}, {"name": "echo", "version": "1.1", "size": 80,
-                                                                  "echo": True}]
+    tenants = [
+        {"name": "quiet", "version": "1.1", "size": 80},
+        {"name": "echo", "version": "1.1", "size": 80, "echo": True},
+    ]
     with double(tmp_path / "d", tenants) as info:
-        targets = [{"id": name, "version": "1.1", "url": info["systems"][name], "auth": AUTH,
-                    "options": {"cache_ttl": 3600}} for name in ("quiet", "echo")]
+        targets = [
+            {"id": name, "version": "1.1", "url": info["systems"][name], "auth": AUTH, "options": {"cache_ttl": 3600}}
+            for name in ("quiet", "echo")
+        ]
         vendors = vendors_file(tmp_path / "vendors.toml", targets)
-        run_suite(vendors, tmp_path / "results.jsonl", env={"WECHSELBAR_CACHE": str(cache),
-                                                             "OPARL_CACHE_SECRET": SECRET})
+        run_suite(
+            vendors, tmp_path / "results.jsonl", env={"WECHSELBAR_CACHE": str(cache), "OPARL_CACHE_SECRET": SECRET}
+        )
     responses = cache / "oparl-responses"
     files = [p for p in responses.rglob("*") if p.is_file()]
-    kinds = {(p.relative_to(responses).parts[0], json.loads(p.read_text(encoding="utf-8"))["headers"]
-              .get("Content-Type", "").split(";")[0]) for p in files}
+    kinds = {
+        (
+            p.relative_to(responses).parts[0],
+            json.loads(p.read_text(encoding="utf-8"))["headers"].get("Content-Type", "").split(";")[0],
+        )
+        for p in files
+    }
     assert ("quiet", "application/json") in kinds
     assert ("echo", "application/json") not in kinds, "the echoing answers hold the secret and are not stored"
     forms = _forms("ratsinfo", SECRET)

@@ -12,9 +12,19 @@ from conformance.suites.oparl.catalogue import RULES, SPEC
 from conformance.suites.oparl.checks import RULE_CHECKS
 from conformance.suites.oparl.facts import TYPES
 
-NEW_IN_11 = {"internal-not-deleted", "deleted-with-modified-since", "deleted-hidden", "omit-internal",
-             "embedded-modified", "person-location-object", "agenda-order", "empty-string", "error-object",
-             "error-object-status", "location-geojson-recommended"}
+NEW_IN_11 = {
+    "internal-not-deleted",
+    "deleted-with-modified-since",
+    "deleted-hidden",
+    "omit-internal",
+    "embedded-modified",
+    "person-location-object",
+    "agenda-order",
+    "empty-string",
+    "error-object",
+    "error-object-status",
+    "location-geojson-recommended",
+}
 
 
 def test_both_versions_are_registered_standards() -> None:
@@ -28,7 +38,8 @@ def test_one_class_per_object_type_plus_protocol_classes(standard: object) -> No
     classes = {c.short: c for c in standard.classes}  # type: ignore[attr-defined]
     assert set(TYPES) <= set(classes)
     assert {"transport", "json", "paginierung", "filter", "dateien", "geloescht", "fehler", "integritaet"} <= set(
-        classes)
+        classes
+    )
     version = standard.version  # type: ignore[attr-defined]
     assert classes["Meeting"].uri == f"https://schema.oparl.org/{version}/Meeting"
     assert classes["paginierung"].uri == f"{SPEC[version]}#paginierung"

@@ -22,8 +22,13 @@ CHECKS = ("json", "utf8", "list-page", "no-duplicates", "next", "id-consistent",
 
 def _run(folder: Path) -> list[dict[str, Any]]:
     with double(folder / "double", TENANT, "--latency-ms", "200") as info:
-        target = {"id": "slow", "version": "1.1", "url": info["systems"]["slow"], "http": {"test_deadline": 1},
-                  "options": {"concurrency": 1, "crawl_deadline": 600}}
+        target = {
+            "id": "slow",
+            "version": "1.1",
+            "url": info["systems"]["slow"],
+            "http": {"test_deadline": 1},
+            "options": {"concurrency": 1, "crawl_deadline": 600},
+        }
         only = " or ".join(key.replace("-", "_") for key in CHECKS)
         return run_suite(vendors_file(folder / "vendors.toml", [target]), folder / "results.jsonl", "-k", only)
 
@@ -34,7 +39,8 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
 
 
 def test_the_crawl_is_bound_by_the_crawl_deadline_not_by_the_check_that_starts_it(
-        results: dict[str, dict[str, Any]]) -> None:
+    results: dict[str, dict[str, Any]],
+) -> None:
     for key in ("json", "utf8", "list-page", "no-duplicates", "next"):
         assert results[key]["outcome"] == "pass", (key, text(results[key]["reason"]))
 

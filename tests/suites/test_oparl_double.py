@@ -106,8 +106,11 @@ def test_paging_defects_change_the_links() -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    tenants = [{"name": "ok", "version": "1.1", "size": 150}, {"name": "bom", "defects": ["bom"], "size": 150},
-               {"name": "cookie", "defects": ["session-cookie"], "size": 150}]
+    tenants = [
+        {"name": "ok", "version": "1.1", "size": 150},
+        {"name": "bom", "defects": ["bom"], "size": 150},
+        {"name": "cookie", "defects": ["session-cookie"], "size": 150},
+    ]
     with double(tmp_path_factory.mktemp("oparl-double"), tenants) as info:
         yield info
 

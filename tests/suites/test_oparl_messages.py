@@ -48,8 +48,12 @@ def test_every_code_the_source_names_is_in_the_catalogue() -> None:
 
 def _literals() -> set[str]:
     texts = (path.read_text(encoding="utf-8") for path in sorted(PACKAGE.glob("*.py")) if path.name != "wording.py")
-    return {f"oparl.{n.value}" for text in texts for n in ast.walk(ast.parse(text))
-            if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return {
+        f"oparl.{n.value}"
+        for text in texts
+        for n in ast.walk(ast.parse(text))
+        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
 
 
 def test_every_code_of_the_suite_is_used() -> None:
@@ -65,13 +69,15 @@ def test_findings_read_in_german_with_their_variable_parts_kept() -> None:
     finding = m("deleted-status", kind="Person", id="http://x/person/4", status=404)
     assert finding.text == "the deleted Person http://x/person/4 answers HTTP 404 under its id"
     assert SUITE.messages.render(finding, "de") == (
-        "das gelöschte Objekt (Person) http://x/person/4 antwortet unter seiner id mit HTTP 404")
+        "das gelöschte Objekt (Person) http://x/person/4 antwortet unter seiner id mit HTTP 404"
+    )
 
 
 def test_a_reason_names_what_was_searched_in_either_language() -> None:
     reason = m("reason.no-deleted", what=m("phrase.deleted-object"), objects=12, refs=3)
-    assert reason.text == ("no deleted object was found after reading 12 objects of the crawl and fetching 3 "
-                           "referenced object(s)")
+    assert reason.text == (
+        "no deleted object was found after reading 12 objects of the crawl and fetching 3 referenced object(s)"
+    )
     assert SUITE.messages.render(reason, "de").startswith("kein gelöschtes Objekt gefunden, nachdem 12 Objekte")
 
 

@@ -20,17 +20,26 @@ from conformance.suites.oparl.schemas import TypeValidator, schema_dir, validato
 CUSTOM = ("references", "backreference", "cardinality", "schema", "oparl:ref")
 # The published examples are not all valid against the text of their own version; these are their deviations.
 EXAMPLE_DEVIATIONS = {
-    "1.1": {("Body-01.json", ""),  # legislativeTermList (ZWINGEND since 1.1) is missing
-            ("Meeting-01.json", "/agendaItem/0"),  # order (required since 1.1) is missing
-            ("Paper-01.json", "/location/0/geojson"), ("Paper-01.json", "/location/0/geojson/type")},  # no Feature
-    "1.0": {("Body-01.json", "/created"), ("Body-01.json", "/modified"),  # offset +0100 is not RFC 3339
-            ("Body-01.json", "/licenseValidSince"),  # a date where a date-time is required
-            ("Body-01.json", "/location"),  # the embedded Location has no id
-            ("Meeting-01.json", "/location"), ("Organization-01.json", "/location"),  # URL instead of object
-            ("Organization-01.json", "/created"), ("Organization-01.json", "/modified"),  # dates, not date-times
-            ("Organization-01.json", "/meeting"),  # an array where the list URL is required
-            ("Paper-01.json", "/consultation/0/organization"),  # a string where an array is required
-            ("Person-01.json", "/phone"), ("Person-01.json", "/email")},  # strings where arrays are required
+    "1.1": {
+        ("Body-01.json", ""),  # legislativeTermList (ZWINGEND since 1.1) is missing
+        ("Meeting-01.json", "/agendaItem/0"),  # order (required since 1.1) is missing
+        ("Paper-01.json", "/location/0/geojson"),
+        ("Paper-01.json", "/location/0/geojson/type"),
+    },  # no Feature
+    "1.0": {
+        ("Body-01.json", "/created"),
+        ("Body-01.json", "/modified"),  # offset +0100 is not RFC 3339
+        ("Body-01.json", "/licenseValidSince"),  # a date where a date-time is required
+        ("Body-01.json", "/location"),  # the embedded Location has no id
+        ("Meeting-01.json", "/location"),
+        ("Organization-01.json", "/location"),  # URL instead of object
+        ("Organization-01.json", "/created"),
+        ("Organization-01.json", "/modified"),  # dates, not date-times
+        ("Organization-01.json", "/meeting"),  # an array where the list URL is required
+        ("Paper-01.json", "/consultation/0/organization"),  # a string where an array is required
+        ("Person-01.json", "/phone"),
+        ("Person-01.json", "/email"),
+    },  # strings where arrays are required
 }
 
 
@@ -66,8 +75,11 @@ def _rendered(version: str, defects: frozenset[str] = frozenset()) -> list[tuple
 
 @pytest.mark.parametrize("version", ["1.1", "1.0"])
 def test_clean_double_objects_are_valid(version: str) -> None:
-    bad = [(kind, obj["id"], [v.text for v in validator(version, kind).violations(obj, obj["id"])])
-           for kind, obj in _rendered(version) if not validator(version, kind).is_valid(obj)]
+    bad = [
+        (kind, obj["id"], [v.text for v in validator(version, kind).violations(obj, obj["id"])])
+        for kind, obj in _rendered(version)
+        if not validator(version, kind).is_valid(obj)
+    ]
     assert bad == []
 
 
@@ -85,16 +97,26 @@ def test_fast_and_detailed_validators_agree(version: str) -> None:
 
 
 def test_violations_carry_the_object_pointer_inside_its_page() -> None:
-    obj = {"id": "https://x.example/paper/1", "type": "https://schema.oparl.org/1.1/Paper",
-           "created": "2020-01-01T00:00:00+01:00", "modified": "2020-01-01", "name": 5}
+    obj = {
+        "id": "https://x.example/paper/1",
+        "type": "https://schema.oparl.org/1.1/Paper",
+        "created": "2020-01-01T00:00:00+01:00",
+        "modified": "2020-01-01",
+        "name": 5,
+    }
     found = list(validator("1.1", "Paper").violations(obj, "https://x.example/papers", "/data/3"))
     assert {v.locator.pointer for v in found} == {"/data/3/modified", "/data/3/name"}
     assert all(v.locator.where == "https://x.example/papers" for v in found)
 
 
 def test_deleted_objects_need_only_id_type_and_timestamps() -> None:
-    stub = {"id": "https://x.example/body/1", "type": "https://schema.oparl.org/1.1/Body", "deleted": True,
-            "created": "2020-01-01T00:00:00+01:00", "modified": "2021-01-01T00:00:00+01:00"}
+    stub = {
+        "id": "https://x.example/body/1",
+        "type": "https://schema.oparl.org/1.1/Body",
+        "deleted": True,
+        "created": "2020-01-01T00:00:00+01:00",
+        "modified": "2021-01-01T00:00:00+01:00",
+    }
     assert validator("1.1", "Body").is_valid(stub)
     assert not validator("1.1", "Body").is_valid({k: v for k, v in stub.items() if k != "created"})
     assert not validator("1.1", "Body").is_valid({**stub, "deleted": False})
@@ -109,16 +131,27 @@ def test_without_the_fast_path_the_verdicts_are_the_same(monkeypatch: pytest.Mon
             assert bool(list(slow.violations(obj, "x"))) != slow.is_valid(obj)
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-                    max_leaves=6)
-BASE = {"id": "https://x.example/person/1", "type": "https://schema.oparl.org/1.1/Person",
-        "created": "2020-01-01T00:00:00+01:00", "modified": "2020-01-02T00:00:00+01:00", "name": "A B"}
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+BASE = {
+    "id": "https://x.example/person/1",
+    "type": "https://schema.oparl.org/1.1/Person",
+    "created": "2020-01-01T00:00:00+01:00",
+    "modified": "2020-01-02T00:00:00+01:00",
+    "name": "A B",
+}
 
 
 @settings(max_examples=150, deadline=None)
-@given(key=st.sampled_from(["id", "type", "created", "name", "membership", "locationObject", "email", "deleted",
-                            "body", "x"]), value=JSON)
+@given(
+    key=st.sampled_from(
+        ["id", "type", "created", "name", "membership", "locationObject", "email", "deleted", "body", "x"]
+    ),
+    value=JSON,
+)
 def test_engines_agree_on_mutated_objects(key: str, value: Any) -> None:
     obj = {**BASE, key: value}
     pair = validator("1.1", "Person")

@@ -35,12 +35,31 @@ from tests.suites.test_oparl_support import (
 
 CLEAN = [{"name": "clean11", "version": "1.1"}, {"name": "clean10", "version": "1.0"}]
 # A 1.0 endpoint with empty strings and HTML error pages: neither is a rule of the 1.0 text (§2.4.3, §2.9).
-QUIRKS = [{"name": "quirks10", "version": "1.0", "defects": ["empty-strings", "error-html"]},
-          {"name": "nodeleted11", "version": "1.1", "deletions": False},
-          {"name": "nodeleted10", "version": "1.0", "deletions": False}]
-WITHOUT_POSITION = {"https", "host-name", "stateless", "no-downgrade", "cors-origin", "cors-methods", "error-status",
-                    "error-object", "error-object-status", "list-page", "file-get", "access-inline",
-                    "download-attachment", "file-headers", "conditional-get", "soft-delete", "utf8", "json"}
+QUIRKS = [
+    {"name": "quirks10", "version": "1.0", "defects": ["empty-strings", "error-html"]},
+    {"name": "nodeleted11", "version": "1.1", "deletions": False},
+    {"name": "nodeleted10", "version": "1.0", "deletions": False},
+]
+WITHOUT_POSITION = {
+    "https",
+    "host-name",
+    "stateless",
+    "no-downgrade",
+    "cors-origin",
+    "cors-methods",
+    "error-status",
+    "error-object",
+    "error-object-status",
+    "list-page",
+    "file-get",
+    "access-inline",
+    "download-attachment",
+    "file-headers",
+    "conditional-get",
+    "soft-delete",
+    "utf8",
+    "json",
+}
 OBJECT_URL = re.compile(r"/[a-z]+/\d+/?$")
 CASES = [pytest.param(d.name, v, id=f"{d.name}-{v}") for d in DEFECTS.values() for v in d.versions]
 
@@ -50,9 +69,29 @@ def _certificate(folder: Path) -> tuple[str, str] | None:
         return None
     folder.mkdir(parents=True, exist_ok=True)
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
-                    str(cert), "-days", "2", "-subj", "/CN=localhost", "-addext",
-                    "subjectAltName=DNS:localhost,IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return str(cert), str(key)
 
 
@@ -65,19 +104,33 @@ def _closed_port() -> int:
 def _run_all(folder: Path) -> list[dict[str, Any]]:
     with ExitStack() as stack:
         plain = stack.enter_context(double(folder / "plain", CLEAN + QUIRKS + defect_tenants()))
-        targets = [{"id": name, "version": t["version"], "url": plain["systems"][name]}
-                   for t in CLEAN + QUIRKS + defect_tenants() for name in [t["name"]]]
-        targets.append({"id": "cut11", "version": "1.1", "url": plain["systems"]["clean11"],
-                        "options": {"max_pages": 1, "reference_samples": 2, "id_samples": 1, "object_lists": 1}})
+        targets = [
+            {"id": name, "version": t["version"], "url": plain["systems"][name]}
+            for t in CLEAN + QUIRKS + defect_tenants()
+            for name in [t["name"]]
+        ]
+        targets.append(
+            {
+                "id": "cut11",
+                "version": "1.1",
+                "url": plain["systems"]["clean11"],
+                "options": {"max_pages": 1, "reference_samples": 2, "id_samples": 1, "object_lists": 1},
+            }
+        )
         targets.append({"id": "down11", "version": "1.1", "url": f"http://127.0.0.1:{_closed_port()}/oparl/system"})
-        targets.append({"id": "notsystem10", "version": "1.0",
-                        "url": plain["systems"]["clean10"].replace("/system", "/body/1/papers")})
+        targets.append(
+            {
+                "id": "notsystem10",
+                "version": "1.0",
+                "url": plain["systems"]["clean10"].replace("/system", "/body/1/papers"),
+            }
+        )
         tls = _certificate(folder / "tls")
         if tls is not None:
-            secure = stack.enter_context(double(folder / "secure", CLEAN[:1], "--tls-cert", tls[0], "--tls-key",
-                                                tls[1]))
-            targets.append({"id": "tls11", "version": "1.1", "url": secure["systems"]["clean11"],
-                            "ca_bundle": tls[0]})
+            secure = stack.enter_context(
+                double(folder / "secure", CLEAN[:1], "--tls-cert", tls[0], "--tls-key", tls[1])
+            )
+            targets.append({"id": "tls11", "version": "1.1", "url": secure["systems"]["clean11"], "ca_bundle": tls[0]})
         vendors = vendors_file(folder / "vendors.toml", targets)
         return run_suite(vendors, folder / "results.jsonl")
 
@@ -102,12 +155,16 @@ def _new_in_11() -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("vendor", "version"), [("clean11", "1.1"), ("clean10", "1.0")])
-def test_clean_http_endpoint_passes_all_but_the_https_recommendation(results: dict[str, Any], vendor: str,
-                                                                     version: str) -> None:
+def test_clean_http_endpoint_passes_all_but_the_https_recommendation(
+    results: dict[str, Any], vendor: str, version: str
+) -> None:
     mine = results[vendor]
     assert set(mine) == _rules(version)
     assert {k: r["outcome"] for k, r in mine.items() if r["outcome"] != "pass"} == {
-        "https": "fail", "no-downgrade": "not_applicable", **(_new_in_11() if version == "1.0" else {})}
+        "https": "fail",
+        "no-downgrade": "not_applicable",
+        **(_new_in_11() if version == "1.0" else {}),
+    }
 
 
 def test_a_10_endpoint_is_not_judged_by_rules_new_in_11(results: dict[str, Any]) -> None:
@@ -115,7 +172,10 @@ def test_a_10_endpoint_is_not_judged_by_rules_new_in_11(results: dict[str, Any])
     defines no error object. The 1.0 results say so instead of failing SOLL/MUSS rules the text does not have."""
     mine = results["quirks10"]
     assert {k: r["outcome"] for k, r in mine.items() if r["outcome"] != "pass"} == {
-        "https": "fail", "no-downgrade": "not_applicable", **_new_in_11()}
+        "https": "fail",
+        "no-downgrade": "not_applicable",
+        **_new_in_11(),
+    }
     for key in ("empty-string", "error-object", "error-object-status"):
         assert text(mine[key]["reason"]).startswith("new in OParl 1.1 (§"), text(mine[key]["reason"])
         assert text(mine[key]["reason"]).endswith("OParl 1.0 has no such rule")
@@ -132,36 +192,49 @@ def test_clean_https_endpoint_passes_every_requirement(results: dict[str, Any]) 
 
 
 @pytest.mark.parametrize(("name", "version"), CASES)
-def test_each_defect_is_caught_under_its_requirement_with_evidence(results: dict[str, Any], name: str,
-                                                                   version: str) -> None:
+def test_each_defect_is_caught_under_its_requirement_with_evidence(
+    results: dict[str, Any], name: str, version: str
+) -> None:
     defect = DEFECTS[name]
     mine = results[f"{name}-{version.replace('.', '')}"]
     for key in defect.rules:
         record = mine[key]
         assert record["outcome"] == "fail", f"{name}: {key} was {record['outcome']}: {record['reason']}"
         assert record["findings"], record
-        texts = [v["locator"].get("where", "") + str(v["locator"].get("pointer", "")) + str(v.get("actual"))
-                 + v["text"] for v in record["findings"]]
+        texts = [
+            v["locator"].get("where", "") + str(v["locator"].get("pointer", "")) + str(v.get("actual")) + v["text"]
+            for v in record["findings"]
+        ]
         assert any(defect.where in text for text in texts), (defect.where, texts[:3])
         assert record["exchanges"], "a fail keeps the HTTP exchanges as evidence"
 
 
 def test_every_violation_names_a_url_and_content_rules_a_json_pointer(results: dict[str, Any]) -> None:
-    fails = [(v, r) for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
-             for v in [r["requirement"].rsplit("/", 1)[1]]]
+    fails = [
+        (v, r)
+        for by_rule in results.values()
+        for r in by_rule.values()
+        if r["outcome"] == "fail"
+        for v in [r["requirement"].rsplit("/", 1)[1]]
+    ]
     assert len(fails) > 60
     for key, record in fails:
         for violation in record["findings"]:
             assert violation["locator"]["where"].startswith(("http://", "https://")), violation
             assert "HTTP None" not in violation["text"], violation
         if key not in WITHOUT_POSITION:
-            assert all("pointer" in v["locator"] or OBJECT_URL.search(v["locator"]["where"])
-                       for v in record["findings"]), (key, record["findings"][:2])
+            assert all(
+                "pointer" in v["locator"] or OBJECT_URL.search(v["locator"]["where"]) for v in record["findings"]
+            ), (key, record["findings"][:2])
 
 
 def test_no_harness_errors(results: dict[str, Any]) -> None:
-    errors = [(vendor, key, text(r["reason"])) for vendor, by_rule in results.items() for key, r in by_rule.items()
-              if r["outcome"] == "error" and vendor != "down11"]
+    errors = [
+        (vendor, key, text(r["reason"]))
+        for vendor, by_rule in results.items()
+        for key, r in by_rule.items()
+        if r["outcome"] == "error" and vendor != "down11"
+    ]
     assert errors == []
 
 
@@ -182,8 +255,10 @@ def test_sampling_cuts_are_noted_in_the_results(results: dict[str, Any]) -> None
     cut = results["cut11"]
     assert any("sampling cut" in note and "max_pages" in note for note in texts(cut["next"]["notes"]))
     assert any("sampling cut" in note for note in texts(cut["references-resolve"]["notes"]))
-    assert any(note.startswith("sampling cut: walked 1 of ") and "lists Organization.meeting (object_lists)" in note
-               for note in texts(cut["list-page"]["notes"])), cut["list-page"]["notes"]
+    assert any(
+        note.startswith("sampling cut: walked 1 of ") and "lists Organization.meeting (object_lists)" in note
+        for note in texts(cut["list-page"]["notes"])
+    ), cut["list-page"]["notes"]
     clean = texts(results["clean11"]["next"]["notes"])
     assert not any("sampling cut" in note and "max_pages" in note for note in clean)
 
@@ -202,8 +277,9 @@ def test_results_header_describes_both_versions(records: list[dict[str, Any]]) -
 def test_every_finding_and_reason_is_a_message_code_that_reads_in_german(results: dict[str, Any]) -> None:
     """Each finding the defects provoke carries a code of the suite's catalogue, rendered in German from its
     parameters (schema findings are jsonschema's own words, a parameter); so does every reason the suite words."""
-    found = [v for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail"
-             for v in r["findings"]]
+    found = [
+        v for by_rule in results.values() for r in by_rule.values() if r["outcome"] == "fail" for v in r["findings"]
+    ]
     assert len({v["code"] for v in found}) > 40
     for finding in found:
         message = Message.from_json(finding)
@@ -211,8 +287,12 @@ def test_every_finding_and_reason_is_a_message_code_that_reads_in_german(results
         assert SUITE.messages.render(message, "en") == finding["text"]
         if not message.code.endswith(".schema"):
             assert SUITE.messages.render(message, "de") != message.text, finding
-    reasons = [Message.from_json(r["reason"]) for by_rule in results.values() for r in by_rule.values()
-               if r["outcome"] in ("not_applicable", "not_verified", "skip") and r["reason"]]
+    reasons = [
+        Message.from_json(r["reason"])
+        for by_rule in results.values()
+        for r in by_rule.values()
+        if r["outcome"] in ("not_applicable", "not_verified", "skip") and r["reason"]
+    ]
     own = [m for m in reasons if m.code.startswith("oparl.")]
     assert own
     assert [m.text for m in own if SUITE.messages.render(m, "de") == m.text] == []
@@ -227,12 +307,16 @@ def test_every_result_says_what_it_examined(results: dict[str, Any]) -> None:
                 assert any(e["count"] > 0 for e in record["examined"]), (vendor, key)
 
 
-@pytest.mark.parametrize(("vendor", "keys"), [
-    ("nodeleted11", ("soft-delete", "deleted-keeps", "deleted-with-modified-since", "deleted-hidden")),
-    ("nodeleted10", ("soft-delete", "deleted-keeps"))])
-def test_rules_on_deleted_objects_are_not_verified_where_no_deleted_object_appears(results: dict[str, Any],
-                                                                                 vendor: str,
-                                                                                 keys: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("vendor", "keys"),
+    [
+        ("nodeleted11", ("soft-delete", "deleted-keeps", "deleted-with-modified-since", "deleted-hidden")),
+        ("nodeleted10", ("soft-delete", "deleted-keeps")),
+    ],
+)
+def test_rules_on_deleted_objects_are_not_verified_where_no_deleted_object_appears(
+    results: dict[str, Any], vendor: str, keys: tuple[str, ...]
+) -> None:
     """Nothing deleted shows anywhere, not even under modified_since at the epoch (1.1): the rules apply but
     could not be tested. That is neither a pass nor *not applicable*, and the reason says what was searched."""
     mine = results[vendor]

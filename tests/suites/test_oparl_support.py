@@ -22,9 +22,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def defect_tenants(size: int = 250, page_size: int = 10) -> list[dict[str, Any]]:
     """One tenant per defect and version, named <defect>-<11|10>."""
-    return [{"name": f"{d.name}-{v.replace('.', '')}", "version": v, "defects": [d.name],
-             "size": d.size or size, "page_size": page_size}
-            for d in DEFECTS.values() for v in d.versions]
+    return [
+        {
+            "name": f"{d.name}-{v.replace('.', '')}",
+            "version": v,
+            "defects": [d.name],
+            "size": d.size or size,
+            "page_size": page_size,
+        }
+        for d in DEFECTS.values()
+        for v in d.versions
+    ]
 
 
 @contextmanager
@@ -33,8 +41,12 @@ def double(folder: Path, tenants: list[dict[str, Any]], *extra: str) -> Iterator
     folder.mkdir(parents=True, exist_ok=True)
     spec = folder / "tenants.json"
     spec.write_text(json.dumps(tenants), encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "conformance.demo.oparl_server", "--tenants-file", str(spec),
-                                *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "conformance.demo.oparl_server", "--tenants-file", str(spec), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         yield _ready(process)
     finally:
@@ -73,8 +85,9 @@ def vendors_file(path: Path, targets: list[dict[str, Any]]) -> Path:
             block.append("[vendors.http]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in http.items()))
         block.append(f'[[vendors.targets]]\nstandard = "oparl-{item["version"]}"\nurl = "{item["url"]}"')
         if item.get("options"):
-            block.append("[vendors.targets.options]\n" + "\n".join(f"{k} = {json.dumps(v)}"
-                                                                  for k, v in item["options"].items()))
+            block.append(
+                "[vendors.targets.options]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in item["options"].items())
+            )
         blocks.append("\n".join(block))
     path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     return path
@@ -82,11 +95,26 @@ def vendors_file(path: Path, targets: list[dict[str, Any]]) -> Path:
 
 def run_suite(vendors: Path, results: Path, *extra: str, env: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Run the OParl suite through the plugin in a child pytest; return the records of the results file."""
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--pyargs",
-               "conformance.suites.oparl", "--conformance-vendors", str(vendors), "--conformance-results",
-               str(results), *extra]
-    done = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True, timeout=900,
-                          env={**os.environ, **(env or {})})
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:xdist",
+        "--pyargs",
+        "conformance.suites.oparl",
+        "--conformance-vendors",
+        str(vendors),
+        "--conformance-results",
+        str(results),
+        *extra,
+    ]
+    done = subprocess.run(
+        command, check=False, cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, **(env or {})}
+    )
     if done.returncode not in (0, 1) or not results.exists():
         raise RuntimeError(f"suite run failed ({done.returncode}): {done.stdout[-3000:]}{done.stderr[-3000:]}")
     return [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -55,8 +55,9 @@ def _run(folder: Path) -> list[dict[str, Any]]:
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         targets = [{"id": path.split("/")[1], "version": "1.1", "url": base + path, "http": FAST} for path in REPLIES]
-        targets.append({"id": "closed", "version": "1.1", "url": f"http://127.0.0.1:{_closed_port()}/system",
-                        "http": FAST})
+        targets.append(
+            {"id": "closed", "version": "1.1", "url": f"http://127.0.0.1:{_closed_port()}/system", "http": FAST}
+        )
         folder.mkdir(parents=True, exist_ok=True)
         return run_suite(vendors_file(folder / "vendors.toml", targets), folder / "results.jsonl")
     finally:
@@ -69,14 +70,25 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, dict
     yield results_by(shared(tmp_path_factory.getbasetemp(), "oparl-unreadable", _run))
 
 
-@pytest.mark.parametrize(("vendor", "why"), [("storm", "HTTP 429"), ("away", "undeclared.example"),
-                                             ("html", "text/html"), ("array", "not an object"),
-                                             ("closed", "connection failed")])
-def test_every_check_of_an_unreadable_system_is_an_error_with_the_reason(results: dict[str, Any], vendor: str,
-                                                                        why: str) -> None:
+@pytest.mark.parametrize(
+    ("vendor", "why"),
+    [
+        ("storm", "HTTP 429"),
+        ("away", "undeclared.example"),
+        ("html", "text/html"),
+        ("array", "not an object"),
+        ("closed", "connection failed"),
+    ],
+)
+def test_every_check_of_an_unreadable_system_is_an_error_with_the_reason(
+    results: dict[str, Any], vendor: str, why: str
+) -> None:
     mine = results[vendor]
     assert len(mine) > 60
-    wrong = {key: (r["outcome"], text(r["reason"])) for key, r in mine.items()
-             if r["outcome"] != "error" or "could not be read" not in text(r["reason"]) or why not in text(r["reason"])}
+    wrong = {
+        key: (r["outcome"], text(r["reason"]))
+        for key, r in mine.items()
+        if r["outcome"] != "error" or "could not be read" not in text(r["reason"]) or why not in text(r["reason"])
+    }
     assert wrong == {}
     assert all(not r["findings"] for r in mine.values())

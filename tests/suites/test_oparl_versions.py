@@ -16,33 +16,86 @@ MUSS, SOLL = Obligation.MUSS, Obligation.SOLL
 
 # (rule key, quote of the 1.0 text or None if 1.0 has no such rule, 1.0 obligation, 1.1 quote, 1.1 obligation)
 TEXTS = [
-    ("error-status", "Wenn ein Server eine Anfrage nicht bearbeiten kann, [...] dann **sollte** er mit dem "
-     "entsprechenden HTTP-Statuscode antworten.", SOLL, "dann **sollte** er mit dem entsprechenden "
-     "HTTP-Statuscode antworten.", SOLL),
-    ("error-object", None, None, "Ein Server **sollte** in diesem Fall ein Objekt ausgeben, das die folgenden 3 "
-     "Attribute enthält: type [...], message [...], debug", SOLL),
-    ("error-object-status", None, None, "Wenn ein Server ein solches Objekt ausgibt, dann **muss** er dazu einen "
-     "HTTP-Statuscode senden, der einen Fehler anzeigt.", MUSS),
-    ("null-optional", "Eigenschaften **sollten** nicht mit dem Wert `null` ausgegeben werden.", SOLL,
-     "Eigenschaften **sollten** nicht mit dem Wert `null` ausgegeben werden, wenn zu einer Eigenschaft keine "
-     "Daten vorliegen.", SOLL),
-    ("null-mandatory", "Obligatorische Eigenschaften **dürfen nicht** den Wert `null` haben.", MUSS,
-     "Obligatorische Eigenschaften **dürfen nicht** den Wert `null` haben.", MUSS),
-    ("empty-list", "Wie bei `null` wird auch hier **empfohlen**, auf die Ausgabe einer Eigenschaft mit dem Wert "
-     "`[]` zu verzichten.", SOLL, "[...] **empfohlen**, auf die Ausgabe einer Eigenschaft mit dem Wert `[]` zu "
-     "verzichten, wenn zu einer Eigenschaft keine Daten vorliegen.", SOLL),
-    ("empty-string", None, None, "**sollten** nicht [...] ausgegeben werden, wenn zu einer Eigenschaft keine Daten "
-     "vorliegen.", SOLL),
-    ("backreferences", "Rückreferenz auf Person, welches nur dann ausgegeben werden muss, wenn das "
-     "Membership-Objekt einzeln abgerufen wird (no bold keyword; §3.2.1: sämtliche Felder im Schema als "
-     "**empfohlen** zu behandeln, wenn nicht explizit etwas anderes angegeben wurde)", SOLL,
-     "Einzeln ausgegebene Objekte geben ihre Rückreferenz aus (§3.1)", MUSS),
-    ("soft-delete", "Es **darf** insbesondere **nicht** einfach gelöscht werden, so dass unter der betreffenden "
-     "URL ein HTTP Fehlercode 404 oder 410 ausgeliefert wird.", MUSS,
-     "Es **darf** insbesondere **nicht** einfach gelöscht werden, so dass unter der betreffenden URL kein "
-     "gültiges Objekt ausgeliefert wird.", MUSS),
-    ("deleted-keeps", "**müssen** die Attribute `id`, `type` und `created` erhalten bleiben", MUSS,
-     "**müssen** die Attribute `id`, `type` und `created` erhalten bleiben", MUSS),
+    (
+        "error-status",
+        "Wenn ein Server eine Anfrage nicht bearbeiten kann, [...] dann **sollte** er mit dem "
+        "entsprechenden HTTP-Statuscode antworten.",
+        SOLL,
+        "dann **sollte** er mit dem entsprechenden HTTP-Statuscode antworten.",
+        SOLL,
+    ),
+    (
+        "error-object",
+        None,
+        None,
+        "Ein Server **sollte** in diesem Fall ein Objekt ausgeben, das die folgenden 3 "
+        "Attribute enthält: type [...], message [...], debug",
+        SOLL,
+    ),
+    (
+        "error-object-status",
+        None,
+        None,
+        "Wenn ein Server ein solches Objekt ausgibt, dann **muss** er dazu einen "
+        "HTTP-Statuscode senden, der einen Fehler anzeigt.",
+        MUSS,
+    ),
+    (
+        "null-optional",
+        "Eigenschaften **sollten** nicht mit dem Wert `null` ausgegeben werden.",
+        SOLL,
+        "Eigenschaften **sollten** nicht mit dem Wert `null` ausgegeben werden, wenn zu einer Eigenschaft keine "
+        "Daten vorliegen.",
+        SOLL,
+    ),
+    (
+        "null-mandatory",
+        "Obligatorische Eigenschaften **dürfen nicht** den Wert `null` haben.",
+        MUSS,
+        "Obligatorische Eigenschaften **dürfen nicht** den Wert `null` haben.",
+        MUSS,
+    ),
+    (
+        "empty-list",
+        "Wie bei `null` wird auch hier **empfohlen**, auf die Ausgabe einer Eigenschaft mit dem Wert "
+        "`[]` zu verzichten.",
+        SOLL,
+        "[...] **empfohlen**, auf die Ausgabe einer Eigenschaft mit dem Wert `[]` zu "
+        "verzichten, wenn zu einer Eigenschaft keine Daten vorliegen.",
+        SOLL,
+    ),
+    (
+        "empty-string",
+        None,
+        None,
+        "**sollten** nicht [...] ausgegeben werden, wenn zu einer Eigenschaft keine Daten vorliegen.",
+        SOLL,
+    ),
+    (
+        "backreferences",
+        "Rückreferenz auf Person, welches nur dann ausgegeben werden muss, wenn das "
+        "Membership-Objekt einzeln abgerufen wird (no bold keyword; §3.2.1: sämtliche Felder im Schema als "
+        "**empfohlen** zu behandeln, wenn nicht explizit etwas anderes angegeben wurde)",
+        SOLL,
+        "Einzeln ausgegebene Objekte geben ihre Rückreferenz aus (§3.1)",
+        MUSS,
+    ),
+    (
+        "soft-delete",
+        "Es **darf** insbesondere **nicht** einfach gelöscht werden, so dass unter der betreffenden "
+        "URL ein HTTP Fehlercode 404 oder 410 ausgeliefert wird.",
+        MUSS,
+        "Es **darf** insbesondere **nicht** einfach gelöscht werden, so dass unter der betreffenden URL kein "
+        "gültiges Objekt ausgeliefert wird.",
+        MUSS,
+    ),
+    (
+        "deleted-keeps",
+        "**müssen** die Attribute `id`, `type` und `created` erhalten bleiben",
+        MUSS,
+        "**müssen** die Attribute `id`, `type` und `created` erhalten bleiben",
+        MUSS,
+    ),
 ]
 
 
@@ -50,11 +103,12 @@ def _requirement(standard: object, key: str) -> object:
     return next(r for r in standard.requirements if r.uri.endswith(f"/{key}"))  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("key", "quote_10", "obligation_10", "quote_11", "obligation_11"), TEXTS,
-                         ids=[t[0] for t in TEXTS])
-def test_each_version_has_the_obligation_its_own_text_words(key: str, quote_10: str | None,
-                                                            obligation_10: Obligation | None, quote_11: str,
-                                                            obligation_11: Obligation) -> None:
+@pytest.mark.parametrize(
+    ("key", "quote_10", "obligation_10", "quote_11", "obligation_11"), TEXTS, ids=[t[0] for t in TEXTS]
+)
+def test_each_version_has_the_obligation_its_own_text_words(
+    key: str, quote_10: str | None, obligation_10: Obligation | None, quote_11: str, obligation_11: Obligation
+) -> None:
     assert quote_11
     newer, older = _requirement(OPARL_11, key), _requirement(OPARL_10, key)
     assert newer.obligation is obligation_11 and newer.uri.startswith("OParl 1.1 §")  # type: ignore[attr-defined]

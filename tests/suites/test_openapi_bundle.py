@@ -22,15 +22,34 @@ SORTBY = "https://raw.githubusercontent.com/opengeospatial/ogcapi-records/master
 
 def document() -> dict[str, Any]:
     return {
-        "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "servers": [{"url": "http://127.0.0.1:9"}],
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "http://127.0.0.1:9"}],
         "paths": {
-            "/": {"get": {"responses": {"200": {"$ref": f"{FEATURES}#/components/responses/LandingPage"},
-                                        "404": {"$ref": PROCESSES}}}},
-            "/items": {"get": {
-                "parameters": [{"$ref": SORTBY}, {"name": "limit", "in": "query", "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "ok", "content": {"application/geo+json": {"schema": {
-                    "$ref": f"{FEATURES}#/components/schemas/featureCollectionGeoJSON"}}}},
-                    "400": {"$ref": "#/components/responses/Missing"}}}},
+            "/": {
+                "get": {
+                    "responses": {
+                        "200": {"$ref": f"{FEATURES}#/components/responses/LandingPage"},
+                        "404": {"$ref": PROCESSES},
+                    }
+                }
+            },
+            "/items": {
+                "get": {
+                    "parameters": [{"$ref": SORTBY}, {"name": "limit", "in": "query", "schema": {"type": "integer"}}],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/geo+json": {
+                                    "schema": {"$ref": f"{FEATURES}#/components/schemas/featureCollectionGeoJSON"}
+                                }
+                            },
+                        },
+                        "400": {"$ref": "#/components/responses/Missing"},
+                    },
+                }
+            },
         },
     }
 
@@ -106,7 +125,8 @@ def test_generation_is_deterministic() -> None:
 def test_yaml_alias_bombs_and_non_objects_are_refused() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, n in zip("abcdefg", "bcdefgh", strict=True))
+        for p, n in zip("abcdefg", "bcdefgh", strict=True)
+    )
     with pytest.raises(DescriptionUnavailable, match="expands to more than"):
         parse(bomb.encode(), "bomb.yaml", False)
     with pytest.raises(DescriptionUnavailable, match="not an object"):

@@ -29,38 +29,82 @@ from conformance.suites.openapi import SUITE
 
 LINK = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml#/components/schemas/link"
 ITEMS = [{"id": 1, "name": "one"}, {"id": 2, "name": "two"}, {"id": 3, "name": "three"}]
-VARIANTS = ("clean", "v31", "yaml", "secured", "status", "media", "schema", "notjson", "lenient", "edges", "crash",
-            "invalid", "broken", "foreign", "missing", "swagger")
+VARIANTS = (
+    "clean",
+    "v31",
+    "yaml",
+    "secured",
+    "status",
+    "media",
+    "schema",
+    "notjson",
+    "lenient",
+    "edges",
+    "crash",
+    "invalid",
+    "broken",
+    "foreign",
+    "missing",
+    "swagger",
+)
 
 
 def description(variant: str) -> dict[str, Any]:
     """The OpenAPI 3.0.3 description of the double, with the variant's defect in the document if it has one."""
     error = {"$ref": "#/components/responses/Error"}
     doc: dict[str, Any] = {
-        "openapi": "3.0.3", "info": {"title": "Test double", "version": "1.0"},
+        "openapi": "3.0.3",
+        "info": {"title": "Test double", "version": "1.0"},
         "servers": [{"url": f"/{variant}"}],
         "paths": {
-            "/items": {"get": {"parameters": [
-                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
-                {"name": "f", "in": "query", "schema": {"type": "string", "enum": ["json"]}}],
-                "responses": {"200": _json("#/components/schemas/ItemList"), "400": error}}},
-            "/items/{id}": {"get": {"parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}],
-                "responses": {"200": _json("#/components/schemas/Item"), "400": error, "404": error}}},
-            "/status": {"get": {"responses": {
-                "200": {"description": "up", "content": {"text/plain": {"schema": {"type": "string"}}}},
-                "500": {"description": "down", "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
+            "/items": {
+                "get": {
+                    "parameters": [
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+                        {"name": "f", "in": "query", "schema": {"type": "string", "enum": ["json"]}},
+                    ],
+                    "responses": {"200": _json("#/components/schemas/ItemList"), "400": error},
+                }
+            },
+            "/items/{id}": {
+                "get": {
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+                    ],
+                    "responses": {"200": _json("#/components/schemas/Item"), "400": error, "404": error},
+                }
+            },
+            "/status": {
+                "get": {
+                    "responses": {
+                        "200": {"description": "up", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                        "500": {"description": "down", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                    }
+                }
+            },
         },
         "components": {
             "schemas": {
-                "Item": {"type": "object", "required": ["id", "name"],
-                         "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
-                "ItemList": {"type": "object", "required": ["items", "links"], "properties": {
-                    "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
-                    "links": {"type": "array", "items": {"$ref": LINK}}}},
+                "Item": {
+                    "type": "object",
+                    "required": ["id", "name"],
+                    "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+                },
+                "ItemList": {
+                    "type": "object",
+                    "required": ["items", "links"],
+                    "properties": {
+                        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+                        "links": {"type": "array", "items": {"$ref": LINK}},
+                    },
+                },
             },
-            "responses": {"Error": {"description": "error", "content": {
-                "application/json": {"schema": {"$ref": "schemas.json#/Error"}}}}},
+            "responses": {
+                "Error": {
+                    "description": "error",
+                    "content": {"application/json": {"schema": {"$ref": "schemas.json#/Error"}}},
+                }
+            },
         },
     }
     return _broken(doc, variant)
@@ -184,20 +228,36 @@ def vendors(base: str, folder: Path) -> str:
     """One vendor per variant, plus one reading the description from a file."""
     (folder / "openapi.yaml").write_text(yaml.safe_dump(description("clean")), encoding="utf-8")
     (folder / "schemas.json").write_text(json.dumps(SCHEMAS), encoding="utf-8")
-    entries = [_vendor(v, f'url = "{base}/{v}/openapi.{"yaml" if v == "yaml" else "json"}"')
-               for v in VARIANTS if v != "secured"]
-    entries.append(_vendor("file", f'paths = ["openapi.yaml"]\noptions = {{ base_url = "{base}/clean" }}',
-                           'http = { allowed_hosts = ["127.0.0.1"] }'))
-    entries.append(_vendor("secured-vendor", f'url = "{base}/secured/openapi.json"',
-                           'auth = { type = "api-key", header = "X-API-Key", value = "${WB_DOUBLE_KEY}" }'))
-    entries.append(_vendor("sampled", f'url = "{base}/clean/openapi.json"\n'
-                                      "options = { max_operations = 1, max_requests = 4 }"))
+    entries = [
+        _vendor(v, f'url = "{base}/{v}/openapi.{"yaml" if v == "yaml" else "json"}"')
+        for v in VARIANTS
+        if v != "secured"
+    ]
+    entries.append(
+        _vendor(
+            "file",
+            f'paths = ["openapi.yaml"]\noptions = {{ base_url = "{base}/clean" }}',
+            'http = { allowed_hosts = ["127.0.0.1"] }',
+        )
+    )
+    entries.append(
+        _vendor(
+            "secured-vendor",
+            f'url = "{base}/secured/openapi.json"',
+            'auth = { type = "api-key", header = "X-API-Key", value = "${WB_DOUBLE_KEY}" }',
+        )
+    )
+    entries.append(
+        _vendor("sampled", f'url = "{base}/clean/openapi.json"\noptions = {{ max_operations = 1, max_requests = 4 }}')
+    )
     return "\n".join(entries)
 
 
 def _vendor(ident: str, target: str, settings: str = "") -> str:
-    return (f'[[vendors]]\nid = "{ident}"\nname = "Double {ident}"\nversion = "1.0"\n{settings}\n'
-            f'[[vendors.targets]]\nstandard = "openapi-3"\n{target}\n')
+    return (
+        f'[[vendors]]\nid = "{ident}"\nname = "Double {ident}"\nversion = "1.0"\n{settings}\n'
+        f'[[vendors.targets]]\nstandard = "openapi-3"\n{target}\n'
+    )
 
 
 @pytest.fixture(scope="module")
@@ -211,34 +271,75 @@ def results(double: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple
 def run_real(folder: Path, vendor: str, version: str, url: str, options: str = "") -> Results:
     """The suite against one real server's description: a vendors file written into ``folder``, then run."""
     vendors = folder / "vendors.toml"
-    vendors.write_text(f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "{version}"\n'
-                       f'[[vendors.targets]]\nstandard = "openapi-3"\nurl = "{url}"\n{options}\n', encoding="utf-8")
+    vendors.write_text(
+        f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "{version}"\n'
+        f'[[vendors.targets]]\nstandard = "openapi-3"\nurl = "{url}"\n{options}\n',
+        encoding="utf-8",
+    )
     return run_suite(vendors, folder / "results.jsonl")
 
 
 def run_suite(vendors_file: Path, results_file: Path) -> dict[tuple[str, str], dict[str, Any]]:
     """Run the suite through the plugin in a child pytest; results by (vendor, requirement short name)."""
-    child = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs",
-                            "conformance.suites.openapi", "--conformance-vendors", str(vendors_file),
-                            "--conformance-results", str(results_file)], cwd=results_file.parent, check=False,
-                           capture_output=True, text=True, timeout=600,
-                           env={**os.environ, "WB_DOUBLE_KEY": "k-4711"})
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--pyargs",
+            "conformance.suites.openapi",
+            "--conformance-vendors",
+            str(vendors_file),
+            "--conformance-results",
+            str(results_file),
+        ],
+        cwd=results_file.parent,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "WB_DOUBLE_KEY": "k-4711"},
+    )
     assert results_file.exists(), child.stdout[-3000:] + child.stderr[-3000:]
     run = read_run(results_file)
     assert run.complete
     return {(r.vendor, r.requirement.split("/req/", 1)[1]): r.to_json() for r in run.results}
 
 
-ALL = ("description/parse", "description/version", "description/valid", "description/refs",
-       "description/self-contained", "status-codes/documented", "content-types/documented",
-       "response-schemas/valid", "negative-data/rejected", "server-errors/none")
+ALL = (
+    "description/parse",
+    "description/version",
+    "description/valid",
+    "description/refs",
+    "description/self-contained",
+    "status-codes/documented",
+    "content-types/documented",
+    "response-schemas/valid",
+    "negative-data/rejected",
+    "server-errors/none",
+)
 FAILS = {
-    "clean": set(), "v31": set(), "yaml": set(), "secured-vendor": set(), "file": set(), "sampled": set(),
-    "status": {"status-codes/documented"}, "media": {"content-types/documented"},
-    "schema": {"response-schemas/valid"}, "notjson": {"response-schemas/valid"},
-    "lenient": {"negative-data/rejected"}, "edges": {"negative-data/rejected"}, "crash": {"server-errors/none"},
-    "invalid": {"description/valid"}, "broken": {"description/refs"}, "foreign": {"description/self-contained"},
-    "missing": {"description/parse"}, "swagger": {"description/version"},
+    "clean": set(),
+    "v31": set(),
+    "yaml": set(),
+    "secured-vendor": set(),
+    "file": set(),
+    "sampled": set(),
+    "status": {"status-codes/documented"},
+    "media": {"content-types/documented"},
+    "schema": {"response-schemas/valid"},
+    "notjson": {"response-schemas/valid"},
+    "lenient": {"negative-data/rejected"},
+    "edges": {"negative-data/rejected"},
+    "crash": {"server-errors/none"},
+    "invalid": {"description/valid"},
+    "broken": {"description/refs"},
+    "foreign": {"description/self-contained"},
+    "missing": {"description/parse"},
+    "swagger": {"description/version"},
 }
 
 
@@ -248,8 +349,7 @@ UNJUDGED: dict[str, set[str]] = {}
 
 
 @pytest.mark.parametrize("vendor", sorted(FAILS))
-def test_each_defect_fails_exactly_its_requirement(results: dict[tuple[str, str], dict[str, Any]],
-                                                   vendor: str) -> None:
+def test_each_defect_fails_exactly_its_requirement(results: dict[tuple[str, str], dict[str, Any]], vendor: str) -> None:
     outcomes = {name: results[(vendor, name)]["outcome"] for name in ALL}
     assert {n for n, o in outcomes.items() if o == "fail"} == FAILS[vendor], outcomes
     skipped = {n for n, o in outcomes.items() if o == "skip"}
@@ -313,8 +413,10 @@ def test_reference_findings_point_into_the_description(results) -> None:  # type
 
 
 def test_notes_tell_what_was_exercised_and_cut(results) -> None:  # type: ignore[no-untyped-def]
-    assert any(re.fullmatch(r"\d\d+ requests to 3 GET operations", n["text"])
-               for n in results[("clean", "server-errors/none")]["notes"])
+    assert any(
+        re.fullmatch(r"\d\d+ requests to 3 GET operations", n["text"])
+        for n in results[("clean", "server-errors/none")]["notes"]
+    )
     notes = [n["text"] for n in results[("sampled", "server-errors/none")]["notes"]]
     assert "sampling cut: exercised 1 of 3 GET operations" in notes
     assert any(n.startswith("sampling cut: sent 4 of ") for n in notes), notes
@@ -338,8 +440,10 @@ def test_boundary_cases_find_a_range_the_server_does_not_check(results: Results)
     200. The boundary cases, sent first, find both every time."""
     found = results[("edges", "negative-data/rejected")]["findings"]
     messages = {v["text"] for v in found if v["code"] == "openapi.boundary-accepted"}
-    assert messages >= {"GET /items: limit=0 (below the minimum 1) was answered with HTTP 200, not a 4xx",
-                        "GET /items: limit=101 (above the maximum 100) was answered with HTTP 200, not a 4xx"}
+    assert messages >= {
+        "GET /items: limit=0 (below the minimum 1) was answered with HTTP 200, not a 4xx",
+        "GET /items: limit=101 (above the maximum 100) was answered with HTTP 200, not a 4xx",
+    }
     zero = next(v for v in found if "limit=0 " in v["text"])
     assert zero["expected"]["data"] == ["4xx"] and zero["actual"]["data"] == 200
     assert zero["locator"]["where"].endswith("limit=0")

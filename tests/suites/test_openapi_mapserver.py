@@ -23,7 +23,9 @@ import pytest
 from tests.suites.test_openapi_double import ALL, Results, run_real
 
 FAILS = {"description/self-contained", "content-types/documented", "negative-data/rejected"}
-EXCEPTION = "https://raw.githubusercontent.com/opengeospatial/ogcapi-processes/master/core/openapi/schemas/exception.yaml"
+EXCEPTION = (
+    "https://raw.githubusercontent.com/opengeospatial/ogcapi-processes/master/core/openapi/schemas/exception.yaml"
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,8 @@ def record(results: Results, name: str) -> dict[str, Any]:
 
 def test_every_requirement_has_the_expected_outcome(results: Results) -> None:
     assert {name: record(results, name)["outcome"] for name in ALL} == {
-        name: "fail" if name in FAILS else "pass" for name in ALL}
+        name: "fail" if name in FAILS else "pass" for name in ALL
+    }
 
 
 def test_features_are_served_as_json_but_documented_as_geojson(results: Results) -> None:
@@ -55,11 +58,15 @@ def test_a_limit_out_of_its_range_is_answered_with_200(results: Results) -> None
     found = record(results, "negative-data/rejected")
     messages = {v["text"] for v in found["findings"]}
     bounds = (("0", "below the minimum 1"), ("10001", "above the maximum 10000"))
-    assert {f"GET /collections/{c}/items: limit={n} ({b}) was answered with HTTP 200, not a 4xx"
-            for c in ("lakes", "places") for n, b in bounds} <= messages
+    assert {
+        f"GET /collections/{c}/items: limit={n} ({b}) was answered with HTTP 200, not a 4xx"
+        for c in ("lakes", "places")
+        for n, b in bounds
+    } <= messages
     for violation in found["findings"]:
-        assert "limit=" in violation["locator"]["where"] and ("minimum" in violation["text"]
-                                                              or "maximum" in violation["text"])
+        assert "limit=" in violation["locator"]["where"] and (
+            "minimum" in violation["text"] or "maximum" in violation["text"]
+        )
         assert violation["actual"]["data"] == 200 and violation["expected"]["data"] == ["4xx"]
 
 

@@ -29,8 +29,9 @@ RESPONSES = tuple(n for n in ALL if not n.startswith("description/"))
 
 
 def description(paths: dict[str, Any]) -> str:
-    return yaml.safe_dump({"openapi": "3.0.3", "info": {"title": "empty", "version": "1"},
-                           "servers": [{"url": CLOSED}], "paths": paths})
+    return yaml.safe_dump(
+        {"openapi": "3.0.3", "info": {"title": "empty", "version": "1"}, "servers": [{"url": CLOSED}], "paths": paths}
+    )
 
 
 VENDORS = {
@@ -47,10 +48,30 @@ def run(folder: Path, vendor: str) -> tuple[int, dict[str, dict[str, Any]]]:
     (folder / "vendors.toml").write_text(
         f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "1"\n'
         'http = { connect_timeout = 0.5, retries = 0, allowed_hosts = ["127.0.0.1"] }\n'
-        f'[[vendors.targets]]\nstandard = "openapi-3"\n{VENDORS[vendor]}\n', encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "conformance", "run", "--vendors", "vendors.toml", "--out", "out",
-                           "--quiet", "--lang", "en"], cwd=folder, capture_output=True, text=True, timeout=600,
-                          env=dict(os.environ), check=False)
+        f'[[vendors.targets]]\nstandard = "openapi-3"\n{VENDORS[vendor]}\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "conformance",
+            "run",
+            "--vendors",
+            "vendors.toml",
+            "--out",
+            "out",
+            "--quiet",
+            "--lang",
+            "en",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ),
+        check=False,
+    )
     assert (folder / "out" / "results.jsonl").exists(), done.stdout + done.stderr
     results = read_run(folder / "out" / "results.jsonl").results
     return done.returncode, {r.requirement.split("/req/", 1)[1]: r.to_json() for r in results}
@@ -74,8 +95,7 @@ def test_nothing_called_is_never_a_pass(outcome: tuple[str, int, dict[str, dict[
         refs = records["description/refs"]["reason"]["text"]
         assert refs == "nothing examined: looked for $ref references in the description"
     elif vendor == "closed":
-        assert got == {n: "pass" if n in DESCRIPTION else "not_applicable" if n in REFERENCES else "error"
-                       for n in ALL}
+        assert got == {n: "pass" if n in DESCRIPTION else "not_applicable" if n in REFERENCES else "error" for n in ALL}
         assert {records[n]["reason"]["text"].split(":")[0] for n in RESPONSES} == {"TargetUnreachable"}
     else:
         assert set(got.values()) == {"error"}

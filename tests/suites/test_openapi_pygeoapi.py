@@ -19,8 +19,13 @@ SORTBY = "https://raw.githubusercontent.com/opengeospatial/ogcapi-records/master
 
 @pytest.fixture(scope="module")
 def results(pygeoapi_url: str, tmp_path_factory: pytest.TempPathFactory) -> Results:
-    return run_real(tmp_path_factory.mktemp("openapi-pygeoapi"), "pygeoapi", "0.21.0", f"{pygeoapi_url}/openapi?f=json",
-                    'options = { path_parameters = { featureId = "5" } }')
+    return run_real(
+        tmp_path_factory.mktemp("openapi-pygeoapi"),
+        "pygeoapi",
+        "0.21.0",
+        f"{pygeoapi_url}/openapi?f=json",
+        'options = { path_parameters = { featureId = "5" } }',
+    )
 
 
 def record(results: Results, name: str) -> dict[str, Any]:
@@ -76,10 +81,17 @@ def test_parameters_outside_their_enums_or_of_the_wrong_type_are_accepted(result
     assert all(v["actual"]["data"] == 200 and v["expected"]["data"] == ["4xx"] for v in found["findings"])
     messages = {v["text"] for v in found["findings"]}
     assert "GET /: f= (empty, not one of json, html, jsonld) was answered with HTTP 200, not a 4xx" in messages
-    assert ("GET /collections/lakes/items: skipGeometry=zzz (not of type boolean) was answered with HTTP 200, "
-            "not a 4xx") in messages
-    assert any(re.fullmatch(r"GET /collections/\w+/items: limit=\d+ \(above the maximum \d+\) was answered with "
-                            r"HTTP 200, not a 4xx", m) for m in messages)
+    assert (
+        "GET /collections/lakes/items: skipGeometry=zzz (not of type boolean) was answered with HTTP 200, not a 4xx"
+    ) in messages
+    assert any(
+        re.fullmatch(
+            r"GET /collections/\w+/items: limit=\d+ \(above the maximum \d+\) was answered with "
+            r"HTTP 200, not a 4xx",
+            m,
+        )
+        for m in messages
+    )
 
 
 def test_six_number_bbox_is_a_server_error(results: Results) -> None:
@@ -89,6 +101,7 @@ def test_six_number_bbox_is_a_server_error(results: Results) -> None:
     found = record(results, "server-errors/none")
     assert found["outcome"] == "fail"
     assert {v["text"] for v in found["findings"]} == {
-        f"GET /collections/{c}/items: HTTP 500 for a valid request" for c in ("lakes", "places", "baustellen")}
+        f"GET /collections/{c}/items: HTTP 500 for a valid request" for c in ("lakes", "places", "baustellen")
+    }
     assert all(exchange(found, v)["url"].endswith("/items?bbox=0%2C1%2C2%2C3%2C4%2C5") for v in found["findings"])
     assert any(re.fullmatch(r"\d{3} requests to \d+ GET operations", n["text"]) for n in found["notes"])

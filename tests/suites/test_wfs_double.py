@@ -91,9 +91,7 @@ def test_findings_name_what_came(run: Run) -> None:
         "got HTTP 400 ExceptionReport InvalidParameterValue"
     )
     violation = run.records[("by-id-collection", "get-feature-by-id")]["findings"][0]
-    assert (
-        violation["text"] == "GetFeatureById with ID=baum.1 gave HTTP 200 FeatureCollection, not the feature itself"
-    )
+    assert violation["text"] == "GetFeatureById with ID=baum.1 gave HTTP 200 FeatureCollection, not the feature itself"
 
 
 def test_every_message_is_a_code_of_the_suite_catalogue(run: Run) -> None:

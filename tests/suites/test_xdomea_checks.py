@@ -47,19 +47,28 @@ def test_repaired_messages_are_valid_and_accepted(message: str) -> None:
     assert {f.rule for f in report.findings} == BASELINE and all(f.severity == "warning" for f in report.findings)
 
 
-@pytest.mark.parametrize(("old", "new", "rule"), [
-    ("<code>0501</code>", "<code>0503</code>", "XDOMEA-NACHRICHTENTYP"),
-    ("<xdomea:ProzessID>242f44e8-", "<xdomea:ProzessID>242f44e|-", "XDOMEA-PROZESSID"),
-    ("<xdomea:Erstellungszeitpunkt>2020-07-24T17:21:25", "<xdomea:Erstellungszeitpunkt>2999-01-01T00:00:00Z",
-     "XDOMEA-ERSTELLUNGSZEITPUNKT"),
-    ("<xdomea:Produktname>LAThDMeACU-Dummy</xdomea:Produktname>", "", "XDOMEA-SYSTEM"),
-    ("<code>02</code>", "<code>10</code>", "XOEV-CODE-MEMBER"),
-    ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID="6">', "XOEV-CODE-VERSION-UNKNOWN"),
-    ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID=" ">', "XOEV-CODE-REF-MISSING"),
-    ("d9fc876a-3838-4e15-9203-15c703afe730", "bf675c60-12c2-4ab1-826f-dcdf306d1733", "XDOMEA-ID-DOPPELT"),
-    ("http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
-     "http://xdomea.de/schemata/300/xdomea-Nachrichten-AbgabeDurchfuehren.xsd", "XDOMEA-SCHEMALOCATION"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "rule"),
+    [
+        ("<code>0501</code>", "<code>0503</code>", "XDOMEA-NACHRICHTENTYP"),
+        ("<xdomea:ProzessID>242f44e8-", "<xdomea:ProzessID>242f44e|-", "XDOMEA-PROZESSID"),
+        (
+            "<xdomea:Erstellungszeitpunkt>2020-07-24T17:21:25",
+            "<xdomea:Erstellungszeitpunkt>2999-01-01T00:00:00Z",
+            "XDOMEA-ERSTELLUNGSZEITPUNKT",
+        ),
+        ("<xdomea:Produktname>LAThDMeACU-Dummy</xdomea:Produktname>", "", "XDOMEA-SYSTEM"),
+        ("<code>02</code>", "<code>10</code>", "XOEV-CODE-MEMBER"),
+        ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID="6">', "XOEV-CODE-VERSION-UNKNOWN"),
+        ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID=" ">', "XOEV-CODE-REF-MISSING"),
+        ("d9fc876a-3838-4e15-9203-15c703afe730", "bf675c60-12c2-4ab1-826f-dcdf306d1733", "XDOMEA-ID-DOPPELT"),
+        (
+            "http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
+            "http://xdomea.de/schemata/300/xdomea-Nachrichten-AbgabeDurchfuehren.xsd",
+            "XDOMEA-SCHEMALOCATION",
+        ),
+    ],
+)
 def test_each_break_fires_its_rule_only(old: str, new: str, rule: str) -> None:
     assert _rules(samples.repaired("Anbieteverzeichnis.0501")) == set()
     assert _rules(_break("Anbieteverzeichnis.0501", old, new)) == {rule}
@@ -82,8 +91,11 @@ def test_a_0503_with_a_dateiformat_version_not_held_offline_is_accepted_with_inf
 def test_a_schema_location_hint_other_than_the_group_schema_is_information_only(location: str) -> None:
     """xsi:schemaLocation is a hint to the processor (XML Schema Part 1 §4.3.2) that the schema cannot constrain."""
     hint = f"urn:xoev-de:xdomea:schema:3.0.0 {location}".strip()
-    data = _break("Aussonderung.0503", "urn:xoev-de:xdomea:schema:3.0.0 http://xdomea.de/schemata/300/"
-                  "xdomea-Nachrichten-AussonderungDurchfuehren.xsd", hint)
+    data = _break(
+        "Aussonderung.0503",
+        "urn:xoev-de:xdomea:schema:3.0.0 http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
+        hint,
+    )
     report = _german(in_memory("0503.xml", data, PACKAGE))
     [info] = report.fired("XDOMEA-SCHEMALOCATION")
     assert report.valid and report.accepted and info.severity == "information"
@@ -93,8 +105,9 @@ def test_a_schema_location_hint_other_than_the_group_schema_is_information_only(
 def test_a_sender_that_names_no_agency_is_a_hint() -> None:
     data = samples.repaired("Anbieteverzeichnis.0501").decode()
     sender = data.split("<xdomea:Absender>")[1].split("</xdomea:Absender>")[0]
-    stripped = re.sub(r"<xdomea:(Behoerdenkennung|Institution|Organisationseinheit)>.*?</xdomea:\1>", "", sender,
-                      flags=re.S)
+    stripped = re.sub(
+        r"<xdomea:(Behoerdenkennung|Institution|Organisationseinheit)>.*?</xdomea:\1>", "", sender, flags=re.S
+    )
     report = _german(in_memory("m.xml", data.replace(sender, stripped).encode(), PACKAGE))
     [hint] = [f for f in report.findings if f.rule == "XDOMEA-KONTAKT"]
     assert hint.severity == "warning" and hint.location.endswith("xdomea:Absender") and report.accepted
@@ -115,8 +128,9 @@ def test_a_missing_primary_document_is_reported_only_for_0503() -> None:
 
 
 def test_an_older_version_is_named() -> None:
-    path = default_store().path("xdomea-toolkit-templates",
-                                "message_generation/pattern/xdomea_2.4.0/xx_Aussonderung.Aussonderung.0503.xml")
+    path = default_store().path(
+        "xdomea-toolkit-templates", "message_generation/pattern/xdomea_2.4.0/xx_Aussonderung.Aussonderung.0503.xml"
+    )
     report = _german(validate(Source(path.name, data=path.read_bytes())))
     [version] = [f for f in report.findings if f.rule == "XDOMEA-VERSION"]
     assert "xdomea 2.4.0" in version.message and not report.valid and not report.accepted
@@ -134,10 +148,15 @@ def test_a_large_message_is_checked_record_by_record(tmp_path: Path, monkeypatch
     count = samples.write_large(path, 0.5)
     data = path.read_bytes()
     duplicate = re.findall(rb"<xdomea:ID>([0-9a-f-]{36})</xdomea:ID>", data)[5]
-    path.write_bytes(data.replace(b"<code>02</code>", b"<code>002</code>", 1).replace(
-        b"</xdomea:Schriftgutobjekt>", b"</xdomea:Schriftgutobjekt><xdomea:Schriftgutobjekt><xdomea:Dokument>"
-        b"<xdomea:Identifikation><xdomea:ID>" + duplicate + b"</xdomea:ID></xdomea:Identifikation>"
-        b"</xdomea:Dokument></xdomea:Schriftgutobjekt>", 1))
+    path.write_bytes(
+        data.replace(b"<code>02</code>", b"<code>002</code>", 1).replace(
+            b"</xdomea:Schriftgutobjekt>",
+            b"</xdomea:Schriftgutobjekt><xdomea:Schriftgutobjekt><xdomea:Dokument>"
+            b"<xdomea:Identifikation><xdomea:ID>" + duplicate + b"</xdomea:ID></xdomea:Identifikation>"
+            b"</xdomea:Dokument></xdomea:Schriftgutobjekt>",
+            1,
+        )
+    )
     expected = validate(Source(path.name, data=path.read_bytes()))
     monkeypatch.setattr(exports, "IN_MEMORY_BYTES", 1000)
     streamed = validate(Source.file(path))
@@ -145,7 +164,8 @@ def test_a_large_message_is_checked_record_by_record(tmp_path: Path, monkeypatch
     assert count > 100 and streamed.valid == split.valid == expected.valid and not streamed.accepted
     for report in (streamed, split):
         assert sorted((f.rule, f.line) for f in report.findings if f.rule != "XSD") == sorted(
-            (f.rule, f.line) for f in expected.findings if f.rule != "XSD")
+            (f.rule, f.line) for f in expected.findings if f.rule != "XSD"
+        )
     assert {"XOEV-CODE-MEMBER", "XDOMEA-ID-DOPPELT"} <= {f.rule for f in split.findings}
     judged = {c.ids: c.nodes for c in expected.contexts}
     assert judged[("XDOMEA-ID-DOPPELT",)] > count

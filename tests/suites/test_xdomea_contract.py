@@ -37,7 +37,8 @@ def test_a_0503_without_primary_documents_does_not_apply() -> None:
         _judge(PRIMARY, bare)
     assert caught.value.reason.text == (
         "none of the 1 messages holds what this requirement judges (xdomea:Primaerdokument/xdomea:Dateiname "
-        "elements in messages 0503): it does not apply")
+        "elements in messages 0503): it does not apply"
+    )
     assert MESSAGES.render(caught.value.reason, "de").startswith("keine der 1 Nachrichten enthält")
 
 

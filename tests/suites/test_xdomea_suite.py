@@ -77,9 +77,26 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
     (folder / "archive" / samples.PRIMARY).write_bytes(b"%PDF-1.4 sample")
     (folder / "vendors.toml").write_text(VENDORS.format(templates=templates.parent), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs", "conformance.suites.xdomea",
-         "--conformance-vendors", str(folder / "vendors.toml"), "--conformance-results", str(folder / "r.jsonl")],
-        cwd=folder, capture_output=True, text=True, timeout=600, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--pyargs",
+            "conformance.suites.xdomea",
+            "--conformance-vendors",
+            str(folder / "vendors.toml"),
+            "--conformance-results",
+            str(folder / "r.jsonl"),
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode in (0, 1), done.stdout + done.stderr
     run = read_run(folder / "r.jsonl")
     return {(r.vendor, r.requirement.split("xdomea_3.0.0/")[1]): r for r in run.results}
@@ -103,7 +120,9 @@ def test_the_toolkit_deviations_fail_with_located_evidence(results: dict[tuple[s
     types = results["toolkit", "Baukasten/NkBasisType/Nachrichtentyp"]
     assert types.outcome is Outcome.FAIL
     assert sorted(Path(v.locator.where).name for v in types.findings) == [
-        "xx_Aussonderung.AnbietungEmpfangBestaetigen.0504.xml", "xx_Aussonderung.Bewertungsverzeichnis.0502.xml"]
+        "xx_Aussonderung.AnbietungEmpfangBestaetigen.0504.xml",
+        "xx_Aussonderung.Bewertungsverzeichnis.0502.xml",
+    ]
     assert results["toolkit", "Codelisten/Angabe"].outcome is Outcome.FAIL
     missing = results["toolkit", "Nachrichten/Aussonderung.Aussonderung.0503/Primaerdokument"]
     assert missing.outcome is Outcome.FAIL and missing.findings[0].kind == "missing"
@@ -119,7 +138,8 @@ def test_a_repaired_export_passes_every_requirement(results: dict[tuple[str, str
 
 
 def test_a_version_not_held_offline_and_a_local_schema_hint_are_noted_not_failed(
-        results: dict[tuple[str, str], Result]) -> None:
+    results: dict[tuple[str, str], Result],
+) -> None:
     outcomes = {section: r.outcome for (vendor, section), r in results.items() if vendor == "archive"}
     assert set(outcomes.values()) == {Outcome.PASS}, outcomes
     for section in ("Codelisten/Version", "Konformitaet/schemaLocation"):
@@ -132,7 +152,8 @@ def test_an_export_without_messages_is_not_applicable(results: dict[tuple[str, s
     assert found["Konformitaet/Schema"].reason_text == "nothing examined: looked for messages of the export"
     assert found["Codelisten/Wert"].reason_text == "nothing examined: looked for XÖV code elements in the messages"
     assert found["Baukasten/NkBasisType/ProzessID"].reason_text == (
-        "the export holds no message of the kind this requirement covers (0501, 0502, 0503, 0504)")
+        "the export holds no message of the kind this requirement covers (0501, 0502, 0503, 0504)"
+    )
 
 
 def test_each_check_counts_the_elements_its_rules_judged(results: dict[tuple[str, str], Result]) -> None:

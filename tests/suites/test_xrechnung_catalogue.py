@@ -18,8 +18,16 @@ def test_the_standard_is_registered_with_one_class_per_syntax_and_profile() -> N
     assert UNAVAILABLE == ""
     assert standards()["xrechnung-3.0"] is STANDARD
     assert [c.short for c in STANDARD.classes] == [
-        "export", "ubl-invoice-cius", "ubl-invoice-extension", "ubl-invoice-cvd", "ubl-creditnote-cius",
-        "ubl-creditnote-cvd", "cii-cius", "cii-extension", "cii-cvd"]
+        "export",
+        "ubl-invoice-cius",
+        "ubl-invoice-extension",
+        "ubl-invoice-cvd",
+        "ubl-creditnote-cius",
+        "ubl-creditnote-cvd",
+        "cii-cius",
+        "cii-extension",
+        "cii-cvd",
+    ]
 
 
 def test_requirements_are_unique_and_stated() -> None:
@@ -51,8 +59,9 @@ def test_warning_level_syntax_rules_are_grouped_per_family() -> None:
     group = members("ubl-invoice-cius", "UBL-CR")
     assert len(group) > 600 and "UBL-CR-001" in group and "UBL-CR-646" not in group
     assert _req("ubl-invoice-cius", "UBL-CR") is Obligation.SOLL
-    assert all(r["level"] != "warning" or "members" in r or not r["rule"].startswith(("UBL-CR-", "CII-SR-"))
-               for r in rows())
+    assert all(
+        r["level"] != "warning" or "members" in r or not r["rule"].startswith(("UBL-CR-", "CII-SR-")) for r in rows()
+    )
 
 
 def test_statements_are_the_rule_messages() -> None:

@@ -21,8 +21,10 @@ def test_a_broken_invoice_fires_a_cen_and_an_xrechnung_rule_on_every_line() -> N
     assert report.valid is False and report.accepted is False
     for rule in ("BR-25", "PEPPOL-EN16931-R101"):
         fired = report.fired(rule)
-        assert [f.location.split("/")[2] for f in fired] == [
-            "cac:InvoiceLine", "cac:InvoiceLine[2]", "cac:InvoiceLine[3]"] if rule == "BR-25" else [
-            "cac:InvoiceLine[1]", "cac:InvoiceLine[2]", "cac:InvoiceLine[3]"]
+        assert (
+            [f.location.split("/")[2] for f in fired] == ["cac:InvoiceLine", "cac:InvoiceLine[2]", "cac:InvoiceLine[3]"]
+            if rule == "BR-25"
+            else ["cac:InvoiceLine[1]", "cac:InvoiceLine[2]", "cac:InvoiceLine[3]"]
+        )
         assert all(f.line for f in fired)
     assert {f.rule for f in report.errors} == {"BR-25", "PEPPOL-EN16931-R101"}

@@ -66,9 +66,19 @@ version = "1"
 standard = "xrechnung-3.0"
 urls = ["{url}"]
 """
-TESTS = ("export-recognised", "export-accepted", "ubl-invoice-cius-XSD", "ubl-invoice-cius-BR-DE-15",
-         "ubl-invoice-cius-UBL-CR", "cii-extension-BR-DE-15", "cii-cius-XSD", "ubl-invoice-extension-XSD",
-         "ubl-invoice-extension-BR-CO-16", "ubl-creditnote-cius-BR-DE-15", "ubl-invoice-cius-BR-CO-22")
+TESTS = (
+    "export-recognised",
+    "export-accepted",
+    "ubl-invoice-cius-XSD",
+    "ubl-invoice-cius-BR-DE-15",
+    "ubl-invoice-cius-UBL-CR",
+    "cii-extension-BR-DE-15",
+    "cii-cius-XSD",
+    "ubl-invoice-extension-XSD",
+    "ubl-invoice-extension-BR-CO-16",
+    "ubl-creditnote-cius-BR-DE-15",
+    "ubl-invoice-cius-BR-CO-22",
+)
 SELECTED = " or ".join(TESTS)
 
 
@@ -85,8 +95,9 @@ def _exports(folder: Path) -> None:
     broken = folder / "broken"
     broken.mkdir()
     ubl = _instance("01.01a-INVOICE_ubl.xml")
-    (broken / "no-buyer-reference.xml").write_bytes(re.sub(rb"<cbc:BuyerReference>[^<]*</cbc:BuyerReference>", b"",
-                                                           ubl))
+    (broken / "no-buyer-reference.xml").write_bytes(
+        re.sub(rb"<cbc:BuyerReference>[^<]*</cbc:BuyerReference>", b"", ubl)
+    )
     (broken / "schema-invalid.xml").write_bytes(ubl.replace(b"<cbc:IssueDate>", b"<cbc:Unknown/><cbc:IssueDate>"))
     (broken / "order.xml").write_text("<Order xmlns='urn:example:order'/>")
     (folder / "empty").mkdir()
@@ -103,18 +114,42 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
     server = [sys.executable, "-m", "http.server", str(port), "--bind", LOCALHOST, "--directory", str(folder)]
     with running(server, url, folder / "server.log"):
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs", "conformance.suites.xrechnung",
-             "-k", SELECTED, "--conformance-vendors", str(folder / "vendors.toml"),
-             "--conformance-results", str(folder / "r.jsonl")],
-            cwd=folder, capture_output=True, text=True, timeout=600, check=False)
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--pyargs",
+                "conformance.suites.xrechnung",
+                "-k",
+                SELECTED,
+                "--conformance-vendors",
+                str(folder / "vendors.toml"),
+                "--conformance-results",
+                str(folder / "r.jsonl"),
+            ],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
     assert done.returncode in (0, 1), done.stdout + done.stderr
     run = read_run(folder / "r.jsonl")
     return {(r.vendor, r.requirement.removeprefix(f"{BASE}/req/")): r for r in run.results}
 
 
 def test_the_reference_export_passes(results: dict[tuple[str, str], Result]) -> None:
-    for key in ("export/recognised", "export/accepted", "ubl-invoice-cius/BR-DE-15", "ubl-invoice-cius/XSD",
-                "cii-extension/BR-DE-15", "ubl-invoice-extension/XSD"):
+    for key in (
+        "export/recognised",
+        "export/accepted",
+        "ubl-invoice-cius/BR-DE-15",
+        "ubl-invoice-cius/XSD",
+        "cii-extension/BR-DE-15",
+        "ubl-invoice-extension/XSD",
+    ):
         assert results[("reference", key)].outcome is Outcome.PASS, key
 
 
@@ -129,8 +164,7 @@ def test_classes_without_documents_are_not_applicable(results: dict[tuple[str, s
     assert results[("broken", "cii-cius/XSD")].outcome is Outcome.NOT_APPLICABLE
 
 
-def test_the_missing_buyer_reference_fails_br_de_15_with_file_and_xpath(
-        results: dict[tuple[str, str], Result]) -> None:
+def test_the_missing_buyer_reference_fails_br_de_15_with_file_and_xpath(results: dict[tuple[str, str], Result]) -> None:
     result = results[("broken", "ubl-invoice-cius/BR-DE-15")]
     assert result.outcome is Outcome.FAIL and result.obligation == "MUSS"
     [violation] = result.findings
@@ -142,8 +176,10 @@ def test_the_missing_buyer_reference_fails_br_de_15_with_file_and_xpath(
 def test_the_schema_violation_fails_the_schema_requirement(results: dict[tuple[str, str], Result]) -> None:
     result = results[("broken", "ubl-invoice-cius/XSD")]
     assert result.outcome is Outcome.FAIL
-    assert any(v.locator.where.endswith("schema-invalid.xml")
-               and v.locator.xpath == "/ubl:Invoice/cbc:Unknown" for v in result.findings)
+    assert any(
+        v.locator.where.endswith("schema-invalid.xml") and v.locator.xpath == "/ubl:Invoice/cbc:Unknown"
+        for v in result.findings
+    )
 
 
 def test_the_export_requirements_name_each_bad_document(results: dict[tuple[str, str], Result]) -> None:
@@ -153,7 +189,10 @@ def test_the_export_requirements_name_each_bad_document(results: dict[tuple[str,
     accepted = results[("broken", "export/accepted")]
     assert accepted.outcome is Outcome.FAIL
     assert sorted(v.locator.where.rsplit("/", 1)[-1] for v in accepted.findings) == [
-        "no-buyer-reference.xml", "order.xml", "schema-invalid.xml"]
+        "no-buyer-reference.xml",
+        "order.xml",
+        "schema-invalid.xml",
+    ]
 
 
 def test_the_archive_limits_of_the_vendors_file_apply(results: dict[tuple[str, str], Result]) -> None:
@@ -172,13 +211,16 @@ def test_information_level_rules_never_fail(results: dict[tuple[str, str], Resul
 
 
 def test_a_rule_whose_context_never_occurs_is_not_applicable_never_passed(
-        results: dict[tuple[str, str], Result]) -> None:
+    results: dict[tuple[str, str], Result],
+) -> None:
     """BR-CO-22 judges document-level charges (cac:AllowanceCharge with ChargeIndicator true): the reference
     invoice has none, so the rule cannot fire there and does not apply; an invoice with charges is judged."""
     unjudged = results[("reference", "ubl-invoice-cius/BR-CO-22")]
     assert unjudged.outcome is Outcome.NOT_APPLICABLE and not unjudged.findings
-    assert unjudged.reason_text == ("the context of BR-CO-22 occurs in none of the 1 schema-valid documents of class "
-                               "ubl-invoice-cius: the rule does not apply")
+    assert unjudged.reason_text == (
+        "the context of BR-CO-22 occurs in none of the 1 schema-valid documents of class "
+        "ubl-invoice-cius: the rule does not apply"
+    )
     judged = results[("charged", "ubl-invoice-cius/BR-CO-22")]
     assert judged.outcome is Outcome.PASS and judged.examined[0].count >= 1
     assert "in 1 of 1 schema-valid documents" in judged.examined[0].message.text
@@ -200,4 +242,5 @@ def test_an_export_without_documents_is_not_applicable(results: dict[tuple[str, 
         assert result.outcome is Outcome.NOT_APPLICABLE, key
         assert result.reason_text == "nothing examined: looked for documents of the export"
     assert results[("empty", "ubl-invoice-cius/BR-DE-15")].reason_text == (
-        "the export holds no document of class ubl-invoice-cius")
+        "the export holds no document of class ubl-invoice-cius"
+    )

@@ -52,9 +52,15 @@ def installed() -> bool:
 
 def _mapfile(workdir: Path, port: int) -> str:
     base = f"http://127.0.0.1:{port}/cgi-bin/mapserv"
-    layers = (LAYER.format(name="lakes", kind="POLYGON", source='    DATA "lakes"', title="Lakes", key="id")
-              + LAYER.format(name="places", kind="POINT", title="Populated places", key="pid",
-                             source='    CONNECTIONTYPE OGR\n    CONNECTION "places.geojson"'))
+    layers = LAYER.format(
+        name="lakes", kind="POLYGON", source='    DATA "lakes"', title="Lakes", key="id"
+    ) + LAYER.format(
+        name="places",
+        kind="POINT",
+        title="Populated places",
+        key="pid",
+        source='    CONNECTIONTYPE OGR\n    CONNECTION "places.geojson"',
+    )
     return f"""MAP
   NAME "vendor"
   EXTENT -180 -90 180 90
@@ -84,29 +90,50 @@ def _configs(workdir: Path, port: int, access_log: Path | None = None) -> None:
     (workdir / "mapserver.conf").write_text(
         f'CONFIG\n  ENV\n    MS_MAP_PATTERN "^{workdir}"\n    MS_ERRORFILE "{workdir}/ms_error.txt"\n'
         f'    MS_MAPFILE "{workdir}/ows.map"\n  END\n'
-        f'  MAPS\n    VENDOR "{workdir}/vendor.map"\n  END\nEND\n', encoding="utf-8")
+        f'  MAPS\n    VENDOR "{workdir}/vendor.map"\n  END\nEND\n',
+        encoding="utf-8",
+    )
     (workdir / "lighttpd.conf").write_text(
         'server.modules = ( "mod_cgi", "mod_alias", "mod_setenv" )\n'
         f'server.bind = "127.0.0.1"\nserver.port = {port}\nserver.document-root = "{workdir}/www"\n'
         f'server.errorlog = "{workdir}/lighttpd-error.log"\n'
         'alias.url = ( "/cgi-bin/" => "/usr/lib/cgi-bin/" )\ncgi.assign = ( "" => "" )\n'
         f'setenv.add-environment = ( "MAPSERVER_CONFIG_FILE" => "{workdir}/mapserver.conf" )\n{logging}',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 def _data(workdir: Path) -> None:
     data = workdir / "data"
     data.mkdir(exist_ok=True)
     store = default_store()
-    subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", str(data / "lakes.shp"),
-                    str(store.path("geodata", "tests/data/ne_110m_lakes.geojson"))], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [
+            "ogr2ogr",
+            "-f",
+            "ESRI Shapefile",
+            "-lco",
+            "ENCODING=UTF-8",
+            str(data / "lakes.shp"),
+            str(store.path("geodata", "tests/data/ne_110m_lakes.geojson")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     places = json.loads(store.path("geodata", "tests/data/ne_110m_populated_places_simple.geojson").read_text("utf-8"))
-    features = [{"type": "Feature", "id": index, "geometry": feature["geometry"],
-                 "properties": {"pid": index, "name": feature["properties"].get("name")}}
-                for index, feature in enumerate(places["features"])]
-    (data / "places.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}),
-                                         encoding="utf-8")
+    features = [
+        {
+            "type": "Feature",
+            "id": index,
+            "geometry": feature["geometry"],
+            "properties": {"pid": index, "name": feature["properties"].get("name")},
+        }
+        for index, feature in enumerate(places["features"])
+    ]
+    (data / "places.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8"
+    )
 
 
 @contextmanager
@@ -130,7 +157,8 @@ def ows_url(ogcapi_url: str) -> str:
 def mapserver_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The OGC API base URL of a running MapServer; skips when it is not installed."""
     if not installed():
-        pytest.skip("MapServer is not installed (Debian cgi-mapserver, lighttpd, gdal-bin): "
-                    "run .ci/install-targets.sh as root")
+        pytest.skip(
+            "MapServer is not installed (Debian cgi-mapserver, lighttpd, gdal-bin): run .ci/install-targets.sh as root"
+        )
     with serve(tmp_path_factory.mktemp("mapserver")) as url:
         yield url

@@ -75,8 +75,19 @@ def _folder(user: str | None) -> Path:
 
 
 def _initdb(data: Path, user: str | None) -> None:
-    argv = [*as_user(user), str(BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-            "--no-instructions"]
+    argv = [
+        *as_user(user),
+        str(BIN / "initdb"),
+        "-D",
+        str(data),
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        "-E",
+        "UTF8",
+        "--no-instructions",
+    ]
     result = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"initdb failed:\n{result.stdout}\n{result.stderr}")
@@ -95,10 +106,27 @@ def cluster() -> Iterator[PostgisCluster]:
     try:
         _initdb(folder / "data", user)
         port = free_port()
-        argv = [str(BIN / "postgres"), "-D", str(folder / "data"), "-p", str(port), "-k", str(folder),
-                "-c", "listen_addresses=127.0.0.1"]
-        with running(argv, f"postgresql://127.0.0.1:{port}", folder / "server.log", cwd=folder, timeout=120,
-                     probe=lambda: _accepts(port), stop_signal=signal.SIGINT, user=user):
+        argv = [
+            str(BIN / "postgres"),
+            "-D",
+            str(folder / "data"),
+            "-p",
+            str(port),
+            "-k",
+            str(folder),
+            "-c",
+            "listen_addresses=127.0.0.1",
+        ]
+        with running(
+            argv,
+            f"postgresql://127.0.0.1:{port}",
+            folder / "server.log",
+            cwd=folder,
+            timeout=120,
+            probe=lambda: _accepts(port),
+            stop_signal=signal.SIGINT,
+            user=user,
+        ):
             yield PostgisCluster("127.0.0.1", port)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -108,7 +136,9 @@ def cluster() -> Iterator[PostgisCluster]:
 def postgis() -> Iterator[PostgisCluster]:
     """A running private PostgreSQL 15 + PostGIS 3 cluster; skips when the Debian packages are missing."""
     if not installed():
-        pytest.skip("PostgreSQL 15 + PostGIS 3 are not installed (Debian postgresql-15 postgresql-15-postgis-3): "
-                    "run .ci/install-targets.sh as root")
+        pytest.skip(
+            "PostgreSQL 15 + PostGIS 3 are not installed (Debian postgresql-15 postgresql-15-postgis-3): "
+            "run .ci/install-targets.sh as root"
+        )
     with cluster() as running_cluster:
         yield running_cluster

@@ -38,27 +38,47 @@ def venv() -> Path | None:
 def config(workdir: Path, port: int) -> configparser.ConfigParser:
     """pycsw's ini configuration: SQLite repository in ``workdir``, ISO profile on, no INSPIRE, no transactions."""
     parser = configparser.ConfigParser(interpolation=None)
-    parser.read_dict({
-        "server": {"home": str(workdir), "url": f"http://127.0.0.1:{port}/",
-                   "mimetype": "application/xml; charset=UTF-8", "encoding": "UTF-8", "language": "en-US",
-                   "maxrecords": "10", "profiles": "apiso",
-                   "gzip_compresslevel": "0"},
-        "manager": {"transactions": "false", "allowed_ips": "127.0.0.1"},
-        "metadata:main": {
-            "identification_title": "wechselbar CSW target", "identification_abstract": "pycsw for the test suite",
-            "identification_keywords": "catalogue,discovery,metadata", "identification_keywords_type": "theme",
-            "identification_fees": "None", "identification_accessconstraints": "None",
-            "provider_name": "Stadt Musterstadt", "provider_url": "https://example.org/", "contact_name": "Test",
-            "contact_email": "geodaten@example.org", "contact_role": "pointOfContact"},
-        "repository": {"database": f"sqlite:///{workdir}/records.db", "table": "records"},
-        "metadata:inspire": {"enabled": "false"},
-    })
+    parser.read_dict(
+        {
+            "server": {
+                "home": str(workdir),
+                "url": f"http://127.0.0.1:{port}/",
+                "mimetype": "application/xml; charset=UTF-8",
+                "encoding": "UTF-8",
+                "language": "en-US",
+                "maxrecords": "10",
+                "profiles": "apiso",
+                "gzip_compresslevel": "0",
+            },
+            "manager": {"transactions": "false", "allowed_ips": "127.0.0.1"},
+            "metadata:main": {
+                "identification_title": "wechselbar CSW target",
+                "identification_abstract": "pycsw for the test suite",
+                "identification_keywords": "catalogue,discovery,metadata",
+                "identification_keywords_type": "theme",
+                "identification_fees": "None",
+                "identification_accessconstraints": "None",
+                "provider_name": "Stadt Musterstadt",
+                "provider_url": "https://example.org/",
+                "contact_name": "Test",
+                "contact_email": "geodaten@example.org",
+                "contact_role": "pointOfContact",
+            },
+            "repository": {"database": f"sqlite:///{workdir}/records.db", "table": "records"},
+            "metadata:inspire": {"enabled": "false"},
+        }
+    )
     return parser
 
 
 def _admin(folder: Path, workdir: Path, *args: str) -> None:
-    argv = [str(folder / "bin" / "python"), str(folder / "bin" / "pycsw-admin.py"), "-f", str(workdir / "pycsw.cfg"),
-            *args]
+    argv = [
+        str(folder / "bin" / "python"),
+        str(folder / "bin" / "pycsw-admin.py"),
+        "-f",
+        str(workdir / "pycsw.cfg"),
+        *args,
+    ]
     result = subprocess.run(argv, cwd=workdir, capture_output=True, text=True, timeout=120, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"pycsw-admin.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")

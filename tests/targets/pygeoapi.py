@@ -38,19 +38,34 @@ def venv() -> Path | None:
 
 
 def _collection(title: str, data: Path, extents: dict[str, Any], time_field: str | None = None) -> dict[str, Any]:
-    provider: dict[str, Any] = {"type": "feature", "name": "GeoJSON", "data": str(data), "id_field": "id",
-                                "title_field": "name"}
+    provider: dict[str, Any] = {
+        "type": "feature",
+        "name": "GeoJSON",
+        "data": str(data),
+        "id_field": "id",
+        "title_field": "name",
+    }
     if time_field:
         provider["time_field"] = time_field
-    return {"type": "collection", "title": title, "description": title, "keywords": ["test"],
-            "links": [], "extents": extents, "providers": [provider]}
+    return {
+        "type": "collection",
+        "title": title,
+        "description": title,
+        "keywords": ["test"],
+        "links": [],
+        "extents": extents,
+        "providers": [provider],
+    }
 
 
 def _resources(workdir: Path) -> dict[str, Any]:
     spatial = {"bbox": [-180, -90, 180, 90], "crs": CRS84}
-    out = {name: _collection(f"Natural Earth {name}", default_store().path("geodata", f"tests/data/{file}"),
-                             {"spatial": spatial})
-           for name, file in NATURAL_EARTH.items()}
+    out = {
+        name: _collection(
+            f"Natural Earth {name}", default_store().path("geodata", f"tests/data/{file}"), {"spatial": spatial}
+        )
+        for name, file in NATURAL_EARTH.items()
+    }
     sites = next(c for c in collections() if c.time_property)
     data = workdir / "baustellen.geojson"
     data.write_text(json.dumps({"type": "FeatureCollection", "features": list(sites.features)}), encoding="utf-8")
@@ -64,18 +79,27 @@ def config(workdir: Path, port: int) -> dict[str, Any]:
     """A pygeoapi configuration with local file providers only."""
     (workdir / "jobs").mkdir(exist_ok=True)
     server = {
-        "bind": {"host": "127.0.0.1", "port": port}, "url": f"http://127.0.0.1:{port}",
-        "mimetype": "application/json; charset=UTF-8", "encoding": "utf-8", "languages": ["en-US"],
+        "bind": {"host": "127.0.0.1", "port": port},
+        "url": f"http://127.0.0.1:{port}",
+        "mimetype": "application/json; charset=UTF-8",
+        "encoding": "utf-8",
+        "languages": ["en-US"],
         "limits": {"default_items": 10, "max_items": 50},
         "map": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "OpenStreetMap"},
         "manager": {"name": "TinyDB", "connection": str(workdir / "jobs.db"), "output_dir": str(workdir / "jobs")},
     }
     contact = {"name": "Test", "url": "https://example.org"}
     metadata = {
-        "identification": {"title": "wechselbar test target", "description": "pygeoapi for the test suite",
-                           "keywords": ["test"], "url": "https://example.org", "terms_of_service": "none"},
+        "identification": {
+            "title": "wechselbar test target",
+            "description": "pygeoapi for the test suite",
+            "keywords": ["test"],
+            "url": "https://example.org",
+            "terms_of_service": "none",
+        },
         "license": {"name": "CC0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
-        "provider": contact, "contact": contact,
+        "provider": contact,
+        "contact": contact,
     }
     return {"server": server, "logging": {"level": "ERROR"}, "metadata": metadata, "resources": _resources(workdir)}
 
@@ -83,16 +107,30 @@ def config(workdir: Path, port: int) -> dict[str, Any]:
 def environment(workdir: Path) -> dict[str, str]:
     """The environment pygeoapi runs in: its config and OpenAPI document in ``workdir``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYGEOAPI")}
-    env.update(PYGEOAPI_CONFIG=str(workdir / "pygeoapi.yml"), PYGEOAPI_OPENAPI=str(workdir / "openapi.yml"),
-               HOME=str(workdir))
+    env.update(
+        PYGEOAPI_CONFIG=str(workdir / "pygeoapi.yml"), PYGEOAPI_OPENAPI=str(workdir / "openapi.yml"), HOME=str(workdir)
+    )
     return env
 
 
 def generate_openapi(bin_dir: Path, workdir: Path, env: dict[str, str]) -> None:
     """Run ``pygeoapi openapi generate`` for the config in ``env`` (it must run before the server starts)."""
-    result = subprocess.run([str(bin_dir / "pygeoapi"), "openapi", "generate", env["PYGEOAPI_CONFIG"],
-                             "--output-file", env["PYGEOAPI_OPENAPI"]],
-                            env=env, cwd=workdir, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [
+            str(bin_dir / "pygeoapi"),
+            "openapi",
+            "generate",
+            env["PYGEOAPI_CONFIG"],
+            "--output-file",
+            env["PYGEOAPI_OPENAPI"],
+        ],
+        env=env,
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"pygeoapi openapi generate failed:\n{result.stdout}\n{result.stderr}")
 
@@ -104,8 +142,16 @@ def serve(folder: Path, workdir: Path, access_log: Path | None = None) -> Iterat
     (workdir / "pygeoapi.yml").write_text(yaml.safe_dump(config(workdir, port), sort_keys=False), encoding="utf-8")
     env = environment(workdir)
     generate_openapi(folder / "bin", workdir, env)
-    argv = [str(folder / "bin" / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
-            "--control-socket", str(workdir / "gunicorn.ctl"), "pygeoapi.flask_app:APP"]
+    argv = [
+        str(folder / "bin" / "gunicorn"),
+        "-w",
+        "2",
+        "-b",
+        f"127.0.0.1:{port}",
+        "--control-socket",
+        str(workdir / "gunicorn.ctl"),
+        "pygeoapi.flask_app:APP",
+    ]
     if access_log is not None:
         argv[1:1] = ["--access-logfile", str(access_log)]
     url = f"http://127.0.0.1:{port}"

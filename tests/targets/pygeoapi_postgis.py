@@ -25,8 +25,10 @@ from tests.targets.postgis import PostgisCluster
 from tests.targets.servers import free_port, gunicorn, running
 
 FILES = Path(__file__).resolve().parent / "files" / "pygeoapi-postgis"
-LAYERS = {"places": ("ne_110m_populated_places_simple.geojson", "pid", []),
-          "lakes": ("ne_110m_lakes.geojson", "lid", ["-nlt", "PROMOTE_TO_MULTI"])}
+LAYERS = {
+    "places": ("ne_110m_populated_places_simple.geojson", "pid", []),
+    "lakes": ("ne_110m_lakes.geojson", "lid", ["-nlt", "PROMOTE_TO_MULTI"]),
+}
 
 
 def venv() -> Path | None:
@@ -43,8 +45,21 @@ def load(database: PostgisCluster) -> str:
     dsn = database.create_database("geo")
     for table, (file, fid, options) in LAYERS.items():
         source = default_store().path("geodata", f"tests/data/{file}")
-        argv = ["ogr2ogr", "-overwrite", "-f", "PostgreSQL", f"PG:{dsn}", str(source), "-nln", table,
-                "-lco", "GEOMETRY_NAME=geom", "-lco", f"FID={fid}", *options]
+        argv = [
+            "ogr2ogr",
+            "-overwrite",
+            "-f",
+            "PostgreSQL",
+            f"PG:{dsn}",
+            str(source),
+            "-nln",
+            table,
+            "-lco",
+            "GEOMETRY_NAME=geom",
+            "-lco",
+            f"FID={fid}",
+            *options,
+        ]
         result = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
         if result.returncode != 0:
             raise RuntimeError(f"ogr2ogr {table} failed:\n{result.stderr}")
@@ -71,8 +86,9 @@ def serve(folder: Path, workdir: Path, database: PostgisCluster) -> Iterator[str
     pygeoapi.generate_openapi(folder / "bin", workdir, env)
     url = f"http://127.0.0.1:{port}"
     argv = gunicorn(folder, port, workdir, "pygeoapi.flask_app:APP")
-    with running(argv, url + "/collections/places/items?limit=1", workdir / "server.log", env=env, cwd=workdir,
-                 timeout=60):
+    with running(
+        argv, url + "/collections/places/items?limit=1", workdir / "server.log", env=env, cwd=workdir, timeout=60
+    ):
         yield url
 
 
@@ -81,8 +97,10 @@ def pygeoapi_postgis_url(request: pytest.FixtureRequest, tmp_path_factory: pytes
     """The base URL (``http://127.0.0.1:<port>``) of pygeoapi serving places from PostGIS, lakes and records."""
     folder = venv()
     if folder is None:
-        pytest.skip("pygeoapi 0.21.0 with psycopg2 and GeoAlchemy2 is not installed: run .ci/install-targets.sh "
-                    f"or set {pygeoapi.VENV_ENV}")
+        pytest.skip(
+            "pygeoapi 0.21.0 with psycopg2 and GeoAlchemy2 is not installed: run .ci/install-targets.sh "
+            f"or set {pygeoapi.VENV_ENV}"
+        )
     database: PostgisCluster = request.getfixturevalue("postgis")
     with serve(folder, tmp_path_factory.mktemp("pygeoapi-postgis"), database) as url:
         yield url

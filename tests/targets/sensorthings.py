@@ -38,8 +38,12 @@ def things() -> list[dict[str, Any]]:
 
 def _count(things: list[dict[str, Any]]) -> dict[str, int]:
     streams = [d for t in things for d in t["Datastreams"]]
-    return {"Things": len(things), "Locations": sum(len(t["Locations"]) for t in things),
-            "Datastreams": len(streams), "Observations": sum(len(d["Observations"]) for d in streams)}
+    return {
+        "Things": len(things),
+        "Locations": sum(len(t["Locations"]) for t in things),
+        "Datastreams": len(streams),
+        "Observations": sum(len(d["Observations"]) for d in streams),
+    }
 
 
 SEED: dict[str, int] = _count(things())  # entities created per entity set by the seed
@@ -61,8 +65,12 @@ def _project(workdir: Path, port: int) -> None:
 
 
 def _environment(workdir: Path) -> dict[str, str]:
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "staproj.settings", "PYTHONPATH": str(workdir),
-            "HOME": str(workdir)}
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "staproj.settings",
+        "PYTHONPATH": str(workdir),
+        "HOME": str(workdir),
+    }
 
 
 def _migrate(folder: Path, workdir: Path, env: dict[str, str]) -> None:
@@ -76,8 +84,12 @@ def seed(root: str) -> list[str]:
     """POST every Thing of things.json as a deep insert; returns the Location headers of the created Things."""
     created = []
     for thing in things():
-        request = urllib.request.Request(root + "Things", data=json.dumps(thing).encode("utf-8"), method="POST",
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            root + "Things",
+            data=json.dumps(thing).encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             if int(response.status) != 201:
                 raise RuntimeError(f"seeding {thing['name']!r}: HTTP {response.status}")
@@ -92,8 +104,18 @@ def serve(folder: Path, workdir: Path) -> Iterator[str]:
     _project(workdir, port)
     env = _environment(workdir)
     _migrate(folder, workdir, env)
-    argv = [str(folder / "bin" / "python"), "-m", "uvicorn", "--factory", "django.core.asgi:get_asgi_application",
-            "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
+    argv = [
+        str(folder / "bin" / "python"),
+        "-m",
+        "uvicorn",
+        "--factory",
+        "django.core.asgi:get_asgi_application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+    ]
     root = f"http://127.0.0.1:{port}/sensorthings/v1.1/"
     with running(argv, root, workdir / "server.log", env=env, cwd=workdir, timeout=60):
         seed(root)

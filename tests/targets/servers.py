@@ -50,8 +50,13 @@ def answers(url: str, timeout: float = 2.0) -> bool:
         return False
 
 
-def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 30.0,
-               probe: Callable[[], bool] | None = None) -> None:
+def wait_ready(
+    process: subprocess.Popen[bytes],
+    url: str,
+    log: Path,
+    timeout: float = 30.0,
+    probe: Callable[[], bool] | None = None,
+) -> None:
     """Poll the URL until it returns 200 (or ``probe`` until it is true); fail early if the process exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -83,8 +88,16 @@ def installed_venv(variable: str, name: str, *executables: str) -> Path | None:
 
 def gunicorn(venv: Path, port: int, workdir: Path, app: str, workers: int = 2) -> list[str]:
     """The argv of a gunicorn from ``venv`` serving ``app`` on 127.0.0.1 with its own control socket in ``workdir``."""
-    return [str(venv / "bin" / "gunicorn"), "-w", str(workers), "-b", f"{LOCALHOST}:{port}",
-            "--control-socket", str(workdir / "gunicorn.ctl"), app]
+    return [
+        str(venv / "bin" / "gunicorn"),
+        "-w",
+        str(workers),
+        "-b",
+        f"{LOCALHOST}:{port}",
+        "--control-socket",
+        str(workdir / "gunicorn.ctl"),
+        app,
+    ]
 
 
 def as_user(user: str | None) -> list[str]:
@@ -101,9 +114,18 @@ def _with_parent(argv: Sequence[str], user: str | None = None) -> list[str]:
 
 
 @contextmanager
-def running(argv: Sequence[str], ready_url: str, log: Path, *, env: Mapping[str, str] | None = None,
-            cwd: Path | None = None, timeout: float = 30.0, probe: Callable[[], bool] | None = None,
-            stop_signal: int = signal.SIGTERM, user: str | None = None) -> Iterator[subprocess.Popen[bytes]]:
+def running(
+    argv: Sequence[str],
+    ready_url: str,
+    log: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 30.0,
+    probe: Callable[[], bool] | None = None,
+    stop_signal: int = signal.SIGTERM,
+    user: str | None = None,
+) -> Iterator[subprocess.Popen[bytes]]:
     """Run the command as a child process until the block ends; its output goes to ``log``.
 
     Ready when ``ready_url`` answers 200, or, for servers that do not speak HTTP, when ``probe()`` is true (the
@@ -111,8 +133,14 @@ def running(argv: Sequence[str], ready_url: str, log: Path, *, env: Mapping[str,
     With ``user`` (only as root) the command runs as that user.
     """
     with log.open("ab") as out:
-        process = subprocess.Popen(_with_parent(argv, user), stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, env=dict(env) if env is not None else None, cwd=cwd)
+        process = subprocess.Popen(
+            _with_parent(argv, user),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=dict(env) if env is not None else None,
+            cwd=cwd,
+        )
     try:
         wait_ready(process, ready_url, log, timeout, probe)
         yield process

@@ -11,9 +11,14 @@ from lxml import etree
 from conformance.core.xmlsafe import parse_bytes
 from tests.targets.csw_records import RECORDS
 
-NS = {"csw": "http://www.opengis.net/cat/csw/2.0.2", "ows": "http://www.opengis.net/ows",
-      "dc": "http://purl.org/dc/elements/1.1/", "gmd": "http://www.isotc211.org/2005/gmd",
-      "gco": "http://www.isotc211.org/2005/gco", "srv": "http://www.isotc211.org/2005/srv"}
+NS = {
+    "csw": "http://www.opengis.net/cat/csw/2.0.2",
+    "ows": "http://www.opengis.net/ows",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "gmd": "http://www.isotc211.org/2005/gmd",
+    "gco": "http://www.isotc211.org/2005/gco",
+    "srv": "http://www.isotc211.org/2005/srv",
+}
 GMD = "http://www.isotc211.org/2005/gmd"
 
 
@@ -43,8 +48,14 @@ def _capabilities(pycsw_url: str) -> None:
 
 
 def _all_records(pycsw_url: str) -> None:
-    _, _, root = _get(pycsw_url, request="GetRecords", typenames="csw:Record", elementsetname="brief",
-                      resulttype="results", maxrecords=str(len(RECORDS) + 5))
+    _, _, root = _get(
+        pycsw_url,
+        request="GetRecords",
+        typenames="csw:Record",
+        elementsetname="brief",
+        resulttype="results",
+        maxrecords=str(len(RECORDS) + 5),
+    )
     results = root.find("csw:SearchResults", NS)
     assert results is not None and results.get("numberOfRecordsMatched") == str(len(RECORDS))
     identifiers = _strings(results, "csw:BriefRecord/dc:identifier/text()")
@@ -53,8 +64,9 @@ def _all_records(pycsw_url: str) -> None:
 
 def _iso_service(pycsw_url: str) -> None:
     service = next(r for r in RECORDS if r.schema == "iso" and r.kind == "service")
-    _, _, root = _get(pycsw_url, request="GetRecordById", id=service.identifier, outputschema=GMD,
-                      elementsetname="full")
+    _, _, root = _get(
+        pycsw_url, request="GetRecordById", id=service.identifier, outputschema=GMD, elementsetname="full"
+    )
     metadata = root.find("gmd:MD_Metadata", NS)
     assert metadata is not None
     assert metadata.findtext("gmd:fileIdentifier/gco:CharacterString", namespaces=NS) == service.identifier

@@ -8,8 +8,16 @@ from typing import Any
 
 from tests.targets.sensorthings import SEED, things
 
-ENTITY_SETS = {"Things", "Locations", "HistoricalLocations", "Datastreams", "Sensors", "ObservedProperties",
-               "Observations", "FeaturesOfInterest"}
+ENTITY_SETS = {
+    "Things",
+    "Locations",
+    "HistoricalLocations",
+    "Datastreams",
+    "Sensors",
+    "ObservedProperties",
+    "Observations",
+    "FeaturesOfInterest",
+}
 SENSING = "http://www.opengis.net/spec/iot_sensing/1.1/req/"
 
 

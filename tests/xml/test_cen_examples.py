@@ -13,8 +13,10 @@ from conformance.xml.xsd import SchemaRef, validate_source
 from tests.xml.corpora import cen_examples, cen_rules
 
 CII = "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice"
-CII_XSD = SchemaRef("en16931-cen", "cii/schema/D16B SCRDM (Subset)/uncoupled clm/CII/uncefact/data/standard/"
-                    "CrossIndustryInvoice_100pD16B.xsd")
+CII_XSD = SchemaRef(
+    "en16931-cen",
+    "cii/schema/D16B SCRDM (Subset)/uncoupled clm/CII/uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd",
+)
 
 
 def test_all_63_examples_are_there() -> None:

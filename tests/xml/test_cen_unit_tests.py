@@ -17,5 +17,7 @@ def test_the_corpus_holds_1140_unit_tests() -> None:
 def test_unit_test(case: UnitTest) -> None:
     fired = cen_rules(case.configuration).check(saxon.parse(case.document))
     unmet = case.unmet(fired)
-    assert not unmet, (f"{case.description}: expected {[(e.rule, e.kind) for e in unmet]}, "
-                       f"fired {[(f.rule, f.severity) for f in fired]}")
+    assert not unmet, (
+        f"{case.description}: expected {[(e.rule, e.kind) for e in unmet]}, "
+        f"fired {[(f.rule, f.severity) for f in fired]}"
+    )

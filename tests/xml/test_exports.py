@@ -104,7 +104,7 @@ def test_a_member_larger_than_declared_is_not_read_past_its_size(tmp_path: Path)
     archive = _zip(tmp_path / "lie.zip", {"lie.xml": b"<r>" + b"x" * 5000 + b"</r>"})
     data = bytearray(archive.read_bytes())
     central = data.index(b"PK\x01\x02")
-    data[central + 24:central + 28] = struct.pack("<I", 100)
+    data[central + 24 : central + 28] = struct.pack("<I", 100)
     archive.write_bytes(bytes(data))
     [doc] = list(documents([str(archive)]))
     assert isinstance(doc, Document) and doc.size == 100
@@ -153,8 +153,7 @@ def test_parallel_runs_give_the_same_reports_as_sequential_ones(tmp_path: Path) 
     assert broken.error and not broken.valid and not broken.accepted
 
 
-def test_a_large_document_is_streamed_with_the_same_findings(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_document_is_streamed_with_the_same_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "0503.xml"
     data = _template("Aussonderung.0503").replace(b"<xdomea:ProzessID>242f44e8", b"<xdomea:ProzessID>x42f44e8")
     path.write_bytes(data.replace(b"<xdomea:Hinweis>", b"<xdomea:Unbekannt/><xdomea:Hinweis>", 1))
@@ -170,7 +169,8 @@ def test_a_large_document_is_streamed_with_the_same_findings(
 
 
 def test_a_large_document_that_is_not_well_formed_gets_its_parse_finding_only(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "cut.xml"
     path.write_bytes(_template("Aussonderung.0503")[:-200])
     monkeypatch.setattr(exports, "IN_MEMORY_BYTES", 1000)
@@ -220,8 +220,9 @@ def test_streamed_memory_stays_flat_as_documents_grow(tmp_path: Path) -> None:
     for megabytes in (4, 32):
         path = tmp_path / f"{megabytes}.xml"
         samples.write_large(path, megabytes)
-        done = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(path)], capture_output=True, text=True,
-                              timeout=300, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", MEMORY_PROBE, str(path)], capture_output=True, text=True, timeout=300, check=True
+        )
         peaks.append(int(done.stdout))
     assert peaks[1] - peaks[0] < 16 * 1024, peaks
 
@@ -236,12 +237,13 @@ def _die(doc: Document, standard: str) -> DocumentReport:
 
 @pytest.mark.parametrize(("validate", "reason"), [(_crash, "RuntimeError: bug in a check"), (_die, "Broken")])
 def test_a_failing_validator_rejects_the_document_never_passes_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, validate: exports.StreamValidate, reason: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, validate: exports.StreamValidate, reason: str
+) -> None:
     for name in ("a", "b"):
         (tmp_path / f"{name}.xml").write_bytes(_template("Anbieteverzeichnis.0501"))
     validators()
     monkeypatch.setitem(exports._STREAMING, XDOMEA, validate)
-    for workers in ((1, 2) if validate is _crash else (2,)):
+    for workers in (1, 2) if validate is _crash else (2,):
         reports = validate_export([str(tmp_path)], XDOMEA, workers=workers)
         assert len(reports) == 2 and not any(r.valid or r.accepted for r in reports)
         assert all("processing error" in (r.error or "") and reason in (r.error or "") for r in reports)

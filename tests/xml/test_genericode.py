@@ -40,9 +40,16 @@ def _genericode(uri: str, version: str, codes: list[str], column: str = "code") 
 
 
 def _code_type(name: str, uri: str | None, version: str | None, enum: list[str] | None = None) -> str:
-    code = ("<xs:element name='code' form='unqualified'><xs:simpleType><xs:restriction base='xs:token'>"
-            + "".join(f"<xs:enumeration value='{v}'/>" for v in enum) + "</xs:restriction></xs:simpleType>"
-            "</xs:element>") if enum else "<xs:element name='code' type='xs:token' form='unqualified'/>"
+    code = (
+        (
+            "<xs:element name='code' form='unqualified'><xs:simpleType><xs:restriction base='xs:token'>"
+            + "".join(f"<xs:enumeration value='{v}'/>" for v in enum)
+            + "</xs:restriction></xs:simpleType>"
+            "</xs:element>"
+        )
+        if enum
+        else "<xs:element name='code' type='xs:token' form='unqualified'/>"
+    )
     uri_attr = f"fixed='{uri}'" if uri else "use='optional'"
     version_attr = f"fixed='{version}'" if version else "use='required'"
     return f"""<xs:complexType name="{name}"><xs:complexContent><xs:restriction base="xoev-code:Code">
@@ -63,8 +70,11 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> CodeListIndex:
 @pytest.fixture(scope="module")
 def typing(tmp_path_factory: pytest.TempPathFactory) -> CodeTyping:
     xoev = default_store().path("xdomea-3.0.0", XOEV_CODE)
-    types = (_code_type("T1", "urn:t:farben", "2", ["rot", "gruen", "blau", "lila"])
-             + _code_type("T2", "urn:t:farben", "1") + _code_type("T3", "urn:t:farben", None))
+    types = (
+        _code_type("T1", "urn:t:farben", "2", ["rot", "gruen", "blau", "lila"])
+        + _code_type("T2", "urn:t:farben", "1")
+        + _code_type("T3", "urn:t:farben", None)
+    )
     schema = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t"
         xmlns:xoev-code="http://xoev.de/schemata/code/1_0" targetNamespace="urn:t" elementFormDefault="qualified">
       <xs:import namespace="http://xoev.de/schemata/code/1_0" schemaLocation="{xoev.as_uri()}"/>
@@ -93,45 +103,73 @@ def _check(typing: CodeTyping, index: CodeListIndex, body: str) -> list[tuple[st
 
 
 def test_code_types_come_from_the_schema(typing: CodeTyping) -> None:
-    root = etree.fromstring(b'<t:r xmlns:t="urn:t"><t:a><code>rot</code></t:a><t:b><code>rot</code></t:b>'
-                            b'<t:c><code>rot</code></t:c><t:d><code>x</code></t:d>'
-                            b'<t:g><t:b><code>rot</code></t:b></t:g><t:text>code</t:text></t:r>')
+    root = etree.fromstring(
+        b'<t:r xmlns:t="urn:t"><t:a><code>rot</code></t:a><t:b><code>rot</code></t:b>'
+        b"<t:c><code>rot</code></t:c><t:d><code>x</code></t:d>"
+        b"<t:g><t:b><code>rot</code></t:b></t:g><t:text>code</t:text></t:r>"
+    )
     found = [(etree.QName(e).localname, b.code_type, b.list_uri, b.list_version) for e, b in typing.bindings(root)]
-    assert found == [("a", 1, "urn:t:farben", "2"), ("b", 2, "urn:t:farben", "1"), ("c", 3, "urn:t:farben", None),
-                     ("d", 4, None, None), ("b", 2, "urn:t:farben", "1")]
+    assert found == [
+        ("a", 1, "urn:t:farben", "2"),
+        ("b", 2, "urn:t:farben", "1"),
+        ("c", 3, "urn:t:farben", None),
+        ("d", 4, None, None),
+        ("b", 2, "urn:t:farben", "1"),
+    ]
 
 
 def test_valid_codes_give_no_finding(typing: CodeTyping, index: CodeListIndex) -> None:
-    assert _check(typing, index, '<t:a><code>blau</code></t:a><t:b><code>gruen</code></t:b>'
-                  '<t:c listVersionID="1"><code>rot</code></t:c>'
-                  '<t:d listURI="urn:t:farben" listVersionID="urn:t:farben_2"><code>blau</code></t:d>') == []
+    assert (
+        _check(
+            typing,
+            index,
+            "<t:a><code>blau</code></t:a><t:b><code>gruen</code></t:b>"
+            '<t:c listVersionID="1"><code>rot</code></t:c>'
+            '<t:d listURI="urn:t:farben" listVersionID="urn:t:farben_2"><code>blau</code></t:d>',
+        )
+        == []
+    )
 
 
 def test_a_code_outside_its_list_version_is_a_member_finding(typing: CodeTyping, index: CodeListIndex) -> None:
-    assert _check(typing, index, "<t:a><code>lila</code></t:a><t:b><code>blau</code></t:b>"
-                  "<t:g><t:b><code>blau</code></t:b></t:g>") == [
-        (MEMBER, "error", "/t:r/t:a"), (MEMBER, "error", "/t:r/t:b"), (MEMBER, "error", "/t:r/t:g/t:b")]
+    assert _check(
+        typing, index, "<t:a><code>lila</code></t:a><t:b><code>blau</code></t:b><t:g><t:b><code>blau</code></t:b></t:g>"
+    ) == [(MEMBER, "error", "/t:r/t:a"), (MEMBER, "error", "/t:r/t:b"), (MEMBER, "error", "/t:r/t:g/t:b")]
 
 
-def test_the_instance_version_is_used_when_the_schema_leaves_it_open(typing: CodeTyping,
-                                                                       index: CodeListIndex) -> None:
+def test_the_instance_version_is_used_when_the_schema_leaves_it_open(typing: CodeTyping, index: CodeListIndex) -> None:
     assert _check(typing, index, '<t:c listVersionID="2"><code>blau</code></t:c>') == []
     assert _check(typing, index, '<t:c listVersionID="1"><code>blau</code></t:c>') == [(MEMBER, "error", "/t:r/t:c")]
 
 
 def test_missing_or_empty_references_are_findings(typing: CodeTyping, index: CodeListIndex) -> None:
-    found = _check(typing, index, '<t:c><code>rot</code></t:c><t:c listVersionID=""><code>rot</code></t:c>'
-                   '<t:d listURI="" listVersionID="1"><code>rot</code></t:d><t:d><code>rot</code></t:d>')
-    assert found == [(MISSING_REF, "error", "/t:r/t:c[1]"), (MISSING_REF, "error", "/t:r/t:c[2]"),
-                     (MISSING_REF, "error", "/t:r/t:d[1]"), (MISSING_REF, "error", "/t:r/t:d[2]")]
+    found = _check(
+        typing,
+        index,
+        '<t:c><code>rot</code></t:c><t:c listVersionID=""><code>rot</code></t:c>'
+        '<t:d listURI="" listVersionID="1"><code>rot</code></t:d><t:d><code>rot</code></t:d>',
+    )
+    assert found == [
+        (MISSING_REF, "error", "/t:r/t:c[1]"),
+        (MISSING_REF, "error", "/t:r/t:c[2]"),
+        (MISSING_REF, "error", "/t:r/t:d[1]"),
+        (MISSING_REF, "error", "/t:r/t:d[2]"),
+    ]
 
 
 def test_unknown_lists_and_versions_are_findings_of_their_own(typing: CodeTyping, index: CodeListIndex) -> None:
-    found = _check(typing, index, '<t:c listVersionID="9"><code>rot</code></t:c>'
-                   '<t:d listURI="urn:t:fremd" listVersionID="1"><code>rot</code></t:d>'
-                   '<t:d listURI="urn:t:farben" listVersionID="3"><code>rot</code></t:d>')
-    assert found == [(UNKNOWN_VERSION, "information", "/t:r/t:c"), (UNKNOWN_LIST, "warning", "/t:r/t:d[1]"),
-                     (UNKNOWN_VERSION, "information", "/t:r/t:d[2]")]
+    found = _check(
+        typing,
+        index,
+        '<t:c listVersionID="9"><code>rot</code></t:c>'
+        '<t:d listURI="urn:t:fremd" listVersionID="1"><code>rot</code></t:d>'
+        '<t:d listURI="urn:t:farben" listVersionID="3"><code>rot</code></t:d>',
+    )
+    assert found == [
+        (UNKNOWN_VERSION, "information", "/t:r/t:c"),
+        (UNKNOWN_LIST, "warning", "/t:r/t:d[1]"),
+        (UNKNOWN_VERSION, "information", "/t:r/t:d[2]"),
+    ]
 
 
 def test_a_version_not_held_offline_leaves_the_code_unchecked(typing: CodeTyping, index: CodeListIndex) -> None:
@@ -145,7 +183,8 @@ def test_a_version_not_held_offline_leaves_the_code_unchecked(typing: CodeTyping
 def test_xsi_type_selects_the_declarations_below_it(typing: CodeTyping, index: CodeListIndex) -> None:
     xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:Erweitert"'
     assert _check(typing, index, f"<t:h {xsi}><t:e><code>lila</code></t:e></t:h>") == [
-        (MEMBER, "error", "/t:r/t:h/t:e")]
+        (MEMBER, "error", "/t:r/t:h/t:e")
+    ]
     assert _check(typing, index, f"<t:h {xsi}><t:e><code>rot</code></t:e></t:h>") == []
 
 
@@ -172,13 +211,16 @@ def test_the_key_column_is_read_whatever_its_name() -> None:
     assert formats.keys[0][0] == "Code" and len(formats.codes) == 46
 
 
-@pytest.mark.parametrize("message", ["Anbieteverzeichnis.0501", "Bewertungsverzeichnis.0502",
-                                     "Aussonderung.0503", "AnbietungEmpfangBestaetigen.0504"])
+@pytest.mark.parametrize(
+    "message",
+    ["Anbieteverzeichnis.0501", "Bewertungsverzeichnis.0502", "Aussonderung.0503", "AnbietungEmpfangBestaetigen.0504"],
+)
 def test_toolkit_templates_use_channel_code_002_which_is_not_in_its_list(message: str) -> None:
     path = default_store().path("xdomea-toolkit-templates", f"{TEMPLATES}/xx_Aussonderung.{message}.xml")
     root = etree.parse(str(path)).getroot()
     members = [f for f in check_codes(root, xdomea.typing(), xdomea.code_lists()) if f.rule == MEMBER]
     assert [(f.line, f.location.rsplit("/", 3)[-3:]) for f in members] == [
         (64, ["xdomea:Absender", "xdomea:Kommunikation", "xdomea:Kanal"]),
-        (136, ["xdomea:Empfaenger", "xdomea:Kommunikation", "xdomea:Kanal"])]
+        (136, ["xdomea:Empfaenger", "xdomea:Kommunikation", "xdomea:Kanal"]),
+    ]
     assert all("'002'" in f.message and "01, 02" in f.message for f in members)

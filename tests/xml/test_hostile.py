@@ -76,11 +76,17 @@ def _documents(port: int, secret: Path, fifo: Path) -> dict[str, bytes]:
     web = f"http://127.0.0.1:{port}"
     lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     message = samples.repaired("Anbieteverzeichnis.0501").decode()
-    xinclude = message.replace("<xdomea:Hinweis>", '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
-                               f'href="{secret.as_uri()}" parse="text"/><xi:include xmlns:xi="http://www.w3.org/2001/'
-                               f'XInclude" href="{web}/xinclude" parse="text"/><xdomea:Hinweis>', 1)
-    location = message.replace("http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
-                               f"{web}/evil.xsd\" xsi:noNamespaceSchemaLocation=\"{web}/other.xsd")
+    xinclude = message.replace(
+        "<xdomea:Hinweis>",
+        '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+        f'href="{secret.as_uri()}" parse="text"/><xi:include xmlns:xi="http://www.w3.org/2001/'
+        f'XInclude" href="{web}/xinclude" parse="text"/><xdomea:Hinweis>',
+        1,
+    )
+    location = message.replace(
+        "http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
+        f'{web}/evil.xsd" xsi:noNamespaceSchemaLocation="{web}/other.xsd',
+    )
     late = "<!--" + " " * 70_000 + "-->"
     return {
         "laughs-late.xml": f'{late}<!DOCTYPE r [<!ENTITY l0 "lol">{lol}]><r>&l9;</r>'.encode(),
@@ -167,8 +173,9 @@ def hostile(listener: tuple[int, Path], tmp_path_factory: pytest.TempPathFactory
 
 def _probe(mode: str, folder: Path) -> dict[str, dict[str, Any]]:
     files = [folder.parent / "benign.xml", *sorted(folder.iterdir())]
-    done = subprocess.run([sys.executable, "-c", PROBE, mode, *map(str, files)], capture_output=True, text=True,
-                          timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, mode, *map(str, files)], capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert MARKER not in done.stdout and "LEAK-BODY" not in done.stdout
     results = {Path(r["file"]).stem: r for r in map(json.loads, done.stdout.splitlines())}

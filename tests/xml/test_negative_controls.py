@@ -35,6 +35,7 @@ def _remove(xpath: str) -> Callable[[etree._Element], None]:
         assert found, f"nothing to break at {xpath}"
         for node in found:
             node.getparent().remove(node)
+
     return edit
 
 
@@ -44,6 +45,7 @@ def _set(xpath: str, value: str) -> Callable[[etree._Element], None]:
         assert found, f"nothing to break at {xpath}"
         for node in found:
             node.text = value
+
     return edit
 
 
@@ -53,23 +55,41 @@ def _insert_unknown(root: etree._Element) -> None:
 
 BREAKS: list[tuple[str, str, Callable[[etree._Element], None], str]] = [
     ("ubl-no-buyer-reference", UBL, _remove("/*/cbc:BuyerReference"), "BR-DE-15"),
-    ("cii-no-buyer-reference", CII, _remove("//ram:ApplicableHeaderTradeAgreement/ram:BuyerReference"),
-     "BR-DE-15"),
-    ("ubl-no-seller-country", UBL, _remove("/*/cac:AccountingSupplierParty//cac:PostalAddress/cac:Country"),
-     "BR-09"),
+    ("cii-no-buyer-reference", CII, _remove("//ram:ApplicableHeaderTradeAgreement/ram:BuyerReference"), "BR-DE-15"),
+    ("ubl-no-seller-country", UBL, _remove("/*/cac:AccountingSupplierParty//cac:PostalAddress/cac:Country"), "BR-09"),
     ("ubl-bad-currency", UBL, _set("/*/cbc:DocumentCurrencyCode", "EUX"), "BR-CL-04"),
-    ("ubl-no-seller-contact-mail", UBL,
-     _remove("/*/cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ElectronicMail"), "BR-DE-7"),
+    (
+        "ubl-no-seller-contact-mail",
+        UBL,
+        _remove("/*/cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ElectronicMail"),
+        "BR-DE-7",
+    ),
     ("ubl-wrong-payable-amount", UBL, _set("/*/cac:LegalMonetaryTotal/cbc:PayableAmount", "1.00"), "BR-CO-16"),
     ("ubl-unknown-element", UBL, _insert_unknown, "XSD"),
-    ("ubl-line-starts-before-invoice-period", UBL_PERIOD,
-     _set("/*/cac:InvoiceLine/cac:InvoicePeriod/cbc:StartDate", "2016-05-31"), "PEPPOL-EN16931-R110"),
-    ("ubl-line-ends-after-invoice-period", UBL_PERIOD,
-     _set("/*/cac:InvoiceLine/cac:InvoicePeriod/cbc:EndDate", "2016-07-01"), "PEPPOL-EN16931-R111"),
-    ("cii-line-starts-before-invoice-period", CII_PERIOD,
-     _set(f"{CII_LINE_PERIOD}/ram:StartDateTime/*", "20160531"), "PEPPOL-EN16931-R110"),
-    ("cii-line-ends-after-invoice-period", CII_PERIOD,
-     _set(f"{CII_LINE_PERIOD}/ram:EndDateTime/*", "20160701"), "PEPPOL-EN16931-R111"),
+    (
+        "ubl-line-starts-before-invoice-period",
+        UBL_PERIOD,
+        _set("/*/cac:InvoiceLine/cac:InvoicePeriod/cbc:StartDate", "2016-05-31"),
+        "PEPPOL-EN16931-R110",
+    ),
+    (
+        "ubl-line-ends-after-invoice-period",
+        UBL_PERIOD,
+        _set("/*/cac:InvoiceLine/cac:InvoicePeriod/cbc:EndDate", "2016-07-01"),
+        "PEPPOL-EN16931-R111",
+    ),
+    (
+        "cii-line-starts-before-invoice-period",
+        CII_PERIOD,
+        _set(f"{CII_LINE_PERIOD}/ram:StartDateTime/*", "20160531"),
+        "PEPPOL-EN16931-R110",
+    ),
+    (
+        "cii-line-ends-after-invoice-period",
+        CII_PERIOD,
+        _set(f"{CII_LINE_PERIOD}/ram:EndDateTime/*", "20160701"),
+        "PEPPOL-EN16931-R111",
+    ),
 ]
 
 
@@ -85,8 +105,9 @@ def test_the_originals_are_accepted() -> None:
 
 
 @pytest.mark.parametrize(("case", "name", "edit", "rule"), BREAKS, ids=[b[0] for b in BREAKS])
-def test_broken_copy_is_rejected_by_the_named_rule(case: str, name: str, edit: Callable[[etree._Element], None],
-                                                   rule: str) -> None:
+def test_broken_copy_is_rejected_by_the_named_rule(
+    case: str, name: str, edit: Callable[[etree._Element], None], rule: str
+) -> None:
     report = pipeline.validate(Source(case, data=_broken(name, edit)))
     assert not report.accepted and not report.valid
     fired = report.fired(rule)

@@ -42,13 +42,15 @@ def test_documents_inside_an_inner_archive_are_validated_and_named_by_their_chai
     assert [(r.file, r.accepted) for r in reports] == [
         (f"{outer}!rechnungen-2026-01.zip!januar/a.xml", True),
         (f"{outer}!rechnungen-2026-01.zip!januar/b.xml", False),
-        (f"{outer}!c.xml", True)]
+        (f"{outer}!c.xml", True),
+    ]
     assert "BR-DE-15" in {f.rule for f in reports[1].findings}
 
 
 def test_a_package_inside_a_delivery_keeps_its_primary_documents(tmp_path: Path) -> None:
-    package = _zipped({"0503/nachricht.xml": samples.repaired("Aussonderung.0503"),
-                       f"0503/{samples.PRIMARY}": b"%PDF-1.4"})
+    package = _zipped(
+        {"0503/nachricht.xml": samples.repaired("Aussonderung.0503"), f"0503/{samples.PRIMARY}": b"%PDF-1.4"}
+    )
     outer = tmp_path / "abgabe.zip"
     outer.write_bytes(_zipped({"paket-1.zip": package}))
     [report] = validate_export([str(outer)], "xdomea-3.0.0", workers=1)

@@ -26,8 +26,9 @@ def test_list_shows_every_locked_pack_as_json() -> None:
     assert len(packs["schxslt"]["digest"]) == 64
 
 
-def test_sync_builds_a_mirror_that_an_offline_machine_can_sync_from(empty_cache: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sync_builds_a_mirror_that_an_offline_machine_can_sync_from(
+    empty_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mirror = empty_cache / "usb-stick"
     runner = CliRunner()
     made = runner.invoke(main, ["packs", "sync", "schxslt", "--offline", "--build-mirror", str(mirror)])

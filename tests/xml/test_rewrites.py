@@ -57,11 +57,20 @@ def test_a_leading_child_path_predicate_moves_into_a_key() -> None:
     assert 'name="wechselbar-indexed-1" match="a:doc[a:head/a:start]" use="\'*\'"' in text
 
 
-@pytest.mark.parametrize("pattern", [
-    "/a:doc[a:head]/a:line", "a:doc[@id]/a:line", "a:doc[a:head = 'x']/a:line", "a:doc[$flag]/a:line",
-    "a:doc[1]/a:line", "a:doc[a:head]", "a:doc[a:head]//a:line", "a:doc[a:head]/a:line/(a:b|a:c)",
-    "(a:doc[a:head])/a:line",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "/a:doc[a:head]/a:line",
+        "a:doc[@id]/a:line",
+        "a:doc[a:head = 'x']/a:line",
+        "a:doc[$flag]/a:line",
+        "a:doc[1]/a:line",
+        "a:doc[a:head]",
+        "a:doc[a:head]//a:line",
+        "a:doc[a:head]/a:line/(a:b|a:c)",
+        "(a:doc[a:head])/a:line",
+    ],
+)
 def test_other_patterns_are_left_alone(pattern: str) -> None:
     source = _stylesheet(pattern)
     assert b"wechselbar-indexed" not in keyed(source)
@@ -100,15 +109,21 @@ def test_the_xrechnung_build_fires_the_same_rules_as_its_plain_compilation(tmp_p
 
 def _line_findings(mixed: bool) -> bytes:
     """A generated invoice whose every line breaks PEPPOL-EN16931-R101 (every other line with another prefix)."""
-    document = large_invoice(30, line_bytes=600).replace(b"</cac:OrderLineReference>", (
-        b"</cac:OrderLineReference><cac:DocumentReference><cbc:ID>1</cbc:ID>"
-        b"<cbc:DocumentTypeCode>999</cbc:DocumentTypeCode></cac:DocumentReference>"))
+    document = large_invoice(30, line_bytes=600).replace(
+        b"</cac:OrderLineReference>",
+        (
+            b"</cac:OrderLineReference><cac:DocumentReference><cbc:ID>1</cbc:ID>"
+            b"<cbc:DocumentTypeCode>999</cbc:DocumentTypeCode></cac:DocumentReference>"
+        ),
+    )
     if not mixed:
         return document
     other = f'<x:InvoiceLine xmlns:x="{CAC}">'.encode()
     parts = document.split(b"<cac:InvoiceLine>")
-    return parts[0] + b"".join((other + p.replace(b"</cac:InvoiceLine>", b"</x:InvoiceLine>", 1)) if n % 2 else
-                               b"<cac:InvoiceLine>" + p for n, p in enumerate(parts[1:]))
+    return parts[0] + b"".join(
+        (other + p.replace(b"</cac:InvoiceLine>", b"</x:InvoiceLine>", 1)) if n % 2 else b"<cac:InvoiceLine>" + p
+        for n, p in enumerate(parts[1:])
+    )
 
 
 def _fired(rules: Rules, document: bytes) -> list[tuple[str, str]]:

@@ -18,8 +18,9 @@ CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
 
 
 def _without_item_names(document: bytes) -> bytes:
-    return re.sub(rb"(<cac:Item>\s*(?:<cbc:Description>[^<]*</cbc:Description>\s*)?)<cbc:Name>[^<]*</cbc:Name>", rb"\1",
-                  document)
+    return re.sub(
+        rb"(<cac:Item>\s*(?:<cbc:Description>[^<]*</cbc:Description>\s*)?)<cbc:Name>[^<]*</cbc:Name>", rb"\1", document
+    )
 
 
 def _mixed_prefixes(document: bytes) -> bytes:
@@ -50,9 +51,13 @@ def _built_and_original(syntax: str, folder: Path) -> tuple[Rules, Rules]:
     assert "wechselbar:name-positions" in built.read_text(encoding="utf-8")
     recipe = config.builds["cen-rules"]
     original = folder / "original.xsl"
-    original.write_text(saxon.build_step(default_store().path(config.scenarios_pack, recipe["stylesheet"]),
-                                         default_store().path(recipe["pack"], recipe["files"][built.name])),
-                        encoding="utf-8")
+    original.write_text(
+        saxon.build_step(
+            default_store().path(config.scenarios_pack, recipe["stylesheet"]),
+            default_store().path(recipe["pack"], recipe["files"][built.name]),
+        ),
+        encoding="utf-8",
+    )
     assert f'mode="{MODE}"' in original.read_text(encoding="utf-8")
     return Rules("built", built), Rules("original", original)
 
@@ -78,8 +83,10 @@ def test_the_built_cii_rules_print_the_same_locations_as_the_original(tmp_path: 
 
 @pytest.mark.parametrize("count", [1, 2])
 def test_root_and_first_siblings_carry_no_index(count: int) -> None:
-    fired = _fired(Rules("built", xrechnung().resolve_file("resources/ubl/2.1/xsl/EN16931-UBL-validation.xsl")),
-                   _without_item_names(large_invoice(count, line_bytes=600)))
+    fired = _fired(
+        Rules("built", xrechnung().resolve_file("resources/ubl/2.1/xsl/EN16931-UBL-validation.xsl")),
+        _without_item_names(large_invoice(count, line_bytes=600)),
+    )
     paths = [location for rule, location in fired if rule == "BR-25"]
     assert paths[0] == "/ubl:Invoice/cac:InvoiceLine"
     assert paths[1:] == ([] if count == 1 else ["/ubl:Invoice/cac:InvoiceLine[2]"])

@@ -46,9 +46,11 @@ def test_several_matching_scenarios_are_ambiguous() -> None:
 
 def test_a_failing_stylesheet_rejects_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "broken.xsl"
-    broken.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                      '<xsl:template match="/"><xsl:sequence select="error((), \'boom\')"/></xsl:template>'
-                      '</xsl:stylesheet>')
+    broken.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template match="/"><xsl:sequence select="error((), \'boom\')"/></xsl:template>'
+        "</xsl:stylesheet>"
+    )
     original = Configuration.stylesheet
 
     def stylesheet(self: Configuration, location: str, store: object = None) -> Rules:
@@ -73,15 +75,20 @@ def test_a_second_configuration_version_is_added_as_data(tmp_path: Path, monkeyp
     (tmp_path / shipped.name).write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
     variant = shipped.read_text(encoding="utf-8").replace('id = "xrechnung-3.0"', 'id = "xrechnung-9.9"')
     variant = variant.replace('standard = "xrechnung-3.0"', 'standard = "xrechnung-9.9"')
-    (tmp_path / "xrechnung-9.9.toml").write_text(variant.replace("kosit:xrechnung_3.0", "kosit:xrechnung_9.9"),
-                                                 encoding="utf-8")
+    (tmp_path / "xrechnung-9.9.toml").write_text(
+        variant.replace("kosit:xrechnung_3.0", "kosit:xrechnung_9.9"), encoding="utf-8"
+    )
     monkeypatch.setattr(kosit, "FOLDER", tmp_path)
     kosit.configurations.cache_clear()
     scenarios.selector.cache_clear()
     try:
         old = pipeline.validate(Source("a.xml", data=_instance("01.01a-INVOICE_ubl.xml")))
-        new = pipeline.validate(Source("b.xml", data=_instance("01.01a-INVOICE_ubl.xml").replace(
-            b"kosit:xrechnung_3.0", b"kosit:xrechnung_9.9")))
+        new = pipeline.validate(
+            Source(
+                "b.xml",
+                data=_instance("01.01a-INVOICE_ubl.xml").replace(b"kosit:xrechnung_3.0", b"kosit:xrechnung_9.9"),
+            )
+        )
     finally:
         kosit.configurations.cache_clear()
         scenarios.selector.cache_clear()
@@ -91,22 +98,27 @@ def test_a_second_configuration_version_is_added_as_data(tmp_path: Path, monkeyp
 
 def test_every_shipped_scenario_requires_one_of_three_root_elements() -> None:
     roots = {scenarios.required_root(s) for s in scenarios.scenarios(xrechnung())}
-    assert roots == {"{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice",
-                     "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote",
-                     "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice"}
+    assert roots == {
+        "{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice",
+        "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote",
+        "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice",
+    }
 
 
-@pytest.mark.parametrize(("match", "root"), [
-    ("exists(/p:R[q:a = 'x|y (z]'])", "{urn:p}R"),
-    ("/p:R/q:a[. = 'x']", "{urn:p}R"),
-    ("exists(/p:R) or exists(/p:S)", None),
-    ("/p:R | /p:S", None),
-    ("//p:R", None),
-    ("exists(/x:R)", None),
-    ("/p:R/*", None),
-    ("count(/p:R) = 0", None),
-    ("not(/p:R)", None),
-])
+@pytest.mark.parametrize(
+    ("match", "root"),
+    [
+        ("exists(/p:R[q:a = 'x|y (z]'])", "{urn:p}R"),
+        ("/p:R/q:a[. = 'x']", "{urn:p}R"),
+        ("exists(/p:R) or exists(/p:S)", None),
+        ("/p:R | /p:S", None),
+        ("//p:R", None),
+        ("exists(/x:R)", None),
+        ("/p:R/*", None),
+        ("count(/p:R) = 0", None),
+        ("not(/p:R)", None),
+    ],
+)
 def test_a_required_root_is_derived_only_from_a_single_path(match: str, root: str | None) -> None:
     scenario = scenarios.Scenario("s", xrechnung(), match, {"p": "urn:p", "q": "urn:q"})
     assert scenarios.required_root(scenario) == root

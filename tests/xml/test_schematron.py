@@ -27,7 +27,9 @@ def test_schematron_compiles_with_abstract_patterns_and_reports(tmp_path: Path) 
     rules = Rules("rules", compile_schematron(sch, tmp_path / "rules.xsl"))
     found = rules.check(saxon.parse(b"<doc><item/><item code='x'/></doc>"))
     assert [(f.rule, f.severity, f.location) for f in found] == [
-        ("R-1", "fatal", "/doc[1]/item[1]"), ("R-2", "warning", "/doc[1]/item[2]")]
+        ("R-1", "fatal", "/doc[1]/item[1]"),
+        ("R-2", "warning", "/doc[1]/item[2]"),
+    ]
     assert found[0].message == "code missing"
 
 
@@ -41,24 +43,36 @@ def test_builds_are_cached_on_disk_and_reused() -> None:
     assert "PEPPOL-EN16931-R001" in text and "BR-DE-15" in text and "@xrechnung.version@" not in text
 
 
-@pytest.mark.parametrize("call", [
-    "unparsed-text('file:///etc/hostname')", "doc('file:///etc/hostname')", "doc('http://127.0.0.1:9/x.xml')",
-    "collection('file:///etc/')",
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        "unparsed-text('file:///etc/hostname')",
+        "doc('file:///etc/hostname')",
+        "doc('http://127.0.0.1:9/x.xml')",
+        "collection('file:///etc/')",
+    ],
+)
 def test_stylesheets_cannot_read_files_or_the_network(tmp_path: Path, call: str) -> None:
     path = tmp_path / "probe.xsl"
-    path.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                    f'<xsl:template match="/"><r><xsl:value-of select="count({call})"/></r></xsl:template>'
-                    '</xsl:stylesheet>', encoding="utf-8")
+    path.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        f'<xsl:template match="/"><r><xsl:value-of select="count({call})"/></r></xsl:template>'
+        "</xsl:stylesheet>",
+        encoding="utf-8",
+    )
     with pytest.raises(saxon.SaxonError, match=r"prohibited|disallowed"):
         Rules("probe", path).run(saxon.parse(b"<a/>"))
 
 
 def test_validation_stylesheets_cannot_include_files(tmp_path: Path) -> None:
-    (tmp_path / "other.xsl").write_text('<xsl:stylesheet version="3.0" '
-                                        'xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>', encoding="utf-8")
+    (tmp_path / "other.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>', encoding="utf-8"
+    )
     path = tmp_path / "main.xsl"
-    path.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                    f'<xsl:include href="{(tmp_path / "other.xsl").as_uri()}"/></xsl:stylesheet>', encoding="utf-8")
+    path.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        f'<xsl:include href="{(tmp_path / "other.xsl").as_uri()}"/></xsl:stylesheet>',
+        encoding="utf-8",
+    )
     with pytest.raises(saxon.SaxonError):
         saxon.executable(path)

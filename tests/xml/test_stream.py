@@ -41,7 +41,7 @@ def _message(records: int = 40) -> str:
 def _broken(change: str, records: int = 40) -> bytes:
     data = _message(records)
     middle = data.index(BETREFF, data.index(RECORD, len(data) // 2))
-    return (data[:middle] + change + data[middle + len(BETREFF):]).encode()
+    return (data[:middle] + change + data[middle + len(BETREFF) :]).encode()
 
 
 class Counted:
@@ -74,8 +74,11 @@ def _streamed(data: bytes) -> tuple[list[Finding], int]:
     return list(found), opener.reads
 
 
-@pytest.mark.parametrize("data", [_message().encode(), _message().replace("<code>02</code>", "<code>002</code>")
-                                  .encode()], ids=["valid", "valid, with code-list findings"])
+@pytest.mark.parametrize(
+    "data",
+    [_message().encode(), _message().replace("<code>02</code>", "<code>002</code>").encode()],
+    ids=["valid", "valid, with code-list findings"],
+)
 def test_a_valid_document_is_read_once_with_the_findings_of_the_two_passes(data: bytes) -> None:
     found, reads = _streamed(data)
     assert reads == 1 and found == _two_passes(data)
@@ -101,8 +104,9 @@ def test_any_other_problem_gets_exactly_the_findings_of_the_two_passes(change: s
     assert reads > 1 and found and found == _two_passes(data)
 
 
-@pytest.mark.parametrize("tail", ["", "<after/>", "<!-- unterminated", "text"], ids=["cut", "element", "comment",
-                                                                                       "text"])
+@pytest.mark.parametrize(
+    "tail", ["", "<after/>", "<!-- unterminated", "text"], ids=["cut", "element", "comment", "text"]
+)
 def test_a_document_that_ends_badly_gets_its_parse_finding_only(tail: str) -> None:
     data = _message().encode()
     data = data[:-200] if not tail else data + tail.encode()

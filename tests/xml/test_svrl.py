@@ -24,11 +24,19 @@ def test_findings_carry_id_severity_location_and_message() -> None:
     ]
 
 
-@pytest.mark.parametrize(("flag", "role", "level"), [
-    ("fatal", None, "fatal"), (None, "error", "error"), ("warning", None, "warning"), (None, "warn", "warning"),
-    ("information", None, "information"), (None, "info", "information"), (None, None, "error"),
-    ("warning", "fatal", "fatal"),
-])
+@pytest.mark.parametrize(
+    ("flag", "role", "level"),
+    [
+        ("fatal", None, "fatal"),
+        (None, "error", "error"),
+        ("warning", None, "warning"),
+        (None, "warn", "warning"),
+        ("information", None, "information"),
+        (None, "info", "information"),
+        (None, None, "error"),
+        ("warning", "fatal", "fatal"),
+    ],
+)
 def test_severity_follows_the_kosit_report(flag: str | None, role: str | None, level: str) -> None:
     assert svrl.severity(flag, role) == level
 

@@ -33,8 +33,9 @@ def _broken(tmp_path: Path) -> Path:
 
 
 def test_json_has_one_object_per_document_and_exit_1_when_one_is_rejected(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["validate", "--format", "json", "--workers", "1", str(_instance(UBL)),
-                                       str(_broken(tmp_path))])
+    result = CliRunner().invoke(
+        main, ["validate", "--format", "json", "--workers", "1", str(_instance(UBL)), str(_broken(tmp_path))]
+    )
     assert result.exit_code == 1, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [(d["valid"], d["accepted"]) for d in lines] == [(True, True), (False, False)]
@@ -80,8 +81,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_the_whole_test_suite_is_accepted_through_the_command() -> None:
     folder = _instance(UBL).parents[2]
-    result = CliRunner().invoke(main, ["validate", "--standard", "xrechnung", "--format", "json", "--workers", "1",
-                                       str(folder)])
+    result = CliRunner().invoke(
+        main, ["validate", "--standard", "xrechnung", "--format", "json", "--workers", "1", str(folder)]
+    )
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert len(lines) == 86 and all(d["accepted"] for d in lines), [d["file"] for d in lines if not d["accepted"]]
     assert result.exit_code == 0
@@ -107,25 +109,26 @@ def test_kosit_reports_are_written_per_xrechnung_document_with_the_verdict(tmp_p
 
 
 def test_xdomea_findings_read_in_german_with_lang_de() -> None:
-    path = default_store().path("xdomea-toolkit-templates",
-                                "message_generation/pattern/xdomea_3.0.0/xx_Aussonderung.Aussonderung.0503.xml")
+    path = default_store().path(
+        "xdomea-toolkit-templates", "message_generation/pattern/xdomea_3.0.0/xx_Aussonderung.Aussonderung.0503.xml"
+    )
     german = CliRunner().invoke(main, ["validate", "--workers", "1", str(path)])
     english = CliRunner().invoke(main, ["validate", "--workers", "1", "--lang", "en", str(path)])
     assert german.exit_code == english.exit_code == 1
     flat = " ".join(german.output.split())
     assert "Code '002' steht nicht in der Codeliste urn:de:xoev:codeliste:erreichbarkeit Version 3" in flat
     assert "code '002' is not in code list urn:de:xoev:codeliste:erreichbarkeit version 3" in " ".join(
-        english.output.split())
-
+        english.output.split()
+    )
 
 
 def test_json_findings_carry_code_params_and_the_message_in_the_chosen_language() -> None:
-    path = default_store().path("xdomea-toolkit-templates",
-                                "message_generation/pattern/xdomea_3.0.0/xx_Aussonderung.Aussonderung.0503.xml")
+    path = default_store().path(
+        "xdomea-toolkit-templates", "message_generation/pattern/xdomea_3.0.0/xx_Aussonderung.Aussonderung.0503.xml"
+    )
     found = {}
     for lang in ("de", "en"):
-        result = CliRunner().invoke(main, ["validate", "--format", "json", "--lang", lang, "--workers", "1",
-                                           str(path)])
+        result = CliRunner().invoke(main, ["validate", "--format", "json", "--lang", lang, "--workers", "1", str(path)])
         [document] = [json.loads(line) for line in result.output.splitlines()]
         found[lang] = next(f for f in document["findings"] if f["rule"] == "XOEV-CODE-MEMBER")
     assert found["de"]["code"] == found["en"]["code"] == "xoev.code-not-member"
@@ -140,6 +143,7 @@ def test_json_shows_schematron_texts_as_written(tmp_path: Path) -> None:
     [finding] = [f for f in document["findings"] if f["rule"] == "BR-DE-15"]
     assert finding["code"] == "xml.schematron" and finding["params"] == {"text": finding["message"]}
 
+
 LOADS = """
 import sys
 from conformance.xml.report import validator_for
@@ -152,6 +156,7 @@ def test_a_standard_named_like_its_suite_loads_that_suite_alone() -> None:
     quick = subprocess.run([sys.executable, "-c", LOADS, "xrechnung"], capture_output=True, text=True, check=True)
     assert quick.stdout.startswith("['xrechnung-3.0']") and "pytest" not in quick.stdout
     assert "conformance.suites.oparl" not in quick.stdout and "conformance.suites.xrechnung" in quick.stdout
-    full = subprocess.run([sys.executable, "-c", LOADS, "en16931", "xdomea-3.0.0"], capture_output=True, text=True,
-                          check=True)
+    full = subprocess.run(
+        [sys.executable, "-c", LOADS, "en16931", "xdomea-3.0.0"], capture_output=True, text=True, check=True
+    )
     assert full.stdout.startswith("['xrechnung-3.0', 'xdomea-3.0.0']") and "conformance.suites.oparl" in full.stdout

@@ -28,5 +28,8 @@ def test_instance_is_accepted(path: Path) -> None:
     assert report.standard == "xrechnung-3.0"
     assert report.scenario is not None and report.scenario.startswith("EN16931 XRechnung")
     kind = _kind(path)
-    assert (f"XRechnung {kind} (" in report.scenario) if kind else ("Extension" not in report.scenario
-                                                                      and "CVD" not in report.scenario)
+    assert (
+        (f"XRechnung {kind} (" in report.scenario)
+        if kind
+        else ("Extension" not in report.scenario and "CVD" not in report.scenario)
+    )

@@ -74,8 +74,12 @@ def _unit(test: etree._Element, number: int, name: str, configuration: str) -> U
     fragments = [c for c in test if isinstance(c.tag, str) and c.tag != f"{V}assert"]
     if check is None or len(fragments) != 1:
         raise ValueError(f"{name} test {number}: expected one <assert> and one document fragment")
-    expectations = tuple(Expectation((c.text or "").strip(), etree.QName(c).localname)
-                         for c in check if etree.QName(c).localname in KINDS)
+    expectations = tuple(
+        Expectation((c.text or "").strip(), etree.QName(c).localname)
+        for c in check
+        if etree.QName(c).localname in KINDS
+    )
     document = etree.tostring(fragments[0], encoding="utf-8", xml_declaration=True)
-    return UnitTest(name, number, configuration, " ".join(check.findtext(f"{V}description", "").split()),
-                    document, expectations)
+    return UnitTest(
+        name, number, configuration, " ".join(check.findtext(f"{V}description", "").split()), document, expectations
+    )

@@ -61,14 +61,20 @@ def mutants(data: bytes) -> Iterator[Mutant]:
 def _from_instruction(tree: etree._ElementTree, index: int, args: dict[str, str]) -> Iterator[Mutant]:
     mutator = args.get("mutator", "identity")
     values = [v.strip() for v in args.get("values", "").split(",")] if mutator == "code" else [""]
-    expectations = tuple(_expectations(args.get("schematron-valid", ""), False)
-                         + _expectations(args.get("schematron-invalid", ""), True))
+    expectations = tuple(
+        _expectations(args.get("schematron-valid", ""), False) + _expectations(args.get("schematron-invalid", ""), True)
+    )
     for number, value in enumerate(values, start=1):
         copy_ = copy.deepcopy(tree)
         _apply(instructions(copy_.getroot())[index], mutator, args.get("attribute"), value)
         name = args.get("id", f"instruction-{index + 1}")
-        yield Mutant(name if len(values) == 1 else f"{name}-{number}", mutator, args.get("description", ""),
-                     etree.tostring(copy_, encoding="utf-8", xml_declaration=True), expectations)
+        yield Mutant(
+            name if len(values) == 1 else f"{name}-{number}",
+            mutator,
+            args.get("description", ""),
+            etree.tostring(copy_, encoding="utf-8", xml_declaration=True),
+            expectations,
+        )
 
 
 def _expectations(text: str, fires: bool) -> list[RuleExpectation]:

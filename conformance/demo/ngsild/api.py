@@ -104,8 +104,11 @@ class Api:
         kind, document = self.documents(r)
         entity = self.expanded(kind, document, self.link(r))
         self.broker.create(entity)
-        location = {} if "create-no-location" in self.defects else {
-            "Location": f"{r.root}/entities/{quote(entity['@id'], safe=':')}"}
+        location = (
+            {}
+            if "create-no-location" in self.defects
+            else {"Location": f"{r.root}/entities/{quote(entity['@id'], safe=':')}"}
+        )
         return Reply(200 if "create-200" in self.defects else 201, None, location)
 
     def retrieve(self, r: Request, entity_id: str) -> Reply:
@@ -135,7 +138,7 @@ class Api:
         link = self.link(r)
         chosen = selection(r.params, self.expand_term(r), self.defects)
         found = self.broker.select(chosen)
-        page = found[chosen.offset:chosen.offset + chosen.limit]
+        page = found[chosen.offset : chosen.offset + chosen.limit]
         attrs = () if "query-attrs-ignored" in self.defects else chosen.attrs
         bodies = [render(e, self._how(r, link, attrs), self.contexts) for e in page]
         reply = Reply(200, bodies, context=link or CORE_URL, links=_paging(r, chosen.offset, chosen.limit, len(found)))
@@ -168,8 +171,16 @@ class Api:
         short = [self.contexts.compact_iri(name, context) for name, _ in not_updated]
         failed = {name for name, _ in not_updated}
         updated = [self.contexts.compact_iri(n, context) for n in fragment if not n.startswith("@") and n not in failed]
-        return Reply(207, {"updated": updated, "notUpdated": [
-            {"attributeName": name, "reason": reason} for name, (_, reason) in zip(short, not_updated, strict=True)]})
+        return Reply(
+            207,
+            {
+                "updated": updated,
+                "notUpdated": [
+                    {"attributeName": name, "reason": reason}
+                    for name, (_, reason) in zip(short, not_updated, strict=True)
+                ],
+            },
+        )
 
     def partial(self, r: Request, entity_id: str, name: str) -> Reply:
         """Partial Attribute Update (5.6.4, 6.7.3.1): 204."""
@@ -199,13 +210,25 @@ class Api:
         entities, details = self.broker.snapshot(), r.params.get("details") == "true"
         iri = self.contexts.expand_iri(name, context) if name else None
         if what == "types":
-            body: Any = discovery.type_info(entities, iri, short) if iri else (
-                discovery.type_details(entities, short) if details else
-                discovery.type_list(entities, short, self.defects))
+            body: Any = (
+                discovery.type_info(entities, iri, short)
+                if iri
+                else (
+                    discovery.type_details(entities, short)
+                    if details
+                    else discovery.type_list(entities, short, self.defects)
+                )
+            )
         else:
-            body = discovery.attribute_info(entities, iri, short) if iri else (
-                discovery.attribute_details(entities, short) if details else
-                discovery.attribute_list(entities, short, self.defects))
+            body = (
+                discovery.attribute_info(entities, iri, short)
+                if iri
+                else (
+                    discovery.attribute_details(entities, short)
+                    if details
+                    else discovery.attribute_list(entities, short, self.defects)
+                )
+            )
         return Reply(200, body, context=link or CORE_URL)
 
 

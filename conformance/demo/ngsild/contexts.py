@@ -62,10 +62,18 @@ class ContextStore:
     def load(self, url: str, options: object = None) -> dict[str, Any]:
         """PyLD document loader: a held document, or the JSON-LD loading error (never a network request)."""
         if url not in self.documents:
-            raise jsonld.JsonLdError(f"@context {url} is not available to this broker", "jsonld.LoadDocumentError",
-                                     {"url": url}, code="loading document failed")
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
-                "document": self.documents[url]}
+            raise jsonld.JsonLdError(
+                f"@context {url} is not available to this broker",
+                "jsonld.LoadDocumentError",
+                {"url": url},
+                code="loading document failed",
+            )
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": self.documents[url],
+        }
 
     def expand(self, document: dict[str, Any]) -> list[dict[str, Any]]:
         """JSON-LD expansion of a document carrying its ``@context``."""
@@ -74,8 +82,9 @@ class ContextStore:
 
     def compact(self, expanded: dict[str, Any], context: list[Any]) -> dict[str, Any]:
         """JSON-LD compaction of one expanded node with a request's effective ``@context`` (without ``@context``)."""
-        compacted: dict[str, Any] = self._cached(jsonld.compact, expanded, {"skipExpansion": True},
-                                                 {"@context": context})
+        compacted: dict[str, Any] = self._cached(
+            jsonld.compact, expanded, {"skipExpansion": True}, {"@context": context}
+        )
         compacted.pop("@context", None)
         return compacted
 

@@ -17,8 +17,21 @@ from typing import Any
 from conformance.demo.ngsild.contexts import ContextStore, with_core
 
 NS = "https://musterstadt.example/ngsi-ld/"
-TERMS = ("OffStreetParking", "AirQualityObserved", "District", "name", "totalSpotNumber", "availableSpotNumber",
-         "category", "address", "refDistrict", "entrance", "no2", "pm10", "temperature")
+TERMS = (
+    "OffStreetParking",
+    "AirQualityObserved",
+    "District",
+    "name",
+    "totalSpotNumber",
+    "availableSpotNumber",
+    "category",
+    "address",
+    "refDistrict",
+    "entrance",
+    "no2",
+    "pm10",
+    "temperature",
+)
 CONTEXT: dict[str, Any] = {"@context": {"ms": NS, **{term: f"ms:{term}" for term in TERMS}}}
 CENTRE = (7.10, 50.73)
 CELL = 0.02
@@ -43,9 +56,12 @@ def _square(west: float, south: float) -> list[list[list[float]]]:
 
 
 def _district(index: int) -> dict[str, Any]:
-    return {"id": f"urn:ngsi-ld:District:{index + 1:02d}", "type": "District",
-            "name": {"type": "Property", "value": DISTRICTS[index]},
-            "location": {"type": "GeoProperty", "value": {"type": "Polygon", "coordinates": _square(*_cell(index))}}}
+    return {
+        "id": f"urn:ngsi-ld:District:{index + 1:02d}",
+        "type": "District",
+        "name": {"type": "Property", "value": DISTRICTS[index]},
+        "location": {"type": "GeoProperty", "value": {"type": "Polygon", "coordinates": _square(*_cell(index))}},
+    }
 
 
 def _point(rng: random.Random, district: int) -> list[float]:
@@ -56,39 +72,68 @@ def _point(rng: random.Random, district: int) -> list[float]:
 def _car_park(rng: random.Random, index: int) -> dict[str, Any]:
     district, total = index % len(DISTRICTS), rng.choice((80, 120, 250, 400, 600))
     where = _point(rng, district)
-    return {"id": f"urn:ngsi-ld:OffStreetParking:P{index + 1:02d}", "type": "OffStreetParking",
-            "name": {"type": "Property", "value": f"Parkhaus {PLACES[index % len(PLACES)]} {index // 8 + 1}"},
-            "totalSpotNumber": {"type": "Property", "value": total},
-            "availableSpotNumber": {"type": "Property", "value": rng.randint(0, total), "unitCode": "C62",
-                                    "observedAt": _stamp(index)},
-            "category": {"type": "Property", "value": ["public", rng.choice(("underground", "multiStorey"))]},
-            "address": {"type": "Property", "value": {"streetAddress": f"Parkstraße {index + 1}",
-                                                      "postalCode": f"53{111 + district}"}},
-            "refDistrict": {"type": "Relationship", "object": f"urn:ngsi-ld:District:{district + 1:02d}"},
-            "location": {"type": "GeoProperty", "value": {"type": "Point", "coordinates": where}},
-            "entrance": {"type": "GeoProperty",
-                         "value": {"type": "Point", "coordinates": [round(where[0] + 0.001, 6), where[1]]}}}
+    return {
+        "id": f"urn:ngsi-ld:OffStreetParking:P{index + 1:02d}",
+        "type": "OffStreetParking",
+        "name": {"type": "Property", "value": f"Parkhaus {PLACES[index % len(PLACES)]} {index // 8 + 1}"},
+        "totalSpotNumber": {"type": "Property", "value": total},
+        "availableSpotNumber": {
+            "type": "Property",
+            "value": rng.randint(0, total),
+            "unitCode": "C62",
+            "observedAt": _stamp(index),
+        },
+        "category": {"type": "Property", "value": ["public", rng.choice(("underground", "multiStorey"))]},
+        "address": {
+            "type": "Property",
+            "value": {"streetAddress": f"Parkstraße {index + 1}", "postalCode": f"53{111 + district}"},
+        },
+        "refDistrict": {"type": "Relationship", "object": f"urn:ngsi-ld:District:{district + 1:02d}"},
+        "location": {"type": "GeoProperty", "value": {"type": "Point", "coordinates": where}},
+        "entrance": {
+            "type": "GeoProperty",
+            "value": {"type": "Point", "coordinates": [round(where[0] + 0.001, 6), where[1]]},
+        },
+    }
 
 
 def _station(rng: random.Random, index: int) -> dict[str, Any]:
     district = (index * 3) % len(DISTRICTS)
     observed = _stamp(60 + index)
-    pm10 = [{"type": "Property", "value": round(rng.uniform(5, 60), 1), "unitCode": "GQ", "observedAt": observed,
-             "datasetId": sensor} for sensor in SENSORS]
-    return {"id": f"urn:ngsi-ld:AirQualityObserved:S{index + 1:02d}", "type": "AirQualityObserved",
-            "no2": {"type": "Property", "value": rng.randint(8, 90), "unitCode": "GQ", "observedAt": observed},
-            "temperature": {"type": "Property", "value": round(rng.uniform(-5, 30), 1), "unitCode": "CEL",
-                            "observedAt": observed},
-            "pm10": pm10,
-            "refDistrict": {"type": "Relationship", "object": f"urn:ngsi-ld:District:{district + 1:02d}"},
-            "location": {"type": "GeoProperty", "value": {"type": "Point", "coordinates": _point(rng, district)}}}
+    pm10 = [
+        {
+            "type": "Property",
+            "value": round(rng.uniform(5, 60), 1),
+            "unitCode": "GQ",
+            "observedAt": observed,
+            "datasetId": sensor,
+        }
+        for sensor in SENSORS
+    ]
+    return {
+        "id": f"urn:ngsi-ld:AirQualityObserved:S{index + 1:02d}",
+        "type": "AirQualityObserved",
+        "no2": {"type": "Property", "value": rng.randint(8, 90), "unitCode": "GQ", "observedAt": observed},
+        "temperature": {
+            "type": "Property",
+            "value": round(rng.uniform(-5, 30), 1),
+            "unitCode": "CEL",
+            "observedAt": observed,
+        },
+        "pm10": pm10,
+        "refDistrict": {"type": "Relationship", "object": f"urn:ngsi-ld:District:{district + 1:02d}"},
+        "location": {"type": "GeoProperty", "value": {"type": "Point", "coordinates": _point(rng, district)}},
+    }
 
 
 def entities() -> list[dict[str, Any]]:
     """The generated entities in the normalized representation (without @context)."""
     rng = random.Random(12)  # noqa: S311 (generated test data, not cryptography)
-    return ([_district(i) for i in range(len(DISTRICTS))] + [_car_park(rng, i) for i in range(24)]
-            + [_station(rng, i) for i in range(12)])
+    return (
+        [_district(i) for i in range(len(DISTRICTS))]
+        + [_car_park(rng, i) for i in range(24)]
+        + [_station(rng, i) for i in range(12)]
+    )
 
 
 @cache

@@ -39,9 +39,15 @@ def type_list(entities: list[Node], short: Short, defects: frozenset[str]) -> di
 
 def type_details(entities: list[Node], short: Short) -> list[dict[str, Any]]:
     """EntityType details (5.7.6, 5.2.25): each type with the names of its entities' attributes."""
-    return [{"id": t, "type": "EntityType", "typeName": short(t),
-             "attributeNames": [short(a) for a in _attribute_names([e for e in entities if t in e["@type"]])]}
-            for t in _types(entities)]
+    return [
+        {
+            "id": t,
+            "type": "EntityType",
+            "typeName": short(t),
+            "attributeNames": [short(a) for a in _attribute_names([e for e in entities if t in e["@type"]])],
+        }
+        for t in _types(entities)
+    ]
 
 
 def type_info(entities: list[Node], type_iri: str, short: Short) -> dict[str, Any]:
@@ -49,11 +55,22 @@ def type_info(entities: list[Node], type_iri: str, short: Short) -> dict[str, An
     members = [e for e in entities if type_iri in e["@type"]]
     if not members:
         raise NgsiError("ResourceNotFound", f"no entities of type {type_iri}")
-    details = [{"id": a, "type": "Attribute", "attributeName": short(a),
-                "attributeTypes": [short(k) for k in _attribute_types(members, a)]}
-               for a in _attribute_names(members)]
-    return {"id": type_iri, "type": "EntityTypeInfo", "typeName": short(type_iri), "entityCount": len(members),
-            "attributeDetails": details}
+    details = [
+        {
+            "id": a,
+            "type": "Attribute",
+            "attributeName": short(a),
+            "attributeTypes": [short(k) for k in _attribute_types(members, a)],
+        }
+        for a in _attribute_names(members)
+    ]
+    return {
+        "id": type_iri,
+        "type": "EntityTypeInfo",
+        "typeName": short(type_iri),
+        "entityCount": len(members),
+        "attributeDetails": details,
+    }
 
 
 def attribute_list(entities: list[Node], short: Short, defects: frozenset[str]) -> dict[str, Any]:
@@ -75,7 +92,11 @@ def attribute_info(entities: list[Node], name: str, short: Short) -> dict[str, A
     members = [e for e in entities if name in e]
     if not members:
         raise NgsiError("ResourceNotFound", f"no entities have the attribute {name}")
-    return {"id": name, "type": "Attribute", "attributeName": short(name),
-            "attributeCount": sum(len(e[name]) for e in members),
-            "attributeTypes": [short(k) for k in _attribute_types(members, name)],
-            "typeNames": [short(t) for t in _types(members)]}
+    return {
+        "id": name,
+        "type": "Attribute",
+        "attributeName": short(name),
+        "attributeCount": sum(len(e[name]) for e in members),
+        "attributeTypes": [short(k) for k in _attribute_types(members, name)],
+        "typeNames": [short(t) for t in _types(members)],
+    }

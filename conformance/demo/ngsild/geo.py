@@ -36,7 +36,8 @@ class GeoQuery:
             scale = 1000.0 if kilometres else 1.0
             distance = metres(target, self.geometry)
             return (self.max_distance is None or distance <= self.max_distance * scale) and (
-                self.min_distance is None or distance >= self.min_distance * scale)
+                self.min_distance is None or distance >= self.min_distance * scale
+            )
         return RELATION[self.georel](target, self.geometry)
 
 
@@ -62,11 +63,14 @@ def _relation(text: str, reference: dict[str, Any]) -> GeoQuery:
     if name != "near":
         return GeoQuery(name, reference)
     key, _, value = bound.partition("==")
-    _require(key in ("maxDistance", "minDistance") and value.replace(".", "", 1).isdigit(),
-             f"near needs maxDistance==<metres> or minDistance==<metres>, not {bound!r}")
+    _require(
+        key in ("maxDistance", "minDistance") and value.replace(".", "", 1).isdigit(),
+        f"near needs maxDistance==<metres> or minDistance==<metres>, not {bound!r}",
+    )
     distance = float(value)
-    return GeoQuery("near", reference, distance if key == "maxDistance" else None,
-                    distance if key == "minDistance" else None)
+    return GeoQuery(
+        "near", reference, distance if key == "maxDistance" else None, distance if key == "minDistance" else None
+    )
 
 
 def _require(condition: object, detail: str) -> None:
@@ -120,8 +124,10 @@ def _in_ring(point: Point, ring: list[Point]) -> bool:
 
 
 def _covered(point: Point, geometry: dict[str, Any]) -> bool:
-    return any(_in_ring(point, rings[0]) and not any(_in_ring(point, hole) for hole in rings[1:])
-               for rings in _polygons(geometry)) or point in vertices(geometry)
+    return any(
+        _in_ring(point, rings[0]) and not any(_in_ring(point, hole) for hole in rings[1:])
+        for rings in _polygons(geometry)
+    ) or point in vertices(geometry)
 
 
 def _segments(geometry: dict[str, Any]) -> list[tuple[Point, Point]]:
@@ -131,13 +137,17 @@ def _segments(geometry: dict[str, Any]) -> list[tuple[Point, Point]]:
 def _cross(a: tuple[Point, Point], b: tuple[Point, Point]) -> bool:
     def side(p: Point, q: Point, r: Point) -> float:
         return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
     return (side(*a, b[0]) * side(*a, b[1]) <= 0) and (side(*b, a[0]) * side(*b, a[1]) <= 0)
 
 
 def intersects(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two geometries share a point (vertex inside the other or crossing edges)."""
-    return (any(_covered(p, b) for p in vertices(a)) or any(_covered(p, a) for p in vertices(b))
-            or any(_cross(s, t) for s in _segments(a) for t in _segments(b)))
+    return (
+        any(_covered(p, b) for p in vertices(a))
+        or any(_covered(p, a) for p in vertices(b))
+        or any(_cross(s, t) for s in _segments(a) for t in _segments(b))
+    )
 
 
 def within(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -155,8 +165,14 @@ def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return intersects(a, b) and not within(a, b) and not within(b, a)
 
 
-RELATION = {"within": within, "contains": lambda a, b: within(b, a), "intersects": intersects, "equals": equals,
-            "disjoint": lambda a, b: not intersects(a, b), "overlaps": overlaps}
+RELATION = {
+    "within": within,
+    "contains": lambda a, b: within(b, a),
+    "intersects": intersects,
+    "equals": equals,
+    "disjoint": lambda a, b: not intersects(a, b),
+    "overlaps": overlaps,
+}
 
 
 def metres(a: dict[str, Any], b: dict[str, Any]) -> float:

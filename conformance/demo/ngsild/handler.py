@@ -58,8 +58,14 @@ class Handler(BaseHTTPRequestHandler):
         if api is None or segments[1:3] != ["ngsi-ld", "v1"]:
             self._send(Reply(404, NgsiError("ResourceNotFound", f"no NGSI-LD API at {parts.path}")), frozenset())
             return
-        request = Request(self.command, segments[3:], dict(parse_qsl(parts.query, keep_blank_values=True)),
-                          self.headers, body, f"/{segments[0]}/ngsi-ld/v1")
+        request = Request(
+            self.command,
+            segments[3:],
+            dict(parse_qsl(parts.query, keep_blank_values=True)),
+            self.headers,
+            body,
+            f"/{segments[0]}/ngsi-ld/v1",
+        )
         self._answer(api, request)
 
     def _answer(self, api: Api, request: Request) -> None:
@@ -104,8 +110,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         self._write(error.status, JSON, json.dumps(problem, ensure_ascii=False).encode("utf-8"), headers)
 
-    def _write(self, status: int, media: str | None, data: bytes, headers: dict[str, str],
-               links: list[str] | None = None) -> None:
+    def _write(
+        self, status: int, media: str | None, data: bytes, headers: dict[str, str], links: list[str] | None = None
+    ) -> None:
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)

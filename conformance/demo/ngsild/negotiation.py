@@ -28,8 +28,12 @@ def media_type(value: str | None) -> str:
 
 def link_context(headers: Message, known: Mapping[str, Any], defects: frozenset[str]) -> str | None:
     """The URL of the request's JSON-LD Link header (None without one; BadRequestData for several)."""
-    urls = [url for value in headers.get_all("Link") or [] for url, params in LINK.findall(value)
-            if dict(PARAMETER.findall(params)).get("rel") == CONTEXT_REL]
+    urls = [
+        url
+        for value in headers.get_all("Link") or []
+        for url, params in LINK.findall(value)
+        if dict(PARAMETER.findall(params)).get("rel") == CONTEXT_REL
+    ]
     if len(urls) > 1:
         raise NgsiError("BadRequestData", "a request may carry only one JSON-LD Link header")
     if urls and urls[0] not in known and "unavailable-context-ignored" in defects:

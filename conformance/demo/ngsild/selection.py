@@ -75,13 +75,20 @@ def selection(params: Mapping[str, str], expand: Callable[[str], str], defects: 
         raise NgsiError("BadRequestData", "too broad query: give id, idPattern, type, attrs, q or a geo-query")
     count = _flag(params.get("count"))
     limit, offset = _paging(params, count)
-    return Selection(expand, defects, _list(params.get("id")), _pattern(params.get("idPattern")),
-                     _types(params.get("type"), expand), tuple(expand(a) for a in _list(params.get("attrs"))),
-                     query.parse(params["q"], "q-or-as-and" in defects) if params.get("q") else None,
-                     geo.parse(params.get("georel"), params.get("geometry"), params.get("coordinates")),
-                     _geoproperty(params.get("geoproperty"), expand, defects),
-                     DEFAULT_LIMIT if "limit-ignored" in defects else limit,
-                     0 if "offset-ignored" in defects else offset, count)
+    return Selection(
+        expand,
+        defects,
+        _list(params.get("id")),
+        _pattern(params.get("idPattern")),
+        _types(params.get("type"), expand),
+        tuple(expand(a) for a in _list(params.get("attrs"))),
+        query.parse(params["q"], "q-or-as-and" in defects) if params.get("q") else None,
+        geo.parse(params.get("georel"), params.get("geometry"), params.get("coordinates")),
+        _geoproperty(params.get("geoproperty"), expand, defects),
+        DEFAULT_LIMIT if "limit-ignored" in defects else limit,
+        0 if "offset-ignored" in defects else offset,
+        count,
+    )
 
 
 def _list(text: str | None) -> tuple[str, ...]:

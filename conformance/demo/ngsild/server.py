@@ -84,9 +84,16 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     tenants = dict(tenant_option(t) for t in options.tenant or ["broker"])
     server = NgsiLdTestServer(tenants, options.port, seeded=not options.empty)
-    server.serve_until_terminated({"test_double": True, "port": server.port, "api_version": API_VERSION,
-                                   "core_context": CORE_URL, "user_context": server.context_url,
-                                   "tenants": {t: server.url(t) for t in tenants}})
+    server.serve_until_terminated(
+        {
+            "test_double": True,
+            "port": server.port,
+            "api_version": API_VERSION,
+            "core_context": CORE_URL,
+            "user_context": server.context_url,
+            "tenants": {t: server.url(t) for t in tenants},
+        }
+    )
 
 
 if __name__ == "__main__":

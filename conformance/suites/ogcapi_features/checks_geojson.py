@@ -87,8 +87,13 @@ def rfc7946(doc: Doc) -> Iterator[Violation]:
     """RFC 7946 MUST findings beyond the schemas: rings that do not close, a bbox that misses its geometry."""
     for found in rfc_core.check(doc.body):
         if found.rule.key in BEYOND_SCHEMA:
-            yield ValueViolation(found.message, locator=doc.at(found.pointer), expected=found.expected,
-                                 actual=found.actual, exchange=doc.exchange)
+            yield ValueViolation(
+                found.message,
+                locator=doc.at(found.pointer),
+                expected=found.expected,
+                actual=found.actual,
+                exchange=doc.exchange,
+            )
 
 
 def _links_member(doc: Doc) -> Iterator[Violation]:

@@ -64,8 +64,12 @@ def inside(env: Box, box: Box) -> bool:
 
 def grow(env: Box, margin: float) -> Box:
     """The envelope widened by a margin (clipped to the CRS84 extent, rounded to 6 decimals)."""
-    return (round(max(-180.0, env[0] - margin), 6), round(max(-90.0, env[1] - margin), 6),
-            round(min(180.0, env[2] + margin), 6), round(min(90.0, env[3] + margin), 6))
+    return (
+        round(max(-180.0, env[0] - margin), 6),
+        round(max(-90.0, env[1] - margin), 6),
+        round(min(180.0, env[2] + margin), 6),
+        round(min(90.0, env[3] + margin), 6),
+    )
 
 
 def text(box: Box, heights: tuple[float, float] | None = None) -> str:

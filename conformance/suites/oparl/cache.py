@@ -60,11 +60,13 @@ class ResponseCache:
         digest = hashlib.sha256(text.encode()).hexdigest()
         return self.folder / digest[:2] / f"{digest}.json"
 
-    def secret_in(self, url: str, params: Mapping[str, Any] | None, headers: Mapping[str, str],
-                  content: bytes) -> bool:
+    def secret_in(self, url: str, params: Mapping[str, Any] | None, headers: Mapping[str, str], content: bytes) -> bool:
         """True if the request or the answer carries a secret anywhere but in a header the redactor blanks."""
-        texts = [url, json.dumps(sorted((params or {}).items()), default=str),
-                 content.decode("utf-8", "surrogateescape")]
+        texts = [
+            url,
+            json.dumps(sorted((params or {}).items()), default=str),
+            content.decode("utf-8", "surrogateescape"),
+        ]
         texts += [f"{k}: {v}" for k, v in headers.items() if k.lower() not in self.redactor.headers]
         return any(self.redactor.text(text) != text for text in texts)
 
@@ -78,18 +80,31 @@ class ResponseCache:
         stored = dt.datetime.fromisoformat(raw["stored"])
         if stored >= self.since or (dt.datetime.now(dt.UTC) - stored).total_seconds() > self.ttl:
             return None
-        return Entry(raw["status"], raw["headers"], base64.b64decode(raw["content"]), Exchange(**raw["exchange"]),
-                     raw["stored"])
+        return Entry(
+            raw["status"], raw["headers"], base64.b64decode(raw["content"]), Exchange(**raw["exchange"]), raw["stored"]
+        )
 
-    def put(self, url: str, params: Mapping[str, Any] | None, status: int, headers: Mapping[str, str],
-            content: bytes, exchange: Exchange) -> None:
+    def put(
+        self,
+        url: str,
+        params: Mapping[str, Any] | None,
+        status: int,
+        headers: Mapping[str, str],
+        content: bytes,
+        exchange: Exchange,
+    ) -> None:
         """Store an answer (atomically; a failing disk never fails the run) unless it holds a secret."""
         if self.secret_in(url, params, headers, content):
             self.declined += 1
             return
-        record = {"url": url, "status": status, "headers": self.redactor.header_map(headers),
-                  "content": base64.b64encode(content).decode(), "exchange": self.redactor.deep(exchange.to_json()),
-                  "stored": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")}
+        record = {
+            "url": url,
+            "status": status,
+            "headers": self.redactor.header_map(headers),
+            "content": base64.b64encode(content).decode(),
+            "exchange": self.redactor.deep(exchange.to_json()),
+            "stored": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+        }
         path = self.key(url, params)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -38,14 +38,23 @@ PROTOCOL_CLASSES = (
     ("dateien", "Dateizugriffe", "File access", "dateizugriff"),
     ("geloescht", "Gelöschte Objekte", "Deleted objects", "geloeschte-objekte"),
     ("fehler", "Ausnahmebehandlung", "Error handling", "ausnahmebehandlung"),
-    ("integritaet", "Referenzielle Integrität und Konsistenz", "Referential integrity and consistency",
-     "objekttypen"),
+    ("integritaet", "Referenzielle Integrität und Konsistenz", "Referential integrity and consistency", "objekttypen"),
 )
 
-TYPE_TITLES = {"System": "System", "Body": "Körperschaft", "LegislativeTerm": "Wahlperiode",
-               "Organization": "Gruppierung", "Person": "Person", "Membership": "Mitgliedschaft",
-               "Meeting": "Sitzung", "AgendaItem": "Tagesordnungspunkt", "Paper": "Drucksache",
-               "Consultation": "Beratung", "File": "Datei", "Location": "Ort"}
+TYPE_TITLES = {
+    "System": "System",
+    "Body": "Körperschaft",
+    "LegislativeTerm": "Wahlperiode",
+    "Organization": "Gruppierung",
+    "Person": "Person",
+    "Membership": "Mitgliedschaft",
+    "Meeting": "Sitzung",
+    "AgendaItem": "Tagesordnungspunkt",
+    "Paper": "Drucksache",
+    "Consultation": "Beratung",
+    "File": "Datei",
+    "Location": "Ort",
+}
 
 
 def _type_section(type_name: str) -> tuple[str, str, str]:
@@ -54,29 +63,64 @@ def _type_section(type_name: str) -> tuple[str, str, str]:
 
 def _type_rules() -> tuple[Rule, ...]:
     rules = [
-        Rule(f"schema-{t.lower()}", t, *_type_section(t), MUSS,
-             f"Jedes {t}-Objekt entspricht dem Schema von oparl:{t} (Pflichteigenschaften, Datentypen, Formate).")
+        Rule(
+            f"schema-{t.lower()}",
+            t,
+            *_type_section(t),
+            MUSS,
+            f"Jedes {t}-Objekt entspricht dem Schema von oparl:{t} (Pflichteigenschaften, Datentypen, Formate).",
+        )
         for t in TYPES
     ]
     semantics = (
-        ("system-endpoint", "System", MUSS,
-         "Der Endpunkt ist ein System-Objekt; oparlVersion nennt die Version dieser Schnittstelle.", BOTH),
-        ("person-location-object", "Person", MUSS,
-         "Wird locationObject ausgegeben, muss location auf dasselbe Location-Objekt verweisen.", NEW),
+        (
+            "system-endpoint",
+            "System",
+            MUSS,
+            "Der Endpunkt ist ein System-Objekt; oparlVersion nennt die Version dieser Schnittstelle.",
+            BOTH,
+        ),
+        (
+            "person-location-object",
+            "Person",
+            MUSS,
+            "Wird locationObject ausgegeben, muss location auf dasselbe Location-Objekt verweisen.",
+            NEW,
+        ),
         ("person-life-length", "Person", SOLL, "life sollte kürzer als 300 Zeichen sein.", BOTH),
         ("person-life-source", "Person", SOLL, "Bei Angabe von life wird lifeSource empfohlen.", BOTH),
         ("file-name", "File", SOLL, "name sollte keine Datei-Endung wie „.pdf“ enthalten.", BOTH),
-        ("meeting-state", "Meeting", SOLL,
-         "Für meetingState werden die Werte terminiert, eingeladen und durchgeführt empfohlen.", BOTH),
-        ("agenda-order", "AgendaItem", MUSS,
-         "order ist die Position des Tagesordnungspunkts in Meeting.agendaItem, von 0 an durchgehend.", NEW),
-        ("location-geojson", "Location", MUSS,
-         "geojson muss der Spezifikation von GeoJSON entsprechen: Positionen als Länge, Breite in dieser Reihenfolge "
-         "und im Wertebereich, geschlossene Ringe, Feature mit properties und geometry, bbox passend (RFC 7946, "
-         "dort MUST).", BOTH),
-        ("location-geojson-recommended", "Location", SOLL,
-         "geojson folgt den Empfehlungen von RFC 7946: Ringe nach der Rechte-Hand-Regel, kein crs, Positionen mit "
-         "höchstens drei Werten (RFC 7946 erschien nach OParl 1.0).", NEW),
+        (
+            "meeting-state",
+            "Meeting",
+            SOLL,
+            "Für meetingState werden die Werte terminiert, eingeladen und durchgeführt empfohlen.",
+            BOTH,
+        ),
+        (
+            "agenda-order",
+            "AgendaItem",
+            MUSS,
+            "order ist die Position des Tagesordnungspunkts in Meeting.agendaItem, von 0 an durchgehend.",
+            NEW,
+        ),
+        (
+            "location-geojson",
+            "Location",
+            MUSS,
+            "geojson muss der Spezifikation von GeoJSON entsprechen: Positionen als Länge, Breite in dieser "
+            "Reihenfolge und im Wertebereich, geschlossene Ringe, Feature mit properties und geometry, "
+            "bbox passend (RFC 7946, dort MUST).",
+            BOTH,
+        ),
+        (
+            "location-geojson-recommended",
+            "Location",
+            SOLL,
+            "geojson folgt den Empfehlungen von RFC 7946: Ringe nach der Rechte-Hand-Regel, kein crs, Positionen mit "
+            "höchstens drei Werten (RFC 7946 erschien nach OParl 1.0).",
+            NEW,
+        ),
     )
     rules += [Rule(key, t, *_type_section(t), ob, text, versions) for key, t, ob, text, versions in semantics]
     return tuple(rules)
@@ -111,10 +155,20 @@ def class_uri(version: str, short: str) -> str:
 
 def _classes(version: str) -> tuple[ConformanceClass, ...]:
     spec = SPEC[version]
-    protocol = [ConformanceClass(class_uri(version, short), short, de, en, f"{spec}#{anchor}")
-                for short, de, en, anchor in PROTOCOL_CLASSES]
-    types = [ConformanceClass(class_uri(version, t), t, f"Objekttyp {t} ({TYPE_TITLES[t]})", f"Object type {t}",
-                              f"{spec}#entity-{t.lower()}") for t in TYPES]
+    protocol = [
+        ConformanceClass(class_uri(version, short), short, de, en, f"{spec}#{anchor}")
+        for short, de, en, anchor in PROTOCOL_CLASSES
+    ]
+    types = [
+        ConformanceClass(
+            class_uri(version, t),
+            t,
+            f"Objekttyp {t} ({TYPE_TITLES[t]})",
+            f"Object type {t}",
+            f"{spec}#entity-{t.lower()}",
+        )
+        for t in TYPES
+    ]
     return tuple(protocol + types)
 
 
@@ -122,21 +176,39 @@ def _requirement(version: str, rule: Rule) -> Requirement:
     text = rule.text(version)
     if text is None:
         first = rule.versions[0]
-        return Requirement(requirement_uri(version, rule), class_uri(version, rule.cls), f"oparl-{version}", version,
-                           rule.obligation, f"Neu in OParl {first}, in OParl {version} keine Anforderung: "
-                                            f"{rule.statement}", f"{SPEC[first]}#{rule.anchor}")
-    return Requirement(requirement_uri(version, rule), class_uri(version, rule.cls), f"oparl-{version}", version,
-                       text.obligation, text.statement, f"{SPEC[version]}#{text.anchor}")
+        return Requirement(
+            requirement_uri(version, rule),
+            class_uri(version, rule.cls),
+            f"oparl-{version}",
+            version,
+            rule.obligation,
+            f"Neu in OParl {first}, in OParl {version} keine Anforderung: {rule.statement}",
+            f"{SPEC[first]}#{rule.anchor}",
+        )
+    return Requirement(
+        requirement_uri(version, rule),
+        class_uri(version, rule.cls),
+        f"oparl-{version}",
+        version,
+        text.obligation,
+        text.statement,
+        f"{SPEC[version]}#{text.anchor}",
+    )
 
 
 def standard(version: str) -> Standard:
     """The catalogue of one OParl version."""
     return Standard(
-        id=f"oparl-{version}", title=f"OParl {version}",
-        title_de=f"OParl {version} – Schnittstelle für Ratsinformationssysteme", version=version,
-        classes=_classes(version), spec_url=SPEC[version], target_kinds=("url",),
+        id=f"oparl-{version}",
+        title=f"OParl {version}",
+        title_de=f"OParl {version} – Schnittstelle für Ratsinformationssysteme",
+        version=version,
+        classes=_classes(version),
+        spec_url=SPEC[version],
+        target_kinds=("url",),
         requirements=tuple(_requirement(version, r) for r in RULES),
-        packs=("geojson-schema",), options=OPTIONS,
+        packs=("geojson-schema",),
+        options=OPTIONS,
     )
 
 

@@ -46,8 +46,13 @@ def check_error_status(run: OParlRun) -> Found:
     """A request for an object that does not exist answers with a 4xx status."""
     answer = _answered(run)
     if answer.status is not None and not 400 <= answer.status < 500:
-        yield StatusViolation(m("unknown-status", status=answer.status), locator=answer.url,
-                              expected=m("phrase.4xx"), actual=answer.status, exchange=answer.exchange)
+        yield StatusViolation(
+            m("unknown-status", status=answer.status),
+            locator=answer.url,
+            expected=m("phrase.4xx"),
+            actual=answer.status,
+            exchange=answer.exchange,
+        )
     return counted(1, "unknown-requests")
 
 
@@ -56,14 +61,23 @@ def check_error_object(run: OParlRun) -> Found:
     answer = _answered(run)
     data = answer.data if isinstance(answer.data, dict) else None
     if data is None or not is_error_object(run, data):
-        yield ValueViolation(m("no-error-object"), locator=answer.url,
-                             expected={"type": run.version.type_url("Error"), "message": "…", "debug": "…"},
-                             actual=answer.content[:200].decode("utf-8", "replace"), exchange=answer.exchange)
+        yield ValueViolation(
+            m("no-error-object"),
+            locator=answer.url,
+            expected={"type": run.version.type_url("Error"), "message": "…", "debug": "…"},
+            actual=answer.content[:200].decode("utf-8", "replace"),
+            exchange=answer.exchange,
+        )
         return counted(1, "error-answers")
     for member in ("message", "debug"):
         if member not in data:
-            yield MissingMember(m("error-member", member=member), locator=Locator(where=answer.url,
-                                pointer=f"/{member}"), expected=member, actual=None, exchange=answer.exchange)
+            yield MissingMember(
+                m("error-member", member=member),
+                locator=Locator(where=answer.url, pointer=f"/{member}"),
+                expected=member,
+                actual=None,
+                exchange=answer.exchange,
+            )
     return counted(1, "error-answers")
 
 
@@ -73,6 +87,11 @@ def check_error_object_status(run: OParlRun) -> Found:
     answered = [a for a in answers if a.status is not None]
     for answer in answered:
         if answer.status is not None and answer.status < 400 and is_error_object(run, answer.data):
-            yield StatusViolation(m("error-with-status", status=answer.status), locator=answer.url,
-                                  expected=">= 400", actual=answer.status, exchange=answer.exchange)
+            yield StatusViolation(
+                m("error-with-status", status=answer.status),
+                locator=answer.url,
+                expected=">= 400",
+                actual=answer.status,
+                exchange=answer.exchange,
+            )
     return counted(len(answered), "answers")

@@ -30,22 +30,32 @@ def _fetch(run: OParlRun, file: Seen) -> FileProbe:
     download = run.fetcher.get(url, parse=False, fresh=True) if isinstance(url, str) else None
     conditional = None
     if access.status == 200:
-        headers = {"If-None-Match": access.headers["ETag"]} if "ETag" in access.headers else {
-            "If-Modified-Since": access.headers.get("Last-Modified") or format_datetime(dt.datetime.now(dt.UTC),
-                                                                                        usegmt=True)}
+        headers = (
+            {"If-None-Match": access.headers["ETag"]}
+            if "ETag" in access.headers
+            else {
+                "If-Modified-Since": access.headers.get("Last-Modified")
+                or format_datetime(dt.datetime.now(dt.UTC), usegmt=True)
+            }
+        )
         conditional = run.fetcher.get(file.obj["accessUrl"], headers=headers, parse=False, fresh=True)
     return FileProbe(file, access, download, conditional)
 
 
 def probes(run: OParlRun) -> list[FileProbe]:
     """``file_samples`` files spread over the File objects met."""
+
     def compute() -> list[FileProbe]:
-        files = {s.id: s for s in run.crawl.objects if s.kind == "File" and not s.deleted
-                 and isinstance(s.obj.get("accessUrl"), str)}
+        files = {
+            s.id: s
+            for s in run.crawl.objects
+            if s.kind == "File" and not s.deleted and isinstance(s.obj.get("accessUrl"), str)
+        }
         picks = spread(list(files.values()), run.options.file_samples)
         if len(picks) < len(files):
             run.note("files", m("note.cut-files", taken=len(picks), total=len(files)))
         return run.fetcher.map(lambda f: _fetch(run, f), picks)
+
     return run.probe("files", compute)
 
 
@@ -70,9 +80,13 @@ def check_file_get(run: OParlRun) -> Found:
     answered = [p for p in _fetched(run) if p.access.status is not None]
     for probe in answered:
         if probe.access.status != 200:
-            yield StatusViolation(m("file-status", file=probe.file.id, status=probe.access.status),
-                                  locator=probe.file.at("accessUrl"), expected=200, actual=probe.access.status,
-                                  exchange=probe.access.exchange)
+            yield StatusViolation(
+                m("file-status", file=probe.file.id, status=probe.access.status),
+                locator=probe.file.at("accessUrl"),
+                expected=200,
+                actual=probe.access.status,
+                exchange=probe.access.exchange,
+            )
     return counted(len(answered), "files")
 
 
@@ -85,9 +99,13 @@ def check_access_inline(run: OParlRun) -> Found:
     answered = _answered(run)
     for probe in answered:
         if _disposition(probe.access).lower().startswith("attachment"):
-            yield HeaderViolation(m("access-attachment"), locator=probe.access.url,
-                                  expected=m("phrase.no-attachment"), actual=_disposition(probe.access),
-                                  exchange=probe.access.exchange)
+            yield HeaderViolation(
+                m("access-attachment"),
+                locator=probe.access.url,
+                expected=m("phrase.no-attachment"),
+                actual=_disposition(probe.access),
+                exchange=probe.access.exchange,
+            )
     return counted(len(answered), "files")
 
 
@@ -99,9 +117,13 @@ def check_download_attachment(run: OParlRun) -> Found:
     for download in found:
         value = _disposition(download)
         if not value.lower().startswith("attachment") or "filename" not in value.lower():
-            yield HeaderViolation(m("download-inline"),
-                                  locator=download.url, expected='attachment; filename="…"', actual=value or None,
-                                  exchange=download.exchange)
+            yield HeaderViolation(
+                m("download-inline"),
+                locator=download.url,
+                expected='attachment; filename="…"',
+                actual=value or None,
+                exchange=download.exchange,
+            )
     return counted(len(found), "downloads")
 
 
@@ -111,8 +133,13 @@ def check_file_headers(run: OParlRun) -> Found:
     for probe in answered:
         for header in ("Last-Modified", "Content-Length", "ETag"):
             if header not in probe.access.headers:
-                yield HeaderViolation(m("file-header", header=header), locator=probe.access.url,
-                                      expected=header, actual=None, exchange=probe.access.exchange)
+                yield HeaderViolation(
+                    m("file-header", header=header),
+                    locator=probe.access.url,
+                    expected=header,
+                    actual=None,
+                    exchange=probe.access.exchange,
+                )
     return counted(len(answered), "files")
 
 
@@ -121,6 +148,11 @@ def check_conditional_get(run: OParlRun) -> Found:
     answers = [p.conditional for p in _answered(run) if p.conditional is not None and p.conditional.status]
     for answer in answers:
         if answer.status != 304:
-            yield StatusViolation(m("conditional-status", status=answer.status), locator=answer.url,
-                                  expected=304, actual=answer.status, exchange=answer.exchange)
+            yield StatusViolation(
+                m("conditional-status", status=answer.status),
+                locator=answer.url,
+                expected=304,
+                actual=answer.status,
+                exchange=answer.exchange,
+            )
     return counted(len(answers), "conditional-gets")

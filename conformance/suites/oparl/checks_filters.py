@@ -61,16 +61,31 @@ def _threshold(items: list[Seen], attribute: str) -> dt.datetime | None:
 
 def probes(run: OParlRun) -> list[Probe]:
     """Every list (up to ``filter_lists``) walked once per filter, ``filter_pages`` pages deep."""
+
     def compute() -> list[Probe]:
         jobs = []
-        for full in run.crawl.list_walks()[:run.options.filter_lists]:
+        for full in run.crawl.list_walks()[: run.options.filter_lists]:
             for name in FILTERS:
                 limit = _threshold(full.items, name.split("_")[0])
                 if limit is not None:
                     jobs.append((name, limit, full))
-        return run.fetcher.map(lambda job: Probe(job[0], job[1], job[2], walk(
-            run.fetcher, job[2].name, job[2].kind, job[2].url, run.options.filter_pages,
-            params={job[0]: job[1].isoformat()})), jobs)
+        return run.fetcher.map(
+            lambda job: Probe(
+                job[0],
+                job[1],
+                job[2],
+                walk(
+                    run.fetcher,
+                    job[2].name,
+                    job[2].kind,
+                    job[2].url,
+                    run.options.filter_pages,
+                    params={job[0]: job[1].isoformat()},
+                ),
+            ),
+            jobs,
+        )
+
     return run.probe("filters", compute)
 
 
@@ -95,9 +110,13 @@ def _mismatches(probe: Probe, pages: list[Page]) -> Iterator[Violation]:
         for item in page.items:
             if probe.matches(item) is False:
                 message = m("outside-filter", name=probe.name, value=probe.threshold.isoformat())
-                yield ValueViolation(cached(message, item.source), locator=item.at(probe.attribute),
-                                     expected=f"{relation} {probe.threshold.isoformat()}",
-                                     actual=item.obj.get(probe.attribute), exchange=item.exchange)
+                yield ValueViolation(
+                    cached(message, item.source),
+                    locator=item.at(probe.attribute),
+                    expected=f"{relation} {probe.threshold.isoformat()}",
+                    actual=item.obj.get(probe.attribute),
+                    exchange=item.exchange,
+                )
 
 
 def _missing(probe: Probe) -> Iterator[Violation]:
@@ -108,8 +127,13 @@ def _missing(probe: Probe) -> Iterator[Violation]:
         if probe.matches(item) and item.id not in got:
             first = probe.filtered.pages[0].fetched
             message = m("filter-missing", id=item.id, name=probe.name, value=probe.threshold.isoformat())
-            yield MissingMember(cached(message, first), locator=Locator(where=first.url, pointer="/data"),
-                                expected=item.id, actual=m("phrase.objects", count=len(got)), exchange=first.exchange)
+            yield MissingMember(
+                cached(message, first),
+                locator=Locator(where=first.url, pointer="/data"),
+                expected=item.id,
+                actual=m("phrase.objects", count=len(got)),
+                exchange=first.exchange,
+            )
 
 
 def check_filter_kept(run: OParlRun) -> Found:
@@ -125,8 +149,10 @@ def check_filter_kept(run: OParlRun) -> Found:
 def _omitted(run: OParlRun) -> list[tuple[Walk, Walk]]:
     def compute() -> list[tuple[Walk, Walk]]:
         walks = [w for w in run.crawl.list_walks() if w.kind in OMIT_INTERNAL]
-        return run.fetcher.map(lambda w: (w, walk(run.fetcher, w.name, w.kind, w.url, 1,
-                                                  params={"omit_internal": "true"})), walks)
+        return run.fetcher.map(
+            lambda w: (w, walk(run.fetcher, w.name, w.kind, w.url, 1, params={"omit_internal": "true"})), walks
+        )
+
     return run.probe("omit-internal", compute)
 
 
@@ -139,7 +165,11 @@ def check_omit_internal(run: OParlRun) -> Found:
     for item in items:
         for prop in OMIT_INTERNAL[item.kind]:
             if prop in item.obj:
-                yield ValueViolation(cached(m("not-omitted", prop=prop), item.source),
-                                     locator=item.at(prop), expected=m("phrase.omitted"),
-                                     actual=m("phrase.present", prop=prop), exchange=item.exchange)
+                yield ValueViolation(
+                    cached(m("not-omitted", prop=prop), item.source),
+                    locator=item.at(prop),
+                    expected=m("phrase.omitted"),
+                    actual=m("phrase.present", prop=prop),
+                    exchange=item.exchange,
+                )
     return counted(len(items), "omit-objects")

@@ -36,9 +36,13 @@ def geojson_check(obligation: Obligation) -> RuleCheck:
             for found in geojson.check(seen.obj["geojson"], box, within):
                 if found.obligation is obligation:
                     pointer = f"{seen.pointer}/geojson{found.pointer}"
-                    yield ValueViolation(cached(found.msg, seen.source), expected=found.expected,
-                                         locator=Locator(where=seen.where, pointer=pointer),
-                                         actual=found.actual, exchange=seen.exchange)
+                    yield ValueViolation(
+                        cached(found.msg, seen.source),
+                        expected=found.expected,
+                        locator=Locator(where=seen.where, pointer=pointer),
+                        actual=found.actual,
+                        exchange=seen.exchange,
+                    )
         return counted(len(located), "geojson")
 
     return check

@@ -27,13 +27,21 @@ def _sample_violations(samples: list[Sample], what: str) -> Found:
     for sample in answered:
         fetched, seen = sample.fetched, sample.seen
         if fetched.obj is None:
-            yield StatusViolation(cached(m(f"{what}-not-retrievable", kind=seen.kind, status=fetched.status),
-                                         fetched), locator=seen.at("id"), expected=m("phrase.200-with-object"),
-                                  actual=fetched.status, exchange=fetched.exchange)
+            yield StatusViolation(
+                cached(m(f"{what}-not-retrievable", kind=seen.kind, status=fetched.status), fetched),
+                locator=seen.at("id"),
+                expected=m("phrase.200-with-object"),
+                actual=fetched.status,
+                exchange=fetched.exchange,
+            )
         elif fetched.obj.get("id") != seen.id:
-            yield ValueViolation(cached(m("other-id", kind=seen.kind), fetched),
-                                 locator=Locator(where=fetched.url, pointer="/id"), expected=seen.id,
-                                 actual=fetched.obj.get("id"), exchange=fetched.exchange)
+            yield ValueViolation(
+                cached(m("other-id", kind=seen.kind), fetched),
+                locator=Locator(where=fetched.url, pointer="/id"),
+                expected=seen.id,
+                actual=fetched.obj.get("id"),
+                exchange=fetched.exchange,
+            )
     return counted(len(answered), f"{what}-by-id")
 
 
@@ -63,17 +71,26 @@ def check_references_resolve(run: OParlRun) -> Found:
         page = item.walk.pages[0].fetched
         if not (page.skipped or page.failure or item.answered):
             message = m("no-list-page", prop=item.prop, kind=item.source.kind, url=page.url, status=page.status)
-            yield LinkViolation(cached(message, page), locator=item.source.at(item.prop),
-                                expected=m("phrase.a-list-page"), actual=page.status, exchange=page.exchange)
+            yield LinkViolation(
+                cached(message, page),
+                locator=item.source.at(item.prop),
+                expected=m("phrase.a-list-page"),
+                actual=page.status,
+                exchange=page.exchange,
+            )
     first: dict[str, Reference] = {}
     for ref in index.refs:
         first.setdefault(ref.url, ref)
     for url, fetched in index.fetched.items():
         if not (fetched.skipped or fetched.failure) and fetched.obj is None:
             message = m("unresolved", prop=first[url].prop, url=url, status=fetched.status)
-            yield LinkViolation(cached(message, fetched), locator=first[url].at(),
-                                expected=m("phrase.retrievable-object"), actual=fetched.status,
-                                exchange=fetched.exchange)
+            yield LinkViolation(
+                cached(message, fetched),
+                locator=first[url].at(),
+                expected=m("phrase.retrievable-object"),
+                actual=fetched.status,
+                exchange=fetched.exchange,
+            )
     return counted(len(first), "references"), counted(len(lists), "object-lists")
 
 
@@ -92,15 +109,23 @@ def check_references_listed(run: OParlRun) -> Found:
             checked += ref.url in complete[ref.kind]
             continue
         checked += 1
-        yield MissingMember(m("not-listed", url=ref.url, kind=ref.kind), locator=ref.at(),
-                            expected=m("phrase.listed-in", kind=ref.kind), actual=m("phrase.not-listed"),
-                            exchange=ref.source.exchange)
+        yield MissingMember(
+            m("not-listed", url=ref.url, kind=ref.kind),
+            locator=ref.at(),
+            expected=m("phrase.listed-in", kind=ref.kind),
+            actual=m("phrase.not-listed"),
+            exchange=ref.source.exchange,
+        )
     for seen in {s.id: s for s in run.crawl.inner if s.kind in listed and s.id and not s.deleted}.values():
         checked += 1
         if seen.id not in complete[seen.kind]:
-            yield MissingMember(cached(m("embedded-not-listed", kind=seen.kind, id=seen.id), seen.source),
-                                locator=seen.at("id"), expected=m("phrase.listed"), actual=m("phrase.not-listed"),
-                                exchange=seen.exchange)
+            yield MissingMember(
+                cached(m("embedded-not-listed", kind=seen.kind, id=seen.id), seen.source),
+                locator=seen.at("id"),
+                expected=m("phrase.listed"),
+                actual=m("phrase.not-listed"),
+                exchange=seen.exchange,
+            )
     if not checked:
         raise NotApplicable(m("reason.nothing-listed"))
     return counted(checked, "against-lists")
@@ -116,8 +141,13 @@ def check_reference_types(run: OParlRun) -> Found:
         typed += actual is not None
         if actual is not None and actual != ref.kind:
             message = m("wrong-type", prop=ref.prop, kind=ref.kind, url=ref.url, actual=actual)
-            yield LinkViolation(cached(message, ref.source.source), locator=ref.at(), expected=ref.kind,
-                                actual=actual, exchange=ref.source.exchange)
+            yield LinkViolation(
+                cached(message, ref.source.source),
+                locator=ref.at(),
+                expected=ref.kind,
+                actual=actual,
+                exchange=ref.source.exchange,
+            )
     return counted(typed, "typed-references")
 
 
@@ -140,8 +170,13 @@ def check_backreferences(run: OParlRun) -> Found:
     for seen in checked:
         prop = BACKREFERENCES[seen.kind]
         if not seen.obj.get(prop):
-            yield MissingMember(cached(m("no-backreference", kind=seen.kind, prop=prop), seen.source),
-                                locator=seen.at(prop), expected=prop, actual=None, exchange=seen.exchange)
+            yield MissingMember(
+                cached(m("no-backreference", kind=seen.kind, prop=prop), seen.source),
+                locator=seen.at(prop),
+                expected=prop,
+                actual=None,
+                exchange=seen.exchange,
+            )
     return objects_examined(checked)
 
 
@@ -171,9 +206,13 @@ def check_date_order(run: OParlRun) -> Found:
     for seen in dated:
         begin_key, end_key = DATE_PAIRS[seen.kind]
         if _reversed(_moment(seen.obj.get(begin_key)), _moment(seen.obj.get(end_key))):
-            yield ValueViolation(cached(m("ends-before", kind=seen.kind), seen.source), locator=seen.at(end_key),
-                                 expected=f">= {seen.obj.get(begin_key)}", actual=seen.obj.get(end_key),
-                                 exchange=seen.exchange)
+            yield ValueViolation(
+                cached(m("ends-before", kind=seen.kind), seen.source),
+                locator=seen.at(end_key),
+                expected=f">= {seen.obj.get(begin_key)}",
+                actual=seen.obj.get(end_key),
+                exchange=seen.exchange,
+            )
     return dated_examined(dated)
 
 
@@ -201,7 +240,11 @@ def check_license(run: OParlRun) -> Found:
     judged = counted(1 + len(run.crawl.bodies), "system-and-bodies")
     if system.get("license") or (run.crawl.bodies and all(b.obj.get("license") for b in run.crawl.bodies)):
         return judged
-    yield MissingMember(cached(m("no-license"), run.crawl.system),
-                        locator=run.crawl.top[0].at("license"), expected="license", actual=None,
-                        exchange=run.crawl.system.exchange)
+    yield MissingMember(
+        cached(m("no-license"), run.crawl.system),
+        locator=run.crawl.top[0].at("license"),
+        expected="license",
+        actual=None,
+        exchange=run.crawl.system.exchange,
+    )
     return judged

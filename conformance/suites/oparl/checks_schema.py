@@ -26,8 +26,9 @@ def of_kind(run: OParlRun, kind: str) -> list[Seen]:
     return found
 
 
-def validate_all(version: str, kind: str, objects: Iterable[Seen], detail: int,
-                 counted: list[int]) -> Iterator[Violation]:
+def validate_all(
+    version: str, kind: str, objects: Iterable[Seen], detail: int, counted: list[int]
+) -> Iterator[Violation]:
     """Schema violations of many objects: every object is checked, the first ``detail`` invalid ones in detail.
 
     The number of invalid objects is appended to ``counted``.
@@ -53,8 +54,9 @@ def schema_check(kind: str) -> RuleCheck:
         objects = of_kind(run, kind)
         yield from validate_all(run.version.number, kind, objects, run.options.schema_detail, invalid)
         if invalid[0] > run.options.schema_detail:
-            run.note(f"schema-{kind}", m("note.schema-detail", count=invalid[0], kind=kind,
-                                         detail=run.options.schema_detail))
+            run.note(
+                f"schema-{kind}", m("note.schema-detail", count=invalid[0], kind=kind, detail=run.options.schema_detail)
+            )
             run.used.add(f"schema-{kind}")
         return counted(len(objects), "typed-objects", kind=kind)
 
@@ -67,9 +69,13 @@ def check_type_url(run: OParlRun) -> Found:
     for seen in objects:
         expected = run.version.type_url(seen.kind)
         if seen.obj.get("type") != expected:
-            yield ValueViolation(cached(m("type-url", kind=seen.kind, expected=expected), seen.source),
-                                 locator=seen.at("type"), expected=expected, actual=seen.obj.get("type"),
-                                 exchange=seen.exchange)
+            yield ValueViolation(
+                cached(m("type-url", kind=seen.kind, expected=expected), seen.source),
+                locator=seen.at("type"),
+                expected=expected,
+                actual=seen.obj.get("type"),
+                exchange=seen.exchange,
+            )
     return objects_examined(objects)
 
 
@@ -78,9 +84,13 @@ def check_system_endpoint(run: OParlRun) -> Found:
     system = run.crawl.system
     version = (system.obj or {}).get("oparlVersion")
     if version != run.version.namespace:
-        yield ValueViolation(cached(m("oparl-version", version=run.version.namespace), system),
-                             locator=run.crawl.top[0].at("oparlVersion"), expected=run.version.namespace,
-                             actual=version, exchange=system.exchange)
+        yield ValueViolation(
+            cached(m("oparl-version", version=run.version.namespace), system),
+            locator=run.crawl.top[0].at("oparlVersion"),
+            expected=run.version.namespace,
+            actual=version,
+            exchange=system.exchange,
+        )
     return counted(1, "system")
 
 
@@ -99,8 +109,13 @@ def member_rule(kind: str, member: str, test: Callable[[Seen], Judged]) -> RuleC
             found = test(seen)
             if found:
                 where, message, expected, actual = found
-                yield ValueViolation(cached(message, seen.source), locator=seen.at(where), expected=expected,
-                                     actual=actual, exchange=seen.exchange)
+                yield ValueViolation(
+                    cached(message, seen.source),
+                    locator=seen.at(where),
+                    expected=expected,
+                    actual=actual,
+                    exchange=seen.exchange,
+                )
         return counted(len(carriers), "with-member", kind=kind, member=member)
 
     return check
@@ -152,9 +167,13 @@ def check_agenda_order(run: OParlRun) -> Found:
                 continue
             ordered += 1
             if item["order"] != position:
-                yield ValueViolation(cached(m("agenda-order"), seen.source),
-                                     locator=seen.at("agendaItem", position, "order"), expected=position,
-                                     actual=item["order"], exchange=seen.exchange)
+                yield ValueViolation(
+                    cached(m("agenda-order"), seen.source),
+                    locator=seen.at("agendaItem", position, "order"),
+                    expected=position,
+                    actual=item["order"],
+                    exchange=seen.exchange,
+                )
     if not ordered:
         raise NotApplicable(m("reason.no-member", kind="AgendaItem", member="order"))
     return counted(ordered, "agenda-items")

@@ -30,8 +30,11 @@ def server_urls(run: OParlRun) -> Iterator[tuple[Locator, str, Fetched]]:
     host = urlsplit(run.system_url).hostname
     for doc in run.documents():
         for pointer, value in values(doc.obj or {}):
-            if isinstance(value, str) and value.startswith(("http://", "https://")) and \
-                    urlsplit(value).hostname == host:
+            if (
+                isinstance(value, str)
+                and value.startswith(("http://", "https://"))
+                and urlsplit(value).hostname == host
+            ):
                 yield Locator(where=doc.url, pointer=pointer), value, doc
 
 
@@ -42,8 +45,9 @@ def check_one_scheme(run: OParlRun) -> Found:
     for locator, url, doc in urls:
         if urlsplit(url).scheme != scheme:
             message = m("other-scheme", url=url, scheme=urlsplit(url).scheme, system=scheme)
-            yield ValueViolation(cached(message, doc), locator=locator, expected=f"{scheme}://", actual=url,
-                                 exchange=doc.exchange)
+            yield ValueViolation(
+                cached(message, doc), locator=locator, expected=f"{scheme}://", actual=url, exchange=doc.exchange
+            )
     return counted(len(urls), "server-urls")
 
 
@@ -51,13 +55,23 @@ def check_https(run: OParlRun) -> Found:
     """The System URL and every URL on its host use HTTPS."""
     system = run.crawl.system
     if urlsplit(run.system_url).scheme != "https":
-        yield ValueViolation(m("plain-endpoint"), locator=run.system_url,
-                             expected="https://", actual=run.system_url, exchange=system.exchange)
+        yield ValueViolation(
+            m("plain-endpoint"),
+            locator=run.system_url,
+            expected="https://",
+            actual=run.system_url,
+            exchange=system.exchange,
+        )
     urls = list(server_urls(run))
     for locator, url, doc in urls:
         if url.startswith("http://"):
-            yield ValueViolation(cached(m("plain-url", url=url), doc), locator=locator, expected="https://",
-                                 actual=url, exchange=doc.exchange)
+            yield ValueViolation(
+                cached(m("plain-url", url=url), doc),
+                locator=locator,
+                expected="https://",
+                actual=url,
+                exchange=doc.exchange,
+            )
     return counted(1, "system-url"), counted(len(urls), "server-urls")
 
 
@@ -70,8 +84,13 @@ def check_no_downgrade(run: OParlRun) -> Found:
         chain = [e.url for e in doc.history] + ([doc.final_url] if doc.history else [])
         for before, after in itertools.pairwise(chain):
             if before.startswith("https://") and after.startswith("http://"):
-                yield ValueViolation(cached(m("downgrade"), doc), locator=before, expected="https://",
-                                     actual=after, exchange=doc.exchange)
+                yield ValueViolation(
+                    cached(m("downgrade"), doc),
+                    locator=before,
+                    expected="https://",
+                    actual=after,
+                    exchange=doc.exchange,
+                )
     return counted(len(answers), "answers")
 
 
@@ -81,12 +100,16 @@ def check_no_tech_path(run: OParlRun) -> Found:
     urls = list(server_urls(run))
     for locator, url, doc in urls:
         match = TECH.search(urlsplit(url).path)
-        prefix = url[:url.find(match.group()) + len(match.group())] if match else ""
+        prefix = url[: url.find(match.group()) + len(match.group())] if match else ""
         if match and prefix not in reported:
             reported.add(prefix)
-            yield ValueViolation(cached(m("tech-path", part=match.group()), doc),
-                                 locator=locator, expected=m("phrase.plain-path"), actual=url,
-                                 exchange=doc.exchange)
+            yield ValueViolation(
+                cached(m("tech-path", part=match.group()), doc),
+                locator=locator,
+                expected=m("phrase.plain-path"),
+                actual=url,
+                exchange=doc.exchange,
+            )
     return counted(len(urls), "server-urls")
 
 
@@ -97,8 +120,13 @@ def check_host_name(run: OParlRun) -> Found:
         ipaddress.ip_address(host)
     except ValueError:
         return counted(1, "system-url")
-    yield ValueViolation(m("ip-host"), locator=run.system_url,
-                         expected=m("phrase.host-name"), actual=host, exchange=run.crawl.system.exchange)
+    yield ValueViolation(
+        m("ip-host"),
+        locator=run.system_url,
+        expected=m("phrase.host-name"),
+        actual=host,
+        exchange=run.crawl.system.exchange,
+    )
     return counted(1, "system-url")
 
 
@@ -112,8 +140,13 @@ def check_cors_origin(run: OParlRun) -> Found:
     for doc in answers:
         value = doc.headers.get("Access-Control-Allow-Origin")
         if value != "*":
-            yield HeaderViolation(cached(m("cors-origin", value=repr(value)), doc), locator=doc.url,
-                                  expected="Access-Control-Allow-Origin: *", actual=value, exchange=doc.exchange)
+            yield HeaderViolation(
+                cached(m("cors-origin", value=repr(value)), doc),
+                locator=doc.url,
+                expected="Access-Control-Allow-Origin: *",
+                actual=value,
+                exchange=doc.exchange,
+            )
     return counted(len(answers), "json-answers")
 
 
@@ -123,8 +156,13 @@ def check_cors_methods(run: OParlRun) -> Found:
     for doc in answers:
         value = doc.headers.get("Access-Control-Allow-Methods")
         if value is not None and "GET" not in {v.strip().upper() for v in value.split(",")} and value.strip() != "*":
-            yield HeaderViolation(cached(m("cors-methods"), doc), locator=doc.url,
-                                  expected=m("phrase.get-allowed"), actual=value, exchange=doc.exchange)
+            yield HeaderViolation(
+                cached(m("cors-methods"), doc),
+                locator=doc.url,
+                expected=m("phrase.get-allowed"),
+                actual=value,
+                exchange=doc.exchange,
+            )
     return counted(len(answers), "json-answers")
 
 
@@ -133,6 +171,7 @@ def _cookieless(run: OParlRun) -> list[tuple[Fetched, Fetched]]:
         docs = [run.crawl.system] + [w.pages[0].fetched for w in run.crawl.walks[:2] if w.pages]
         again = run.fetcher.map(lambda d: run.fetcher.get(d.url, headers={"Cookie": ""}, fresh=True), docs)
         return list(zip(docs, again, strict=True))
+
     return run.probe("stateless", compute)
 
 
@@ -142,10 +181,19 @@ def check_stateless(run: OParlRun) -> Found:
     pairs = [(first, again) for first, again in _cookieless(run) if not again.failure and first.status is not None]
     for first, again in pairs:
         if again.status != first.status:
-            yield StatusViolation(m("cookie-status", status=again.status), locator=again.url,
-                                  expected=first.status, actual=again.status, exchange=again.exchange)
+            yield StatusViolation(
+                m("cookie-status", status=again.status),
+                locator=again.url,
+                expected=first.status,
+                actual=again.status,
+                exchange=again.exchange,
+            )
         elif first.obj and again.obj and sorted(ids(first.obj.get("data"))) != sorted(ids(again.obj.get("data"))):
-            yield ValueViolation(m("cookie-data"), locator=again.url,
-                                 expected=ids(first.obj.get("data"))[:5], actual=ids(again.obj.get("data"))[:5],
-                                 exchange=again.exchange)
+            yield ValueViolation(
+                m("cookie-data"),
+                locator=again.url,
+                expected=ids(first.obj.get("data"))[:5],
+                actual=ids(again.obj.get("data"))[:5],
+                exchange=again.exchange,
+            )
     return counted(len(pairs), "cookieless")

@@ -76,7 +76,7 @@ def _list_jobs(version: Version, result: Crawl, limits: Limits) -> list[tuple[st
     if len(bodies) > limits.max_bodies:
         result.notes.append(m("note.cut-bodies", taken=limits.max_bodies, total=len(bodies)))
     jobs = []
-    for body in bodies[:limits.max_bodies]:
+    for body in bodies[: limits.max_bodies]:
         for attr, kind in version.lists.items():
             url = body.obj.get(attr)
             if isinstance(url, str):

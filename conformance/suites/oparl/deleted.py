@@ -20,17 +20,23 @@ EPOCH = "1970-01-01T00:00:00+00:00"
 
 def epoch_walks(run: OParlRun) -> list[Walk]:
     """OParl 1.1: the lists walked with modified_since at the epoch, where deleted objects must show (§2.5.5)."""
+
     def compute() -> list[Walk]:
         if run.version.number != "1.1":
             return []
-        lists = run.crawl.list_walks()[:run.options.filter_lists]
-        found = run.fetcher.map(lambda w: walk(run.fetcher, w.name, w.kind, w.url, run.options.deleted_pages,
-                                               params={"modified_since": EPOCH}), lists)
+        lists = run.crawl.list_walks()[: run.options.filter_lists]
+        found = run.fetcher.map(
+            lambda w: walk(
+                run.fetcher, w.name, w.kind, w.url, run.options.deleted_pages, params={"modified_since": EPOCH}
+            ),
+            lists,
+        )
         cut = [w for w in found if w.end in ("cut-pages", "cut-objects")]
         if cut:
             cut_note = m("note.cut-epoch", pages=run.options.deleted_pages, cut=len(cut), total=len(found), since=EPOCH)
             run.note("deleted-epoch", cut_note)
         return found
+
     return run.probe("deleted-epoch", compute)
 
 
@@ -55,5 +61,6 @@ def unverified(run: OParlRun, listed: bool = False) -> NotVerified:
     if not walks:
         return NotVerified(m("reason.no-deleted", what=what, objects=objects, refs=refs))
     pages = sum(len(w.pages) for w in walks)
-    return NotVerified(m("reason.no-deleted-epoch", what=what, lists=len(walks), since=EPOCH, pages=pages,
-                         objects=objects, refs=refs))
+    return NotVerified(
+        m("reason.no-deleted-epoch", what=what, lists=len(walks), since=EPOCH, pages=pages, objects=objects, refs=refs)
+    )

@@ -11,19 +11,43 @@ from dataclasses import dataclass
 
 VERSIONS = ("1.1", "1.0")
 
-TYPES = ("System", "Body", "LegislativeTerm", "Organization", "Person", "Membership", "Meeting",
-         "AgendaItem", "Paper", "Consultation", "File", "Location")
+TYPES = (
+    "System",
+    "Body",
+    "LegislativeTerm",
+    "Organization",
+    "Person",
+    "Membership",
+    "Meeting",
+    "AgendaItem",
+    "Paper",
+    "Consultation",
+    "File",
+    "Location",
+)
 
 MAIN_LISTS = {"organization": "Organization", "person": "Person", "meeting": "Meeting", "paper": "Paper"}
-NEW_LISTS = {"agendaItem": "AgendaItem", "consultation": "Consultation", "file": "File",
-             "locationList": "Location", "legislativeTermList": "LegislativeTerm", "membership": "Membership"}
+NEW_LISTS = {
+    "agendaItem": "AgendaItem",
+    "consultation": "Consultation",
+    "file": "File",
+    "locationList": "Location",
+    "legislativeTermList": "LegislativeTerm",
+    "membership": "Membership",
+}
 
 EMBEDDED = {
     "Body": {"legislativeTerm": "LegislativeTerm", "location": "Location"},
     "Organization": {"location": "Location"},
     "Person": {"membership": "Membership", "locationObject": "Location"},
-    "Meeting": {"location": "Location", "invitation": "File", "resultsProtocol": "File",
-                "verbatimProtocol": "File", "auxiliaryFile": "File", "agendaItem": "AgendaItem"},
+    "Meeting": {
+        "location": "Location",
+        "invitation": "File",
+        "resultsProtocol": "File",
+        "verbatimProtocol": "File",
+        "auxiliaryFile": "File",
+        "agendaItem": "AgendaItem",
+    },
     "AgendaItem": {"resolutionFile": "File", "auxiliaryFile": "File"},
     "Paper": {"mainFile": "File", "auxiliaryFile": "File", "location": "Location", "consultation": "Consultation"},
 }
@@ -36,13 +60,28 @@ REFERENCES = {
     "Membership": {"person": "Person", "organization": "Organization", "onBehalfOf": "Organization"},
     "Meeting": {"organization": "Organization", "participant": "Person"},
     "AgendaItem": {"meeting": "Meeting", "consultation": "Consultation"},
-    "Paper": {"body": "Body", "relatedPaper": "Paper", "superordinatedPaper": "Paper",
-              "subordinatedPaper": "Paper", "originatorPerson": "Person", "underDirectionOf": "Organization",
-              "originatorOrganization": "Organization"},
-    "Consultation": {"paper": "Paper", "agendaItem": "AgendaItem", "meeting": "Meeting",
-                     "organization": "Organization"},
-    "File": {"masterFile": "File", "derivativeFile": "File", "meeting": "Meeting", "agendaItem": "AgendaItem",
-             "paper": "Paper"},
+    "Paper": {
+        "body": "Body",
+        "relatedPaper": "Paper",
+        "superordinatedPaper": "Paper",
+        "subordinatedPaper": "Paper",
+        "originatorPerson": "Person",
+        "underDirectionOf": "Organization",
+        "originatorOrganization": "Organization",
+    },
+    "Consultation": {
+        "paper": "Paper",
+        "agendaItem": "AgendaItem",
+        "meeting": "Meeting",
+        "organization": "Organization",
+    },
+    "File": {
+        "masterFile": "File",
+        "derivativeFile": "File",
+        "meeting": "Meeting",
+        "agendaItem": "AgendaItem",
+        "paper": "Paper",
+    },
     "Location": {"bodies": "Body", "papers": "Paper"},
 }
 LOCATION_REFS = {
@@ -53,19 +92,28 @@ LOCATION_REFS = {
 OBJECT_LISTS = {"Organization": {"meeting": "Meeting", "consultation": "Consultation"}}
 NEW_OBJECT_LISTS = {("Organization", "consultation")}
 
-BACKREFERENCES = {"LegislativeTerm": "body", "Membership": "person", "AgendaItem": "meeting",
-                  "Consultation": "paper"}
+BACKREFERENCES = {"LegislativeTerm": "body", "Membership": "person", "AgendaItem": "meeting", "Consultation": "paper"}
 
-OMIT_INTERNAL = {"AgendaItem": ("auxiliaryFile",), "Meeting": ("auxiliaryFile",),
-                 "Paper": ("auxiliaryFile", "location"), "Person": ("membership",)}
+OMIT_INTERNAL = {
+    "AgendaItem": ("auxiliaryFile",),
+    "Meeting": ("auxiliaryFile",),
+    "Paper": ("auxiliaryFile", "location"),
+    "Person": ("membership",),
+}
 
-SOFT_DELETED = {"1.1": frozenset({"System", "Body", "Organization", "Person", "Meeting", "Paper", "File", "Location"}),
-                "1.0": frozenset({"System", "Body", "Organization", "Person", "Meeting", "Paper", "File"})}
+SOFT_DELETED = {
+    "1.1": frozenset({"System", "Body", "Organization", "Person", "Meeting", "Paper", "File", "Location"}),
+    "1.0": frozenset({"System", "Body", "Organization", "Person", "Meeting", "Paper", "File"}),
+}
 KEPT_WHEN_DELETED = {"1.1": ("id", "type", "created", "modified"), "1.0": ("id", "type", "modified")}
 
-DATE_PAIRS = {"LegislativeTerm": ("startDate", "endDate"), "Organization": ("startDate", "endDate"),
-              "Membership": ("startDate", "endDate"), "Meeting": ("start", "end"),
-              "AgendaItem": ("start", "end")}
+DATE_PAIRS = {
+    "LegislativeTerm": ("startDate", "endDate"),
+    "Organization": ("startDate", "endDate"),
+    "Membership": ("startDate", "endDate"),
+    "Meeting": ("start", "end"),
+    "AgendaItem": ("start", "end"),
+}
 
 
 @dataclass(frozen=True)
@@ -86,7 +134,7 @@ class Version:
     def type_name(self, url: object) -> str | None:
         """The OParl type name of a type URL of this version, or None."""
         if isinstance(url, str) and url.startswith(self.namespace):
-            name = url[len(self.namespace):]
+            name = url[len(self.namespace) :]
             return name if name in TYPES else None
         return None
 

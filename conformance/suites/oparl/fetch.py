@@ -68,8 +68,14 @@ class Fetcher:
         self.hits = 0
         self.oldest = ""
 
-    def get(self, url: str, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None,
-            fresh: bool = False, parse: bool = True) -> Fetched:
+    def get(
+        self,
+        url: str,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        fresh: bool = False,
+        parse: bool = True,
+    ) -> Fetched:
         """One GET; failures and skips are returned, never raised."""
         reason = self._skip(url)
         if reason is not None:
@@ -77,8 +83,9 @@ class Fetcher:
         cached = None if fresh or headers or self.cache is None else self.cache.get(url, params)
         if cached is not None:
             self._hit(cached.stored)
-            result = Fetched(url, cached.status, cached.headers, cached.content, cached.exchange, (), url,
-                             cached.stored)
+            result = Fetched(
+                url, cached.status, cached.headers, cached.content, cached.exchange, (), url, cached.stored
+            )
         else:
             result = self._live(url, params, headers)
         return self._parsed(result) if parse and result.status is not None else result
@@ -101,8 +108,15 @@ class Fetcher:
             return Fetched(url, failure=message)
         if self.cache is not None and response.status == 200 and not headers:
             self.cache.put(url, params, response.status, response.headers, response.content, response.exchange)
-        return Fetched(response.exchange.url, response.status, dict(response.headers), response.content,
-                       response.exchange, response.history, response.url)
+        return Fetched(
+            response.exchange.url,
+            response.status,
+            dict(response.headers),
+            response.content,
+            response.exchange,
+            response.history,
+            response.url,
+        )
 
     def _parsed(self, result: Fetched) -> Fetched:
         try:

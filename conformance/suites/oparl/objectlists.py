@@ -46,17 +46,27 @@ def _carriers(run: OParlRun) -> dict[tuple[str, str], list[Seen]]:
 
 def object_lists(run: OParlRun) -> list[ObjectList]:
     """The sampled list URLs written in objects, each walked from its first page."""
+
     def compute() -> list[ObjectList]:
         jobs: list[tuple[Seen, str]] = []
         for (kind, prop), carriers in _carriers(run).items():
             picks = spread(carriers, run.options.object_lists)
             jobs += [(seen, prop) for seen in picks]
             if len(picks) < len(carriers):
-                run.note("object-lists", m("note.cut-object-lists", taken=len(picks), total=len(carriers),
-                                           what=f"{kind}.{prop}"))
+                run.note(
+                    "object-lists",
+                    m("note.cut-object-lists", taken=len(picks), total=len(carriers), what=f"{kind}.{prop}"),
+                )
         pages = run.options.object_list_pages
-        return run.fetcher.map(lambda job: ObjectList(job[0], job[1], walk(
-            run.fetcher, job[1], run.version.object_lists(job[0].kind)[job[1]], job[0].obj[job[1]], pages)), jobs)
+        return run.fetcher.map(
+            lambda job: ObjectList(
+                job[0],
+                job[1],
+                walk(run.fetcher, job[1], run.version.object_lists(job[0].kind)[job[1]], job[0].obj[job[1]], pages),
+            ),
+            jobs,
+        )
+
     return run.probe("object-lists", compute)
 
 

@@ -41,8 +41,11 @@ class ReferenceIndex:
 
     def resolved(self, run: OParlRun) -> list[Seen]:
         """The fetched referenced objects, each typed by the references to it."""
-        return [Seen(f.obj, self.kind(url, run.version.type_name(f.obj.get("type"))), f, "", "fetched")
-                for url, f in self.fetched.items() if f.obj is not None]
+        return [
+            Seen(f.obj, self.kind(url, run.version.type_name(f.obj.get("type"))), f, "", "fetched")
+            for url, f in self.fetched.items()
+            if f.obj is not None
+        ]
 
 
 def spread(items: list[Seen], count: int) -> list[Seen]:
@@ -55,15 +58,21 @@ def spread(items: list[Seen], count: int) -> list[Seen]:
 
 def by_id(run: OParlRun) -> list[Sample]:
     """``id_samples`` objects of every list (first, last and in between), fetched again by id."""
+
     def compute() -> list[Sample]:
-        picks = [s for w in run.crawl.walks for s in spread([i for i in w.items if i.id and not i.deleted],
-                                                             run.options.id_samples)]
+        picks = [
+            s
+            for w in run.crawl.walks
+            for s in spread([i for i in w.items if i.id and not i.deleted], run.options.id_samples)
+        ]
         return run.fetcher.map(lambda s: Sample(s, run.fetcher.get(s.id, fresh=True)), picks)
+
     return run.probe("by-id", compute)
 
 
 def embedded_by_id(run: OParlRun) -> list[Sample]:
     """``embedded_samples`` embedded objects, spread over the types, fetched by their id."""
+
     def compute() -> list[Sample]:
         by_kind: dict[str, list[Seen]] = {}
         taken: set[str] = set()
@@ -72,22 +81,25 @@ def embedded_by_id(run: OParlRun) -> list[Sample]:
                 taken.add(seen.id)
                 by_kind.setdefault(seen.kind, []).append(seen)
         share = max(1, run.options.embedded_samples // max(1, len(by_kind)))
-        picks = [s for items in by_kind.values() for s in spread(items, share)][:run.options.embedded_samples]
+        picks = [s for items in by_kind.values() for s in spread(items, share)][: run.options.embedded_samples]
         run.note("embedded", *_cut("note.cut-embedded", len(picks), sum(map(len, by_kind.values()))))
         return run.fetcher.map(lambda s: Sample(s, run.fetcher.get(s.id)), picks)
+
     return run.probe("embedded", compute)
 
 
 def reference_index(run: OParlRun) -> ReferenceIndex:
     """All references; up to ``reference_samples`` of those not seen in the crawl are fetched."""
+
     def compute() -> ReferenceIndex:
         index = ReferenceIndex(known={s.id: s for s in run.crawl.objects if s.id})
         index.refs = [r for seen in run.crawl.objects for r in references(run.version, seen)]
         unseen = list(dict.fromkeys(r.url for r in index.refs if r.url not in index.known))
-        picks = unseen[:run.options.reference_samples]
+        picks = unseen[: run.options.reference_samples]
         run.note("references", *_cut("note.cut-references", len(picks), len(unseen)))
         index.fetched = dict(zip(picks, run.fetcher.map(run.fetcher.get, picks), strict=True))
         return index
+
     return run.probe("references", compute)
 
 

@@ -53,8 +53,10 @@ def documents(version: str) -> dict[str, Path]:
 @cache
 def registry(version: str) -> Registry[Any]:
     """Every schema the version needs, loaded up front: no $ref is retrieved (or re-read) while validating."""
-    resources = [(uri, Resource.from_contents(load_document(path), default_specification=DRAFT202012))
-                 for uri, path in documents(version).items()]
+    resources = [
+        (uri, Resource.from_contents(load_document(path), default_specification=DRAFT202012))
+        for uri, path in documents(version).items()
+    ]
     return Registry().with_resources(resources).crawl()
 
 
@@ -81,8 +83,9 @@ class TypeValidator:
             return bool(self.fast.is_valid(instance))
         return bool(self.detailed.is_valid(instance))
 
-    def violations(self, instance: Any, where: str, pointer: str = "", requirement: str = "",
-                   exchange: Exchange | None = None) -> Iterator[SchemaViolation]:
+    def violations(
+        self, instance: Any, where: str, pointer: str = "", requirement: str = "", exchange: Exchange | None = None
+    ) -> Iterator[SchemaViolation]:
         """Every schema violation of one object, each located by URL and JSON pointer."""
         if self.is_valid(instance):
             return
@@ -108,9 +111,16 @@ def _fast_validator(schema: dict[str, Any], docs: dict[str, Path]) -> Any:
     return jsonschema_rs.validator_for(schema, validate_formats=True, registry=registry)
 
 
-def _fast_violations(fast: Any, instance: Any, where: str, requirement: str,
-                     exchange: Exchange | None) -> Iterator[SchemaViolation]:
+def _fast_violations(
+    fast: Any, instance: Any, where: str, requirement: str, exchange: Exchange | None
+) -> Iterator[SchemaViolation]:
     for error in fast.iter_errors(instance):
         pointer = "".join(f"/{part}" for part in error.instance_path)
-        yield SchemaViolation(error.message, locator=Locator(where=where, pointer=pointer),
-                              expected=str(error.kind), actual=None, requirement=requirement, exchange=exchange)
+        yield SchemaViolation(
+            error.message,
+            locator=Locator(where=where, pointer=pointer),
+            expected=str(error.kind),
+            actual=None,
+            requirement=requirement,
+            exchange=exchange,
+        )

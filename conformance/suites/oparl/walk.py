@@ -86,8 +86,16 @@ class Budget:
             return self.left > 0
 
 
-def walk(fetcher: Fetcher, name: str, kind: str, url: str, max_pages: int, budget: Budget | None = None,
-         params: Mapping[str, str] | None = None, fresh: bool = False) -> Walk:
+def walk(
+    fetcher: Fetcher,
+    name: str,
+    kind: str,
+    url: str,
+    max_pages: int,
+    budget: Budget | None = None,
+    params: Mapping[str, str] | None = None,
+    fresh: bool = False,
+) -> Walk:
     """Follow links.next from ``url`` until the last page, a repeated page, an error or a limit."""
     result = Walk(name, kind, url, dict(params or {}))
     seen: set[str] = set()
@@ -110,8 +118,9 @@ def _page(fetched: Fetched, requested: str, kind: str) -> Page:
     page = Page(fetched, requested)
     data = page.body.get("data")
     if isinstance(data, list):
-        page.items = [Seen(item, kind, fetched, f"/data/{i}", "list") for i, item in enumerate(data)
-                      if isinstance(item, dict)]
+        page.items = [
+            Seen(item, kind, fetched, f"/data/{i}", "list") for i, item in enumerate(data) if isinstance(item, dict)
+        ]
     return page
 
 

@@ -42,7 +42,8 @@ class Schemas:
         """The validator for the schema at a pointer of the bundle."""
         if schema_pointer not in self.compiled:
             self.compiled[schema_pointer] = self.cls(
-                {"$ref": f"{URN}#{schema_pointer}"}, registry=self.registry, format_checker=self.cls.FORMAT_CHECKER)
+                {"$ref": f"{URN}#{schema_pointer}"}, registry=self.registry, format_checker=self.cls.FORMAT_CHECKER
+            )
         return self.compiled[schema_pointer]
 
 
@@ -69,8 +70,10 @@ def documented_content(document: dict[str, Any], op_pointer: str, status: int) -
 def judged_body(call: Call, document: dict[str, Any]) -> bool:
     """True if the call's body is JSON and documented with a schema, so the schema check judges it."""
     got = call.response
-    return _is_json(got.media_type) and documented_schema(
-        document, call.planned.operation.pointer, got.status, got.media_type) is not None
+    return (
+        _is_json(got.media_type)
+        and documented_schema(document, call.planned.operation.pointer, got.status, got.media_type) is not None
+    )
 
 
 def documented_schema(document: dict[str, Any], op_pointer: str, status: int, media_type: str) -> str | None:
@@ -97,9 +100,16 @@ def _call(call: Call, schemas: Schemas) -> Iterator[Finding]:
     try:
         body = jsonsafe.loads(got.content)
     except ValueError as exc:
-        yield Finding((op.label, got.status, "parse"), ParseViolation(
-            m("body-not-json", response=label, error=str(exc)), locator=got.url, expected=m("phrase.json"),
-            actual=got.text[:200], exchange=got.exchange))
+        yield Finding(
+            (op.label, got.status, "parse"),
+            ParseViolation(
+                m("body-not-json", response=label, error=str(exc)),
+                locator=got.url,
+                expected=m("phrase.json"),
+                actual=got.text[:200],
+                exchange=got.exchange,
+            ),
+        )
         return
     for error in schemas.validator(at).iter_errors(body):
         yield _schema_finding(call, label, error, at, schemas.bundle)
@@ -110,12 +120,23 @@ def _schema_finding(call: Call, label: str, error: Any, at: str, bundle: Bundle)
     where = pointer(tuple(error.absolute_path))
     uri, schema_at = bundle.origin(at)
     schema = f"{uri}#{schema_at}" if uri else f"#{schema_at}"
-    key = (call.planned.operation.label, got.status, re.sub(r"/\d+", "/*", where), error.validator,
-           repr(error.validator_value)[:200])
-    return Finding(key, SchemaViolation(
-        m("body-invalid", response=label, error=error.message), locator=Locator(where=got.url, pointer=where),
-        expected=f"{error.validator}: {_short(error.validator_value)} (schema {schema})",
-        actual=_short(error.instance), exchange=got.exchange))
+    key = (
+        call.planned.operation.label,
+        got.status,
+        re.sub(r"/\d+", "/*", where),
+        error.validator,
+        repr(error.validator_value)[:200],
+    )
+    return Finding(
+        key,
+        SchemaViolation(
+            m("body-invalid", response=label, error=error.message),
+            locator=Locator(where=got.url, pointer=where),
+            expected=f"{error.validator}: {_short(error.validator_value)} (schema {schema})",
+            actual=_short(error.instance),
+            exchange=got.exchange,
+        ),
+    )
 
 
 def _deref(document: dict[str, Any], at: str) -> str:
@@ -138,4 +159,3 @@ def _escape(key: str) -> str:
 def _short(value: Any, limit: int = 300) -> Any:
     text = json.dumps(value, ensure_ascii=False, default=str)
     return value if len(text) <= limit else text[:limit] + "…"
-

@@ -49,7 +49,7 @@ class Bundle:
         """Map a pointer into the bundle back to (document URI, pointer there); the root gives ("", pointer)."""
         prefix = f"/{STORE}/"
         if pointer.startswith(prefix):
-            key, _, rest = pointer[len(prefix):].partition("/")
+            key, _, rest = pointer[len(prefix) :].partition("/")
             uri = self.origins.get(key, "")
             base, _, fragment = uri.partition("#")
             return base, fragment + ("/" + rest if rest else "")
@@ -84,8 +84,11 @@ class Bundler:
         if isinstance(node.get("$ref"), str):
             return self._reference(node, base, path)
         foreign_id = base != self.root_uri
-        return {key: self._walk(value, base, (*path, key)) for key, value in node.items()
-                if not (foreign_id and key == "$id") and not (key == "externalValue" and isinstance(value, str))}
+        return {
+            key: self._walk(value, base, (*path, key))
+            for key, value in node.items()
+            if not (foreign_id and key == "$id") and not (key == "externalValue" and isinstance(value, str))
+        }
 
     def _reference(self, node: dict[str, Any], base: str, path: Path) -> Any:
         self.result.references += 1

@@ -32,8 +32,10 @@ from conformance.suites.openapi.messages import m
 METHOD = "get"
 Case = AnyCase[Any]
 DROPPED_HEADERS = frozenset({"user-agent", "x-schemathesis-testcaseid", "accept-encoding", "connection"})
-CONFIG = {"generation": {"with-security-parameters": False},
-          "checks": {"negative_data_rejection": {"expected-statuses": ["4xx"]}}}
+CONFIG = {
+    "generation": {"with-security-parameters": False},
+    "checks": {"negative_data_rejection": {"expected-statuses": ["4xx"]}},
+}
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,9 @@ def at_boundary(operation: Operation, base: Case, boundary: Boundary) -> Case:
     """A valid case with one parameter set to a boundary value."""
     query, path = dict(base.query or {}), dict(base.path_parameters or {})
     (path if boundary.location == "path" else query)[boundary.name] = boundary.value
-    return operation.inner.Case(path_parameters=path, query=query, headers=dict(base.headers or {}),
-                                cookies=dict(base.cookies or {}))
+    return operation.inner.Case(
+        path_parameters=path, query=query, headers=dict(base.headers or {}), cookies=dict(base.cookies or {})
+    )
 
 
 def plan(operation: Operation, case: Case, base: str, negative_case: bool) -> Planned:
@@ -113,8 +116,9 @@ def plan(operation: Operation, case: Case, base: str, negative_case: bool) -> Pl
     elif params:
         url = _with_query(url, params)
     generated = {name.lower() for name in (case.headers or {})}
-    headers = {k: str(v) for k, v in kwargs["headers"].items()
-               if k.lower() in generated and k.lower() not in DROPPED_HEADERS}
+    headers = {
+        k: str(v) for k, v in kwargs["headers"].items() if k.lower() in generated and k.lower() not in DROPPED_HEADERS
+    }
     cookies = kwargs.get("cookies") or {}
     if cookies:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -137,8 +141,13 @@ def _draw(strategy: SearchStrategy[Case], count: int) -> Iterator[Case]:
         found.append(case)
 
     collect: Callable[[], None] = settings(
-        max_examples=max(count, 1), derandomize=True, database=None, deadline=None, phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
+        max_examples=max(count, 1),
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+        report_multiple_bugs=False,
     )(given(strategy)(keep))
     with contextlib.suppress(HypothesisException):
         collect()

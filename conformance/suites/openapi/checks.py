@@ -83,8 +83,9 @@ def status_documented(ctx: Context) -> Judgement:
 def content_types(ctx: Context) -> Judgement:
     """Every response whose status documents content has a documented media type."""
     api, run = _calls(ctx)
-    judged = sum(documented_content(api.document, c.planned.operation.pointer, c.response.status) is not None
-                 for c in run.calls)
+    judged = sum(
+        documented_content(api.document, c.planned.operation.pointer, c.response.status) is not None for c in run.calls
+    )
     return _judge_calls(ctx, media_types(run, api.description.uri), judged, "openapi.examined.content", run)
 
 

@@ -15,8 +15,10 @@ from conformance.core.http import TargetError
 from conformance.harness.target import TargetContext
 from conformance.suites.openapi.messages import m
 
-ACCEPT = ("application/vnd.oai.openapi+json, application/json, application/vnd.oai.openapi;q=0.9, "
-          "application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1")
+ACCEPT = (
+    "application/vnd.oai.openapi+json, application/json, application/vnd.oai.openapi;q=0.9, "
+    "application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1"
+)
 MAX_NODES = 1_000_000
 
 
@@ -55,15 +57,24 @@ def load(target: TargetContext) -> Description:
         try:
             text = path.read_bytes()
         except OSError as exc:
-            raise DescriptionUnavailable([ParseViolation(m("description-unreadable", error=exc.strerror),
-                                                         locator=str(path))]) from exc
+            raise DescriptionUnavailable(
+                [ParseViolation(m("description-unreadable", error=exc.strerror), locator=str(path))]
+            ) from exc
         return Description(parse(text, path.as_uri(), path.suffix in (".json",)), path.as_uri(), None, path.parent)
     url = target.target.urls[0] if target.target.urls else target.base_url
     response = target.http.get(url, headers={"Accept": ACCEPT})
     if response.status != 200:
-        raise DescriptionUnavailable([StatusViolation(
-            m("description-status", status=response.status), locator=response.url, expected=200,
-            actual=response.status, exchange=response.exchange)])
+        raise DescriptionUnavailable(
+            [
+                StatusViolation(
+                    m("description-status", status=response.status),
+                    locator=response.url,
+                    expected=200,
+                    actual=response.status,
+                    exchange=response.exchange,
+                )
+            ]
+        )
     try:
         raw = parse(response.content, response.url, "json" in response.media_type)
     except DescriptionUnavailable as exc:
@@ -79,14 +90,15 @@ def parse(content: bytes, where: str, json_first: bool) -> dict[str, Any]:
     try:
         data = jsonsafe.loads(text) if json_first or text.lstrip().startswith("{") else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError, RecursionError) as exc:
-        raise DescriptionUnavailable([ParseViolation(m("description-not-parsed", error=str(exc)),
-                                                     locator=Locator(where=where))]) from exc
+        raise DescriptionUnavailable(
+            [ParseViolation(m("description-not-parsed", error=str(exc)), locator=Locator(where=where))]
+        ) from exc
     if not isinstance(data, dict):
-        raise DescriptionUnavailable([ParseViolation(
-            m("description-not-object"), locator=where, expected="object", actual=type(data).__name__)])
+        raise DescriptionUnavailable(
+            [ParseViolation(m("description-not-object"), locator=where, expected="object", actual=type(data).__name__)]
+        )
     if _size(data, MAX_NODES) > MAX_NODES:
-        raise DescriptionUnavailable([ParseViolation(
-            m("description-too-large", limit=MAX_NODES), locator=where)])
+        raise DescriptionUnavailable([ParseViolation(m("description-too-large", limit=MAX_NODES), locator=where)])
     return data
 
 
@@ -111,8 +123,10 @@ def api_base(description: Description, target: TargetContext) -> str:
     url = _server_url(servers[0]) if isinstance(servers, list) and servers else "/"
     base = urljoin(description.uri, url)
     if urlsplit(base).scheme not in ("http", "https"):
-        raise NoBaseUrl(f"no HTTP base URL for the paths of {description.uri} (server {url!r}); "
-                        "give options.base_url in the vendors file")
+        raise NoBaseUrl(
+            f"no HTTP base URL for the paths of {description.uri} (server {url!r}); "
+            "give options.base_url in the vendors file"
+        )
     return base.rstrip("/")
 
 

@@ -69,8 +69,9 @@ def exercise(target: TargetContext, document: dict[str, Any], base: str) -> Exer
     return result
 
 
-def _plans(target: TargetContext, document: dict[str, Any], ops: list[Operation], base: str, notes: list[Message]
-           ) -> Iterator[Planned]:
+def _plans(
+    target: TargetContext, document: dict[str, Any], ops: list[Operation], base: str, notes: list[Message]
+) -> Iterator[Planned]:
     """Per operation its boundary cases, then its random valid cases; then the random invalid ones."""
     fixed: dict[str, Any] = dict(target.option("path_parameters", {}) or {})
     count = target.option("positive_cases", 5)
@@ -83,8 +84,15 @@ def _plans(target: TargetContext, document: dict[str, Any], ops: list[Operation]
 
 def _valid(document: dict[str, Any], op: Operation, base: str, count: int, fixed: dict[str, Any]) -> list[Planned]:
     cases = list(positive(op, max(count, 1), fixed))
-    edges = [replace(plan(op, at_boundary(op, cases[0], b), base, b.negative), bound=b)
-             for p in parameters(document, op.pointer) for b in boundaries(document, p)] if cases else []
+    edges = (
+        [
+            replace(plan(op, at_boundary(op, cases[0], b), base, b.negative), bound=b)
+            for p in parameters(document, op.pointer)
+            for b in boundaries(document, p)
+        ]
+        if cases
+        else []
+    )
     return edges + [plan(op, c, base, False) for c in cases[:count]]
 
 

@@ -73,7 +73,7 @@ class Sources:
     def _pack(self, uri: str) -> Any:
         for prefix, pack, folder in MIRRORED:
             if uri.startswith(prefix):
-                relpath = folder + uri[len(prefix):]
+                relpath = folder + uri[len(prefix) :]
                 try:
                     return load_document(default_store().path(pack, relpath))
                 except PackError as exc:

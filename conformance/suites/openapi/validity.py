@@ -52,12 +52,21 @@ class Offline31(OpenAPIV31SpecValidator):
 def version(description: Description) -> Iterator[Violation]:
     """The openapi field names 3.0.x or 3.1.x."""
     if "openapi" not in description.raw:
-        yield MissingMember(m("no-version-field"), locator=Locator(description.uri, "/openapi"),
-                            expected=m("phrase.versions"), actual=None, exchange=description.exchange)
+        yield MissingMember(
+            m("no-version-field"),
+            locator=Locator(description.uri, "/openapi"),
+            expected=m("phrase.versions"),
+            actual=None,
+            exchange=description.exchange,
+        )
     elif not description.version.startswith(VERSIONS):
-        yield ValueViolation(m("unsupported-version", version=repr(description.raw["openapi"])),
-                             locator=Locator(description.uri, "/openapi"), expected=m("phrase.versions"),
-                             actual=description.raw["openapi"], exchange=description.exchange)
+        yield ValueViolation(
+            m("unsupported-version", version=repr(description.raw["openapi"])),
+            locator=Locator(description.uri, "/openapi"),
+            expected=m("phrase.versions"),
+            actual=description.raw["openapi"],
+            exchange=description.exchange,
+        )
 
 
 def spec_errors(found: Api, notes: list[Message] | None = None) -> Iterator[Violation]:
@@ -70,8 +79,12 @@ def spec_errors(found: Api, notes: list[Message] | None = None) -> Iterator[Viol
         except StopIteration:
             return
         except Unresolvable as exc:
-            yield ValueViolation(m("validation-stopped", ref=exc.ref), locator=found.description.uri,
-                                 expected=m("phrase.resolvable-reference"), actual=exc.ref)
+            yield ValueViolation(
+                m("validation-stopped", ref=exc.ref),
+                locator=found.description.uri,
+                expected=m("phrase.resolvable-reference"),
+                actual=exc.ref,
+            )
             return
         if index == MAX_ERRORS:
             if notes is not None:
@@ -92,7 +105,8 @@ def _spec_violation(found: Api, error: Any) -> Violation:
         locator=Locator(where=uri or found.description.uri, pointer=at if path else None),
         expected=_keyword(keyword, getattr(error, "validator_value", None), type(error).__name__),
         actual=_short(error.instance) if _set(getattr(error, "instance", None)) else None,
-        exchange=found.description.exchange)
+        exchange=found.description.exchange,
+    )
 
 
 def _keyword(keyword: Any, value: Any, fallback: str) -> str:
@@ -114,12 +128,18 @@ def references(found: Api, foreign: bool) -> Iterator[Violation]:
     for ref, group in sites.items():
         first = group[0]
         code = "ref-foreign" if foreign else "ref-broken"
-        text = (m(code, ref=ref, reason=first.reason) if len(group) == 1
-                else m(f"{code}-more", ref=ref, reason=first.reason, places=len(group) - 1))
+        text = (
+            m(code, ref=ref, reason=first.reason)
+            if len(group) == 1
+            else m(f"{code}-more", ref=ref, reason=first.reason, places=len(group) - 1)
+        )
         yield ValueViolation(
-            text, locator=Locator(where=found.description.uri, pointer=first.pointer),
+            text,
+            locator=Locator(where=found.description.uri, pointer=first.pointer),
             expected=m("phrase.offline-reference" if foreign else "phrase.existing-target"),
-            actual=[f.pointer for f in group[:MAX_SITES]], exchange=found.description.exchange)
+            actual=[f.pointer for f in group[:MAX_SITES]],
+            exchange=found.description.exchange,
+        )
 
 
 def _short(value: Any, limit: int = 300) -> Any:

@@ -52,27 +52,51 @@ def rejections(run: Exercise, description_uri: str) -> Iterator[Violation]:
     for call in calls:
         if call.planned.bound is not None and not 400 <= call.response.status < 500:
             yield _boundary(call, call.planned.bound)
-    yield from merged(_judged([c for c in calls if c.planned.bound is None],
-                              schemathesis.checks.negative_data_rejection, description_uri))
+    yield from merged(
+        _judged(
+            [c for c in calls if c.planned.bound is None], schemathesis.checks.negative_data_rejection, description_uri
+        )
+    )
 
 
 def _boundary(call: Call, bound: Boundary) -> Violation:
     got = call.response
     return StatusViolation(
-        m("boundary-accepted", operation=call.planned.operation.label, parameter=bound.name, value=bound.shown,
-          bound=bound.bound, status=got.status), locator=got.url, expected=["4xx"], actual=got.status,
-        exchange=got.exchange)
+        m(
+            "boundary-accepted",
+            operation=call.planned.operation.label,
+            parameter=bound.name,
+            value=bound.shown,
+            bound=bound.bound,
+            status=got.status,
+        ),
+        locator=got.url,
+        expected=["4xx"],
+        actual=got.status,
+        exchange=got.exchange,
+    )
 
 
 def server_errors(run: Exercise) -> Iterator[Violation]:
     """Every 5xx answer, valid request or not."""
     return merged(
-        Finding((c.planned.operation.label, c.response.status), StatusViolation(
-            m("server-error-invalid" if c.planned.negative else "server-error-valid",
-              operation=c.planned.operation.label, status=c.response.status),
-            locator=c.response.url, expected=m("phrase.below-500"), actual=c.response.status,
-            exchange=c.response.exchange))
-        for c in run.calls if c.response.status >= 500)
+        Finding(
+            (c.planned.operation.label, c.response.status),
+            StatusViolation(
+                m(
+                    "server-error-invalid" if c.planned.negative else "server-error-valid",
+                    operation=c.planned.operation.label,
+                    status=c.response.status,
+                ),
+                locator=c.response.url,
+                expected=m("phrase.below-500"),
+                actual=c.response.status,
+                exchange=c.response.exchange,
+            ),
+        )
+        for c in run.calls
+        if c.response.status >= 500
+    )
 
 
 def failures(call: Call, check: Check) -> list[Failure]:
@@ -103,19 +127,44 @@ def _finding(call: Call, failure: Failure, description_uri: str) -> Finding:
     op, got = call.planned.operation, call.response
     responses = Locator(where=description_uri, pointer=op.pointer + "/responses")
     if isinstance(failure, UndefinedStatusCode):
-        return Finding((op.label, got.status), StatusViolation(
-            m("status-undocumented", operation=op.label, status=got.status), locator=responses,
-            expected=failure.defined_status_codes, actual=got.status, exchange=got.exchange))
+        return Finding(
+            (op.label, got.status),
+            StatusViolation(
+                m("status-undocumented", operation=op.label, status=got.status),
+                locator=responses,
+                expected=failure.defined_status_codes,
+                actual=got.status,
+                exchange=got.exchange,
+            ),
+        )
     if isinstance(failure, UndefinedContentType | MissingContentType | MalformedMediaType):
         documented = getattr(failure, "defined_content_types", None) or getattr(failure, "media_types", None)
-        return Finding((op.label, got.status, got.media_type), MediaTypeViolation(
-            m("media-type-undocumented", operation=op.label, status=got.status,
-              media_type=got.media_type or m("phrase.none")), locator=responses, expected=documented,
-            actual=got.headers.get("Content-Type", ""), exchange=got.exchange))
+        return Finding(
+            (op.label, got.status, got.media_type),
+            MediaTypeViolation(
+                m(
+                    "media-type-undocumented",
+                    operation=op.label,
+                    status=got.status,
+                    media_type=got.media_type or m("phrase.none"),
+                ),
+                locator=responses,
+                expected=documented,
+                actual=got.headers.get("Content-Type", ""),
+                exchange=got.exchange,
+            ),
+        )
     detail = _invalid_part(" ".join(failure.message.split()))
-    return Finding((op.label, type(failure).__name__, detail), StatusViolation(
-        m("invalid-accepted", operation=op.label, status=got.status, detail=detail),
-        locator=got.url, expected=_expected(failure), actual=got.status, exchange=got.exchange))
+    return Finding(
+        (op.label, type(failure).__name__, detail),
+        StatusViolation(
+            m("invalid-accepted", operation=op.label, status=got.status, detail=detail),
+            locator=got.url,
+            expected=_expected(failure),
+            actual=got.status,
+            exchange=got.exchange,
+        ),
+    )
 
 
 def _invalid_part(detail: str) -> str:

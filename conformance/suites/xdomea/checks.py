@@ -27,8 +27,11 @@ from conformance.xml.report import DocumentReport, Finding
 
 Context = CheckContext[Export]
 KINDS: dict[str, type[Violation]] = {
-    "XSD": SchemaViolation, "XML": ParseViolation, "EXPORT": ParseViolation,
-    "XDOMEA-PRIMAERDOKUMENT": MissingMember, "XOEV-CODE-MEMBER": RuleViolation,
+    "XSD": SchemaViolation,
+    "XML": ParseViolation,
+    "EXPORT": ParseViolation,
+    "XDOMEA-PRIMAERDOKUMENT": MissingMember,
+    "XOEV-CODE-MEMBER": RuleViolation,
 }
 
 

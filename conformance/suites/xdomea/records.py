@@ -46,8 +46,13 @@ def finding(rule: str, xpath: str, element: Any, message: Message, severity: str
 class XdomeaVisitor:
     """The record checks of one xdomea message; ``package`` holds the file names beside it, if known."""
 
-    def __init__(self, typing: CodeTyping, index: CodeListIndex, package: frozenset[str] | None = None,
-                 now: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        typing: CodeTyping,
+        index: CodeListIndex,
+        package: frozenset[str] | None = None,
+        now: dt.datetime | None = None,
+    ) -> None:
         self.typing, self.index, self.package = typing, index, package
         self.now = now or dt.datetime.now(dt.UTC)
         self.ids: set[int | str] = set()
@@ -77,8 +82,9 @@ class XdomeaVisitor:
             value = (element.text or "").strip().lower()
             key = int(value.replace("-", ""), 16) if UUID.match(value) else value
             if key in self.ids:
-                yield finding("XDOMEA-ID-DOPPELT", instance_xpath(element, record, xpath), element,
-                              m("id-twice", id=value))
+                yield finding(
+                    "XDOMEA-ID-DOPPELT", instance_xpath(element, record, xpath), element, m("id-twice", id=value)
+                )
             self.ids.add(key)
 
     def _files(self, record: Any, xpath: str) -> Iterator[Finding]:
@@ -87,8 +93,12 @@ class XdomeaVisitor:
             self.tally["XDOMEA-PRIMAERDOKUMENT",] += 1
             name = (element.text or "").strip()
             if PurePosixPath(name.replace("\\", "/")).name not in self.package:
-                yield finding("XDOMEA-PRIMAERDOKUMENT", instance_xpath(element, record, xpath), element,
-                              m("primary-missing", name=name))
+                yield finding(
+                    "XDOMEA-PRIMAERDOKUMENT",
+                    instance_xpath(element, record, xpath),
+                    element,
+                    m("primary-missing", name=name),
+                )
 
 
 def header(kopf: Any, xpath: str, message: str, now: dt.datetime, tally: Tally) -> Iterator[Finding]:
@@ -101,10 +111,14 @@ def header(kopf: Any, xpath: str, message: str, now: dt.datetime, tally: Tally) 
     system = kopf.find(q("SendendesSystem"))
     missing = [n for n in ("Produktname", "Version") if system is None or not (system.findtext(q(n)) or "").strip()]
     if missing:
-        text = m("no-system-both", first=missing[0], second=missing[1]) if len(missing) > 1 else \
-            m("no-system", missing=missing[0])
-        yield finding("XDOMEA-SYSTEM", f"{xpath}/xdomea:SendendesSystem", system if system is not None else kopf,
-                      text, "warning")
+        text = (
+            m("no-system-both", first=missing[0], second=missing[1])
+            if len(missing) > 1
+            else m("no-system", missing=missing[0])
+        )
+        yield finding(
+            "XDOMEA-SYSTEM", f"{xpath}/xdomea:SendendesSystem", system if system is not None else kopf, text, "warning"
+        )
 
 
 def _contacts(kopf: Any, xpath: str, tally: Tally) -> Iterator[Finding]:
@@ -125,9 +139,12 @@ def _message_type(kopf: Any, xpath: str, message: str, tally: Tally) -> Iterator
         return
     tally["XDOMEA-NACHRICHTENTYP",] += 1
     if code != expected:
-        yield finding("XDOMEA-NACHRICHTENTYP", f"{xpath}/xdomea:Nachrichtentyp/code",
-                      element if element is not None else kopf,
-                      m("message-type", given=code or m("phrase.none"), message=message, expected=expected))
+        yield finding(
+            "XDOMEA-NACHRICHTENTYP",
+            f"{xpath}/xdomea:Nachrichtentyp/code",
+            element if element is not None else kopf,
+            m("message-type", given=code or m("phrase.none"), message=message, expected=expected),
+        )
 
 
 def _process_id(kopf: Any, xpath: str, tally: Tally) -> Iterator[Finding]:
@@ -151,13 +168,20 @@ def _created(kopf: Any, xpath: str, now: dt.datetime, tally: Tally) -> Iterator[
     tally["XDOMEA-ERSTELLUNGSZEITPUNKT",] += 1
     reference = now if stamp.tzinfo else now.replace(tzinfo=None)
     if stamp > reference + CLOCK_SKEW:
-        yield finding("XDOMEA-ERSTELLUNGSZEITPUNKT", f"{xpath}/xdomea:Erstellungszeitpunkt", element,
-                      m("created-future", time=element.text.strip(), now=f"{now:%Y-%m-%dT%H:%M}Z"))
+        yield finding(
+            "XDOMEA-ERSTELLUNGSZEITPUNKT",
+            f"{xpath}/xdomea:Erstellungszeitpunkt",
+            element,
+            m("created-future", time=element.text.strip(), now=f"{now:%Y-%m-%dT%H:%M}Z"),
+        )
 
 
 def _identifies(contact: Any) -> bool:
-    paths = (f"{q('Behoerdenkennung')}/{q('Behoerdenschluessel')}/code", f"{q('Institution')}/{q('Name')}",
-             f"{q('Organisationseinheit')}/{q('Name')}")
+    paths = (
+        f"{q('Behoerdenkennung')}/{q('Behoerdenschluessel')}/code",
+        f"{q('Institution')}/{q('Name')}",
+        f"{q('Organisationseinheit')}/{q('Name')}",
+    )
     return any((contact.findtext(p) or "").strip() for p in paths)
 
 
@@ -172,8 +196,11 @@ def root_checks(root: Any, group_schema: str | None, tally: Tally) -> Iterator[F
     version = XDOMEA_NS.match(name.namespace or "")
     tally["XDOMEA-VERSION",] += 1
     if name.namespace != NAMESPACE:
-        text = m("other-version", version=version[1], namespace=NAMESPACE) if version else \
-            m("other-namespace", found=name.namespace or m("phrase.none"), namespace=NAMESPACE)
+        text = (
+            m("other-version", version=version[1], namespace=NAMESPACE)
+            if version
+            else m("other-namespace", found=name.namespace or m("phrase.none"), namespace=NAMESPACE)
+        )
         yield finding("XDOMEA-VERSION", path, root, text)
     if version:
         tally["XDOMEA-PREFIX",] += 1
@@ -191,9 +218,18 @@ def _schema_location(root: Any, path: str, group_schema: str | None, tally: Tall
     file = PurePosixPath(location).name
     if not location or not GROUP_SCHEMA.match(file) or (group_schema and file != group_schema):
         shown = f"'{location}'" if location else m("phrase.no-location")
-        yield finding("XDOMEA-SCHEMALOCATION", f"{path}/@xsi:schemaLocation", root,
-                      m("schema-location", location=shown, namespace=NAMESPACE,
-                        wanted=group_schema or m("phrase.any-group-schema")), "information")
+        yield finding(
+            "XDOMEA-SCHEMALOCATION",
+            f"{path}/@xsi:schemaLocation",
+            root,
+            m(
+                "schema-location",
+                location=shown,
+                namespace=NAMESPACE,
+                wanted=group_schema or m("phrase.any-group-schema"),
+            ),
+            "information",
+        )
 
 
 def _group_schema(typing: CodeTyping, tag: str) -> str | None:

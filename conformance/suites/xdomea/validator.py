@@ -101,25 +101,31 @@ def message_children() -> dict[str, list[str]]:
             schema = parse_file(store.path(SCHEMA.pack, item.path)).getroot()
             for message in schema.iterfind(f"{XS}element"):
                 children = message.iterfind(f"{XS}complexType/{XS}sequence/{XS}element")
-                found[f"{{{NAMESPACE}}}{message.get('name')}"] = sorted(f"{{{NAMESPACE}}}{c.get('name')}"
-                                                                         for c in children)
+                found[f"{{{NAMESPACE}}}{message.get('name')}"] = sorted(
+                    f"{{{NAMESPACE}}}{c.get('name')}" for c in children
+                )
     return found
 
 
-def report(name: str, findings: Iterable[Finding], root: str = "",
-           contexts: tuple[RuleContext, ...] = ()) -> DocumentReport:
+def report(
+    name: str, findings: Iterable[Finding], root: str = "", contexts: tuple[RuleContext, ...] = ()
+) -> DocumentReport:
     """The document report: valid without XSD/parse errors, accepted without any error; ``contexts`` say how many
     elements each rule judged."""
     found = tuple(findings)
     fatal = next((f.message for f in found if f.source == "parse"), None)
     valid = not any(f.is_error and f.source in STRUCTURAL for f in found)
     scenario = root.rpartition("}")[2] or None
-    return DocumentReport(name, ID, valid, valid and not any(f.is_error for f in found), scenario, found, fatal,
-                          contexts)
+    return DocumentReport(
+        name, ID, valid, valid and not any(f.is_error for f in found), scenario, found, fatal, contexts
+    )
 
 
-VALIDATOR = Validator(ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",),
-                      messages=MESSAGES)
+VALIDATOR = Validator(
+    ID, validate, lambda root: root.startswith(f"{{{NAMESPACE}}}"), aliases=("xdomea",), messages=MESSAGES
+)
+
+
 def warm() -> None:
     """Load the schema (both engines) and the code lists, e.g. before worker processes are forked."""
     typing()

@@ -39,24 +39,42 @@ SVRL = "http://purl.oclc.org/dsdl/svrl"
 LAYOUT = "grouped-warnings-1"
 XSL = "http://www.w3.org/1999/XSL/Transform"
 EXPORT = f"{BASE}/conf/export"
-PACKS = ("xrechnung-validator-configuration", "xrechnung-schematron", "peppol-bis-3", "en16931-cen", "ubl-2.1",
-         "schxslt")
+PACKS = (
+    "xrechnung-validator-configuration",
+    "xrechnung-schematron",
+    "peppol-bis-3",
+    "en16931-cen",
+    "ubl-2.1",
+    "schxslt",
+)
 FAMILY = re.compile(r"(UBL-CR|UBL-SR|UBL-DT|CII-SR|CII-DT)-")
-OBLIGATION = {"fatal": Obligation.MUSS, "error": Obligation.MUSS, "warning": Obligation.SOLL,
-              "information": Obligation.KANN}
+OBLIGATION = {
+    "fatal": Obligation.MUSS,
+    "error": Obligation.MUSS,
+    "warning": Obligation.SOLL,
+    "information": Obligation.KANN,
+}
 PROFILES = {"Extension": ("extension", "Extension"), "CVD": ("cvd", "CVD")}
-SYNTAX = {"UBL Invoice": ("ubl-invoice", "UBL-Rechnung"), "UBL CreditNote": ("ubl-creditnote", "UBL-Gutschrift"),
-          "CII": ("cii", "CII-Rechnung")}
+SYNTAX = {
+    "UBL Invoice": ("ubl-invoice", "UBL-Rechnung"),
+    "UBL CreditNote": ("ubl-creditnote", "UBL-Gutschrift"),
+    "CII": ("cii", "CII-Rechnung"),
+}
 
 
 def class_of(scenario: Scenario) -> ConformanceClass:
     """The conformance class of an XRechnung scenario, e.g. ``ubl-invoice-cius``."""
-    syntax = scenario.name[scenario.name.index("(") + 1:-1]
+    syntax = scenario.name[scenario.name.index("(") + 1 : -1]
     profile = next((p for p in PROFILES if f" {p} " in scenario.name), "")
     short_syntax, german = SYNTAX[syntax]
     short_profile, label = PROFILES.get(profile, ("cius", "CIUS"))
-    return ConformanceClass(f"{BASE}/conf/{short_syntax}-{short_profile}", f"{short_syntax}-{short_profile}",
-                            f"{german} ({label})", f"{syntax} ({label})", SPEC)
+    return ConformanceClass(
+        f"{BASE}/conf/{short_syntax}-{short_profile}",
+        f"{short_syntax}-{short_profile}",
+        f"{german} ({label})",
+        f"{syntax} ({label})",
+        SPEC,
+    )
 
 
 def xrechnung_scenarios() -> tuple[Scenario, ...]:
@@ -84,8 +102,11 @@ def _text(node: etree._Element) -> str:
     text = node.find(f"{{{SVRL}}}text")
     if text is None:
         return ""
-    parts = [t if not isinstance(p, etree._Element) or p.tag == f"{{{SVRL}}}text" else "…"
-             for p in text.iter() for t in ([p.text or ""] + ([p.tail or ""] if p is not text else []))]
+    parts = [
+        t if not isinstance(p, etree._Element) or p.tag == f"{{{SVRL}}}text" else "…"
+        for p in text.iter()
+        for t in ([p.text or ""] + ([p.tail or ""] if p is not text else []))
+    ]
     return re.sub(r"^\[[^\]]+\]\s*-?\s*", "", " ".join("".join(parts).split()))
 
 
@@ -99,8 +120,12 @@ def _rows() -> Iterator[dict[str, str]]:
     config = configuration(ID)
     for scenario in xrechnung_scenarios():
         cls = class_of(scenario)
-        yield {"cls": cls.short, "rule": "XSD", "level": "error",
-               "statement": f"Das Dokument ist gültig gegen das XML-Schema {Path(scenario.schema).name}."}
+        yield {
+            "cls": cls.short,
+            "rule": "XSD",
+            "level": "error",
+            "statement": f"Das Dokument ist gültig gegen das XML-Schema {Path(scenario.schema).name}.",
+        }
         for _, location in scenario.schematron:
             for rule, (flag, text) in rules_of(config.resolve_file(location)).items():
                 yield {"cls": cls.short, "rule": rule, "level": scenario.level(rule, flag), "statement": text}
@@ -122,8 +147,10 @@ def _grouped(found: list[dict[str, str]]) -> list[dict[str, str]]:
         groups[key]["members"] += f" {row['rule']}"
     for group in groups.values():
         count = len(group["members"].split())
-        group["statement"] = (f"Syntaxregeln {group['rule']}-… mit Schweregrad Warnung ({count} Regeln, z. B. "
-                              "Elemente, die EN 16931 nicht verwendet): keine davon schlägt an.")
+        group["statement"] = (
+            f"Syntaxregeln {group['rule']}-… mit Schweregrad Warnung ({count} Regeln, z. B. "
+            "Elemente, die EN 16931 nicht verwendet): keine davon schlägt an."
+        )
     return out
 
 
@@ -158,33 +185,66 @@ def requirement_uri(cls: str, rule: str) -> str:
 
 def _export_requirements() -> list[Requirement]:
     return [
-        Requirement(f"{BASE}/req/export/recognised", EXPORT, ID, VERSION, Obligation.MUSS,
-                    "Jedes gelieferte Dokument ist wohlgeformt und entspricht genau einem XRechnung-Prüfszenario "
-                    "(UBL Invoice/CreditNote oder CII als CIUS, Extension oder CVD).", SPEC),
-        Requirement(f"{BASE}/req/export/accepted", EXPORT, ID, VERSION, Obligation.MUSS,
-                    "Jedes gelieferte Dokument wird nach der Empfehlung der KoSIT-Prüfkonfiguration angenommen.", SPEC),
+        Requirement(
+            f"{BASE}/req/export/recognised",
+            EXPORT,
+            ID,
+            VERSION,
+            Obligation.MUSS,
+            "Jedes gelieferte Dokument ist wohlgeformt und entspricht genau einem XRechnung-Prüfszenario "
+            "(UBL Invoice/CreditNote oder CII als CIUS, Extension oder CVD).",
+            SPEC,
+        ),
+        Requirement(
+            f"{BASE}/req/export/accepted",
+            EXPORT,
+            ID,
+            VERSION,
+            Obligation.MUSS,
+            "Jedes gelieferte Dokument wird nach der Empfehlung der KoSIT-Prüfkonfiguration angenommen.",
+            SPEC,
+        ),
     ]
 
 
 def _requirements(classes: dict[str, ConformanceClass]) -> list[Requirement]:
     found = []
     for row in rows():
-        found.append(Requirement(requirement_uri(row["cls"], row["rule"]), classes[row["cls"]].uri, ID, VERSION,
-                                 OBLIGATION.get(row["level"], Obligation.MUSS), row["statement"] or row["rule"],
-                                 _spec(row["rule"])))
+        found.append(
+            Requirement(
+                requirement_uri(row["cls"], row["rule"]),
+                classes[row["cls"]].uri,
+                ID,
+                VERSION,
+                OBLIGATION.get(row["level"], Obligation.MUSS),
+                row["statement"] or row["rule"],
+                _spec(row["rule"]),
+            )
+        )
     return found
 
 
 def _standard() -> tuple[Standard, str]:
-    export = ConformanceClass(EXPORT, "export", "Lieferung (erkannt und angenommen)", "Export (recognised, accepted)",
-                              SPEC)
+    export = ConformanceClass(
+        EXPORT, "export", "Lieferung (erkannt und angenommen)", "Export (recognised, accepted)", SPEC
+    )
     try:
         classes = {c.short: c for c in (class_of(s) for s in xrechnung_scenarios())}
         requirements, problem = _requirements(classes), ""
     except (PackError, ConfigurationError, saxon.SaxonError, OSError) as exc:
         classes, requirements, problem = {}, [], str(exc)
-    return Standard(ID, "XRechnung 3.0", VERSION, (export, *classes.values()), SPEC, ("paths", "url"),
-                    (*_export_requirements(), *requirements), PACKS, "XRechnung 3.0", EXPORT_OPTIONS), problem
+    return Standard(
+        ID,
+        "XRechnung 3.0",
+        VERSION,
+        (export, *classes.values()),
+        SPEC,
+        ("paths", "url"),
+        (*_export_requirements(), *requirements),
+        PACKS,
+        "XRechnung 3.0",
+        EXPORT_OPTIONS,
+    ), problem
 
 
 STANDARD, UNAVAILABLE = _standard()

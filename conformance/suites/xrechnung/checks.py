@@ -43,15 +43,30 @@ def _unrecognised(ctx: Context, report: DocumentReport) -> Violation | None:
     where, uri = Locator(where=report.file), ctx.requirement.uri
     parse = next((f for f in report.findings if f.source == "parse"), None)
     if parse is not None:
-        return ParseViolation(parse.text, locator=Locator(report.file, line=parse.line, column=parse.column),
-                              requirement=uri, expected=ctx.msg("xrechnung.phrase.well-formed"), actual=parse.rule)
+        return ParseViolation(
+            parse.text,
+            locator=Locator(report.file, line=parse.line, column=parse.column),
+            requirement=uri,
+            expected=ctx.msg("xrechnung.phrase.well-formed"),
+            actual=parse.rule,
+        )
     if report.scenario is None:
         error = ctx.msg("xml.scenario", text=report.error) if report.error else ctx.msg("xrechnung.phrase.no-scenario")
-        return ValueViolation(error, locator=where, requirement=uri,
-                              expected=ctx.msg("xrechnung.phrase.xrechnung-document"), actual=report.error)
+        return ValueViolation(
+            error,
+            locator=where,
+            requirement=uri,
+            expected=ctx.msg("xrechnung.phrase.xrechnung-document"),
+            actual=report.error,
+        )
     if report.scenario not in class_names():
-        return ValueViolation(ctx.msg("xrechnung.other-scenario", scenario=report.scenario), locator=where,
-                              requirement=uri, expected=ctx.msg("xrechnung.phrase.identifier"), actual=report.scenario)
+        return ValueViolation(
+            ctx.msg("xrechnung.other-scenario", scenario=report.scenario),
+            locator=where,
+            requirement=uri,
+            expected=ctx.msg("xrechnung.phrase.identifier"),
+            actual=report.scenario,
+        )
     return None
 
 
@@ -69,19 +84,28 @@ def _rejection(ctx: Context, report: DocumentReport) -> Violation:
     first = errors[0] if errors else None
     locator = Locator(where=report.file, xpath=first.location if first else None, line=first.line if first else None)
     more = "xrechnung.errors-more" if len(rules) > MAX_RULES else "xrechnung.errors"
-    reason = ctx.msg("xml.scenario", text=report.error) if report.error else \
-        ctx.msg(more, count=len(errors), rules=", ".join(rules[:MAX_RULES]))
-    return RuleViolation(ctx.msg("xrechnung.rejected", reason=reason), locator=locator, requirement=ctx.requirement.uri,
-                         expected=ctx.msg("xrechnung.phrase.accept"),
-                         actual=[f"{f.rule}: {f.message}" for f in errors[:20]])
+    reason = (
+        ctx.msg("xml.scenario", text=report.error)
+        if report.error
+        else ctx.msg(more, count=len(errors), rules=", ".join(rules[:MAX_RULES]))
+    )
+    return RuleViolation(
+        ctx.msg("xrechnung.rejected", reason=reason),
+        locator=locator,
+        requirement=ctx.requirement.uri,
+        expected=ctx.msg("xrechnung.phrase.accept"),
+        actual=[f"{f.rule}: {f.message}" for f in errors[:20]],
+    )
 
 
 def schema(ctx: Context, cls: str) -> Judgement:
     """No document of the class breaks its XML Schema."""
     found = ctx.observation.graded(cls)
     fired = found.fired(frozenset({"XSD"}), schematron=False)
-    return ctx.judge([violation(d, f, ctx.requirement.uri) for d, f in fired],
-                     ctx.examined(len(found.documents), "xrechnung.examined.schema", cls=cls))
+    return ctx.judge(
+        [violation(d, f, ctx.requirement.uri) for d, f in fired],
+        ctx.examined(len(found.documents), "xrechnung.examined.schema", cls=cls),
+    )
 
 
 def rule(ctx: Context, cls: str, rule_id: str) -> Judgement:
@@ -100,16 +124,25 @@ def rule(ctx: Context, cls: str, rule_id: str) -> Judgement:
     label = rule_id if len(ids) == 1 else f"{rule_id}-…"
     if not nodes and not fired:
         raise NotApplicable(ctx.msg("xrechnung.na.context-absent", rule=label, total=len(found.schema_valid), cls=cls))
-    return ctx.judge(counted, ctx.examined(nodes, "xrechnung.examined.context", rule=label, documents=documents,
-                                           total=len(found.schema_valid), cls=cls))
+    return ctx.judge(
+        counted,
+        ctx.examined(
+            nodes, "xrechnung.examined.context", rule=label, documents=documents, total=len(found.schema_valid), cls=cls
+        ),
+    )
 
 
 def violation(report: DocumentReport, found: Finding, uri: str) -> Violation:
     """One finding as a located violation: file, XPath, line, column, the rule and its message as written."""
     kind = {"XSD": SchemaViolation, "XML": ParseViolation, "EXPORT": ParseViolation}.get(found.rule, RuleViolation)
     locator = Locator(where=report.file, xpath=found.location, line=found.line, column=found.column)
-    return kind(found.text, locator=locator, requirement=uri, expected=m("phrase.silent", rule=found.rule),
-                actual=f"{found.rule} ({found.severity})")
+    return kind(
+        found.text,
+        locator=locator,
+        requirement=uri,
+        expected=m("phrase.silent", rule=found.rule),
+        actual=f"{found.rule} ({found.severity})",
+    )
 
 
 def _rule_check(requirement: Requirement) -> Check[Export]:

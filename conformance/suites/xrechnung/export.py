@@ -90,13 +90,22 @@ def _download(target: TargetContext, url: str, workers: int, limits: ZipLimits) 
     with tempfile.TemporaryDirectory(prefix="wechselbar-") as folder:
         archive = Path(folder) / "export.zip"
         archive.write_bytes(response.content)
-        return [_renamed(r, str(archive), url) for r in validate_export([str(archive)], ID, workers=workers,
-                                                                        limits=limits)]
+        return [
+            _renamed(r, str(archive), url) for r in validate_export([str(archive)], ID, workers=workers, limits=limits)
+        ]
 
 
 def _renamed(report: DocumentReport, archive: str, url: str) -> DocumentReport:
-    return DocumentReport(report.file.replace(archive, url), report.standard, report.valid, report.accepted,
-                          report.scenario, report.findings, report.error, report.contexts)
+    return DocumentReport(
+        report.file.replace(archive, url),
+        report.standard,
+        report.valid,
+        report.accepted,
+        report.scenario,
+        report.findings,
+        report.error,
+        report.contexts,
+    )
 
 
 def _problem(url: str, status: int) -> DocumentReport:
@@ -132,8 +141,15 @@ def graded(docs: list[DocumentReport]) -> Graded:
             matched_in.setdefault(context.ids, set()).add(number)
             for rule_id in context.ids:
                 rules.setdefault(rule_id, set()).add(context.ids)
-    return Graded(tuple(docs), tuple(valid), _fired_by_rule(docs), _fired_by_rule(valid),
-                  {i: tuple(r) for i, r in rules.items()}, nodes, {r: frozenset(d) for r, d in matched_in.items()})
+    return Graded(
+        tuple(docs),
+        tuple(valid),
+        _fired_by_rule(docs),
+        _fired_by_rule(valid),
+        {i: tuple(r) for i, r in rules.items()},
+        nodes,
+        {r: frozenset(d) for r, d in matched_in.items()},
+    )
 
 
 def _fired_by_rule(docs: list[DocumentReport]) -> dict[str, Fired]:
