@@ -11,31 +11,15 @@ from typing import Any
 
 from conformance.core.evidence import Exchange, Locator, legacy
 from conformance.core.judgement import Examined
-from conformance.core.messages import Catalogue
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.core.profile import Profile
 from conformance.core.records import Finding, Header, Result, WaiverRecord
 
 FORMAT = "wechselbar-results/1"
 
 
 def header(data: Mapping[str, Any]) -> Header:
-    """A format-1 header (no catalogue, no check revisions)."""
-    return Header(
-        str(data["run_id"]),
-        str(data["suite_version"]),
-        str(data["started"]),
-        data.get("finished"),
-        data.get("interrupted"),
-        dict(data.get("platform") or {}),
-        dict(data.get("config") or {}),
-        tuple(data.get("packs", ())),
-        tuple(data.get("vendors", ())),
-        tuple(data.get("standards", ())),
-        Profile.from_json(data["profile"]) if data.get("profile") else None,
-        tuple(data.get("merged_from", ())),
-        Catalogue(),
-    )
+    """A format-1 header: format 2's fields without a message catalogue (its texts are legacy messages)."""
+    return Header.from_json({**data, "messages": {}})
 
 
 def result(data: Mapping[str, Any]) -> Result:

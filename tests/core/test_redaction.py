@@ -9,7 +9,7 @@ import re
 from urllib.parse import quote, quote_plus, unquote
 
 import markupsafe
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conformance.core.secrets import REDACTED, Redactor
@@ -19,7 +19,7 @@ SECRETS = st.text(SECRET_CHARS, min_size=8, max_size=40)
 USERS = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz._-"), min_size=1, max_size=12)
 FILLER = st.text(st.sampled_from("*() \n\t;,.!?~^"), max_size=30)
 LOWER_HEX = re.compile("%[0-9A-F]{2}")
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150)
 
 
 def textual(secret: str) -> set[str]:

@@ -18,7 +18,7 @@ from conformance.reporting.text import cell_text, exact
 from conformance.reporting.verdict import EXIT_ERROR, EXIT_FAIL, EXIT_OK, VerdictState, exit_code, vendor_verdicts
 from tests.reporting.strategies import ALL_CLASSES, runs
 
-SETTINGS = settings(max_examples=150, deadline=None)
+SETTINGS = settings(max_examples=150)
 
 
 def expected_outcomes(run: Run, vendor: str, standard: str, cls: str, target: str) -> dict[str, tuple[str, Outcome]]:

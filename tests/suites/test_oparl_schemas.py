@@ -145,7 +145,7 @@ BASE = {
 }
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     key=st.sampled_from(
         ["id", "type", "created", "name", "membership", "locationObject", "email", "deleted", "body", "x"]
