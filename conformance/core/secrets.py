@@ -110,7 +110,8 @@ class Redactor:
         """A secret cut short at the end of a text (an excerpt), also before an ellipsis or a cut escape. A text
         that is nothing but such a piece is left alone: it is a name or a number, not an excerpt."""
         trail = _TRAIL.search(value, max(0, len(value) - TRAIL_CHARS))
-        for stop in dict.fromkeys((len(value), trail.start() if trail else len(value))):
+        first = trail.start() if trail else len(value)
+        for stop in range(len(value), first - 1, -1):  # the trail may itself begin inside the form ("000%…")
             size = self._piece(value[:stop])
             if size and (value[: stop - size].strip() or value[stop:].strip()):
                 return value[: stop - size] + REDACTED + value[stop:]
