@@ -7,6 +7,8 @@
 #   .targets/pycsw        pycsw 2.6.2 + SQLAlchemy<2 + gunicorn (CSW 2.0.2/3.0)
 #   .targets/sensorthings django-ogc-sensorthings 1.2.0 + uvicorn (SensorThings API 1.1)
 #   PostgreSQL 15 + PostGIS 3 (Debian), with apt-get as root; psycopg2-binary + GeoAlchemy2 in .targets/pygeoapi
+#   .targets/frost        FROST-Server 2.0.0 (Maven Central) + the project's launcher (tests/targets/frost/),
+#                         built with Maven (Java 17 + Maven from Debian, with apt-get as root)
 # Tests that need a server that is not installed are skipped with a reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -129,6 +131,34 @@ install_pygeoapi_postgres() {
   "$venv/bin/pip" install -q --disable-pip-version-check psycopg2-binary geoalchemy2
 }
 
+FROST_SOURCES=(tests/targets/frost/pom.xml tests/targets/frost/src/main/java/org/wechselbar/frost/*.java)
+
+install_frost() {  # resolve once online (dependency:go-offline), then build offline; rebuilt when the sources change
+  local home="$TARGETS/frost" stamp
+  if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+    apt_packages "Java 17 + Maven" openjdk-17-jdk-headless maven
+  fi
+  if ! command -v mvn >/dev/null; then
+    return
+  fi
+  stamp=$(cat "${FROST_SOURCES[@]}" | sha256sum | cut -d' ' -f1)
+  if [ -f "$home/frost-launcher-1.0.jar" ] && [ "$(cat "$home/sources.sha256" 2>/dev/null)" = "$stamp" ]; then
+    echo "FROST-Server launcher: present in $home"
+    return
+  fi
+  echo "FROST-Server launcher: building into $home"
+  rm -rf "$home"
+  local pom=tests/targets/frost/pom.xml build="$PWD/$home/build"
+  if ! mvn -B -q -Dstyle.color=never -f "$pom" dependency:go-offline >/dev/null || ! mvn -B -q -Dstyle.color=never -o -f "$pom" -Dlauncher.build="$build" package; then
+    echo "FROST-Server launcher: the build failed (Maven Central not reachable?); its tests will be skipped"
+    rm -rf "$home"
+    return
+  fi
+  cp -r "$build/frost-launcher-1.0.jar" "$build/lib" "$home/"
+  rm -rf "$build"
+  echo "$stamp" >"$home/sources.sha256"
+}
+
 install_venv
 mkdir -p "$TARGETS"
 install_pygeoapi
@@ -137,3 +167,4 @@ install_pycsw
 install_sensorthings
 install_postgis
 install_pygeoapi_postgres
+install_frost
