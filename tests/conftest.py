@@ -23,6 +23,6 @@ from tests.targets.frost import frost_url  # noqa: E402, F401
 from tests.targets.mapserver import mapserver_url  # noqa: E402, F401
 from tests.targets.postgis import postgis  # noqa: E402, F401
 from tests.targets.pycsw import pycsw_url  # noqa: E402, F401
-from tests.targets.pygeoapi import pygeoapi_url  # noqa: E402, F401
+from tests.targets.pygeoapi import pygeoapi_records_url, pygeoapi_url  # noqa: E402, F401
 from tests.targets.pygeoapi_postgis import pygeoapi_postgis_url  # noqa: E402, F401
 from tests.targets.sensorthings import sensorthings_url  # noqa: E402, F401

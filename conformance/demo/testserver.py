@@ -8,12 +8,38 @@ import threading
 from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 
 def tenant_option(text: str) -> tuple[str, frozenset[str]]:
     """A ``--tenant NAME[:DEFECT,...]`` value as name and defects."""
     name, _, defects = text.partition(":")
     return name, frozenset(d for d in defects.split(",") if d)
+
+
+class JsonHandler(BaseHTTPRequestHandler):
+    """A handler of a tenant server that answers JSON: the tenant's view, the path below it and the query."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+    def tenant(self) -> tuple[Any, list[str], dict[str, str]]:
+        """The view of the tenant named by the first path segment (None if unknown), the segments below, the query."""
+        parts = urlsplit(self.path)
+        segments = [unquote(s) for s in parts.path.split("/") if s]
+        views: dict[str, Any] = self.server.views  # type: ignore[attr-defined]
+        return (views.get(segments[0]) if segments else None), segments[1:], dict(parse_qsl(parts.query))
+
+    def send_json(self, status: int, body: Any, media_type: str = "application/json") -> None:
+        """Answer with a JSON body."""
+        raw = json.dumps(body).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
 
 
 class TenantServer:

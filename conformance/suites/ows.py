@@ -1,4 +1,4 @@
-"""The shape shared by the suites of OGC web services (WMS, WFS): a service observed once per target.
+"""The shape shared by the suites of OGC web services (WMS, WFS, OGC API – Records): a service observed once per target.
 
 The observation (``<package>.<observation>.observe``: the capabilities read once, request series on first need)
 and the checks (``<package>.checks.CHECKS``) load on first need, so that ``conformance list`` stays fast.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,8 +76,25 @@ def _resources(workdir: Path) -> dict[str, Any]:
     return out
 
 
-def config(workdir: Path, port: int) -> dict[str, Any]:
-    """A pygeoapi configuration with local file providers only."""
+def records(workdir: Path) -> dict[str, Any]:
+    """The one resource of the records target: a TinyDB catalogue of 3 records (files/pygeoapi-postgis)."""
+    data = workdir / "records.tinydb"
+    shutil.copy(Path(__file__).resolve().parent / "files" / "pygeoapi-postgis" / "records.tinydb", data)
+    provider = {
+        "type": "record",
+        "name": "TinyDBCatalogue",
+        "data": str(data),
+        "id_field": "externalId",
+        "time_field": "recordUpdated",
+        "title_field": "title",
+    }
+    spatial = {"bbox": [-180, -90, 180, 90], "crs": CRS84}
+    catalogue = _collection("Test catalogue (TinyDB)", data, {"spatial": spatial})
+    return {"records": {**catalogue, "providers": [provider]}}
+
+
+def config(workdir: Path, port: int, catalogue: bool = False) -> dict[str, Any]:
+    """A pygeoapi configuration with local file providers only (``catalogue``: only the TinyDB records)."""
     (workdir / "jobs").mkdir(exist_ok=True)
     server = {
         "bind": {"host": "127.0.0.1", "port": port},
@@ -101,7 +119,8 @@ def config(workdir: Path, port: int) -> dict[str, Any]:
         "provider": contact,
         "contact": contact,
     }
-    return {"server": server, "logging": {"level": "ERROR"}, "metadata": metadata, "resources": _resources(workdir)}
+    resources = records(workdir) if catalogue else _resources(workdir)
+    return {"server": server, "logging": {"level": "ERROR"}, "metadata": metadata, "resources": resources}
 
 
 def environment(workdir: Path) -> dict[str, str]:
@@ -136,10 +155,11 @@ def generate_openapi(bin_dir: Path, workdir: Path, env: dict[str, str]) -> None:
 
 
 @contextmanager
-def serve(folder: Path, workdir: Path, access_log: Path | None = None) -> Iterator[str]:
+def serve(folder: Path, workdir: Path, access_log: Path | None = None, catalogue: bool = False) -> Iterator[str]:
     """Configure and run pygeoapi from the venv ``folder`` in ``workdir``; yields its base URL."""
     port = free_port()
-    (workdir / "pygeoapi.yml").write_text(yaml.safe_dump(config(workdir, port), sort_keys=False), encoding="utf-8")
+    text = yaml.safe_dump(config(workdir, port, catalogue), sort_keys=False)
+    (workdir / "pygeoapi.yml").write_text(text, encoding="utf-8")
     env = environment(workdir)
     generate_openapi(folder / "bin", workdir, env)
     argv = [
@@ -166,4 +186,14 @@ def pygeoapi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if folder is None:
         pytest.skip(f"pygeoapi is not installed: run .ci/install-targets.sh or set {VENV_ENV}")
     with serve(folder, tmp_path_factory.mktemp("pygeoapi")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pygeoapi_records_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a running pygeoapi serving only the TinyDB records catalogue at /collections/records."""
+    folder = venv()
+    if folder is None:
+        pytest.skip(f"pygeoapi is not installed: run .ci/install-targets.sh or set {VENV_ENV}")
+    with serve(folder, tmp_path_factory.mktemp("pygeoapi-records"), catalogue=True) as url:
         yield url

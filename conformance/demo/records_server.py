@@ -1,0 +1,186 @@
+"""TEST DOUBLE: a small OGC API – Records catalogue for wechselbar's harness tests (never a vendor implementation).
+
+It serves the records of records_data as the catalog ``katalog`` on 127.0.0.1. With no defects it answers what
+the ogcapi-records-1 suite checks the way 20-004r1 asks; each name in DEFECTS switches one deviation on.
+Tenants share one port, each at ``http://127.0.0.1:<port>/<tenant>``. On the command line:
+``python -m conformance.demo.records_server --tenant ok --tenant bad:q-ignored``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+from conformance.demo import records_data as data
+from conformance.demo.testserver import DefectServer, JsonHandler, tenants_main
+
+CATALOG = "katalog"
+JSON = "application/json"
+BASE = "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf"
+DEFECTS: dict[str, str] = {
+    "no-conformance-link": "the landing page does not link to /conformance",
+    "items-500": "every items request fails with 500",
+    "no-single-record": "single records are answered with 404",
+    "record-without-self": "single records do not link to themselves",
+    "catalog-without-type": "the catalog lacks its type member (Catalog)",
+    "record-without-title": "records lack properties.title",
+    "no-collection-link": "records do not link to their catalog",
+    "bbox-ignored": "the bbox parameter is ignored",
+    "datetime-ignored": "the datetime parameter is ignored",
+    "q-ignored": "the q parameter is ignored",
+    "type-ignored": "the type parameter is ignored",
+    "paging-duplicates": "each next page starts with the last record of the page before",
+    "sortby-ignored": "the sortby parameter is ignored",
+}
+
+
+class View:
+    """What one tenant serves: its base URL and defects."""
+
+    def __init__(self, base: str, defects: frozenset[str]) -> None:
+        self.base = base
+        self.defects = defects
+
+    def link(self, rel: str, path: str, kind: str = JSON) -> dict[str, str]:
+        """A link to a path below the tenant."""
+        return {"rel": rel, "type": kind, "href": f"{self.base}{path}"}
+
+    def landing(self) -> dict[str, Any]:
+        """The landing page."""
+        rels = [("self", "/"), ("service-doc", "/api"), ("conformance", "/conformance"), ("data", "/collections")]
+        skip = {"conformance"} if "no-conformance-link" in self.defects else set()
+        return {
+            "title": "Musterstadt catalogue (test double)",
+            "links": [self.link(r, p) for r, p in rels if r not in skip],
+        }
+
+    def conformance(self) -> dict[str, Any]:
+        """The conformance declaration."""
+        classes = ("records-api", "record-collection", "record-core", "record-core-query-parameters", "sorting")
+        return {
+            "conformsTo": ["http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"]
+            + [f"{BASE}/{c}" for c in classes]
+        }
+
+    def catalog(self) -> dict[str, Any]:
+        """The one catalog."""
+        out = {
+            "id": CATALOG,
+            "type": "Catalog",
+            "title": "Geodaten der Musterstadt",
+            "itemType": "record",
+            "links": [
+                self.link("self", f"/collections/{CATALOG}"),
+                self.link("items", f"/collections/{CATALOG}/items", "application/geo+json"),
+            ],
+        }
+        if "catalog-without-type" in self.defects:
+            del out["type"]
+        return out
+
+    def record(self, record: data.Record, single: bool = False) -> data.Record:
+        """A record with its links."""
+        out: data.Record = json.loads(json.dumps(record))
+        if "record-without-title" in self.defects:
+            del out["properties"]["title"]
+        links = [] if "no-collection-link" in self.defects else [self.link("collection", f"/collections/{CATALOG}")]
+        if single and "record-without-self" not in self.defects:
+            links.append(self.link("self", f"/collections/{CATALOG}/items/{record['id']}", "application/geo+json"))
+        out["links"] = links
+        return out
+
+    def items(self, query: dict[str, str]) -> tuple[int, Any]:
+        """One items page: filtered, sorted, paged."""
+        if "items-500" in self.defects:
+            return 500, {"code": "ServerError"}
+        try:
+            found = [
+                rec for rec in data.records() if all(self._keep(rec, name, value) for name, value in query.items())
+            ]
+            limit, offset = int(query.get("limit", data.DEFAULT_LIMIT)), int(query.get("offset", 0))
+        except ValueError:
+            return 400, {"code": "InvalidParameterValue"}
+        if "sortby" in query and "sortby-ignored" not in self.defects:
+            found = data.sort(found, query["sortby"])
+        return 200, self._page(found, query, limit, offset)
+
+    def _keep(self, record: data.Record, name: str, value: str) -> bool:
+        if name not in data.FILTERS or f"{name}-ignored" in self.defects:
+            return True
+        return data.FILTERS[name](record, value)
+
+    def _page(self, found: list[data.Record], query: dict[str, str], limit: int, offset: int) -> dict[str, Any]:
+        page = found[offset : offset + limit]
+        links = [self.link("self", f"/collections/{CATALOG}/items?{urlencode(query)}", "application/geo+json")]
+        if offset + limit < len(found):
+            step = limit - 1 if "paging-duplicates" in self.defects and limit > 1 else limit
+            after = urlencode({**query, "offset": offset + step})
+            links.append(self.link("next", f"/collections/{CATALOG}/items?{after}", "application/geo+json"))
+        records = [self.record(rec) for rec in page]
+        return {
+            "type": "FeatureCollection",
+            "features": records,
+            "numberMatched": len(found),
+            "numberReturned": len(page),
+            "links": links,
+        }
+
+    def single(self, ident: str) -> tuple[int, Any]:
+        """One record, or 404."""
+        found = [rec for rec in data.records() if rec["id"] == ident]
+        if not found or "no-single-record" in self.defects:
+            return 404, {"code": "NotFound"}
+        return 200, self.record(found[0], single=True)
+
+
+def route(view: View, path: list[str], query: dict[str, str]) -> tuple[int, Any]:
+    """Status and JSON body for a path below the tenant."""
+    if not path:
+        return 200, view.landing()
+    if path == ["conformance"]:
+        return 200, view.conformance()
+    if path == ["collections"]:
+        return 200, {"collections": [view.catalog()], "links": [view.link("self", "/collections")]}
+    if path[:2] != ["collections", CATALOG]:
+        return 404, {"code": "NotFound"}
+    if len(path) == 2:
+        return 200, view.catalog()
+    if path[2:] == ["items"]:
+        return view.items(query)
+    return view.single(path[3]) if len(path) == 4 and path[2] == "items" else (404, {"code": "NotFound"})
+
+
+class Handler(JsonHandler):
+    """Answers GET for the tenants of the server."""
+
+    server_version = "RecordsTestDouble/1.0"
+
+    def do_GET(self) -> None:
+        view, path, query = self.tenant()
+        status, body = route(view, path, query) if view else (404, {"code": "NotFound"})
+        self.send_json(status, body, "application/geo+json" if "features" in body or "geometry" in body else JSON)
+
+
+class RecordsServer(DefectServer):
+    """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
+
+    DEFECTS = DEFECTS
+
+    def __init__(self, tenants: Mapping[str, frozenset[str]], port: int = 0) -> None:
+        super().__init__(Handler, tenants, port)
+        self.serve_views({name: View(self.url(name), frozenset(d)) for name, d in tenants.items()})
+
+    def url(self, tenant: str) -> str:
+        """The landing page URL of one tenant (without a trailing slash)."""
+        return f"http://127.0.0.1:{self.port}/{tenant}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: start the server, print its tenants' URLs as one JSON line, serve until terminated."""
+    tenants_main(argv, "OGC API – Records test double (never a vendor implementation)", "records", RecordsServer)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The checks of the OGC API – Records suite: one per requirement of 20-004r1, each saying what it examined."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conformance.core.judgement import Judgement
+from conformance.harness.suite import Check, by_requirement
+from conformance.suites.ogcapi_records import checks_api, checks_paging, checks_query, checks_record
+from conformance.suites.ogcapi_records.catalogue import BASE
+from conformance.suites.ogcapi_records.service import Ctx, Service
+
+
+def _check(path: str, run: Callable[[Ctx], Judgement], revision: int = 1) -> Check[Service]:
+    return Check(f"{BASE}/req/{path}", run, name=path.replace("/", "-"), revision=revision)
+
+
+CHECKS = by_requirement(
+    _check("records-api/features-api", checks_api.features_api),
+    _check("records-api/records-op", checks_api.records_op),
+    _check("records-api/record-op", checks_api.record_op),
+    _check("records-api/record-response", checks_api.record_response),
+    _check("record-collection/mandatory-properties-collection", checks_api.collection_properties),
+    _check("record-core/mandatory-properties-record", checks_record.mandatory_properties),
+    _check("record-core/links", checks_record.links),
+    _check("record-core-query-parameters/bbox", checks_query.bbox),
+    _check("record-core-query-parameters/datetime", checks_query.datetime),
+    _check("record-core-query-parameters/limit", checks_paging.limit),
+    _check("record-core-query-parameters/q-response", checks_query.q),
+    _check("record-core-query-parameters/type-response", checks_query.type_),
+    _check("sorting/sortby-response", checks_paging.sortby),
+)

@@ -1,0 +1,97 @@
+"""The OGC API – Records suite against its defect double (conformance.demo.records_server), in one CLI run.
+
+A clean tenant passes every requirement; each defect fails exactly the requirements listed here, and together
+the defects fail every requirement, so every check can fail. Paging uses page_limit=3, so the seven records
+of the double take three pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conformance.core.messages import placeholders
+from conformance.demo.records_server import DEFECTS, RecordsServer
+from conformance.suites.ogcapi_records import STANDARD, SUITE
+from tests.suites.ows_support import Run, evidence_complete, one_tenant_per_defect, run_cli, vendors_file
+
+ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
+API, CORE, PARAMS = "records-api", "record-core", "record-core-query-parameters"
+FAILS = {
+    "no-conformance-link": {f"{API}/features-api"},
+    "items-500": {
+        f"{API}/records-op",
+        f"{PARAMS}/datetime",
+        f"{PARAMS}/limit",
+        f"{PARAMS}/type-response",
+        "sorting/sortby-response",
+    },
+    "no-single-record": {f"{API}/record-op"},
+    "record-without-self": {f"{API}/record-response"},
+    "catalog-without-type": {"record-collection/mandatory-properties-collection"},
+    "record-without-title": {f"{CORE}/mandatory-properties-record", f"{API}/record-response"},
+    "no-collection-link": {f"{CORE}/links", f"{API}/record-response"},
+    "bbox-ignored": {f"{PARAMS}/bbox"},
+    "datetime-ignored": {f"{PARAMS}/datetime"},
+    "q-ignored": {f"{PARAMS}/q-response"},
+    "type-ignored": {f"{PARAMS}/type-response"},
+    "paging-duplicates": {f"{PARAMS}/limit"},
+    "sortby-ignored": {"sorting/sortby-response"},
+}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+    folder: Path = tmp_path_factory.mktemp("records-double")
+    server = RecordsServer(one_tenant_per_defect(DEFECTS)).start()
+    try:
+        targets = {name: server.url(name) for name in server.views}
+        vendors = vendors_file(folder / "vendors.toml", "ogcapi-records-1", targets, "options = { page_limit = 3 }\n")
+        yield run_cli(vendors, folder / "out")
+    finally:
+        server.stop()
+
+
+def test_the_clean_tenant_passes_everything(run: Run) -> None:
+    assert run.outcomes("clean") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
+    assert run.code == 1
+
+
+@pytest.mark.parametrize("defect", sorted(DEFECTS))
+def test_each_defect_fails_exactly_its_requirements(run: Run, defect: str) -> None:
+    assert run.failing(defect) == FAILS[defect]
+    assert all(evidence_complete(run.records[(defect, name)]) for name in FAILS[defect])
+
+
+def test_every_check_can_fail() -> None:
+    assert set(FAILS) == set(DEFECTS)
+    assert set().union(*FAILS.values()) == ALL
+
+
+def test_a_500_leaves_the_record_checks_unjudged_with_what_was_looked_for(run: Run) -> None:
+    outcomes = run.outcomes("items-500")
+    assert outcomes[f"{CORE}/mandatory-properties-record"] == "not_applicable"
+    assert outcomes[f"{API}/record-op"] == "skip"
+    reason = run.records[("items-500", f"{PARAMS}/q-response")]["reason"]["text"]
+    assert reason.startswith("nothing examined: looked for records returned to")
+
+
+def test_findings_name_the_record_and_the_query(run: Run) -> None:
+    bbox = run.records[("bbox-ignored", f"{PARAMS}/bbox")]["findings"]
+    assert any("'haushalt' has no geometry" in v["text"] for v in bbox)
+    assert any("does not intersect the box" in v["text"] for v in bbox)
+    q = run.records[("q-ignored", f"{PARAMS}/q-response")]["findings"]
+    assert all(v["text"].startswith("q=Stadtbäume: record ") for v in q)
+    duplicates = run.records[("paging-duplicates", f"{PARAMS}/limit")]["findings"]
+    assert any("comes twice while paging through katalog" in v["text"] for v in duplicates)
+    sort = run.records[("sortby-ignored", "sorting/sortby-response")]["findings"]
+    assert any(v["text"].startswith("sortby=title: record ") for v in sort)
+
+
+def test_every_message_of_the_suite_is_worded_in_german_too() -> None:
+    own = [t for code, t in SUITE.messages.templates.items() if code.startswith("records.")]
+    assert len(own) > 20
+    assert all(t.en and t.de and t.en != t.de for t in own)
+    assert all(placeholders(t.en) == placeholders(t.de) for t in own)

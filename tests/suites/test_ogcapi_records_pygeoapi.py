@@ -1,0 +1,76 @@
+"""The OGC API – Records suite against a real pygeoapi 0.21.0 serving a TinyDB catalogue of three records.
+
+Every requirement's outcome is asserted. The fails are pygeoapi's real deviations, each with its evidence:
+
+- the catalog lacks the member ``type`` (fixed to "Catalog" by the Record Collection properties table);
+- records in items responses have empty ``links``: none links to its catalog (rel=collection), although the
+  same record fetched alone does.
+
+Not applicable: ``q``. The search word (from a record's title) finds nothing, not even that record, so there is
+no returned record to judge; a note says that the record the query was built from is missing.
+The vendors file names the time property (``recordUpdated``, pygeoapi's time_field) because the records'
+``time`` member is null and three properties hold date-times; paging runs with limit 1 through four pages
+(the third links to an empty fourth).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conformance.suites.ogcapi_records import STANDARD
+from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
+
+ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
+FAILS = {"record-collection/mandatory-properties-collection", "record-core/links"}
+NOT_APPLICABLE = {"record-core-query-parameters/q-response"}
+OPTIONS = 'options = { page_limit = 1, temporal_properties = { records = "recordUpdated" } }\n'
+
+
+@pytest.fixture(scope="module")
+def run(pygeoapi_records_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    folder = tmp_path_factory.mktemp("records-pygeoapi")
+    vendors = vendors_file(folder / "vendors.toml", "ogcapi-records-1", {"pygeoapi": pygeoapi_records_url}, OPTIONS)
+    return run_cli(vendors, folder / "out")
+
+
+def _record(run: Run, name: str) -> dict[str, Any]:
+    return run.records[("pygeoapi", name)]
+
+
+def _expected(name: str) -> str:
+    return "fail" if name in FAILS else "not_applicable" if name in NOT_APPLICABLE else "pass"
+
+
+def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+    assert run.outcomes("pygeoapi") == {name: _expected(name) for name in ALL}, run.stderr[-2000:]
+    assert run.code == 1
+
+
+def test_every_fail_carries_evidence(run: Run) -> None:
+    assert all(evidence_complete(_record(run, name)) for name in FAILS)
+
+
+def test_the_catalog_lacks_its_type(run: Run) -> None:
+    found = _record(run, "record-collection/mandatory-properties-collection")["findings"]
+    assert [v["text"] for v in found] == ["catalog records lacks the member type"]
+
+
+def test_records_in_items_do_not_link_their_catalog(run: Run) -> None:
+    found = _record(run, "record-core/links")["findings"]
+    assert len(found) == 3
+    assert all(v["text"].endswith("has 0 links with rel=collection, expected exactly one") for v in found)
+    assert _record(run, "records-api/record-response")["outcome"] == "pass"
+
+
+def test_q_finds_nothing_and_says_what_it_looked_for(run: Run) -> None:
+    record = _record(run, "record-core-query-parameters/q-response")
+    assert record["reason"]["text"] == ("nothing examined: looked for records returned to q=Natural on records")
+    assert any("is not in the result set" in note["text"] for note in record["notes"])
+
+
+def test_paging_walked_every_page(run: Run) -> None:
+    assert _record(run, "record-core-query-parameters/limit")["outcome"] == "pass"
+    examined = _record(run, "record-core-query-parameters/limit")["examined"]
+    assert [(e["count"], e["message"]["code"]) for e in examined] == [(4, "records.examined.pages")]
