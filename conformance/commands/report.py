@@ -13,9 +13,20 @@ from conformance.core.exitcodes import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from conformance.core.results import Run
+    from conformance.reporting.model import Report
 
-FORMATS = ("html", "md", "csv", "json", "junit")  # conformance.reporting.files.FORMATS, named here for --help
-SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json", ".xml": "junit"}
+# conformance.reporting.files.FORMATS and EXPORTS, and badges (a folder), named here for --help
+FORMATS = ("html", "md", "csv", "json", "junit", "earl", "earl-jsonld", "badges")
+SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".csv": "csv",
+    ".json": "json",
+    ".xml": "junit",
+    ".ttl": "earl",
+    ".jsonld": "earl-jsonld",
+}
 
 
 @click.command("report")
@@ -24,10 +35,11 @@ SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json"
     "--format", "fmt", type=click.Choice(FORMATS), help="report format  [default: from the suffix of -o, else html]"
 )
 @LANG
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="write here, not to stdout")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="write here, not to stdout (badges: a folder)")
 @click.option("--exit-code", "verdict", is_flag=True, help="exit with the run's verdict (0, 1 or 3) instead of 0")
 def command(results: Path, fmt: str | None, lang: str, output: Path | None, verdict: bool) -> None:
-    """Render a report (html, md, csv, json or junit) from a results file or a run folder."""
+    """Render a report (html, md, csv, json, junit, EARL as Turtle or JSON-LD, or badges into a folder) from a
+    results file or a run folder."""
     from rich.markup import escape  # noqa: PLC0415
 
     from conformance.reporting.files import render, write_atomic  # noqa: PLC0415
@@ -40,7 +52,9 @@ def command(results: Path, fmt: str | None, lang: str, output: Path | None, verd
     stop = banner(run, lang)
     if stop:
         ERR.print(f"[bold red]{escape(stop[0])}[/]: {escape(stop[1])}", markup=True, highlight=False)
-    if output is None:
+    if fmt == "badges" or (output is not None and output.is_dir()):
+        _badges(report, fmt, output, lang)
+    elif output is None:
         sys.stdout.buffer.write(render(report, fmt, lang, for_file=False))
         sys.stdout.flush()
     else:
@@ -48,6 +62,18 @@ def command(results: Path, fmt: str | None, lang: str, output: Path | None, verd
         write_atomic(output, render(report, fmt, lang))
         ERR.print(f"{fmt}: {output}", highlight=False, soft_wrap=True, markup=False)
     raise SystemExit(report.exit_code if verdict else EXIT_OK)
+
+
+def _badges(report: Report, fmt: str, output: Path | None, lang: str) -> None:
+    """Write the badges into the folder -o names; any other format, or no -o, is a usage error."""
+    from conformance.reporting.badges import write_badges  # noqa: PLC0415
+
+    if fmt != "badges" or output is None:
+        problem = "badges need -o FOLDER" if output is None else f"{output} is a folder; {fmt} needs a file"
+        ERR.print(f"error: {problem}", highlight=False, soft_wrap=True, markup=False)
+        raise SystemExit(EXIT_USAGE)
+    written = write_badges(report, output, lang)
+    ERR.print(f"badges: {output} ({len(written)} files)", highlight=False, soft_wrap=True, markup=False)
 
 
 def load(path: Path) -> Run:

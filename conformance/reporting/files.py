@@ -25,12 +25,22 @@ FORMATS: dict[str, tuple[str, Renderer]] = {
 }
 
 
+# Rendered on request only, not written with every run (EARL needs rdflib): conformance.reporting.earl
+EXPORTS = ("earl", "earl-jsonld")
+
+
 def render(report: Report, fmt: str, lang: str, for_file: bool = True) -> bytes:
     """One report as UTF-8 bytes; a CSV file starts with a byte order mark so spreadsheets read umlauts."""
-    data = FORMATS[fmt][1](report, lang)
+    data = _export(report, fmt, lang) if fmt in EXPORTS else FORMATS[fmt][1](report, lang)
     if isinstance(data, bytes):
         return data
     return data.encode("utf-8-sig" if fmt == "csv" and for_file else "utf-8")
+
+
+def _export(report: Report, fmt: str, lang: str) -> str:
+    from conformance.reporting.earl import render_earl_jsonld, render_earl_turtle  # noqa: PLC0415
+
+    return render_earl_jsonld(report, lang) if fmt == "earl-jsonld" else render_earl_turtle(report, lang)
 
 
 def write_all(report: Report, out_dir: Path, lang: str) -> dict[str, Path]:
