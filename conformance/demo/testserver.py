@@ -10,6 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+Answer = tuple[int, str, bytes]
+
 
 def tenant_option(text: str) -> tuple[str, frozenset[str]]:
     """A ``--tenant NAME[:DEFECT,...]`` value as name and defects."""
@@ -40,6 +42,56 @@ class JsonHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(raw)))
         self.end_headers()
         self.wfile.write(raw)
+
+
+class TenantHandler(BaseHTTPRequestHandler):
+    """The handler of a ``DefectServer``: finds the tenant of ``/{tenant}/{PATH}`` (its defects and its URL) and
+    sends what ``answer_get`` (KVP parameters, names in upper case) or ``answer_post`` (the body) answer."""
+
+    protocol_version = "HTTP/1.1"
+    PATH = ""
+    defects: frozenset[str] = frozenset()
+    url = ""
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+    def answer_get(self, params: dict[str, str]) -> Answer:
+        """The answer to a GET with these KVP parameters."""
+        raise NotImplementedError
+
+    def answer_post(self, body: bytes) -> Answer:
+        """The answer to a POST with this body."""
+        raise NotImplementedError
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if self._tenant(parts.path):
+            self._send(self.answer_get({k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}))
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
+        if self._tenant(urlsplit(self.path).path):
+            self._send(self.answer_post(body))
+
+    def _tenant(self, path: str) -> bool:
+        segments = [s for s in path.split("/") if s]
+        views: dict[str, frozenset[str]] = self.server.views  # type: ignore[attr-defined]
+        if len(segments) != 2 or segments[0] not in views or segments[1] != self.PATH:
+            self._send((404, "text/plain", b"no such tenant"))
+            return False
+        self.defects = views[segments[0]]
+        port = self.server.server_address[1]  # type: ignore[index]
+        self.url = f"http://127.0.0.1:{port}/{segments[0]}/{self.PATH}"
+        return True
+
+    def _send(self, answer: Answer) -> None:
+        status, media, body = answer
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class TenantServer:

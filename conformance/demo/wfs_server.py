@@ -11,13 +11,11 @@ Several tenants (``http://127.0.0.1:<port>/<tenant>/wfs``) share one port:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 from conformance.core.xmlsafe import XMLRejected, parse_bytes
 from conformance.demo import wfs_documents as docs
-from conformance.demo.testserver import DefectServer, tenants_main
+from conformance.demo.testserver import Answer, DefectServer, TenantHandler, tenants_main
 
 DEFECTS: dict[str, str] = {
     "capabilities-invalid": "a FeatureType of the capabilities carries an element the WFS schema does not allow",
@@ -43,44 +41,22 @@ DEFECTS: dict[str, str] = {
     "no-next": "GetFeature with COUNT gives no next link although more features match",
     "previous-wrong": "the previous link of a page points at the page after it",
 }
-Answer = tuple[int, str, bytes]
 XML = "text/xml; charset=UTF-8"
 FES = "http://www.opengis.net/fes/2.0"
 WFS = "http://www.opengis.net/wfs/2.0"
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(TenantHandler):
     """Routes /{tenant}/wfs with KVP parameters (names case-insensitive)."""
 
-    protocol_version = "HTTP/1.1"
     server_version = "WfsTestDouble/1.0"
-    defects: frozenset[str] = frozenset()
-    url = ""
+    PATH = "wfs"
 
-    def log_message(self, format: str, *args: object) -> None:
-        return
+    def answer_get(self, params: dict[str, str]) -> Answer:
+        return self._route(self.url, params)
 
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        if self._tenant(parts.path):
-            params = {k.upper(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
-            self._send(self._route(self.url, params))
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
-        if self._tenant(urlsplit(self.path).path):
-            self._send(self._posted(body))
-
-    def _tenant(self, path: str) -> bool:
-        segments = [s for s in path.split("/") if s]
-        views: dict[str, frozenset[str]] = self.server.views  # type: ignore[attr-defined]
-        if len(segments) != 2 or segments[0] not in views or segments[1] != "wfs":
-            self._send((404, "text/plain", b"no such tenant"))
-            return False
-        self.defects = views[segments[0]]
-        port = self.server.server_address[1]  # type: ignore[index]
-        self.url = f"http://127.0.0.1:{port}/{segments[0]}/wfs"
-        return True
+    def answer_post(self, body: bytes) -> Answer:
+        return self._posted(body)
 
     def _posted(self, body: bytes) -> Answer:
         """An XML-encoded GetFeature: one wfs:Query (typeNames, count) or the stored query GetFeatureById."""
@@ -202,14 +178,6 @@ class Handler(BaseHTTPRequestHandler):
 
     def _fault(self, status: int, code: str, locator: str, text: str) -> Answer:
         return status, XML, docs.exception_report(code, locator, text, self.defects)
-
-    def _send(self, answer: Answer) -> None:
-        status, media, body = answer
-        self.send_response(status)
-        self.send_header("Content-Type", media)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 class WfsTestServer(DefectServer):

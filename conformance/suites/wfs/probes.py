@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from conformance.core.messages import Message
+from conformance.suites.ows_service import CodeProbe
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import Answer, Observed
 
@@ -71,15 +72,6 @@ def by_id(obs: Observed) -> ByIdRun:
     asked = [(i, True) for i in feature_ids(obs, notes)] + [(UNKNOWN.format("feature"), False)]
     made = [ByIdProbe(i, known, obs.call("GetFeature", {"STOREDQUERY_ID": BY_ID, "ID": i})) for i, known in asked]
     return ByIdRun(made, notes)
-
-
-@dataclass(frozen=True)
-class CodeProbe:
-    """A request that should raise the exception ``code``."""
-
-    code: str
-    asked: Message
-    answer: Answer
 
 
 def code_probes(obs: Observed) -> list[CodeProbe]:

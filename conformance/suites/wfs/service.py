@@ -6,18 +6,14 @@ WFS capabilities skip every check that builds on them; capabilities-schema says 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
 from lxml import etree
 
-from conformance.core.evidence import Exchange, Skipped, ValueViolation
-from conformance.core.http import Response
 from conformance.core.messages import Message
-from conformance.core.xmlsafe import XMLRejected, parse_bytes
-from conformance.harness.observe import Lazy
 from conformance.harness.target import TargetContext
+from conformance.suites.ows_service import Answer, Service, allowed_urls, answer_of
 from conformance.suites.wfs.messages import m
 
 WFS, OWS = "http://www.opengis.net/wfs/2.0", "http://www.opengis.net/ows/1.1"
@@ -25,58 +21,8 @@ FES = "http://www.opengis.net/fes/2.0"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 REPORT = f"{{{OWS}}}ExceptionReport"
 CAPABILITIES = f"{{{WFS}}}WFS_Capabilities"
-OPTIONS: dict[str, Any] = {"max_types": 3, "feature_id": "", "page_size": 10, "max_pages": 5}
-T = TypeVar("T")
 
-
-@dataclass(frozen=True)
-class Answer:
-    """One response: its parsed XML (or why there is none) and, for an exception report, its codes."""
-
-    response: Response
-    tree: etree._ElementTree | None
-    problem: str = ""
-
-    @property
-    def root(self) -> str:
-        """The ``{ns}local`` name of the root element, or empty."""
-        return str(self.tree.getroot().tag) if self.tree is not None else ""
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The exception codes of an ows:ExceptionReport."""
-        if self.root != REPORT or self.tree is None:
-            return ()
-        return tuple(e.get("exceptionCode", "") for e in self.tree.getroot().iter(f"{{{OWS}}}Exception"))
-
-    @property
-    def exchange(self) -> Exchange:
-        """The evidence record of the exchange."""
-        return self.response.exchange
-
-    @property
-    def where(self) -> str:
-        """The request URL, for locators."""
-        return self.response.exchange.url
-
-    def finding(self, message: Message, expected: object = None, actual: object = None) -> ValueViolation:
-        """A finding about this answer, with its request URL and exchange as evidence."""
-        return ValueViolation(message, locator=self.where, expected=expected, actual=actual, exchange=self.exchange)
-
-    def what(self) -> str:
-        """A short description of what came back (for actual values)."""
-        if self.root == REPORT:
-            return f"HTTP {self.response.status} ExceptionReport {', '.join(c or '(no code)' for c in self.codes)}"
-        shown = etree.QName(self.root).localname if self.root else self.response.headers.get("Content-Type", "")
-        return f"HTTP {self.response.status} {shown}".strip()
-
-
-def answer_of(response: Response) -> Answer:
-    """A response with its XML parsed by the hardened parser."""
-    try:
-        return Answer(response, parse_bytes(response.content))
-    except XMLRejected as exc:
-        return Answer(response, None, str(exc))
+__all__ = ["CAPABILITIES", "FES", "OWS", "REPORT", "WFS", "Answer", "Capabilities", "Observed", "answer_of", "observe"]
 
 
 @dataclass
@@ -113,45 +59,16 @@ def read(tree: etree._ElementTree) -> Capabilities:
 
 
 @dataclass
-class Observed:
+class Observed(Service[Capabilities]):
     """One WFS target as the checks see it."""
 
-    target: TargetContext
-    capabilities: Answer
-    caps: Capabilities | None
-    problem: Message | None = None
-    urls: dict[str, str] = field(default_factory=dict)
-    parts: dict[str, Lazy[Any]] = field(default_factory=dict)
+    SERVICE: ClassVar[str] = "WFS"
+    VERSION: ClassVar[str] = "2.0.0"
+    OPTIONS: ClassVar[dict[str, Any]] = {"max_types": 3, "feature_id": "", "page_size": 10, "max_pages": 5}
 
-    def option(self, name: str) -> Any:
-        """A target option of the suite."""
-        return self.target.option(name, OPTIONS[name])
-
-    def usable(self) -> Capabilities:
-        """The capabilities; checks that build on them are skipped when they are unusable."""
-        if self.caps is None:
-            raise Skipped(m("skip-capabilities", reason=self.problem or m("phrase-none")))
-        return self.caps
-
-    def call(self, operation: str, params: Mapping[str, str]) -> Answer:
-        """One KVP request: SERVICE=WFS, VERSION=2.0.0 and REQUEST added."""
-        sent = {"SERVICE": "WFS", "VERSION": "2.0.0", "REQUEST": operation, **params}
-        url = self.urls.get(operation, self.target.base_url)
-        return answer_of(self.target.http.get(url, params=sent))
-
-    def post(self, operation: str, body: bytes) -> Answer:
-        """One XML-encoded request, POSTed to the operation's advertised POST URL (if on a declared host)."""
-        url = self.usable().posts.get(operation, "")
-        url = url if url and self.target.http.allowed(url) else self.target.base_url
-        headers = {"Content-Type": "text/xml; charset=UTF-8"}
-        return answer_of(self.target.http.request("POST", url, headers=headers, body=body))
-
-    def part(self, name: str, compute: Callable[[Observed], T]) -> T:
-        """A series of requests, made by the first check that needs it and kept for the others."""
-        self.usable()
-        if name not in self.parts:
-            self.parts[name] = Lazy(lambda: compute(self))
-        return self.parts[name].get()  # type: ignore[no-any-return]
+    def unusable(self) -> Message:
+        """Why checks that build on the capabilities are skipped."""
+        return m("skip-capabilities", reason=self.problem or m("phrase-none"))
 
 
 def observe(target: TargetContext) -> Observed:
@@ -162,6 +79,5 @@ def observe(target: TargetContext) -> Observed:
         return Observed(target, answer, None, m("capabilities-unreadable", error=answer.problem))
     if answer.root != CAPABILITIES or response.status != 200:
         return Observed(target, answer, None, m("not-capabilities", actual=answer.what()))
-    found = Observed(target, answer, read(answer.tree))
-    found.urls = {op: url for op, url in found.usable().operations.items() if url and target.http.allowed(url)}
-    return found
+    caps = read(answer.tree)
+    return Observed(target, answer, caps, urls=allowed_urls(target, caps.operations))
