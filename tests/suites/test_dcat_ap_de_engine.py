@@ -1,0 +1,90 @@
+"""The DCAT-AP.de engine against pyshacl on the same shapes and data (the recipe of the packs' README), the
+generated catalogue against the packs, and the offline reading of JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Graph, Namespace
+
+from conformance.core.packs import default_store
+from conformance.demo.dcat_catalogue import DEFECTS, catalogue
+from conformance.suites.dcat_ap_de import build, shapes
+from conformance.suites.dcat_ap_de import vocabularies as vocab
+from conformance.suites.dcat_ap_de.rdf import Index, Offline, parse
+from conformance.suites.dcat_ap_de.validate import validate
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+def _combined() -> str:
+    texts = [catalogue(2)] + [catalogue(2, (d,), base=f"https://{d}.example/") for d in DEFECTS]
+    return "\n".join(texts)
+
+
+def _pyshacl(turtle: str) -> set[str]:
+    pyshacl = pytest.importorskip("pyshacl")
+    store = default_store()
+    shacl = Graph()
+    for pack, path in [(shapes.BASE_PACK, shapes.BASE_FILE)] + [
+        (shapes.DE_PACK, shapes.DE_SHAPES + name) for name in shapes.DE_FILES
+    ]:
+        shacl.parse(store.path(pack, path))
+    ontology = Graph()
+    for pack, path in vocab.ONTOLOGY_FILES:
+        ontology.parse(store.path(pack, path))
+    data = Graph()
+    data.parse(data=turtle, format="turtle")
+    for pack, path in vocab.VOCABULARY_FILES:
+        data.parse(store.path(pack, path), format="xml")
+    _, report, _ = pyshacl.validate(data, shacl_graph=shacl, ont_graph=ontology, inference="rdfs")
+
+    def named(node: object) -> str:
+        while isinstance(node, BNode):
+            node = next(iter(shacl.subjects(SH.property, node)), None) or next(iter(shacl.subjects(SH["not"], node)))
+        return str(node)
+
+    return {named(shape) for shape in report.objects(None, SH.sourceShape)}
+
+
+def test_the_engine_reports_the_same_shapes_as_pyshacl_on_every_negative_control() -> None:
+    turtle = _combined()
+    _, outcome = validate(parse(turtle.encode(), ox.RdfFormat.TURTLE))
+    ours = {r.requirement for r in outcome.results}
+    assert len(ours) >= len(DEFECTS) - 1
+    assert ours == _pyshacl(turtle)
+
+
+def test_the_catalogue_data_is_generated_from_the_packs() -> None:
+    stored = json.loads(build.TARGET.read_text(encoding="utf-8"))
+    assert stored == build.rows()
+
+
+def test_every_shape_feature_the_packs_use_is_compiled_or_refused() -> None:
+    assert len(shapes.Compiler(*shapes.shapes_index()).roots()) > 50
+    index = Index()
+    index.add(
+        parse(
+            b"<urn:s> <http://www.w3.org/ns/shacl#targetClass> <urn:C> ; <http://www.w3.org/ns/shacl#or> () .",
+            ox.RdfFormat.TURTLE,
+        )
+    )
+    with pytest.raises(shapes.UnsupportedShape, match="shacl#or"):
+        shapes.Compiler(index, {}).roots()
+
+
+def test_a_remote_jsonld_context_is_refused_not_fetched() -> None:
+    with pytest.raises(Offline):
+        parse(
+            b'{"@context": "https://example.org/ctx.jsonld", "@id": "https://x.example/a", "t": 1}',
+            ox.RdfFormat.JSON_LD,
+        )
+
+
+@pytest.mark.parametrize(("lexical", "ok"), [("2024-01-31T10:00:00Z", True), ("2024-01-31", False), ("gestern", False)])
+def test_datatype_checks_refuse_ill_formed_date_times(lexical: str, ok: bool) -> None:
+    from conformance.suites.dcat_ap_de.wellformed import XSD, well_formed  # noqa: PLC0415
+
+    assert well_formed(ox.Literal(lexical, datatype=ox.NamedNode(XSD + "dateTime"))) is ok
