@@ -8,6 +8,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from conformance.core.paths import fixtures_dir
+from conformance.demo.csw_server import CswTestServer
 from conformance.demo.features_server import KARTOLIGHT_DEFECTS, FeaturesTestServer
 from conformance.demo.oparl_cli import Tenant
 from conformance.demo.oparl_server import OParlTestServer
@@ -25,6 +26,10 @@ OPARL = {
     "kartolight": frozenset({"pagination-cycle", "date-order", "dangling-references", "empty-strings"}),
 }
 OPARL_SIZE = 120
+CSW = {
+    "kartenwerk": frozenset(),
+    "kartolight": frozenset({"paging-overlap", "unknown-operation-code"}),
+}
 
 
 @contextmanager
@@ -36,7 +41,10 @@ def running(out: Path) -> Iterator[Path]:
         stack.callback(features.stop)
         oparl = OParlTestServer([Tenant(v, "1.1", d, size=OPARL_SIZE) for v, d in OPARL.items()]).start()
         stack.callback(oparl.stop)
+        csw = CswTestServer(CSW).start()
+        stack.callback(csw.stop)
         places = {"@EXPORTS@": (FIXTURES / "exports").resolve().as_posix()}
+        places |= {f"@{vendor.upper()}_CSW@": csw.url(vendor) for vendor in CSW}
         for vendor in FEATURES:
             places[f"@{vendor.upper()}_FEATURES@"] = features.url(vendor)
             places[f"@{vendor.upper()}_OPARL@"] = oparl.system_url(vendor)

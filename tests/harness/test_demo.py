@@ -55,7 +55,13 @@ def test_demo_writes_the_matrix(demo: tuple[subprocess.CompletedProcess[str], Pa
     assert "Exit-Code 1 oben ist das Urteil" in lines[-2]
     run = read_run(tmp_path / "demo" / "results.jsonl")
     assert run.complete and {r.vendor for r in run.results} == {"kartenwerk", "geomax", "kartolight"}
-    assert {r.standard for r in run.results} == {"ogcapi-features-1", "openapi-3", "oparl-1.1", "xrechnung-3.0"}
+    assert {r.standard for r in run.results} == {
+        "ogcapi-features-1",
+        "openapi-3",
+        "oparl-1.1",
+        "xrechnung-3.0",
+        "csw-2.0.2",
+    }
     failed = {
         r.vendor
         for r in run.results
@@ -69,6 +75,17 @@ def test_demo_writes_the_matrix(demo: tuple[subprocess.CompletedProcess[str], Pa
     assert states == {"kartenwerk": VerdictState.MEETS, "geomax": VerdictState.FAILS, "kartolight": VerdictState.FAILS}
     for path in (tmp_path / "demo").iterdir():
         assert "demo-token-geomax" not in path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_demo_catalogues_pass_and_fail_as_their_doubles_are_switched(
+    demo: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    run = read_run(demo[1] / "demo" / "results.jsonl")
+    csw = [r for r in run.results if r.standard == "csw-2.0.2"]
+    assert {r.vendor for r in csw} == {"kartenwerk", "kartolight"}
+    assert {r.outcome.value for r in csw if r.vendor == "kartenwerk"} == {"pass"}
+    failed = {r.requirement.rsplit("/", 1)[1] for r in csw if r.vendor == "kartolight" and r.outcome.value == "fail"}
+    assert failed == {"get-records-paging", "exception-codes"}
 
 
 def test_the_german_report_of_the_demo_words_notes_reasons_and_evidence_in_german(
