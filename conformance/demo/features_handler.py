@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from conformance.demo import features_crs, features_filter
 from conformance.demo.features_data import Collection, collections
 from conformance.demo.features_openapi import definition
 from conformance.demo.features_query import ITEMS_PARAMS, BadRequest, matching, selection
@@ -33,6 +34,7 @@ class Handler(BaseHTTPRequestHandler):
 
     head = False
     defects: frozenset[str] = frozenset()
+    extra_headers: dict[str, str] = {}  # noqa: RUF012  (replaced per request, never mutated)
 
     def do_GET(self) -> None:
         self.head = False
@@ -63,6 +65,7 @@ class Handler(BaseHTTPRequestHandler):
         self._answer(view, segments[1:], params)
 
     def _answer(self, view: View, route: list[str], params: dict[str, str]) -> None:
+        self.extra_headers = {}
         try:
             status, media, body = self._route(view, route, params)
         except BadRequest as exc:
@@ -72,7 +75,7 @@ class Handler(BaseHTTPRequestHandler):
             media, body = JSON, self._error(status, "NotFound", str(exc))
         if media == HTML and isinstance(body, dict):
             body = html_page(body.get("title") or "/".join(route) or "Start", body, view.defects)
-        self._send(status, media, body)
+        self._send(status, media, body, self.extra_headers if status == 200 else None)
 
     def _html(self, view: View, params: dict[str, str]) -> bool:
         fmt = params.get("f")
@@ -84,7 +87,7 @@ class Handler(BaseHTTPRequestHandler):
         return wanted and view.html
 
     def _route(self, view: View, route: list[str], params: dict[str, str]) -> Answer:
-        allowed = ITEMS_PARAMS if len(route) == 3 and route[0] == "collections" else {"f"}
+        allowed = self._allowed(route)
         unknown = sorted(set(params) - allowed)
         if unknown and "unknown-params-ignored" not in view.defects:
             raise BadRequest(f"unknown query parameters: {', '.join(unknown)}")
@@ -92,6 +95,12 @@ class Handler(BaseHTTPRequestHandler):
         if route and route[0] == "collections":
             return self._collections(view, route[1:], params, html)
         return self._top(view, route, html)
+
+    def _allowed(self, route: list[str]) -> frozenset[str]:
+        if len(route) != 3 or route[0] != "collections":
+            return frozenset({"f"})
+        found = next((c for c in collections() if c.id == route[1]), None)
+        return ITEMS_PARAMS | (features_filter.allowed(found) if found else frozenset())
 
     def _top(self, view: View, route: list[str], html: bool) -> Answer:
         if not route:
@@ -109,6 +118,8 @@ class Handler(BaseHTTPRequestHandler):
         if not route:
             return 200, HTML if html else JSON, {"title": "Collections", **view.collections(data)}
         found = next((c for c in data if c.id == route[0]), None)
+        if route[1:] == ["queryables"] and found is not None and "no-queryables" not in view.defects:
+            return 200, "application/schema+json", features_filter.queryables(view.base, found, view.defects)
         if found is None or len(route) > 3 or (len(route) > 1 and route[1] != "items"):
             raise NotFound(f"collection {route[0]}")
         if len(route) == 1:
@@ -118,9 +129,27 @@ class Handler(BaseHTTPRequestHandler):
         media = HTML if html else (JSON if "wrong-items-media-type" in view.defects else GEOJSON)
         if len(route) == 3:
             return 200, media, self._feature(view, found, route[2])
-        chosen = selection(params, view.defects)
         query = {k: v for k, v in params.items() if k not in ("offset", "f")}
-        return 200, media, view.page(found, matching(found, chosen, view.defects), chosen.offset, chosen.limit, query)
+        crs = features_crs.chosen(params.get("crs"), view.defects, "crs-unlisted-accepted")
+        boxed = features_crs.bbox_crs(params, view.defects)
+        chosen = selection(params, view.defects)
+        selected = self._selected(found, chosen, boxed, params, view.defects)
+        self.extra_headers = features_crs.header(crs, view.defects)
+        page = view.page(found, selected, chosen.offset, chosen.limit, query)
+        for feature in page["features"]:
+            feature["geometry"] = features_crs.moved(feature.get("geometry"), crs, view.defects)
+        return 200, media, page
+
+    def _selected(
+        self, found: Collection, chosen: Any, boxed: Any, params: dict[str, str], defects: frozenset[str]
+    ) -> list[dict[str, Any]]:
+        selected = matching(found, chosen, defects)
+        if boxed is not None:
+            selected = [f for f in selected if features_crs.in_box(f, boxed[0], boxed[1], defects)]
+        if "filter-bbox-or" in defects and "filter" in params and chosen.bbox is not None:
+            by_filter = features_filter.narrow(found, list(found.features), params, defects)
+            return [f for f in found.features if f in selected or f in by_filter]
+        return list(features_filter.narrow(found, selected, params, defects))
 
     def _feature(self, view: View, collection: Collection, feature_id: str) -> dict[str, Any]:
         for feature in collection.features:

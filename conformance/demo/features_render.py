@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from conformance.demo import features_crs, features_filter
 from conformance.demo.features_data import Collection
 
 BASE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf"
@@ -60,7 +61,8 @@ class View:
     def conformance(self) -> dict[str, Any]:
         """The conformance declaration."""
         classes = ["core", "geojson", "oas30"] + (["html"] if self.html else [])
-        return {"conformsTo": [f"{BASE}/{c}" for c in classes]}
+        extra = [features_crs.CRS_CLASS, *features_filter.CLASSES]
+        return {"conformsTo": [f"{BASE}/{c}" for c in classes] + extra}
 
     def collection(self, item: Collection, single: bool = False) -> dict[str, Any]:
         """One collection's metadata (as in /collections, or as its own resource)."""
@@ -68,6 +70,7 @@ class View:
         found = [*self.links(url, JSON), self.link(f"{url}/items?f=json", "items", GEOJSON, "features")]
         if self.html:
             found.append(self.link(f"{url}/items?f=html", "items", HTML, "features as HTML"))
+        found += features_filter.link(self.base, item, self.defects)
         title = item.title + (" (geändert)" if single and "collection-mismatch" in self.defects else "")
         return {
             "id": item.id,
@@ -76,7 +79,7 @@ class View:
             "links": found,
             "extent": self.extent(item),
             "itemType": "feature",
-            "crs": [CRS84],
+            **features_crs.metadata(self.defects),
         }
 
     def extent(self, item: Collection) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 It is not a vendor implementation and proves nothing about any real product. It serves the generated data of
 features_data (four collections of a fictional "Musterstadt") on 127.0.0.1 with the standard library's
 ThreadingHTTPServer. With no defects it conforms to OGC API – Features – Part 1 (Core, GeoJSON, OpenAPI 3.0,
-HTML); each name in DEFECTS switches one deviation on, so that conformant, wrong, crashing and slow vendors
-can be served side by side. Several tenants (base URL ``http://127.0.0.1:<port>/<tenant>``) share one port.
+HTML), Part 2 (CRS by Reference, features_crs) and Part 3 (Filtering with CQL2, features_filter); each name in
+DEFECTS or QUERY_DEFECTS switches one deviation on, so that conformant, wrong, crashing and slow vendors can be
+served side by side. Several tenants (base URL ``http://127.0.0.1:<port>/<tenant>``) share one port.
 
 Use ``with serve(defects) as url: ...`` or ``url, stop = start(defects)``; on the command line:
 ``python -m conformance.demo.features_server --tenant ok --tenant bad:bbox-ignored,no-next-link``.
@@ -16,6 +17,8 @@ import argparse
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
+from conformance.demo.features_crs import CRS_DEFECTS
+from conformance.demo.features_filter import FILTER_DEFECTS
 from conformance.demo.features_handler import Handler
 from conformance.demo.features_render import View
 from conformance.demo.testserver import TenantServer, tenant_option
@@ -65,6 +68,7 @@ DEFECTS: dict[str, str] = {
     "slow": "every answer is delayed (see latency)",
     "drop-connection": "the connection is closed without an answer",
 }
+QUERY_DEFECTS: dict[str, str] = {**CRS_DEFECTS, **FILTER_DEFECTS}
 KARTOLIGHT_DEFECTS = frozenset(
     {"no-html", "no-limit-validation", "antimeridian-bbox-wrong", "broken-paging-duplicates", "unknown-params-ignored"}
 )
@@ -74,9 +78,10 @@ class FeaturesTestServer(TenantServer):
     """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
 
     def __init__(self, tenants: Mapping[str, frozenset[str]], port: int = 0, latency: float = 1.5) -> None:
-        unknown = sorted({d for defects in tenants.values() for d in defects} - set(DEFECTS))
+        known = set(DEFECTS) | set(QUERY_DEFECTS)
+        unknown = sorted({d for defects in tenants.values() for d in defects} - known)
         if unknown:
-            raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {', '.join(sorted(DEFECTS))}")
+            raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         super().__init__(Handler, port, latency)
         self.serve_views({name: View(self.url(name), frozenset(defects)) for name, defects in tenants.items()})
 
