@@ -30,6 +30,10 @@ class Results:
         """(standard, short) → outcome for one vendor."""
         return {(s, r): rec["outcome"] for (v, s, r), rec in self.records.items() if v == vendor}
 
+    def outcome(self, vendor: str, standard: str, short: str) -> str:
+        """The outcome of one requirement."""
+        return str(self.records[(vendor, standard, short)]["outcome"])
+
     def failing(self, vendor: str) -> set[str]:
         """The short requirement names a vendor failed (any of the three standards)."""
         return {r for (s, r), o in self.outcomes(vendor).items() if o == "fail"}
