@@ -95,6 +95,8 @@ def run(double: NgsiLdTestServer, tmp_path_factory: pytest.TempPathFactory) -> R
     targets = {name: (double.url(name), f"{context}, writes = true") for name in ("ok", *WRITE_DEFECTS)}
     targets |= {name: (double.url(name), context) for name in set(CAUGHT) - WRITE_DEFECTS}
     targets["readonly"] = (double.url("readonly"), "")
+    targets["nobroker"] = (double.url("nobody"), "")
+    targets["badcontext"] = (double.url("readonly"), f'user_context = "{double.origin}/contexts/none/x.jsonld"')
     return run_suite(targets, tmp_path_factory.mktemp("ngsild-double"))
 
 
@@ -147,3 +149,9 @@ def test_every_result_states_the_declared_version(run: Run) -> None:
 def test_findings_name_the_query_and_entity(run: Run) -> None:
     texts = [f["text"] for f in record(run, "q-numbers-as-text", "4.9/q")["findings"]]
     assert texts and all(t.startswith("q=") and "does not satisfy it" in t for t in texts)
+
+
+@pytest.mark.parametrize(("vendor", "said"), [("nobroker", "EntityTypeList"), ("badcontext", "user_context")])
+def test_a_target_without_anything_to_judge_ends_every_check_with_the_reason(run: Run, vendor: str, said: str) -> None:
+    assert set(run.outcomes(vendor).values()) == {"error"}
+    assert all(said in r["reason"]["text"] for (v, _), r in run.records.items() if v == vendor)

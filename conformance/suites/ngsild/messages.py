@@ -194,6 +194,10 @@ REASONS = {
         "the user @context {url} (option user_context) is no JSON-LD context document (HTTP {status})",
         "der Nutzer-@context {url} (Option user_context) ist kein JSON-LD-Kontextdokument (HTTP {status})",
     ),
+    "ngsi.context-unprocessable": (
+        "the user @context {url} (option user_context) cannot be processed offline: {reason}",
+        "der Nutzer-@context {url} (Option user_context) lässt sich offline nicht verarbeiten: {reason}",
+    ),
     "ngsi.skip.query-unusable": (
         "the query of type {type} answered HTTP {status} without a JSON array",
         "die Abfrage des Typs {type} antwortete mit HTTP {status} ohne JSON-Array",

@@ -18,7 +18,7 @@ from conformance.core.transport import TargetUnreachable
 from conformance.harness.suite import CheckContext
 from conformance.harness.target import TargetContext
 from conformance.suites.ngsild.catalogue import READ, TEMPORAL, WRITE
-from conformance.suites.ngsild.contexts import Contexts
+from conformance.suites.ngsild.contexts import ContextRefused, Contexts
 from conformance.suites.ngsild.messages import m
 
 CONTEXT_REL = "http://www.w3.org/ns/json-ld#context"
@@ -131,4 +131,8 @@ def user_context(target: TargetContext) -> tuple[str, dict[str, Any]] | None:
         document = None
     if response.status != 200 or not isinstance(document, dict) or "@context" not in document:
         raise TargetUnreachable(m("context-unusable", url=url, status=response.status))
+    try:
+        Contexts((url, document)).iri("type")
+    except ContextRefused as exc:
+        raise TargetUnreachable(m("context-unprocessable", url=url, reason=str(exc))) from exc
     return url, document
