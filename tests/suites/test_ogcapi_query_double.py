@@ -63,7 +63,17 @@ UNEXAMINED = {  # what a missing part leaves without anything to judge: not appl
     "no-crs-list": {"crs/fc-crs-action", "crs/fc-bbox-crs-action", "filter/filter-crs-param"},
     "no-storage-crs": {"crs/fc-md-storageCrs-valid-value"},
     "no-content-crs": {"crs/ogc-crs-header-value"},
-    "no-queryables": {"filter/filter-param", "filter/response", "basic-cql2/binary-comparison-predicate"},
+}
+SKIPPED = {  # filters are built from the queryables: without them the filter checks cannot run
+    "no-queryables": {
+        "queryables/get-queryables-response",
+        "queryables-query-parameters/parameters",
+        "filter/filter-param",
+        "filter/response",
+        "features-filter/response",
+        "basic-cql2/binary-comparison-predicate",
+        "cql2-json/basic-cql2",
+    },
 }
 
 
@@ -101,6 +111,15 @@ def test_nothing_to_judge_is_not_applicable(results: Results, defect: str) -> No
     outcomes = {r: o for (_, r), o in results.outcomes(defect).items()}
     for short in UNEXAMINED[defect]:
         assert outcomes[short] == "not_applicable", short
+
+
+def test_no_queryables_skips_the_filter_checks(results: Results) -> None:
+    outcomes = {r: o for (_, r), o in results.outcomes("no-queryables").items()}
+    for short in SKIPPED["no-queryables"] - {"queryables/get-queryables-response"}:
+        assert outcomes[short] == "skip", short
+    record = results.records[("no-queryables", "cql2", "basic-cql2/binary-comparison-predicate")]
+    assert record["reason"]["code"] == "query.skip.no-queryables"
+    assert outcomes["queryables/get-queryables-response"] == "not_applicable"
 
 
 def test_every_finding_reads_in_german(results: Results) -> None:

@@ -13,14 +13,14 @@ from conformance.suites.ogcapi_features.responses import status
 from conformance.suites.ogcapi_features_query.catalogue import CQL2_STANDARD
 from conformance.suites.ogcapi_features_query.messages import q
 from conformance.suites.ogcapi_features_query.probe import Ctx, claim, collections
-from conformance.suites.ogcapi_features_query.sending import probes, send, unsatisfied
+from conformance.suites.ogcapi_features_query.sending import probes, send, unsatisfied, with_queryables
 
 
 def _evaluate(ctx: Ctx, cls: str, kinds: tuple[str, ...], lang: str = "") -> Judgement:
     claim(ctx, CQL2_STANDARD, cls)
     findings: list[Violation] = []
     count = 0
-    for entry in collections(ctx):
+    for entry in with_queryables(ctx, collections(ctx)):
         for kind in kinds:
             for probe in probes(ctx, entry, kind):
                 count += 1

@@ -12,7 +12,14 @@ from conformance.suites.ogcapi_features_query.catalogue import FILTER_STANDARD
 from conformance.suites.ogcapi_features_query.messages import q
 from conformance.suites.ogcapi_features_query.probe import Ctx, claim, collections, items, metadata
 from conformance.suites.ogcapi_features_query.schemas import schema_problems
-from conformance.suites.ogcapi_features_query.sending import SCHEMA_JSON, probes, queryables, send, unsatisfied
+from conformance.suites.ogcapi_features_query.sending import (
+    SCHEMA_JSON,
+    probes,
+    queryables,
+    send,
+    unsatisfied,
+    with_queryables,
+)
 
 REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
 
@@ -20,6 +27,10 @@ REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
 def _entries(ctx: Ctx, cls: str) -> list[Entry]:
     claim(ctx, FILTER_STANDARD, cls)
     return collections(ctx)
+
+
+def _probed(ctx: Ctx, cls: str) -> list[Entry]:
+    return with_queryables(ctx, _entries(ctx, cls))
 
 
 def queryables_op(ctx: Ctx) -> Judgement:
@@ -63,7 +74,7 @@ def query_parameters(ctx: Ctx) -> Judgement:
     """A simple queryable as a query parameter selects only features with that value."""
     findings: list[Violation] = []
     count = 0
-    for entry in _entries(ctx, "queryables-query-parameters"):
+    for entry in _probed(ctx, "queryables-query-parameters"):
         for probe in probes(ctx, entry, "="):
             name = probe.text.split(" = ", 1)[0]
             raw = probe.seed["properties"][name]
@@ -78,7 +89,7 @@ def filter_param(ctx: Ctx) -> Judgement:
     """filter with an equality on an observed value is accepted (200)."""
     findings: list[Violation] = []
     count = 0
-    for entry in _entries(ctx, "filter"):
+    for entry in _probed(ctx, "filter"):
         for probe in probes(ctx, entry, "=")[:1]:
             count += 1
             findings += status(send(ctx, entry, probe), q("what.filter", collection=entry["id"], filter=probe.text))
@@ -91,7 +102,7 @@ def filter_lang_param(ctx: Ctx) -> Judgement:
     langs = ["cql2-text"] + (["cql2-json"] if "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json" in declared else [])
     findings: list[Violation] = []
     count = 0
-    for entry in _entries(ctx, "filter"):
+    for entry in _probed(ctx, "filter"):
         for probe in probes(ctx, entry, "=")[:1]:
             for lang in langs:
                 count += 1
@@ -105,7 +116,7 @@ def filter_response(ctx: Ctx) -> Judgement:
     findings: list[Violation] = []
     sent: list[str] = []
     count = 0
-    for entry in _entries(ctx, "filter"):
+    for entry in _probed(ctx, "filter"):
         for kind in ("=", ">=", "like", "s_intersects"):
             for probe in probes(ctx, entry, kind):
                 sent.append(probe.text)

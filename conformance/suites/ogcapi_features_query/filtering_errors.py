@@ -12,7 +12,7 @@ from conformance.suites.ogcapi_features_query.crs_requests import UNLISTED
 from conformance.suites.ogcapi_features_query.filters import Probe, geometry_queryable
 from conformance.suites.ogcapi_features_query.messages import q
 from conformance.suites.ogcapi_features_query.probe import Ctx, claim, collections, items
-from conformance.suites.ogcapi_features_query.sending import probes, queryables, send, unsatisfied
+from conformance.suites.ogcapi_features_query.sending import probes, queryables, send, unsatisfied, with_queryables
 
 UNKNOWN = "wechselbar_unknown_7f3a"
 
@@ -22,7 +22,7 @@ def filter_crs_param(ctx: Ctx) -> Judgement:
     claim(ctx, FILTER_STANDARD, "filter")
     findings: list[Violation] = []
     count = 0
-    for entry in collections(ctx):
+    for entry in with_queryables(ctx, collections(ctx)):
         name = geometry_queryable(queryables(ctx, entry).body)
         for box in seed_boxes(ctx, entry) if name else []:
             text = f"S_INTERSECTS({name}, BBOX({box.text}))"
@@ -41,7 +41,7 @@ def invalid_filters(ctx: Ctx) -> Judgement:
     claim(ctx, FILTER_STANDARD, "features-filter")
     findings: list[Violation] = []
     count = 0
-    for entry in collections(ctx):
+    for entry in with_queryables(ctx, collections(ctx)):
         for probe in probes(ctx, entry, "=")[:1]:
             count += 1
             findings += _rejections(ctx, entry, probe)

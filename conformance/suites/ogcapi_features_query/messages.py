@@ -124,6 +124,10 @@ PHRASES = {
     "phrase.storage-crs": ("a storageCrs URI", "eine storageCrs-URI"),
     "phrase.content-crs": ("a Content-Crs header", "ein Content-Crs-Header"),
     "phrase.filter-true": ("{filter} is TRUE", "{filter} ist TRUE"),
+    "skip.no-queryables": (
+        "no sampled collection has readable queryables, from which the filters are built",
+        "keine geprüfte Collection hat lesbare abfragbare Eigenschaften, aus denen die Filter gebaut werden",
+    ),
     "note.crs-cut": (
         "{collection}: {cap} of {total} declared CRSs checked (option max_crs)",
         "{collection}: {cap} von {total} erklärten KRS geprüft (Option max_crs)",

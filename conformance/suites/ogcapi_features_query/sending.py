@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from conformance.core.evidence import ValueViolation, Violation
+from conformance.core.evidence import Skipped, ValueViolation, Violation
 from conformance.suites.ogcapi_features.responses import Doc, features
 from conformance.suites.ogcapi_features.service import Entry
 from conformance.suites.ogcapi_features_query.filters import Probe, build
@@ -19,6 +19,14 @@ def queryables(ctx: Ctx, entry: Entry) -> Doc:
     """/collections/{id}/queryables, asked for as JSON Schema."""
     url = ctx.observation.collection_url(str(entry["id"])) + "/queryables"
     return ctx.observation.once(url, None, SCHEMA_JSON)
+
+
+def with_queryables(ctx: Ctx, entries: list[Entry]) -> list[Entry]:
+    """The collections whose queryables can be read; skip when there is none (filters are built from them)."""
+    found = [e for e in entries if queryables(ctx, e).ok]
+    if not found:
+        raise Skipped(q("skip.no-queryables"))
+    return found
 
 
 def probes(ctx: Ctx, entry: Entry, kind: str) -> list[Probe]:
