@@ -2,8 +2,11 @@
 
 ``http://127.0.0.1:<port>/<mode>/<suite>/...`` answers in one hostile way (see modes.MODES) for one suite:
 ``ogc`` (OGC API Features, landing page ``/<mode>/ogc``), ``openapi`` (its OpenAPI description,
-``/<mode>/openapi/api``) and ``oparl`` (System ``/<mode>/oparl/system``). Where a mode needs a healthy answer to
-spoil, it asks the demo test doubles behind it (features and OParl) and rewrites their URLs to its own.
+``/<mode>/openapi/api``) and ``oparl`` (System ``/<mode>/oparl/system``), and the services ``wms`` (WMS 1.3.0,
+``/<mode>/wms/wms``), ``wfs`` (WFS 2.0, ``/<mode>/wfs/wfs``), ``sta`` (SensorThings 1.1, ``/<mode>/sta/v1.1/``)
+and ``rec`` (OGC API Records, landing page ``/<mode>/rec``). Where a mode needs a healthy answer to spoil, it asks
+the demo test doubles behind it (features, OParl, WMS, WFS, SensorThings, Records) and rewrites their URLs to its
+own.
 """
 
 from __future__ import annotations
@@ -19,10 +22,25 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from conformance.demo.features_server import FeaturesTestServer
 from conformance.demo.oparl_cli import Tenant
 from conformance.demo.oparl_server import OParlTestServer
+from conformance.demo.records_server import RecordsServer
+from conformance.demo.sensorthings_server import SensorThingsTestServer
+from conformance.demo.testserver import TenantServer
+from conformance.demo.wfs_server import WfsTestServer
+from conformance.demo.wms_server import WmsTestServer
 from tests.core.httpdouble import STOP
 from tests.hostile.modes import MODES, Reply
 
-SUITES = {"ogc": ("ogcapi-features-1", ""), "openapi": ("openapi-3", "/api"), "oparl": ("oparl-1.1", "/system")}
+SUITES = {
+    "ogc": ("ogcapi-features-1", ""),
+    "openapi": ("openapi-3", "/api"),
+    "oparl": ("oparl-1.1", "/system"),
+    "wms": ("wms-1.3.0", "/wms"),
+    "wfs": ("wfs-2.0", "/wfs"),
+    "sta": ("sensorthings-1.1", "/v1.1/"),
+    "rec": ("ogcapi-records-1", ""),
+}
+CORE = ("ogc", "openapi", "oparl")
+SERVICES = ("wms", "wfs", "sta", "rec")
 DROPPED = frozenset({"host", "connection", "accept-encoding", "content-length", "keep-alive", "transfer-encoding"})
 
 
@@ -58,7 +76,7 @@ class HostileHandler(BaseHTTPRequestHandler):
         """The healthy answer of the double behind this suite, its URLs rewritten to this server's."""
         mode, suite, rest = self._parts()
         tenant = "cycle" if mode == "pagination-cycle" else "ok"
-        double = self.server.oparl if suite == "oparl" else self.server.features  # type: ignore[attr-defined]
+        double = self.server.doubles.get(suite, self.server.features)  # type: ignore[attr-defined]
         parts = urlsplit(self.path)
         query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "spin"])
         return _fetch(
@@ -121,7 +139,7 @@ class QuietServer(ThreadingHTTPServer):
 
 
 class HostileServer:
-    """The hostile server with its two healthy doubles behind it."""
+    """The hostile server with the healthy doubles behind it."""
 
     def __init__(self) -> None:
         self.features = FeaturesTestServer({"ok": frozenset(), "cycle": frozenset({"paging-cycle"})}).start()
@@ -130,10 +148,18 @@ class HostileServer:
             Tenant("cycle", defects=frozenset({"pagination-cycle"}), size=60, page_size=3),
         ]
         self.oparl = OParlTestServer(tenants, host_name="127.0.0.1").start()
+        clean = {"ok": frozenset[str]()}
+        services: dict[str, TenantServer] = {
+            "wms": WmsTestServer(clean),
+            "wfs": WfsTestServer(clean),
+            "sta": SensorThingsTestServer(clean),
+            "rec": RecordsServer(clean),
+        }
+        self.doubles: dict[str, TenantServer] = {"oparl": self.oparl, **{k: v.start() for k, v in services.items()}}
         self.httpd = QuietServer(("127.0.0.1", 0), HostileHandler)
         self.httpd.requests = Counter()
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        for name, value in (("base", self.base), ("features", self.features), ("oparl", self.oparl)):
+        for name, value in (("base", self.base), ("features", self.features), ("doubles", self.doubles)):
             setattr(self.httpd, name, value)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -153,7 +179,8 @@ class HostileServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.features.stop()
-        self.oparl.stop()
+        for double in self.doubles.values():
+            double.stop()
 
 
 @contextmanager
@@ -171,4 +198,4 @@ def standard(suite: str) -> str:
     return SUITES[suite][0]
 
 
-__all__ = ["MODES", "SUITES", "HostileServer", "serve", "standard"]
+__all__ = ["CORE", "MODES", "SERVICES", "SUITES", "HostileServer", "serve", "standard"]
