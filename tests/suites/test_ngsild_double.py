@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import requests
 
 from conformance.demo.ngsild.defects import DEFECTS
 from conformance.demo.ngsild.server import NgsiLdTestServer
 from conformance.suites.ngsild.catalogue import STANDARD, WRITE
+from conformance.suites.ngsild.contexts import CORE_URL
+from conformance.suites.ngsild.writes import PREFIX, probe
 from tests.suites.ngsild_support import ALL, Run, record, run_suite, short
 
 WRITES = {short(r.uri) for r in STANDARD.requirements if r.cls == WRITE}
 TEMPORAL = "5.7.3/temporal-query"
+LEFTOVER = PREFIX + "killed-run"
+LD = {"Content-Type": "application/ld+json"}
 NEEDS_USER_CONTEXT = {"4.9/q", "4.9/q-or", "4.10/geoproperty", "6.3.5/compaction", "5.7.5/types"}
 
 CAUGHT: dict[str, set[str]] = {
@@ -91,6 +96,9 @@ def double() -> Iterator[NgsiLdTestServer]:
 
 @pytest.fixture(scope="module")
 def run(double: NgsiLdTestServer, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    leftover = {**probe(LEFTOVER), "@context": CORE_URL}
+    created = requests.post(f"{double.url('ok')}/ngsi-ld/v1/entities", json=leftover, timeout=30, headers=LD)
+    assert created.status_code == 201
     context = f'user_context = "{double.context_url}"'
     targets = {name: (double.url(name), f"{context}, writes = true") for name in ("ok", *WRITE_DEFECTS)}
     targets |= {name: (double.url(name), context) for name in set(CAUGHT) - WRITE_DEFECTS}
@@ -135,10 +143,14 @@ def test_without_user_context_short_name_checks_say_what_they_looked_for(run: Ru
     assert {run.outcomes("readonly")[s] for s in NEEDS_USER_CONTEXT} == {"not_applicable"}
 
 
-def test_suite_entities_are_removed(double: NgsiLdTestServer, run: Run) -> None:
+def test_suite_entities_are_removed_also_those_of_a_killed_run(double: NgsiLdTestServer, run: Run) -> None:
     left = [i for i in double.views["ok"].broker.entities if "WechselbarProbe" in i]
     assert run.outcomes("ok")["5.6.1/create"] == "pass"
     assert left == []
+    notes = [n["text"] for (v, _), r in run.records.items() if v == "ok" for n in r["notes"]]
+    assert [n for n in notes if "left by an earlier run" in n] == [
+        f"removed entities of the suite left by an earlier run: {LEFTOVER}"
+    ]
 
 
 def test_every_result_states_the_declared_version(run: Run) -> None:

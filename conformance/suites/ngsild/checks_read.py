@@ -29,8 +29,9 @@ def retrieve(ctx: Ctx) -> Judgement:
     entities, findings = sample(ctx), []
     for entity in entities:
         doc = _retrieve(ctx, entity)
-        findings += _unusable(doc, entity)
-        if not findings and (doc.body.get("id"), doc.body.get("type")) != (entity.get("id"), entity.get("type")):
+        unusable = _unusable(doc, entity)
+        findings += unusable
+        if not unusable and (doc.body.get("id"), doc.body.get("type")) != (entity.get("id"), entity.get("type")):
             findings.append(
                 Violation(
                     m("other-entity", entity=label(entity)),
