@@ -13,6 +13,8 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from conformance.core.messages import Message
+from conformance.reporting.grouping import UNREACHABLE, bundles
 from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
@@ -61,7 +63,7 @@ def environment() -> jinja2.Environment:
         duration=duration,
         examined=examined_text,
     )
-    env.globals.update(detail=detail, examined=examined)
+    env.globals.update(detail=detail, examined=examined, bundles=bundles)
     return env
 
 
@@ -80,13 +82,17 @@ def render_html(report: Report, lang: str = "de") -> str:
     names = {r.id: r.label for r in views}
     env = environment().overlay()
     env.filters["vendor_name"] = lambda vendor: names.get(vendor, vendor)
+    env.globals["cause_text"] = lambda reason: _cause_text(reason, t)
+    standards = _standards(report, views, lang)
+    headings = {std.id: std.heading for std in standards}
+    env.filters["std_title"] = env.globals["std_title"] = lambda standard: headings.get(standard, standard)
     return env.get_template("matrix.html.j2").render(
         t=t,
         report=report,
         run=run,
         head=run.header,
         rows=views,
-        standards=_standards(report, views, lang),
+        standards=standards,
         switch=report.switch,
         symbols=tuple(SYMBOL.items()),
         verdict_text=_verdict_text(report, t),
@@ -108,6 +114,14 @@ def _standards(report: Report, views: tuple[RowView, ...], lang: str) -> tuple[S
             StandardView(index, standard, titled(title, version), title, version, first.standard_url, cols, lanes)
         )
     return tuple(found)
+
+
+def _cause_text(reason: Message, t: Labels) -> str:
+    """A shared cause in plain words: an unreachable target as "unreachable: <what failed>"."""
+    detail = reason.params.get("detail")
+    if reason.code == UNREACHABLE and isinstance(detail, Message):
+        return f"{t('unreachable')}: {t.msg(detail)}"
+    return t.msg(reason)
 
 
 def _verdict_text(report: Report, t: Labels) -> Any:

@@ -86,6 +86,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "switch.compared": ("{n} von A erfüllte Anforderungen verglichen", "{n} requirements passed by A compared"),
     "switch.blocked": ("blockiert: {n}", "blocked: {n}"),
     "switch.blockers": ("Was den Wechsel blockiert", "What blocks the switch"),
+    # the first screen
+    "toc": ("Inhalt", "Contents"),
+    "decision": ("Entscheidung auf einen Blick", "Decision at a glance"),
+    "decision.blocks": (
+        "Was zum Profil fehlt – das blockiert jeden Wechsel zu diesem Anbieter",
+        "Missing for the profile – this blocks every switch to this vendor",
+    ),
+    "decision.nothing": ("nichts", "nothing"),
+    "decision.all": ("alle Befunde mit Begründung", "every finding with its reason"),
+    "notes.lines": ("eine Zeile je Anbieter und Standard", "one line per vendor and standard"),
     # report texts
     "title": ("Wechselbarkeitsmatrix", "Switchability matrix"),
     "incomplete": ("UNVOLLSTÄNDIGER LAUF", "INCOMPLETE RUN"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 
 from conformance.core.messages import Message
@@ -24,6 +25,16 @@ class Note:
     vendor: str
     requirement: str
     message: Message
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """The sampling notes of one vendor and standard: each distinct note once, with the number of requirements
+    it was written for."""
+
+    vendor: str
+    standard: str
+    notes: tuple[tuple[Message, int], ...]
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,18 @@ class Report:
         """Every sampling note, once per vendor and requirement."""
         found = (Note(r.vendor, r.requirement, n) for r in self.run.results for n in r.notes)
         return tuple(sorted(dict.fromkeys(found), key=lambda n: (n.vendor, n.requirement, n.message.text)))
+
+    @property
+    def note_lines(self) -> tuple[NoteLine, ...]:
+        """The sampling notes, one line per vendor and standard (in the matrix's order)."""
+        standard = {(r.vendor, r.requirement): r.standard for r in self.run.results if r.notes}
+        found: dict[tuple[str, str], Counter[Message]] = {}
+        for note in self.notes:
+            found.setdefault((note.vendor, standard[(note.vendor, note.requirement)]), Counter())[note.message] += 1
+        rows = {row.id: i for i, row in enumerate(self.matrix.rows)}
+        columns = {s: i for i, s in enumerate(self.matrix.standards)}
+        keys = sorted(found, key=lambda k: (rows.get(k[0], len(rows)), k[0], columns.get(k[1], len(columns)), k[1]))
+        return tuple(NoteLine(v, s, tuple(found[(v, s)].most_common())) for v, s in keys)
 
 
 def _waiver_rank(waiver: WaiverRecord | None) -> int:

@@ -17,6 +17,7 @@ from rich.text import Text
 from conformance.core.evidence import legacy
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation, Outcome
+from conformance.reporting.grouping import UNREACHABLE, cause
 from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels, counted
 from conformance.reporting.markdown import VERDICT_SYMBOL, missing_text
@@ -34,8 +35,6 @@ STYLE = {
     "undecided": "yellow",
 }
 MAX_LINES = 3
-UNREACHABLE = "harness.error.TargetUnreachable"
-EARLIER = "harness.unreachable-earlier"
 MAX_NAME = 20
 MUSS, SOLL, KANN = Obligation.MUSS, Obligation.SOLL, Obligation.KANN
 
@@ -125,8 +124,8 @@ def _verdicts(console: Console, report: Report, t: Labels) -> None:
             else {"meets": "verdict.clean", "fails": "verdict.failures"}.get(state, f"verdict.{state}")
         )
         console.print(Text(f"{VERDICT_SYMBOL[state]} {clean(report.labels[row.id])}: {t(key)}", style=STYLE[state]))
-        for target, cause in unreachable(row).items():
-            console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(t.msg(cause))})", style=STYLE["fail"]))
+        for target, why in unreachable(row).items():
+            console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(t.msg(why))})", style=STYLE["fail"]))
         for missing in verdict.missing[:MAX_LINES]:
             console.print(Text(f"    {missing_text(missing, t, clean, row.several(missing.standard))}", style="dim"))
         if len(verdict.missing) > MAX_LINES:
@@ -141,11 +140,10 @@ def unreachable(row: Row) -> dict[str, Message]:
         for result in outcome.results:
             reason = result.reason
             if result.outcome is Outcome.ERROR and reason is not None and reason.code == UNREACHABLE:
-                found.setdefault(result.target, _cause(reason.params.get("detail")))
+                found.setdefault(result.target, _detail(cause(reason)))
     return found
 
 
-def _cause(detail: object) -> Message:
-    if isinstance(detail, Message) and detail.code == EARLIER and isinstance(detail.params.get("cause"), Message):
-        return detail.params["cause"]  # type: ignore[return-value]
+def _detail(reason: Message | None) -> Message:
+    detail = reason.params.get("detail") if reason else None
     return detail if isinstance(detail, Message) else legacy(str(detail))

@@ -1,9 +1,9 @@
 """What the HTML templates show: rows with their lanes and cells, and each cell's requirements grouped for reading.
 
-Uniform groups are collapsed: a class whose requirements are all not applicable, or all skipped for one reason, is
-one line with the reason, the count and (on demand) the list of its requirements. Passes and other not applicable
-requirements are one line each with their evidence on demand; every fail, error, waiver and skip keeps its full
-evidence.
+Uniform groups are collapsed: a class whose requirements are all not applicable, or all skipped or all ended in an
+error for one cause (an unreachable target), is one line with the reason, the count and (on demand) the list of
+its requirements. Passes and other not applicable requirements are one line each with their evidence on demand;
+every fail, waiver and other error or skip keeps its full evidence.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from conformance.core.outcomes import Obligation, Outcome
+from conformance.reporting.grouping import cause
 from conformance.reporting.header import Column, Name, vendor_name
 from conformance.reporting.i18n import Labels, label
 from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Lane, ReqOutcome, Row, State
@@ -22,6 +23,7 @@ from conformance.reporting.text import SYMBOL, exact, headline, secondary, short
 from conformance.reporting.verdict import VendorVerdict
 
 COMPACT = (Outcome.PASS, Outcome.NOT_APPLICABLE)
+UNIFORM = frozenset({Outcome.SKIP}), frozenset({Outcome.ERROR})
 
 
 @dataclass(frozen=True)
@@ -161,13 +163,13 @@ def detail(cell: Cell, t: Labels) -> Detail:
 def _group(found: tuple[ReqOutcome, ...], t: Labels) -> Group | None:
     outcomes = {r.outcome for r in found}
     reasons = Counter(_reason(r, t) for r in found)
-    if not found or not (outcomes == {Outcome.NOT_APPLICABLE} or (outcomes == {Outcome.SKIP} and len(reasons) == 1)):
+    if not found or not (outcomes == {Outcome.NOT_APPLICABLE} or (outcomes in UNIFORM and len(reasons) == 1)):
         return None
     return Group(found[0].outcome.value, len(found), tuple(reasons.most_common()), _ids(found))
 
 
 def _reason(outcome: ReqOutcome, t: Labels) -> str:
-    return " / ".join(dict.fromkeys(t.msg(r.reason) for r in outcome.results if r.outcome is outcome.outcome))
+    return " / ".join(dict.fromkeys(t.msg(cause(r.reason)) for r in outcome.results if r.outcome is outcome.outcome))
 
 
 def _ids(found: Iterable[ReqOutcome]) -> tuple[tuple[Obligation, tuple[str, ...]], ...]:

@@ -234,9 +234,11 @@ def test_several_targets_of_one_standard_get_their_own_cells_and_verdict_lines()
     assert [p.get("class") for p in parts] == ["part s-pass", "part s-fail"]
     heads = table(doc, "classes")[0]
     assert heads[1:] == ["Geoportal 2.4.1https://alpha.example/api-a", "Geoportal 2.4.1https://alpha.example/api-b"]
-    verdict = " ".join(doc.get_element_by_id("verdict-0").getparent().text_content().split())
-    assert "erfüllt das Profil nicht" in verdict
-    assert "nicht erfüllt · MUSS: /req/core/root-op Prüfziel: https://alpha.example/api-b" in verdict
+    decision = " ".join(doc.get_element_by_id("verdict-0").text_content().split())
+    assert "erfüllt das Profil nicht" in decision
+    assert "Prüfziel: https://alpha.example/api-b – nicht erfüllt: MUSS /req/core/root-op" in decision
+    findings = " ".join(doc.get_element_by_id("findings-0").text_content().split())
+    assert "nicht erfüllt · MUSS: /req/core/root-op Prüfziel: https://alpha.example/api-b" in findings
 
 
 def test_verdicts_switchability_waivers_notes_and_metadata_are_shown(html_de: str) -> None:
