@@ -9,6 +9,7 @@
 #   PostgreSQL 15 + PostGIS 3 (Debian), with apt-get as root; psycopg2-binary + GeoAlchemy2 in .targets/pygeoapi
 #   .targets/frost        FROST-Server 2.0.0 (Maven Central) + the project's launcher (tests/targets/frost/),
 #                         built with Maven (Java 17 + Maven from Debian, with apt-get as root)
+#   Chromium (Debian chromium), with apt-get as root: the headless layout test of the matrix page
 # Tests that need a server that is not installed are skipped with a reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -159,6 +160,14 @@ install_frost() {  # resolve once online (dependency:go-offline), then build off
   echo "$stamp" >"$home/sources.sha256"
 }
 
+install_chromium() {
+  if command -v chromium >/dev/null; then
+    echo "Chromium: present"
+    return
+  fi
+  apt_packages Chromium chromium
+}
+
 install_venv
 mkdir -p "$TARGETS"
 install_pygeoapi
@@ -168,3 +177,4 @@ install_sensorthings
 install_postgis
 install_pygeoapi_postgres
 install_frost
+install_chromium

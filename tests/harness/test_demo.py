@@ -1,5 +1,6 @@
 """`conformance demo` writes the matrix through the normal run path: one vendor meets the profile, two do not. Its
-German report is German: notes, reasons, evidence labels and counts come from catalogues, not from English text."""
+German report is German: notes, reasons, evidence labels and counts come from catalogues, not from English text.
+Its decision (verdicts, switchability, blockers) fits two screens at 1400 × 900 in headless Chromium."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ import lxml.html
 import pytest
 
 from conformance.core.results import read_run
+from conformance.reporting.html import render_html
+from conformance.reporting.model import build_report
 from conformance.reporting.verdict import EXIT_OK, VerdictState, vendor_verdicts
+from tests.reporting.browser import CHROMIUM, LAYOUT, MISSING, measure
 
 ENGLISH = (
     "sampling cut",
@@ -28,6 +32,8 @@ ENGLISH = (
     "requests to",
     " more)",
 )
+TWO_SCREENS = 2 * 900
+TODAY = 88_010  # the demo page's height at 1400 × 900 before the page was laid out for the reader
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +109,25 @@ def test_the_german_report_of_the_demo_words_notes_reasons_and_evidence_in_germa
         assert english not in text, (english, text[max(0, text.find(english) - 200) : text.find(english) + 200])
     kinds = {" ".join(k.text_content().split()) for k in doc.xpath("//details//p/span[@class='muted']")}
     assert kinds and not kinds & {"missing", "media-type", "status", "value", "paging", "link", "rule"}, kinds
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_decision_lies_within_two_screens_at_1400_by_900(
+    demo: tuple[subprocess.CompletedProcess[str], Path], lang: str, tmp_path: Path
+) -> None:
+    done, folder = demo
+    assert done.returncode == EXIT_OK, done.stderr[-3000:]
+    page = folder / "demo" / "matrix.html"
+    if lang == "en":
+        page = tmp_path / "matrix-en.html"
+        report = build_report(read_run(folder / "demo" / "results.jsonl"))
+        page.write_text(render_html(report, "en"), encoding="utf-8")
+    found = measure(page, LAYOUT, tmp_path)
+    assert found["width"] == 1400, found
+    assert len(found["switch"]) == 1 and found["switch"][0] < TWO_SCREENS, found
+    assert len(found["verdicts"]) == len(found["blockers"]) == 3, found
+    assert max(found["verdicts"] + found["blockers"]) < TWO_SCREENS, found
+    assert found["height"] < TODAY / 10, found
+    assert found["deep"] > 0 and found["hidden"] == found["deep"], found
+    assert found["printed_hidden"] == 0 and found["printed"] > 10 * found["height"], found
