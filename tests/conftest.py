@@ -13,6 +13,7 @@ if "WECHSELBAR_PACK_MIRROR" not in os.environ:
     os.environ["WECHSELBAR_PACK_MIRROR"] = os.pathsep.join(str(m) for m in mirrors if m.is_dir())
 os.environ.setdefault("WECHSELBAR_CACHE", str(ROOT / ".cache" / "wechselbar"))
 
+import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 # Property tests assert behaviour, never speed: a busy machine must not turn them red.
@@ -26,3 +27,11 @@ from tests.targets.pycsw import pycsw_url  # noqa: E402, F401
 from tests.targets.pygeoapi import pygeoapi_records_url, pygeoapi_url  # noqa: E402, F401
 from tests.targets.pygeoapi_postgis import pygeoapi_postgis_url  # noqa: E402, F401
 from tests.targets.sensorthings import sensorthings_url  # noqa: E402, F401
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: object, log: object) -> object:
+    """``-n N``: one unit per file or real server, expensive units first (see tests/scheduling.py)."""
+    from tests import scheduling  # noqa: PLC0415  (xdist is only imported when workers run)
+
+    return scheduling.make(config, log)

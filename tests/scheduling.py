@@ -1,0 +1,77 @@
+"""How ``pytest -n N`` spreads the test files over its workers (``--dist load``, what ``-n`` picks, or ``loadfile``).
+
+A file is one work unit, so a module-scoped fixture (a suite run against a server or a double) runs once, not
+once per worker. Files that use the same real server (the fixtures of :mod:`tests.targets`) form one unit, so
+each server starts once per run. Units that start processes go first, the largest first; a worker that is still
+busy with such a unit takes the smallest unit left as its next one, so two expensive units do not queue on one
+worker while the other runs out of work.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from xdist.scheduler import LoadFileScheduling
+
+# fixture → the server it starts (pygeoapi with PostGIS needs the PostGIS cluster: one unit for both)
+SERVERS = {
+    "pygeoapi_postgis_url": "postgis",
+    "postgis": "postgis",
+    "pygeoapi_url": "pygeoapi",
+    "mapserver_url": "mapserver",
+    "pycsw_url": "pycsw",
+    "sensorthings_url": "sensorthings",
+}
+USES_SERVER = re.compile(r"\b(" + "|".join(SERVERS) + r")\b")
+STARTS_PROCESSES = re.compile(r"\bsubprocess\b|\bPopen\b|\brunning\(|\bserve\(|\.start\(\)|mark\.slow")
+EXPENSIVE = 10_000
+
+
+class ServerFileScheduling(LoadFileScheduling):  # type: ignore[misc]
+    """``--dist loadfile`` with one unit per real server and the expensive units spread first."""
+
+    def __init__(self, config: Any, log: Any = None) -> None:
+        super().__init__(config, log)
+        self.root = Path(config.rootpath)
+
+    def _split_scope(self, nodeid: str) -> str:
+        file = nodeid.split("::", 1)[0]
+        server = _server(self.root / file)
+        return f"server:{server}" if server else file
+
+    def _assign_work_unit(self, node: Any) -> None:
+        """Give the node the most expensive unit left, or the cheapest while it still runs an expensive one."""
+        busy = any(self._weight(s, u) >= EXPENSIVE and not all(u.values()) for s, u in self.assigned_work[node].items())
+        ranked = sorted(self.workqueue.items(), key=lambda item: self._weight(*item))
+        scope, _ = ranked[0] if busy else ranked[-1]
+        self.workqueue.move_to_end(scope, last=False)
+        super()._assign_work_unit(node)
+
+    def _weight(self, scope: str, unit: dict[str, bool]) -> int:
+        expensive = scope.startswith("server:") or _starts_processes(self.root / scope)
+        return len(unit) + (EXPENSIVE if expensive else 0)
+
+
+@cache
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+
+
+def _server(path: Path) -> str | None:
+    found = USES_SERVER.search(_text(path))
+    return SERVERS[found[1]] if found else None
+
+
+def _starts_processes(path: Path) -> bool:
+    return STARTS_PROCESSES.search(_text(path)) is not None
+
+
+def make(config: Any, log: Any) -> ServerFileScheduling | None:
+    """The scheduler for ``--dist load`` (what ``-n`` picks) and ``loadfile``; other modes keep xdist's own.
+
+    Not set in pyproject.toml's addopts: suite runs started by the tests read that file with ``-p no:xdist``.
+    """
+    return ServerFileScheduling(config, log) if config.getoption("dist") in {"load", "loadfile"} else None
