@@ -16,7 +16,6 @@ from conformance.core.harnessmessages import msg
 from conformance.core.httptools import RateLimiter, problem, refused, requests_session, retry_after, version
 from conformance.core.secrets import Redactor
 from conformance.core.transport import (
-    LOG,
     DeadlineExceeded,
     ExchangeLog,
     ForeignHost,
@@ -35,7 +34,6 @@ IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUS = frozenset({502, 503, 504})
 EXCERPT_CHARS = 4000
 __all__ = [
-    "LOG",
     "DeadlineExceeded",
     "ExchangeLog",
     "ForeignHost",
@@ -82,16 +80,21 @@ class SafeSession:
     """One vendor target's HTTP client for one run; the only way suites talk to a vendor.
 
     The rate limiter may be shared with the vendor's other targets; what the target's failures taught (hosts
-    down, timeouts so far) is its own ``health``.
+    down, timeouts so far) is its own ``health``. Its exchanges and deadline are those of ``log``, the run's
+    (a log of its own when none is given).
     """
 
     def __init__(
-        self, vendor: Vendor, redactor: Redactor, log: ExchangeLog = LOG, limiter: RateLimiter | None = None
+        self,
+        vendor: Vendor,
+        redactor: Redactor,
+        log: ExchangeLog | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.vendor = vendor
         self.settings: HttpSettings = vendor.http
         self.redactor = redactor
-        self.log = log
+        self.log = log if log is not None else ExchangeLog()
         self.hosts = vendor.hosts()
         self.limiter = limiter or RateLimiter(self.settings.rate_limit)
         self.session = requests_session(vendor)

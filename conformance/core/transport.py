@@ -70,7 +70,8 @@ class TooManyRedirects(TargetError):
 
 @dataclass
 class ExchangeLog:
-    """The exchanges of the running test and its deadline; reset by the plugin at each test start."""
+    """The exchanges of the running test and its deadline: one per run, held by the run's sessions; the plugin
+    resets it at each test start."""
 
     exchanges: list[Exchange] = field(default_factory=list)
     deadline: float | None = None
@@ -115,6 +116,3 @@ class TargetHealth:
         if error.timed_out:
             with self.lock:
                 self.timeouts += 1
-
-
-LOG = ExchangeLog()

@@ -117,5 +117,5 @@ class CheckItem(pytest.Item):
 
 def _observation(suite: Suite[Any], target: TargetContext) -> Lazy[Any]:
     if target.observation is None:
-        target.observation = Lazy(lambda: suite.observe(target), suite.observe_budget(target))
+        target.observation = Lazy(lambda: suite.observe(target), suite.observe_budget(target), target.http.log)
     return target.observation

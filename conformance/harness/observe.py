@@ -15,18 +15,22 @@ from typing import Generic, TypeVar
 
 from conformance.core.evidence import NotApplicable
 from conformance.core.harnessmessages import msg
-from conformance.core.transport import LOG, DeadlineExceeded, TargetError
+from conformance.core.transport import DeadlineExceeded, ExchangeLog, TargetError
 
 T = TypeVar("T")
 KEPT = (TargetError, NotApplicable)
 
 
 class Lazy(Generic[T]):
-    """A value computed on first use under an optional budget of its own, then kept with its failure, if any."""
+    """A value computed on first use under an optional budget of its own, then kept with its failure, if any.
 
-    def __init__(self, compute: Callable[[], T], budget: float | None = None) -> None:
+    The budget replaces the deadline of ``log`` (the run's exchange log) while the value is computed.
+    """
+
+    def __init__(self, compute: Callable[[], T], budget: float | None = None, log: ExchangeLog | None = None) -> None:
         self.compute = compute
         self.budget = budget
+        self.log = log if log is not None else ExchangeLog()
         self.done = False
         self.value: T | None = None
         self.failure: TargetError | NotApplicable | None = None
@@ -50,10 +54,10 @@ class Lazy(Generic[T]):
     def _computed(self) -> T:
         if self.budget is None:
             return self.compute()
-        left = LOG.remaining()
+        left = self.log.remaining()
         try:
-            with LOG.budget(self.budget):
+            with self.log.budget(self.budget):
                 return self.compute()
         finally:
             if left is not None:
-                LOG.deadline = time.monotonic() + left
+                self.log.deadline = time.monotonic() + left

@@ -16,7 +16,6 @@ import pytest
 
 from conformance.core.config import ConfigError
 from conformance.core.evidence import legacy
-from conformance.core.http import LOG
 from conformance.core.interrupt import SIGNALS
 from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Result, ResultsWriter, read_run
@@ -225,7 +224,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     ends here, before any fixture runs: not applicable, or a fail when the profile requires the class. So does
     every check of a target that stopped answering (an error, with the same reason for each)."""
     context = _context(item)
-    LOG.start(context.vendor.http.test_deadline if context else None)
+    _log_start(item, context.vendor.http.test_deadline if context else None)
     marker = item.get_closest_marker("requirement")
     if context is not None and marker is not None and context.target.claims is not None:
         context.notes.clear()
@@ -237,7 +236,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item) -> None:
     """The deadline and the exchanges of a test end with it: nothing after it runs under its clock."""
-    LOG.start(None)
+    _log_start(item, None)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -248,6 +247,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         return None
     redactor = item.config.stash[STATE].run.vendors.redactor
     return make_report(item, call, Result.from_json(redactor.deep(_result(item, call, context).to_json())), redactor)
+
+
+def _log_start(item: pytest.Item, seconds: float | None) -> None:
+    """Begin a test in the run's exchange log: earlier exchanges forgotten, the deadline set (or cleared)."""
+    state = item.config.stash.get(STATE, None)
+    if state is not None:
+        state.run.log.start(seconds)
 
 
 def _test_name(item: pytest.Item) -> str:
@@ -263,7 +269,7 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetConte
     assert marker is not None
     meta = marker.kwargs
     verdict = _verdict(item, call)
-    found, exchanges = evidence(list(verdict.violations), LOG.exchanges, verdict.outcome, meta["uri"])
+    found, exchanges = evidence(list(verdict.violations), state.run.log.exchanges, verdict.outcome, meta["uri"])
     checked = item if isinstance(item, CheckItem) else None
     notes = [
         *(legacy(n) for n in context.notes),
@@ -330,10 +336,10 @@ class Recorder:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Close the results file and stamp its end time, or mark it interrupted; give the signals back."""
-    LOG.start(None)
     state = config.stash.get(STATE, None)
     if state is None:
         return
+    state.run.log.start(None)
     if state.writer is not None:
         if state.interrupted:
             state.writer.interrupt(now(), state.interrupted)

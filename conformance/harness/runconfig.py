@@ -19,6 +19,7 @@ from conformance.core.model import Standard
 from conformance.core.packs import PackError, lock
 from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
 from conformance.core.results import Header
+from conformance.core.transport import ExchangeLog
 from conformance.core.vendors import Vendor, VendorsFile, load_vendors
 from conformance.harness.registry import standards as known_standards
 from conformance.harness.registry import suite_for
@@ -39,6 +40,7 @@ class RunConfig:
     today: dt.date = field(default_factory=dt.date.today)
     limiters: dict[str, RateLimiter] = field(default_factory=dict)
     contexts: dict[tuple[str, int], TargetContext] = field(default_factory=dict)
+    log: ExchangeLog = field(default_factory=ExchangeLog)
 
     def targets(self, standard: str) -> list[tuple[str, int]]:
         """(vendor id, target index) pairs for one standard, in file order."""
@@ -46,14 +48,15 @@ class RunConfig:
 
     def context(self, key: tuple[str, int]) -> TargetContext:
         """The shared TargetContext of one vendor target (created on first use). Each target has its own HTTP
-        session for the run (hosts down, timeouts counted); the vendor's targets share its rate limit."""
+        session for the run (hosts down, timeouts counted); the vendor's targets share its rate limit, and every
+        session writes to the run's exchange log."""
         from conformance.core.http import RateLimiter, SafeSession  # noqa: PLC0415
         from conformance.harness.target import TargetContext  # noqa: PLC0415
 
         if key not in self.contexts:
             vendor = _per_worker(self.vendors.vendor(key[0]))
             limiter = self.limiters.setdefault(vendor.id, RateLimiter(vendor.http.rate_limit))
-            http = SafeSession(vendor, self.vendors.redactor, limiter=limiter)
+            http = SafeSession(vendor, self.vendors.redactor, self.log, limiter)
             self.contexts[key] = TargetContext(vendor, vendor.targets[key[1]], http, self.profile)
         return self.contexts[key]
 
