@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conformance.core.messages import Catalogue, Message
-from conformance.reporting.messages import Localised
 
 LANGS = ("de", "en")
 
@@ -104,6 +103,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "fehlende Prüfungen sind nicht bewertet, ein Gesamturteil ist nicht möglich.",
         "The run did not finish. This report shows only the checks that completed before it stopped; missing "
         "checks are not judged and no overall verdict can be reached.",
+    ),
+    "legacy.note": (
+        "Diese Ergebnisdatei ist älter als die Meldungscodes (Format wechselbar-results/1): Begründungen, Befunde "
+        "und Hinweise stehen im gespeicherten englischen Wortlaut.",
+        "This results file predates message codes (format wechselbar-results/1): reasons, findings and notes are "
+        "shown in their stored English wording.",
     ),
     "interrupted.text": (
         "Abgebrochen durch {by} ({at}); „conformance run --resume“ mit demselben Ausgabeordner führt den Lauf zu Ende.",
@@ -291,7 +296,7 @@ class Labels:
         if lang not in LANGS:
             raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
         self.lang = lang
-        self.messages = Localised.from_catalogue(messages or Catalogue())
+        self.messages = messages or Catalogue()
 
     def __call__(self, key: str, **values: object) -> str:
         """The label for a key."""

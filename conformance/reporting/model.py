@@ -70,6 +70,11 @@ class Report:
         return {v.vendor: v for v in self.verdicts}
 
     @property
+    def predates_codes(self) -> bool:
+        """The file holds results but no message catalogue (format 1): its texts are shown as stored, in English."""
+        return bool(self.run.results) and not self.run.header.messages
+
+    @property
     def waivers(self) -> tuple[Result, ...]:
         """Results that carry a waiver: expired ones first, then waived checks that now pass."""
         found = [r for r in self.run.results if r.waiver]

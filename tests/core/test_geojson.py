@@ -13,6 +13,42 @@ from conformance.core.outcomes import Obligation
 
 SQUARE = [[7.0, 50.9], [7.1, 50.9], [7.1, 51.0], [7.0, 51.0], [7.0, 50.9]]  # counterclockwise
 GERMANY = (5.8, 47.2, 15.1, 55.1)
+# together they break every rule (with one Point in Germany given as latitude first)
+BROKEN = [
+    {
+        "type": "Feature",
+        "crs": {},
+        "bbox": [0, 0],
+        "geometry": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {"type": "Point", "coordinates": [1.0, 99.0, 1.0, 1.0]},
+                {"type": "LineString", "coordinates": [[1.0]]},
+                {"type": "Polygon", "coordinates": [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]]},
+                {"type": "MultiPolygon", "coordinates": [[[[0, 0], [0, 1], [1, 1]]]]},
+            ],
+        },
+    },
+    {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "MultiPoint", "coordinates": [[200.0, 0.0]]},
+        "bbox": [5, 5, 6, 6],
+    },
+    {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [
+                [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
+                [[0.2, 0.2], [0.4, 0.2], [0.4, 0.4], [0.2, 0.2]],
+                [[0, 0], [1, 0], [1, 1], [0.5, 0.5]],
+            ],
+        },
+    },
+    {"type": "Feature", "properties": {}},
+]
 
 
 def feature(geometry: Any, **extra: Any) -> dict[str, Any]:
@@ -112,8 +148,6 @@ def test_one_finding_per_rule_and_every_rule_names_section_and_obligation() -> N
 
 
 def test_every_finding_and_phrase_renders_in_german_from_the_catalogue() -> None:
-    from tests.reporting.test_findings_geojson import BROKEN  # noqa: PLC0415
-
     found = [f for value in BROKEN for f in check(value)]
     found += check(feature({"type": "Point", "coordinates": [50.72, 6.39]}), GERMANY, "Germany")
     assert {f.rule.key for f in found} == set(RULES)

@@ -185,12 +185,20 @@ def test_merge_of_a_killed_run_stays_incomplete(tmp_path: Path) -> None:
 FORMAT1 = Path(__file__).resolve().parent / "data" / "format1-demo.jsonl"
 
 
-def test_a_format_1_file_renders_as_a_german_report() -> None:
+def test_a_format_1_file_renders_as_a_german_report_with_its_stored_english_texts() -> None:
     result = cli("report", str(FORMAT1), "--format", "html", "--lang", "de")
     assert result.exit_code == 0
     text = " ".join(lxml.html.fromstring(result.stdout).text_content().split())
-    assert "nicht erfüllt" in text and "Stichprobe: " in text
-    assert "sampling cut" not in text
+    assert "nicht erfüllt" in text
+    assert "Diese Ergebnisdatei ist älter als die Meldungscodes" in text
+    assert "sampling cut" in text, "a format-1 text is shown as stored"
+    english = cli("report", str(FORMAT1), "--format", "html", "--lang", "en")
+    assert "predates message codes" not in english.stdout and "älter als die Meldungscodes" not in english.stdout
+
+
+def test_a_run_with_message_codes_carries_no_format_1_note(tmp_path: Path) -> None:
+    shown = cli("report", str(stored(tmp_path, sample_run())), "--format", "html", "--lang", "de")
+    assert shown.exit_code == 0 and "älter als die Meldungscodes" not in shown.stdout
 
 
 def test_a_file_of_an_unknown_format_is_refused_naming_the_format(tmp_path: Path) -> None:
