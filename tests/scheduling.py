@@ -1,8 +1,8 @@
 """How ``pytest -n N`` spreads the test files over its workers (``--dist load``, what ``-n`` picks, or ``loadfile``).
 
 A file is one work unit, so a module-scoped fixture (a suite run against a server or a double) runs once, not
-once per worker. Files that use the same real server (the fixtures of :mod:`tests.targets`) form one unit, so
-each server starts once per run. Units that start processes go first, the largest first; a worker that is still
+once per worker. Files that use the same slow-starting real server (fixtures of :mod:`tests.targets`) form one
+unit, so that server starts once per run. Units that start processes go first, the largest first; a worker that is still
 busy with such a unit takes the smallest unit left as its next one, so two expensive units do not queue on one
 worker while the other runs out of work.
 """
@@ -16,12 +16,13 @@ from typing import Any
 
 from xdist.scheduler import LoadFileScheduling
 
-# fixture → the server it starts (pygeoapi with PostGIS needs the PostGIS cluster: one unit for both)
+# fixture → the server it starts, for servers whose start-up costs more than their files gain from two workers
+# (a database set up, migrated or loaded first). pygeoapi with PostGIS and FROST need the PostGIS cluster: one
+# unit for all three. pygeoapi and MapServer start in seconds: their files stay units of their own.
 SERVERS = {
     "pygeoapi_postgis_url": "postgis",
+    "frost_url": "postgis",
     "postgis": "postgis",
-    "pygeoapi_url": "pygeoapi",
-    "mapserver_url": "mapserver",
     "pycsw_url": "pycsw",
     "sensorthings_url": "sensorthings",
 }
