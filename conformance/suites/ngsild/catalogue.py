@@ -35,7 +35,11 @@ _READ = (
     ("5.7.1", "retrieve-attrs", "Retrieve Entity with attrs SHALL return only the attributes asked for."),
     ("5.7.1", "not-found", "Retrieving an unknown entity SHALL answer 404 with error type ResourceNotFound."),
     ("5.2.4", "bad-id", "A request naming an entity id that is not a URI SHALL answer 400 BadRequestData."),
-    ("5.5.2", "problem-details", "Errors SHALL be ProblemDetails (JSON, with type, title) of the ETSI error type."),
+    (
+        "5.5.2",
+        "problem-details",
+        "Errors SHALL be ProblemDetails: a JSON object whose type is the ETSI error type URI.",
+    ),
     (
         "6.3.7",
         "key-values",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conformance.core.evidence import NotApplicable, Violation
 from conformance.core.judgement import Judgement
 from conformance.suites.ngsild.messages import m
-from conformance.suites.ngsild.problems import bad_id, entity_path, error_findings, not_found
+from conformance.suites.ngsild.problems import ERRORS, bad_id, entity_path, error_findings, not_found
 from conformance.suites.ngsild.sampling import attributes, label, sample
 from conformance.suites.ngsild.service import Ctx, Doc, Entity
 
@@ -82,12 +82,12 @@ def bad_id_error(ctx: Ctx) -> Judgement:
 
 
 def problem_details(ctx: Ctx) -> Judgement:
-    """5.5.2: the provoked errors are ProblemDetails with type and title."""
+    """5.5.2: the provoked errors are ProblemDetails whose type is an ETSI error type URI."""
     docs = [d for d in (not_found(ctx), bad_id(ctx)) if d.status >= 400]
     findings = []
     for doc in docs:
         body = doc.body if isinstance(doc.body, dict) else {}
-        missing = [k for k in ("type", "title") if not isinstance(body.get(k), str)]
+        missing = [k for k in ("type",) if not str(body.get(k, "")).startswith(ERRORS)]
         if missing:
             findings.append(
                 Violation(

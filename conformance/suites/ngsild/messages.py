@@ -15,8 +15,8 @@ FINDINGS = {
         "{what}: der Fehlertyp ist {found}",
     ),
     "ngsi.problem-members": (
-        "the error of {url} lacks the ProblemDetails members {missing}",
-        "dem Fehler von {url} fehlen die ProblemDetails-Elemente {missing}",
+        "the error of {url} lacks the ProblemDetails member {missing} with an ETSI error type",
+        "dem Fehler von {url} fehlt das ProblemDetails-Element {missing} mit einem ETSI-Fehlertyp",
     ),
     "ngsi.retrieve-failed": (
         "{entity} does not answer 200 with a JSON object (HTTP {status})",
@@ -122,8 +122,8 @@ FINDINGS = {
 
 PHRASES = {
     "ngsi.phrase.problem": (
-        "a ProblemDetails JSON object with type and title",
-        "ein ProblemDetails-JSON-Objekt mit type und title",
+        "a ProblemDetails JSON object with an ETSI error type",
+        "ein ProblemDetails-JSON-Objekt mit einem ETSI-Fehlertyp",
     ),
     "ngsi.phrase.unknown-entity": ("retrieving an unknown entity", "der Abruf einer unbekannten Entität"),
     "ngsi.phrase.non-uri-id": ("retrieving an id that is not a URI", "der Abruf einer id, die kein URI ist"),
