@@ -133,6 +133,8 @@ def search(chosen: list[str], page: tuple[int, int], element_set: str, schema: s
     later = start + len(shown) <= len(chosen) and size
     step = len(shown) - 1 if "paging-overlap" in defects and len(shown) > 1 else len(shown)
     following = start + step if later else 0
+    if "paging-stuck" in defects and start > 1:
+        shown, following = [], start
     returned = len(chosen) if "returned-wrong" in defects else len(shown)
     invalid = "iso-records-invalid" in defects
     body = "".join(record(rid, element_set, schema, defects, invalid) for rid in shown)

@@ -26,6 +26,7 @@ DEFECTS: dict[str, str] = {
     "hits-with-records": "GetRecords with resultType=hits returns records too",
     "returned-wrong": "numberOfRecordsReturned gives the number of matching records",
     "paging-overlap": "nextRecord points one record early, so the last record of a page comes again",
+    "paging-stuck": "pages after the first are empty and give their own startPosition as nextRecord",
     "summary-lacks": "the summary element set leaves out dc:type, which the brief set has",
     "cql-ignored": "a CQL constraint is ignored (every record comes)",
     "filter-ignored": "an OGC Filter constraint in KVP is ignored (every record comes)",

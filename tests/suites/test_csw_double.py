@@ -30,6 +30,7 @@ CAUGHT: dict[str, set[str]] = {
     "hits-with-records": {"get-records-hits"},
     "returned-wrong": {"get-records-results"},
     "paging-overlap": {"get-records-paging"},
+    "paging-stuck": {"get-records-paging"},
     "summary-lacks": {"element-sets"},
     "cql-ignored": {"constraint-cql"},
     "filter-ignored": {"constraint-filter"},
@@ -87,6 +88,10 @@ def test_findings_name_what_came(run: Run) -> None:
     texts = [v["text"] for v in run.records[("paging-overlap", "get-records-paging")]["findings"]]
     assert texts[0] == "GetRecords from startPosition=1 returned 5 of 12 records: nextRecord is 5, expected 6"
     assert "the record urn:example:musterstadt:4 came again on the page from startPosition=5" in texts
+    stuck = run.records[("paging-stuck", "get-records-paging")]["findings"]
+    assert [v["text"] for v in stuck] == [
+        "following nextRecord stopped before the end: the page from startPosition=6 gives nextRecord 6"
+    ]
     violation = run.records[("summary-lacks", "element-sets")]["findings"][0]
     assert violation["text"] == (
         "record urn:example:musterstadt:0: the brief view has elements the summary view lacks: dc:type"

@@ -91,6 +91,15 @@ def _paging(page: Answer, start: int, matched: int, seen: set[str]) -> list[Viol
     return found
 
 
+def _ending(done: Walk, last: tuple[int, Answer], count: int, matched: int) -> list[Violation]:
+    start, page = last
+    if not done.ended and not done.notes:
+        return [page.finding(m("paging-stuck", start=start, actual=_number(page, "nextRecord")), 0)]
+    if done.ended and count != matched:
+        return [page.finding(m("total-wrong", actual=count, matched=matched), matched, count)]
+    return []
+
+
 def get_records_paging(ctx: Context) -> Judgement:
     """10.8.4.6, 10.8.4.7: nextRecord leads through every matching record once and is 0 at the end."""
     done = _walk(ctx)
@@ -99,9 +108,8 @@ def get_records_paging(ctx: Context) -> Judgement:
         raise NotApplicable(m("na-no-matched"))
     seen: set[str] = set()
     found = [v for start, page in pages for v in _paging(page, start, done.matched, seen)]
-    if done.ended and len(seen) != done.matched and not found:
-        last = pages[-1][1]
-        found.append(last.finding(m("total-wrong", actual=len(seen), matched=done.matched), done.matched, len(seen)))
+    if pages and not found:
+        found += _ending(done, pages[-1], len(seen), done.matched)
     return ctx.judge(found, ctx.examined(len(pages), "csw.examined.pages"))
 
 

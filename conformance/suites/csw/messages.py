@@ -74,6 +74,10 @@ FINDINGS = {
         "following nextRecord gave {actual} different records, numberOfRecordsMatched is {matched}",
         "das Folgen von nextRecord ergab {actual} verschiedene Datensätze, numberOfRecordsMatched ist {matched}",
     ),
+    "csw.paging-stuck": (
+        "following nextRecord stopped before the end: the page from startPosition={start} gives nextRecord {actual}",
+        "das Folgen von nextRecord endete vor dem Ende: die Seite ab startPosition={start} nennt nextRecord {actual}",
+    ),
     "csw.set-root": (
         "the element set {set} gave a record {actual}",
         "die Elementmenge {set} lieferte einen Datensatz {actual}",
