@@ -22,9 +22,11 @@ Exit codes:
 """
 NOTE = {
     "de": "Die Demo endet mit Exit-Code 0: sie lief vollständig durch. Exit-Code {code} oben ist das Urteil, mit "
-    "dem ein „conformance run“ mit diesen Ergebnissen endete (zwei Anbieter verfehlen das Profil mit Absicht).",
+    "dem ein „conformance run“ mit diesen Ergebnissen endete (zwei Anbieter verfehlen das Profil mit Absicht, "
+    "ebenso die urbane Datenplattform das ihre).",
     "en": "The demo exits with code 0: it ran to the end. Exit code {code} above is the verdict a "
-    "'conformance run' with these results would exit with (two vendors miss the profile on purpose).",
+    "'conformance run' with these results would exit with (two vendors miss the profile on purpose, and the urban "
+    "data platform misses its own).",
 }
 
 
@@ -38,9 +40,20 @@ NOTE = {
 @LANG
 @config_errors
 def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> None:
-    """Run the suites against three fictional vendors served locally and write the matrix."""
-    from conformance.demo.scenario import FIXTURES, running  # noqa: PLC0415  (the test doubles)
+    """Run the suites against three fictional vendors served locally and write the matrix; then the fourth, an
+    urban data platform, against its own profile (matrix in OUT/urbane-datenplattform)."""
+    from conformance.demo import urban  # noqa: PLC0415  (the test doubles)
+    from conformance.demo.scenario import FIXTURES, running  # noqa: PLC0415
 
+    platform = out / urban.FOLDER
+    with urban.running(platform) as vendors:
+        code = execute(
+            RunRequest(vendors, urban.PROFILE, None, (), (), platform, workers, lang, quiet, verbose=verbose)
+        )
+    if code not in (EXIT_OK, EXIT_FAIL):
+        ERR.print(f"the demo did not complete (exit code {code})")
+        raise SystemExit(code)
+    click.echo(f"{(platform / 'matrix.html').resolve()}")
     with running(out) as vendors:
         request = RunRequest(
             vendors,

@@ -48,11 +48,12 @@ def running(out: Path) -> Iterator[Path]:
         for vendor in FEATURES:
             places[f"@{vendor.upper()}_FEATURES@"] = features.url(vendor)
             places[f"@{vendor.upper()}_OPARL@"] = oparl.system_url(vendor)
-        yield _write(out, places)
+        yield write_vendors(out, places)
 
 
-def _write(out: Path, places: dict[str, str]) -> Path:
-    text = (FIXTURES / "vendors.toml").read_text(encoding="utf-8")
+def write_vendors(out: Path, places: dict[str, str], template: str = "vendors.toml") -> Path:
+    """The vendors file of ``fixtures/demo`` with its placeholders filled in, written as ``out/vendors.toml``."""
+    text = (FIXTURES / template).read_text(encoding="utf-8")
     for placeholder, value in places.items():
         text = text.replace(placeholder, value)
     out.mkdir(parents=True, exist_ok=True)

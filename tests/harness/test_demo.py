@@ -1,6 +1,7 @@
-"""`conformance demo` writes the matrix through the normal run path: one vendor meets the profile, two do not. Its
-German report is German: notes, reasons, evidence labels and counts come from catalogues, not from English text.
-Its decision (verdicts, switchability, blockers) fits two screens at 1400 × 900 in headless Chromium."""
+"""`conformance demo` writes the matrix through the normal run path: one vendor meets the profile, two do not; a
+fourth, an urban data platform, is judged against its own profile in a run of its own. Its German report is German:
+notes, reasons, evidence labels and counts come from catalogues, not from English text. Its decision (verdicts,
+switchability, blockers) fits two screens at 1400 × 900 in headless Chromium."""
 
 from __future__ import annotations
 
@@ -79,8 +80,8 @@ def test_demo_writes_the_matrix(demo: tuple[subprocess.CompletedProcess[str], Pa
     assert "Kartenwerk GmbH" in html and "erfüllt das Profil" in html
     states = {v.vendor: v.state for v in vendor_verdicts(run)}
     assert states == {"kartenwerk": VerdictState.MEETS, "geomax": VerdictState.FAILS, "kartolight": VerdictState.FAILS}
-    for path in (tmp_path / "demo").iterdir():
-        assert "demo-token-geomax" not in path.read_text(encoding="utf-8", errors="replace")
+    for path in (tmp_path / "demo").rglob("*"):
+        assert path.is_dir() or "demo-token-geomax" not in path.read_text(encoding="utf-8", errors="replace")
 
 
 def test_the_demo_catalogues_pass_and_fail_as_their_doubles_are_switched(
@@ -92,6 +93,28 @@ def test_the_demo_catalogues_pass_and_fail_as_their_doubles_are_switched(
     assert {r.outcome.value for r in csw if r.vendor == "kartenwerk"} == {"pass"}
     failed = {r.requirement.rsplit("/", 1)[1] for r in csw if r.vendor == "kartolight" and r.outcome.value == "fail"}
     assert failed == {"get-records-paging", "exception-codes"}
+
+
+def test_the_urban_data_platform_is_judged_against_its_own_profile(
+    demo: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    done, tmp_path = demo
+    assert done.returncode == EXIT_OK, done.stderr[-3000:]
+    folder = tmp_path / "demo" / "urbane-datenplattform"
+    assert str((folder / "matrix.html").resolve()) in done.stdout.splitlines()
+    run = read_run(folder / "results.jsonl")
+    assert run.complete and run.header.profile is not None
+    assert run.header.profile.id == "urbane-datenplattform-2026" and {r.vendor for r in run.results} == {"stadtpuls"}
+    required = {i.standard for i in run.header.profile.items}
+    assert {r.standard for r in run.results} == required
+    failed = {
+        r.requirement
+        for r in run.results
+        if r.outcome.value in ("fail", "error") and r.obligation == r.profile_obligation == "MUSS"
+    }
+    assert failed == {"http://dcat-ap.de/def/dcatde/3.0/shacl/DE_Distribution_dcterms_license_v_Min"}
+    assert {v.vendor: v.state for v in vendor_verdicts(run)} == {"stadtpuls": VerdictState.FAILS}
+    assert "Stadtpuls Urban Data GmbH" in (folder / "matrix.html").read_text(encoding="utf-8")
 
 
 def test_the_german_report_of_the_demo_words_notes_reasons_and_evidence_in_german(
@@ -131,3 +154,9 @@ def test_the_decision_lies_within_two_screens_at_1400_by_900(
     assert found["height"] < TODAY / 10, found
     assert found["deep"] > 0 and found["hidden"] == found["deep"], found
     assert found["printed_hidden"] == 0 and found["printed"] > 10 * found["height"], found
+
+
+def test_the_urban_platform_profile_of_the_demo_is_the_example_profile() -> None:
+    root = Path(__file__).resolve().parents[2]
+    demo = root / "fixtures" / "demo" / "urbane-datenplattform.toml"
+    assert demo.read_bytes() == (root / "profiles" / "urbane-datenplattform.toml").read_bytes()
