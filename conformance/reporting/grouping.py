@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from conformance.core.messages import Message
+from conformance.reporting.i18n import Labels
 from conformance.reporting.verdict import Missing
 
 HARNESS_ERROR = "harness.error."
@@ -30,6 +31,15 @@ def cause(reason: Message | None) -> Message | None:
         return reason
     name = reason.code.removeprefix(HARNESS_ERROR)
     return Message(reason.code, {"detail": first}, f"{name}: {first.text}")
+
+
+def plain(reason: Message | None, t: Labels) -> str:
+    """A reason in plain words: an unreachable target's cause as "unreachable: <what failed>"."""
+    found = cause(reason)
+    detail = found.params.get("detail") if found else None
+    if found is not None and found.code == UNREACHABLE and isinstance(detail, Message):
+        return f"{t('unreachable')}: {t.msg(detail)}"
+    return t.msg(found)
 
 
 @dataclass(frozen=True)

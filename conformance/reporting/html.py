@@ -13,8 +13,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from conformance.core.messages import Message
-from conformance.reporting.grouping import UNREACHABLE, bundles
+from conformance.reporting.grouping import bundles, plain
 from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
@@ -82,7 +81,7 @@ def render_html(report: Report, lang: str = "de") -> str:
     names = {r.id: r.label for r in views}
     env = environment().overlay()
     env.filters["vendor_name"] = lambda vendor: names.get(vendor, vendor)
-    env.globals["cause_text"] = lambda reason: _cause_text(reason, t)
+    env.globals["cause_text"] = lambda reason: plain(reason, t)
     standards = _standards(report, views, lang)
     headings = {std.id: std.heading for std in standards}
     env.filters["std_title"] = env.globals["std_title"] = lambda standard: headings.get(standard, standard)
@@ -114,14 +113,6 @@ def _standards(report: Report, views: tuple[RowView, ...], lang: str) -> tuple[S
             StandardView(index, standard, titled(title, version), title, version, first.standard_url, cols, lanes)
         )
     return tuple(found)
-
-
-def _cause_text(reason: Message, t: Labels) -> str:
-    """A shared cause in plain words: an unreachable target as "unreachable: <what failed>"."""
-    detail = reason.params.get("detail")
-    if reason.code == UNREACHABLE and isinstance(detail, Message):
-        return f"{t('unreachable')}: {t.msg(detail)}"
-    return t.msg(reason)
 
 
 def _verdict_text(report: Report, t: Labels) -> Any:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.reporting.grouping import cause
+from conformance.reporting.grouping import plain
 from conformance.reporting.header import Column, Name, vendor_name
 from conformance.reporting.i18n import Labels, label
 from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, Lane, ReqOutcome, Row, State
@@ -169,7 +169,7 @@ def _group(found: tuple[ReqOutcome, ...], t: Labels) -> Group | None:
 
 
 def _reason(outcome: ReqOutcome, t: Labels) -> str:
-    return " / ".join(dict.fromkeys(t.msg(cause(r.reason)) for r in outcome.results if r.outcome is outcome.outcome))
+    return " / ".join(dict.fromkeys(plain(r.reason, t) for r in outcome.results if r.outcome is outcome.outcome))
 
 
 def _ids(found: Iterable[ReqOutcome]) -> tuple[tuple[Obligation, tuple[str, ...]], ...]:

@@ -90,6 +90,7 @@ def test_an_unreachable_vendor_shows_one_reason_with_its_url_and_the_count(lang:
     assert "schon zuvor" not in text and "earlier in this run" not in text
     cells = doc.get_element_by_id("v-2").xpath(".//div[@class='group']")
     assert len(cells) == 2 and text.count(GAMMA + ": ") == 2 + len(cells)
+    assert all(line.split(" · ", maxsplit=1)[0] in words(cell) for cell in cells)
 
 
 def test_the_decision_comes_first_and_the_table_of_contents_leads_to_every_section() -> None:
