@@ -89,6 +89,8 @@ def _dc(rid: str, element_set: str, defects: frozenset[str]) -> str:
         parts.append(f"<dct:abstract>{escape(title)}: Geodaten der Stadt Musterstadt.</dct:abstract>")
     if element_set == "full":
         parts += ["<dc:creator>Stadt Musterstadt</dc:creator>", "<dc:language>de</dc:language>"]
+    if element_set == "full" and "full-invalid" in defects:
+        parts.append("<csw:Colour>grün</csw:Colour>")
     root = {"brief": "BriefRecord", "summary": "SummaryRecord", "full": "Record"}[element_set]
     return f"<csw:{root}>{''.join(parts)}</csw:{root}>"
 

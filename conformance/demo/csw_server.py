@@ -27,6 +27,7 @@ DEFECTS: dict[str, str] = {
     "returned-wrong": "numberOfRecordsReturned gives the number of matching records",
     "paging-overlap": "nextRecord points one record early, so the last record of a page comes again",
     "paging-stuck": "pages after the first are empty and give their own startPosition as nextRecord",
+    "full-invalid": "full records carry an element the CSW record schema does not allow",
     "summary-lacks": "the summary element set leaves out dc:type, which the brief set has",
     "cql-ignored": "a CQL constraint is ignored (every record comes)",
     "filter-ignored": "an OGC Filter constraint in KVP is ignored (every record comes)",

@@ -32,6 +32,7 @@ CAUGHT: dict[str, set[str]] = {
     "paging-overlap": {"get-records-paging"},
     "paging-stuck": {"get-records-paging"},
     "summary-lacks": {"element-sets"},
+    "full-invalid": {"get-records-results", "get-record-by-id"},
     "cql-ignored": {"constraint-cql"},
     "filter-ignored": {"constraint-filter"},
     "post-filter-ignored": {"post-get-records"},

@@ -66,10 +66,15 @@ def _page(page: Answer, start: int, size: int, matched: int | None) -> list[Viol
 
 
 def get_records_results(ctx: Context) -> Judgement:
-    """10.8.4.3, 10.8.4.7: every page valid, within maxRecords, with numberOfRecordsReturned right."""
+    """10.8.4.3, 10.8.4.7: every page valid, within maxRecords, with numberOfRecordsReturned right; the summary
+    and full pages of the element sets valid too."""
     done, size = _walk(ctx), int(ctx.observation.option("page_size"))
     found = [v for start, page in done.pages for v in _page(page, start, size, done.matched)]
-    return ctx.judge(found, ctx.examined(len(done.pages), "csw.examined.pages"))
+    sets = [a for name, a in ctx.observation.part("sets", sets_of).items() if name != "brief"]
+    found += [
+        v for a in sets if a.is_a(tag("GetRecordsResponse")) for v in schema_findings(a, CSW_XSD, m("phrase-response"))
+    ]
+    return ctx.judge(found, ctx.examined(len(done.pages) + len(sets), "csw.examined.pages"))
 
 
 def _paging(page: Answer, start: int, matched: int, seen: set[str]) -> list[Violation]:
