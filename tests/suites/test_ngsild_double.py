@@ -103,6 +103,7 @@ def run(double: NgsiLdTestServer, tmp_path_factory: pytest.TempPathFactory) -> R
     targets = {name: (double.url(name), f"{context}, writes = true") for name in ("ok", *WRITE_DEFECTS)}
     targets |= {name: (double.url(name), context) for name in set(CAUGHT) - WRITE_DEFECTS}
     targets["readonly"] = (double.url("readonly"), "")
+    targets["cut"] = (double.url("readonly"), f"{context}, max_population = 5")
     targets["nobroker"] = (double.url("nobody"), "")
     targets["badcontext"] = (double.url("readonly"), f'user_context = "{double.origin}/contexts/none/x.jsonld"')
     return run_suite(targets, tmp_path_factory.mktemp("ngsild-double"))
@@ -167,3 +168,10 @@ def test_findings_name_the_query_and_entity(run: Run) -> None:
 def test_a_target_without_anything_to_judge_ends_every_check_with_the_reason(run: Run, vendor: str, said: str) -> None:
     assert set(run.outcomes(vendor).values()) == {"error"}
     assert all(said in r["reason"]["text"] for (v, _), r in run.records.items() if v == vendor)
+
+
+def test_a_cut_population_is_said_and_judges_only_what_came(run: Run) -> None:
+    outcomes = run.outcomes("cut")
+    assert "fail" not in outcomes.values() and outcomes["4.9/q"] == "pass"
+    notes = [n["text"] for n in record(run, "cut", "4.9/q")["notes"]]
+    assert any("read 5 entities of type OffStreetParking, not all (option max_population)" in n for n in notes), notes

@@ -125,7 +125,7 @@ STANDARD = Standard(
         Option("types", "", "comma-separated entity types to sample (default: from /types)"),
         Option("max_types", 3, "entity types sampled (the report says when this cuts)"),
         Option("max_entities", 3, "entities sampled per type"),
-        Option("max_population", 200, "the limit asked for when reading all entities of a type"),
+        Option("max_population", 100, "the limit asked for when reading all entities of a type (said when it cuts)"),
         Option("api_version", "", "the API version the broker declares, when it does not say so itself"),
     ),
 )

@@ -229,6 +229,12 @@ NOTES = {
         "sampled {cap} of {total} entity types (option max_types)",
         "{cap} von {total} Entitätstypen geprüft (Option max_types)",
     ),
+    "ngsi.note.population-cut": (
+        "read {cap} entities of type {type}, not all (option max_population): only returned entities are judged, "
+        "no entity is required to be returned",
+        "{cap} Entitäten des Typs {type} gelesen, nicht alle (Option max_population): nur gelieferte Entitäten "
+        "werden beurteilt, keine Entität muss geliefert werden",
+    ),
     "ngsi.note.version": (
         "the broker declares API version {declared}; requirements follow the clauses of {version}",
         "der Broker erklärt die API-Version {declared}; die Anforderungen folgen den Abschnitten von {version}",

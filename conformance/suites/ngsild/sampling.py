@@ -39,7 +39,7 @@ def types(ctx: Ctx) -> list[str]:
 
 def population(ctx: Ctx, entity_type: str, **params: Any) -> Population:
     """All entities of a type (as far as ``max_population`` reaches); skip when the query fails."""
-    limit = ctx.target.option("max_population", 200)
+    limit = ctx.target.option("max_population", 100)
     doc = ctx.observation.get("/entities", {"type": entity_type, "limit": limit, "count": "true", **params})
     if doc.status != 200 or not isinstance(doc.body, list):
         raise Skipped(m("skip.query-unusable", type=entity_type, status=doc.status))
@@ -50,8 +50,11 @@ def population(ctx: Ctx, entity_type: str, **params: Any) -> Population:
 
 
 def populations(ctx: Ctx) -> list[Population]:
-    """The population of every sampled type."""
-    return [population(ctx, t) for t in types(ctx)]
+    """The population of every sampled type, with a note for each that ``max_population`` did not reach in full."""
+    found = [population(ctx, t) for t in types(ctx)]
+    for cut in (p for p in found if not p.complete):
+        ctx.note(m("note.population-cut", type=cut.type, cap=len(cut.entities)))
+    return found
 
 
 def sample(ctx: Ctx) -> list[Entity]:
