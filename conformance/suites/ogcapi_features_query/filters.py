@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from conformance.suites.ogcapi_features_query.probe import Feature
@@ -31,21 +32,24 @@ class Probe:
 
     def as_json(self) -> str:
         """The same filter in cql2-json."""
-        import cql2  # noqa: PLC0415
-
-        return json.dumps(cql2.parse_text(self.text).to_json(), ensure_ascii=False)
+        return json.dumps(_parsed(self.text).to_json(), ensure_ascii=False)
 
     def holds(self, feature: Feature) -> bool:
         """Whether the filter evaluates to TRUE for a returned feature (NULL and errors are not TRUE)."""
-        import cql2  # noqa: PLC0415
-
         properties = dict(feature.get("properties") or {})
         properties[self.geometry] = feature.get("geometry")
         item = {"type": "Feature", "id": feature.get("id"), "geometry": feature.get("geometry")}
         try:
-            return bool(cql2.parse_text(self.text).matches({**item, "properties": properties}))
+            return bool(_parsed(self.text).matches({**item, "properties": properties}))
         except Exception:  # cql2 raises a plain Exception when a value is NULL
             return False
+
+
+@lru_cache(maxsize=256)
+def _parsed(text: str) -> Any:
+    import cql2  # noqa: PLC0415
+
+    return cql2.parse_text(text)
 
 
 def literal(value: Any) -> str:
