@@ -29,7 +29,7 @@ def features_api(ctx: Ctx) -> Judgement:
 
 
 def collection_properties(ctx: Ctx) -> Judgement:
-    """Each catalog (in /collections and at /collections/{id}) has id, title, links, itemType and type Catalog."""
+    """Each catalog, read at /collections/{id}, has id, title, links, itemType and type Catalog."""
     found: list[Violation] = []
     sample = catalogs(ctx)
     for entry in sample:
