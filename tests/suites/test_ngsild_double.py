@@ -104,6 +104,7 @@ def run(double: NgsiLdTestServer, tmp_path_factory: pytest.TempPathFactory) -> R
     targets |= {name: (double.url(name), context) for name in set(CAUGHT) - WRITE_DEFECTS}
     targets["readonly"] = (double.url("readonly"), "")
     targets["cut"] = (double.url("readonly"), f"{context}, max_population = 5")
+    targets["temporal"] = (double.url("readonly"), "temporal = true")
     targets["nobroker"] = (double.url("nobody"), "")
     targets["badcontext"] = (double.url("readonly"), f'user_context = "{double.origin}/contexts/none/x.jsonld"')
     return run_suite(targets, tmp_path_factory.mktemp("ngsild-double"))
@@ -175,3 +176,10 @@ def test_a_cut_population_is_said_and_judges_only_what_came(run: Run) -> None:
     assert "fail" not in outcomes.values() and outcomes["4.9/q"] == "pass"
     notes = [n["text"] for n in record(run, "cut", "4.9/q")["notes"]]
     assert any("read 5 entities of type OffStreetParking, not all (option max_population)" in n for n in notes), notes
+
+
+def test_the_temporal_api_is_judged_only_where_declared(run: Run) -> None:
+    assert run.outcomes("ok")[TEMPORAL] == "not_applicable"
+    assert run.failing("temporal") == {TEMPORAL}
+    texts = [f["text"] for f in record(run, "temporal", TEMPORAL)["findings"]]
+    assert texts and all("answered HTTP 422" in t for t in texts), texts
