@@ -95,5 +95,5 @@ def test_the_overall_help_lists_every_command_with_its_own_summary() -> None:
 
 
 def test_names_repeated_for_help_match_their_sources() -> None:
-    assert tuple(files.FORMATS) == report.FORMATS
+    assert (*files.FORMATS, *files.EXPORTS, "badges") == report.FORMATS
     assert diff.MAX_ROWS == diffreport.MAX_ROWS
