@@ -12,6 +12,8 @@ from conformance.demo.csw_server import CswTestServer
 from conformance.demo.features_server import KARTOLIGHT_DEFECTS, FeaturesTestServer
 from conformance.demo.oparl_cli import Tenant
 from conformance.demo.oparl_server import OParlTestServer
+from conformance.demo.wfs_server import WfsTestServer
+from conformance.demo.wms_server import WmsTestServer
 
 FIXTURES = fixtures_dir() / "demo"
 DEMO_TOKEN = "demo-token-geomax-7f3a9c"
@@ -30,6 +32,14 @@ CSW = {
     "kartenwerk": frozenset(),
     "kartolight": frozenset({"paging-overlap", "unknown-operation-code"}),
 }
+WMS = {
+    "kartenwerk": frozenset(),
+    "kartolight": frozenset({"axis-order-swapped", "invalid-crs-code"}),
+}
+WFS = {
+    "kartenwerk": frozenset(),
+    "kartolight": frozenset({"not-found-ignored", "number-returned-matched"}),
+}
 
 
 @contextmanager
@@ -43,8 +53,14 @@ def running(out: Path) -> Iterator[Path]:
         stack.callback(oparl.stop)
         csw = CswTestServer(CSW).start()
         stack.callback(csw.stop)
+        wms = WmsTestServer(WMS).start()
+        stack.callback(wms.stop)
+        wfs = WfsTestServer(WFS).start()
+        stack.callback(wfs.stop)
         places = {"@EXPORTS@": (FIXTURES / "exports").resolve().as_posix()}
         places |= {f"@{vendor.upper()}_CSW@": csw.url(vendor) for vendor in CSW}
+        places |= {f"@{vendor.upper()}_WMS@": wms.url(vendor) for vendor in WMS}
+        places |= {f"@{vendor.upper()}_WFS@": wfs.url(vendor) for vendor in WFS}
         for vendor in FEATURES:
             places[f"@{vendor.upper()}_FEATURES@"] = features.url(vendor)
             places[f"@{vendor.upper()}_OPARL@"] = oparl.system_url(vendor)

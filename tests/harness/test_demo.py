@@ -68,6 +68,8 @@ def test_demo_writes_the_matrix(demo: tuple[subprocess.CompletedProcess[str], Pa
         "oparl-1.1",
         "xrechnung-3.0",
         "csw-2.0.2",
+        "wms-1.3.0",
+        "wfs-2.0",
     }
     failed = {
         r.vendor
@@ -93,6 +95,30 @@ def test_the_demo_catalogues_pass_and_fail_as_their_doubles_are_switched(
     assert {r.outcome.value for r in csw if r.vendor == "kartenwerk"} == {"pass"}
     failed = {r.requirement.rsplit("/", 1)[1] for r in csw if r.vendor == "kartolight" and r.outcome.value == "fail"}
     assert failed == {"get-records-paging", "exception-codes"}
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"),
+    [
+        ("wms-1.3.0", {"axis-order": "EPSG:4326", "exception-codes": "InvalidSRS"}),
+        ("wfs-2.0", {"get-feature-by-id": "NotFound", "get-feature-count": "numberReturned"}),
+    ],
+)
+def test_the_demo_map_and_download_services_pass_and_fail_as_their_doubles_are_switched(
+    demo: tuple[subprocess.CompletedProcess[str], Path], standard: str, expected: dict[str, str]
+) -> None:
+    run = read_run(demo[1] / "demo" / "results.jsonl")
+    served = [r for r in run.results if r.standard == standard]
+    assert {r.vendor for r in served} == {"kartenwerk", "kartolight"}
+    assert {r.outcome.value for r in served if r.vendor == "kartenwerk"} == {"pass"}
+    failed = {
+        r.requirement.rsplit("/", 1)[1]: r for r in served if r.vendor == "kartolight" and r.outcome.value == "fail"
+    }
+    assert set(failed) == set(expected)
+    for name, word in expected.items():
+        evidence = [f.message.text for f in failed[name].findings]
+        assert any(word in text for text in evidence), evidence
+        assert failed[name].exchanges, name
 
 
 def test_the_urban_data_platform_is_judged_against_its_own_profile(
