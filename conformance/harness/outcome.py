@@ -1,7 +1,7 @@
 """From a finished check to a Result record: outcome, reason, evidence, profile and waiver.
 
-A check on the suite contract returns a :class:`Judgement` (:func:`judged`); a decorator-style test raises
-(:func:`classify`). Both end in a :class:`Verdict`, and the findings of both are capped in one place.
+A check returns a :class:`Judgement` (:func:`judged`) or raises (:func:`classify`: not applicable, a target
+error, a fault). Both end in a :class:`Verdict`, and the findings of both are capped in one place.
 """
 
 from __future__ import annotations

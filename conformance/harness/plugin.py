@@ -1,5 +1,5 @@
-"""The pytest11 plugin: generates the items of contract suites, parametrises decorator-style suite tests over
-the vendor targets, and writes the results file.
+"""The pytest11 plugin: generates the items of contract suites (one per requirement and vendor target) and
+writes the results file.
 
 It is inert unless ``--conformance-vendors`` is given.
 """
@@ -15,12 +15,11 @@ from typing import Any
 import pytest
 
 from conformance.core.config import ConfigError
-from conformance.core.evidence import legacy
 from conformance.core.interrupt import SIGNALS
 from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import Result, ResultsWriter, read_run
 from conformance.harness import registry
-from conformance.harness.items import CheckItem, SuiteFile, target_label
+from conformance.harness.items import CheckItem, SuiteFile
 from conformance.harness.outcome import Verdict, apply_policy, classify, evidence, judged
 from conformance.harness.registry import RegistryError
 from conformance.harness.runconfig import RunConfig, load_run_config, now
@@ -99,7 +98,7 @@ def _contract_suites(selected: list[str]) -> dict[Path, Suite[Any]]:
         entries = registry.registered()
         for entry in entries:
             chosen = [s for s in entry.standards if s.id in selected]
-            if entry.suite is None or not chosen or entry.file is None:
+            if not chosen or entry.file is None:
                 continue
             for standard in chosen:
                 checks_of(entry.suite, standard)
@@ -132,25 +131,6 @@ def _selected(run: RunConfig, wanted: list[str]) -> list[str]:
         raise pytest.UsageError(f"--conformance-standard: unknown standard(s) {', '.join(unknown)}")
     used = {t.standard for v in run.vendors.vendors for t in v.targets}
     return sorted(s for s in used if not wanted or s in wanted)
-
-
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrise every requirement test over the vendor targets of its standard."""
-    marker = metafunc.definition.get_closest_marker("requirement")
-    if marker is None or "target" not in metafunc.fixturenames:
-        return
-    state = metafunc.config.stash.get(STATE, None)
-    keys = state.run.targets(marker.kwargs["standard"]) if state else []
-    metafunc.parametrize("target", keys, indirect=True, ids=[target_label(state.run, k) for k in keys if state])
-
-
-@pytest.fixture
-def target(request: pytest.FixtureRequest) -> TargetContext:
-    """The vendor target a requirement test runs against."""
-    state = request.config.stash[STATE]
-    context = state.run.context(request.param)
-    context.notes.clear()
-    return context
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's worker hook reads the xdist_group markers
@@ -196,11 +176,8 @@ def _group_by_target(items: list[pytest.Item]) -> None:
 
 
 def _key(item: pytest.Item) -> tuple[str, int] | None:
-    """The vendor target of a generated item or of a parametrised suite test."""
-    if isinstance(item, CheckItem):
-        return item.key
-    callspec = getattr(item, "callspec", None)
-    return callspec.params["target"] if callspec is not None and "target" in callspec.params else None
+    """The vendor target of a generated check item."""
+    return item.key if isinstance(item, CheckItem) else None
 
 
 def _in_suite(item: pytest.Item) -> bool:
@@ -227,7 +204,6 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     _log_start(item, context.vendor.http.test_deadline if context else None)
     marker = item.get_closest_marker("requirement")
     if context is not None and marker is not None and context.target.claims is not None:
-        context.notes.clear()
         context.require_claim(marker.kwargs["standard"], marker.kwargs["cls"])
     if context is not None:
         context.http.health.check()
@@ -272,7 +248,6 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], context: TargetConte
     found, exchanges = evidence(list(verdict.violations), state.run.log.exchanges, verdict.outcome, meta["uri"])
     checked = item if isinstance(item, CheckItem) else None
     notes = [
-        *(legacy(n) for n in context.notes),
         *(checked.context.notes if checked and checked.context else ()),
         *verdict.notes,
     ]

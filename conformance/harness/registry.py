@@ -1,8 +1,7 @@
 """The suites wechselbar knows: every entry point of the group ``wechselbar.suites``, built-in or third-party.
 
-An entry point names a :class:`~conformance.harness.suite.Suite` object (``package.module:SUITE``). Until every
-built-in suite is on the contract, an entry point may also name a suite package with decorator-style pytest
-tests (``package.module``, with ``STANDARD`` or ``STANDARDS``); the harness runs those the old way.
+An entry point names a :class:`~conformance.harness.suite.Suite` object (``package.module:SUITE``); anything else
+(a package of decorator-style pytest tests, as before the contract) is refused.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ import importlib.util
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from conformance.core.model import Standard
@@ -32,13 +30,12 @@ class RegistryError(RuntimeError):
 
 @dataclass(frozen=True)
 class Registered:
-    """One registered suite: the module pytest collects, its standards, and the suite object if on the contract."""
+    """One registered suite: the module pytest collects, its standards, and the suite object."""
 
     name: str
     module: str
     standards: tuple[Standard, ...]
-    suite: Suite[Any] | None = None
-    legacy: ModuleType | None = None
+    suite: Suite[Any]
 
     @property
     def file(self) -> Path | None:
@@ -48,10 +45,7 @@ class Registered:
 
     def validator(self) -> Validator | None:
         """The suite's document validator for ``conformance validate``, if it has one."""
-        if self.suite is not None:
-            return self.suite.validator
-        factory = getattr(self.legacy, "document_validator", None)
-        return factory() if callable(factory) else None
+        return self.suite.validator
 
 
 def _load(entry: EntryPoint) -> Registered:
@@ -60,9 +54,6 @@ def _load(entry: EntryPoint) -> Registered:
     loaded = entry.load()
     if isinstance(loaded, Suite):
         return Registered(entry.name, entry.module, tuple(loaded.standards), suite=loaded)
-    if isinstance(loaded, ModuleType):
-        declared = getattr(loaded, "STANDARDS", None) or (loaded.STANDARD,)
-        return Registered(entry.name, entry.module, tuple(declared), legacy=loaded)
     raise RegistryError(f"entry point {entry.name} = {entry.value} names a {type(loaded).__name__}, not a Suite")
 
 

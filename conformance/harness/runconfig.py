@@ -81,20 +81,19 @@ class RunConfig:
 
 
 def _standard_json(standard: Standard) -> dict[str, Any]:
-    """A standard as the header lists it, with the revision of each requirement's check (suites on the contract)."""
+    """A standard as the header lists it, with the revision of each requirement's check."""
     from conformance.harness.suite import checks_of  # noqa: PLC0415  (imports pytest)
 
     suite = suite_for(standard.id).suite
     data: dict[str, Any] = dict(standard.to_json())
-    if suite is not None:
-        data["revisions"] = {uri: check.revision for uri, check in checks_of(suite, standard).items()}
+    data["revisions"] = {uri: check.revision for uri, check in checks_of(suite, standard).items()}
     return data
 
 
 def _catalogue(selected: list[str]) -> Catalogue:
     """The harness's messages and those of every suite with a selected standard: what the records are worded
     from, stored in the header so that reports need no suite installed."""
-    suites = {id(s): s for s in (suite_for(standard).suite for standard in selected) if s is not None}
+    suites = {id(s): s for s in (suite_for(standard).suite for standard in selected)}
     return HARNESS.merged(*(s.messages for s in suites.values()))
 
 

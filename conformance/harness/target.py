@@ -1,17 +1,13 @@
-"""What a suite test receives: one vendor target with its safe HTTP session, options, claims and notes."""
+"""What a suite's observation and checks receive: one vendor target with its safe HTTP session, options, claims."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
-
-import pytest
 
 from conformance.core.evidence import NonConformance, NotApplicable, NotClaimedViolation
 from conformance.core.harnessmessages import msg
 from conformance.core.http import SafeSession
-from conformance.core.model import Requirement
 from conformance.core.outcomes import Obligation
 from conformance.core.profile import Profile
 from conformance.core.vendors import Target, Vendor
@@ -19,11 +15,6 @@ from conformance.harness.observe import Lazy
 from conformance.harness.registry import standards
 
 T = TypeVar("T")
-
-
-def requirement(req: Requirement) -> pytest.MarkDecorator:
-    """The pytest marker that ties a test to the requirement it checks."""
-    return pytest.mark.requirement(**req.marker_kwargs())
 
 
 @dataclass
@@ -34,8 +25,6 @@ class TargetContext:
     target: Target
     http: SafeSession
     profile: Profile | None = None
-    notes: list[str] = field(default_factory=list)
-    memo: dict[str, Any] = field(default_factory=dict)
     observation: Lazy[Any] | None = None
 
     @property
@@ -58,17 +47,6 @@ class TargetContext:
             known.option(name)
         value = self.target.options.get(name, default)
         return type(default)(value) if default is not None else value  # type: ignore[call-arg]
-
-    def note(self, text: str) -> None:
-        """Record a note for the current result (e.g. that sampling cut something)."""
-        if text not in self.notes:
-            self.notes.append(text)
-
-    def remember(self, key: str, compute: Callable[[], T]) -> T:
-        """Compute once per target and process (e.g. the landing page), then reuse."""
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]  # type: ignore[no-any-return]
 
     def claimed(self, cls: str, declared: frozenset[str] | None = None) -> bool:
         """Whether the vendor claims a class: from the vendors file, else from what the target declares."""

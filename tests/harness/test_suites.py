@@ -1,8 +1,4 @@
-"""Every registered suite meets the contract: checks match the catalogue, messages exist in both languages.
-
-Suites not yet on the contract run their decorator-style tests on the old path and word their findings as
-plain English (legacy messages); :func:`legacy_suites` names them, and the list may only shrink.
-"""
+"""Every registered suite meets the contract: checks match the catalogue, messages exist in both languages."""
 
 from __future__ import annotations
 
@@ -11,20 +7,9 @@ from conformance.core.messages import Catalogue, placeholders
 from conformance.harness.registry import registered
 from conformance.harness.suite import checks_of
 
-STILL_LEGACY: set[str] = set()
-
-
-def legacy_suites() -> set[str]:
-    """The registered suites that still run decorator-style tests with plain-text findings."""
-    return {r.name for r in registered() if r.suite is None}
-
-
-def test_legacy_suites_only_shrink() -> None:
-    assert legacy_suites() <= STILL_LEGACY
-
 
 def test_every_contract_suite_has_a_check_per_requirement_and_a_bilingual_catalogue() -> None:
-    suites = [r.suite for r in registered() if r.suite is not None]
+    suites = [r.suite for r in registered()]
     assert suites
     for suite in suites:
         for standard in suite.standards:
@@ -46,3 +31,16 @@ def bilingual(catalogue: Catalogue) -> None:
     for template in catalogue.templates.values():
         assert template.en.strip() and template.de.strip(), template.code
         assert placeholders(template.en) == placeholders(template.de), template.code
+
+
+def test_an_entry_point_naming_a_package_of_test_functions_is_refused() -> None:
+    import types  # noqa: PLC0415
+
+    import pytest  # noqa: PLC0415
+
+    from conformance.harness import registry  # noqa: PLC0415
+
+    package = types.ModuleType("oldsuite")
+    entry = types.SimpleNamespace(name="old", value="oldsuite", module="oldsuite", load=lambda: package)
+    with pytest.raises(registry.RegistryError, match="names a module, not a Suite"):
+        registry._load(entry)  # type: ignore[arg-type]
