@@ -16,7 +16,7 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from conformance.suites.dcat_ap_de.rdf import RDF, RDFS, SH, TYPE, Index, Term
+from conformance.suites.dcat_ap_de.rdf import RDFS, SH, TYPE, Index, Term
 from conformance.suites.dcat_ap_de.shapes import Constraint, Shape
 from conformance.suites.dcat_ap_de.wellformed import well_formed
 
@@ -220,8 +220,3 @@ class Engine:
             self.node(param, value, probe, Owner(param, value, None))  # type: ignore[arg-type]
             return bool(probe.results)
         raise AssertionError(kind)
-
-
-def rdf_type_of(index: Index, node: Term) -> list[str]:
-    """The declared types of a node (for reports)."""
-    return [t.value for t in index.values(node, RDF + "type")]
