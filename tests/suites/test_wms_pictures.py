@@ -11,9 +11,9 @@ import pytest
 from PIL import Image, ImageDraw
 
 from conformance.core.evidence import NotVerified
-from conformance.suites.wms import checks_map, images
+from conformance.suites.wms import checks_map, images, pictures
 from conformance.suites.wms.images import Picture
-from conformance.suites.wms.layers import Layer
+from conformance.suites.wms.layers import GeoBox, Layer
 from conformance.suites.wms.pictures import AxisProbe
 
 
@@ -84,3 +84,19 @@ def test_blank_maps_cannot_tell_and_the_check_says_not_verified() -> None:
     with pytest.raises(NotVerified) as raised:
         checks_map.axis_order(ctx)  # type: ignore[arg-type]
     assert raised.value.reason.code == "wms.cannot-tell-axis"
+
+
+@pytest.mark.parametrize(
+    "extent",
+    [GeoBox(6.93, 7.15, 50.86, 51.045), GeoBox(-170.0, -160.0, -10.0, 10.0), GeoBox(-20.0, 20.0, 60.0, 80.0)],
+)
+def test_the_area_beside_a_layer_keeps_the_extents_edge_pixels_away_from_the_map(extent: GeoBox) -> None:
+    band = pictures._beside(extent)
+    assert band is not None
+    pixels = [
+        (extent.west - band.east) / (band.east - band.west),
+        (band.west - extent.east) / (band.east - band.west),
+        (extent.south - band.north) / (band.north - band.south),
+        (band.south - extent.north) / (band.north - band.south),
+    ]
+    assert max(pixels) * pictures.PROBE_SIZE >= pictures.EDGE_PIXELS, (band, pixels)

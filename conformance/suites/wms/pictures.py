@@ -15,6 +15,7 @@ from conformance.suites.wms.layers import GeoBox, Layer
 from conformance.suites.wms.maps import MapCall, call, formats, layer_crs, params
 
 PROBE_SIZE = 128
+EDGE_PIXELS = 4
 RED, BLUE = "0xFF0000", "0x0000FF"
 
 
@@ -89,18 +90,26 @@ def bbox_probes(obs: Observed) -> list[BboxProbe]:
 
 
 def _beside(geo: GeoBox) -> GeoBox | None:
-    """The widest band of the world beside the layer's extent (at least a degree wide), or None."""
+    """The widest band of the world beside the layer's extent (at least a degree wide), or None. The band keeps a
+    gap of at least EDGE_PIXELS of the probe map from the extent, so that a symbol drawn on the extent's edge
+    (a boundary line's width) cannot reach into the map."""
     south, north = max(geo.south, -85.0), min(geo.north, 85.0)
+    west, east, below, above = geo.west + 180, 180 - geo.east, geo.south + 90, 90 - geo.north
     bands = [
-        (geo.west + 180, GeoBox(-180, geo.west - 0.5, south, north)),
-        (180 - geo.east, GeoBox(geo.east + 0.5, 180, south, north)),
-        (geo.south + 90, GeoBox(geo.west, geo.east, -90, geo.south - 0.5)),
-        (90 - geo.north, GeoBox(geo.west, geo.east, geo.north + 0.5, 90)),
+        (west, GeoBox(-180, geo.west - _gap(west), south, north)),
+        (east, GeoBox(geo.east + _gap(east), 180, south, north)),
+        (below, GeoBox(geo.west, geo.east, -90, geo.south - _gap(below))),
+        (above, GeoBox(geo.west, geo.east, geo.north + _gap(above), 90)),
     ]
     width, band = max(bands, key=lambda b: b[0])
     if width < 1.5 or band.west >= band.east or band.south >= band.north:
         return None
     return band
+
+
+def _gap(room: float) -> float:
+    """Degrees between the extent and a band in ``room`` degrees of the world: half a degree, or EDGE_PIXELS."""
+    return max(0.5, room * EDGE_PIXELS / PROBE_SIZE)
 
 
 @dataclass(frozen=True)
