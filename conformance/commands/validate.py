@@ -70,8 +70,8 @@ def _t(key: str, lang: str) -> str:
 def command(
     paths: tuple[str, ...], standard: str, fmt: str, lang: str, workers: int | None, kosit_reports: Path | None
 ) -> None:
-    """Validate documents (files, folders, globs, ZIP archives) against their standard's rules: XML documents, and
-    GeoJSON with --standard geojson."""
+    """Validate documents (files, folders, globs, ZIP archives) against their standard's rules: XML documents,
+    GeoJSON with --standard geojson, DCAT-AP.de RDF (Turtle, RDF/XML, JSON-LD) with --standard dcat-ap-de-3.0."""
     from conformance.xml.exports import validate_export  # noqa: PLC0415
 
     _check_usage(paths, standard)

@@ -55,6 +55,10 @@ FINDINGS = {
         "{document}: the URL answered with HTTP status {status}, not 200",
         "{document}: die URL antwortete mit HTTP-Status {status}, nicht 200",
     ),
+    "dcat.nothing-judged": (
+        "{document}: holds no node that a shape targets ({targets}); nothing to validate",
+        "{document}: enthält keinen Knoten, auf den eine Shape zielt ({targets}); nichts zu prüfen",
+    ),
     "dcat.page-loop": (
         "{document}: hydra:next leads back to a page already read",
         "{document}: hydra:next führt auf eine schon gelesene Seite zurück",

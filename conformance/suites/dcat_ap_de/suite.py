@@ -11,6 +11,7 @@ from conformance.suites.documents import DocumentSuite
 
 if TYPE_CHECKING:
     from conformance.suites.dcat_ap_de.export import Export  # noqa: F401  (the type argument of the base class)
+    from conformance.xml.report import Validator
 
 
 class DcatApDeSuite(DocumentSuite["Export"]):
@@ -19,3 +20,10 @@ class DcatApDeSuite(DocumentSuite["Export"]):
 
     def __init__(self, standard: Standard) -> None:
         super().__init__(standard, MESSAGES, "conformance.suites.dcat_ap_de")
+
+    @property
+    def validator(self) -> Validator:
+        """The validator for ``conformance validate --standard dcat-ap-de-3.0``: each document on its own."""
+        from conformance.suites.dcat_ap_de.validator import VALIDATOR  # noqa: PLC0415
+
+        return VALIDATOR
