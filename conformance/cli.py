@@ -20,6 +20,7 @@ COMMANDS = {
     "validate": "conformance.commands.validate",
     "packs": "conformance.commands.packs",
     "profile": "conformance.commands.profile",
+    "roundtrip": "conformance.commands.roundtrip",
 }
 
 

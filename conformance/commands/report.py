@@ -42,12 +42,13 @@ def command(results: Path, fmt: str | None, lang: str, output: Path | None, verd
     results file or a run folder."""
     from rich.markup import escape  # noqa: PLC0415
 
+    from conformance.core.transferfile import read_transfers  # noqa: PLC0415
     from conformance.reporting.files import render, write_atomic  # noqa: PLC0415
     from conformance.reporting.model import build_report  # noqa: PLC0415
     from conformance.reporting.text import banner  # noqa: PLC0415
 
     run = load(results)
-    report = build_report(run)
+    report = build_report(run, read_transfers(results if results.is_dir() else results.parent))
     fmt = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "html")
     stop = banner(run, lang)
     if stop:

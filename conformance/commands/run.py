@@ -149,11 +149,12 @@ def finish(results: Path, out: Path, lang: str, code: int | None = None) -> int:
     """Write every report from the results file, print where the matrix is, and return the exit code (``code``
     where the process ends with another than the run's own, e.g. after a signal)."""
     from conformance.core.results import read_run  # noqa: PLC0415
+    from conformance.core.transferfile import read_transfers  # noqa: PLC0415
     from conformance.reporting.files import write_all  # noqa: PLC0415
     from conformance.reporting.model import build_report  # noqa: PLC0415
     from conformance.reporting.summary import print_summary  # noqa: PLC0415
 
-    report = build_report(read_run(results))
+    report = build_report(read_run(results), read_transfers(results.parent))
     code = report.exit_code if code is None else code
     paths = write_all(report, out, lang)
     print_summary(report, paths, lang, code=code)

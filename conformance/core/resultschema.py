@@ -16,7 +16,11 @@ from conformance.core.paths import schemas_dir
 if TYPE_CHECKING:
     from jsonschema_rs import Validator
 
-SCHEMAS = {"wechselbar-results/1": "results-1.schema.json", "wechselbar-results/2": "results.schema.json"}
+SCHEMAS = {
+    "wechselbar-results/1": "results-1.schema.json",
+    "wechselbar-results/2": "results.schema.json",
+    "wechselbar-roundtrip/1": "roundtrip.schema.json",
+}
 
 
 class InvalidRecord(ValueError):
@@ -32,9 +36,10 @@ def _validator(fmt: str, record: str) -> Validator:
     return jsonschema_rs.validator_for({**schema, "$ref": f"#/$defs/{record}"})
 
 
-def check(fmt: str, data: dict[str, Any], number: int) -> None:
-    """Raise :class:`InvalidRecord` naming the line, the JSON path and the problem if ``data`` breaks the schema."""
-    record = "header" if data.get("record") == "header" else "result"
+def check(fmt: str, data: dict[str, Any], number: int, other: str = "result") -> None:
+    """Raise :class:`InvalidRecord` naming the line, the JSON path and the problem if ``data`` breaks the schema
+    (a header line against the header definition, any other against ``other``)."""
+    record = "header" if data.get("record") == "header" else other
     error = next(_validator(fmt, record).iter_errors(data), None)
     if error is not None:
         path = "/" + "/".join(str(part) for part in error.instance_path)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from conformance.core.messages import Message
 from conformance.core.records import WaiverRecord, WaiverStatus
 from conformance.core.results import Result, Run
+from conformance.core.transfer import Transfer
 from conformance.reporting.header import profile_name, short_labels
 from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import Matrix, build_matrix
@@ -46,6 +47,7 @@ class Report:
     verdicts: tuple[VendorVerdict, ...]
     switch: Switchability
     exit_code: int
+    transfers: tuple[Transfer, ...] = ()
 
     @functools.cached_property
     def labels(self) -> dict[str, str]:
@@ -103,9 +105,9 @@ def _waiver_rank(waiver: WaiverRecord | None) -> int:
     return WAIVER_ORDER.index(waiver.status) if waiver else len(WAIVER_ORDER)
 
 
-def build_report(run: Run) -> Report:
-    """Aggregate a run once for every report format."""
+def build_report(run: Run, transfers: tuple[Transfer, ...] = ()) -> Report:
+    """Aggregate a run (and the round trips stored beside it) once for every report format."""
     matrix = build_matrix(run)
     verdicts = vendor_verdicts(run, matrix)
     switch = switchability(matrix, verdicts, run.header.profile is not None)
-    return Report(run, matrix, verdicts, switch, exit_code(run, verdicts))
+    return Report(run, matrix, verdicts, switch, exit_code(run, verdicts), transfers)

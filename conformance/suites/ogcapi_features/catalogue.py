@@ -265,6 +265,7 @@ STANDARD = Standard(
         Option("max_features", 3, "features per sampled collection fetched one by one"),
         Option("page_limit", 10, "the limit asked for while paging through next links"),
         Option("max_pages", 30, "pages walked per collection before paging stops (stated in the report)"),
+        Option("writes", False, "allow `conformance roundtrip` to write into this API (Part 4; removed afterwards)"),
         Option(
             "temporal_properties",
             {},

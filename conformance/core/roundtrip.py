@@ -1,0 +1,137 @@
+"""The round trip A → B for any standard: read from A, write into B, read back, compare, remove what was written.
+
+What a standard reads, writes and calls an attribute is its adapter's (beside its suite, e.g.
+``suites/ogcapi_features/transfer.py``); this module holds the order of things, the journal lines before each
+write and the tally. Every item written is removed at the end, also when the run fails half-way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from conformance.core.journal import Journal
+from conformance.core.transfer import Example, Problem, Transfer
+from conformance.core.transferdiff import LOST, MISSING, UNCHANGED, Change, compare
+from conformance.core.transport import TargetError
+
+
+class TransferFailed(Exception):
+    """A request of the round trip did not do what it should; the problem says which and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item read from A: its collection (or type), id, the document to write, its attributes, its URL."""
+
+    collection: str
+    id: str
+    document: Mapping[str, Any]
+    attributes: Mapping[str, Any]
+    url: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where an item goes in B: the collection URL, the item URL if B keeps ids, and whether that URL is free."""
+
+    collection_url: str
+    item_url: str = ""
+    free: bool = True
+
+
+class Adapter(Protocol):
+    """What a standard contributes to the round trip (reading from A, writing into and reading from B)."""
+
+    def ready(self) -> list[Problem]:
+        """Why B cannot be written to at all (an empty list when it can)."""
+
+    def items(self, sample: int | None) -> Iterator[Item]:
+        """A's items, at most ``sample`` per collection (None: all)."""
+
+    def plan(self, item: Item) -> Plan:
+        """Where the item goes in B; raises TransferFailed when it cannot go anywhere."""
+
+    def write(self, item: Item, plan: Plan) -> str:
+        """Create the item in B; the URL B names for it."""
+
+    def read_back(self, url: str) -> Mapping[str, Any]:
+        """The attributes of the item B holds at ``url``."""
+
+    def remove(self, url: str) -> None:
+        """Delete the item at ``url`` from B."""
+
+
+def round_trip(adapter: Adapter, journal: Journal, transfer: Transfer) -> None:
+    """Move A's items into B through ``adapter`` and tally every attribute into ``transfer``."""
+    transfer.problems += adapter.ready()
+    if transfer.problems:
+        return
+    created: list[str] = []
+    try:
+        for item in adapter.items(transfer.sample):
+            transfer.read += 1
+            _one(adapter, journal, transfer, item, created)
+    except (TargetError, TransferFailed) as exc:
+        transfer.problems.append(_problem(exc, "read-failed"))
+    finally:
+        _remove(adapter, journal, transfer, created)
+    if not transfer.read and not transfer.problems:
+        transfer.problems.append(Problem("nothing-read"))
+
+
+def _one(adapter: Adapter, journal: Journal, transfer: Transfer, item: Item, created: list[str]) -> None:
+    kept = transfer.attribute(item.collection, "item")
+    try:
+        plan = adapter.plan(item)
+        if not plan.free:
+            _note(transfer, Problem("conflict", plan.item_url))
+            return
+        intent = journal.note("intent", collection_url=plan.collection_url, item_url=plan.item_url, absent_before=True)
+        url = adapter.write(item, plan)
+        journal.note("created", intent=intent, url=url)
+        created.append(url)
+        transfer.written += 1
+        back = adapter.read_back(url)
+    except (TargetError, TransferFailed) as exc:
+        _note(transfer, _problem(exc, "write-failed"))
+        kept.add(Change(LOST, "item"), Example(item.id, item.id, None, item.url, ""))
+        return
+    transfer.compared += 1
+    kept.add(Change(UNCHANGED), Example(item.id, item.id, item.id, item.url, url))
+    for name in sorted(set(item.attributes) | set(back)):
+        before, after = item.attributes.get(name, MISSING), back.get(name, MISSING)
+        change = compare(name, before, after)
+        example = Example(item.id, _shown(before), _shown(after), item.url, url)
+        transfer.attribute(item.collection, name).add(change, example)
+
+
+def _note(transfer: Transfer, problem: Problem) -> None:
+    if problem not in transfer.problems:
+        transfer.problems.append(problem)
+
+
+def _shown(value: Any) -> Any:
+    return None if value is MISSING else value
+
+
+def _remove(adapter: Adapter, journal: Journal, transfer: Transfer, created: list[str]) -> None:
+    for url in created:
+        try:
+            adapter.remove(url)
+        except (TargetError, TransferFailed) as exc:
+            transfer.problems.append(_problem(exc, "delete-failed", url))
+            continue
+        journal.note("removed", url=url)
+        transfer.removed += 1
+
+
+def _problem(exc: TargetError | TransferFailed, code: str, url: str = "") -> Problem:
+    if isinstance(exc, TransferFailed):
+        return exc.problem
+    return Problem(code, url, None, exc.message.text)

@@ -1,0 +1,132 @@
+"""The round trip A → B against the writable Features double: each switchable loss is reported as its kind."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conformance.cli import main
+from conformance.core.journal import JOURNAL, Journal, leftovers
+from conformance.core.secrets import Redactor
+from conformance.core.transfer import Transfer
+from conformance.core.transferfile import read_transfers
+from conformance.demo.features_store import DEFECTS, FeaturesStore
+
+PLACES = [
+    {
+        "type": "Feature",
+        "id": f"p{n}",
+        "geometry": {"type": "Point", "coordinates": [7.123456 + n / 1000, 50.734567]},
+        "properties": {"aname": f"Ort {n}", "height": 12.5, "opened": "2026-03-01T10:00:00+01:00"},
+        "links": [{"rel": "describedby", "href": f"https://example.org/ort/{n}"}],
+    }
+    for n in range(4)
+]
+PAIRS = ["clean", *(d for d in DEFECTS if d != "no-writes"), "no-writes", "closed"]
+
+
+def _vendors(folder: Path, store: FeaturesStore) -> Path:
+    lines = ['[[vendors]]\nid = "a"\nname = "A"\nversion = "1"\n']
+    lines.append(f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{store.url("source")}"\n')
+    for name in PAIRS:
+        tenant = "clean" if name == "closed" else name
+        lines.append(f'[[vendors]]\nid = "{name}"\nname = "{name}"\nversion = "1"\n')
+        writes = "" if name == "closed" else "options = { writes = true }\n"
+        lines.append(f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{store.url(tenant)}"\n{writes}')
+    path = folder / "vendors.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def trips(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Transfer], dict[str, int], Any]]:
+    folder = tmp_path_factory.mktemp("roundtrip")
+    tenants = {"source": frozenset(), **{d: frozenset({d}) for d in DEFECTS}, "clean": frozenset()}
+    store = FeaturesStore(tenants, {"orte": []}).start()
+    store.fill("source", {"orte": PLACES})
+    vendors = _vendors(folder, store)
+    codes = {}
+    for name in PAIRS:
+        args = ["roundtrip", "--vendors", str(vendors), "--from", "a", "--to", name, "--out", str(folder)]
+        codes[name] = CliRunner().invoke(main, args).exit_code
+    yield {t.target: t for t in read_transfers(folder)}, codes, (store, folder)
+    store.stop()
+
+
+def _kinds(transfer: Transfer, name: str) -> dict[str, int]:
+    return transfer.attributes[("orte", name)].kinds
+
+
+def test_a_lossless_pair_is_lossless_and_everything_written_is_removed(trips: Any) -> None:
+    transfers, codes, (store, folder) = trips
+    clean = transfers["clean"]
+    assert clean.verdict == "lossless" and codes["clean"] == 0
+    assert clean.read == clean.written == clean.compared == clean.removed == len(PLACES)
+    assert {a.status for a in clean.attributes.values()} == {"unchanged"}
+    assert {name for _, name in clean.attributes} >= {"id", "geometry", "links", "properties.opened"}
+    assert store.views["clean"].data["orte"] == {}
+    assert not (folder / JOURNAL).exists()
+
+
+@pytest.mark.parametrize(
+    ("defect", "attribute", "status", "kind"),
+    [
+        ("drops-property", "properties.aname", "lost", ""),
+        ("truncates-coordinates", "geometry", "changed", "precision"),
+        ("times-to-utc", "properties.opened", "changed", "timezone"),
+        ("renames-ids", "id", "changed", "id"),
+    ],
+)
+def test_each_loss_of_the_double_is_reported_as_its_kind(
+    trips: Any, defect: str, attribute: str, status: str, kind: str
+) -> None:
+    transfers, codes, _ = trips
+    found = transfers[defect]
+    tally = found.attributes[("orte", attribute)]
+    assert tally.status == status and tally.counts[status] == len(PLACES)
+    assert not kind or _kinds(found, attribute) == {kind: len(PLACES)}
+    assert found.verdict == ("with-loss" if status == "lost" else "with-changes") and codes[defect] == 1
+    others = {n for (_, n), a in found.attributes.items() if a.status != "unchanged"}
+    assert others == {attribute}
+    example = tally.examples[0]
+    assert example.source_url.startswith("http://127.0.0.1") and "/" + defect + "/" in example.target_url
+    assert example.before != example.after
+
+
+def test_no_declared_writes_and_no_opt_in_write_nothing(trips: Any) -> None:
+    transfers, codes, (store, _) = trips
+    for name, code in (("no-writes", "no-writes"), ("closed", "not-opted-in")):
+        found = transfers[name]
+        assert found.verdict == "no-verdict" and codes[name] == 3
+        assert [p.code for p in found.problems] == [code] and found.written == 0
+    assert store.views["no-writes"].data["orte"] == {}
+
+
+def test_the_file_is_schema_checked_on_reading(trips: Any, tmp_path: Path) -> None:
+    _, _, (_, folder) = trips
+    lines = (folder / "roundtrip.jsonl").read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[1]) | {"verdict": "fine"}
+    (tmp_path / "roundtrip.jsonl").write_text(lines[0] + "\n" + json.dumps(broken) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        read_transfers(tmp_path)
+
+
+def test_cleanup_removes_what_a_killed_run_left(trips: Any, tmp_path: Path) -> None:
+    _, _, (store, folder) = trips
+    store.fill("clean", {"orte": PLACES[:2]})
+    journal = Journal(tmp_path, Redactor())
+    journal.note("start", vendors=str(folder / "vendors.toml"), vendor="clean", standard="ogcapi-features-1")
+    base = f"{store.url('clean')}/collections/orte/items"
+    intent = journal.note("intent", collection_url=base, item_url=f"{base}/p0", absent_before=True)
+    journal.note("created", intent=intent, url=f"{base}/p0")
+    journal.note("intent", collection_url=base, item_url=f"{base}/p1", absent_before=True)
+    journal.handle.close()  # killed here
+    assert [leftover.certain for leftover in leftovers(tmp_path)[1]] == [True, False]
+    result = CliRunner().invoke(main, ["roundtrip", "--cleanup", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert store.views["clean"].data["orte"] == {} and not (tmp_path / JOURNAL).exists()
