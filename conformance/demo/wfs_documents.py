@@ -65,14 +65,14 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
 
 
 def filter_capabilities() -> str:
-    """The Filter_Capabilities: ResourceId and the minimum standard filter (PropertyIsEqualTo)."""
+    """The Filter_Capabilities: ResourceId, the logical operators, PropertyIsEqualTo and PropertyIsLike, BBOX."""
     declared = {
         "ImplementsQuery": "TRUE",
         "ImplementsAdHocQuery": "TRUE",
         "ImplementsResourceId": "TRUE",
         "ImplementsMinStandardFilter": "TRUE",
         "ImplementsMinSpatialFilter": "TRUE",
-        "ImplementsStandardFilter": "FALSE",
+        "ImplementsStandardFilter": "TRUE",
     }
     constraints = "".join(_constraint(n, v).replace("ows:Constraint", "fes:Constraint") for n, v in declared.items())
     return (

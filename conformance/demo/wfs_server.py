@@ -11,11 +11,13 @@ Several tenants (``http://127.0.0.1:<port>/<tenant>/wfs``) share one port:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+
+from lxml import etree
 
 from conformance.core.xmlsafe import XMLRejected, parse_bytes
 from conformance.demo import wfs_documents as docs
 from conformance.demo.testserver import Answer, DefectServer, TenantHandler, tenants_main
+from conformance.demo.wfs_filter import selected
 
 DEFECTS: dict[str, str] = {
     "capabilities-invalid": "a FeatureType of the capabilities carries an element the WFS schema does not allow",
@@ -37,6 +39,9 @@ DEFECTS: dict[str, str] = {
     "post-ignores-count": "a POSTed wfs:GetFeature ignores its count attribute",
     "post-by-id-collection": "a POSTed GetFeatureById answers with a wfs:FeatureCollection",
     "bbox-ignored": "a fes:BBOX filter is ignored (every feature comes)",
+    "like-literal": "a fes:PropertyIsLike pattern is compared literally (wildCard, singleChar, escapeChar ignored)",
+    "not-ignored": "a fes:Not is ignored (the features its operand holds for come)",
+    "post-filter-ignored": "the fes:Filter of a POSTed wfs:Query is ignored (every feature comes)",
     "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
     "no-next": "GetFeature with COUNT gives no next link although more features match",
     "previous-wrong": "the previous link of a page points at the page after it",
@@ -71,9 +76,11 @@ class Handler(TenantHandler):
             return self._by_id(stored.findtext(f"{{{WFS}}}Parameter") or "", "post-by-id-collection")
         query = root.find(f"{{{WFS}}}Query")
         count = "" if "post-ignores-count" in self.defects else root.get("count", "")
-        return self._typed(
-            "GetFeature", {"TYPENAMES": query.get("typeNames", "") if query is not None else "", "COUNT": count}
-        )
+        params = {"TYPENAMES": query.get("typeNames", "") if query is not None else "", "COUNT": count}
+        found = query.find(f"{{{FES}}}Filter") if query is not None else None
+        if found is not None and "post-filter-ignored" not in self.defects:
+            params["FILTER"] = etree.tostring(found, encoding="unicode")
+        return self._typed("GetFeature", params)
 
     def _route(self, url: str, params: dict[str, str]) -> Answer:
         request = params.get("REQUEST", "")
@@ -103,10 +110,13 @@ class Handler(TenantHandler):
         ignored = request == "GetPropertyValue" and "values-ignore-count" in self.defects
         count = 0 if ignored else int(params.get("COUNT", "0") or 0)
         start = int(params.get("STARTINDEX", "0") or 0)
-        chosen = self._filtered(params.get("FILTER", ""))
+        chosen = selected(params.get("FILTER", ""), self.defects)
         if chosen is None:
             return self._fault(
-                400, "InvalidParameterValue", "filter", "the double knows ResourceId and PropertyIsEqualTo"
+                400,
+                "InvalidParameterValue",
+                "filter",
+                "the double knows ResourceId, PropertyIsEqualTo, PropertyIsLike, BBOX, And, Or and Not",
             )
         fids = chosen[start : start + count if count else None]
         if request == "GetPropertyValue":
@@ -116,47 +126,6 @@ class Handler(TenantHandler):
             return 200, XML, docs.collection(self.url, shown, self.defects, matched=len(docs.TREES))
         links = docs.page_links(self.url, count, self._pages(start, count)) if count else ""
         return 200, XML, docs.collection(self.url, fids, self.defects, len(docs.TREES), links)
-
-    def _filtered(self, text: str) -> list[str] | None:
-        """The trees a FILTER selects (all without one), or None for a filter the double does not know."""
-        if not text:
-            return sorted(docs.TREES)
-        try:
-            root = parse_bytes(text.encode()).getroot()
-        except XMLRejected:
-            return None
-        rids = [el.get("rid", "") for el in root.iter(f"{{{FES}}}ResourceId")]
-        if rids:
-            return sorted(docs.TREES) if "resource-id-ignored" in self.defects else [r for r in rids if r in docs.TREES]
-        box = root.find(f"{{{FES}}}BBOX")
-        if box is not None:
-            return self._boxed(box)
-        literal = root.findtext(f"{{{FES}}}PropertyIsEqualTo/{{{FES}}}Literal")
-        reference = root.findtext(f"{{{FES}}}PropertyIsEqualTo/{{{FES}}}ValueReference") or ""
-        if literal is None or not reference.endswith("art"):
-            return None
-        if "equal-ignored" in self.defects:
-            return sorted(docs.TREES)
-        return [f for f in sorted(docs.TREES) if docs.TREES[f][2] == literal]
-
-    def _boxed(self, box: Any) -> list[str] | None:
-        """The trees whose position (latitude, longitude, as the double writes it) lies in a BBOX's envelope."""
-        gml = "{http://www.opengis.net/gml/3.2}"
-        try:
-            low = [float(v) for v in (box.findtext(f".//{gml}lowerCorner") or "").split()]
-            high = [float(v) for v in (box.findtext(f".//{gml}upperCorner") or "").split()]
-        except ValueError:
-            return None
-        if len(low) != 2 or len(high) != 2:
-            return None
-        if "bbox-ignored" in self.defects:
-            return sorted(docs.TREES)
-        inside = [
-            f
-            for f, (lon, lat, _) in docs.TREES.items()
-            if low[0] <= round(lat, 4) <= high[0] and low[1] <= round(lon, 4) <= high[1]
-        ]
-        return sorted(inside)
 
     def _pages(self, start: int, count: int) -> dict[str, int]:
         starts = {}

@@ -39,8 +39,11 @@ CAUGHT: dict[str, set[str]] = {
     "hits-with-features": {"get-feature-count"},
     "values-ignore-count": {"get-property-value"},
     "resource-id-ignored": {"filter-resource-id"},
-    "equal-ignored": {"filter-equal"},
-    "bbox-ignored": {"filter-bbox"},
+    "equal-ignored": {"filter-equal", "filter-logical", "post-filter"},  # the And, Or and Not build on equality
+    "bbox-ignored": {"filter-bbox", "filter-logical", "post-filter"},  # the And holds a BBOX
+    "like-literal": {"filter-like", "post-filter"},  # the POSTed filters include the PropertyIsLike
+    "not-ignored": {"filter-logical", "post-filter"},
+    "post-filter-ignored": {"post-filter"},
     "post-ignores-count": {"post-get-feature"},
     "post-by-id-collection": {"post-get-feature-by-id"},
     "paging-overlap": {"paging-next"},
@@ -49,7 +52,10 @@ CAUGHT: dict[str, set[str]] = {
 }
 # Without next links there is no second page whose previous link could be followed (nothing examined); a server
 # that declares no XMLEncoding does not claim the HTTP POST class.
-UNJUDGED = {"no-next": {"paging-previous"}, "no-binding": {"post-get-feature", "post-get-feature-by-id"}}
+UNJUDGED = {
+    "no-next": {"paging-previous"},
+    "no-binding": {"post-get-feature", "post-get-feature-by-id", "post-filter"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +88,22 @@ def test_every_verdict_says_what_it_examined(run: Run) -> None:
         record = run.records[("clean", name)]
         assert record["examined"] and record["examined"][0]["count"] > 0, (name, record["examined"])
     assert run.records[("clean", "get-feature-by-id")]["examined"][0]["count"] == 2
+    counts = {n: run.records[("clean", n)]["examined"][0]["count"] for n in ("filter-like", "filter-logical")}
+    assert counts == {"filter-like": 1, "filter-logical": 3}  # And, Or, Not of the first two trees
+    assert run.records[("clean", "post-filter")]["examined"][0]["count"] == 5  # equal, like, And, Or, Not
+
+
+def test_a_literal_like_misses_the_feature_its_pattern_was_made_from(run: Run) -> None:
+    texts = [v["text"] for v in run.records[("like-literal", "filter-like")]["findings"]]
+    assert texts == [
+        "GetFeature (KVP) for app:baum with the filter app:art LIKE '#ic*' does not return the feature "
+        "baum.1, for which the filter holds"
+    ]
+    texts = [v["text"] for v in run.records[("not-ignored", "filter-logical")]["findings"]]
+    assert (
+        "GetFeature (KVP) for app:baum with the filter NOT (app:art = 'Eiche') returns the feature baum.1, "
+        "for which the filter does not hold" in texts
+    )
 
 
 def test_findings_name_what_came(run: Run) -> None:

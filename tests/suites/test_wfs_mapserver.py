@@ -8,7 +8,8 @@ WFS operations and a binding are declared, GetFeatureById returns the feature it
 unknown identifier, the exception reports are valid OWS 1.1, DescribeFeatureType gives application schemas that
 compile offline (GML from the packs), every GetFeature and GetPropertyValue response validates against the
 schemas it names, COUNT, numberReturned and RESULTTYPE=hits hold, fes:ResourceId, fes:PropertyIsEqualTo and fes:BBOX
-filters select what they name (Basic WFS), POSTed GetFeature queries and GetFeatureById answer as in KVP (HTTP POST),
+filters select what they name, and so do PropertyIsLike, And, Or and Not built from the sample
+(Basic WFS), POSTed GetFeature queries and GetFeatureById answer as in KVP and POSTed filters hold (HTTP POST),
 and the next links lead through the lakes once (25 in three pages of 10) and the previous link of page 2 gives
 page 1 (Response paging).
 """
@@ -60,6 +61,8 @@ def test_the_feature_responses_examined(run: Run) -> None:
     assert examined["get-property-value"] == 2
     assert examined["filter-resource-id"] == examined["filter-equal"] == examined["filter-bbox"] == 2
     assert examined["post-get-feature"] == examined["post-get-feature-by-id"] == 1  # the first type, POSTed
+    assert examined["filter-like"] == 2 and examined["filter-logical"] == 6  # And, Or, Not per type
+    assert examined["post-filter"] == 10  # equal, like, And, Or, Not per type
     assert examined["feature-schema"] == 8  # the six above and two GetFeatureById answers
 
 

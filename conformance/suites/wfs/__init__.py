@@ -5,8 +5,9 @@ operations GetCapabilities, DescribeFeatureType, ListStoredQueries, DescribeStor
 the stored query GetFeatureById, at least one service binding, and the exception reports of 7.5. A requirement
 here is one testable statement of such a class, named by the abstract test and the clause, with the obligation
 as the clause words it. WFS 2.0 predates OGC requirement URIs, so the identifiers are the project's own
-(``urn:wechselbar:wfs-2.0/req/...``). Covered so far: the Simple WFS and, of the Basic WFS (A.1.2), the
-operations, COUNT/RESULTTYPE=hits and GetPropertyValue, and response paging; filters and the encodings follow.
+(``urn:wechselbar:wfs-2.0/req/...``). Covered so far: the Simple WFS; of the Basic WFS (A.1.2) the operations,
+COUNT/RESULTTYPE=hits, GetPropertyValue and the FES 2.0 filters the Filter_Capabilities declare; response paging;
+and the HTTP POST binding (XML encoding), filters included.
 """
 
 from __future__ import annotations
@@ -112,6 +113,18 @@ _BASIC = (
         "spatial filter: GetFeature with a fes:BBOX SHALL return the features that reach into the box, and no "
         "other.",
     ),
+    (
+        "filter-like",
+        "A.1.2; 7.9.2, ISO 19143 7.7 (ImplementsStandardFilter): where the Filter_Capabilities declare the "
+        "standard filter, GetFeature with fes:PropertyIsLike SHALL return the features whose value matches the "
+        "pattern, read with the wildCard, singleChar and escapeChar the request declares, and no other.",
+    ),
+    (
+        "filter-logical",
+        "A.1.2; 7.9.2, ISO 19143 7.10 (ImplementsMinStandardFilter): where the Filter_Capabilities declare the "
+        "minimum standard filter, which includes the logical operators, GetFeature with fes:And, fes:Or and "
+        "fes:Not SHALL return the features the combined predicates hold for, and no other.",
+    ),
 )
 
 
@@ -139,6 +152,12 @@ _POST = (
         "post-get-feature-by-id",
         "Annex A (HTTP POST); 6.4, Annex D, 7.9.3.6: a POSTed wfs:GetFeature with the stored query "
         "GetFeatureById SHALL return the feature itself.",
+    ),
+    (
+        "post-filter",
+        "Annex A (HTTP POST); 6.4, Annex D, 7.9.2: a POSTed wfs:GetFeature whose wfs:Query carries a fes:Filter "
+        "(PropertyIsEqualTo, PropertyIsLike, And, Or, Not, as the Filter_Capabilities declare them) SHALL return "
+        "the features the filter holds for, and no other.",
     ),
 )
 

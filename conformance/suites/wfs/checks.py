@@ -11,6 +11,7 @@ from conformance.harness.suite import Check, CheckContext, by_requirement
 from conformance.suites.wfs import BASE, probes
 from conformance.suites.wfs import checks_features as features
 from conformance.suites.wfs import checks_filters as filters
+from conformance.suites.wfs import checks_logic as logic
 from conformance.suites.wfs import checks_paging as paging
 from conformance.suites.wfs import checks_posts as posted
 from conformance.suites.wfs.messages import m
@@ -168,8 +169,11 @@ CHECKS = by_requirement(
     _check("filter-resource-id", filters.filter_resource_id),
     _check("filter-equal", filters.filter_equal),
     _check("filter-bbox", filters.filter_bbox),
+    _check("filter-like", logic.filter_like),
+    _check("filter-logical", logic.filter_logical),
     _check("post-get-feature", posted.post_get_feature),
     _check("post-get-feature-by-id", posted.post_get_feature_by_id),
+    _check("post-filter", logic.post_filter),
     _check("paging-next", paging.paging_next),
     _check("paging-previous", paging.paging_previous),
 )

@@ -24,7 +24,8 @@ def _filtered(ctx: Context) -> list[FilterProbe]:
     return ctx.observation.part("filters", lambda obs: probes(obs, done))
 
 
-def _not_collection(answer: Answer, asked: Message) -> Violation | None:
+def not_collection(answer: Answer, asked: Message) -> Violation | None:
+    """A finding unless the answer is an HTTP 200 wfs:FeatureCollection."""
     if answer.tree is None or answer.root != f"{{{WFS}}}FeatureCollection" or answer.response.status != 200:
         message = m("not-collection", request=asked, document=m("phrase-collection"), actual=answer.what())
         return answer.finding(message, m("phrase-collection"), answer.what())
@@ -32,7 +33,7 @@ def _not_collection(answer: Answer, asked: Message) -> Violation | None:
 
 
 def _by_id(probe: FilterProbe, answer: Answer) -> list[Violation]:
-    wrong = _not_collection(answer, m("asked-filter-id", type=probe.type, id=probe.id))
+    wrong = not_collection(answer, m("asked-filter-id", type=probe.type, id=probe.id))
     if wrong:
         return [wrong]
     got = [f.get(GML_ID, "") for f in members(answer)]
@@ -56,7 +57,7 @@ def filter_resource_id(ctx: Context) -> Judgement:
 
 def _equal(probe: FilterProbe, answer: Answer) -> list[Violation]:
     asked = m("asked-filter-equal", type=probe.type, reference=probe.reference, value=probe.value)
-    wrong = _not_collection(answer, asked)
+    wrong = not_collection(answer, asked)
     if wrong:
         return [wrong]
     local, found = probe.reference.rpartition(":")[2], list[Violation]()
@@ -91,7 +92,7 @@ def filter_equal(ctx: Context) -> Judgement:
 
 def _bbox(probe: FilterProbe, answer: Answer) -> list[Violation]:
     assert probe.box is not None
-    wrong = _not_collection(answer, m("asked-filter-bbox", type=probe.type))
+    wrong = not_collection(answer, m("asked-filter-bbox", type=probe.type))
     if wrong:
         return [wrong]
     features, found = members(answer), list[Violation]()

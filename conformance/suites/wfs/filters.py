@@ -69,9 +69,14 @@ def _box(obs: Observed, probe: TypeProbe) -> tuple[Box | None, Answer | None]:
 
 
 def _get(obs: Observed, name: str, clause: str, reference: str, namespace: str) -> Answer:
+    return obs.call("GetFeature", kvp_params(name, clause, reference, namespace))
+
+
+def kvp_params(name: str, clause: str, reference: str, namespace: str) -> dict[str, str]:
+    """TYPENAMES, FILTER (the clause in a fes:Filter) and, for a prefixed reference, NAMESPACES."""
     prefix = reference.partition(":")[0] if namespace and ":" in reference else ""
     declared = f" xmlns:{prefix}={quoteattr(namespace)}" if prefix else ""
     params = {"TYPENAMES": name, "FILTER": FILTER.format(fes=FES, namespaces=declared, clause=clause)}
     if prefix:
         params["NAMESPACES"] = f"xmlns({prefix},{namespace})"
-    return obs.call("GetFeature", params)
+    return params

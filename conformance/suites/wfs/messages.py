@@ -5,6 +5,7 @@ German. Texts from a library or from the server (a schema validator's error, an 
 from __future__ import annotations
 
 from conformance.core.messages import Catalogue, Message, Param
+from conformance.suites.wfs.messages_filters import FILTERS
 
 FINDINGS = {
     "wfs.not-capabilities": (
@@ -250,7 +251,7 @@ EXAMINED = {
     "wfs.examined.previous-links": ("previous links followed", "verfolgte previous-Links"),
 }
 
-MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **NOTES, **EXAMINED})
+MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **NOTES, **EXAMINED, **FILTERS})
 
 
 def m(key: str, /, **params: Param) -> Message:

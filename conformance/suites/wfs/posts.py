@@ -24,11 +24,12 @@ class PostProbe:
     id: str
 
 
-def query_body(name: str, namespace: str) -> bytes:
-    """wfs:GetFeature with one wfs:Query of a type (its prefix declared) and COUNT."""
+def query_body(name: str, namespace: str, count: int = COUNT, clause: str = "") -> bytes:
+    """wfs:GetFeature with one wfs:Query of a type (its prefix declared), count, and optionally a fes:Filter."""
     prefix = name.partition(":")[0] if ":" in name else ""
     declared = f" xmlns:{prefix}={quoteattr(namespace)}" if prefix and namespace else ""
-    return f'{HEAD} count="{COUNT}"{declared}><wfs:Query typeNames={quoteattr(name)}/></wfs:GetFeature>'.encode()
+    query = f"<wfs:Query typeNames={quoteattr(name)}" + (f">{clause}</wfs:Query>" if clause else "/>")
+    return f'{HEAD} count="{count}"{declared}>{query}</wfs:GetFeature>'.encode()
 
 
 def by_id_body(fid: str) -> bytes:
