@@ -30,6 +30,7 @@ from conformance.reporting.text import (
     titled,
     value,
 )
+from conformance.reporting.transfers import transfer_views
 from conformance.reporting.verdict import VendorVerdict
 from conformance.reporting.views import LaneView, RowView, detail, rows
 
@@ -99,6 +100,7 @@ def render_html(report: Report, lang: str = "de") -> str:
         profile_items=_profile_items(report, t),
         several={(r.id, s) for r in views for s in r.several},
         banner=banner(run, lang),
+        transfers=transfer_views(report, t),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conformance.core.messages import Catalogue, Message
+from conformance.reporting.transferwords import TRANSFER_LABELS
 
 LANGS = ("de", "en")
 
@@ -247,6 +248,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.unchanged": ("unverändert", "unchanged"),
     "diff.cut": ("… und {n} weitere (vollständig mit --format json)", "… and {n} more (all with --format json)"),
 }
+LABELS |= TRANSFER_LABELS
 
 # Counted phrases: (singular, plural) in German, then in English.
 COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {

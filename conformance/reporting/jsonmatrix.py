@@ -18,6 +18,7 @@ from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, ReqOutcome, Row
 from conformance.reporting.model import Report
 from conformance.reporting.text import banner, cell_text, deep_clean, examined
+from conformance.reporting.transfers import transfer_json
 
 FORMAT = "wechselbar-matrix/2"
 
@@ -45,6 +46,7 @@ def render_json(report: Report, lang: str = "de") -> str:
         ],
         "vendors": [_vendor(report, row, t) for row in report.matrix.rows],
         "switchability": _switch(report, t),
+        "transfers": transfer_json(report, t),
         "waivers": [
             {"vendor": r.vendor, "requirement": r.requirement, "test_id": r.test_id, **r.waiver.to_json()}
             for r in report.waivers

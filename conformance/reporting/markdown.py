@@ -12,6 +12,7 @@ from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import Row
 from conformance.reporting.model import Report
 from conformance.reporting.text import SYMBOL, banner, cell_text, clean, short_requirement
+from conformance.reporting.transfers import transfer_markdown
 from conformance.reporting.verdict import Missing, VendorVerdict
 
 MAX_MISSING = 5
@@ -32,7 +33,8 @@ def render_markdown(report: Report, lang: str = "de") -> str:
     stop = banner(run, lang)
     if stop:
         lines += ["", f"> **⚠ {stop[0]}**: {md(stop[1])}"]
-    lines += ["", *_table(report, t), "", f"_{t('legend.console')}_", "", *_missing(report, t), *_footer(report, t)]
+    lines += ["", *_table(report, t), *transfer_markdown(report, t, md), "", f"_{t('legend.console')}_", ""]
+    lines += [*_missing(report, t), *_footer(report, t)]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from conformance.core.evidence import Violation
 from conformance.core.outcomes import Outcome
+from conformance.core.transfer import LOSSLESS, NO_VERDICT, PROBLEMS, STATUSES, WITH_CHANGES, WITH_LOSS
+from conformance.core.transferdiff import KINDS as TRANSFER_KINDS
 from conformance.reporting import i18n
 from conformance.reporting.diff import CAVEATS, Change
 from conformance.reporting.matrix import OBLIGATIONS, State
@@ -50,6 +52,10 @@ def dynamic_keys() -> set[str]:
         | {f"diff.{c.value}" for c in Change}
         | {f"diff.caveat.{k}" for k in CAVEATS}
         | {f"kind.{v.kind}" for v in (Violation, *Violation.__subclasses__())}
+        | {f"transfer.{v}" for v in (LOSSLESS, WITH_CHANGES, WITH_LOSS, NO_VERDICT)}
+        | {f"transfer.status.{s}" for s in STATUSES}
+        | {f"transfer.kind.{k}" for k in TRANSFER_KINDS}
+        | {f"transfer.problem.{p}" for p in PROBLEMS}
         | {
             "verdict.clean",
             "verdict.failures",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 
@@ -16,6 +17,11 @@ from conformance.core.secrets import Redactor
 from conformance.core.transfer import Transfer
 from conformance.core.transferfile import read_transfers
 from conformance.demo.features_store import DEFECTS, FeaturesStore
+from conformance.reporting.html import render_html
+from conformance.reporting.jsonmatrix import render_json
+from conformance.reporting.markdown import render_markdown
+from conformance.reporting.model import build_report
+from tests.reporting.samples import sample_run
 
 PLACES = [
     {
@@ -130,3 +136,35 @@ def test_cleanup_removes_what_a_killed_run_left(trips: Any, tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["roundtrip", "--cleanup", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert store.views["clean"].data["orte"] == {} and not (tmp_path / JOURNAL).exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "lossless", "loss"),
+    [("de", "Datenübernahme", "verlustfrei", "mit Verlust"), ("en", "Data transfer", "lossless", "with loss")],
+)
+def test_the_matrix_shows_the_data_transfer_after_the_decision(
+    trips: Any, lang: str, title: str, lossless: str, loss: str
+) -> None:
+    transfers, _, _ = trips
+    report = build_report(sample_run(), tuple(transfers.values()))
+    doc = lxml.html.fromstring(render_html(report, lang))
+    assert doc.xpath("//main/section/@id")[:2] == ["decision", "transfer"]
+    assert "transfer" in [a.get("href")[1:] for a in doc.xpath("//nav[@class='toc']//a")]
+    section = doc.xpath("//section[@id='transfer']")[0]
+    rows = {
+        r.xpath("th")[0].text_content(): r.xpath("td")[1].text_content()
+        for r in section.xpath("table[@class='transfer']/tbody/tr")
+    }
+    assert lossless in rows["a → clean"] and loss in rows["a → drops-property"]
+    dropped = section.xpath(".//details[contains(summary, 'drops-property')]//table//tr[td]")
+    assert dropped and "properties.aname" in dropped[0].text_content()
+    assert dropped[0].xpath(".//a[text()='B']/@href")[0].endswith("/drops-property/collections/orte/items/p0")
+    summary = render_markdown(report, lang)
+    assert f"### {title}" in summary and f"**{lossless}**" in summary
+    data = json.loads(render_json(report, lang))
+    assert {t["target"]: t["verdict"] for t in data["transfers"]}["times-to-utc"] == "with-changes"
+
+
+def test_a_run_without_round_trips_has_no_transfer_section() -> None:
+    doc = lxml.html.fromstring(render_html(build_report(sample_run()), "de"))
+    assert not doc.xpath("//section[@id='transfer']") and "Datenübernahme" not in doc.text_content()
