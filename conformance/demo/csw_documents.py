@@ -51,6 +51,9 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
         for op in ops
     )
     extra = "<ows:Colour>grün</ows:Colour>" if "capabilities-invalid" in defects else ""
+    if "iso-profiles-missing" not in defects:
+        operations += f'<ows:Constraint name="IsoProfiles"><ows:Value>{GMD}</ows:Value></ows:Constraint>'
+
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><csw:Capabilities {NS} version="2.0.2">'
         "<ows:ServiceIdentification><ows:Title>Geodatenkatalog Musterstadt (Testdouble)</ows:Title>"

@@ -35,6 +35,8 @@ DEFECTS: dict[str, str] = {
     "by-id-other": "GetRecordById (Dublin Core) answers with the first record of the catalogue, whatever the Id",
     "exception-invalid": "exception reports carry an element the OWS schema does not allow",
     "unknown-operation-code": "an unknown operation raises InvalidParameterValue instead of OperationNotSupported",
+    "by-id-unknown-empty": "GetRecordById for an unknown Id answers an empty GetRecordByIdResponse, no exception",
+    "iso-profiles-missing": "the capabilities advertise no IsoProfiles constraint",
     "iso-not-offered": "the capabilities do not offer the ISO output schema for GetRecordById",
     "iso-by-id-dc": "GetRecordById in the ISO output schema answers with a csw:Record",
     "iso-records-invalid": "GetRecords in the ISO output schema gives records with an element ISO 19139 does not allow",
@@ -131,6 +133,8 @@ class Handler(TenantHandler):
         if schema == docs.GMD and "iso-by-id-dc" in self.defects:
             schema = docs.CSW
         found = [i for i in ids if i in docs.RECORDS]
+        if len(found) < len(ids) and "by-id-unknown-empty" not in self.defects:
+            return self._fault("InvalidParameterValue", "Id", "no record has that Id")
         return 200, XML, docs.by_id(found, params.get("ELEMENTSETNAME", "summary"), schema, self.defects)
 
     def _fault(self, code: str, locator: str, text: str) -> Answer:

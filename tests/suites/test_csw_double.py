@@ -36,7 +36,9 @@ CAUGHT: dict[str, set[str]] = {
     "cql-ignored": {"constraint-cql"},
     "filter-ignored": {"constraint-filter"},
     "post-filter-ignored": {"post-get-records"},
-    "by-id-other": {"get-record-by-id"},
+    "by-id-other": {"get-record-by-id", "get-record-by-id-unknown"},
+    "by-id-unknown-empty": {"get-record-by-id-unknown"},
+    "iso-profiles-missing": {"iso-profiles"},
     "exception-invalid": {"exception-report"},
     "unknown-operation-code": {"exception-codes"},
     "iso-not-offered": {"iso-capabilities"},
@@ -96,6 +98,16 @@ def test_findings_name_what_came(run: Run) -> None:
     violation = run.records[("summary-lacks", "element-sets")]["findings"][0]
     assert violation["text"] == (
         "record urn:example:musterstadt:0: the brief view has elements the summary view lacks: dc:type"
+    )
+    violation = run.records[("by-id-unknown-empty", "get-record-by-id-unknown")]["findings"][0]
+    assert violation["text"] == (
+        "GetRecordById with the unknown Id=wechselbar-no-such-record did not fail with an exception report: "
+        "a GetRecordById response with the records: none"
+    )
+    violation = run.records[("iso-profiles-missing", "iso-profiles")]["findings"][0]
+    assert violation["text"] == (
+        "the capabilities advertise no IsoProfiles constraint listing http://www.isotc211.org/2005/gmd "
+        "(IsoProfiles: none)"
     )
     violation = run.records[("cql-ignored", "constraint-cql")]["findings"][0]
     assert violation["text"].startswith("GetRecords with the CQL constraint dc:title LIKE '%Bebauungspläne%' returned")

@@ -7,6 +7,9 @@ What the suite finds, with evidence:
 - an unknown operation raises InvalidParameterValue (locator ``request``) instead of OperationNotSupported;
 - the Dublin Core records pycsw turns into ISO 19139 are not schema-valid: ``gmd:MD_DataIdentification/@id`` carries
   the record identifier, which is no xs:ID, and the gmd:CI_Citation lacks its mandatory gmd:date.
+- GetRecordById for an unknown identifier answers an empty GetRecordByIdResponse with HTTP 200, where 07-006r1
+  10.9.4.2 says the operation should fail with an exception (SOLL);
+- the capabilities advertise no IsoProfiles constraint (07-045 7.5, KANN): pycsw 2.6.2 writes none.
 Everything else holds: the capabilities, DescribeRecord, GetRecords and GetRecordById responses are valid against
 CSW-discovery.xsd, hits and results, nextRecord through the ten records (two pages of five), the element sets
 nest, the OGC Filter in KVP and POSTed selects what it names, and the exception reports are valid OWS 1.0.0. The
@@ -22,7 +25,14 @@ from conformance.suites.csw import STANDARD
 from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
-FAILS = {"constraint-cql", "exception-codes", "iso-get-record-by-id", "iso-get-records"}
+FAILS = {
+    "constraint-cql",
+    "exception-codes",
+    "iso-get-record-by-id",
+    "iso-get-records",
+    "get-record-by-id-unknown",
+    "iso-profiles",
+}
 GMX = "http://www.isotc211.org/2005/gmx"
 
 
@@ -72,3 +82,16 @@ def test_paging_and_sampling(run: Run) -> None:
     assert examined["get-record-by-id"] == 3 and examined["element-sets"] == 5
     notes = [n["text"] for n in run.records[("pycsw", "get-record-by-id")]["notes"]]
     assert notes == ["sampling cut: GetRecordById asked for 3 of 10 records met (option max_records)"]
+
+
+def test_an_unknown_id_gives_an_empty_response_and_no_iso_profiles_are_advertised(run: Run) -> None:
+    record = run.records[("pycsw", "get-record-by-id-unknown")]
+    assert [v["text"] for v in record["findings"]] == [
+        "GetRecordById with the unknown Id=wechselbar-no-such-record did not fail with an exception report: "
+        "a GetRecordById response with the records: none"
+    ]
+    record = run.records[("pycsw", "iso-profiles")]
+    assert [v["text"] for v in record["findings"]] == [
+        "the capabilities advertise no IsoProfiles constraint listing http://www.isotc211.org/2005/gmd "
+        "(IsoProfiles: none)"
+    ]

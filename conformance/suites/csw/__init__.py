@@ -29,7 +29,7 @@ CLASSES = (
 
 M = Obligation.MUSS
 
-_CORE = (
+_CORE: tuple[tuple[str, str] | tuple[str, str, Obligation], ...] = (
     (
         "capabilities-schema",
         "10.5: the GetCapabilities response SHALL be a csw:Capabilities document of version 2.0.2 that validates "
@@ -89,6 +89,13 @@ _CORE = (
         "holds the record with the identifier asked for.",
     ),
     (
+        "get-record-by-id-unknown",
+        "10.9.4.2: if any of the identifiers specified in GetRecordById is invalid, the operation SHOULD fail and an "
+        "exception message SHOULD be returned as described in 10.3.7 (an ows:ExceptionReport); an identifier no "
+        "record carries is asked for.",
+        Obligation.SOLL,
+    ),
+    (
         "exception-report",
         "10.3.7, OGC 05-008 8: an exception SHALL be reported as an ows:ExceptionReport that validates against "
         "the OWS 1.0.0 schema owsExceptionReport.xsd.",
@@ -104,28 +111,46 @@ _CORE = (
 _ISO = (
     (
         "iso-capabilities",
-        "OGC 07-045 (ISO AP 1.0): the capabilities SHALL offer the output schema http://www.isotc211.org/2005/gmd "
-        "for GetRecords and GetRecordById and the type name gmd:MD_Metadata for GetRecords.",
+        "OGC 07-045 7.5 (service information model: a compliant catalogue SHALL describe its capabilities per OGC "
+        "05-008 and they SHALL be a valid CSW 2.0.2 capabilities document); the capabilities SHALL offer the output "
+        "schema http://www.isotc211.org/2005/gmd for GetRecords and GetRecordById and the type name gmd:MD_Metadata "
+        "for GetRecords. Note: the 07-045 clause that names these parameter values was not verified in the text "
+        "read; the statement rests on the profile's output schema (7.4, ISO 19139 response element sets).",
+        M,
+    ),
+    (
+        "iso-profiles",
+        "OGC 07-045 7.5: catalogues MAY advertise, in the capabilities document, operation constraints specific to "
+        "CSW-ISO catalogues; the IsoProfiles constraint lists the supported ISO profiles "
+        "(http://www.isotc211.org/2005/gmd among them). Not applicable where the server does not claim the ISO AP.",
+        Obligation.KANN,
     ),
     (
         "iso-get-record-by-id",
-        "OGC 07-045: GetRecordById with outputSchema=http://www.isotc211.org/2005/gmd SHALL return the record as a "
-        "gmd:MD_Metadata (ISO 19139) with that fileIdentifier, valid against the ISO 19139 schema.",
+        "OGC 07-045 7.4.3 (FULL result set: at most every element of ISO/TS 19139): GetRecordById with "
+        "outputSchema=http://www.isotc211.org/2005/gmd and ElementSetName=full SHALL return the record as a "
+        "gmd:MD_Metadata (ISO 19139) with that fileIdentifier, valid against the ISO 19139 schema. Note: the clause "
+        "of 07-045 on GetRecordById's outputSchema was not verified in the text read.",
+        M,
     ),
     (
         "iso-get-records",
-        "OGC 07-045: GetRecords with typeNames=gmd:MD_Metadata and outputSchema=http://www.isotc211.org/2005/gmd "
-        "SHALL return gmd:MD_Metadata records (ISO 19139) in a response valid against CSW-discovery.xsd, each "
-        "record valid against the ISO 19139 schema.",
+        "OGC 07-045 7.4.3 (FULL result set: at most every element of ISO/TS 19139): GetRecords with "
+        "typeNames=gmd:MD_Metadata, outputSchema=http://www.isotc211.org/2005/gmd and ElementSetName=full SHALL "
+        "return gmd:MD_Metadata records (ISO 19139) in a response valid against CSW-discovery.xsd, each record valid "
+        "against the ISO 19139 schema. Note: the clause of 07-045 on GetRecords' outputSchema was not verified in "
+        "the text read.",
+        M,
     ),
 )
 
 
-def _req(name: str, statement: str, cls: str) -> Requirement:
-    return Requirement(f"{BASE}/req/{name}", cls, ID, VERSION, M, statement, ISO_SPEC if cls == ISO else SPEC)
+def _req(name: str, statement: str, cls: str, obligation: Obligation = M) -> Requirement:
+    spec = ISO_SPEC if cls == ISO else SPEC
+    return Requirement(f"{BASE}/req/{name}", cls, ID, VERSION, obligation, statement, spec)
 
 
-REQUIREMENTS = (*(_req(n, s, CORE) for n, s in _CORE), *(_req(n, s, ISO) for n, s in _ISO))
+REQUIREMENTS = (*(_req(*r[:2], CORE, *r[2:]) for r in _CORE), *(_req(n, s, ISO, o) for n, s, o in _ISO))
 
 STANDARD = Standard(
     id=ID,

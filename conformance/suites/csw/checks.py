@@ -94,6 +94,20 @@ def get_record_by_id(ctx: Context) -> Judgement:
     return ctx.judge(found, ctx.examined(len(run.core), "csw.examined.by-id"))
 
 
+def get_record_by_id_unknown(ctx: Context) -> Judgement:
+    """10.9.4.2: GetRecordById for an unknown identifier fails with an exception report (SHOULD)."""
+    unknown, answer = ctx.observation.part("by-unknown-id", probes.unknown_by_id)
+    found: list[Violation] = []
+    if not answer.is_report:
+        shown: Message | str = answer.what()
+        if answer.is_a(tag("GetRecordByIdResponse")):
+            got = [probes.identifier(r) or "–" for r in probes.records(answer)]
+            shown = m("phrase-records", records=", ".join(got) or m("phrase-none"))
+        message = m("unknown-id-no-exception", id=unknown, actual=shown)
+        found.append(answer.finding(message, m("phrase-report"), shown))
+    return ctx.judge(found, ctx.examined(1, "csw.examined.by-id"))
+
+
 def missed(code: str, asked: Message, answer: Answer) -> Violation:
     """A request that did not raise the exception code the standard gives."""
     message = m("code-missed", exception=code, asked=asked, actual=answer.what())
@@ -130,9 +144,11 @@ CHECKS = by_requirement(
     _check("constraint-filter", found_records.constraint_filter),
     _check("post-get-records", found_records.post_get_records),
     _check("get-record-by-id", get_record_by_id),
+    _check("get-record-by-id-unknown", get_record_by_id_unknown),
     _check("exception-report", exception_report),
     _check("exception-codes", exception_codes),
     _check("iso-capabilities", iso.iso_capabilities),
+    _check("iso-profiles", iso.iso_profiles),
     _check("iso-get-record-by-id", iso.iso_get_record_by_id),
     _check("iso-get-records", iso.iso_get_records),
 )

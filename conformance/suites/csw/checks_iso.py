@@ -47,6 +47,21 @@ def iso_capabilities(ctx: Context) -> Judgement:
     return ctx.judge(found, ctx.examined(1, "csw.examined.capabilities"))
 
 
+def iso_profiles(ctx: Context) -> Judgement:
+    """07-045 7.5: the IsoProfiles constraint, where advertised as the profile words it, lists the ISO schema."""
+    _claimed(ctx)
+    caps, answer = ctx.observation.usable(), ctx.observation.capabilities
+    listed = caps.constraints.get("IsoProfiles")
+    found: list[Violation] = []
+    if listed is None or GMD not in listed:
+        actual = m("phrase-none") if listed is None else ", ".join(listed) or m("phrase-none")
+        message = m("iso-profiles-missing", value=GMD, actual=actual)
+        found.append(
+            MissingMember(message, locator=answer.where, expected=GMD, actual=actual, exchange=answer.exchange)
+        )
+    return ctx.judge(found, ctx.examined(1, "csw.examined.capabilities"))
+
+
 def _record(ctx: Context, answer: Answer, record: etree._Element) -> list[Violation]:
     rid = identifier(record) or "–"
     if record.tag != MD:

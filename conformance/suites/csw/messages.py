@@ -106,6 +106,14 @@ FINDINGS = {
         "GetRecordById in the ISO output schema with Id={id} gave the records {actual} instead of that one record",
         "GetRecordById im ISO-Ausgabeschema mit Id={id} lieferte die Datensätze {actual} statt genau dieses einen",
     ),
+    "csw.iso-profiles-missing": (
+        "the capabilities advertise no IsoProfiles constraint listing {value} (IsoProfiles: {actual})",
+        "die Capabilities nennen keine Einschränkung IsoProfiles mit {value} (IsoProfiles: {actual})",
+    ),
+    "csw.unknown-id-no-exception": (
+        "GetRecordById with the unknown Id={id} did not fail with an exception report: {actual}",
+        "GetRecordById mit der unbekannten Id={id} scheiterte nicht mit einem Ausnahmebericht: {actual}",
+    ),
 }
 
 PHRASES = {
@@ -116,6 +124,10 @@ PHRASES = {
     "csw.phrase-response": ("GetRecords response", "GetRecords-Antwort"),
     "csw.phrase-report": ("the exception report", "der Ausnahmebericht"),
     "csw.phrase-exception": ("the exception {exception}", "die Ausnahme {exception}"),
+    "csw.phrase-records": (
+        "a GetRecordById response with the records: {records}",
+        "eine GetRecordById-Antwort mit den Datensätzen: {records}",
+    ),
     "csw.phrase-iso-record": ("the ISO record {id}", "der ISO-Datensatz {id}"),
     "csw.asked-by-id": ("GetRecordById with Id={id}", "GetRecordById mit Id={id}"),
     "csw.asked-iso-by-id": (

@@ -125,6 +125,12 @@ def by_id(obs: Observed) -> ByIdRun:
     return ByIdRun(core, iso, notes)
 
 
+def unknown_by_id(obs: Observed) -> tuple[str, Answer]:
+    """GetRecordById for an identifier no record carries."""
+    unknown = UNKNOWN.format("record")
+    return unknown, obs.call("GetRecordById", {"ID": unknown, "ELEMENTSETNAME": "full"})
+
+
 def iso_records(obs: Observed) -> Answer:
     """GetRecords for gmd:MD_Metadata in the ISO output schema (full)."""
     return get_records(

@@ -33,12 +33,14 @@ def tag(local: str) -> str:
 @dataclass
 class Capabilities:
     """What the suite keeps of CSW capabilities: operations with their GET and POST URLs, and the values of each
-    operation's parameters (``(operation, parameter in lower case)`` → values)."""
+    operation's parameters (``(operation, parameter in lower case)`` → values), and the values of the constraints
+    (``ows:Constraint`` of the service or of any operation, name → values)."""
 
     version: str
     operations: dict[str, str]
     posts: dict[str, str]
     parameters: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    constraints: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def values(self, operation: str, parameter: str) -> tuple[str, ...] | None:
         """The values advertised for a parameter of an operation, or None when it is not advertised."""
@@ -63,6 +65,10 @@ def read(tree: etree._ElementTree) -> Capabilities:
         for param in op.iterfind(f"{{{OWS}}}Parameter"):
             values = tuple((v.text or "").strip() for v in param.iterfind(f"{{{OWS}}}Value"))
             caps.parameters[(name, param.get("name", "").lower())] = values
+    for held in root.iterfind(f"{{{OWS}}}OperationsMetadata//{{{OWS}}}Constraint"):
+        values = tuple((v.text or "").strip() for v in held.iterfind(f"{{{OWS}}}Value"))
+        name = held.get("name", "")
+        caps.constraints[name] = (*caps.constraints.get(name, ()), *values)
     return caps
 
 
