@@ -1,7 +1,8 @@
 """TEST DOUBLE data: the records of a fictional "Musterstadt" geodata catalogue and how the double selects them.
 
-Seven records (datasets and services) with boxes in Germany, one without geometry, times as dates and
-intervals; stored in an order that is not the order of their titles, so that ignoring sortby shows.
+Seven records (datasets and services) with boxes in Germany, one without geometry, times as dates, a timestamp
+and intervals (one open, one beside a date); stored in an order that is not the order of their titles, so that
+ignoring sortby shows.
 """
 
 from __future__ import annotations
@@ -14,12 +15,24 @@ DEFAULT_LIMIT = 10
 
 _ROWS = (
     ("stadtbaeume", "Stadtbäume Musterstadt", "dataset", (7.05, 50.70, 7.15, 50.75), {"date": "2025-03-01"}),
-    ("parken", "Parkplätze und Parkhäuser", "dataset", (7.08, 50.72, 7.12, 50.74), {"date": "2025-06-15"}),
+    (
+        "parken",
+        "Parkplätze und Parkhäuser",
+        "dataset",
+        (7.08, 50.72, 7.12, 50.74),
+        {"date": "2025-06-15", "timestamp": "2025-06-15T08:30:00Z"},
+    ),
     ("bebauungsplaene", "Bebauungspläne", "dataset", (7.00, 50.65, 7.20, 50.80), {"interval": ["2020-01-01", ".."]}),
     ("wms-basiskarte", "Basiskarte (WMS)", "service", (5.9, 47.3, 15.0, 55.1), {"date": "2024-11-20"}),
     ("haltestellen", "Haltestellen des Nahverkehrs", "dataset", (13.30, 52.45, 13.50, 52.55), {"date": "2025-09-30"}),
     ("haushalt", "Haushaltsplan 2025", "document", None, {"date": "2025-01-10"}),
-    ("wahlbezirke", "Wahlbezirke", "dataset", (6.90, 50.60, 7.25, 50.85), {"date": "2023-05-05"}),
+    (
+        "wahlbezirke",
+        "Wahlbezirke",
+        "dataset",
+        (6.90, 50.60, 7.25, 50.85),
+        {"date": "2023-05-05", "interval": ["2023-01-01", "2023-12-31"]},
+    ),
 )
 
 
@@ -102,6 +115,20 @@ FILTERS: dict[str, Callable[[Record, str], bool]] = {
     "q": has_term,
     "type": of_type,
 }
+
+
+TIME_DEFECTS: dict[str, tuple[str, dict[str, Any]]] = {
+    "time-not-rfc3339": ("stadtbaeume", {"date": "01.03.2025"}),
+    "time-interval-mixed": ("bebauungsplaene", {"interval": ["2020-01-01", "2030-12-31T00:00:00Z"]}),
+    "time-not-utc": ("parken", {"date": "2025-06-15", "timestamp": "2025-06-15T10:30:00+02:00"}),
+    "time-outside-interval": ("wahlbezirke", {"date": "2023-05-05", "interval": ["2024-01-01", "2024-12-31"]}),
+}
+
+
+def shown_time(record: Record, defects: frozenset[str]) -> Any:
+    """The time a record is served with: its own, or the broken one a switched-on defect gives it."""
+    broken = [time for name, (ident, time) in TIME_DEFECTS.items() if name in defects and ident == record["id"]]
+    return broken[0] if broken else record["time"]
 
 
 def sort(found: list[Record], value: str) -> list[Record]:

@@ -33,6 +33,10 @@ DEFECTS: dict[str, str] = {
     "type-ignored": "the type parameter is ignored",
     "paging-duplicates": "each next page starts with the last record of the page before",
     "sortby-ignored": "the sortby parameter is ignored",
+    "time-not-rfc3339": "a record's time.date is written 01.03.2025, not as an RFC 3339 full-date",
+    "time-interval-mixed": "a record's time.interval starts with a date and ends with a timestamp",
+    "time-not-utc": "a record's time.timestamp carries the offset +02:00 instead of Z",
+    "time-outside-interval": "a record's time.date lies outside its time.interval",
 }
 
 
@@ -83,6 +87,7 @@ class View:
     def record(self, record: data.Record, single: bool = False) -> data.Record:
         """A record with its links."""
         out: data.Record = json.loads(json.dumps(record))
+        out["time"] = data.shown_time(record, self.defects)
         if "record-without-title" in self.defects:
             del out["properties"]["title"]
         links = [] if "no-collection-link" in self.defects else [self.link("collection", f"/collections/{CATALOG}")]

@@ -39,6 +39,10 @@ FAILS = {
     "type-ignored": {f"{PARAMS}/type-response"},
     "paging-duplicates": {f"{PARAMS}/limit"},
     "sortby-ignored": {"sorting/sortby-response"},
+    "time-not-rfc3339": {f"{CORE}/time-instant"},
+    "time-interval-mixed": {f"{CORE}/time-interval"},
+    "time-not-utc": {f"{CORE}/time-zone"},
+    "time-outside-interval": {f"{CORE}/time-instant-interval"},
 }
 
 
@@ -88,6 +92,27 @@ def test_findings_name_the_record_and_the_query(run: Run) -> None:
     assert any("comes twice while paging through katalog" in v["text"] for v in duplicates)
     sort = run.records[("sortby-ignored", "sorting/sortby-response")]["findings"]
     assert any(v["text"].startswith("sortby=title: record ") for v in sort)
+
+
+def test_time_findings_and_datetime_probes(run: Run) -> None:
+    zone = run.records[("time-not-utc", f"{CORE}/time-zone")]["findings"]
+    assert [v["text"] for v in zone] == ["record parken: time: timestamp 2025-06-15T10:30:00+02:00 is not in UTC (Z)"]
+    outside = run.records[("time-outside-interval", f"{CORE}/time-instant-interval")]["findings"]
+    assert [v["text"] for v in outside] == [
+        "record wahlbezirke: time: 2023-05-05 lies outside the interval 2024-01-01/2024-12-31"
+    ]
+    counts = {
+        n: run.records[("clean", f"{CORE}/{n}")]["examined"][0]["count"]
+        for n in ("time-instant", "time-interval", "time-zone", "time-instant-interval")
+    }
+    assert counts == {"time-instant": 6, "time-interval": 2, "time-zone": 1, "time-instant-interval": 2}
+    looked = str(run.records[("clean", f"{PARAMS}/datetime")]["examined"][0])
+    for value in (
+        "datetime=2025-03-01T00:00:00Z",
+        "datetime=2025-02-28T00:00:00Z/..",
+        "datetime=../1900-12-31T23:59:59Z",
+    ):
+        assert value in looked, looked
 
 
 def test_every_message_of_the_suite_is_worded_in_german_too() -> None:

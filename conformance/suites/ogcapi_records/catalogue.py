@@ -78,6 +78,30 @@ _REQUIREMENTS = (
         "and only a single collection link.",
     ),
     (
+        "record-core/time-instant",
+        RECORD,
+        "If the time object in a record includes a date member, the value SHALL conform to RFC 3339 and match the "
+        "production rule full-date; a timestamp member SHALL conform to RFC 3339 and match date-time.",
+    ),
+    (
+        "record-core/time-interval",
+        RECORD,
+        "If the time object in a record includes an interval member, each array item SHALL be a string that is "
+        "'..' or an RFC 3339 full-date or date-time; a date start SHALL have a date end (or '..'), a timestamp "
+        "start a timestamp end (or '..').",
+    ),
+    (
+        "record-core/time-zone",
+        RECORD,
+        "Timestamps in the time member in a record SHALL use UTC ('Z') as the time zone.",
+    ),
+    (
+        "record-core/time-instant-interval",
+        RECORD,
+        "If the time object includes a date and a timestamp, their full-date parts SHALL be identical; if it "
+        "includes an interval and a date or a timestamp, the interval SHALL contain that date or timestamp.",
+    ),
+    (
         "record-core-query-parameters/bbox",
         PARAMS,
         "A searchable endpoint SHALL support bbox as defined in OGC API – Features: only records whose geometry "
@@ -86,8 +110,9 @@ _REQUIREMENTS = (
     (
         "record-core-query-parameters/datetime",
         PARAMS,
-        "A searchable endpoint SHALL support datetime as defined in OGC API – Features: only records whose "
-        "time intersects the value are in the result set.",
+        "A searchable endpoint SHALL support datetime as defined in OGC API – Features (an instant, or an interval "
+        "whose start or end may be open, '..'): only records whose time intersects the value are in the result "
+        "set.",
     ),
     (
         "record-core-query-parameters/limit",

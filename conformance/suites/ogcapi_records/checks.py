@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from conformance.core.judgement import Judgement
 from conformance.harness.suite import Check, by_requirement
-from conformance.suites.ogcapi_records import checks_api, checks_paging, checks_query, checks_record
+from conformance.suites.ogcapi_records import checks_api, checks_paging, checks_query, checks_record, checks_time
 from conformance.suites.ogcapi_records.catalogue import BASE
 from conformance.suites.ogcapi_records.service import Ctx, Service
 
@@ -23,8 +23,12 @@ CHECKS = by_requirement(
     _check("record-collection/mandatory-properties-collection", checks_api.collection_properties),
     _check("record-core/mandatory-properties-record", checks_record.mandatory_properties),
     _check("record-core/links", checks_record.links),
+    _check("record-core/time-instant", checks_time.time_instant),
+    _check("record-core/time-interval", checks_time.time_interval),
+    _check("record-core/time-zone", checks_time.time_zone),
+    _check("record-core/time-instant-interval", checks_time.time_instant_interval),
     _check("record-core-query-parameters/bbox", checks_query.bbox),
-    _check("record-core-query-parameters/datetime", checks_query.datetime),
+    _check("record-core-query-parameters/datetime", checks_query.datetime, revision=2),
     _check("record-core-query-parameters/limit", checks_paging.limit),
     _check("record-core-query-parameters/q-response", checks_query.q),
     _check("record-core-query-parameters/type-response", checks_query.type_),

@@ -68,6 +68,35 @@ FINDINGS = {
         "paging through {catalog} to the end gave {count} records, numberMatched says {matched}",
         "Blättern durch {catalog} bis zum Ende ergab {count} Metadatensätze, numberMatched nennt {matched}",
     ),
+    "records.time-wrong": ("{what}: time: {problem}", "{what}: Zeitangabe (time): {problem}"),
+    "records.time-not-rfc3339": (
+        "member {member} is {value}, not an RFC 3339 {rule}",
+        "Element {member} ist {value}, kein RFC-3339-{rule}",
+    ),
+    "records.interval-not-pair": (
+        "interval is {value}, not an array of a start and an end",
+        "interval ist {value}, kein Array aus Beginn und Ende",
+    ),
+    "records.interval-end-wrong": (
+        "interval end {value} is neither '..' nor an RFC 3339 full-date or date-time",
+        "Intervallgrenze {value} ist weder '..' noch ein RFC-3339-full-date oder -date-time",
+    ),
+    "records.interval-mixed": (
+        "interval starts with {start} and ends with {end}: a date and a timestamp mixed",
+        "interval beginnt mit {start} und endet mit {end}: Datum und Zeitstempel gemischt",
+    ),
+    "records.timestamp-not-utc": (
+        "timestamp {value} is not in UTC (Z)",
+        "Zeitstempel {value} ist nicht in UTC (Z)",
+    ),
+    "records.date-timestamp-differ": (
+        "date {date} and timestamp {timestamp} name different days",
+        "date {date} und timestamp {timestamp} nennen verschiedene Tage",
+    ),
+    "records.instant-outside-interval": (
+        "{value} lies outside the interval {start}/{end}",
+        "{value} liegt außerhalb des Intervalls {start}/{end}",
+    ),
 }
 
 PHRASES = {
@@ -120,6 +149,10 @@ EXAMINED = {
     "records.examined.records": ("records", "Metadatensätze"),
     "records.examined.pages": ("pages", "Seiten"),
     "records.examined.returned": ("records returned to {looked}", "zu {looked} gelieferte Metadatensätze"),
+    "records.examined.timed-records": (
+        "records whose time object carries the members concerned",
+        "Metadatensätze, deren time-Objekt die betroffenen Elemente enthält",
+    ),
     "records.examined.timed": (
         "records with a known time returned to {looked}",
         "zu {looked} gelieferte Metadatensätze mit bekannter Zeit",

@@ -99,13 +99,21 @@ def _member_time(time: dict[str, Any]) -> Span | None:
 
 
 def windows(spans: list[Span]) -> list[tuple[str, temporal.Interval]]:
-    """A window of a day around the first known time, and one in 1900 (before every record here)."""
-    past = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(1900, 12, 31, 23, 59, 59, tzinfo=dt.UTC))
-    found: list[tuple[dt.datetime, dt.datetime]] = [past]
+    """Around the first known time: its instant, a closed interval of two days, an interval open at the end
+    (``start/..``); and, before every record here, one in 1900 and one open at the start (``../1900-12-31``)."""
+    past_start, past_end = dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(1900, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+    found: list[temporal.Interval] = [(past_start, past_end), (None, past_end)]
     if spans:
-        start, end = spans[0][0] - dt.timedelta(days=1), spans[0][0] + dt.timedelta(days=1)
-        found.insert(0, (start, end))
-    return [(f"{temporal.stamp(a)}/{temporal.stamp(b)}", (a, b)) for a, b in found]
+        moment, start = spans[0][0], spans[0][0] - dt.timedelta(days=1)
+        found[:0] = [(moment, moment), (start, moment + dt.timedelta(days=1)), (start, None)]
+    return [(_shown(a, b), (a, b)) for a, b in found]
+
+
+def _shown(start: dt.datetime | None, end: dt.datetime | None) -> str:
+    """A datetime parameter value: an instant, or an interval with ``..`` for an open end."""
+    if start is not None and start == end:
+        return temporal.stamp(start)
+    return f"{temporal.stamp(start) if start else '..'}/{temporal.stamp(end) if end else '..'}"
 
 
 def label(record: Record) -> str:
