@@ -28,6 +28,8 @@ OGC_SCHEMAS = (
 SPECIES = ("Linde", "Eiche", "Ahorn", "Buche")
 TREES = {f"baum.{i}": (7.09 + i / 1000, 50.73 + i / 1000, SPECIES[i % 4]) for i in range(1, 26)}
 TYPES = ("app:baum",)
+DEFAULT_CRS = "urn:ogc:def:crs:EPSG::4326"
+OTHER_CRS = {"http://www.opengis.net/def/crs/EPSG/0/25832": "EPSG:25832", "urn:ogc:def:crs:OGC:1.3:CRS84": "OGC:CRS84"}
 
 
 def _constraint(name: str, value: str) -> str:
@@ -47,9 +49,10 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
     kvp = "FALSE" if "no-binding" in defects else "TRUE"
     constraints = _constraint("ImplementsBasicWFS", "TRUE") + _constraint("ImplementsResultPaging", "TRUE")
     constraints += _constraint("KVPEncoding", kvp) + _constraint("XMLEncoding", kvp)
+    others = "".join(f"<wfs:OtherCRS>{crs}</wfs:OtherCRS>" for crs in OTHER_CRS)
     types = "".join(
-        f"<wfs:FeatureType><wfs:Name>{name}</wfs:Name><wfs:Title>Straßenbäume</wfs:Title><wfs:DefaultCRS>urn:ogc:def:crs:EPSG::4326"
-        "</wfs:DefaultCRS><ows:WGS84BoundingBox><ows:LowerCorner>7 50</ows:LowerCorner>"
+        f"<wfs:FeatureType><wfs:Name>{name}</wfs:Name><wfs:Title>Straßenbäume</wfs:Title><wfs:DefaultCRS>{DEFAULT_CRS}"
+        f"</wfs:DefaultCRS>{others}<ows:WGS84BoundingBox><ows:LowerCorner>7 50</ows:LowerCorner>"
         "<ows:UpperCorner>8 51</ows:UpperCorner></ows:WGS84BoundingBox></wfs:FeatureType>"
         for name in TYPES
     )
@@ -129,13 +132,25 @@ def _located(url: str) -> str:
     return f"{XSI_NS} xsi:schemaLocation={quoteattr(f'{APP} {described} {OGC_SCHEMAS}')}"
 
 
-def feature(fid: str, defects: frozenset[str]) -> str:
-    """One tree as an app:baum element."""
-    lon, lat, species = TREES[fid]
+def position(fid: str, crs: str, defects: frozenset[str]) -> tuple[str, str]:
+    """The srsName and gml:pos of a tree: latitude and longitude in EPSG:4326, else transformed by PROJ."""
+    lon, lat, _ = TREES[fid]
+    if crs not in OTHER_CRS:
+        return DEFAULT_CRS, f"{lat:.4f} {lon:.4f}"
+    from pyproj import Transformer  # noqa: PLC0415
+
+    x, y = Transformer.from_crs("EPSG:4326", OTHER_CRS[crs]).transform(round(lat, 4), round(lon, 4))
+    return crs, f"{y:.6f} {x:.6f}" if "srs-axis-swapped" in defects else f"{x:.6f} {y:.6f}"
+
+
+def feature(fid: str, defects: frozenset[str], crs: str = "") -> str:
+    """One tree as an app:baum element (in an OtherCRS if ``crs`` names one)."""
+    species = TREES[fid][2]
+    srs, pos = position(fid, crs, defects)
     extra = "<app:hoehe>12</app:hoehe>" if "feature-invalid" in defects else ""
     return (
         f'<app:baum gml:id="{fid}"><app:art>{species}</app:art><app:lage><gml:Point gml:id="{fid}.p" '
-        f'srsName="urn:ogc:def:crs:EPSG::4326"><gml:pos>{lat:.4f} {lon:.4f}</gml:pos></gml:Point></app:lage>'
+        f'srsName="{srs}"><gml:pos>{pos}</gml:pos></gml:Point></app:lage>'
         f"{extra}</app:baum>"
     )
 
@@ -154,10 +169,11 @@ def page_links(url: str, count: int, starts: dict[str, int]) -> str:
 
 
 def collection(
-    url: str, fids: list[str], defects: frozenset[str], matched: int | None = None, links: str = ""
+    url: str, fids: list[str], defects: frozenset[str], matched: int | None = None, links: str = "", crs: str = ""
 ) -> bytes:
-    """A wfs:FeatureCollection of trees (``matched`` for RESULTTYPE=hits, ``links`` from :func:`page_links`)."""
-    members = "".join(f"<wfs:member>{feature(f, defects)}</wfs:member>" for f in fids)
+    """A wfs:FeatureCollection of trees (``matched`` for RESULTTYPE=hits, ``links`` from :func:`page_links`, in
+    the OtherCRS ``crs`` names)."""
+    members = "".join(f"<wfs:member>{feature(f, defects, crs)}</wfs:member>" for f in fids)
     number = str(len(fids) if matched is None else matched)
     returned = int(number) if "number-returned-matched" in defects and fids else len(fids)
     return _collection("FeatureCollection", url, members, returned, number, links)

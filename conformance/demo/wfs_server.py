@@ -42,6 +42,9 @@ DEFECTS: dict[str, str] = {
     "like-literal": "a fes:PropertyIsLike pattern is compared literally (wildCard, singleChar, escapeChar ignored)",
     "not-ignored": "a fes:Not is ignored (the features its operand holds for come)",
     "post-filter-ignored": "the fes:Filter of a POSTed wfs:Query is ignored (every feature comes)",
+    "srs-name-ignored": "GetFeature ignores SRSNAME (the features come in the DefaultCRS)",
+    "srs-axis-swapped": "features in an OtherCRS come with swapped axes (CRS84 latitude first, UTM northing first)",
+    "srs-unlisted-accepted": "GetFeature with a srsName the type does not list answers in the DefaultCRS",
     "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
     "no-next": "GetFeature with COUNT gives no next link although more features match",
     "previous-wrong": "the previous link of a page points at the page after it",
@@ -125,7 +128,16 @@ class Handler(TenantHandler):
             shown = fids if "hits-with-features" in self.defects else []
             return 200, XML, docs.collection(self.url, shown, self.defects, matched=len(docs.TREES))
         links = docs.page_links(self.url, count, self._pages(start, count)) if count else ""
-        return 200, XML, docs.collection(self.url, fids, self.defects, len(docs.TREES), links)
+        crs = params.get("SRSNAME", "")
+        if (
+            crs
+            and crs != docs.DEFAULT_CRS
+            and crs not in docs.OTHER_CRS
+            and "srs-unlisted-accepted" not in self.defects
+        ):
+            return self._fault(400, "InvalidParameterValue", "srsName", f"the type is not offered in {crs}")
+        crs = "" if "srs-name-ignored" in self.defects else crs
+        return 200, XML, docs.collection(self.url, fids, self.defects, len(docs.TREES), links, crs)
 
     def _pages(self, start: int, count: int) -> dict[str, int]:
         starts = {}

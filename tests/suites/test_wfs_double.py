@@ -44,6 +44,9 @@ CAUGHT: dict[str, set[str]] = {
     "like-literal": {"filter-like", "post-filter"},  # the POSTed filters include the PropertyIsLike
     "not-ignored": {"filter-logical", "post-filter"},
     "post-filter-ignored": {"post-filter"},
+    "srs-name-ignored": {"srs-name"},
+    "srs-axis-swapped": {"srs-name"},
+    "srs-unlisted-accepted": {"srs-name-unlisted"},
     "post-ignores-count": {"post-get-feature"},
     "post-by-id-collection": {"post-get-feature-by-id"},
     "paging-overlap": {"paging-next"},
@@ -91,6 +94,17 @@ def test_every_verdict_says_what_it_examined(run: Run) -> None:
     counts = {n: run.records[("clean", n)]["examined"][0]["count"] for n in ("filter-like", "filter-logical")}
     assert counts == {"filter-like": 1, "filter-logical": 3}  # And, Or, Not of the first two trees
     assert run.records[("clean", "post-filter")]["examined"][0]["count"] == 5  # equal, like, And, Or, Not
+    assert [e["count"] for e in run.records[("clean", "srs-name")]["examined"]] == [2, 4]  # 2 CRS, 2 trees each
+
+
+def test_features_in_another_crs_are_compared_where_proj_puts_them(run: Run) -> None:
+    records = [run.records[(d, "srs-name")]["findings"] for d in ("srs-name-ignored", "srs-axis-swapped")]
+    assert {v["code"] for v in records[0]} == {"wfs.srs-name-other", "wfs.srs-coordinates"}
+    assert {v["code"] for v in records[1]} == {"wfs.srs-coordinates"} and len(records[1]) == 4
+    assert records[1][0]["text"] == (
+        "GetFeature for app:baum with SRSNAME=http://www.opengis.net/def/crs/EPSG/0/25832 gives the feature "
+        "baum.1 elsewhere than its coordinates in urn:ogc:def:crs:EPSG::4326 transformed by PROJ (tolerance 1.0)"
+    )
 
 
 def test_a_literal_like_misses_the_feature_its_pattern_was_made_from(run: Run) -> None:

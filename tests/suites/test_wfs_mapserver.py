@@ -2,7 +2,9 @@
 
 The same Natural Earth lakes and places as the other targets, served by MapServer's default map (WFS 2.0 at
 ``/cgi-bin/mapserv?``). What the suite finds, with evidence: an unknown operation raises the exception code
-``InvalidParameterValue`` (locator ``request``) instead of ``OperationNotSupported`` (OGC 06-121r3 Table 25).
+``InvalidParameterValue`` (locator ``request``) instead of ``OperationNotSupported`` (OGC 06-121r3 Table 25), and
+the OtherCRS ``urn:ogc:def:crs:CRS::84`` that the capabilities list for both types is refused with
+InvalidParameterValue (09-025r2 7.9.2.4.4); in EPSG:3857 and EPSG:25832 the features lie where PROJ puts them.
 Everything else holds: the capabilities and both stored query listings are valid against wfs.xsd, the Simple
 WFS operations and a binding are declared, GetFeatureById returns the feature itself and ``NotFound`` for an
 unknown identifier, the exception reports are valid OWS 1.1, DescribeFeatureType gives application schemas that
@@ -23,7 +25,7 @@ from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_fi
 from tests.targets.mapserver import ows_url
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
-FAILS = {"exception-codes"}
+FAILS = {"exception-codes", "srs-name"}
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +75,16 @@ def test_paging_walks_the_lakes_to_the_end_and_states_the_cut_for_the_places(run
         "sampling cut: paging through ms:places stopped after 5 pages (option max_pages)"
     ]
     assert run.records[("mapserver", "paging-previous")]["examined"][0]["count"] == 2
+
+
+def test_the_listed_crs84_is_refused_and_the_projected_crs_agree_with_proj(run: Run) -> None:
+    record = run.records[("mapserver", "srs-name")]
+    assert [v["text"] for v in record["findings"]] == [
+        f"GetFeature for ms:{t} with SRSNAME=urn:ogc:def:crs:CRS::84 gave no wfs:FeatureCollection: "
+        "HTTP 400 ExceptionReport InvalidParameterValue"
+        for t in ("lakes", "places")
+    ]
+    # 3 OtherCRS per type; compared by gml:id: both features of both types in EPSG:3857, in EPSG:25832 only the
+    # places, because MapServer leaves the lakes far outside UTM zone 32 out and starts with lakes.4 and lakes.6
+    assert [e["count"] for e in record["examined"]] == [6, 6]
+    assert run.records[("mapserver", "srs-name-unlisted")]["examined"][0]["count"] == 2

@@ -6,7 +6,8 @@ the stored query GetFeatureById, at least one service binding, and the exception
 here is one testable statement of such a class, named by the abstract test and the clause, with the obligation
 as the clause words it. WFS 2.0 predates OGC requirement URIs, so the identifiers are the project's own
 (``urn:wechselbar:wfs-2.0/req/...``). Covered so far: the Simple WFS; of the Basic WFS (A.1.2) the operations,
-COUNT/RESULTTYPE=hits, GetPropertyValue and the FES 2.0 filters the Filter_Capabilities declare; response paging;
+COUNT/RESULTTYPE=hits, GetPropertyValue, srsName and the FES 2.0 filters the Filter_Capabilities declare;
+response paging;
 and the HTTP POST binding (XML encoding), filters included.
 """
 
@@ -125,6 +126,18 @@ _BASIC = (
         "minimum standard filter, which includes the logical operators, GetFeature with fes:And, fes:Or and "
         "fes:Not SHALL return the features the combined predicates hold for, and no other.",
     ),
+    (
+        "srs-name",
+        "A.1.2; 7.9.2.4.4: GetFeature with srsName set to an OtherCRS the capabilities list for the type SHALL "
+        "return its geometries transformed into that CRS, named by their srsName: the coordinates of a feature "
+        "agree with its DefaultCRS coordinates transformed by PROJ, in the axis order EPSG and OGC define for the "
+        "urn and http forms (tolerance 1e-5 degrees in a geographic, 1 m in a projected CRS).",
+    ),
+    (
+        "srs-name-unlisted",
+        "A.1.2; 7.9.2.4.4, 7.5, OGC 06-121r3 Table 25: srsName may be the DefaultCRS or an OtherCRS of the type; "
+        "GetFeature with a srsName the type does not list SHALL raise the exception InvalidParameterValue.",
+    ),
 )
 
 
@@ -197,6 +210,7 @@ STANDARD = Standard(
         ),
         Option("page_size", 10, "COUNT of the GetFeature requests whose next links are followed (response paging)"),
         Option("max_pages", 5, "pages followed per feature type (response paging); the report says when this cuts"),
+        Option("max_crs", 3, "OtherCRS asked for per feature type (srsName); the report says when this cuts"),
     ),
 )
 

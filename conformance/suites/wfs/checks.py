@@ -14,6 +14,7 @@ from conformance.suites.wfs import checks_filters as filters
 from conformance.suites.wfs import checks_logic as logic
 from conformance.suites.wfs import checks_paging as paging
 from conformance.suites.wfs import checks_posts as posted
+from conformance.suites.wfs import checks_srs as srs
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
 from conformance.suites.wfs.verdicts import by_id_findings, missed
@@ -171,6 +172,8 @@ CHECKS = by_requirement(
     _check("filter-bbox", filters.filter_bbox),
     _check("filter-like", logic.filter_like),
     _check("filter-logical", logic.filter_logical),
+    _check("srs-name", srs.srs_name),
+    _check("srs-name-unlisted", srs.srs_name_unlisted),
     _check("post-get-feature", posted.post_get_feature),
     _check("post-get-feature-by-id", posted.post_get_feature_by_id),
     _check("post-filter", logic.post_filter),

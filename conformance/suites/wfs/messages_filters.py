@@ -1,5 +1,5 @@
-"""The messages of the WFS checks of filters derived from the sample (PropertyIsLike, And/Or/Not, POSTed filters),
-in English and German; merged into the suite's catalogue by messages.py."""
+"""The messages of the WFS checks of filters derived from the sample (PropertyIsLike, And/Or/Not, POSTed filters)
+and of srsName, in English and German; merged into the suite's catalogue by messages.py."""
 
 from __future__ import annotations
 
@@ -31,5 +31,44 @@ FILTERS = {
     "wfs.examined.post-filters": (
         "POSTed GetFeature queries with a filter",
         "per POST gesendete GetFeature-Abfragen mit Filter",
+    ),
+    "wfs.srs-name-other": (
+        "GetFeature for {type} with SRSNAME={crs} gives the feature {id} with the srsName {actual}",
+        "GetFeature für {type} mit SRSNAME={crs} liefert das Feature {id} mit dem srsName {actual}",
+    ),
+    "wfs.srs-points": (
+        "GetFeature for {type} with SRSNAME={crs} gives the feature {id} with {actual} coordinates, in the "
+        "DefaultCRS it has {expected}",
+        "GetFeature für {type} mit SRSNAME={crs} liefert das Feature {id} mit {actual} Koordinaten, im "
+        "DefaultCRS hat es {expected}",
+    ),
+    "wfs.srs-coordinates": (
+        "GetFeature for {type} with SRSNAME={crs} gives the feature {id} elsewhere than its coordinates in "
+        "{default} transformed by PROJ (tolerance {tolerance})",
+        "GetFeature für {type} mit SRSNAME={crs} liefert das Feature {id} an anderer Stelle als seine Koordinaten "
+        "in {default}, mit PROJ transformiert (Toleranz {tolerance})",
+    ),
+    "wfs.asked-srs": ("GetFeature for {type} with SRSNAME={crs}", "GetFeature für {type} mit SRSNAME={crs}"),
+    "wfs.note-cut-crs": (
+        "sampling cut: {limit} of {total} OtherCRS of {type} asked for (option max_crs)",
+        "Stichprobe: {limit} von {total} OtherCRS von {type} abgefragt (Option max_crs)",
+    ),
+    "wfs.note-crs-form": (
+        "the coordinates in {crs} were not compared with those in {default}: only the urn and http forms of EPSG "
+        "and OGC CRS that PROJ knows say the axis order",
+        "die Koordinaten in {crs} wurden nicht mit denen in {default} verglichen: nur die urn- und http-Formen "
+        "von EPSG- und OGC-CRS, die PROJ kennt, legen die Achsenreihenfolge fest",
+    ),
+    "wfs.examined.srs-requests": (
+        "GetFeature requests with an OtherCRS as srsName",
+        "GetFeature-Anfragen mit einem OtherCRS als srsName",
+    ),
+    "wfs.examined.srs-unlisted": (
+        "GetFeature requests with a srsName the type does not list",
+        "GetFeature-Anfragen mit einem srsName, den der Typ nicht nennt",
+    ),
+    "wfs.examined.srs-features": (
+        "features whose coordinates were compared with their DefaultCRS coordinates",
+        "Features, deren Koordinaten mit denen im DefaultCRS verglichen wurden",
     ),
 }

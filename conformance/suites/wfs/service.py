@@ -64,7 +64,13 @@ class Observed(Service[Capabilities]):
 
     SERVICE: ClassVar[str] = "WFS"
     VERSION: ClassVar[str] = "2.0.0"
-    OPTIONS: ClassVar[dict[str, Any]] = {"max_types": 3, "feature_id": "", "page_size": 10, "max_pages": 5}
+    OPTIONS: ClassVar[dict[str, Any]] = {
+        "max_types": 3,
+        "feature_id": "",
+        "page_size": 10,
+        "max_pages": 5,
+        "max_crs": 3,
+    }
 
     def unusable(self) -> Message:
         """Why checks that build on the capabilities are skipped."""
