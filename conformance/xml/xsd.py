@@ -35,10 +35,12 @@ class SchemaCompileError(Exception):
 
 @dataclass(frozen=True)
 class SchemaRef:
-    """A schema entry point: a pack id and the path of the root XSD inside the pack."""
+    """A schema entry point: a pack id and the path of the root XSD inside the pack; ``by_file`` opens it under
+    its file URI in the cache, not its canonical URL (for a pack whose sibling files have no canonical URL)."""
 
     pack: str
     path: str
+    by_file: bool = False
 
     def __str__(self) -> str:
         return f"{self.pack}:{self.path}"
@@ -53,7 +55,7 @@ def compiled(ref: SchemaRef, store: PackStore | None = None) -> etree.XMLSchema:
 @cache
 def _compile(ref: SchemaRef, digest: str, store: PackStore) -> etree.XMLSchema:
     resolver = PackResolver(store)
-    url = entry_url(store, ref.pack, ref.path)
+    url = store.path(ref.pack, ref.path).as_uri() if ref.by_file else entry_url(store, ref.pack, ref.path)
     try:
         doc = etree.fromstring(store.path(ref.pack, ref.path).read_bytes(), resolving_parser(resolver), base_url=url)
         return etree.XMLSchema(doc)

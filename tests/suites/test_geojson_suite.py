@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, read_run
+from conformance.core.results import Result
 from conformance.suites.geojson.catalogue import BY_KEY, RULES
 from tests.samples import geojson as samples
+from tests.suites.document_support import run_suite
 from tests.targets.servers import LOCALHOST, free_port, running
 
 VENDORS = """
@@ -87,29 +88,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
         str(folder / "served"),
     ]
     with running(server, url, folder / "server.log"):
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "--pyargs",
-                "conformance.suites.geojson",
-                "--conformance-vendors",
-                str(folder / "vendors.toml"),
-                "--conformance-results",
-                str(folder / "r.jsonl"),
-            ],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    assert done.returncode in (0, 1), done.stdout + done.stderr
-    run = read_run(folder / "r.jsonl")
+        run = run_suite("geojson", folder)
     keys = {row.uri: row.key for row in RULES}
     return {(r.vendor, keys[r.requirement]): r for r in run.results}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -11,10 +9,11 @@ import pytest
 
 from conformance.core.outcomes import Outcome
 from conformance.core.packs import default_store
-from conformance.core.results import Result, read_run
+from conformance.core.results import Result
 from conformance.suites.xdomea import STANDARD
 from conformance.suites.xdomea.catalogue import RULES
 from tests.samples import xdomea as samples
+from tests.suites.document_support import run_suite
 
 VENDORS = """
 [[vendors]]
@@ -76,29 +75,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
     (folder / "archive" / "0503.xml").write_bytes(_archive_message())
     (folder / "archive" / samples.PRIMARY).write_bytes(b"%PDF-1.4 sample")
     (folder / "vendors.toml").write_text(VENDORS.format(templates=templates.parent), encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--pyargs",
-            "conformance.suites.xdomea",
-            "--conformance-vendors",
-            str(folder / "vendors.toml"),
-            "--conformance-results",
-            str(folder / "r.jsonl"),
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stdout + done.stderr
-    run = read_run(folder / "r.jsonl")
+    run = run_suite("xdomea", folder)
     return {(r.vendor, r.requirement.split("xdomea_3.0.0/")[1]): r for r in run.results}
 
 

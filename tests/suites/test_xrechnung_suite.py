@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -11,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, read_run
+from conformance.core.results import Result
 from conformance.suites.xrechnung.catalogue import BASE
+from tests.suites.document_support import run_suite
 from tests.targets.servers import LOCALHOST, free_port, running
 from tests.xml.corpora import suite_instances
 
@@ -113,31 +113,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], R
     (folder / "vendors.toml").write_text(VENDORS.format(url=url), encoding="utf-8")
     server = [sys.executable, "-m", "http.server", str(port), "--bind", LOCALHOST, "--directory", str(folder)]
     with running(server, url, folder / "server.log"):
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "--pyargs",
-                "conformance.suites.xrechnung",
-                "-k",
-                SELECTED,
-                "--conformance-vendors",
-                str(folder / "vendors.toml"),
-                "--conformance-results",
-                str(folder / "r.jsonl"),
-            ],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    assert done.returncode in (0, 1), done.stdout + done.stderr
-    run = read_run(folder / "r.jsonl")
+        run = run_suite("xrechnung", folder, "-k", SELECTED)
     return {(r.vendor, r.requirement.removeprefix(f"{BASE}/req/")): r for r in run.results}
 
 

@@ -10,40 +10,30 @@ from __future__ import annotations
 from conformance.core.evidence import Locator, ParseViolation, SchemaViolation, ValueViolation, Violation
 from conformance.core.judgement import Judgement
 from conformance.harness.suite import Check, CheckContext, by_requirement
+from conformance.suites.documents import Judging, judge_reports
 from conformance.suites.geojson.catalogue import RULES, Rule
 from conformance.suites.geojson.export import Export
 from conformance.xml.report import DocumentReport, Finding
 
 Context = CheckContext[Export]
-MORE = "geojson-file.more"
 EXPORT = "EXPORT"  # a file or archive member refused unread (zip-slip, zip bomb, no such file): no GeoJSON text
 
 
 def judge(ctx: Context, row: Rule) -> Judgement:
     """Every finding of the requirement's rule; the count of its kind over the texts that hold any."""
-    reports = ctx.observation.reports
-    found: list[Violation] = []
-    omitted = 0
-    for report in reports:
-        for finding in (*report.fired(row.key), *(report.fired(EXPORT) if row.key == "schema" else ())):
-            if finding.severity == "information" and finding.code == MORE:
-                omitted += more(finding)
-            elif finding.severity == "information":
-                ctx.note(finding.text)
-            else:
-                found.append(violation(report, finding, row))
-    if omitted:
-        ctx.note(ctx.msg("geojson-file.note.more", count=omitted))
-    ctx.note(ctx.msg("geojson-file.note.files", count=len(reports)))
-    counts = [report.judged(frozenset({row.key})) for report in reports]
-    files = sum(1 for c in counts if c)
-    return ctx.judge(found, ctx.examined(sum(counts), f"geojson-file.examined.{row.examines}", files=files))
+    how = Judging(
+        lambda finding: owned(finding, row),
+        lambda report, finding: violation(report, finding, row),
+        "geojson-file",
+        row.key,
+        row.examines,
+    )
+    return judge_reports(ctx, ctx.observation.reports, how)
 
 
-def more(finding: Finding) -> int:
-    """The count of a document's note on findings not kept."""
-    count = dict(finding.params).get("count", 0)
-    return count if isinstance(count, int) else 0
+def owned(finding: Finding, row: Rule) -> bool:
+    """True if a finding counts against the requirement (files refused unread belong to the schema)."""
+    return finding.rule == row.key or (row.key == "schema" and finding.rule == EXPORT)
 
 
 def violation(report: DocumentReport, found: Finding, row: Rule) -> Violation:

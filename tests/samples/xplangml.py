@@ -1,0 +1,137 @@
+"""Sample XPlanGML plans for tests and benchmarks: a valid Bebauungsplan (6.0 or 5.4) with a Bereich and plan
+objects in a grid inside the Geltungsbereich, and one broken variant per requirement of the suite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+NAMESPACES = {"6.0": "http://www.xplanung.de/xplangml/6/0", "5.4": "http://www.xplanung.de/xplangml/5/4"}
+SRS = "EPSG:25832"
+X0, Y0, SIZE = 500000.0, 5700000.0, 1000.0
+Ring = list[tuple[float, float]]
+
+
+def square(x: float, y: float, size: float) -> Ring:
+    """A closed counter-clockwise square ring."""
+    return [(x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)]
+
+
+def polygon(gid: str, ring: Ring) -> str:
+    """A GML 3.2 polygon with one exterior ring."""
+    coords = " ".join(f"{x:.3f} {y:.3f}" for x, y in ring)
+    return (
+        f'<gml:Polygon gml:id="{gid}" srsName="{SRS}"><gml:exterior><gml:LinearRing>'
+        f'<gml:posList srsDimension="2">{coords}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>'
+    )
+
+
+def member(body: str) -> str:
+    """A feature member."""
+    return f"<gml:featureMember>{body}</gml:featureMember>"
+
+
+def plan(version: str, bereich_ref: str = "#GML_bereich", name: str = "<xplan:name>Testplan</xplan:name>") -> str:
+    """The BP_Plan with its Geltungsbereich, municipality and plan type."""
+    return member(
+        f'<xplan:BP_Plan gml:id="GML_plan">{name}'
+        f"<xplan:raeumlicherGeltungsbereich>{polygon('GML_plan_geom', square(X0, Y0, SIZE))}"
+        "</xplan:raeumlicherGeltungsbereich>"
+        "<xplan:gemeinde><xplan:XP_Gemeinde><xplan:ags>05154000</xplan:ags>"
+        "<xplan:gemeindeName>Musterstadt</xplan:gemeindeName></xplan:XP_Gemeinde></xplan:gemeinde>"
+        f'<xplan:planArt>1000</xplan:planArt><xplan:bereich xlink:href="{bereich_ref}"/></xplan:BP_Plan>'
+    )
+
+
+def bereich(version: str, objects: int) -> str:
+    """The BP_Bereich with the same Geltungsbereich as the plan, listing its objects."""
+    contents = "".join(f'<xplan:planinhalt xlink:href="#GML_obj{i}"/>' for i in range(objects))
+    return member(
+        '<xplan:BP_Bereich gml:id="GML_bereich"><xplan:nummer>0</xplan:nummer>'
+        f"<xplan:geltungsbereich>{polygon('GML_bereich_geom', square(X0, Y0, SIZE))}</xplan:geltungsbereich>"
+        f'{contents}<xplan:gehoertZuPlan xlink:href="#GML_plan"/></xplan:BP_Bereich>'
+    )
+
+
+def obj(version: str, index: int, ring: Ring) -> str:
+    """A BP_BaugebietsTeilFlaeche of the Bereich."""
+    return member(
+        f'<xplan:BP_BaugebietsTeilFlaeche gml:id="GML_obj{index}">'
+        '<xplan:gehoertZuBereich xlink:href="#GML_bereich"/><xplan:rechtscharakter>1000</xplan:rechtscharakter>'
+        f"<xplan:position>{polygon(f'GML_obj{index}_geom', ring)}</xplan:position>"
+        "<xplan:flaechenschluss>true</xplan:flaechenschluss></xplan:BP_BaugebietsTeilFlaeche>"
+    )
+
+
+def grid(count: int) -> list[Ring]:
+    """``count`` disjoint squares inside the Geltungsbereich."""
+    side = max(1, int(count**0.5 + 0.999))
+    cell = SIZE / side
+    return [square(X0 + (i % side) * cell, Y0 + (i // side) * cell, cell * 0.9) for i in range(count)]
+
+
+def document(version: str, members: list[str]) -> bytes:
+    """An XPlanAuszug holding the members."""
+    head = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<xplan:XPlanAuszug xmlns:xplan="{NAMESPACES[version]}" '
+        'xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" gml:id="GML_auszug">'
+        f'<gml:boundedBy><gml:Envelope srsName="{SRS}"><gml:lowerCorner>{X0} {Y0}</gml:lowerCorner>'
+        f"<gml:upperCorner>{X0 + SIZE} {Y0 + SIZE}</gml:upperCorner></gml:Envelope></gml:boundedBy>"
+    )
+    return (head + "\n".join(members) + "</xplan:XPlanAuszug>\n").encode()
+
+
+def valid(version: str = "6.0", objects: int = 4) -> bytes:
+    """A valid Bebauungsplan with ``objects`` plan objects."""
+    rings = grid(objects)
+    parts = [plan(version), bereich(version, objects)] + [obj(version, i, r) for i, r in enumerate(rings)]
+    return document(version, parts)
+
+
+def _objects(version: str, last: Ring) -> list[str]:
+    rings = grid(4)
+    return [obj(version, i, r) for i, r in enumerate(rings[:3])] + [obj(version, 3, last)]
+
+
+def _schema(version: str) -> bytes:
+    parts = [plan(version, name=""), bereich(version, 4)]
+    return document(version, parts + [obj(version, i, r) for i, r in enumerate(grid(4))])
+
+
+def _xlink(version: str) -> bytes:
+    parts = [plan(version, bereich_ref="#GML_nowhere"), bereich(version, 4)]
+    return document(version, parts + [obj(version, i, r) for i, r in enumerate(grid(4))])
+
+
+def _geometry(version: str) -> bytes:
+    bowtie = [
+        (X0 + 600, Y0 + 600),
+        (X0 + 700, Y0 + 700),
+        (X0 + 700, Y0 + 600),
+        (X0 + 600, Y0 + 700),
+        (X0 + 600, Y0 + 600),
+    ]
+    return document(version, [plan(version), bereich(version, 4), *_objects(version, bowtie)])
+
+
+def _unclosed(version: str) -> bytes:
+    ring = [*square(X0 + 600, Y0 + 600, 100)[:-1], (X0 + 601, Y0 + 600)]
+    return document(version, [plan(version), bereich(version, 4), *_objects(version, ring)])
+
+
+def _outside(version: str) -> bytes:
+    ring = square(X0 + SIZE - 50, Y0 + 600, 100)
+    return document(version, [plan(version), bereich(version, 4), *_objects(version, ring)])
+
+
+def _duplicate(version: str) -> bytes:
+    return valid(version).replace(b'gml:id="GML_obj1_geom"', b'gml:id="GML_obj0_geom"')
+
+
+BREAKS: dict[str, Callable[[str], bytes]] = {
+    "schema": _schema,
+    "gml-id": _duplicate,
+    "xlink": _xlink,
+    "geometry": _geometry,
+    "geltungsbereich": _outside,
+}
+UNCLOSED = _unclosed
