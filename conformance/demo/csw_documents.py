@@ -51,8 +51,8 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
         for op in ops
     )
     extra = "<ows:Colour>grün</ows:Colour>" if "capabilities-invalid" in defects else ""
-    if "iso-profiles-missing" not in defects:
-        operations += f'<ows:Constraint name="IsoProfiles"><ows:Value>{GMD}</ows:Value></ows:Constraint>'
+    profile = "http://www.adv.de/extendedISO" if "iso-profiles-without-gmd" in defects else GMD
+    operations += f'<ows:Constraint name="IsoProfiles"><ows:Value>{profile}</ows:Value></ows:Constraint>'
 
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><csw:Capabilities {NS} version="2.0.2">'

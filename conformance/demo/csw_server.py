@@ -36,7 +36,7 @@ DEFECTS: dict[str, str] = {
     "exception-invalid": "exception reports carry an element the OWS schema does not allow",
     "unknown-operation-code": "an unknown operation raises InvalidParameterValue instead of OperationNotSupported",
     "by-id-unknown-empty": "GetRecordById for an unknown Id answers an empty GetRecordByIdResponse, no exception",
-    "iso-profiles-missing": "the capabilities advertise no IsoProfiles constraint",
+    "iso-profiles-without-gmd": "the IsoProfiles constraint lists only another profile, not the ISO schema",
     "iso-not-offered": "the capabilities do not offer the ISO output schema for GetRecordById",
     "iso-by-id-dc": "GetRecordById in the ISO output schema answers with a csw:Record",
     "iso-records-invalid": "GetRecords in the ISO output schema gives records with an element ISO 19139 does not allow",

@@ -38,7 +38,7 @@ CAUGHT: dict[str, set[str]] = {
     "post-filter-ignored": {"post-get-records"},
     "by-id-other": {"get-record-by-id", "get-record-by-id-unknown"},
     "by-id-unknown-empty": {"get-record-by-id-unknown"},
-    "iso-profiles-missing": {"iso-profiles"},
+    "iso-profiles-without-gmd": {"iso-profiles"},
     "exception-invalid": {"exception-report"},
     "unknown-operation-code": {"exception-codes"},
     "iso-not-offered": {"iso-capabilities"},
@@ -104,10 +104,10 @@ def test_findings_name_what_came(run: Run) -> None:
         "GetRecordById with the unknown Id=wechselbar-no-such-record did not fail with an exception report: "
         "a GetRecordById response with the records: none"
     )
-    violation = run.records[("iso-profiles-missing", "iso-profiles")]["findings"][0]
+    violation = run.records[("iso-profiles-without-gmd", "iso-profiles")]["findings"][0]
     assert violation["text"] == (
-        "the capabilities advertise no IsoProfiles constraint listing http://www.isotc211.org/2005/gmd "
-        "(IsoProfiles: none)"
+        "the IsoProfiles constraint does not list http://www.isotc211.org/2005/gmd "
+        "(IsoProfiles: http://www.adv.de/extendedISO)"
     )
     violation = run.records[("cql-ignored", "constraint-cql")]["findings"][0]
     assert violation["text"].startswith("GetRecords with the CQL constraint dc:title LIKE '%Bebauungspläne%' returned")

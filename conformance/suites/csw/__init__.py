@@ -122,7 +122,8 @@ _ISO = (
         "iso-profiles",
         "OGC 07-045 7.5: catalogues MAY advertise, in the capabilities document, operation constraints specific to "
         "CSW-ISO catalogues; the IsoProfiles constraint lists the supported ISO profiles "
-        "(http://www.isotc211.org/2005/gmd among them). Not applicable where the server does not claim the ISO AP.",
+        "(http://www.isotc211.org/2005/gmd among them). Not applicable where the server does not claim the ISO AP "
+        "or advertises no IsoProfiles constraint.",
         Obligation.KANN,
     ),
     (

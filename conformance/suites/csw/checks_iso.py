@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from conformance.core.evidence import MissingMember, Violation
+from conformance.core.evidence import MissingMember, NotApplicable, Violation
 from conformance.core.judgement import Judgement
 from conformance.harness.suite import CheckContext
 from conformance.suites.csw import ID, ISO
@@ -52,9 +52,11 @@ def iso_profiles(ctx: Context) -> Judgement:
     _claimed(ctx)
     caps, answer = ctx.observation.usable(), ctx.observation.capabilities
     listed = caps.constraints.get("IsoProfiles")
+    if listed is None:
+        raise NotApplicable(m("na-no-iso-profiles"))
     found: list[Violation] = []
-    if listed is None or GMD not in listed:
-        actual = m("phrase-none") if listed is None else ", ".join(listed) or m("phrase-none")
+    if GMD not in listed:
+        actual = ", ".join(listed) or m("phrase-none")
         message = m("iso-profiles-missing", value=GMD, actual=actual)
         found.append(
             MissingMember(message, locator=answer.where, expected=GMD, actual=actual, exchange=answer.exchange)

@@ -107,8 +107,8 @@ FINDINGS = {
         "GetRecordById im ISO-Ausgabeschema mit Id={id} lieferte die Datensätze {actual} statt genau dieses einen",
     ),
     "csw.iso-profiles-missing": (
-        "the capabilities advertise no IsoProfiles constraint listing {value} (IsoProfiles: {actual})",
-        "die Capabilities nennen keine Einschränkung IsoProfiles mit {value} (IsoProfiles: {actual})",
+        "the IsoProfiles constraint does not list {value} (IsoProfiles: {actual})",
+        "die Einschränkung IsoProfiles nennt {value} nicht (IsoProfiles: {actual})",
     ),
     "csw.unknown-id-no-exception": (
         "GetRecordById with the unknown Id={id} did not fail with an exception report: {actual}",
@@ -173,6 +173,10 @@ NOTES = {
         "which the schema pack holds no schema",
         "der ISO-Datensatz {id} ist nicht gegen das ISO-19139-Schema geprüft: er verwendet Elemente aus "
         "{namespaces}, für die das Schemapaket kein Schema enthält",
+    ),
+    "csw.na-no-iso-profiles": (
+        "the capabilities advertise no IsoProfiles constraint (OGC 07-045 7.5: catalogues MAY advertise it)",
+        "die Capabilities nennen keine Einschränkung IsoProfiles (OGC 07-045 7.5: Kataloge KÖNNEN sie nennen)",
     ),
     "csw.na-no-matched": (
         "resultType=hits gave no number of matching records to page against",
