@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
+from shapely.prepared import prep
 
 from conformance.core.messages import Message
 from conformance.suites.xplangml import gml
@@ -28,18 +29,18 @@ PLAN_AREA, BEREICH_AREA, POSITION = "raeumlicherGeltungsbereich", "geltungsberei
 
 @dataclass
 class Feature:
-    """A feature member: its element, gml:id, local name and its geometries by property name."""
+    """A feature member: its element, gml:id, local name, its geometries and its first local reference (the
+    target's gml:id) by property name."""
 
     element: etree._Element
     gml_id: str
     kind: str
     shapes: dict[str, gml.Shape] = field(default_factory=dict)
+    refs: dict[str, str] = field(default_factory=dict)
 
     def href(self, prop: str) -> str:
         """The local target of a reference property (without '#'), or ''."""
-        found = self.element.find(f"{{{etree.QName(self.element).namespace}}}{prop}")
-        value = found.get(XLINK_HREF, "") if found is not None else ""
-        return value[1:] if value.startswith("#") else ""
+        return self.refs.get(prop, "")
 
 
 @dataclass
@@ -110,6 +111,10 @@ def feature(el: etree._Element, srs: str, grading: Grading) -> Feature:
     """A feature member with its geometries, each judged for validity."""
     found = Feature(el, el.get(gml.GML_ID, ""), etree.QName(el).localname)
     for prop in el.iterchildren(etree.Element):
+        target = prop.get(XLINK_HREF, "")
+        if target.startswith("#"):
+            found.refs.setdefault(etree.QName(prop).localname, target[1:])
+            continue
         geometry = next(prop.iterchildren(etree.Element), None)
         if geometry is None or etree.QName(geometry).namespace != gml.GML or prop.tag == f"{gml.G}boundedBy":
             continue
@@ -136,6 +141,7 @@ def inside(features: list[Feature], grading: Grading) -> None:
     """Every plan object with a valid position lies inside the Geltungsbereich of its Bereich and plan."""
     by_id = {f.gml_id: f for f in features}
     plans = [f for f in features if PLAN.fullmatch(f.kind) and PLAN_AREA in f.shapes]
+    grown: dict[str, Any] = {}
     for obj in features:
         shape = obj.shapes.get(POSITION)
         if shape is None or not shape.valid or PLAN.fullmatch(obj.kind) or BEREICH.fullmatch(obj.kind):
@@ -144,7 +150,9 @@ def inside(features: list[Feature], grading: Grading) -> None:
         if areas:
             grading.counts["geltungsbereich"] += 1
         for owner, area in areas:
-            within(obj, shape, owner, area, grading)
+            if owner.gml_id not in grown:
+                grown[owner.gml_id] = prep(area.geometry.buffer(gml.tolerance(area.srs, TOLERANCE)))
+            within(obj, shape, owner, area, grown[owner.gml_id], grading)
 
 
 def areas_of(obj: Feature, by_id: dict[str, Feature], plans: list[Feature]) -> list[tuple[Feature, gml.Shape]]:
@@ -161,14 +169,13 @@ def areas_of(obj: Feature, by_id: dict[str, Feature], plans: list[Feature]) -> l
     return [(owner, area) for owner, area in found if area.valid]
 
 
-def within(obj: Feature, shape: gml.Shape, owner: Feature, area: gml.Shape, grading: Grading) -> None:
-    """A finding if the object reaches beyond the area by more than the tolerance."""
+def within(obj: Feature, shape: gml.Shape, owner: Feature, area: gml.Shape, grown: Any, grading: Grading) -> None:
+    """A finding if the object reaches beyond the area grown by the tolerance (a prepared geometry)."""
     if gml.epsg(shape.srs) != gml.epsg(area.srs):
         grading.note("geltungsbereich", m("note.other-crs", id=obj.gml_id, srs=shape.srs, area=area.srs))
         return
-    grown = area.geometry.buffer(gml.tolerance(area.srs, TOLERANCE))
     if grown.covers(shape.geometry):
         return
-    outside = shape.geometry.difference(grown)
+    outside = shape.geometry.difference(grown.context)
     message = m("outside", id=obj.gml_id, kind=obj.kind, owner=owner.gml_id, point=gml.first_point(outside))
     grading.find("geltungsbereich", obj.element, message)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -47,6 +48,7 @@ class Shape:
         return not self.problems
 
 
+@cache
 def epsg(srs: str) -> str:
     """The EPSG code of a CRS name (EPSG:25832, urn:ogc:def:crs:EPSG::25832, …/def/crs/EPSG/0/25832), or ''."""
     match = re.search(r"EPSG(?::[\d.]*:|/\d+/|:)(\d+)$", srs.strip())
