@@ -14,7 +14,9 @@ from click.testing import CliRunner
 
 from conformance.cli import main
 from conformance.core.judgement import Judgement
-from conformance.core.outcomes import Outcome
+from conformance.core.outcomes import Obligation, Outcome
+from conformance.core.profile import load_profile
+from conformance.harness.registry import standards
 from conformance.harness.suite import CheckContext, checks_of
 from conformance.suites.xplangml import SUITE
 from conformance.suites.xplangml.catalogue import BY_KEY, ID_54, ID_60, RULES, STANDARD_54, STANDARD_60
@@ -158,3 +160,11 @@ def test_conformance_validate_reads_folders_and_zips_in_both_languages(tmp_path:
     }
     german = runner.invoke(main, ["validate", "--standard", ID_54, "--lang", "de", str(tmp_path / "ok.gml")])
     assert "XPlanGML 6.0, nicht 5.4" in german.output
+
+
+def test_the_bauleitplanung_profile_requires_every_class_of_xplangml_6_0() -> None:
+    profile = load_profile(Path(__file__).resolve().parents[2] / "profiles" / "bauleitplanung.toml", standards())
+    assert {cls.uri: profile.obligation(ID_60, cls.uri) for cls in STANDARD_60.classes} == {
+        cls.uri: Obligation.MUSS for cls in STANDARD_60.classes
+    }
+    assert profile.waiver_policy
