@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TARGET = 0.5
+SMALL_RUN = ROOT / "tests" / "reporting" / "data" / "format1-demo.jsonl"
 BAD_SCHEMA = '[[vendors]]\nid = "x"\n'
 BAD_CLASS = (
     '[[vendors]]\nid = "x"\nname = "X"\nversion = "1"\n[[vendors.targets]]\nstandard = "ogcapi-features-1"\n'
@@ -33,6 +34,7 @@ def cases(folder: Path) -> dict[str, list[str]]:
     """Name → command line; the first is the yardstick, the others start ``conformance``."""
     (folder / "schema.toml").write_text(BAD_SCHEMA, encoding="utf-8")
     (folder / "class.toml").write_text(BAD_CLASS, encoding="utf-8")
+    (folder / "standard.toml").write_text(BAD_CLASS.replace("ogcapi-features-1", "no-such-standard"), encoding="utf-8")
     cli = [sys.executable, "-m", "conformance"]
     return {
         "`python -c pass` (yardstick)": [sys.executable, "-c", "pass"],
@@ -42,12 +44,12 @@ def cases(folder: Path) -> dict[str, list[str]]:
         "usage error (unknown option)": [*cli, "run", "--no-such-option"],
         "config error: vendors file missing": [*cli, "run", "--vendors", str(folder / "missing.toml")],
         "config error: vendors file invalid (schema)": [*cli, "run", "--vendors", str(folder / "schema.toml")],
-        "config error: unknown class (loads every suite's catalogue)": [
-            *cli,
-            "run",
-            "--vendors",
-            str(folder / "class.toml"),
-        ],
+        "config error: unknown standard": [*cli, "run", "--vendors", str(folder / "standard.toml")],
+        "config error: unknown class (loads its suite)": [*cli, "run", "--vendors", str(folder / "class.toml")],
+        "`conformance list --standard openapi-3`": [*cli, "list", "--standard", "openapi-3"],
+        "`conformance list` (every suite's catalogue)": [*cli, "list"],
+        "`conformance report` of a small run, md": [*cli, "report", str(SMALL_RUN), "--format", "md"],
+        "`conformance report` of a small run, html": [*cli, "report", str(SMALL_RUN), "--format", "html"],
     }
 
 
@@ -87,18 +89,23 @@ def rows(found: dict[str, list[tuple[float, float]]]) -> list[str]:
     base = statistics.median(wall for wall, _ in next(iter(found.values())))
     base_cpu = statistics.median(cpu for _, cpu in next(iter(found.values())))
     out = [
-        "| Case | Wall, median | Wall, fastest | − yardstick | × yardstick | ≤ 0.5 s more | CPU, median "
+        "| Case | Wall, median | Wall, fastest | − yardstick | × yardstick | help, error: ≤ 0.5 s more | CPU, median "
         "| CPU − yardstick |",
         "|---|---:|---:|---:|---:|---|---:|---:|",
     ]
     for name, times in found.items():
         wall, cpu = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
-        met = "–" if name.startswith("`python") else ("yes" if wall - base <= TARGET else "**no**")
+        met = "–" if not errors_or_help(name) else ("yes" if wall - base <= TARGET else "**no**")
         out.append(
             f"| {name} | {wall:.3f} s | {min(t[0] for t in times):.3f} s | {wall - base:+.3f} s "
             f"| {wall / base:.1f}× | {met} | {cpu:.3f} s | {cpu - base_cpu:+.3f} s |"
         )
     return out
+
+
+def errors_or_help(name: str) -> bool:
+    """The cases the target is for: help, usage and configuration errors (not the yardstick, list or report)."""
+    return "help" in name or "error" in name
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,7 @@ class Profile:
         return cls(data["id"], data["name"], items, data.get("description", ""))
 
 
-def load_profile(path: Path, standards: dict[str, Standard]) -> Profile:
+def load_profile(path: Path, standards: Mapping[str, Standard]) -> Profile:
     """Load and validate a profile; class short ids become URIs, unknown names are errors."""
     data, digest = read_document(path)
     validate(data, "profile", path)
@@ -88,7 +89,7 @@ def load_profile(path: Path, standards: dict[str, Standard]) -> Profile:
     )
 
 
-def _item(raw: dict[str, Any], standards: dict[str, Standard]) -> ProfileItem:
+def _item(raw: dict[str, Any], standards: Mapping[str, Standard]) -> ProfileItem:
     standard = standards.get(raw["standard"])
     if standard is None:
         raise KeyError(f"standard: unknown standard {raw['standard']!r} (known: {', '.join(sorted(standards))})")

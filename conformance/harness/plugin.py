@@ -95,14 +95,11 @@ def _contract_suites(selected: list[str]) -> dict[Path, Suite[Any]]:
     catalogue (a requirement without a check, or a check without a requirement, stops the run here)."""
     out: dict[Path, Suite[Any]] = {}
     try:
-        entries = registry.registered()
-        for entry in entries:
-            chosen = [s for s in entry.standards if s.id in selected]
-            if not chosen or entry.file is None:
-                continue
-            for standard in chosen:
-                checks_of(entry.suite, standard)
-            out[entry.file] = entry.suite
+        for standard_id in selected:
+            entry = registry.suite_for(standard_id)
+            checks_of(entry.suite, next(s for s in entry.standards if s.id == standard_id))
+            if entry.file is not None:
+                out[entry.file] = entry.suite
     except (ContractError, RegistryError) as exc:
         raise pytest.UsageError(str(exc)) from exc
     return out

@@ -34,7 +34,7 @@ class RunConfig:
     """The loaded and validated configuration of one run."""
 
     vendors: VendorsFile
-    standards: dict[str, Standard]
+    standards: Mapping[str, Standard]
     profile: Profile | None = None
     waivers: Waivers = field(default_factory=Waivers)
     today: dt.date = field(default_factory=dt.date.today)
@@ -129,7 +129,7 @@ def load_run_config(
     return run
 
 
-def _resolve_claims(loaded: VendorsFile, standards: dict[str, Standard]) -> VendorsFile:
+def _resolve_claims(loaded: VendorsFile, standards: Mapping[str, Standard]) -> VendorsFile:
     problems, vendors = [], []
     for i, vendor in enumerate(loaded.vendors):
         targets = []
@@ -170,7 +170,7 @@ def _platform() -> dict[str, str]:
     }
 
 
-def _packs(standards: dict[str, Standard], selected: list[str]) -> list[dict[str, str]]:
+def _packs(standards: Mapping[str, Standard], selected: list[str]) -> list[dict[str, str]]:
     wanted = sorted({p for s in selected for p in standards[s].packs})
     try:
         locked = lock()

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from conformance.core.evidence import NonConformance, NotApplicable, NotClaimedViolation
 from conformance.core.harnessmessages import msg
-from conformance.core.http import SafeSession
 from conformance.core.outcomes import Obligation
 from conformance.core.profile import Profile
 from conformance.core.vendors import Target, Vendor
 from conformance.harness.observe import Lazy
 from conformance.harness.registry import standards
+
+if TYPE_CHECKING:  # requests loads with the session, not with every suite's catalogue
+    from conformance.core.http import SafeSession
 
 T = TypeVar("T")
 

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from conformance.reporting.html import render_html
-from conformance.reporting.jsonmatrix import render_json
-from conformance.reporting.junit import render_junit
-from conformance.reporting.markdown import render_markdown
-from conformance.reporting.model import Report
-from conformance.reporting.tabular import render_csv
+if TYPE_CHECKING:
+    from conformance.reporting.model import Report
 
-Renderer = Callable[[Report, str], "str | bytes"]
+Renderer = Callable[["Report", str], "str | bytes"]
 
-FORMATS: dict[str, tuple[str, Renderer]] = {
-    "html": ("matrix.html", render_html),
-    "md": ("summary.md", render_markdown),
-    "csv": ("results.csv", render_csv),
-    "json": ("matrix.json", render_json),
-    "junit": ("junit.xml", render_junit),
+# Format → file name and renderer (``module:function``, imported when that format is rendered: jinja2 and lxml
+# load only for the formats that need them)
+FORMATS: dict[str, tuple[str, str]] = {
+    "html": ("matrix.html", "conformance.reporting.html:render_html"),
+    "md": ("summary.md", "conformance.reporting.markdown:render_markdown"),
+    "csv": ("results.csv", "conformance.reporting.tabular:render_csv"),
+    "json": ("matrix.json", "conformance.reporting.jsonmatrix:render_json"),
+    "junit": ("junit.xml", "conformance.reporting.junit:render_junit"),
 }
+
+
+def renderer(fmt: str) -> Renderer:
+    """The render function of one of the FORMATS."""
+    module, _, name = FORMATS[fmt][1].partition(":")
+    return cast(Renderer, getattr(importlib.import_module(module), name))
 
 
 # Rendered on request only, not written with every run (EARL needs rdflib): conformance.reporting.earl
@@ -31,7 +37,7 @@ EXPORTS = ("earl", "earl-jsonld")
 
 def render(report: Report, fmt: str, lang: str, for_file: bool = True) -> bytes:
     """One report as UTF-8 bytes; a CSV file starts with a byte order mark so spreadsheets read umlauts."""
-    data = _export(report, fmt, lang) if fmt in EXPORTS else FORMATS[fmt][1](report, lang)
+    data = _export(report, fmt, lang) if fmt in EXPORTS else renderer(fmt)(report, lang)
     if isinstance(data, bytes):
         return data
     return data.encode("utf-8-sig" if fmt == "csv" and for_file else "utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def tender_text(key: str, lang: str, **params: object) -> str:
     return (german if lang == "de" else english).format(**params)
 
 
-def blocks(profile: Profile, standards: dict[str, Standard], lang: str, version: str) -> list[Block]:
+def blocks(profile: Profile, standards: Mapping[str, Standard], lang: str, version: str) -> list[Block]:
     """The whole tender text of a profile as blocks."""
     found = [Block("h", tender_text("title", lang, name=profile.name), 1)]
     found += [Block("p", profile.description)] if profile.description else []

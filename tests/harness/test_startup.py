@@ -39,11 +39,18 @@ try:
 except SystemExit:
     pass
 with open(os.environ["MODULES_OUT"], "w") as out:
-    json.dump(sorted({name.split(".")[0] for name in sys.modules}), out)
+    json.dump(sorted(sys.modules), out)
 """
 
 
 def imported(tmp_path: Path, *args: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:
+    """The top-level packages a command imported, and its process."""
+    modules, done = loaded(tmp_path, *args)
+    return {name.split(".")[0] for name in modules}, done
+
+
+def loaded(tmp_path: Path, *args: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:
+    """Every module a command imported, and its process."""
     out = tmp_path / "modules.json"
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
@@ -97,3 +104,37 @@ def test_the_overall_help_lists_every_command_with_its_own_summary() -> None:
 def test_names_repeated_for_help_match_their_sources() -> None:
     assert (*files.FORMATS, *files.EXPORTS, "badges") == report.FORMATS
     assert diff.MAX_ROWS == diffreport.MAX_ROWS
+
+
+def suites_loaded(modules: set[str]) -> set[str]:
+    return {name.split(".")[2] for name in modules if name.startswith("conformance.suites.") and name.count(".") >= 2}
+
+
+CLAIM = (
+    '[[vendors]]\nid = "x"\nname = "X"\nversion = "1"\n[[vendors.targets]]\nstandard = "{standard}"\n'
+    'url = "http://127.0.0.1:9"\nclaims = ["no-such-class"]\n'
+)
+
+
+@pytest.mark.parametrize(("standard", "package"), [("ogcapi-features-1", "ogcapi_features"), ("oparl-1.0", "oparl")])
+def test_an_unknown_class_loads_only_the_suite_that_declares_the_standard(
+    tmp_path: Path, standard: str, package: str
+) -> None:
+    (tmp_path / "vendors.toml").write_text(CLAIM.format(standard=standard), encoding="utf-8")
+    modules, done = loaded(tmp_path, "run", "--vendors", "vendors.toml")
+    assert "no conformance class 'no-such-class'" in done.stderr, done.stderr
+    assert suites_loaded(modules) - {"ows", "documents"} == {package}
+    assert {name.split(".")[0] for name in modules} & HEAVY <= {"jsonschema"}
+
+
+def test_an_unknown_standard_loads_no_suite(tmp_path: Path) -> None:
+    (tmp_path / "vendors.toml").write_text(CLAIM.format(standard="no-such-standard"), encoding="utf-8")
+    modules, done = loaded(tmp_path, "run", "--vendors", "vendors.toml")
+    assert "unknown standard 'no-such-standard'" in done.stderr and "ogcapi-features-1" in done.stderr, done.stderr
+    assert suites_loaded(modules) == set()
+
+
+def test_listing_one_standard_loads_only_its_suite(tmp_path: Path) -> None:
+    modules, done = loaded(tmp_path, "list", "--standard", "openapi-3")
+    assert done.returncode == 0 and "urn:wechselbar:openapi-3/req/server-errors/none" in done.stdout, done.stderr
+    assert suites_loaded(modules) == {"openapi"}
