@@ -87,9 +87,28 @@ def _validator(name: str) -> Draft202012Validator:
 
 def validate(data: dict[str, Any], schema: str, path: Path) -> None:
     """Check data against ``schemas/<schema>.schema.json``; every problem names its key."""
+    if _valid(data, schema):
+        return
     problems = [_describe(e) for e in _leaf_errors(_validator(schema).iter_errors(data))]
     if problems:
         raise ConfigError(path, sorted(set(problems)))
+
+
+@cache
+def _fast(name: str) -> Any:
+    import jsonschema_rs  # noqa: PLC0415  (a Rust extension: quick to load, unlike jsonschema)
+
+    schema = json.loads((schemas_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema_rs.validator_for(schema, validate_formats=True)
+
+
+def _valid(data: dict[str, Any], schema: str) -> bool:
+    """True if the data surely meets the schema (then jsonschema, which words the problems, need not load).
+    A value the quick validator cannot take (a TOML date, say) goes to jsonschema."""
+    try:
+        return bool(_fast(schema).is_valid(data))
+    except (ValueError, TypeError, OverflowError):
+        return False
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
