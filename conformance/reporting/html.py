@@ -17,6 +17,7 @@ from conformance.reporting.grouping import bundles, plain
 from conformance.reporting.header import Column
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
+from conformance.reporting.templatecache import template_cache
 from conformance.reporting.text import (
     SYMBOL,
     banner,
@@ -52,7 +53,11 @@ class StandardView:
 @functools.cache
 def environment() -> jinja2.Environment:
     """The template environment: autoescaping everywhere; optional members missing from a record render empty."""
-    env = jinja2.Environment(loader=jinja2.PackageLoader("conformance.reporting", "templates"), autoescape=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("conformance.reporting", "templates"),
+        autoescape=True,
+        bytecode_cache=template_cache(),
+    )
     env.finalize = _finalize
     env.filters.update(
         short=short_requirement,
