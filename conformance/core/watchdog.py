@@ -100,7 +100,8 @@ class Watchdog:
             if self.thread is None:
                 self.thread = threading.Thread(target=self._run, name="http-watchdog", daemon=True)
                 self.thread.start()
-            self.cond.notify()
+            if self.heap[0][2] is guard:  # the thread sleeps until an earlier deadline otherwise: no need to wake it
+                self.cond.notify()
         previous, _LOCAL.guard = getattr(_LOCAL, "guard", None), guard
         try:
             yield guard
@@ -111,10 +112,17 @@ class Watchdog:
     def _run(self) -> None:
         while True:
             with self.cond:
-                while not self.heap or self.heap[0][0] > time.monotonic():
-                    self.cond.wait(self.heap[0][0] - time.monotonic() if self.heap else None)
+                while self._pending() > time.monotonic():
+                    self.cond.wait(self._pending() - time.monotonic() if self.heap else None)
                 guard = heapq.heappop(self.heap)[2]
             guard.fire()
+
+    def _pending(self) -> float:
+        """The earliest deadline of an exchange still running (guards of ended exchanges are dropped on the way);
+        infinity when none runs."""
+        while self.heap and self.heap[0][2].done:
+            heapq.heappop(self.heap)
+        return self.heap[0][0] if self.heap else float("inf")
 
 
 WATCHDOG = Watchdog()
