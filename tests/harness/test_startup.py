@@ -138,3 +138,10 @@ def test_listing_one_standard_loads_only_its_suite(tmp_path: Path) -> None:
     modules, done = loaded(tmp_path, "list", "--standard", "openapi-3")
     assert done.returncode == 0 and "urn:wechselbar:openapi-3/req/server-errors/none" in done.stdout, done.stderr
     assert suites_loaded(modules) == {"openapi"}
+
+
+def test_every_built_in_suite_names_its_standards_in_the_metadata() -> None:
+    from conformance.harness import registry  # noqa: PLC0415
+
+    assert [r.name for r in registry.unlisted() if r.module.startswith("conformance.")] == []
+    assert set(registry.standard_ids()) == {s.id for r in registry.registered() for s in r.standards}
