@@ -41,8 +41,9 @@ NOTE = {
 @config_errors
 def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> None:
     """Run the suites against three fictional vendors served locally and write the matrix; then the fourth, an
-    urban data platform, against its own profile (matrix in OUT/urbane-datenplattform)."""
-    from conformance.demo import urban  # noqa: PLC0415  (the test doubles)
+    urban data platform, against its own profile (matrix in OUT/urbane-datenplattform). Kartenwerk's geodata is
+    moved into GeoMax's test instance by the round trip; the matrix shows what changed and what was lost."""
+    from conformance.demo import switch, urban  # noqa: PLC0415  (the test doubles)
     from conformance.demo.scenario import FIXTURES, running  # noqa: PLC0415
 
     platform = out / urban.FOLDER
@@ -68,6 +69,8 @@ def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> No
             verbose=verbose,
         )
         code = execute(request)
+        if code in (EXIT_OK, EXIT_FAIL):
+            switch.move(out, lang)
     matrix = (out / "matrix.html").resolve()
     if code in (EXIT_OK, EXIT_FAIL) and matrix.exists():
         if code == EXIT_FAIL:

@@ -14,6 +14,7 @@ import lxml.html
 import pytest
 
 from conformance.core.results import read_run
+from conformance.core.transferfile import read_transfers
 from conformance.reporting.html import render_html
 from conformance.reporting.model import build_report
 from conformance.reporting.verdict import EXIT_OK, VerdictState, vendor_verdicts
@@ -186,3 +187,20 @@ def test_the_urban_platform_profile_of_the_demo_is_the_example_profile() -> None
     root = Path(__file__).resolve().parents[2]
     demo = root / "fixtures" / "demo" / "urbane-datenplattform.toml"
     assert demo.read_bytes() == (root / "profiles" / "urbane-datenplattform.toml").read_bytes()
+
+
+def test_the_demo_moves_kartenwerks_geodata_into_geomax_and_shows_the_losses(
+    demo: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    done, folder = demo
+    assert done.returncode == EXIT_OK, done.stderr[-3000:]
+    (moved,) = read_transfers(folder / "demo")
+    assert (moved.source, moved.target, moved.verdict) == ("kartenwerk", "geomax", "with-loss")
+    assert moved.compared == moved.written == moved.removed > 0 and not moved.problems
+    kinds = {(a.status, k) for a in moved.attributes.values() for k in a.kinds or {""}}
+    assert {("changed", "precision"), ("lost", "")} <= kinds
+    assert not (folder / "demo" / "cleanup-journal.jsonl").exists()
+    page = lxml.html.fromstring((folder / "demo" / "matrix.html").read_text(encoding="utf-8"))
+    section = page.xpath("//section[@id='transfer']")[0]
+    assert "Datenübernahme" in section.text_content() and "mit Verlust" in section.text_content()
+    assert "numerische Genauigkeit" in section.text_content()
