@@ -22,7 +22,9 @@ from conformance.core.vendors import Target
 
 CREATE_REPLACE_DELETE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 GEOJSON = "application/geo+json"
-SERVER_RELS = frozenset({"self", "alternate", "collection", "next", "prev", "previous", "first", "last", "items"})
+SERVER_RELS = frozenset(
+    {"self", "alternate", "collection", "next", "prev", "previous", "first", "last", "items", "root", "service-desc"}
+)
 PAGE_LIMIT = 100
 MAX_PAGES = 1000
 
