@@ -16,7 +16,10 @@ from conformance.core.transferfile import read_transfers, store_transfer
 from conformance.core.vendors import Target, Vendor, VendorsFile
 
 # standard id → the adapter class beside its suite
-ADAPTERS = {"ogcapi-features-1": "conformance.suites.ogcapi_features.transfer:FeaturesTransfer"}
+ADAPTERS = {
+    "ogcapi-features-1": "conformance.suites.ogcapi_features.transfer:FeaturesTransfer",
+    "ngsi-ld": "conformance.suites.ngsild.transfer:NgsiLdTransfer",
+}
 
 
 def transfer(

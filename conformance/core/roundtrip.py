@@ -11,10 +11,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from conformance.core.http import Response, SafeSession
 from conformance.core.journal import Journal
 from conformance.core.transfer import Example, Problem, Transfer
 from conformance.core.transferdiff import LOST, MISSING, UNCHANGED, Change, compare
 from conformance.core.transport import TargetError
+
+DETAIL = 300
 
 
 class TransferFailed(Exception):
@@ -135,3 +138,28 @@ def _problem(exc: TargetError | TransferFailed, code: str, url: str = "") -> Pro
     if isinstance(exc, TransferFailed):
         return exc.problem
     return Problem(code, url, None, exc.message.text)
+
+
+def expect(answer: Response, code: str = "read-failed", statuses: tuple[int, ...] = (200,)) -> Response:
+    """The answer, if its status is one of ``statuses``; else TransferFailed with the problem ``code``."""
+    if answer.status not in statuses:
+        raise TransferFailed(Problem(code, answer.url, answer.status, answer.text[:DETAIL]))
+    return answer
+
+
+def parsed(answer: Response) -> Any:
+    """The answer's JSON body; TransferFailed (read-failed) when it is none."""
+    try:
+        return answer.json()
+    except ValueError as exc:
+        raise TransferFailed(Problem("read-failed", answer.url, answer.status, str(exc)[:DETAIL])) from None
+
+
+def read_back(session: SafeSession, url: str, accept: str) -> Any:
+    """GET what B holds at ``url`` (read-back-failed unless 200), parsed."""
+    return parsed(expect(session.get(url, headers={"Accept": accept}), "read-back-failed"))
+
+
+def delete(session: SafeSession, url: str) -> None:
+    """DELETE ``url`` (delete-failed unless 200 or 204)."""
+    expect(session.request("DELETE", url), "delete-failed", (200, 204))

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 from conformance.core.http import Response, SafeSession
-from conformance.core.roundtrip import Item, Plan, TransferFailed
+from conformance.core.roundtrip import Item, Plan, TransferFailed, delete, expect, parsed, read_back
 from conformance.core.transfer import Problem
 from conformance.core.vendors import Target
 
@@ -50,7 +50,7 @@ class FeaturesTransfer:
     def items(self, sample: int | None) -> Iterator[Item]:
         """Every collection's features, at most ``sample`` each."""
         url = f"{self.source_base}/collections"
-        answer = _expect(self.source.get(url, headers={"Accept": "application/json"}), "read-failed")
+        answer = expect(self.source.get(url, headers={"Accept": "application/json"}))
         for collection in _json(answer).get("collections", []):
             if isinstance(collection, Mapping) and isinstance(collection.get("id"), str):
                 yield from self._collection(collection["id"], sample)
@@ -62,7 +62,7 @@ class FeaturesTransfer:
         count, seen = 0, set[str]()
         while url and url not in seen and len(seen) < MAX_PAGES:
             seen.add(url)
-            page = _json(_expect(self.source.get(url, headers={"Accept": GEOJSON}), "read-failed"))
+            page = _json(expect(self.source.get(url, headers={"Accept": GEOJSON})))
             for feature in page.get("features", []):
                 if sample is not None and count >= sample:
                     return
@@ -94,16 +94,12 @@ class FeaturesTransfer:
 
     def read_back(self, url: str) -> Mapping[str, Any]:
         """The attributes of the feature B serves at ``url``."""
-        answer = self.dest.get(url, headers={"Accept": GEOJSON})
-        if answer.status != 200:
-            raise TransferFailed(Problem("read-back-failed", url, answer.status, answer.text[:300]))
-        return attributes(_json(answer))
+        found = read_back(self.dest, url, GEOJSON)
+        return attributes(found if isinstance(found, Mapping) else {})
 
     def remove(self, url: str) -> None:
         """DELETE the feature."""
-        answer = self.dest.request("DELETE", url)
-        if answer.status not in (200, 204):
-            raise TransferFailed(Problem("delete-failed", url, answer.status, answer.text[:300]))
+        delete(self.dest, url)
 
 
 def attributes(feature: Mapping[str, Any]) -> dict[str, Any]:
@@ -142,15 +138,6 @@ def _next(page: Mapping[str, Any], url: str) -> str | None:
     return None
 
 
-def _expect(answer: Response, code: str) -> Response:
-    if answer.status != 200:
-        raise TransferFailed(Problem(code, answer.url, answer.status, answer.text[:300]))
-    return answer
-
-
 def _json(answer: Response) -> dict[str, Any]:
-    try:
-        data = answer.json()
-    except ValueError as exc:
-        raise TransferFailed(Problem("read-failed", answer.url, answer.status, str(exc)[:300])) from None
+    data = parsed(answer)
     return data if isinstance(data, dict) else {}
