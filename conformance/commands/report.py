@@ -48,7 +48,12 @@ def command(results: Path, fmt: str | None, lang: str, output: Path | None, verd
     from conformance.reporting.text import banner  # noqa: PLC0415
 
     run = load(results)
-    report = build_report(run, read_transfers(results if results.is_dir() else results.parent))
+    try:
+        transfers = read_transfers(results if results.is_dir() else results.parent)
+    except ValueError as exc:
+        ERR.print(f"error: {exc}", highlight=False, soft_wrap=True, markup=False)
+        raise SystemExit(EXIT_USAGE) from exc
+    report = build_report(run, transfers)
     fmt = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "html")
     stop = banner(run, lang)
     if stop:

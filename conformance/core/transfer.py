@@ -7,6 +7,7 @@ pair (A → B, standard). Reports read it when it is there; the results file and
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from conformance.core.transferdiff import ADDED, CHANGED, LOST, STATUSES, UNCHAN
 FORMAT = "wechselbar-roundtrip/1"
 FILE = "roundtrip.jsonl"
 MAX_EXAMPLES = 3
+MAX_VALUE = 2000
 LOSSLESS, WITH_CHANGES, WITH_LOSS, NO_VERDICT = "lossless", "with-changes", "with-loss", "no-verdict"
 PROBLEMS = (
     "no-writes",
@@ -29,6 +31,14 @@ PROBLEMS = (
     "conflict",
     "nothing-read",
 )
+
+
+def capped(value: Any) -> Any:
+    """A value as stored as evidence: as it is, or, when its JSON is longer than ``MAX_VALUE`` characters, the
+    beginning of that JSON as a string ending in "…"."""
+    data = plain(value)
+    text = json.dumps(data, ensure_ascii=False)
+    return data if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -45,8 +55,8 @@ class Example:
         """The example as stored."""
         return {
             "item": self.item,
-            "before": plain(self.before),
-            "after": plain(self.after),
+            "before": capped(self.before),
+            "after": capped(self.after),
             "source_url": self.source_url,
             "target_url": self.target_url,
         }

@@ -13,8 +13,9 @@ from click.testing import CliRunner
 
 from conformance.cli import main
 from conformance.core.journal import JOURNAL, Journal, leftovers
+from conformance.core.results import write_run
 from conformance.core.secrets import Redactor
-from conformance.core.transfer import Transfer
+from conformance.core.transfer import MAX_VALUE, Example, Transfer
 from conformance.core.transferfile import read_transfers
 from conformance.demo.features_store import DEFECTS, FeaturesStore
 from conformance.reporting.html import render_html
@@ -168,3 +169,15 @@ def test_the_matrix_shows_the_data_transfer_after_the_decision(
 def test_a_run_without_round_trips_has_no_transfer_section() -> None:
     doc = lxml.html.fromstring(render_html(build_report(sample_run()), "de"))
     assert not doc.xpath("//section[@id='transfer']") and "Datenübernahme" not in doc.text_content()
+
+
+def test_huge_values_are_cut_in_the_evidence() -> None:
+    stored = Example("x", {"coordinates": list(range(10_000))}, None, "", "").to_json()
+    assert isinstance(stored["before"], str) and len(stored["before"]) == MAX_VALUE and stored["after"] is None
+
+
+def test_a_broken_round_trip_file_stops_the_report(tmp_path: Path) -> None:
+    write_run(tmp_path / "results.jsonl", sample_run())
+    (tmp_path / "roundtrip.jsonl").write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "--format", "md"])
+    assert result.exit_code == 2 and "line 1 is not JSON" in result.output
