@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from conformance.core.openapi.refs import at as resolve
 from conformance.suites.openapi.api import Api
-from conformance.suites.openapi.bundle import MARK, STORE, bundle, resolve
+from conformance.suites.openapi.bundle import MARK, STORE, bundle
 from conformance.suites.openapi.cases import load_schema, negative, operations, plan, positive
 from conformance.suites.openapi.document import Description, DescriptionUnavailable, parse
 from conformance.suites.openapi.sources import Foreign, Sources

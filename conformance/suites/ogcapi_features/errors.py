@@ -3,9 +3,10 @@
 Probes, each sent only to an operation the definition documents: an invalid ``limit`` on the items of a
 collection, an unknown feature id, and, where the definition documents a path template for it, an unknown
 collection (its metadata and its items). An error answer (4xx/5xx) must have a status code the operation covers
-(the code, its range such as ``4XX``, or ``default``). Where the covering response object documents content,
-the body must come in a documented media type and, where its JSON schema can be resolved offline (the
-definition itself or the published OGC API Features building blocks), validate against it.
+(the code, its range such as ``4XX``, or ``default``, as ``conformance.core.openapi.responses`` reads the
+Responses Object). Where the covering response object documents content, the body must come in a documented
+media type and, where its JSON schema can be resolved offline (the definition itself or the published OGC API
+Features building blocks), validate against it.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from referencing.exceptions import Unresolvable
 from conformance.core.evidence import MediaTypeViolation, MissingMember, ParseViolation, Violation
 from conformance.core.jsonschemas import compile_validator, violations
 from conformance.core.messages import Message
+from conformance.core.openapi.refs import Located, escape
+from conformance.core.openapi.responses import entry
 from conformance.suites.ogcapi_features.messages import m
-from conformance.suites.ogcapi_features.openapi import Definition, Located, escape
+from conformance.suites.ogcapi_features.openapi import Definition
 from conformance.suites.ogcapi_features.operations import Call, calls
 from conformance.suites.ogcapi_features.responses import UNKNOWN, Doc
 from conformance.suites.ogcapi_features.schemas import OasSchemas, openapi_folder, worded
@@ -67,18 +70,18 @@ def covered(api: Definition, path: str, doc: Doc, note: Note) -> Iterator[Violat
     responses = found[1]["get"].get("responses") if found else None
     if found is None or not isinstance(responses, dict):
         return
-    code = str(doc.status)
-    key = next((k for k in (code, f"{code[0]}XX", f"{code[0]}xx", "default") if k in responses), None)
-    if key is None:
+    documented = entry(responses, doc.status)
+    if documented is None:
         yield MissingMember(
-            m("error-undocumented", path=path, status=code),
+            m("error-undocumented", path=path, status=str(doc.status)),
             locator=doc.at(),
-            expected=sorted(responses),
+            expected=sorted(str(key) for key in responses),
             actual=doc.status,
             exchange=doc.exchange,
         )
         return
-    located = api.locate(responses[key], api.doc.url, f"{found[0]}/responses/{escape(key)}")
+    key, response = documented
+    located = api.locate(response, api.doc.url, f"{found[0]}/responses/{escape(key)}")
     if located is not None and isinstance(located.node, dict):
         yield from _body(api, path, doc, located, note)
 

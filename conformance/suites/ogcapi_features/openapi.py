@@ -1,29 +1,27 @@
 """The API definition (OpenAPI 3.0) linked from the landing page: operations, parameters and responses.
 
-References are resolved inside the document and, for the published OGC API Features 1.0 building blocks
-(``https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/…``), against the ogcapi-features pack.
-Every other remote reference stays unresolved; nothing is fetched.
+References are resolved by the shared reader (``conformance.core.openapi``) inside the document and, for the
+published OGC API Features 1.0 building blocks (``https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/…``),
+against the ogcapi-features pack. Every other remote reference stays unresolved; nothing is fetched.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
-from urllib.parse import urljoin
 
 import yaml
 
 from conformance.core.evidence import Exchange, MissingMember, Skipped
 from conformance.core.jsonschemas import load_document
+from conformance.core.openapi.refs import Located, References, escape
 from conformance.suites.ogcapi_features.links import links, with_rel
 from conformance.suites.ogcapi_features.messages import m
 from conformance.suites.ogcapi_features.responses import OPENAPI_JSON, Doc
 from conformance.suites.ogcapi_features.schemas import PUBLISHED, openapi_folder
 from conformance.suites.ogcapi_features.service import Ctx, Service
-
-MAX_DEPTH = 10
 
 
 @dataclass(frozen=True)
@@ -64,38 +62,24 @@ class Parameter:
 
 
 @dataclass(frozen=True)
-class Located:
-    """A node of the API definition or of a published building block, with the document and pointer it is at."""
-
-    node: Any
-    uri: str
-    pointer: str
-
-
-@dataclass(frozen=True)
 class Definition:
-    """A parsed API definition."""
+    """A parsed API definition; references resolve inside it and against the published building blocks."""
 
     doc: Doc
     raw: dict[str, Any]
 
-    def resolve(self, node: Any, depth: int = 0) -> Any:
-        """Follow ``$ref`` chains; None where a reference cannot be resolved offline."""
-        if not isinstance(node, dict) or "$ref" not in node or depth > MAX_DEPTH:
-            return node
-        ref = str(node["$ref"])
-        address, _, fragment = ref.partition("#")
-        root = self.raw if not address else published(address)
-        return None if root is None else self.resolve(_pointer(root, fragment), depth + 1)
+    @cached_property
+    def refs(self) -> References:
+        """The reader of the definition's references (the published building blocks as other documents)."""
+        return References(self.doc.url if self.doc else "", self.raw, published)
 
-    def locate(self, node: Any, uri: str, pointer: str, depth: int = 0) -> Located | None:
+    def resolve(self, node: Any) -> Any:
+        """Follow ``$ref`` chains; None where a reference cannot be resolved offline."""
+        return self.refs.resolve(node)
+
+    def locate(self, node: Any, uri: str, pointer: str) -> Located | None:
         """Follow ``$ref`` chains keeping track of the document and pointer; None where one cannot be resolved."""
-        if not isinstance(node, dict) or "$ref" not in node or depth > MAX_DEPTH:
-            return Located(node, uri, pointer)
-        address, _, fragment = str(node["$ref"]).partition("#")
-        where = urljoin(uri, address) if address else uri
-        root = self.raw if where == self.doc.url else published(where)
-        return None if root is None else self.locate(_pointer(root, fragment), where, fragment, depth + 1)
+        return self.refs.locate(node, uri, pointer)
 
     def operation(self, path: str, method: str = "get") -> tuple[str, dict[str, Any]] | None:
         """The JSON pointer and object of the operation serving a concrete path, e.g. /collections/x/items."""
@@ -149,23 +133,6 @@ def _matches(template: str, path: str) -> bool:
         "[^/]+" if part.startswith("{") else re.escape(part) for part in re.split(r"(\{[^}]*\})", template.rstrip("/"))
     )
     return re.fullmatch(pattern, path.rstrip("/")) is not None
-
-
-def escape(template: str) -> str:
-    """A JSON pointer token for a key (``~`` and ``/`` escaped)."""
-    return template.replace("~", "~0").replace("/", "~1")
-
-
-def _pointer(root: Any, fragment: str) -> Any:
-    node = root
-    for part in [p.replace("~1", "/").replace("~0", "~") for p in fragment.split("/") if p]:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return None
-    return node
 
 
 @cache

@@ -16,8 +16,9 @@ from typing import Any
 from urllib.parse import quote
 
 from conformance.core.messages import Message
+from conformance.core.openapi.refs import escape
 from conformance.suites.ogcapi_features.messages import m
-from conformance.suites.ogcapi_features.openapi import Definition, escape
+from conformance.suites.ogcapi_features.openapi import Definition
 from conformance.suites.ogcapi_features.responses import Doc, feature_key, features
 from conformance.suites.ogcapi_features.service import Ctx, Service
 

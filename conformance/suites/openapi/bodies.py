@@ -18,8 +18,10 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from conformance.core import jsonsafe
 from conformance.core.evidence import Locator, ParseViolation, SchemaViolation, Violation
+from conformance.core.openapi.refs import References, escape, pointer
+from conformance.core.openapi.responses import documenting
 from conformance.suites.openapi.api import Api
-from conformance.suites.openapi.bundle import Bundle, pointer, resolve
+from conformance.suites.openapi.bundle import Bundle
 from conformance.suites.openapi.exercise import Call, Exercise
 from conformance.suites.openapi.messages import m
 from conformance.suites.openapi.verdicts import Finding, merged
@@ -55,16 +57,16 @@ def schema_violations(run: Exercise, found: Api) -> Iterator[Violation]:
 
 def documented_content(document: dict[str, Any], op_pointer: str, status: int) -> tuple[str, dict[str, Any]] | None:
     """Where the response documented for a status lists its content, and that content, if it names any."""
-    responses_at = _deref(document, op_pointer + "/responses")
-    responses = resolve(document, responses_at)
-    if not isinstance(responses, dict):
+    refs = References("", document)
+    responses = refs.follow(op_pointer + "/responses")
+    if responses is None or not isinstance(responses.node, dict):
         return None
-    code = next((c for c in (str(status), f"{status // 100}XX", "default") if c in responses), None)
-    if code is None:
+    key = documenting(responses.node, status)
+    response = None if key is None else refs.follow(f"{responses.pointer}/{escape(key)}")
+    if response is None or not isinstance(response.node, dict):
         return None
-    response_at = _deref(document, f"{responses_at}/{code}")
-    content = resolve(document, response_at + "/content")
-    return (response_at, content) if isinstance(content, dict) and content else None
+    content = response.node.get("content")
+    return (response.pointer, content) if isinstance(content, dict) and content else None
 
 
 def judged_body(call: Call, document: dict[str, Any]) -> bool:
@@ -86,7 +88,7 @@ def documented_schema(document: dict[str, Any], op_pointer: str, status: int, me
     key = next((k for k in (media_type, f"{main}/*", "*/*") if k in content), None)
     if key is None or not isinstance(content[key], dict) or "schema" not in content[key]:
         return None
-    return f"{response_at}/content/{_escape(key)}/schema"
+    return f"{response_at}/content/{escape(key)}/schema"
 
 
 def _call(call: Call, schemas: Schemas) -> Iterator[Finding]:
@@ -139,21 +141,8 @@ def _schema_finding(call: Call, label: str, error: Any, at: str, bundle: Bundle)
     )
 
 
-def _deref(document: dict[str, Any], at: str) -> str:
-    for _ in range(20):
-        node = resolve(document, at)
-        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#")):
-            return at
-        at = node["$ref"][1:]
-    return at
-
-
 def _is_json(media_type: str) -> bool:
     return media_type == "application/json" or media_type.endswith("+json")
-
-
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def _short(value: Any, limit: int = 300) -> Any:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance.core.messages import Message
-from conformance.suites.openapi.bundle import MISSING, resolve
+from conformance.core.openapi.refs import References, at
 from conformance.suites.openapi.messages import m
 
 WRONG = "zzz"
@@ -40,7 +40,7 @@ class Boundary:
 
 def parameters(document: dict[str, Any], op_pointer: str) -> list[dict[str, Any]]:
     """The query and path parameters of an operation (path-level ones included), local references resolved."""
-    operation, item = resolve(document, op_pointer), resolve(document, op_pointer.rsplit("/", 1)[0])
+    operation, item = at(document, op_pointer), at(document, op_pointer.rsplit("/", 1)[0])
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for owner in (item, operation):
         for node in (owner.get("parameters") or []) if isinstance(owner, dict) else []:
@@ -154,11 +154,4 @@ def _tidy(value: float) -> int | float:
 
 def deref(document: dict[str, Any], node: Any) -> Any:
     """A node with its local references followed (None where one does not resolve)."""
-    for _ in range(20):
-        ref = node.get("$ref") if isinstance(node, dict) else None
-        if not isinstance(ref, str) or not ref.startswith("#"):
-            return node
-        node = resolve(document, ref[1:])
-        if node is MISSING:
-            return None
-    return None
+    return References("", document).resolve(node)

@@ -2,7 +2,8 @@
 
 A referenced document (a mirrored pack, a file beside the description, a document on the API's own host) is
 copied under ``x-wechselbar-external`` and the reference rewritten to point there, so the libraries that read
-the bundle never resolve anything themselves. A reference that cannot be followed is replaced by a neutral
+the bundle never resolve anything themselves. Pointers and reference chains are read by the shared reader
+(``conformance.core.openapi.refs``). A reference that cannot be followed is replaced by a neutral
 placeholder of the right kind (a response without content, a schema that allows anything) and becomes a
 finding with its JSON pointer; a parameter whose definition is unreadable is left out of the operation.
 """
@@ -12,16 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote, urljoin
+from urllib.parse import urljoin
 
 from conformance.core.messages import Message
+from conformance.core.openapi.refs import MISSING, References, at, pointer
 from conformance.suites.openapi.document import Description
 from conformance.suites.openapi.messages import m
 from conformance.suites.openapi.sources import Broken, Foreign, Sources, Unfollowed
 
 MARK = "x-wechselbar-unresolved"
 STORE = "x-wechselbar-external"
-MISSING = object()
 Path = tuple[str | int, ...]
 
 
@@ -96,7 +97,7 @@ class Bundler:
         document, _, fragment = target.partition("#")
         siblings = {k: self._walk(v, base, (*path, k)) for k, v in node.items() if k != "$ref"}
         if document == self.root_uri:
-            if resolve(self.root, fragment) is MISSING:
+            if at(self.root, fragment) is MISSING:
                 return self._unresolved(path, target, m("reason.in-description"), foreign=False)
             return {**siblings, "$ref": "#" + fragment}
         key = self.keys.get(target)
@@ -110,7 +111,7 @@ class Bundler:
         return {**siblings, "$ref": f"#/{STORE}/{key}"}
 
     def _content(self, document: str, fragment: str) -> Any:
-        content = resolve(self.sources.read(document), fragment)
+        content = at(self.sources.read(document), fragment)
         if content is MISSING:
             raise Broken(m("reason.no-location", fragment=fragment, document=document))
         return content
@@ -131,30 +132,6 @@ class Bundler:
 def bundle(description: Description, sources: Sources) -> Bundle:
     """Bundle a description with the given sources."""
     return Bundler(description, sources).bundle()
-
-
-def pointer(path: Path) -> str:
-    """A JSON pointer for a path of keys and indexes."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
-
-
-def resolve(document: Any, fragment: str) -> Any:
-    """The node a URI fragment (a JSON pointer) names, or MISSING."""
-    fragment = unquote(fragment)
-    if fragment in ("", "/"):
-        return document
-    if not fragment.startswith("/"):
-        return MISSING
-    node = document
-    for raw in fragment[1:].split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return MISSING
-    return node
 
 
 def placeholder(path: Path, target: str) -> dict[str, Any]:
@@ -183,13 +160,5 @@ def _drop_unresolved_parameters(document: dict[str, Any]) -> None:
 
 
 def _is_unresolved(document: dict[str, Any], node: Any) -> bool:
-    for _ in range(20):
-        if not isinstance(node, dict):
-            return False
-        if MARK in node:
-            return True
-        ref = node.get("$ref")
-        if not isinstance(ref, str) or not ref.startswith("#"):
-            return False
-        node = resolve(document, ref[1:])
-    return False
+    found = References("", document).locate(node)
+    return found is None or (isinstance(found.node, dict) and MARK in found.node)

@@ -24,9 +24,9 @@ from schemathesis import GenerationMode
 from schemathesis.core.result import Err
 
 from conformance.core.messages import Message
+from conformance.core.openapi.refs import pointer
 from conformance.core.paths import cache_dir
 from conformance.suites.openapi.boundaries import Boundary
-from conformance.suites.openapi.bundle import pointer
 from conformance.suites.openapi.messages import m
 
 METHOD = "get"

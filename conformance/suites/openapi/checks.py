@@ -76,7 +76,7 @@ def _judge_calls(ctx: Context, findings: Iterable[Violation], count: int, code: 
 def status_documented(ctx: Context) -> Judgement:
     """Every response carries a documented status."""
     api, run = _calls(ctx)
-    found = status_codes(run, api.description.uri)
+    found = status_codes(run, api.document, api.description.uri)
     return _judge_calls(ctx, found, len(run.calls), "openapi.examined.responses", run)
 
 

@@ -10,8 +10,9 @@ from referencing.exceptions import Unresolvable
 
 from conformance.core.evidence import Locator, MissingMember, SchemaViolation, ValueViolation, Violation
 from conformance.core.messages import Message
+from conformance.core.openapi.refs import pointer
 from conformance.suites.openapi.api import VERSIONS, Api
-from conformance.suites.openapi.bundle import Finding, pointer
+from conformance.suites.openapi.bundle import Finding
 from conformance.suites.openapi.document import Description
 from conformance.suites.openapi.messages import m
 

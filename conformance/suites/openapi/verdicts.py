@@ -1,7 +1,8 @@
 """Judging the calls: documented status codes and media types, rejected invalid data, no server errors.
 
-The status, media type and invalid-data rules are schemathesis's own checks, run on the responses the safe
-session received; each failure becomes a violation of the suite's evidence model. Identical findings of one
+A status is documented as the shared reader says (``conformance.core.openapi.responses``: the code, its range,
+or ``default``); the media type and invalid-data rules are schemathesis's own checks, run on the responses the
+safe session received; each failure becomes a violation of the suite's evidence model. Identical findings of one
 operation are reported once, with the number of calls that showed them (the harness caps how many are kept).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import requests
 import schemathesis
@@ -17,10 +19,11 @@ from schemathesis.openapi.checks import (
     MalformedMediaType,
     MissingContentType,
     UndefinedContentType,
-    UndefinedStatusCode,
 )
 
 from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation
+from conformance.core.openapi.refs import References
+from conformance.core.openapi.responses import documented_fields, documenting
 from conformance.suites.openapi.boundaries import Boundary
 from conformance.suites.openapi.exercise import Call, Exercise
 from conformance.suites.openapi.messages import m
@@ -36,9 +39,28 @@ class Finding:
     violation: Violation
 
 
-def status_codes(run: Exercise, description_uri: str) -> Iterator[Violation]:
-    """Responses whose status the operation does not document."""
-    return merged(_judged(run.calls, schemathesis.checks.status_code_conformance, description_uri))
+def status_codes(run: Exercise, document: dict[str, Any], description_uri: str) -> Iterator[Violation]:
+    """Responses whose status the operation's Responses Object does not document (code, range or default)."""
+    refs = References("", document)
+    return merged(f for call in run.calls if (f := _undocumented(call, refs, description_uri)) is not None)
+
+
+def _undocumented(call: Call, refs: References, description_uri: str) -> Finding | None:
+    op, got = call.planned.operation, call.response
+    found = refs.follow(op.pointer + "/responses")
+    responses = found.node if found is not None and isinstance(found.node, dict) else {}
+    if documenting(responses, got.status) is not None:
+        return None
+    return Finding(
+        (op.label, got.status),
+        StatusViolation(
+            m("status-undocumented", operation=op.label, status=got.status),
+            locator=Locator(where=description_uri, pointer=op.pointer + "/responses"),
+            expected=documented_fields(responses),
+            actual=got.status,
+            exchange=got.exchange,
+        ),
+    )
 
 
 def media_types(run: Exercise, description_uri: str) -> Iterator[Violation]:
@@ -126,17 +148,6 @@ def _judged(calls: Iterable[Call], check: Check, description_uri: str) -> Iterat
 def _finding(call: Call, failure: Failure, description_uri: str) -> Finding:
     op, got = call.planned.operation, call.response
     responses = Locator(where=description_uri, pointer=op.pointer + "/responses")
-    if isinstance(failure, UndefinedStatusCode):
-        return Finding(
-            (op.label, got.status),
-            StatusViolation(
-                m("status-undocumented", operation=op.label, status=got.status),
-                locator=responses,
-                expected=failure.defined_status_codes,
-                actual=got.status,
-                exchange=got.exchange,
-            ),
-        )
     if isinstance(failure, UndefinedContentType | MissingContentType | MalformedMediaType):
         documented = getattr(failure, "defined_content_types", None) or getattr(failure, "media_types", None)
         return Finding(
