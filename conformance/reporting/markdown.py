@@ -5,15 +5,15 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable
 
+from conformance.reporting.grouping import bundle_text, bundles
 from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import Row
 from conformance.reporting.model import Report
-from conformance.reporting.text import SYMBOL, banner, cell_text, clean, short_requirement
+from conformance.reporting.text import SYMBOL, banner, cell_text, clean
 from conformance.reporting.transfers import transfer_markdown
-from conformance.reporting.verdict import Missing, VendorVerdict
+from conformance.reporting.verdict import VendorVerdict
 
 MAX_MISSING = 5
 _MD = re.compile(r"([\\`*_\[\]|~])")
@@ -78,25 +78,14 @@ def _verdict(verdict: VendorVerdict, report: Report, t: Labels) -> str:
 
 
 def _missing(report: Report, t: Labels) -> list[str]:
+    """Per vendor what is missing, grouped as in the matrix: a shared cause once, else per standard and target."""
     lines, heading = [], t("verdict.missing" if report.profile else "verdict.findings")
-    labels = report.labels
     for row in report.matrix.rows:
         verdict = report.verdict(row.id)
         if verdict.missing:
-            shown = "; ".join(missing_text(m, t, md, row.several(m.standard)) for m in verdict.missing[:MAX_MISSING])
-            more = len(verdict.missing) - MAX_MISSING
-            lines.append(
-                f"- **{md(labels[row.id])}** – {heading}: {shown}" + (f"; {t.n('more', more)}" if more > 0 else "")
-            )
+            lines.append(f"- **{md(report.labels[row.id])}** – {heading}:")
+            lines += [f"  - {bundle_text(b, t, md, row.several, MAX_MISSING)}" for b in bundles(verdict.missing)]
     return [*lines, ""] if lines else []
-
-
-def missing_text(missing: Missing, t: Labels, escape: Callable[[object], str] = md, target: bool = False) -> str:
-    """One missing item in one line: kind, obligation and requirement (or class, or standard), and the target."""
-    what = short_requirement(missing.requirement or missing.cls) if missing.requirement or missing.cls else ""
-    obligation = f" · {t(f'obl.{missing.obligation}')}" if missing.obligation else ""
-    where = f" · {t('target')} {escape(missing.target)}" if target and missing.target else ""
-    return f"{t('missing.' + missing.kind)}{obligation} {escape(what or missing.standard)}{where}"
 
 
 def _footer(report: Report, t: Labels) -> list[str]:

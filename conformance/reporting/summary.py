@@ -17,13 +17,14 @@ from rich.text import Text
 from conformance.core.evidence import legacy
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.reporting.grouping import UNREACHABLE, cause
+from conformance.reporting.grouping import UNREACHABLE, bundle_text, bundles, cause
 from conformance.reporting.header import vendor_name
 from conformance.reporting.i18n import Labels, counted
-from conformance.reporting.markdown import VERDICT_SYMBOL, missing_text
+from conformance.reporting.markdown import VERDICT_SYMBOL
 from conformance.reporting.matrix import Counts, Lane, Row
 from conformance.reporting.model import Report
 from conformance.reporting.text import EXTRA, SYMBOL, banner, clean, headline, ratio
+from conformance.reporting.verdict import Missing
 
 STYLE = {
     "pass": "green",
@@ -124,12 +125,22 @@ def _verdicts(console: Console, report: Report, t: Labels) -> None:
             else {"meets": "verdict.clean", "fails": "verdict.failures"}.get(state, f"verdict.{state}")
         )
         console.print(Text(f"{VERDICT_SYMBOL[state]} {clean(report.labels[row.id])}: {t(key)}", style=STYLE[state]))
-        for target, why in unreachable(row).items():
+        _missing(console, row, verdict.missing, t)
+
+
+def _missing(console: Console, row: Row, missing: tuple[Missing, ...], t: Labels) -> None:
+    """What is missing, grouped as in the matrix; an unreachable target no shared cause names gets its own line."""
+    found = bundles(missing)
+    named = {x for b in found if b.cause is not None and b.cause.code == UNREACHABLE for x in b.targets}
+    for target, why in unreachable(row).items():
+        if target not in named:
             console.print(Text(f"    {t('unreachable')}: {clean(target)} ({clean(t.msg(why))})", style=STYLE["fail"]))
-        for missing in verdict.missing[:MAX_LINES]:
-            console.print(Text(f"    {missing_text(missing, t, clean, row.several(missing.standard))}", style="dim"))
-        if len(verdict.missing) > MAX_LINES:
-            console.print(Text(f"    … {t.n('more', len(verdict.missing) - MAX_LINES)}", style="dim"))
+    for bundle in found[:MAX_LINES]:
+        style = STYLE["fail"] if bundle.cause is not None and bundle.cause.code == UNREACHABLE else "dim"
+        console.print(Text(f"    {bundle_text(bundle, t, clean, row.several, MAX_LINES)}", style=style))
+    rest = sum(len(b.items) for b in found[MAX_LINES:])
+    if rest:
+        console.print(Text(f"    … {t.n('more', rest)}", style="dim"))
 
 
 def unreachable(row: Row) -> dict[str, Message]:
