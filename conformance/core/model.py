@@ -68,14 +68,15 @@ class Option:
 
 @dataclass(frozen=True)
 class Standard:
-    """A standard family member with its classes; suites register one per standard id."""
+    """A standard family member with its classes; suites register one per standard id. ``target_kinds`` says
+    what a vendors file may give a target of it (``url``, ``path``); empty, the standard does not restrict it."""
 
     id: str
     title: str
     version: str
     classes: tuple[ConformanceClass, ...]
     spec_url: str = ""
-    target_kinds: tuple[str, ...] = ("url",)
+    target_kinds: tuple[str, ...] = ()
     requirements: tuple[Requirement, ...] = field(default=())
     packs: tuple[str, ...] = ()
     title_de: str = ""

@@ -20,7 +20,7 @@ from conformance.core.packs import PackError, lock
 from conformance.core.profile import Profile, Waivers, load_profile, load_waivers
 from conformance.core.results import Header
 from conformance.core.transport import ExchangeLog
-from conformance.core.vendors import Vendor, VendorsFile, load_vendors
+from conformance.core.vendors import Target, Vendor, VendorsFile, load_vendors
 from conformance.harness.registry import standards as known_standards
 from conformance.harness.registry import suite_for
 
@@ -142,11 +142,23 @@ def _resolve_claims(loaded: VendorsFile, standards: Mapping[str, Standard]) -> V
             problems += _option_problems(
                 standards[target.standard], target.options, f"vendors[{i}].targets[{j}].options"
             )
+            problems += _kind_problems(standards[target.standard], target, f"vendors[{i}].targets[{j}]")
             targets.append(replace(target, claims=tuple(sorted(claims)) if claims is not None else None))
         vendors.append(replace(vendor, targets=tuple(targets)))
     if problems:
         raise ConfigError(loaded.path, problems)
     return replace(loaded, vendors=tuple(vendors))
+
+
+def _kind_problems(standard: Standard, target: Target, where: str) -> list[str]:
+    """A target given as URLs or paths that its standard does not read (as its ``target_kinds`` declare)."""
+    kinds = standard.target_kinds
+    given = [("url", target.urls), ("path", target.paths)]
+    return [
+        f"{where}: {standard.id} does not read {kind} targets (it reads: {', '.join(kinds)})"
+        for kind, values in given
+        if kinds and values and kind not in kinds
+    ]
 
 
 def _option_problems(standard: Standard, options: Mapping[str, Any], where: str) -> list[str]:

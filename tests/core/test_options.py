@@ -124,3 +124,28 @@ def test_every_literal_default_in_a_suite_is_the_declared_one(standard: str) -> 
     assert found or standard not in ("ogcapi-features-1", "openapi-3")
     for name, default, where in found:
         assert standards()[standard].option(name).default == default, where
+
+
+KIND = VENDORS.replace("options = {options}\n", "")
+
+
+@pytest.mark.parametrize(
+    ("standard", "where", "message"),
+    [
+        ("oparl-1.1", 'paths = ["ris-dump"]', r"targets\[0\]: oparl-1.1 does not read path targets \(it reads: url\)"),
+        ("xdomea-3.0.0", 'url = "https://dms.acme.test/0503"', r"xdomea-3.0.0 does not read url targets"),
+    ],
+)
+def test_a_target_kind_the_standard_does_not_read_is_refused(
+    tmp_path: Path, standard: str, where: str, message: str
+) -> None:
+    path = tmp_path / "vendors.toml"
+    path.write_text(KIND.format(standard=standard, where=where), encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_run_config(path)
+
+
+def test_every_standard_declares_only_known_target_kinds() -> None:
+    declared = {s.id: set(s.target_kinds) for s in standards().values()}
+    assert all(kinds <= {"url", "path"} for kinds in declared.values()), declared
+    assert declared["xrechnung-3.0"] == {"path", "url"} and declared["xdomea-3.0.0"] == {"path"}

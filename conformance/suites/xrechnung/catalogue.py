@@ -239,7 +239,7 @@ def _standard() -> tuple[Standard, str]:
         VERSION,
         (export, *classes.values()),
         SPEC,
-        ("paths", "url"),
+        ("path", "url"),
         (*_export_requirements(), *requirements),
         PACKS,
         "XRechnung 3.0",
