@@ -14,10 +14,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 from conformance.demo import records_data as data
+from conformance.demo import records_html
 from conformance.demo.testserver import DefectServer, JsonHandler, tenants_main
 
 CATALOG = "katalog"
-JSON = "application/json"
+JSON, GEOJSON, HTML = "application/json", "application/geo+json", "text/html"
+SCHEMA_JSON = "application/schema+json"
 BASE = "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf"
 DEFECTS: dict[str, str] = {
     "no-conformance-link": "the landing page does not link to /conformance",
@@ -37,7 +39,13 @@ DEFECTS: dict[str, str] = {
     "time-interval-mixed": "a record's time.interval starts with a date and ends with a timestamp",
     "time-not-utc": "a record's time.timestamp carries the offset +02:00 instead of Z",
     "time-outside-interval": "a record's time.date lies outside its time.interval",
+    "sortables-missing": "the catalog does not link sortables and /sortables answers 404",
+    "records-as-json": "items pages and single records are served as application/json, not application/geo+json",
+    "no-html": "pages asked for as text/html are served as JSON",
+    "html-without-links": "the HTML pages carry no <a> elements for the links of the resource",
 }
+CORE_CLASSES = ("records-api", "record-collection", "record-core", "record-core-query-parameters")
+SORTABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/sortables"
 
 
 class View:
@@ -62,7 +70,7 @@ class View:
 
     def conformance(self) -> dict[str, Any]:
         """The conformance declaration."""
-        classes = ("records-api", "record-collection", "record-core", "record-core-query-parameters", "sorting")
+        classes = (*CORE_CLASSES, "sorting", "json", "html")
         return {
             "conformsTo": ["http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"]
             + [f"{BASE}/{c}" for c in classes]
@@ -70,7 +78,7 @@ class View:
 
     def catalog(self) -> dict[str, Any]:
         """The one catalog."""
-        out = {
+        out: dict[str, Any] = {
             "id": CATALOG,
             "type": "Catalog",
             "title": "Geodaten der Musterstadt",
@@ -80,6 +88,8 @@ class View:
                 self.link("items", f"/collections/{CATALOG}/items", "application/geo+json"),
             ],
         }
+        if "sortables-missing" not in self.defects:
+            out["links"].append(self.link(SORTABLES_REL, f"/collections/{CATALOG}/sortables", SCHEMA_JSON))
         if "catalog-without-type" in self.defects:
             del out["type"]
         return out
@@ -132,6 +142,26 @@ class View:
             "links": links,
         }
 
+    def sortables(self) -> tuple[int, Any]:
+        """The properties records can be sorted by, or 404."""
+        if "sortables-missing" in self.defects:
+            return 404, {"code": "NotFound"}
+        return 200, {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{self.base}/collections/{CATALOG}/sortables",
+            "type": "object",
+            "properties": {"title": {"type": "string"}, "updated": {"type": "string", "format": "date-time"}},
+        }
+
+    def media_type(self, path: list[str], body: Any, accept: str) -> str:
+        """The media type a body is served as: HTML when asked for, else by the resource."""
+        if "text/html" in accept and "no-html" not in self.defects:
+            return HTML
+        if path[2:] == ["sortables"]:
+            return SCHEMA_JSON
+        records = isinstance(body, dict) and ("features" in body or "geometry" in body)
+        return GEOJSON if records and "records-as-json" not in self.defects else JSON
+
     def single(self, ident: str) -> tuple[int, Any]:
         """One record, or 404."""
         found = [rec for rec in data.records() if rec["id"] == ident]
@@ -154,6 +184,8 @@ def route(view: View, path: list[str], query: dict[str, str]) -> tuple[int, Any]
         return 200, view.catalog()
     if path[2:] == ["items"]:
         return view.items(query)
+    if path[2:] == ["sortables"]:
+        return view.sortables()
     return view.single(path[3]) if len(path) == 4 and path[2] == "items" else (404, {"code": "NotFound"})
 
 
@@ -164,8 +196,19 @@ class Handler(JsonHandler):
 
     def do_GET(self) -> None:
         view, path, query = self.tenant()
-        status, body = route(view, path, query) if view else (404, {"code": "NotFound"})
-        self.send_json(status, body, "application/geo+json" if "features" in body or "geometry" in body else JSON)
+        if view is None:
+            return self.send_json(404, {"code": "NotFound"})
+        status, body = route(view, path, query)
+        media = view.media_type(path, body, self.headers.get("Accept", ""))
+        if media != HTML or status != 200:
+            return self.send_json(status, body, media)
+        raw = records_html.page(body, "html-without-links" not in view.defects)
+        self.send_response(status)
+        self.send_header("Content-Type", f"{HTML}; charset=utf-8")
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+        return None
 
 
 class RecordsServer(DefectServer):

@@ -28,7 +28,7 @@ FAILS = {
         f"{PARAMS}/type-response",
         "sorting/sortby-response",
     },
-    "no-single-record": {f"{API}/record-op"},
+    "no-single-record": {f"{API}/record-op", "html/definition"},
     "record-without-self": {f"{API}/record-response"},
     "catalog-without-type": {"record-collection/mandatory-properties-collection"},
     "record-without-title": {f"{CORE}/mandatory-properties-record", f"{API}/record-response"},
@@ -43,6 +43,10 @@ FAILS = {
     "time-interval-mixed": {f"{CORE}/time-interval"},
     "time-not-utc": {f"{CORE}/time-zone"},
     "time-outside-interval": {f"{CORE}/time-instant-interval"},
+    "sortables-missing": {"sorting/get-sortables-op"},
+    "records-as-json": {"json/record-response"},
+    "no-html": {"html/definition"},
+    "html-without-links": {"html/content"},
 }
 
 
@@ -113,6 +117,15 @@ def test_time_findings_and_datetime_probes(run: Run) -> None:
         "datetime=../1900-12-31T23:59:59Z",
     ):
         assert value in looked, looked
+
+
+def test_class_findings_name_what_is_missing(run: Run) -> None:
+    texts = [v["text"] for v in run.records[("sortables-missing", "sorting/get-sortables-op")]["findings"]]
+    assert texts[0].startswith("catalog katalog has no link with rel=http://www.opengis.net/def/rel/ogc/1.0/sortables")
+    texts = [v["text"] for v in run.records[("html-without-links", "html/content")]["findings"]]
+    assert "catalog katalog: no <a> for the self link " in texts[0], texts
+    assert any(t.startswith("record stadtbaeume: no <a> for the collection link ") for t in texts), texts
+    assert run.records[("no-html", "html/content")]["outcome"] == "skip"
 
 
 def test_every_message_of_the_suite_is_worded_in_german_too() -> None:

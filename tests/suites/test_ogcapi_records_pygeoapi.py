@@ -4,7 +4,11 @@ Every requirement's outcome is asserted. The fails are pygeoapi's real deviation
 
 - the catalog lacks the member ``type`` (fixed to "Catalog" by the Record Collection properties table);
 - records in items responses have empty ``links``: none links to its catalog (rel=collection), although the
-  same record fetched alone does.
+  same record fetched alone does;
+- Sorting is declared, but the catalog links no sortables and ``/collections/records/sortables`` answers 404;
+- JSON is declared, but items pages and single records come as ``application/json``, not
+  ``application/geo+json``.
+The HTML class holds: the catalog and record pages answer text/html with an ``<a>`` for every JSON link.
 
 Not applicable: ``q``. The search word (from a record's title) finds nothing, not even that record, so there is
 no returned record to judge; a note says that the record the query was built from is missing.
@@ -26,7 +30,12 @@ from conformance.suites.ogcapi_records import STANDARD
 from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
-FAILS = {"record-collection/mandatory-properties-collection", "record-core/links"}
+FAILS = {
+    "record-collection/mandatory-properties-collection",
+    "record-core/links",
+    "sorting/get-sortables-op",
+    "json/record-response",
+}
 TIME = {"record-core/time-instant", "record-core/time-interval", "record-core/time-zone"}
 NOT_APPLICABLE = {"record-core-query-parameters/q-response", "record-core/time-instant-interval", *TIME}
 OPTIONS = 'options = { page_limit = 1, temporal_properties = { records = "recordUpdated" } }\n'
@@ -88,3 +97,16 @@ def test_time_is_null_and_datetime_is_asked_with_instants_and_open_intervals(run
     looked = str(record["examined"][0])
     assert re.search(r"datetime=[0-9T:-]+Z/\.\.", looked), looked
     assert "datetime=../1900-12-31T23:59:59Z" in looked, looked
+
+
+def test_sortables_are_missing_and_records_are_not_geojson(run: Run) -> None:
+    found = [v["text"] for v in _record(run, "sorting/get-sortables-op")["findings"]]
+    assert found == [
+        "catalog records has no link with rel=http://www.opengis.net/def/rel/ogc/1.0/sortables to its sortables",
+        "the sortables of catalog records: expected HTTP 200, got 404",
+    ]
+    found = [v["text"] for v in _record(run, "json/record-response")["findings"]]
+    assert len(found) == 2 and all(
+        t.endswith("Content-Type is application/json, expected application/geo+json") for t in found
+    )
+    assert _record(run, "html/content")["examined"][0]["count"] == 2

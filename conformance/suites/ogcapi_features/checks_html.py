@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -17,6 +18,7 @@ from lxml import etree
 from conformance.core.evidence import MissingMember, ParseViolation, Skipped, Violation
 from conformance.core.judgement import Judgement
 from conformance.core.messages import Message, Param
+from conformance.harness.suite import CheckContext
 from conformance.suites.ogcapi_features.catalogue import HTML as HTML_CLASS
 from conformance.suites.ogcapi_features.links import links, normalise
 from conformance.suites.ogcapi_features.messages import m
@@ -62,19 +64,24 @@ def media_type_html(ctx: Ctx) -> Judgement:
 def html_content(ctx: Ctx) -> Judgement:
     """Each HTML page is an HTML 5 document showing the links and the facts of its JSON representation."""
     claim(ctx, HTML_CLASS)
-    found: list[Violation] = []
-    judged = 0
-    for name, source in _pages(ctx):
-        page = ctx.observation.fetch(source.url, accept=HTML) if source.ok else None
-        if page is not None and page.status == 200:
-            judged += 1
-            found += _html_violations(name, source, page)
+    fetch = ctx.observation.fetch
+    pages = [(name, source, fetch(source.url, accept=HTML) if source.ok else None) for name, source in _pages(ctx)]
+    return html_judgement(ctx, pages, m("skip.no-html-pages"), "features.examined.html-pages")
+
+
+def html_judgement(
+    ctx: CheckContext[Any], pages: list[tuple[Message, Doc, Doc | None]], skip: Message, examined: str
+) -> Judgement:
+    """Judge each (name, JSON representation, HTML page) whose page answered 200; skip when none did."""
+    judged = [(name, source, page) for name, source, page in pages if page is not None and page.status == 200]
     if not judged:
-        raise Skipped(m("skip.no-html-pages"))
-    return ctx.judge(found, ctx.examined(judged, "features.examined.html-pages"))
+        raise Skipped(skip)
+    found = [v for name, source, page in judged for v in page_violations(name, source, page)]
+    return ctx.judge(found, ctx.examined(len(judged), examined))
 
 
-def _html_violations(name: Message, source: Doc, page: Doc) -> list[Violation]:
+def page_violations(name: Message, source: Doc, page: Doc) -> list[Violation]:
+    """How an HTML page misses HTML 5, a body, an <a> for each link of its JSON representation, or its facts."""
     if not DOCTYPE.match(page.response.content[:2048]):
         return [
             ParseViolation(

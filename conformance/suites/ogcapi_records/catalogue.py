@@ -17,9 +17,17 @@ ID = "ogcapi-records-1"
 VERSION = "1.0"
 SPEC = "https://docs.ogc.org/is/20-004r1/20-004r1.html"
 BASE = "http://www.opengis.net/spec/ogcapi-records-1/1.0"
-API, COLLECTION, RECORD, PARAMS, SORTING = (
+API, COLLECTION, RECORD, PARAMS, SORTING, JSON_CLASS, HTML_CLASS = (
     f"{BASE}/conf/{c}"
-    for c in ("records-api", "record-collection", "record-core", "record-core-query-parameters", "sorting")
+    for c in (
+        "records-api",
+        "record-collection",
+        "record-core",
+        "record-core-query-parameters",
+        "sorting",
+        "json",
+        "html",
+    )
 )
 
 CLASSES = (
@@ -34,6 +42,8 @@ CLASSES = (
         f"{SPEC}#rc_record-core-query-parameters",
     ),
     ConformanceClass(SORTING, "sorting", "Sortierung", "Sorting", f"{SPEC}#rc_sorting"),
+    ConformanceClass(JSON_CLASS, "json", "JSON", "JSON", f"{SPEC}#rc_json"),
+    ConformanceClass(HTML_CLASS, "html", "HTML", "HTML", f"{SPEC}#rc_html"),
 )
 
 _REQUIREMENTS = (
@@ -130,6 +140,31 @@ _REQUIREMENTS = (
         "record-core-query-parameters/type-response",
         PARAMS,
         "Only records whose type equals one of the values of the type parameter SHALL be in the result set.",
+    ),
+    (
+        "sorting/get-sortables-op",
+        SORTING,
+        "For every catalog, the server SHALL support the HTTP GET operation at the sortables endpoint and the "
+        "media type application/schema+json; the sortables resource SHALL be referenced from the catalog with a "
+        "link with the link relation type http://www.opengis.net/def/rel/ogc/1.0/sortables.",
+    ),
+    (
+        "json/record-response",
+        JSON_CLASS,
+        "200-responses of the server SHALL support the media type application/geo+json for resources that include "
+        "record content; the geometry member SHALL be present.",
+    ),
+    (
+        "html/definition",
+        HTML_CLASS,
+        "Every 200 response of an operation of the server SHALL support the media type text/html (checked for "
+        "the sampled catalogs and a record of each).",
+    ),
+    (
+        "html/content",
+        HTML_CLASS,
+        "Every 200 response with the media type text/html SHALL be an HTML 5 document that includes all "
+        "information of the response schema and all links in HTML <a> elements in the HTML <body>.",
     ),
     (
         "sorting/sortby-response",

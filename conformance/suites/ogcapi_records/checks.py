@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from conformance.core.judgement import Judgement
 from conformance.harness.suite import Check, by_requirement
-from conformance.suites.ogcapi_records import checks_api, checks_paging, checks_query, checks_record, checks_time
+from conformance.suites.ogcapi_records import (
+    checks_api,
+    checks_classes,
+    checks_paging,
+    checks_query,
+    checks_record,
+    checks_time,
+)
 from conformance.suites.ogcapi_records.catalogue import BASE
 from conformance.suites.ogcapi_records.service import Ctx, Service
 
@@ -33,4 +40,8 @@ CHECKS = by_requirement(
     _check("record-core-query-parameters/q-response", checks_query.q),
     _check("record-core-query-parameters/type-response", checks_query.type_),
     _check("sorting/sortby-response", checks_paging.sortby),
+    _check("sorting/get-sortables-op", checks_classes.get_sortables),
+    _check("json/record-response", checks_classes.record_response),
+    _check("html/definition", checks_classes.html_definition),
+    _check("html/content", checks_classes.html_content),
 )

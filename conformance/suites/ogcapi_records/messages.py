@@ -97,10 +97,15 @@ FINDINGS = {
         "{value} lies outside the interval {start}/{end}",
         "{value} liegt außerhalb des Intervalls {start}/{end}",
     ),
+    "records.no-sortables-link": (
+        "catalog {id} has no link with rel={rel} to its sortables",
+        "Katalog {id} hat keinen Link mit rel={rel} auf seine Sortables",
+    ),
 }
 
 PHRASES = {
     "records.phrase.record": ("record {id}", "Metadatensatz {id}"),
+    "records.phrase.sortables": ("the sortables of catalog {id}", "die Sortables des Katalogs {id}"),
     "records.phrase.catalog": ("catalog {id}", "Katalog {id}"),
     "records.phrase.items": ("items of catalog {id}", "Items des Katalogs {id}"),
     "records.phrase.string": ("a non-empty string", "eine nicht leere Zeichenkette"),
@@ -130,6 +135,10 @@ NOTES = {
 }
 
 REASONS = {
+    "records.skip.no-html-pages": (
+        "no catalog or record page answered 200 text/html, so there is no HTML content to judge",
+        "keine Katalog- oder Metadatensatzseite antwortete mit 200 text/html, es gibt keinen HTML-Inhalt zu prüfen",
+    ),
     "records.skip.no-catalog": (
         "/collections lists no catalog (a collection with itemType record)",
         "/collections führt keinen Katalog auf (eine Collection mit itemType record)",
@@ -146,6 +155,11 @@ EXAMINED = {
         "Landingpage, Konformitätserklärung und Collections",
     ),
     "records.examined.catalogs": ("catalogs", "Kataloge"),
+    "records.examined.record-documents": (
+        "items pages and single records",
+        "Items-Seiten und einzelne Metadatensätze",
+    ),
+    "records.examined.html-pages": ("HTML pages", "HTML-Seiten"),
     "records.examined.records": ("records", "Metadatensätze"),
     "records.examined.pages": ("pages", "Seiten"),
     "records.examined.returned": ("records returned to {looked}", "zu {looked} gelieferte Metadatensätze"),
