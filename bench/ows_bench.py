@@ -1,4 +1,4 @@
-"""The measuring shared by the benchmarks of the OGC web service suites (CSW, WMS, WFS).
+"""The measuring shared by the benchmarks of the OGC web service suites (CSW, WMS, WFS, OGC API – Records).
 
 Each target sits behind a small recording proxy on 127.0.0.1 that forwards every request (method, path, query,
 body) unchanged and keeps it. Each run is the real CLI, ``conformance run`` in a child process (start-up, pytest,
@@ -47,6 +47,7 @@ class Proxy(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     upstream = ""
+    rewrite = False
     seen: ClassVar[list[Sent]] = []
     session: ClassVar[requests.Session] = requests.Session()
 
@@ -64,18 +65,22 @@ class Proxy(BaseHTTPRequestHandler):
         self.seen.append((self.command, self.path, body, media))
         headers = {"Content-Type": media} if media else {}
         got = self.session.request(self.command, self.upstream + self.path, data=body or None, headers=headers)
+        content = got.content
+        if self.rewrite:
+            content = content.replace(self.upstream.encode(), f"http://{self.headers.get('Host', '')}".encode())
         self.send_response(got.status_code)
         self.send_header("Content-Type", got.headers.get("Content-Type", "application/xml"))
-        self.send_header("Content-Length", str(len(got.content)))
+        self.send_header("Content-Length", str(len(content)))
         self.end_headers()
-        self.wfile.write(got.content)
+        self.wfile.write(content)
 
 
 @contextmanager
-def proxied(upstream: str) -> Iterator[tuple[str, list[Sent]]]:
-    """A recording proxy in front of ``upstream`` (a base URL ending in /): its URL and what it has seen."""
+def proxied(upstream: str, rewrite: bool = False) -> Iterator[tuple[str, list[Sent]]]:
+    """A recording proxy in front of ``upstream`` (a base URL ending in /): its URL and what it has seen. With
+    ``rewrite`` the upstream's origin in response bodies becomes the proxy's (APIs whose links are absolute)."""
     base, _, path = upstream.partition("://")[2].partition("/")
-    fields = {"upstream": f"http://{base}", "seen": [], "session": requests.Session()}
+    fields = {"upstream": f"http://{base}", "seen": [], "session": requests.Session(), "rewrite": rewrite}
     handler: type[Proxy] = type("Recording", (Proxy,), fields)
     server = TenantServer(handler).start()
     try:
@@ -141,14 +146,16 @@ def startup(folder: Path, package: str) -> float:
 Targets = Callable[[ExitStack, Path], dict[str, str]]
 
 
-def measure(standard: str, package: str, targets: Targets, repeat: int) -> tuple[dict[str, list[Sample]], list[float]]:
+def measure(
+    standard: str, package: str, targets: Targets, repeat: int, rewrite: bool = False
+) -> tuple[dict[str, list[Sample]], list[float]]:
     """Samples per target (``targets`` starts them on the stack: name -> URL) over ``repeat`` interleaved rounds,
     and start-up times."""
     samples: dict[str, list[Sample]] = {}
     starts: list[float] = []
     with tempfile.TemporaryDirectory() as temp, ExitStack() as stack:
         folder = Path(temp)
-        proxies = {name: stack.enter_context(proxied(url)) for name, url in targets(stack, folder).items()}
+        proxies = {name: stack.enter_context(proxied(url, rewrite)) for name, url in targets(stack, folder).items()}
         for _ in range(repeat):
             for name, (url, seen) in proxies.items():
                 samples.setdefault(name, []).append(suite_run(folder, standard, url, seen))
@@ -197,9 +204,9 @@ def with_mapserver(double: Callable[[dict[str, frozenset[str]]], DefectServer], 
     return targets
 
 
-def main(doc: str | None, standard: str, package: str, targets: Targets) -> None:
-    """Measure ``standard`` against ``targets`` and print the Markdown section."""
+def main(doc: str | None, standard: str, package: str, targets: Targets, rewrite: bool = False) -> None:
+    """Measure ``standard`` against ``targets`` and print the Markdown section (``rewrite``: see ``proxied``)."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else "")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(report(*measure(standard, package, targets, args.repeat), args.repeat))
+    print(report(*measure(standard, package, targets, args.repeat, rewrite), args.repeat))
