@@ -1,5 +1,6 @@
-"""Sample XPlanGML plans for tests and benchmarks: a valid Bebauungsplan (6.0 or 5.4) with a Bereich and plan
-objects in a grid inside the Geltungsbereich, and one broken variant per requirement of the suite."""
+"""Sample XPlanGML plans for tests and benchmarks: a valid Bebauungsplan (6.0 or 5.4) with a Bereich whose
+Flächenschlussobjekte tile the Geltungsbereich, and one broken variant per requirement of the suite (the breaks of
+geometry and Geltungsbereich are an extra object outside the Flächenschluss, so that only their rule fails)."""
 
 from __future__ import annotations
 
@@ -52,21 +53,23 @@ def bereich(version: str, objects: int) -> str:
     )
 
 
-def obj(version: str, index: int, ring: Ring) -> str:
-    """A BP_BaugebietsTeilFlaeche of the Bereich."""
+def obj(version: str, index: int, ring: Ring, closing: bool = True) -> str:
+    """A BP_BaugebietsTeilFlaeche of the Bereich, in the Flächenschluss or not."""
     return member(
         f'<xplan:BP_BaugebietsTeilFlaeche gml:id="GML_obj{index}">'
         '<xplan:gehoertZuBereich xlink:href="#GML_bereich"/><xplan:rechtscharakter>1000</xplan:rechtscharakter>'
         f"<xplan:position>{polygon(f'GML_obj{index}_geom', ring)}</xplan:position>"
-        "<xplan:flaechenschluss>true</xplan:flaechenschluss></xplan:BP_BaugebietsTeilFlaeche>"
+        f"<xplan:flaechenschluss>{str(closing).lower()}</xplan:flaechenschluss></xplan:BP_BaugebietsTeilFlaeche>"
     )
 
 
 def grid(count: int) -> list[Ring]:
-    """``count`` disjoint squares inside the Geltungsbereich."""
-    side = max(1, int(count**0.5 + 0.999))
+    """``count`` squares (a square number) tiling the Geltungsbereich."""
+    side = round(count**0.5)
+    if side * side != count:
+        raise ValueError(f"{count} objects do not tile a square")
     cell = SIZE / side
-    return [square(X0 + (i % side) * cell, Y0 + (i // side) * cell, cell * 0.9) for i in range(count)]
+    return [square(X0 + (i % side) * cell, Y0 + (i // side) * cell, cell) for i in range(count)]
 
 
 def document(version: str, members: list[str]) -> bytes:
@@ -87,9 +90,8 @@ def valid(version: str = "6.0", objects: int = 4) -> bytes:
     return document(version, parts)
 
 
-def _objects(version: str, last: Ring) -> list[str]:
-    rings = grid(4)
-    return [obj(version, i, r) for i, r in enumerate(rings[:3])] + [obj(version, 3, last)]
+def _objects(version: str, extra: Ring) -> list[str]:
+    return [*(obj(version, i, r) for i, r in enumerate(grid(4))), obj(version, 4, extra, closing=False)]
 
 
 def _schema(version: str) -> bytes:
@@ -110,17 +112,30 @@ def _geometry(version: str) -> bytes:
         (X0 + 600, Y0 + 700),
         (X0 + 600, Y0 + 600),
     ]
-    return document(version, [plan(version), bereich(version, 4), *_objects(version, bowtie)])
+    return document(version, [plan(version), bereich(version, 5), *_objects(version, bowtie)])
 
 
 def _unclosed(version: str) -> bytes:
     ring = [*square(X0 + 600, Y0 + 600, 100)[:-1], (X0 + 601, Y0 + 600)]
-    return document(version, [plan(version), bereich(version, 4), *_objects(version, ring)])
+    return document(version, [plan(version), bereich(version, 5), *_objects(version, ring)])
 
 
 def _outside(version: str) -> bytes:
     ring = square(X0 + SIZE - 50, Y0 + 600, 100)
-    return document(version, [plan(version), bereich(version, 4), *_objects(version, ring)])
+    return document(version, [plan(version), bereich(version, 5), *_objects(version, ring)])
+
+
+def _overlap(version: str) -> bytes:
+    rings = grid(4)
+    rings[1] = [(x - 10 if x > X0 else x, y) for x, y in rings[1]]
+    return document(version, [plan(version), bereich(version, 4), *(obj(version, i, r) for i, r in enumerate(rings))])
+
+
+def gap(version: str) -> bytes:
+    """The valid plan with one Flächenschlussobjekt 10 m short of its neighbour."""
+    rings = grid(4)
+    rings[0] = [(x - 10 if x > X0 else x, y) for x, y in rings[0]]
+    return document(version, [plan(version), bereich(version, 4), *(obj(version, i, r) for i, r in enumerate(rings))])
 
 
 def _duplicate(version: str) -> bytes:
@@ -131,6 +146,7 @@ BREAKS: dict[str, Callable[[str], bytes]] = {
     "schema": _schema,
     "gml-id": _duplicate,
     "xlink": _xlink,
+    "flaechenschluss": _overlap,
     "geometry": _geometry,
     "geltungsbereich": _outside,
 }

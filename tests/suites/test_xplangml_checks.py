@@ -87,21 +87,39 @@ def test_findings_name_the_gml_id_and_the_reason(tmp_path: Path) -> None:
     )
     texts = [f.message.text for f in judge("6.0", "geometry", export).findings]
     assert texts == [
-        "2.2.2.1: the geometry GML_obj3_geom is not valid: ring not closed: (500600 5700600) != (500601 5700600)",
-        "2.2.2.1: the geometry GML_obj3_geom is not valid: Self-intersection[500650 5700650]",
+        "2.2.2.1: the geometry GML_obj4_geom is not valid: ring not closed: (500600 5700600) != (500601 5700600)",
+        "2.2.2.1: the geometry GML_obj4_geom is not valid: Self-intersection[500650 5700650]",
     ]
     outside = judge(
         "6.0", "geltungsbereich", graded("6.0", write(tmp_path, "c.gml", samples.BREAKS["geltungsbereich"]("6.0")))
     )
     assert [f.message.text for f in outside.findings] == [
-        "2.2.3.1: BP_BaugebietsTeilFlaeche GML_obj3 reaches beyond the Geltungsbereich of GML_bereich "
+        "2.2.3.1: BP_BaugebietsTeilFlaeche GML_obj4 reaches beyond the Geltungsbereich of GML_bereich "
         "(e.g. at (501025.005 5700650))",
-        "2.2.3.1: BP_BaugebietsTeilFlaeche GML_obj3 reaches beyond the Geltungsbereich of GML_plan "
+        "2.2.3.1: BP_BaugebietsTeilFlaeche GML_obj4 reaches beyond the Geltungsbereich of GML_plan "
         "(e.g. at (501025.005 5700650))",
     ]
     assert MESSAGES.render(outside.findings[0].message, "de").startswith(
-        "2.2.3.1: BP_BaugebietsTeilFlaeche GML_obj3 ragt"
+        "2.2.3.1: BP_BaugebietsTeilFlaeche GML_obj4 ragt"
     )
+
+
+def test_overlaps_and_gaps_of_the_flaechenschluss_are_found_and_slivers_within_the_tolerance_pass(
+    tmp_path: Path,
+) -> None:
+    broken = graded("6.0", write(tmp_path, "gap.gml", samples.gap("6.0")))
+    [finding] = judge("6.0", "flaechenschluss", broken).findings
+    assert finding.message.text == (
+        "2.2.1.1: the Flächenschlussobjekte leave part of the Geltungsbereich of GML_bereich uncovered "
+        "(e.g. at (500495 5700250))"
+    )
+    rings = samples.grid(4)
+    rings[0] = [(x - 0.005 if x > samples.X0 else x, y) for x, y in rings[0]]
+    rings[1] = [(x - 0.004 if x > samples.X0 + 500 else x, y) for x, y in rings[1]]
+    members = [samples.obj("6.0", i, r) for i, r in enumerate(rings)]
+    sliver = samples.document("6.0", [samples.plan("6.0"), samples.bereich("6.0", 4), *members])
+    judged = judge("6.0", "flaechenschluss", graded("6.0", write(tmp_path, "sliver.gml", sliver)))
+    assert judged.outcome is Outcome.PASS and judged.examined[0].count == 4
 
 
 def test_an_object_within_the_tolerance_passes(tmp_path: Path) -> None:
@@ -132,6 +150,7 @@ def test_a_plan_without_references_or_objects_examines_nothing_there(tmp_path: P
     export = graded("6.0", write(tmp_path, "bare.gml", bare))
     found = outcomes("6.0", export)
     assert found["xlink"] is Outcome.NOT_APPLICABLE and found["geltungsbereich"] is Outcome.NOT_APPLICABLE
+    assert found["flaechenschluss"] is Outcome.NOT_APPLICABLE
     assert found["schema"] is Outcome.PASS and found["geometry"] is Outcome.PASS
 
 

@@ -77,6 +77,15 @@ RULES = (
         GML,
     ),
     Rule(
+        "flaechenschluss",
+        "2.2.1.1",
+        MUSS,
+        "Konformitätsbedingung 2.2.1.1 (Flächenschlussbedingung): the Flächenschlussobjekte of a Bereich "
+        f"(flaechenschluss true, Ebene 0) do not overlap and cover its Geltungsbereich without gaps (tolerance "
+        f"{TOLERANCE} m).",
+        "closing-objects",
+    ),
+    Rule(
         "geometry",
         "2.2.2.1",
         MUSS,

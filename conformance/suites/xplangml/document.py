@@ -15,7 +15,7 @@ from lxml import etree
 from shapely.prepared import prep
 
 from conformance.core.messages import Message
-from conformance.suites.xplangml import gml
+from conformance.suites.xplangml import flaechenschluss, gml
 from conformance.suites.xplangml.catalogue import TOLERANCE
 from conformance.suites.xplangml.messages import m
 from conformance.xml.report import Finding
@@ -29,14 +29,15 @@ PLAN_AREA, BEREICH_AREA, POSITION = "raeumlicherGeltungsbereich", "geltungsberei
 
 @dataclass
 class Feature:
-    """A feature member: its element, gml:id, local name, its geometries and its first local reference (the
-    target's gml:id) by property name."""
+    """A feature member: its element, gml:id, local name, its geometries, its first local reference (the
+    target's gml:id) and its first simple value by property name."""
 
     element: etree._Element
     gml_id: str
     kind: str
     shapes: dict[str, gml.Shape] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
 
     def href(self, prop: str) -> str:
         """The local target of a reference property (without '#'), or ''."""
@@ -74,6 +75,7 @@ def grade(root: etree._Element, grading: Grading) -> None:
     features = [feature(el, srs, grading) for el in root.iterfind(f"{gml.G}featureMember/*")]
     features += [feature(el, srs, grading) for el in root.iterfind(f"{gml.G}featureMembers/*")]
     inside(features, grading)
+    flaechenschluss.judge(features, grading)
 
 
 def identifiers(root: etree._Element, grading: Grading) -> set[str]:
@@ -116,6 +118,8 @@ def feature(el: etree._Element, srs: str, grading: Grading) -> Feature:
             found.refs.setdefault(etree.QName(prop).localname, target[1:])
             continue
         geometry = next(prop.iterchildren(etree.Element), None)
+        if geometry is None and prop.text:
+            found.values.setdefault(etree.QName(prop).localname, prop.text.strip())
         if geometry is None or etree.QName(geometry).namespace != gml.GML or prop.tag == f"{gml.G}boundedBy":
             continue
         shape = judged(geometry, found, srs, grading)
@@ -167,6 +171,13 @@ def areas_of(obj: Feature, by_id: dict[str, Feature], plans: list[Feature]) -> l
     if plan is not None and PLAN_AREA in plan.shapes:
         found.append((plan, plan.shapes[PLAN_AREA]))
     return [(owner, area) for owner, area in found if area.valid]
+
+
+def area_of(obj: Feature, by_id: dict[str, Feature], features: list[Feature]) -> tuple[Feature, gml.Shape] | None:
+    """The area an object's Flächenschluss must fill: its Bereich's Geltungsbereich, else its plan's."""
+    plans = [f for f in features if PLAN.fullmatch(f.kind) and PLAN_AREA in f.shapes]
+    found = areas_of(obj, by_id, plans)
+    return found[0] if found else None
 
 
 def within(obj: Feature, shape: gml.Shape, owner: Feature, area: gml.Shape, grown: Any, grading: Grading) -> None:

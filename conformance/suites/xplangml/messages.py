@@ -32,6 +32,15 @@ FINDINGS = {
         "2.2.3.1: {kind} {id} reaches beyond the Geltungsbereich of {owner} (e.g. at {point})",
         "2.2.3.1: {kind} {id} ragt über den Geltungsbereich von {owner} hinaus (z. B. bei {point})",
     ),
+    "xplangml.overlap": (
+        "2.2.1.1: the Flächenschlussobjekte {id} and {other} overlap (e.g. at {point})",
+        "2.2.1.1: die Flächenschlussobjekte {id} und {other} überlappen sich (z. B. bei {point})",
+    ),
+    "xplangml.gap": (
+        "2.2.1.1: the Flächenschlussobjekte leave part of the Geltungsbereich of {owner} uncovered (e.g. at {point})",
+        "2.2.1.1: die Flächenschlussobjekte lassen einen Teil des Geltungsbereichs von {owner} frei "
+        "(z. B. bei {point})",
+    ),
     "xplangml.more": (
         "{count} further finding(s) of this requirement in this document, not kept",
         "{count} weitere Befund(e) zu dieser Anforderung in diesem Dokument, nicht aufbewahrt",
@@ -68,6 +77,11 @@ EXAMINED = {
         ("ids", "gml:ids", "gml:ids"),
         ("references", 'references to a gml:id (xlink:href="#…")', 'Verweise auf eine gml:id (xlink:href="#…")'),
         ("geometries", "GML geometries", "GML-Geometrien"),
+        (
+            "closing-objects",
+            "Flächenschlussobjekte (flaechenschluss true, Ebene 0) with a valid area",
+            "Flächenschlussobjekte (flaechenschluss true, Ebene 0) mit gültiger Fläche",
+        ),
         (
             "objects",
             "plan objects with a valid position and a Geltungsbereich to lie in",

@@ -19,7 +19,7 @@ from conformance.xml.xsd import SchemaRef, compiled, parse
 from conformance.xml.xsd import validate as xsd_validate
 
 FAMILY = "xplangml"
-KEYS = ("schema", "gml-id", "xlink", "geometry", "geltungsbereich")
+KEYS = ("schema", "gml-id", "xlink", "flaechenschluss", "geometry", "geltungsbereich")
 SCHEMA_RULES = frozenset({"schema", "XSD", "XML", "EXPORT"})
 BY_NAMESPACE = {namespace: standard for standard, namespace in NAMESPACES.items()}
 
