@@ -17,7 +17,7 @@ from conformance.harness.observe import Lazy
 from conformance.harness.target import TargetContext
 from conformance.suites.ows import vendor_document
 from conformance.suites.wms.capabilities import Capabilities, read
-from conformance.suites.wms.client import Answer, Client
+from conformance.suites.wms.client import Answer, Client, slim
 from conformance.suites.wms.layers import q
 from conformance.suites.wms.messages import m
 from conformance.xml.schemaset import SchemaSetError, compile_set, gather, pairs
@@ -73,7 +73,7 @@ def observe(target: TargetContext) -> Observed:
     answer = client.call("GetCapabilities", {})
     if answer.kind != "xml" or answer.root != q("WMS_Capabilities") or answer.response.status != 200:
         return Observed(target, client, answer, None, m("not-capabilities", actual=answer.what()))
-    found = Observed(target, client, answer, None)
+    found = Observed(target, client, slim(answer), None)
     try:
         found.capabilities = read(answer.response.content, _schema(found), found.limit)
     except XMLRejected as exc:

@@ -7,7 +7,7 @@ host is one the vendor declared; otherwise to the target's URL, and the report s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -87,6 +87,14 @@ def classify(response: Response) -> Answer:
         return Answer(response, "exception", root, attributes, (), str(exc))
     codes = tuple(el.get("code", "") for el in tree.getroot().iter(f"{{{OGC}}}ServiceException"))
     return Answer(response, "exception", root, attributes, codes)
+
+
+def slim(answer: Answer) -> Answer:
+    """A service metadata answer without its body beyond the prolog (root and attributes are read already), so
+    that the GetCapabilities probes do not keep one copy of a large document each."""
+    if answer.kind != "xml" or len(answer.response.content) <= PROLOG_BYTES:
+        return answer
+    return replace(answer, response=replace(answer.response, content=answer.response.content[:PROLOG_BYTES]))
 
 
 class Client:
