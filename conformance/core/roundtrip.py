@@ -101,8 +101,11 @@ def _one(adapter: Adapter, journal: Journal, transfer: Transfer, item: Item, cre
         created.append(url)
         transfer.written += 1
         back = adapter.read_back(url)
-    except (TargetError, TransferFailed) as exc:
+    except TargetError as exc:
         _note(transfer, _problem(exc, "write-failed"))
+        return
+    except TransferFailed as exc:
+        _note(transfer, exc.problem)
         kept.add(Change(LOST, "item"), Example(item.id, item.id, None, item.url, ""))
         return
     transfer.compared += 1

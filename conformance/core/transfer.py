@@ -136,13 +136,20 @@ class Transfer:
 
     @property
     def verdict(self) -> str:
-        """with-loss, with-changes or lossless; no-verdict when nothing was compared."""
+        """with-loss, with-changes or lossless; no-verdict when nothing was compared, or when nothing changed but
+        some items could not be tried (a request that got no answer, a conflict, A unreadable)."""
         statuses = {a.status for a in self.attributes.values()}
         if LOST in statuses:
             return WITH_LOSS
-        if not self.compared:
-            return NO_VERDICT
-        return WITH_CHANGES if statuses & {CHANGED, ADDED} else LOSSLESS
+        if statuses & {CHANGED, ADDED} and self.compared:
+            return WITH_CHANGES
+        return NO_VERDICT if not self.compared or self.incomplete else LOSSLESS
+
+    @property
+    def incomplete(self) -> bool:
+        """Some of A's items were not tried or not judged (not: a write B refused, which is a loss)."""
+        untried = {"conflict", "read-failed", "nothing-read", "no-writes", "not-opted-in"}
+        return any(p.code in untried or (p.status is None and p.code != "delete-failed") for p in self.problems)
 
     def attribute(self, collection: str, name: str) -> Attribute:
         """The tally of one attribute of one collection (created on first use)."""

@@ -15,7 +15,7 @@ from conformance.cli import main
 from conformance.core.journal import JOURNAL, Journal, leftovers
 from conformance.core.results import write_run
 from conformance.core.secrets import Redactor
-from conformance.core.transfer import MAX_VALUE, Example, Transfer
+from conformance.core.transfer import MAX_VALUE, Example, Problem, Transfer
 from conformance.core.transferfile import read_transfers
 from conformance.demo.features_store import DEFECTS, FeaturesStore
 from conformance.reporting.html import render_html
@@ -181,3 +181,15 @@ def test_a_broken_round_trip_file_stops_the_report(tmp_path: Path) -> None:
     (tmp_path / "roundtrip.jsonl").write_text("not json\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["report", str(tmp_path), "--format", "md"])
     assert result.exit_code == 2 and "line 1 is not JSON" in result.output
+
+
+def test_items_not_tried_keep_an_unchanged_transfer_from_being_lossless(trips: Any) -> None:
+    transfers, _, _ = trips
+    clean = Transfer.from_json(transfers["clean"].to_json())
+    clean.problems.append(Problem("write-failed", "http://b.example/items", None, "connection refused"))
+    assert clean.verdict == "no-verdict"
+    clean.problems[-1] = Problem("write-failed", "http://b.example/items", 400, "refused")
+    assert clean.verdict == "lossless"  # a refused write is no gap: the round trip tallies its item as lost
+    changed = Transfer.from_json(transfers["truncates-coordinates"].to_json())
+    changed.problems.append(Problem("conflict", "http://b.example/items/p9"))
+    assert changed.verdict == "with-changes"
