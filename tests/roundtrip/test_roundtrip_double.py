@@ -193,3 +193,16 @@ def test_items_not_tried_keep_an_unchanged_transfer_from_being_lossless(trips: A
     changed = Transfer.from_json(transfers["truncates-coordinates"].to_json())
     changed.problems.append(Problem("conflict", "http://b.example/items/p9"))
     assert changed.verdict == "with-changes"
+
+
+def test_a_new_round_trip_refuses_to_start_over_leftovers_of_a_killed_one(trips: Any, tmp_path: Path) -> None:
+    _, _, (store, folder) = trips
+    journal = Journal(tmp_path, Redactor())
+    journal.note("start", vendors=str(folder / "vendors.toml"), vendor="clean", standard="ogcapi-features-1")
+    journal.note("created", intent=0, url=f"{store.url('clean')}/collections/orte/items/gone")
+    journal.handle.close()
+    args = ["roundtrip", "--vendors", str(folder / "vendors.toml"), "--from", "a", "--to", "clean"]
+    result = CliRunner().invoke(main, [*args, "--out", str(tmp_path)])
+    assert result.exit_code == 2 and f"--cleanup {tmp_path}" in result.output
+    assert not (tmp_path / "roundtrip.jsonl").exists()
+    assert CliRunner().invoke(main, ["roundtrip", "--help"]).exit_code == 0
