@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -121,12 +121,14 @@ class SafeSession:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         body: bytes | None = None,
+        expected: Collection[int] = (),
     ) -> Response:
         """Send one logical request, following at most ``max_redirects`` redirects. A target that stopped
-        answering is refused at once; a request that ends in a timeout counts towards that."""
+        answering is refused at once; a request that ends in a timeout counts towards that. A status in
+        ``expected`` (a 503 the standard prescribes for the request, say) is the answer, never retried."""
         self.health.check()
         try:
-            return self._follow(method, url, params, headers, body)
+            return self._follow(method, url, params, headers, body, frozenset(expected))
         except TargetError as exc:
             self.health.failed(exc)
             raise
@@ -138,10 +140,11 @@ class SafeSession:
         params: Mapping[str, Any] | None,
         headers: Mapping[str, str] | None,
         body: bytes | None,
+        expected: frozenset[int],
     ) -> Response:
         history: list[Exchange] = []
         for _ in range(self.settings.max_redirects + 1):
-            response = self._with_retries(method, url, params, headers, body)
+            response = self._with_retries(method, url, params, headers, body, expected)
             location = response.headers.get("Location")
             if response.status not in (301, 302, 303, 307, 308) or not location:
                 return replace(response, history=tuple(history))
@@ -158,6 +161,7 @@ class SafeSession:
         params: Mapping[str, Any] | None,
         headers: Mapping[str, str] | None,
         body: bytes | None,
+        expected: frozenset[int] = frozenset(),
     ) -> Response:
         if not self.allowed(url):
             raise ForeignHost(msg("foreign-host", url=self.redactor.text(url), vendor=self.vendor.id))
@@ -177,7 +181,7 @@ class SafeSession:
                     raise
                 self._sleep(self.settings.backoff * 2**attempt)
                 continue
-            delay = self._retry_delay(response, attempt, last)
+            delay = None if response.status in expected else self._retry_delay(response, attempt, last)
             if delay is None:
                 return response
             self._sleep(delay)

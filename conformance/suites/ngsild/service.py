@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from conformance.core import jsonsafe
@@ -56,12 +56,19 @@ class Broker:
         url = url or self.contexts.user
         return {"Link": f'<{url}>; rel="{CONTEXT_REL}"; type="{JSON_LD}"'} if url else {}
 
-    def get(self, path: str, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None) -> Doc:
-        """A GET below the API (with the user @context's Link header unless headers are given), kept for reuse."""
+    def get(
+        self,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        expected: Collection[int] = (),
+    ) -> Doc:
+        """A GET below the API (with the user @context's Link header unless headers are given), kept for reuse;
+        a status in ``expected`` is the answer (not retried as a server's passing trouble)."""
         sent = {"Accept": JSON, **self.link()} if headers is None else dict(headers)
         key = json.dumps([path, sorted((params or {}).items()), sorted(sent.items())])
         if key not in self.docs:
-            self.docs[key] = self.send("GET", path, params=params, headers=sent)
+            self.docs[key] = self.send("GET", path, params=params, headers=sent, expected=expected)
         return self.docs[key]
 
     def send(
@@ -71,10 +78,13 @@ class Broker:
         body: Any = None,
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
+        expected: Collection[int] = (),
     ) -> Doc:
         """One request below the API; a body other than bytes is sent as JSON."""
         data = body if isinstance(body, bytes) or body is None else json.dumps(body).encode("utf-8")
-        response = self.target.http.request(method, self.api + path, params=params, headers=headers, body=data)
+        response = self.target.http.request(
+            method, self.api + path, params=params, headers=headers, body=data, expected=expected
+        )
         try:
             parsed = jsonsafe.loads(response.content) if response.content else None
         except ValueError:
