@@ -20,6 +20,7 @@ Exit codes:
 
 {ENVIRONMENT}
 """
+SWITCH_SAMPLE = 5
 NOTE = {
     "de": "Die Demo endet mit Exit-Code 0: sie lief vollständig durch. Exit-Code {code} oben ist das Urteil, mit "
     "dem ein „conformance run“ mit diesen Ergebnissen endete (zwei Anbieter verfehlen das Profil mit Absicht, "
@@ -43,7 +44,7 @@ def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> No
     """Run the suites against three fictional vendors served locally and write the matrix; then the fourth, an
     urban data platform, against its own profile (matrix in OUT/urbane-datenplattform). Kartenwerk's geodata is
     moved into GeoMax's test instance by the round trip; the matrix shows what changed and what was lost."""
-    from conformance.demo import switch, urban  # noqa: PLC0415  (the test doubles)
+    from conformance.demo import urban  # noqa: PLC0415  (the test doubles)
     from conformance.demo.scenario import FIXTURES, running  # noqa: PLC0415
 
     platform = out / urban.FOLDER
@@ -70,7 +71,7 @@ def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> No
         )
         code = execute(request)
         if code in (EXIT_OK, EXIT_FAIL):
-            switch.move(out, lang)
+            _switch(out, lang)
     matrix = (out / "matrix.html").resolve()
     if code in (EXIT_OK, EXIT_FAIL) and matrix.exists():
         if code == EXIT_FAIL:
@@ -79,3 +80,24 @@ def command(out: Path, workers: int, quiet: bool, verbose: int, lang: str) -> No
         raise SystemExit(EXIT_OK)
     ERR.print(f"the demo did not complete (exit code {code})")
     raise SystemExit(code)
+
+
+def _switch(out: Path, lang: str) -> None:
+    """Move Kartenwerk's features (the URL from the demo's vendors file in ``out``) into GeoMax's writable test
+    instance, the round-trip double with two of its losses on, so the matrix shows a change and a loss."""
+    import tomllib  # noqa: PLC0415
+
+    from conformance.commands.transfers import transfer  # noqa: PLC0415
+    from conformance.demo.features_store import FeaturesStore  # noqa: PLC0415
+    from conformance.demo.scenario import write_vendors  # noqa: PLC0415
+
+    vendors = tomllib.loads((out / "vendors.toml").read_text(encoding="utf-8"))
+    source = next(v for v in vendors["vendors"] if v["id"] == "kartenwerk")
+    url = next(t["url"] for t in source["targets"] if t["standard"] == "ogcapi-features-1")
+    store = FeaturesStore({"geomax": frozenset({"truncates-coordinates", "drops-property"})}).start()
+    try:
+        places = {"@KARTENWERK_FEATURES@": url, "@GEOMAX_STORE@": store.url("geomax")}
+        path = write_vendors(out / "roundtrip", places, "roundtrip.toml")
+        transfer(path, "kartenwerk", "geomax", "ogcapi-features-1", SWITCH_SAMPLE, out, lang)
+    finally:
+        store.stop()
