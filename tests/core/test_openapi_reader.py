@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from conformance.core.openapi.refs import MAX_HOPS, MISSING, References, at, escape, pointer
-from conformance.core.openapi.responses import documented_fields, documenting, entry
+from conformance.core.openapi.responses import documented_fields, documented_response, documenting, entry, media_matches
 
 ROOT = "https://api.example/openapi.json"
 DOC: dict[str, Any] = {
@@ -124,3 +124,33 @@ def test_yaml_integer_fields_document_their_code() -> None:
     found = entry({200: {"description": "ok"}}, 200)
     assert found == ("200", {"description": "ok"})
     assert entry({200: {}}, 201) is None
+
+
+@pytest.mark.parametrize(
+    ("documented", "served", "matches"),
+    [
+        ("application/geo+json", "application/geo+json; charset=utf-8", True),
+        ("Application/JSON", "application/json", True),
+        ("text/*", "text/html", True),
+        ("*/*", "image/png", True),
+        ("application/json", "application/geo+json", False),
+        ("text/*", "application/json", False),
+        ("application/json", "", False),
+        ("application/json", "json", False),
+        ("not a type", "application/json", False),
+    ],
+)
+def test_served_media_types_match_content_keys_and_ranges(documented: str, served: str, matches: bool) -> None:
+    assert media_matches(documented, served) is matches
+
+
+def test_the_documented_response_follows_references_to_the_response_object() -> None:
+    doc: dict[str, Any] = {
+        "paths": {"/x": {"get": {"responses": {"2XX": {"$ref": "#/components/responses/Ok"}, "default": "broken"}}}},
+        "components": {"responses": {"Ok": {"content": {"application/json": {}}}}},
+    }
+    refs = References("", doc)
+    found = documented_response(refs, "/paths/~1x/get", 204)
+    assert found is not None and found.pointer == "/components/responses/Ok"
+    assert documented_response(refs, "/paths/~1x/get", 500) is None
+    assert documented_response(refs, "/paths/~1y/get", 200) is None

@@ -19,7 +19,7 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 from conformance.core import jsonsafe
 from conformance.core.evidence import Locator, ParseViolation, SchemaViolation, Violation
 from conformance.core.openapi.refs import References, escape, pointer
-from conformance.core.openapi.responses import documenting
+from conformance.core.openapi.responses import documented_response
 from conformance.suites.openapi.api import Api
 from conformance.suites.openapi.bundle import Bundle
 from conformance.suites.openapi.exercise import Call, Exercise
@@ -57,16 +57,9 @@ def schema_violations(run: Exercise, found: Api) -> Iterator[Violation]:
 
 def documented_content(document: dict[str, Any], op_pointer: str, status: int) -> tuple[str, dict[str, Any]] | None:
     """Where the response documented for a status lists its content, and that content, if it names any."""
-    refs = References("", document)
-    responses = refs.follow(op_pointer + "/responses")
-    if responses is None or not isinstance(responses.node, dict):
-        return None
-    key = documenting(responses.node, status)
-    response = None if key is None else refs.follow(f"{responses.pointer}/{escape(key)}")
-    if response is None or not isinstance(response.node, dict):
-        return None
-    content = response.node.get("content")
-    return (response.pointer, content) if isinstance(content, dict) and content else None
+    response = documented_response(References("", document), op_pointer, status)
+    content = response.node.get("content") if response is not None else None
+    return (response.pointer, content) if response is not None and isinstance(content, dict) and content else None
 
 
 def judged_body(call: Call, document: dict[str, Any]) -> bool:

@@ -1,9 +1,10 @@
 """Judging the calls: documented status codes and media types, rejected invalid data, no server errors.
 
-A status is documented as the shared reader says (``conformance.core.openapi.responses``: the code, its range,
-or ``default``); the media type and invalid-data rules are schemathesis's own checks, run on the responses the
-safe session received; each failure becomes a violation of the suite's evidence model. Identical findings of one
-operation are reported once, with the number of calls that showed them (the harness caps how many are kept).
+A status and a media type are documented as the shared reader says (``conformance.core.openapi.responses``: the
+code, its range, or ``default``; the Content map's types and ranges); the invalid-data rule is schemathesis's
+own check, run on the responses the safe session received; each failure becomes a violation of the suite's
+evidence model. Identical findings of one operation are reported once, with the number of calls that showed them
+(the harness caps how many are kept).
 """
 
 from __future__ import annotations
@@ -15,20 +16,16 @@ from typing import Any
 import requests
 import schemathesis
 from schemathesis.core.failures import Failure, FailureGroup
-from schemathesis.openapi.checks import (
-    MalformedMediaType,
-    MissingContentType,
-    UndefinedContentType,
-)
 
 from conformance.core.evidence import Locator, MediaTypeViolation, StatusViolation, Violation
 from conformance.core.openapi.refs import References
-from conformance.core.openapi.responses import documented_fields, documenting
+from conformance.core.openapi.responses import documented_fields, documented_response, documenting, media_matches
 from conformance.suites.openapi.boundaries import Boundary
 from conformance.suites.openapi.exercise import Call, Exercise
 from conformance.suites.openapi.messages import m
 
 Check = Callable[..., object]
+NONE = m("phrase.none")
 
 
 @dataclass(frozen=True)
@@ -63,21 +60,39 @@ def _undocumented(call: Call, refs: References, description_uri: str) -> Finding
     )
 
 
-def media_types(run: Exercise, description_uri: str) -> Iterator[Violation]:
-    """Responses whose Content-Type the response object does not document."""
-    return merged(_judged(run.calls, schemathesis.checks.content_type_conformance, description_uri))
+def media_types(run: Exercise, document: dict[str, Any], description_uri: str) -> Iterator[Violation]:
+    """Responses whose Content-Type the response object documenting their status does not list."""
+    refs = References("", document)
+    return merged(f for call in run.calls if (f := _unlisted(call, refs, description_uri)) is not None)
 
 
-def rejections(run: Exercise, description_uri: str) -> Iterator[Violation]:
+def _unlisted(call: Call, refs: References, description_uri: str) -> Finding | None:
+    op, got = call.planned.operation, call.response
+    response = documented_response(refs, op.pointer, got.status)
+    content = response.node.get("content") if response is not None else None
+    served = got.headers.get("Content-Type", "")
+    if not isinstance(content, dict) or not content or any(media_matches(str(k), served) for k in content):
+        return None
+    return Finding(
+        (op.label, got.status, got.media_type),
+        MediaTypeViolation(
+            m("media-type-undocumented", operation=op.label, status=got.status, media_type=got.media_type or NONE),
+            locator=Locator(where=description_uri, pointer=op.pointer + "/responses"),
+            expected=[str(k) for k in content],
+            actual=served,
+            exchange=got.exchange,
+        ),
+    )
+
+
+def rejections(run: Exercise) -> Iterator[Violation]:
     """Invalid requests that were not answered with a 4xx: boundary cases, then schemathesis's random ones."""
     calls = [c for c in run.calls if c.planned.negative]
     for call in calls:
         if call.planned.bound is not None and not 400 <= call.response.status < 500:
             yield _boundary(call, call.planned.bound)
     yield from merged(
-        _judged(
-            [c for c in calls if c.planned.bound is None], schemathesis.checks.negative_data_rejection, description_uri
-        )
+        _judged([c for c in calls if c.planned.bound is None], schemathesis.checks.negative_data_rejection)
     )
 
 
@@ -139,32 +154,14 @@ def _response(call: Call) -> schemathesis.Response:
     return schemathesis.Response(got.status, headers, got.content, request, got.exchange.elapsed_ms / 1000, True)
 
 
-def _judged(calls: Iterable[Call], check: Check, description_uri: str) -> Iterator[Finding]:
+def _judged(calls: Iterable[Call], check: Check) -> Iterator[Finding]:
     for call in calls:
         for failure in failures(call, check):
-            yield _finding(call, failure, description_uri)
+            yield _finding(call, failure)
 
 
-def _finding(call: Call, failure: Failure, description_uri: str) -> Finding:
+def _finding(call: Call, failure: Failure) -> Finding:
     op, got = call.planned.operation, call.response
-    responses = Locator(where=description_uri, pointer=op.pointer + "/responses")
-    if isinstance(failure, UndefinedContentType | MissingContentType | MalformedMediaType):
-        documented = getattr(failure, "defined_content_types", None) or getattr(failure, "media_types", None)
-        return Finding(
-            (op.label, got.status, got.media_type),
-            MediaTypeViolation(
-                m(
-                    "media-type-undocumented",
-                    operation=op.label,
-                    status=got.status,
-                    media_type=got.media_type or m("phrase.none"),
-                ),
-                locator=responses,
-                expected=documented,
-                actual=got.headers.get("Content-Type", ""),
-                exchange=got.exchange,
-            ),
-        )
     detail = _invalid_part(" ".join(failure.message.split()))
     return Finding(
         (op.label, type(failure).__name__, detail),
