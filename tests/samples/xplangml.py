@@ -53,13 +53,24 @@ def bereich(version: str, objects: int) -> str:
     )
 
 
-def obj(version: str, index: int, ring: Ring, closing: bool = True) -> str:
-    """A BP_BaugebietsTeilFlaeche of the Bereich, in the Flächenschluss or not."""
+def obj(version: str, index: int, ring: Ring, closing: bool = True, attrs: str = "") -> str:
+    """A BP_BaugebietsTeilFlaeche of the Bereich, in the Flächenschluss or not, with more attributes."""
     return member(
         f'<xplan:BP_BaugebietsTeilFlaeche gml:id="GML_obj{index}">'
         '<xplan:gehoertZuBereich xlink:href="#GML_bereich"/><xplan:rechtscharakter>1000</xplan:rechtscharakter>'
         f"<xplan:position>{polygon(f'GML_obj{index}_geom', ring)}</xplan:position>"
-        f"<xplan:flaechenschluss>{str(closing).lower()}</xplan:flaechenschluss></xplan:BP_BaugebietsTeilFlaeche>"
+        f"<xplan:flaechenschluss>{str(closing).lower()}</xplan:flaechenschluss>{attrs}</xplan:BP_BaugebietsTeilFlaeche>"
+    )
+
+
+def overlay(index: int, ring: Ring) -> str:
+    """A BP_UeberbaubareGrundstuecksFlaeche of the Bereich setting GRZ."""
+    return member(
+        f'<xplan:BP_UeberbaubareGrundstuecksFlaeche gml:id="GML_obj{index}">'
+        '<xplan:gehoertZuBereich xlink:href="#GML_bereich"/><xplan:rechtscharakter>1000</xplan:rechtscharakter>'
+        f"<xplan:position>{polygon(f'GML_obj{index}_geom', ring)}</xplan:position>"
+        "<xplan:flaechenschluss>false</xplan:flaechenschluss><xplan:GRZ>0.4</xplan:GRZ>"
+        "</xplan:BP_UeberbaubareGrundstuecksFlaeche>"
     )
 
 
@@ -83,11 +94,14 @@ def document(version: str, members: list[str]) -> bytes:
     return (head + "\n".join(members) + "</xplan:XPlanAuszug>\n").encode()
 
 
-def valid(version: str = "6.0", objects: int = 4) -> bytes:
-    """A valid Bebauungsplan with ``objects`` plan objects."""
+def valid(version: str = "6.0", objects: int = 4, attrs: str = "") -> bytes:
+    """A valid Bebauungsplan with ``objects`` Flächenschlussobjekte (the first with ``attrs``) and an überbaubare
+    Grundstücksfläche setting GRZ inside the first."""
     rings = grid(objects)
-    parts = [plan(version), bereich(version, objects)] + [obj(version, i, r) for i, r in enumerate(rings)]
-    return document(version, parts)
+    (x0, y0), (x1, _) = rings[0][0], rings[0][1]
+    parts = [plan(version), bereich(version, objects + 1)]
+    parts += [obj(version, i, r, attrs=attrs if i == 0 else "") for i, r in enumerate(rings)]
+    return document(version, [*parts, overlay(objects, square(x0 + 1, y0 + 1, (x1 - x0) / 2))])
 
 
 def _objects(version: str, extra: Ring) -> list[str]:
@@ -138,6 +152,10 @@ def gap(version: str) -> bytes:
     return document(version, [plan(version), bereich(version, 4), *(obj(version, i, r) for i, r in enumerate(rings))])
 
 
+def _twice(version: str) -> bytes:
+    return valid(version, attrs="<xplan:GRZ>0.6</xplan:GRZ>")
+
+
 def _duplicate(version: str) -> bytes:
     return valid(version).replace(b'gml:id="GML_obj1_geom"', b'gml:id="GML_obj0_geom"')
 
@@ -149,5 +167,6 @@ BREAKS: dict[str, Callable[[str], bytes]] = {
     "flaechenschluss": _overlap,
     "geometry": _geometry,
     "geltungsbereich": _outside,
+    "doppelbelegung": _twice,
 }
 UNCLOSED = _unclosed

@@ -55,13 +55,13 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, st
     folder = tmp_path_factory.mktemp("xplangml-suite")
     _exports(folder)
     (folder / "vendors.toml").write_text(VENDORS, encoding="utf-8")
-    keys = {row.uri(standard): row.key for row in RULES for standard in (ID_60, ID_54)}
+    keys = {row.uri(standard): row.key for row in RULES for standard in row.versions}
     return {(r.vendor, r.standard, keys[r.requirement]): r for r in run_suite("xplangml", folder).results}
 
 
 @pytest.mark.parametrize("standard", [ID_60, ID_54])
 def test_the_valid_plans_pass_every_requirement(results: dict[tuple[str, str, str], Result], standard: str) -> None:
-    for row in RULES:
+    for row in (r for r in RULES if standard in r.versions):
         assert results[("office", standard, row.key)].outcome is Outcome.PASS, row.key
 
 
@@ -69,7 +69,7 @@ def test_the_valid_plans_pass_every_requirement(results: dict[tuple[str, str, st
 def test_every_requirement_fails_on_its_broken_plan_with_file_and_line(
     results: dict[tuple[str, str, str], Result], standard: str
 ) -> None:
-    for row in RULES:
+    for row in (r for r in RULES if standard in r.versions):
         result = results[("broken", standard, row.key)]
         assert result.outcome is Outcome.FAIL and result.obligation == row.obligation.value, row.key
         located = {(v.locator.where.rpartition("/")[2], v.locator.line is not None) for v in result.findings}

@@ -40,6 +40,7 @@ class Rule:
     statement: str
     examines: str
     url: str = RELEASES
+    versions: tuple[str, ...] = (ID_60, ID_54)
 
     def uri(self, standard: str) -> str:
         """The requirement's URI for one version: a Konformitätsbedingung by its section number, the other rules
@@ -101,6 +102,15 @@ RULES = (
         f"its plan (tolerance {TOLERANCE} m).",
         "objects",
     ),
+    Rule(
+        "doppelbelegung",
+        "4.5.2.4",
+        MUSS,
+        "Konformitätsbedingung 4.5.2.4 (from XPlanGML 6.0): an attribute of the Maß der baulichen Nutzung or the "
+        "Bauweise set on a BP_UeberbaubareGrundstuecksFlaeche is not also set on a Flächenschlussobjekt it overlies.",
+        "overlays",
+        versions=(ID_60,),
+    ),
 )
 
 BY_KEY = {r.key: r for r in RULES}
@@ -117,7 +127,9 @@ def _standard(standard: str) -> Standard:
         RELEASES,
     )
     requirements = tuple(
-        Requirement(r.uri(standard), cls.uri, standard, version, r.obligation, r.statement, r.url) for r in RULES
+        Requirement(r.uri(standard), cls.uri, standard, version, r.obligation, r.statement, r.url)
+        for r in RULES
+        if standard in r.versions
     )
     return Standard(
         id=standard,

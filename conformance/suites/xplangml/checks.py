@@ -50,7 +50,7 @@ def violation(report: DocumentReport, found: Finding, requirement: str) -> Viola
 
 def checks_for(standard: str) -> dict[str, Check[Export]]:
     """The checks of one version."""
-    return by_requirement(*(_check(row, standard) for row in RULES))
+    return by_requirement(*(_check(row, standard) for row in RULES if standard in row.versions))
 
 
 def _check(row: Rule, standard: str) -> Check[Export]:

@@ -15,8 +15,8 @@ from lxml import etree
 from shapely.prepared import prep
 
 from conformance.core.messages import Message
-from conformance.suites.xplangml import flaechenschluss, gml
-from conformance.suites.xplangml.catalogue import TOLERANCE
+from conformance.suites.xplangml import doppelbelegung, flaechenschluss, gml
+from conformance.suites.xplangml.catalogue import BY_KEY, TOLERANCE
 from conformance.suites.xplangml.messages import m
 from conformance.xml.report import Finding
 
@@ -38,6 +38,11 @@ class Feature:
     shapes: dict[str, gml.Shape] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
     values: dict[str, str] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+
+    def has(self, prop: str) -> bool:
+        """True if the feature sets the property."""
+        return prop in self.names
 
     def href(self, prop: str) -> str:
         """The local target of a reference property (without '#'), or ''."""
@@ -67,8 +72,8 @@ class Grading:
         self.notes.append(Finding.worded(rule, "information", "/", message))
 
 
-def grade(root: etree._Element, grading: Grading) -> None:
-    """Grade a parsed XPlanGML document (schema-independent rules)."""
+def grade(root: etree._Element, grading: Grading, standard: str) -> None:
+    """Grade a parsed XPlanGML document of a version (schema-independent rules)."""
     ids = identifiers(root, grading)
     references(root, ids, grading)
     srs = default_srs(root)
@@ -76,6 +81,8 @@ def grade(root: etree._Element, grading: Grading) -> None:
     features += [feature(el, srs, grading) for el in root.iterfind(f"{gml.G}featureMembers/*")]
     inside(features, grading)
     flaechenschluss.judge(features, grading)
+    if "doppelbelegung" in BY_KEY and standard in BY_KEY["doppelbelegung"].versions:
+        doppelbelegung.judge(features, grading)
 
 
 def identifiers(root: etree._Element, grading: Grading) -> set[str]:
@@ -113,6 +120,7 @@ def feature(el: etree._Element, srs: str, grading: Grading) -> Feature:
     """A feature member with its geometries, each judged for validity."""
     found = Feature(el, el.get(gml.GML_ID, ""), etree.QName(el).localname)
     for prop in el.iterchildren(etree.Element):
+        found.names.add(etree.QName(prop).localname)
         target = prop.get(XLINK_HREF, "")
         if target.startswith("#"):
             found.refs.setdefault(etree.QName(prop).localname, target[1:])
@@ -144,7 +152,7 @@ def judged(geometry: etree._Element, owner: Feature, srs: str, grading: Grading)
 def inside(features: list[Feature], grading: Grading) -> None:
     """Every plan object with a valid position lies inside the Geltungsbereich of its Bereich and plan."""
     by_id = {f.gml_id: f for f in features}
-    plans = [f for f in features if PLAN.fullmatch(f.kind) and PLAN_AREA in f.shapes]
+    plans = plans_of(features)
     grown: dict[str, Any] = {}
     for obj in features:
         shape = obj.shapes.get(POSITION)
@@ -173,9 +181,13 @@ def areas_of(obj: Feature, by_id: dict[str, Feature], plans: list[Feature]) -> l
     return [(owner, area) for owner, area in found if area.valid]
 
 
-def area_of(obj: Feature, by_id: dict[str, Feature], features: list[Feature]) -> tuple[Feature, gml.Shape] | None:
+def plans_of(features: list[Feature]) -> list[Feature]:
+    """The plans with a Geltungsbereich."""
+    return [f for f in features if PLAN.fullmatch(f.kind) and PLAN_AREA in f.shapes]
+
+
+def area_of(obj: Feature, by_id: dict[str, Feature], plans: list[Feature]) -> tuple[Feature, gml.Shape] | None:
     """The area an object's Flächenschluss must fill: its Bereich's Geltungsbereich, else its plan's."""
-    plans = [f for f in features if PLAN.fullmatch(f.kind) and PLAN_AREA in f.shapes]
     found = areas_of(obj, by_id, plans)
     return found[0] if found else None
 

@@ -24,13 +24,13 @@ INTERIORS_MEET = ("overlaps", "within", "contains")
 
 def judge(features: list[Feature], grading: Grading) -> None:
     """Group the Flächenschlussobjekte by the area they must fill; judge overlaps and gaps in each group."""
-    from conformance.suites.xplangml.document import area_of  # noqa: PLC0415  (document imports this module)
+    from conformance.suites.xplangml.document import area_of, plans_of  # noqa: PLC0415  (document imports this)
 
-    by_id = {f.gml_id: f for f in features}
+    by_id, plans = {f.gml_id: f for f in features}, plans_of(features)
     groups: dict[str, list[Feature]] = defaultdict(list)
     owners: dict[str, tuple[Feature, gml.Shape]] = {}
     for obj in filter(closing, features):
-        found = area_of(obj, by_id, features)
+        found = area_of(obj, by_id, plans)
         if found is not None:
             owners[found[0].gml_id] = found
             groups[found[0].gml_id].append(obj)

@@ -41,6 +41,11 @@ FINDINGS = {
         "2.2.1.1: die Flächenschlussobjekte lassen einen Teil des Geltungsbereichs von {owner} frei "
         "(z. B. bei {point})",
     ),
+    "xplangml.twice": (
+        "4.5.2.4: {kind} {id} sets {name}, which the BP_UeberbaubareGrundstuecksFlaeche {other} over it sets too",
+        "4.5.2.4: {kind} {id} belegt {name}, das auch die darüberliegende BP_UeberbaubareGrundstuecksFlaeche "
+        "{other} belegt",
+    ),
     "xplangml.more": (
         "{count} further finding(s) of this requirement in this document, not kept",
         "{count} weitere Befund(e) zu dieser Anforderung in diesem Dokument, nicht aufbewahrt",
@@ -77,6 +82,11 @@ EXAMINED = {
         ("ids", "gml:ids", "gml:ids"),
         ("references", 'references to a gml:id (xlink:href="#…")', 'Verweise auf eine gml:id (xlink:href="#…")'),
         ("geometries", "GML geometries", "GML-Geometrien"),
+        (
+            "overlays",
+            "objects under a BP_UeberbaubareGrundstuecksFlaeche (pairs compared)",
+            "Objekte unter einer BP_UeberbaubareGrundstuecksFlaeche (verglichene Paare)",
+        ),
         (
             "closing-objects",
             "Flächenschlussobjekte (flaechenschluss true, Ebene 0) with a valid area",

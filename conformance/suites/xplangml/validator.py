@@ -19,7 +19,7 @@ from conformance.xml.xsd import SchemaRef, compiled, parse
 from conformance.xml.xsd import validate as xsd_validate
 
 FAMILY = "xplangml"
-KEYS = ("schema", "gml-id", "xlink", "flaechenschluss", "geometry", "geltungsbereich")
+KEYS = ("schema", "gml-id", "xlink", "flaechenschluss", "geometry", "geltungsbereich", "doppelbelegung")
 SCHEMA_RULES = frozenset({"schema", "XSD", "XML", "EXPORT"})
 BY_NAMESPACE = {namespace: standard for standard, namespace in NAMESPACES.items()}
 
@@ -48,7 +48,7 @@ def validate_bytes(name: str, data: bytes, wanted: str) -> DocumentReport:
         return report(name, wanted, grading, [Finding.worded("schema", "error", "/", message)])
     grading.counts["schema"] += 1
     findings = xsd_validate(tree, schema(found), data, complete=False)  # libxml2 only: see the module docstring
-    grade(root, grading)
+    grade(root, grading, found)
     return report(name, found, grading, findings)
 
 
