@@ -19,7 +19,7 @@ from conformance.demo.testserver import DefectServer, JsonHandler, tenants_main
 
 CATALOG = "katalog"
 JSON, GEOJSON, HTML = "application/json", "application/geo+json", "text/html"
-SCHEMA_JSON = "application/schema+json"
+SCHEMA_JSON, OPENAPI = "application/schema+json", "application/vnd.oai.openapi+json;version=3.0"
 BASE = "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf"
 DEFECTS: dict[str, str] = {
     "no-conformance-link": "the landing page does not link to /conformance",
@@ -43,6 +43,7 @@ DEFECTS: dict[str, str] = {
     "records-as-json": "items pages and single records are served as application/json, not application/geo+json",
     "no-html": "pages asked for as text/html are served as JSON",
     "html-without-links": "the HTML pages carry no <a> elements for the links of the resource",
+    "api-without-records": "the API definition documents the landing page only, not the records paths",
 }
 CORE_CLASSES = ("records-api", "record-collection", "record-core", "record-core-query-parameters")
 SORTABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/sortables"
@@ -65,12 +66,12 @@ class View:
         skip = {"conformance"} if "no-conformance-link" in self.defects else set()
         return {
             "title": "Musterstadt catalogue (test double)",
-            "links": [self.link(r, p) for r, p in rels if r not in skip],
+            "links": [self.link(r, p) for r, p in rels if r not in skip] + [self.link("service-desc", "/api", OPENAPI)],
         }
 
     def conformance(self) -> dict[str, Any]:
         """The conformance declaration."""
-        classes = (*CORE_CLASSES, "sorting", "json", "html")
+        classes = (*CORE_CLASSES, "sorting", "json", "html", "oas30")
         return {
             "conformsTo": ["http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"]
             + [f"{BASE}/{c}" for c in classes]
@@ -142,6 +143,17 @@ class View:
             "links": links,
         }
 
+    def definition(self) -> dict[str, Any]:
+        """The OpenAPI 3.0 definition of the API (service-desc)."""
+        paths = {"/": _get("landing page")}
+        if "api-without-records" not in self.defects:
+            catalog = {"name": "catalogId", "in": "path", "required": True, "schema": {"type": "string"}}
+            record = {**catalog, "name": "recordId"}
+            paths["/collections/{catalogId}/items"] = {**_get("records"), "parameters": [catalog]}
+            paths["/collections/{catalogId}/items/{recordId}"] = {**_get("a record"), "parameters": [catalog, record]}
+        info = {"title": "Musterstadt catalogue (test double)", "version": "1.0"}
+        return {"openapi": "3.0.3", "info": info, "paths": paths}
+
     def sortables(self) -> tuple[int, Any]:
         """The properties records can be sorted by, or 404."""
         if "sortables-missing" in self.defects:
@@ -170,12 +182,20 @@ class View:
         return 200, self.record(found[0], single=True)
 
 
+def _get(what: str) -> dict[str, Any]:
+    """A path item with a GET operation answering 200 and 404."""
+    responses = {"200": {"description": what}, "404": {"description": "not found"}}
+    return {"get": {"responses": responses}}
+
+
 def route(view: View, path: list[str], query: dict[str, str]) -> tuple[int, Any]:
     """Status and JSON body for a path below the tenant."""
     if not path:
         return 200, view.landing()
     if path == ["conformance"]:
         return 200, view.conformance()
+    if path == ["api"]:
+        return 200, view.definition()
     if path == ["collections"]:
         return 200, {"collections": [view.catalog()], "links": [view.link("self", "/collections")]}
     if path[:2] != ["collections", CATALOG]:

@@ -47,6 +47,7 @@ FAILS = {
     "records-as-json": {"json/record-response"},
     "no-html": {"html/definition"},
     "html-without-links": {"html/content"},
+    "api-without-records": {"oas30/oas-common"},
 }
 
 
@@ -126,6 +127,12 @@ def test_class_findings_name_what_is_missing(run: Run) -> None:
     assert "catalog katalog: no <a> for the self link " in texts[0], texts
     assert any(t.startswith("record stadtbaeume: no <a> for the collection link ") for t in texts), texts
     assert run.records[("no-html", "html/content")]["outcome"] == "skip"
+
+
+def test_the_definition_must_document_the_records_paths(run: Run) -> None:
+    texts = [v["text"] for v in run.records[("api-without-records", "oas30/oas-common")]["findings"]]
+    assert len(texts) == 2 and "/collections/katalog/items" in texts[0], texts
+    assert run.records[("clean", "oas30/oas-common")]["examined"][0]["count"] == 2
 
 
 def test_every_message_of_the_suite_is_worded_in_german_too() -> None:

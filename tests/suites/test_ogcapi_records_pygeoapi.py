@@ -8,7 +8,8 @@ Every requirement's outcome is asserted. The fails are pygeoapi's real deviation
 - Sorting is declared, but the catalog links no sortables and ``/collections/records/sortables`` answers 404;
 - JSON is declared, but items pages and single records come as ``application/json``, not
   ``application/geo+json``.
-The HTML class holds: the catalog and record pages answer text/html with an ``<a>`` for every JSON link.
+Not applicable too: the Records OpenAPI 3.0 class, which pygeoapi does not declare for Records (it declares the
+OpenAPI 3.0 classes of Common and Features only). The HTML class holds: the catalog and record pages answer text/html with an ``<a>`` for every JSON link.
 
 Not applicable: ``q``. The search word (from a record's title) finds nothing, not even that record, so there is
 no returned record to judge; a note says that the record the query was built from is missing.
@@ -37,7 +38,12 @@ FAILS = {
     "json/record-response",
 }
 TIME = {"record-core/time-instant", "record-core/time-interval", "record-core/time-zone"}
-NOT_APPLICABLE = {"record-core-query-parameters/q-response", "record-core/time-instant-interval", *TIME}
+NOT_APPLICABLE = {
+    "record-core-query-parameters/q-response",
+    "record-core/time-instant-interval",
+    "oas30/oas-common",
+    *TIME,
+}
 OPTIONS = 'options = { page_limit = 1, temporal_properties = { records = "recordUpdated" } }\n'
 
 
@@ -110,3 +116,8 @@ def test_sortables_are_missing_and_records_are_not_geojson(run: Run) -> None:
         t.endswith("Content-Type is application/json, expected application/geo+json") for t in found
     )
     assert _record(run, "html/content")["examined"][0]["count"] == 2
+
+
+def test_the_records_openapi_class_is_not_declared(run: Run) -> None:
+    reason = _record(run, "oas30/oas-common")["reason"]["text"]
+    assert "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/oas30" in reason, reason

@@ -68,6 +68,11 @@ def definition_valid(ctx: Ctx) -> Judgement:
     """The document validates against the OpenAPI 3.0 schema and says openapi: 3.0.x."""
     claim(ctx, OAS30)
     api = required_definition(ctx)
+    return ctx.judge(openapi30_findings(api), ctx.examined(1, "features.examined.definition"))
+
+
+def openapi30_findings(api: Definition) -> list[Violation]:
+    """How a definition misses OpenAPI 3.0: its openapi version, then the OpenAPI 3.0 schema."""
     found: list[Violation] = []
     version = str(api.raw.get("openapi", ""))
     if not version.startswith("3.0."):
@@ -81,7 +86,7 @@ def definition_valid(ctx: Ctx) -> Judgement:
             )
         )
     found += worded(violations(compile_validator(schema_v30), api.raw, api.doc.url, exchange=api.doc.exchange))
-    return ctx.judge(found, ctx.examined(1, "features.examined.definition"))
+    return found
 
 
 def definition_complete(ctx: Ctx) -> Judgement:

@@ -17,7 +17,7 @@ ID = "ogcapi-records-1"
 VERSION = "1.0"
 SPEC = "https://docs.ogc.org/is/20-004r1/20-004r1.html"
 BASE = "http://www.opengis.net/spec/ogcapi-records-1/1.0"
-API, COLLECTION, RECORD, PARAMS, SORTING, JSON_CLASS, HTML_CLASS = (
+API, COLLECTION, RECORD, PARAMS, SORTING, JSON_CLASS, HTML_CLASS, OAS30_CLASS = (
     f"{BASE}/conf/{c}"
     for c in (
         "records-api",
@@ -27,6 +27,7 @@ API, COLLECTION, RECORD, PARAMS, SORTING, JSON_CLASS, HTML_CLASS = (
         "sorting",
         "json",
         "html",
+        "oas30",
     )
 )
 
@@ -44,6 +45,7 @@ CLASSES = (
     ConformanceClass(SORTING, "sorting", "Sortierung", "Sorting", f"{SPEC}#rc_sorting"),
     ConformanceClass(JSON_CLASS, "json", "JSON", "JSON", f"{SPEC}#rc_json"),
     ConformanceClass(HTML_CLASS, "html", "HTML", "HTML", f"{SPEC}#rc_html"),
+    ConformanceClass(OAS30_CLASS, "oas30", "OpenAPI 3.0", "OpenAPI 3.0", f"{SPEC}#rc_oas30"),
 )
 
 _REQUIREMENTS = (
@@ -165,6 +167,13 @@ _REQUIREMENTS = (
         HTML_CLASS,
         "Every 200 response with the media type text/html SHALL be an HTML 5 document that includes all "
         "information of the response schema and all links in HTML <a> elements in the HTML <body>.",
+    ),
+    (
+        "oas30/oas-common",
+        OAS30_CLASS,
+        "The API implementation SHALL demonstrate conformance to the OpenAPI 3.0 requirements class of OGC API – "
+        "Features – Part 1: Core: the API definition (service-desc) is an OpenAPI 3.0 document, valid against its "
+        "schema, that documents the records paths (items and single records of every catalog).",
     ),
     (
         "sorting/sortby-response",

@@ -9,6 +9,7 @@ from conformance.harness.suite import Check, by_requirement
 from conformance.suites.ogcapi_records import (
     checks_api,
     checks_classes,
+    checks_oas30,
     checks_paging,
     checks_query,
     checks_record,
@@ -44,4 +45,5 @@ CHECKS = by_requirement(
     _check("json/record-response", checks_classes.record_response),
     _check("html/definition", checks_classes.html_definition),
     _check("html/content", checks_classes.html_content),
+    _check("oas30/oas-common", checks_oas30.oas_common),
 )

@@ -97,6 +97,10 @@ FINDINGS = {
         "{value} lies outside the interval {start}/{end}",
         "{value} liegt außerhalb des Intervalls {start}/{end}",
     ),
+    "records.no-definition": (
+        "the landing page links no readable API definition (service-desc)",
+        "die Landingpage verlinkt keine lesbare API-Definition (service-desc)",
+    ),
     "records.no-sortables-link": (
         "catalog {id} has no link with rel={rel} to its sortables",
         "Katalog {id} hat keinen Link mit rel={rel} auf seine Sortables",
@@ -160,6 +164,11 @@ EXAMINED = {
         "Items-Seiten und einzelne Metadatensätze",
     ),
     "records.examined.html-pages": ("HTML pages", "HTML-Seiten"),
+    "records.examined.definition": ("API definition", "API-Definition"),
+    "records.examined.documented-paths": (
+        "records paths looked up in the API definition",
+        "in der API-Definition nachgeschlagene Pfade der Metadatensätze",
+    ),
     "records.examined.records": ("records", "Metadatensätze"),
     "records.examined.pages": ("pages", "Seiten"),
     "records.examined.returned": ("records returned to {looked}", "zu {looked} gelieferte Metadatensätze"),
