@@ -48,7 +48,7 @@ def capabilities(url: str, defects: frozenset[str]) -> bytes:
     )
     kvp = "FALSE" if "no-binding" in defects else "TRUE"
     constraints = _constraint("ImplementsBasicWFS", "TRUE") + _constraint("ImplementsResultPaging", "TRUE")
-    constraints += _constraint("KVPEncoding", kvp) + _constraint("XMLEncoding", kvp)
+    constraints += _constraint("KVPEncoding", kvp) + _constraint("XMLEncoding", kvp) + _constraint("SOAPEncoding", kvp)
     others = "".join(f"<wfs:OtherCRS>{crs}</wfs:OtherCRS>" for crs in OTHER_CRS)
     types = "".join(
         f"<wfs:FeatureType><wfs:Name>{name}</wfs:Name><wfs:Title>Straßenbäume</wfs:Title><wfs:DefaultCRS>{DEFAULT_CRS}"
@@ -199,3 +199,24 @@ def exception_report(code: str, locator: str, text: str, defects: frozenset[str]
         f'version="2.0.0"><ows:Exception exceptionCode="{code}" locator={quoteattr(locator)}>'
         f"<ows:ExceptionText>{escape(text)}</ows:ExceptionText>{extra}</ows:Exception></ows:ExceptionReport>"
     ).encode()
+
+
+def soap(status: int, document: bytes, defects: frozenset[str]) -> tuple[int, bytes]:
+    """A response document in a SOAP 1.2 envelope; an exception report as a soap:Fault with the report in Detail."""
+    inner = document.split(b"?>", 1)[1].lstrip() if document.startswith(b"<?xml") else document
+    if status >= 400:
+        if "soap-fault-bare" in defects:
+            return status, document
+        code = "soap:Sender" if status < 500 else "soap:Receiver"
+        inner = (
+            (
+                f"<soap:Fault><soap:Code><soap:Value>{code}</soap:Value></soap:Code><soap:Reason>"
+                '<soap:Text xml:lang="en">the request failed</soap:Text></soap:Reason><soap:Detail>'
+            ).encode()
+            + inner
+            + b"</soap:Detail></soap:Fault>"
+        )
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope">'
+    )
+    return status, head.encode() + b"<soap:Body>" + inner + b"</soap:Body></soap:Envelope>"

@@ -1,4 +1,4 @@
-"""TEST DOUBLE: a small WFS 2.0 server for wechselbar's tests (Simple and Basic WFS, KVP over HTTP GET).
+"""TEST DOUBLE: a small WFS 2.0 server for wechselbar's tests (Simple and Basic WFS; KVP, XML POST and SOAP 1.2).
 
 It is not a vendor implementation and proves nothing about any real product. It serves four trees of a fictional
 town: GetCapabilities, DescribeFeatureType, ListStoredQueries, DescribeStoredQueries, GetFeature (TYPENAMES with
@@ -44,6 +44,8 @@ DEFECTS: dict[str, str] = {
     "post-filter-ignored": "the fes:Filter of a POSTed wfs:Query is ignored (every feature comes)",
     "srs-name-ignored": "GetFeature ignores SRSNAME (the features come in the DefaultCRS)",
     "srs-axis-swapped": "features in an OtherCRS come with swapped axes (CRS84 latitude first, UTM northing first)",
+    "soap-bare": "a request in a SOAP envelope is answered with the bare document (no envelope)",
+    "soap-fault-bare": "an exception to a SOAP request is the bare ows:ExceptionReport, not a soap:Fault",
     "srs-unlisted-accepted": "GetFeature with a srsName the type does not list answers in the DefaultCRS",
     "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
     "no-next": "GetFeature with COUNT gives no next link although more features match",
@@ -52,6 +54,7 @@ DEFECTS: dict[str, str] = {
 XML = "text/xml; charset=UTF-8"
 FES = "http://www.opengis.net/fes/2.0"
 WFS = "http://www.opengis.net/wfs/2.0"
+SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
 
 
 class Handler(TenantHandler):
@@ -64,7 +67,18 @@ class Handler(TenantHandler):
         return self._route(self.url, params)
 
     def answer_post(self, body: bytes) -> Answer:
-        return self._posted(body)
+        try:
+            root = parse_bytes(body).getroot()
+        except XMLRejected:
+            return self._fault(400, "OperationParsingFailed", "", "the request is not XML")
+        if root.tag != f"{{{SOAP12}}}Envelope":
+            return self._posted(body)
+        content = list(root.iterfind(f"{{{SOAP12}}}Body/*"))
+        answer = self._posted(etree.tostring(content[0]) if content else b"<none/>")
+        if "soap-bare" in self.defects:
+            return answer
+        status, document = docs.soap(answer[0], answer[2], self.defects)
+        return status, "application/soap+xml; charset=UTF-8", document
 
     def _posted(self, body: bytes) -> Answer:
         """An XML-encoded GetFeature: one wfs:Query (typeNames, count) or the stored query GetFeatureById."""

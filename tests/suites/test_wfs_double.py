@@ -47,17 +47,19 @@ CAUGHT: dict[str, set[str]] = {
     "srs-name-ignored": {"srs-name"},
     "srs-axis-swapped": {"srs-name"},
     "srs-unlisted-accepted": {"srs-name-unlisted"},
-    "post-ignores-count": {"post-get-feature"},
+    "soap-bare": {"soap-get-feature", "soap-fault"},
+    "soap-fault-bare": {"soap-fault"},
+    "post-ignores-count": {"post-get-feature", "soap-get-feature"},  # the SOAP body is the same XML request
     "post-by-id-collection": {"post-get-feature-by-id"},
     "paging-overlap": {"paging-next"},
     "no-next": {"paging-next"},
     "previous-wrong": {"paging-previous"},
 }
 # Without next links there is no second page whose previous link could be followed (nothing examined); a server
-# that declares no XMLEncoding does not claim the HTTP POST class.
+# that declares no XMLEncoding (SOAPEncoding) does not claim the HTTP POST (SOAP encoding) class.
 UNJUDGED = {
     "no-next": {"paging-previous"},
-    "no-binding": {"post-get-feature", "post-get-feature-by-id", "post-filter"},
+    "no-binding": {"post-get-feature", "post-get-feature-by-id", "post-filter", "soap-get-feature", "soap-fault"},
 }
 
 

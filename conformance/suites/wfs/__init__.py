@@ -8,7 +8,7 @@ as the clause words it. WFS 2.0 predates OGC requirement URIs, so the identifier
 (``urn:wechselbar:wfs-2.0/req/...``). Covered so far: the Simple WFS; of the Basic WFS (A.1.2) the operations,
 COUNT/RESULTTYPE=hits, GetPropertyValue, srsName and the FES 2.0 filters the Filter_Capabilities declare;
 response paging;
-and the HTTP POST binding (XML encoding), filters included.
+the HTTP POST binding (XML encoding), filters included; and the SOAP encoding.
 """
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ SPEC = "https://portal.ogc.org/files/?artifact_id=39967"
 BASE = "urn:wechselbar:wfs-2.0"
 SIMPLE, BASIC, PAGING = f"{BASE}/conf/simple", f"{BASE}/conf/basic", f"{BASE}/conf/paging"
 POST = f"{BASE}/conf/post"
+SOAP = f"{BASE}/conf/soap"
 
 CLASSES = (
     ConformanceClass(SIMPLE, "simple", "Einfacher WFS", "Simple WFS", SPEC),
     ConformanceClass(BASIC, "basic", "Basis-WFS", "Basic WFS", SPEC),
     ConformanceClass(PAGING, "paging", "Blättern in Antworten", "Response paging", SPEC),
     ConformanceClass(POST, "post", "HTTP POST (XML-Kodierung)", "HTTP POST (XML encoding)", SPEC),
+    ConformanceClass(SOAP, "soap", "SOAP-Kodierung", "SOAP encoding", SPEC),
 )
 
 M = Obligation.MUSS
@@ -175,6 +177,21 @@ _POST = (
 )
 
 
+_SOAP = (
+    (
+        "soap-get-feature",
+        "Annex A (SOAP encoding); 6.4, Annex D: a server declaring SOAPEncoding SHALL answer a wfs:GetFeature sent "
+        "in the Body of a SOAP 1.2 envelope (application/soap+xml) with a SOAP 1.2 envelope whose Body holds the "
+        "wfs:FeatureCollection, the features of the same query in KVP.",
+    ),
+    (
+        "soap-fault",
+        "Annex A (SOAP encoding); 6.4, Annex D, 7.5: a server declaring SOAPEncoding SHALL report an exception to a "
+        "SOAP request as a soap:Fault (SOAP 1.2) whose Detail holds the ows:ExceptionReport.",
+    ),
+)
+
+
 def _req(name: str, statement: str, cls: str) -> Requirement:
     return Requirement(f"{BASE}/req/{name}", cls, ID, VERSION, M, statement, SPEC)
 
@@ -184,6 +201,7 @@ REQUIREMENTS = (
     *(_req(n, s, BASIC) for n, s in _BASIC),
     *(_req(n, s, PAGING) for n, s in _PAGING),
     *(_req(n, s, POST) for n, s in _POST),
+    *(_req(n, s, SOAP) for n, s in _SOAP),
 )
 
 STANDARD = Standard(

@@ -14,6 +14,7 @@ from conformance.suites.wfs import checks_filters as filters
 from conformance.suites.wfs import checks_logic as logic
 from conformance.suites.wfs import checks_paging as paging
 from conformance.suites.wfs import checks_posts as posted
+from conformance.suites.wfs import checks_soap as soap
 from conformance.suites.wfs import checks_srs as srs
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed
@@ -177,6 +178,8 @@ CHECKS = by_requirement(
     _check("post-get-feature", posted.post_get_feature),
     _check("post-get-feature-by-id", posted.post_get_feature_by_id),
     _check("post-filter", logic.post_filter),
+    _check("soap-get-feature", soap.soap_get_feature),
+    _check("soap-fault", soap.soap_fault),
     _check("paging-next", paging.paging_next),
     _check("paging-previous", paging.paging_previous),
 )

@@ -1,5 +1,5 @@
-"""The messages of the WFS checks of filters derived from the sample (PropertyIsLike, And/Or/Not, POSTed filters)
-and of srsName, in English and German; merged into the suite's catalogue by messages.py."""
+"""The messages of the WFS checks of filters derived from the sample (PropertyIsLike, And/Or/Not, POSTed filters),
+of srsName and of the SOAP encoding, in English and German; merged into the suite's catalogue by messages.py."""
 
 from __future__ import annotations
 
@@ -70,5 +70,29 @@ FILTERS = {
     "wfs.examined.srs-features": (
         "features whose coordinates were compared with their DefaultCRS coordinates",
         "Features, deren Koordinaten mit denen im DefaultCRS verglichen wurden",
+    ),
+    "wfs.soap-no-collection": (
+        "a GetFeature for {type} in a SOAP 1.2 envelope was not answered with a wfs:FeatureCollection in a SOAP 1.2 "
+        "envelope: {actual}",
+        "ein GetFeature für {type} in einem SOAP-1.2-Umschlag wurde nicht mit einer wfs:FeatureCollection in einem "
+        "SOAP-1.2-Umschlag beantwortet: {actual}",
+    ),
+    "wfs.soap-other-features": (
+        "a GetFeature for {type} in a SOAP 1.2 envelope gave other features than the same query in KVP",
+        "ein GetFeature für {type} in einem SOAP-1.2-Umschlag lieferte andere Features als dieselbe Abfrage in KVP",
+    ),
+    "wfs.soap-no-fault": (
+        "a SOAP request for an unknown type was not answered with a soap:Fault in a SOAP 1.2 envelope: {actual}",
+        "eine SOAP-Anfrage für einen unbekannten Typ wurde nicht mit einem soap:Fault in einem SOAP-1.2-Umschlag "
+        "beantwortet: {actual}",
+    ),
+    "wfs.soap-fault-no-report": (
+        "the soap:Fault for an unknown type holds no ows:ExceptionReport in its Detail",
+        "der soap:Fault für einen unbekannten Typ enthält in seinem Detail keinen ows:ExceptionReport",
+    ),
+    "wfs.examined.soap-requests": ("GetFeature requests in SOAP envelopes", "GetFeature-Anfragen in SOAP-Umschlägen"),
+    "wfs.examined.soap-faults": (
+        "SOAP requests provoking an exception",
+        "SOAP-Anfragen, die eine Ausnahme provozieren",
     ),
 }
