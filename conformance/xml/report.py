@@ -187,8 +187,9 @@ def validators() -> tuple[Validator, ...]:
 def validator_for(standard: str) -> Validator:
     """The validator named by a standard id or alias; KeyError lists the known ones.
 
-    The suite registered under the very name asked for (``xrechnung``, ``xdomea``) is tried alone first, so a
-    validation need not load every suite (and the test machinery some of them import).
+    The suite registered under the very name asked for (``xrechnung``, ``xdomea``, or a standard id such as
+    ``xplangml-6.0`` in the ``wechselbar.standards`` metadata) is tried alone first, so a validation need not load
+    every suite (and the test machinery some of them import).
     """
     named = _named(standard)
     if named is not None:
@@ -204,9 +205,9 @@ def validator_for(standard: str) -> Validator:
 def _named(name: str) -> Validator | None:
     from importlib.metadata import entry_points  # noqa: PLC0415 (slow to import)
 
-    from conformance.harness.registry import GROUP  # noqa: PLC0415
+    from conformance.harness.registry import GROUP, STANDARDS_GROUP  # noqa: PLC0415
 
-    found = tuple(entry_points(group=GROUP, name=name))
+    found = tuple(entry_points(group=GROUP, name=name)) or tuple(entry_points(group=STANDARDS_GROUP, name=name))
     if len(found) != 1:
         return None
     loaded = found[0].load()

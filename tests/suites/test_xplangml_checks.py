@@ -5,6 +5,8 @@ not applicable; ``conformance validate`` and hostile input."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any, cast
@@ -200,3 +202,12 @@ def test_the_bauleitplanung_profile_requires_every_class_of_xplangml_6_0() -> No
         cls.uri: Obligation.MUSS for cls in STANDARD_60.classes
     }
     assert profile.waiver_policy
+
+
+def test_validating_by_a_standard_id_loads_only_the_suite_that_declares_it() -> None:
+    code = (
+        "import sys; from conformance.xml.report import validator_for; v = validator_for('xplangml-5.4'); "
+        "print(v.standard, sorted({m.split('.')[2] for m in sys.modules if m.startswith('conformance.suites.')}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["xplangml", "['xplangml']"]
