@@ -81,10 +81,17 @@ class Sample:
 def suite_run(server: NgsiLdTestServer, folder: Path, options: str) -> Sample:
     """One CLI run against a fresh tenant, then the replay of its requests against another."""
     recorder = tenant(server, "bench")
+    target = f'standard = "ngsi-ld"\nurl = "{server.url("bench")}"\n'
+    seconds, checks = cli_run(folder, target + f'options = {{ user_context = "{server.context_url}"{options} }}\n')
+    tenant(server, "bench")
+    return Sample(seconds, len(recorder.sent), replay(server.origin, recorder.sent), checks)
+
+
+def cli_run(folder: Path, target: str) -> tuple[float, float]:
+    """``conformance run`` over one vendor with the given target lines: the wall seconds and the checks' own."""
     vendors = folder / "vendors.toml"
     vendors.write_text(
-        '[[vendors]]\nid = "double"\nname = "double"\nversion = "1"\n\n[[vendors.targets]]\nstandard = "ngsi-ld"\n'
-        f'url = "{server.url("bench")}"\noptions = {{ user_context = "{server.context_url}"{options} }}\n',
+        f'[[vendors]]\nid = "double"\nname = "double"\nversion = "1"\n\n[[vendors.targets]]\n{target}',
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "conformance", "run", "--vendors", str(vendors), "--out", str(folder / "out")]
@@ -93,12 +100,11 @@ def suite_run(server: NgsiLdTestServer, folder: Path, options: str) -> Sample:
     seconds = time.perf_counter() - began
     if done.returncode not in (0, 1):
         raise RuntimeError(f"conformance run failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    tenant(server, "bench")
     checks = sum(
         json.loads(line).get("duration_ms", 0) / 1000
         for line in (folder / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines()
     )
-    return Sample(seconds, len(recorder.sent), replay(server.origin, recorder.sent), checks)
+    return seconds, checks
 
 
 def replay(origin: str, sent: list[Sent]) -> float:

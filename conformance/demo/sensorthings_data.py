@@ -1,4 +1,5 @@
-"""TEST DOUBLE data: the entities of a fictional SensorThings service of "Musterstadt" (two stations, nine values).
+"""TEST DOUBLE data: the entities of a fictional SensorThings service of "Musterstadt" (two stations, nine values,
+and one MultiDatastream with two Observations of two values each).
 
 Plain dictionaries: each entity has its properties and, under ``_links``, the ids of its related entities by
 navigation property. Ids are integers.
@@ -138,8 +139,50 @@ def _observations() -> list[list[Entity]]:
     return [observations, features]
 
 
+def _multi(data: dict[str, list[Entity]]) -> list[Entity]:
+    """One MultiDatastream of Thing 1 (temperature and water level of Sensor 1) with two Observations, linked
+    into the other entities."""
+    units = [
+        {"name": "Grad Celsius", "symbol": "°C", "definition": "http://qudt.org/vocab/unit/DEG_C"},
+        {"name": "Zentimeter", "symbol": "cm", "definition": "http://qudt.org/vocab/unit/CentiM"},
+    ]
+    measurement = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"
+    results = {10: [11.0, 40], 11: [11.5, 42]}
+    data["Observations"] += [
+        {
+            "@iot.id": o,
+            "phenomenonTime": f"2026-03-{o}T10:00:00Z",
+            "resultTime": f"2026-03-{o}T10:00:05Z",
+            "result": result,
+            "_links": {"MultiDatastream": [1], "FeatureOfInterest": [1]},
+        }
+        for o, result in results.items()
+    ]
+    data["FeaturesOfInterest"][0]["_links"]["Observations"] += list(results)
+    for entity_set, ids in (("Things", [1]), ("Sensors", [1]), ("ObservedProperties", [1, 2])):
+        for entity in (e for e in data[entity_set] if e["@iot.id"] in ids):
+            entity["_links"]["MultiDatastreams"] = [1]
+    return [
+        {
+            "@iot.id": 1,
+            "name": "Klima und Pegel",
+            "description": "Temperatur und Wasserstand in einem Strom",
+            "unitOfMeasurements": units,
+            "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_ComplexObservation",
+            "multiObservationDataTypes": [measurement, measurement],
+            "_links": {"Thing": [1], "Sensor": [1], "ObservedProperties": [1, 2], "Observations": list(results)},
+        }
+    ]
+
+
 def entities() -> dict[str, list[Entity]]:
     """Entity set name → its entities (fresh copies on every call)."""
+    data = _core()
+    data["MultiDatastreams"] = _multi(data)
+    return data
+
+
+def _core() -> dict[str, list[Entity]]:
     locations, history = _places()
     streams, sensors, props = _streams()
     observations, features = _observations()

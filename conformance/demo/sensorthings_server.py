@@ -1,4 +1,4 @@
-"""TEST DOUBLE: a small SensorThings API 1.1 service (read-only) for wechselbar's tests and demo.
+"""TEST DOUBLE: a small SensorThings API 1.1 service (reading, Create-Update-Delete) for wechselbar's tests and demo.
 
 It is not a vendor implementation and proves nothing about any real product. It serves the fictional entities of
 sensorthings_data on 127.0.0.1 (``http://127.0.0.1:<port>/<tenant>/v1.1/``) with pages of four entities. With
@@ -17,7 +17,9 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from conformance.demo.sensorthings_view import OMITTED, BadQuery, View, target_set
+from conformance.demo import sensorthings_write as writes
+from conformance.demo.sensorthings_view import OMITTED, SINGLE, BadQuery, View, target_set
+from conformance.demo.sensorthings_write import WRITE_DEFECTS
 from conformance.demo.testserver import TenantServer, tenant_option
 
 DEFECTS: dict[str, str] = {
@@ -30,6 +32,8 @@ DEFECTS: dict[str, str] = {
     "observed-property-no-definition": "ObservedProperties lack the mandatory definition",
     "observation-bad-time": "an Observation's phenomenonTime is not ISO 8601",
     "feature-not-geojson": "a FeatureOfInterest's feature has the GeoJSON type 'Punkt'",
+    "multi-datastream-no-types": "the MultiDatastream lacks the mandatory multiObservationDataTypes",
+    "multi-datastream-result-short": "an Observation of the MultiDatastream has one result value too few",
     **{
         name: f"{entity_set} carry no {relation}@iot.navigationLink" for name, (entity_set, relation) in OMITTED.items()
     },
@@ -46,6 +50,8 @@ DEFECTS: dict[str, str] = {
     "startswith-ignored": "the $filter function startswith is true for every entity",
     "next-duplicates": "each @iot.nextLink starts one entity early (entities come twice)",
     "next-link-at-end": "the final page carries an @iot.nextLink too (to an empty page)",
+    **WRITE_DEFECTS,
+    "batch-no-ids": "the responses of a JSON batch carry no id",
 }
 JSON = "application/json"
 
@@ -75,11 +81,39 @@ class Handler(BaseHTTPRequestHandler):
             status, body = 400, {"message": str(exc)}
         self._send(status, body)
 
-    def _send(self, status: int, body: Any) -> None:
-        raw = body.encode("utf-8") if isinstance(body, str) else json.dumps(body).encode("utf-8")
+    def do_POST(self) -> None:
+        self._write("POST")
+
+    def do_PATCH(self) -> None:
+        self._write("PATCH")
+
+    def do_PUT(self) -> None:
+        self._write("PUT")
+
+    def do_DELETE(self) -> None:
+        self._write("DELETE")
+
+    def _write(self, method: str) -> None:
+        segments = [unquote(s) for s in urlsplit(self.path).path.split("/") if s]
+        views: dict[str, View] = self.server.views  # type: ignore[attr-defined]
+        view = views.get(segments[0]) if segments else None
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = None
+        if view is None or segments[1:2] != ["v1.1"] or not segments[2:]:
+            self._send(404, {"message": "not found"})
+            return
+        self._send(*write_route(view, method, segments[2:], body))
+
+    def _send(self, status: int, body: Any, headers: Mapping[str, str] | None = None) -> None:
+        raw = b"" if body is None else body.encode("utf-8") if isinstance(body, str) else json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "text/plain" if isinstance(body, str) else JSON)
         self.send_header("Content-Length", str(len(raw)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(raw)
 
@@ -116,6 +150,52 @@ def _below(
     if rest[1:] == ["$value"]:
         return 200, str(entity[name])
     return 200, {name: entity[name]}
+
+
+def write_route(view: View, method: str, path: list[str], body: Any) -> writes.Answer:
+    """POST to a set or a navigation link or to $batch, PATCH, PUT or DELETE of an entity."""
+    if path == ["$batch"] and method == "POST":
+        return batch(view, body)
+    head, _, ident = path[0].partition("(")
+    if head not in view.data or len(path) > 2 or (method != "POST" and (not ident or len(path) > 1)):
+        return 405 if head in view.data else 404, {"message": f"{method} is not allowed here"}, {}
+    entity = view.find(head, ident.rstrip(")").strip("'")) if ident else None
+    if method == "POST" and not ident:
+        return writes.post(view, head, body)
+    if method == "POST":
+        relation = path[1] if len(path) == 2 else ""
+        if entity is None or relation not in entity["_links"] or relation in SINGLE:
+            return 404, {"message": "no such collection"}, {}
+        return writes.post(view, target_set(head, relation), body, (head, entity, relation))
+    if method == "DELETE":
+        return writes.delete(view, head, entity)
+    return writes.patch(view, head, entity, body, replace=method == "PUT")
+
+
+def batch(view: View, body: Any) -> writes.Answer:
+    """A JSON batch (OData JSON Format 4.01, clause 19): each request answered in order, by its id."""
+    requests = body.get("requests") if isinstance(body, dict) else None
+    if not isinstance(requests, list) or not all(isinstance(r, dict) for r in requests):
+        return 400, {"message": "a JSON batch is an object with a requests array of objects"}, {}
+    responses = [_one(view, r) for r in requests]
+    for response in responses if "batch-no-ids" in view.defects else []:
+        del response["id"]
+    return 200, {"responses": responses}, {}
+
+
+def _one(view: View, request: dict[str, Any]) -> dict[str, Any]:
+    parts = urlsplit(str(request.get("url", "")))
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    method = str(request.get("method", "get")).upper()
+    headers: Mapping[str, str] = {}
+    try:
+        if method == "GET":
+            status, out = route(view, segments, dict(parse_qsl(parts.query)), f"{view.base}/{parts.path}")
+        else:
+            status, out, headers = write_route(view, method, segments or [""], request.get("body"))
+    except BadQuery as exc:
+        status, out = 400, {"message": str(exc)}
+    return {"id": request.get("id"), "status": status, "headers": dict(headers), "body": out}
 
 
 class SensorThingsTestServer(TenantServer):

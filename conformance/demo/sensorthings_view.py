@@ -22,6 +22,7 @@ SINGLE = {
     "ObservedProperty": "ObservedProperties",
     "Datastream": "Datastreams",
     "FeatureOfInterest": "FeaturesOfInterest",
+    "MultiDatastream": "MultiDatastreams",
 }
 OMITTED = {  # defect → (entity set, navigation link left out)
     "thing-no-locations-link": ("Things", "Locations"),
@@ -32,10 +33,18 @@ OMITTED = {  # defect → (entity set, navigation link left out)
     "observed-property-no-datastreams-link": ("ObservedProperties", "Datastreams"),
     "observation-no-feature-link": ("Observations", "FeatureOfInterest"),
     "feature-no-observations-link": ("FeaturesOfInterest", "Observations"),
+    "multi-datastream-no-sensor-link": ("MultiDatastreams", "Sensor"),
 }
 CONFORMANCE = [
     f"http://www.opengis.net/spec/iot_sensing/1.1/req/{c}"
-    for c in ("datamodel", "resource-path/resource-path-to-entities", "request-data")
+    for c in (
+        "datamodel",
+        "resource-path/resource-path-to-entities",
+        "request-data",
+        "create-update-delete",
+        "multi-datastream",
+        "batch-request",
+    )
 ]
 
 
@@ -57,6 +66,7 @@ class View:
 
     def __post_init__(self) -> None:
         self.data = entities()
+        self.last_id = 100
         self._bend()
 
     def _bend(self) -> None:
@@ -80,6 +90,13 @@ class View:
             data["Observations"][0]["phenomenonTime"] = "2026-03-01 10:00"
         if "feature-not-geojson" in d:
             data["FeaturesOfInterest"][0]["feature"] = {"type": "Punkt", "coordinates": [8.4, 49.0]}
+        self._bend_multi()
+
+    def _bend_multi(self) -> None:
+        if "multi-datastream-no-types" in self.defects:
+            del self.data["MultiDatastreams"][0]["multiObservationDataTypes"]
+        if "multi-datastream-result-short" in self.defects:
+            self.data["Observations"][-1]["result"] = self.data["Observations"][-1]["result"][:1]
 
     def root(self) -> dict[str, Any]:
         """The service root document."""

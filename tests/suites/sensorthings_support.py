@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,11 +46,16 @@ class Run:
         return [v["text"] for v in self.records[(vendor, requirement)]["findings"]]
 
 
-def run_suite(targets: dict[str, str], folder: Path, options: str = "") -> Run:
-    """``conformance run`` of the SensorThings standard over the targets (vendor id → service root)."""
+WRITES = "options = { writes = true }\n"
+
+
+def run_suite(targets: dict[str, str], folder: Path, options: str | Mapping[str, str] = "") -> Run:
+    """``conformance run`` of the SensorThings standard over the targets (vendor id → service root); ``options``
+    are the target lines of every vendor, or per vendor id (none for a vendor not named)."""
+    lines = options if isinstance(options, Mapping) else dict.fromkeys(targets, options)
     blocks = [
         f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "1"\n\n[[vendors.targets]]\n'
-        f'standard = "sensorthings-1.1"\nurl = "{url}"\n{options}'
+        f'standard = "sensorthings-1.1"\nurl = "{url}"\n{lines.get(vendor, "")}'
         for vendor, url in targets.items()
     ]
     vendors = folder / "vendors.toml"

@@ -16,11 +16,12 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.targets.postgis import PostgisCluster
-from tests.targets.sensorthings import seed
+from tests.targets.sensorthings import post, seed
 from tests.targets.servers import TARGETS, free_port, running
 
 HOME_ENV = "WECHSELBAR_FROST_HOME"
@@ -51,10 +52,39 @@ def settings(port: int, database: PostgisCluster, dbname: str, workdir: Path) ->
         "persistence.autoUpdateDatabase": "true",
         "persistence.idGenerationMode": "ServerGeneratedOnly",
         "plugins.coreModel.idType": "LONG",
-        "plugins.multiDatastream.enable": "false",
+        "plugins.multiDatastream.enable": "true",
         "bus.busImplementationClass": "de.fraunhofer.iosb.ilt.frostserver.messagebus.InternalMessageBus",
     }
     return "".join(f"{key}={value}\n" for key, value in entries.items())
+
+
+MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"
+MULTI_SEED = {"MultiDatastreams": 1, "Observations": 2}  # added to the Things' seed (sensorthings.SEED)
+
+
+def multi_datastream(thing: str) -> dict[str, Any]:
+    """One MultiDatastream (air temperature and humidity) of the first seeded Thing, with two Observations."""
+    units = [
+        {"name": "degree Celsius", "symbol": "°C", "definition": "http://qudt.org/vocab/unit/DEG_C"},
+        {"name": "percent", "symbol": "%", "definition": "http://qudt.org/vocab/unit/PERCENT"},
+    ]
+    return {
+        "name": "Klima Rathaus",
+        "description": "Lufttemperatur und relative Feuchte",
+        "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_ComplexObservation",
+        "multiObservationDataTypes": [MEASUREMENT, MEASUREMENT],
+        "unitOfMeasurements": units,
+        "Thing": {"@iot.id": int(thing.rsplit("(", 1)[1].rstrip(")"))},
+        "Sensor": {"name": "Klimasensor", "description": "T/RH", "encodingType": "text/html", "metadata": "-"},
+        "ObservedProperties": [
+            {"name": "Lufttemperatur MD", "definition": "https://example.org/def/t", "description": "T"},
+            {"name": "Relative Feuchte MD", "definition": "https://example.org/def/rh", "description": "RH"},
+        ],
+        "Observations": [
+            {"phenomenonTime": "2026-03-01T10:00:00Z", "result": [11.5, 62]},
+            {"phenomenonTime": "2026-03-01T11:00:00Z", "result": [12.0, 60]},
+        ],
+    }
 
 
 @contextmanager
@@ -68,7 +98,8 @@ def serve(folder: Path, database: PostgisCluster, workdir: Path) -> Iterator[str
     argv = ["java", "-Xmx512m", "-cp", classpath, "org.wechselbar.frost.Launcher", str(properties)]
     root = f"http://127.0.0.1:{port}{CONTEXT}/v1.1/"
     with running(argv, root, workdir / "server.log", cwd=workdir, timeout=180):
-        seed(root)
+        things = seed(root)
+        post(root + "MultiDatastreams", multi_datastream(things[0]))
         yield root
 
 

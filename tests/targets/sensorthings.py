@@ -82,19 +82,18 @@ def _migrate(folder: Path, workdir: Path, env: dict[str, str]) -> None:
 
 def seed(root: str) -> list[str]:
     """POST every Thing of things.json as a deep insert; returns the Location headers of the created Things."""
-    created = []
-    for thing in things():
-        request = urllib.request.Request(
-            root + "Things",
-            data=json.dumps(thing).encode("utf-8"),
-            method="POST",
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            if int(response.status) != 201:
-                raise RuntimeError(f"seeding {thing['name']!r}: HTTP {response.status}")
-            created.append(str(response.headers.get("Location", "")))
-    return created
+    return [post(root + "Things", thing) for thing in things()]
+
+
+def post(url: str, entity: dict[str, Any]) -> str:
+    """POST one entity (a deep insert) and return its Location; anything but 201 is an error."""
+    request = urllib.request.Request(
+        url, data=json.dumps(entity).encode("utf-8"), method="POST", headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        if int(response.status) != 201:
+            raise RuntimeError(f"seeding {entity['name']!r}: HTTP {response.status}")
+        return str(response.headers.get("Location", ""))
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from conformance.core.model import ConformanceClass, Option, Requirement, Standard
 from conformance.core.outcomes import Obligation
+from conformance.harness.writes import writes_option
 
 ID = "ngsi-ld"
 VERSION = "V1.6.1"
@@ -119,7 +120,7 @@ STANDARD = Standard(
     requirements=REQUIREMENTS,
     packs=("ngsi-ld-core-context",),
     options=(
-        Option("writes", False, "allow the write checks (entities with the suite's id prefix, removed afterwards)"),
+        writes_option("allow the write checks (entities with the suite's id prefix, removed afterwards)"),
         Option("temporal", False, "the broker offers the temporal API (clause 5.7.3)"),
         Option("user_context", "", "URL of a user @context the broker can retrieve (short names in q, attrs)"),
         Option("types", "", "comma-separated entity types to sample (default: from /types)"),

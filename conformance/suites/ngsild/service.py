@@ -17,6 +17,7 @@ from conformance.core.jsondoc import JsonDoc
 from conformance.core.transport import TargetUnreachable
 from conformance.harness.suite import CheckContext
 from conformance.harness.target import TargetContext
+from conformance.harness.writes import Sweep, writes_allowed
 from conformance.suites.ngsild.catalogue import READ, TEMPORAL, WRITE
 from conformance.suites.ngsild.contexts import ContextRefused, Contexts
 from conformance.suites.ngsild.messages import m
@@ -49,7 +50,7 @@ class Broker:
         self.docs: dict[str, Doc] = {}
         self.types: list[str] = []
         self.api_version = str(target.option("api_version", ""))
-        self.swept = False
+        self.sweep = Sweep()
 
     def link(self, url: str | None = None) -> dict[str, str]:
         """The JSON-LD Link header naming a @context (default: the user @context; none without one)."""
@@ -98,7 +99,7 @@ class Broker:
     @property
     def writes(self) -> bool:
         """Whether the vendors file allows writing to this broker."""
-        return bool(self.target.option("writes", False))
+        return writes_allowed(self.target)
 
     @property
     def temporal(self) -> bool:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import quote
 
-from conformance.core.evidence import NotApplicable
+from conformance.harness.writes import require_writes
 from conformance.suites.ngsild.messages import m
 from conformance.suites.ngsild.problems import entity_path
 from conformance.suites.ngsild.service import JSON, Ctx, Doc
@@ -30,8 +30,7 @@ PLAIN = {"Accept": JSON, "Content-Type": JSON}
 
 def allowed(ctx: Ctx) -> None:
     """Not applicable unless the vendors file allows writing (``writes = true``)."""
-    if not ctx.observation.writes:
-        raise NotApplicable(m("writes-not-allowed"))
+    require_writes(ctx.target, m("writes-not-allowed"))
 
 
 def new_id(ctx: Ctx, tag: str) -> str:
@@ -89,13 +88,13 @@ def own(
 
 def sweep(ctx: Ctx) -> None:
     """Once per broker: delete entities of the suite's type left by a killed run, naming them in a note."""
-    broker = ctx.observation
-    if broker.swept:
-        return
-    broker.swept = True
-    found = broker.send("GET", "/entities", params={"type": PROBE_TYPE, "limit": 1000}, headers={"Accept": JSON})
-    left = [str(e.get("id")) for e in found.entities() if "WechselbarProbe" in str(e.get("id"))]
-    for entity_id in left:
-        delete(ctx, entity_id)
+    left = ctx.observation.sweep.once(lambda: _leftovers(ctx), lambda entity_id: delete(ctx, entity_id))
     if left:
         ctx.note(m("note.leftovers", ids=", ".join(left)))
+
+
+def _leftovers(ctx: Ctx) -> list[str]:
+    found = ctx.observation.send(
+        "GET", "/entities", params={"type": PROBE_TYPE, "limit": 1000}, headers={"Accept": JSON}
+    )
+    return [str(e.get("id")) for e in found.entities() if "WechselbarProbe" in str(e.get("id"))]

@@ -11,14 +11,20 @@ entity tables); 18-088's published text itself could not be read in full here, s
 quotations and the spec links point at the document, not at a requirement anchor.
 
 Claims come from ``serverSettings.conformance`` of the service root: a listed URI that is the class URI or lies
-below it (``…/req/request-data/orderby``) claims the class. Create-Update-Delete, Batch, MultiDatastream, DataArray
-and the MQTT classes are not checked (writing needs an opt-in of the vendors file; not built yet).
+below it (``…/req/request-data/orderby``) claims the class. Create-Update-Delete is checked only when the vendors
+file sets the target option ``writes = true``; the requirement URIs of that class are the ones of 18-088's
+requirement list (the CUD clause of the AsciiDoc source names the 1.0 ones; 1.1 adds ``update-entity-put`` and
+``historical-location-auto-creation``). MultiDatastream (read-only) is judged where declared or claimed; its
+requirement URIs follow the extension's clause (``multi-datastream/properties``, ``relations``, ``constraints``).
+Batch requests (``batch-request``, the JSON batch of 1.1) are checked only with ``writes = true`` and where declared
+or claimed. DataArray, JSON PATCH and the MQTT classes are not checked.
 """
 
 from __future__ import annotations
 
 from conformance.core.model import ConformanceClass, Option, Requirement, Standard
 from conformance.core.outcomes import Obligation
+from conformance.harness.writes import writes_option
 
 ID = "sensorthings-1.1"
 VERSION = "1.1"
@@ -27,10 +33,24 @@ BASE = "http://www.opengis.net/spec/iot_sensing/1.1"
 CORE = f"{BASE}/req/datamodel"
 FILTERING = f"{BASE}/req/request-data"
 RESOURCE_PATH = f"{BASE}/req/resource-path"
+CUD = f"{BASE}/req/create-update-delete"
+MULTI = f"{BASE}/req/multi-datastream"
+BATCH = f"{BASE}/req/batch-request"
 
 CLASSES = (
     ConformanceClass(CORE, "core", "Sensing Core (Datenmodell und Ressourcenpfade)", "Sensing Core", SPEC),
     ConformanceClass(FILTERING, "filtering", "Filtering Extension (Abfrageoptionen)", "Filtering Extension", SPEC),
+    ConformanceClass(
+        CUD, "create-update-delete", "Anlegen, Ändern, Löschen (nur mit writes = true)", "Create-Update-Delete", SPEC
+    ),
+    ConformanceClass(MULTI, "multi-datastream", "MultiDatastream-Erweiterung", "MultiDatastream extension", SPEC),
+    ConformanceClass(
+        BATCH,
+        "batch-request",
+        "Batch-Anfragen (nur mit writes = true)",
+        "Batch requests (only with writes = true)",
+        SPEC,
+    ),
 )
 
 ENTITY_TYPES = (
@@ -113,12 +133,90 @@ _FILTERING = (
 )
 
 
+_CUD = (
+    (
+        "create-update-delete/create-entity",
+        "A POST of one entity to a collection (or to a navigation link, which links the new entity) SHALL create it; "
+        "on success the service SHALL answer 201 Created or 204 No Content with a Location header holding the "
+        "selfLink of the new entity; a 201 carries the created entity (OData 4.0 Protocol 11.4.2, which the "
+        "requirement adapts).",
+    ),
+    (
+        "create-update-delete/link-to-existing-entities",
+        "A service that supports creation SHALL link a new entity to the existing entities whose @iot.id the request "
+        "body gives in its navigation properties.",
+    ),
+    (
+        "create-update-delete/deep-insert",
+        "A service that supports creation SHALL support deep insert: it SHALL create every related entity given "
+        "inline and relate them; on failure it SHALL NOT create any of the entities.",
+    ),
+    (
+        "create-update-delete/deep-insert-status-code",
+        "Upon successfully creating an entity the response SHALL carry a Location header with the URL of the "
+        "created entity, and the status SHALL be 201 Created.",
+    ),
+    (
+        "create-update-delete/update-entity",
+        "A PATCH SHALL replace the values of the properties it gives and SHALL NOT alter the missing ones; success "
+        "is 200 OK or 204 No Content; an update of an entity that does not exist SHALL fail.",
+    ),
+    (
+        "create-update-delete/update-entity-put",
+        "A service that supports PUT SHALL replace all values of structural properties with those of the request "
+        "body (a property left out loses its value).",
+    ),
+    (
+        "create-update-delete/delete-entity",
+        "A DELETE of an entity's URL SHALL delete the entity (its URL then answers 404), with the integrity "
+        "constraints of the deletion table: deleting a Thing deletes its Datastreams, deleting a Datastream its "
+        "Observations.",
+    ),
+    (
+        "create-update-delete/historical-location-auto-creation",
+        "When a Thing has a new Location, the service SHALL create a HistoricalLocation and add it to the Thing "
+        "automatically.",
+    ),
+)
+
+
+_MULTI = (
+    (
+        "multi-datastream/properties",
+        "Each MultiDatastream entity SHALL have the mandatory properties: name, description, unitOfMeasurements "
+        "(an array of units), observationType and multiObservationDataTypes (an array of observation types).",
+    ),
+    (
+        "multi-datastream/relations",
+        "Each MultiDatastream entity SHALL have its relations to one Thing, one Sensor, its ObservedProperties and "
+        "its Observations, given as navigation links that resolve.",
+    ),
+    (
+        "multi-datastream/constraints",
+        "The size and order of unitOfMeasurements SHALL match those of the related ObservedProperties, of the result "
+        "array of every related Observation and of multiObservationDataTypes.",
+    ),
+)
+
+
 def _requirement(path: str, cls: str, statement: str) -> Requirement:
     return Requirement(f"{BASE}/req/{path}", cls, ID, VERSION, Obligation.MUSS, statement, SPEC)
 
 
-REQUIREMENTS = tuple(_requirement(p, CORE, s) for p, s in _CORE) + tuple(
-    _requirement(p, FILTERING, s) for p, s in _FILTERING
+REQUIREMENTS = (
+    tuple(_requirement(p, CORE, s) for p, s in _CORE)
+    + tuple(_requirement(p, FILTERING, s) for p, s in _FILTERING)
+    + tuple(_requirement(p, CUD, s) for p, s in _CUD)
+    + tuple(_requirement(p, MULTI, s) for p, s in _MULTI)
+    + (
+        _requirement(
+            "batch-request/batch-request",
+            BATCH,
+            "A service that supports batch requests SHALL answer a batch POSTed to $batch with the responses of its "
+            "requests; a JSON batch (OData JSON Format 4.01, clause 19) is answered with a JSON object whose "
+            "responses array answers each request by its id, with its status and body.",
+        ),
+    )
 )
 
 STANDARD = Standard(
@@ -134,5 +232,6 @@ STANDARD = Standard(
         Option("max_links", 3, "related entities followed back per navigation link"),
         Option("page_size", 2, "the $top asked for while paging through @iot.nextLink"),
         Option("max_pages", 25, "pages followed through @iot.nextLink per walk (stated in the report when it cuts)"),
+        writes_option("allow the Create-Update-Delete checks (entities marked as the suite's, removed afterwards)"),
     ),
 )

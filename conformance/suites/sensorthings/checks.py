@@ -1,7 +1,9 @@
-"""The checks of the SensorThings suite: one per requirement of 18-088's Sensing Core and Filtering Extension.
+"""The checks of the SensorThings suite: one per requirement of 18-088's Sensing Core, Filtering Extension and
+Create-Update-Delete (the last only with the vendors file's ``writes = true``).
 
 Revision 2: $top beyond the page limit, $count with $top and an invalid $count, $skip against $top=3 (the stable
-order 18-088 asks for across $top and $skip), and a next link on the final page.
+order 18-088 asks for across $top and $skip), and a next link on the final page; an Observation whose result is no
+number is not judged by the numeric comparisons of built-in-filter-operations.
 """
 
 from __future__ import annotations
@@ -10,7 +12,17 @@ from collections.abc import Callable
 
 from conformance.core.judgement import Judgement
 from conformance.harness.suite import Check, by_requirement
-from conformance.suites.sensorthings import checks_core, checks_filter, checks_query, checks_window
+from conformance.suites.sensorthings import (
+    checks_batch,
+    checks_change,
+    checks_core,
+    checks_deep,
+    checks_filter,
+    checks_multi,
+    checks_query,
+    checks_window,
+    checks_write,
+)
 from conformance.suites.sensorthings.catalogue import BASE
 from conformance.suites.sensorthings.model import TYPES
 from conformance.suites.sensorthings.service import Ctx, Service
@@ -39,9 +51,21 @@ CHECKS = by_requirement(
     _check("request-data/select", checks_query.select),
     _check("request-data/expand", checks_query.expand),
     _check("request-data/filter", checks_filter.filter_eq),
-    _check("request-data/built-in-filter-operations", checks_filter.operations),
+    _check("request-data/built-in-filter-operations", checks_filter.operations, revision=2),
     _check("request-data/built-in-query-functions", checks_filter.functions),
     _check("request-data/pagination", checks_filter.pagination, revision=2),
+    _check("create-update-delete/create-entity", checks_write.create_entity),
+    _check("create-update-delete/link-to-existing-entities", checks_write.link_existing),
+    _check("create-update-delete/deep-insert", checks_deep.deep_insert),
+    _check("create-update-delete/deep-insert-status-code", checks_deep.deep_insert_status),
+    _check("create-update-delete/update-entity", checks_change.update_entity),
+    _check("create-update-delete/update-entity-put", checks_change.update_put),
+    _check("create-update-delete/delete-entity", checks_change.delete_entity),
+    _check("create-update-delete/historical-location-auto-creation", checks_deep.history),
+    _check("multi-datastream/properties", checks_multi.properties),
+    _check("multi-datastream/relations", checks_multi.relations),
+    _check("multi-datastream/constraints", checks_multi.constraints),
+    _check("batch-request/batch-request", checks_batch.batch),
 )
 
 __all__ = ["CHECKS"]

@@ -71,14 +71,17 @@ def properties(entity_type: EntityType) -> Callable[[Ctx], Judgement]:
     def run(ctx: Ctx) -> Judgement:
         claim(ctx, CORE)
         page, entities = sampled(ctx, entity_type)
-        found = [v for index, entity in enumerate(entities) for v in _properties(entity_type, page, index, entity)]
+        found = [
+            v for index, entity in enumerate(entities) for v in property_findings(entity_type, page, index, entity)
+        ]
         return ctx.judge(found, ctx.examined(len(entities), "sta.examined.typed", type=entity_type.name))
 
     run.__doc__ = f"Each sampled {entity_type.name} has its mandatory properties with values of the right kind."
     return run
 
 
-def _properties(entity_type: EntityType, page: Doc, index: int, entity: Entity) -> Iterator[Violation]:
+def property_findings(entity_type: EntityType, page: Doc, index: int, entity: Entity) -> Iterator[Violation]:
+    """The findings on one entity's properties (mandatory ones missing, values of the wrong kind)."""
     for name, kind in entity_type.properties.items():
         pointer = f"/value/{index}/{name}"
         if name not in entity and not kind.endswith("?"):

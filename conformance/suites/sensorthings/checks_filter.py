@@ -150,8 +150,10 @@ def operations(ctx: Ctx) -> Judgement:
 
 
 def _cmp(entity: Entity, test: Callable[[float], bool]) -> bool:
+    """The comparison on a numeric result; an Observation whose result is no number (an array of a
+    MultiDatastream, a category) is not judged by it: comparing it with a number is left to the service."""
     value = _number(entity)
-    return value is not None and test(value)
+    return value is None or test(value)
 
 
 def functions(ctx: Ctx) -> Judgement:

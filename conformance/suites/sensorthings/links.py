@@ -13,7 +13,7 @@ from typing import Any
 
 from conformance.core.evidence import LinkViolation, MissingMember, ValueViolation, Violation
 from conformance.suites.sensorthings.messages import m
-from conformance.suites.sensorthings.model import TYPES, EntityType, Relation
+from conformance.suites.sensorthings.model import INVERSE_SINGLE, TYPES, EntityType, Relation
 from conformance.suites.sensorthings.service import Ctx, Doc, Entity, label, walk_notes
 
 
@@ -142,4 +142,5 @@ def _inverse_ids(follow: Follow, relation: Relation, link: str) -> tuple[set[str
 
 
 def _single(relation: Relation) -> bool:
-    return next(r for r in TYPES[relation.target].relations if r.name == relation.inverse).single
+    found = next((r for r in TYPES[relation.target].relations if r.name == relation.inverse), None)
+    return found.single if found else INVERSE_SINGLE.get(relation.inverse, False)

@@ -128,3 +128,25 @@ TYPES = {
     )
 }
 BY_SET = {t.entity_set: t for t in TYPES.values()}
+MULTI_DATASTREAM = EntityType(
+    "MultiDatastream",
+    "multi-datastream",
+    "MultiDatastreams",
+    {
+        "name": "text",
+        "description": "text",
+        "unitOfMeasurements": "uoms",
+        "observationType": "text",
+        "multiObservationDataTypes": "texts",
+        "observedArea": "area?",
+        "phenomenonTime": "interval?",
+        "resultTime": "interval?",
+    },
+    (
+        Relation("Thing", "Thing", True, "MultiDatastreams"),
+        Relation("Sensor", "Sensor", True, "MultiDatastreams"),
+        Relation("ObservedProperties", "ObservedProperty", False, "MultiDatastreams"),
+        Relation("Observations", "Observation", False, "MultiDatastream"),
+    ),
+)
+INVERSE_SINGLE = {"MultiDatastreams": False, "MultiDatastream": True}  # the extension's links on core entities

@@ -10,20 +10,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conformance.core import jsonsafe
 from conformance.core.evidence import Skipped
+from conformance.core.http import Response
 from conformance.core.jsondoc import JsonDoc
 from conformance.core.transport import TargetUnreachable
 from conformance.harness.suite import CheckContext
 from conformance.harness.target import TargetContext
-from conformance.suites.sensorthings.catalogue import CORE, FILTERING, ID, RESOURCE_PATH
+from conformance.harness.writes import Sweep
+from conformance.suites.sensorthings.catalogue import BATCH, CORE, CUD, FILTERING, ID, MULTI, RESOURCE_PATH
 from conformance.suites.sensorthings.messages import m
 from conformance.suites.sensorthings.model import BY_SET, TYPES, EntityType
 
+if TYPE_CHECKING:
+    from conformance.suites.sensorthings.writes import Writer
+
 Entity = dict[str, Any]
-CLASS_PREFIXES = {CORE: CORE, RESOURCE_PATH: CORE, FILTERING: FILTERING}  # a listed URI at or below → the class
+CORE_SETS = frozenset(BY_SET)
+CLASS_PREFIXES = {
+    CORE: CORE,
+    RESOURCE_PATH: CORE,
+    FILTERING: FILTERING,
+    CUD: CUD,
+    MULTI: MULTI,
+    BATCH: BATCH,
+}  # a listed URI at or below → the class
 
 
 class Doc(JsonDoc):
@@ -33,6 +46,19 @@ class Doc(JsonDoc):
         """The entity objects of a collection answer (``value``); empty if there are none."""
         found = self.member("value", [])
         return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
+    def header(self, name: str) -> str:
+        """A response header ('' without one)."""
+        return str(self.response.headers.get(name, ""))
+
+
+def parsed(response: Response) -> Doc:
+    """A response with its body parsed as JSON where it is JSON."""
+    try:
+        body = jsonsafe.loads(response.content) if response.content else None
+    except ValueError:
+        body = None
+    return Doc(response, body)
 
 
 @dataclass
@@ -57,17 +83,22 @@ class Service:
         self.root = root
         self.docs: dict[tuple[str, str], Doc] = {}
         self.walks: dict[tuple[str, str], Walk] = {}
+        self.sweep = Sweep()
+        self._writer: Writer | None = None
+
+    def writer(self) -> Writer:
+        """The writer of the suite's own entities for this service (one run id per observation)."""
+        from conformance.suites.sensorthings.writes import Writer  # noqa: PLC0415
+
+        if self._writer is None:
+            self._writer = Writer(self.target.http, self.root.url)
+        return self._writer
 
     def fetch(self, url: str, params: Mapping[str, Any] | None = None) -> Doc:
         """A GET whose answer is kept for every check that asks the same."""
         key = (url, repr(sorted((params or {}).items())))
         if key not in self.docs:
-            response = self.target.http.get(url, params=params, headers={"Accept": "application/json"})
-            try:
-                body = jsonsafe.loads(response.content)
-            except ValueError:
-                body = None
-            self.docs[key] = Doc(response, body)
+            self.docs[key] = parsed(self.target.http.get(url, params=params, headers={"Accept": "application/json"}))
         return self.docs[key]
 
     def declared(self) -> frozenset[str] | None:
@@ -79,15 +110,16 @@ class Service:
         uris = {str(u).rstrip("/") for u in listed}
         return frozenset(c for u in uris for p, c in CLASS_PREFIXES.items() if u == p or u.startswith(p + "/"))
 
-    def sets(self) -> dict[str, str]:
-        """Entity set name → URL, as listed by the service root (only the sets of the data model)."""
+    def sets(self, known: frozenset[str] = CORE_SETS) -> dict[str, str]:
+        """Entity set name → URL, as listed by the service root (only the sets of the core data model, or of
+        the names given)."""
         listed = self.root.member("value", [])
         found = {}
         for entry in listed if isinstance(listed, list) else []:
             if (
                 isinstance(entry, dict)
                 and isinstance(entry.get("name"), str)
-                and entry["name"] in BY_SET
+                and entry["name"] in known
                 and isinstance(entry.get("url"), str)
             ):
                 found[entry["name"]] = entry["url"]
@@ -95,7 +127,7 @@ class Service:
 
     def first_page(self, entity_type: EntityType) -> Doc | None:
         """The first page of an entity type's set, or None when the root does not list the set."""
-        url = self.sets().get(entity_type.entity_set)
+        url = self.sets(frozenset({entity_type.entity_set})).get(entity_type.entity_set)
         return self.fetch(url) if url else None
 
     def walk(self, url: str, params: Mapping[str, Any] | None = None) -> Walk:
@@ -126,16 +158,12 @@ Ctx = CheckContext[Service]
 def observe(target: TargetContext) -> Service:
     """The service root of a target; one that gives no JSON object ends every check with the reason."""
     url = target.base_url if target.base_url.endswith("/") else target.base_url + "/"
-    response = target.http.get(url, headers={"Accept": "application/json"})
-    if response.status != 200:
-        raise TargetUnreachable(m("root-status", url=response.url, status=response.status))
-    try:
-        body = jsonsafe.loads(response.content)
-    except ValueError:
-        body = None
-    if not isinstance(body, dict):
-        raise TargetUnreachable(m("root-not-object", url=response.url))
-    return Service(target, Doc(response, body))
+    root = parsed(target.http.get(url, headers={"Accept": "application/json"}))
+    if root.status != 200:
+        raise TargetUnreachable(m("root-status", url=root.url, status=root.status))
+    if not isinstance(root.body, dict):
+        raise TargetUnreachable(m("root-not-object", url=root.url))
+    return Service(target, root)
 
 
 def claim(ctx: Ctx, cls: str) -> None:

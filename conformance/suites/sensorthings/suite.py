@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 class SensorThingsSuite(Suite["Service"]):
-    """A live SensorThings service against OGC 18-088 (read-only), walked from its service root."""
+    """A live SensorThings service against OGC 18-088, walked from its service root (written to only with the
+    vendors file's ``writes = true``)."""
 
     def __init__(self, standard: Standard) -> None:
         self.standards = (standard,)

@@ -69,6 +69,12 @@ def problem(kind: str, value: Any, entity: dict[str, Any]) -> Message | None:
         return None if good else m("phrase.not-a", kind=m("phrase.iso-time"))
     if base == "uom":
         return _uom(value)
+    if base == "uoms":
+        bad = not isinstance(value, list) or any(_uom(u) is not None for u in value)
+        return m("phrase.not-a", kind=m("kind.uoms")) if bad else None
+    if base == "texts":
+        bad = not isinstance(value, list) or not all(isinstance(t, str) for t in value)
+        return m("phrase.not-a", kind=m("kind.texts")) if bad else None
     if base == "area":
         return geometry(value)
     if base == "geojson":
