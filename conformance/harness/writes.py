@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from conformance.core.evidence import NotApplicable
 from conformance.core.messages import Message
 from conformance.core.model import Option
-from conformance.harness.target import TargetContext
+
+if TYPE_CHECKING:
+    from conformance.harness.target import TargetContext
 
 OPTION = "writes"
 
