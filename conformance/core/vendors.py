@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from conformance.core.config import ConfigError, key_path, read_document, validate
 from conformance.core.secrets import MissingSecret, Redactor, expand, references
 
-Known = frozenset[str] | Callable[[], frozenset[str]] | None
+Known = Collection[str] | Callable[[], Collection[str]] | None
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def _duplicate_ids(data: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _unknown_standards(data: dict[str, Any], known: frozenset[str] | None) -> list[str]:
+def _unknown_standards(data: dict[str, Any], known: Collection[str] | None) -> list[str]:
     if known is None:
         return []
     return [

@@ -118,8 +118,8 @@ def load_run_config(
     today: dt.date | None = None,
 ) -> RunConfig:
     """Load and cross-check all configuration files; any problem is a ConfigError."""
-    loaded = load_vendors(vendors, lambda: frozenset(known_standards()))
-    standards = known_standards()
+    standards = known_standards()  # a lookup: only the suites of the standards named are imported
+    loaded = load_vendors(vendors, lambda: standards)
     loaded = _resolve_claims(loaded, standards).select(vendor_ids)
     run = RunConfig(loaded, standards, today=today or dt.date.today())
     if profile is not None:
