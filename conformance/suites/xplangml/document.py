@@ -120,19 +120,21 @@ def feature(el: etree._Element, srs: str, grading: Grading) -> Feature:
     """A feature member with its geometries, each judged for validity."""
     found = Feature(el, el.get(gml.GML_ID, ""), etree.QName(el).localname)
     for prop in el.iterchildren(etree.Element):
-        found.names.add(etree.QName(prop).localname)
+        name = str(prop.tag).rpartition("}")[2]
+        found.names.add(name)
         target = prop.get(XLINK_HREF, "")
         if target.startswith("#"):
-            found.refs.setdefault(etree.QName(prop).localname, target[1:])
+            found.refs.setdefault(name, target[1:])
             continue
         geometry = next(prop.iterchildren(etree.Element), None)
-        if geometry is None and prop.text:
-            found.values.setdefault(etree.QName(prop).localname, prop.text.strip())
-        if geometry is None or etree.QName(geometry).namespace != gml.GML or prop.tag == f"{gml.G}boundedBy":
+        if geometry is None:
+            found.values.setdefault(name, (prop.text or "").strip())
+            continue
+        if not str(geometry.tag).startswith(gml.G) or prop.tag == f"{gml.G}boundedBy":
             continue
         shape = judged(geometry, found, srs, grading)
         if shape is not None:
-            found.shapes[etree.QName(prop).localname] = shape
+            found.shapes[name] = shape
     return found
 
 

@@ -101,14 +101,15 @@ def judge(features: list[Feature], grading: Grading) -> None:
     if not overlays:
         return
     tree = STRtree([o.shapes["position"].geometry for o in overlays])
-    for base in (f for f in features if f.kind in BASES and polygonal(f)):
+    bases = [f for f in features if f.kind in BASES and polygonal(f)]
+    left, right = tree.query([b.shapes["position"].geometry for b in bases], predicate="intersects")
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        base, overlay = bases[i], overlays[j]
         shape = base.shapes["position"]
         core = shape.geometry.buffer(-gml.tolerance(shape.srs, TOLERANCE))
-        for index in tree.query(core, predicate="intersects").tolist():
-            overlay = overlays[index]
-            if overlay.shapes["position"].geometry.relate_pattern(core, "T********"):
-                grading.counts[RULE] += 1
-                twice(base, overlay, grading)
+        if overlay.shapes["position"].geometry.relate_pattern(core, "T********"):
+            grading.counts[RULE] += 1
+            twice(base, overlay, grading)
 
 
 def polygonal(obj: Feature) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from shapely import STRtree
+from numpy import take
+from shapely import STRtree, relate_pattern
 from shapely.ops import unary_union
 
 from conformance.suites.xplangml import gml
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from conformance.suites.xplangml.document import Feature, Grading
 
 RULE = "flaechenschluss"
-INTERIORS_MEET = ("overlaps", "within", "contains")
 
 
 def judge(features: list[Feature], grading: Grading) -> None:
@@ -50,18 +50,17 @@ def closing(obj: Feature) -> bool:
 def overlaps(members: list[Feature], srs: str, grading: Grading) -> None:
     """A finding per pair of Flächenschlussobjekte whose interiors meet by more than the tolerance."""
     shapes = [o.shapes["position"].geometry for o in members]
-    tree, tolerance, seen = STRtree(shapes), gml.tolerance(srs, TOLERANCE), set()
-    for predicate in INTERIORS_MEET:
-        left, right = tree.query(shapes, predicate=predicate)
-        for i, j in zip(left.tolist(), right.tolist(), strict=True):
-            if i >= j or (i, j) in seen:
-                continue
-            seen.add((i, j))
-            common: Any = shapes[i].intersection(shapes[j]).buffer(-tolerance / 2)
-            if not common.is_empty:
-                first, other = members[i], members[j]
-                message = m("overlap", id=first.gml_id, other=other.gml_id, point=gml.first_point(common))
-                grading.find(RULE, first.element, message)
+    tree, tolerance = STRtree(shapes), gml.tolerance(srs, TOLERANCE)
+    left, right = tree.query(shapes, predicate="intersects")
+    ahead = left < right
+    left, right = left[ahead], right[ahead]
+    meet = relate_pattern(take(shapes, left), take(shapes, right), "T********")
+    for i, j in zip(left[meet].tolist(), right[meet].tolist(), strict=True):
+        common: Any = shapes[i].intersection(shapes[j]).buffer(-tolerance / 2)
+        if not common.is_empty:
+            first, other = members[i], members[j]
+            message = m("overlap", id=first.gml_id, other=other.gml_id, point=gml.first_point(common))
+            grading.find(RULE, first.element, message)
 
 
 def gaps(members: list[Feature], owner: Feature, area: gml.Shape, grading: Grading) -> None:
