@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 settings.register_profile("behaviour", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("behaviour")
 
+from tests.harness.installed import installed_demo  # noqa: E402, F401
 from tests.targets.frost import frost_url  # noqa: E402, F401
 from tests.targets.mapserver import mapserver_url  # noqa: E402, F401
 from tests.targets.postgis import postgis  # noqa: E402, F401

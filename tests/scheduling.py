@@ -2,9 +2,10 @@
 
 A file is one work unit, so a module-scoped fixture (a suite run against a server or a double) runs once, not
 once per worker. Files that use the same slow-starting real server (fixtures of :mod:`tests.targets`) form one
-unit, so that server starts once per run. Units that start processes go first, the largest first; a worker that is still
-busy with such a unit takes the smallest unit left as its next one, so two expensive units do not queue on one
-worker while the other runs out of work.
+unit, so that server starts once per run. The units known to run longest go first, the longest first (``LONG``),
+then the units that start processes, the largest first; a worker that is still busy with such a unit takes the
+smallest unit left as its next one, so two expensive units do not queue on one worker while the other runs out of
+work.
 """
 
 from __future__ import annotations
@@ -25,6 +26,23 @@ SERVERS = {
     "postgis": "postgis",
     "pycsw_url": "pycsw",
     "sensorthings_url": "sensorthings",
+    "installed_demo": "demo",  # one demo run from the installed wheel, read by test_wheel.py and test_demo.py
+}
+# Units that run longest, with their rough length in seconds (relative figures from per-file durations). They start
+# first, the longest first: a unit ranked by its number of tests would start one-test units such as the clean clone
+# last, and the run would end with one worker alone on it. Other units follow by whether they start processes and size.
+LONG = {
+    "tests/harness/test_clean_clone.py": 300,  # two pip installs and the demo from a clean clone
+    "server:demo": 280,  # sdist, wheel, fresh environment, the demo; its report measured in Chromium
+    "tests/hostile/test_hostile_vendors.py": 260,  # six runs against stuck, refusing and broken servers
+    "tests/suites/test_oparl_suite.py": 240,
+    "tests/suites/test_ngsild_double.py": 230,
+    "server:postgis": 200,  # the PostGIS cluster, FROST-Server, pygeoapi on PostGIS
+    "tests/suites/test_ogcapi_query_double.py": 150,
+    "tests/suites/test_sensorthings_double.py": 150,
+    "tests/suites/test_wms_double.py": 120,
+    "tests/suites/test_ogcapi_features_double.py": 90,
+    "tests/suites/test_xrechnung_suite.py": 90,
 }
 USES_SERVER = re.compile(r"\b(" + "|".join(SERVERS) + r")\b")
 STARTS_PROCESSES = re.compile(r"\bsubprocess\b|\bPopen\b|\brunning\(|\bserve\(|\.start\(\)|mark\.slow")
@@ -53,7 +71,7 @@ class ServerFileScheduling(LoadFileScheduling):  # type: ignore[misc]
 
     def _weight(self, scope: str, unit: dict[str, bool]) -> int:
         expensive = scope.startswith("server:") or _starts_processes(self.root / scope)
-        return len(unit) + (EXPENSIVE if expensive else 0)
+        return LONG.get(scope, 0) * EXPENSIVE + len(unit) + (EXPENSIVE if expensive else 0)
 
 
 @cache

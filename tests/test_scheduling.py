@@ -6,6 +6,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
+from tests import scheduling
 from tests.scheduling import ServerFileScheduling
 
 FILES = {
@@ -62,7 +65,10 @@ def test_files_sharing_a_slow_server_are_one_unit_and_others_one_per_file(tmp_pa
     assert sched._split_scope("test_heavy.py::test_0") != sched._split_scope("test_double.py::test_0")
 
 
-def test_expensive_units_go_first_and_a_busy_worker_takes_the_cheapest(tmp_path: Path) -> None:
+def test_expensive_units_go_first_and_a_busy_worker_takes_the_cheapest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scheduling, "LONG", {})
     sched, ids, nodes = scheduler(tmp_path)
     sched.schedule()
     first = [units(node.sent[0], ids, sched) for node in nodes]
@@ -76,3 +82,21 @@ def test_expensive_units_go_first_and_a_busy_worker_takes_the_cheapest(tmp_path:
     assert units(nodes[1].sent[-1], ids, sched) == ["test_double.py"], "the cheapest unit left"
     every = [i for node in nodes for batch in node.sent for i in batch]
     assert len(every) == len(set(every)), "no test is sent twice"
+
+
+def test_the_units_known_to_run_longest_start_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scheduling, "LONG", {"test_double.py": 300, "server:postgis": 200})
+    sched, ids, nodes = scheduler(tmp_path)
+    sched.schedule()
+    first = [units(node.sent[0], ids, sched) for node in nodes]
+    assert first == [["test_double.py"], ["server:postgis"]], "one test, but the longest unit: it starts first"
+
+
+def test_the_installed_demo_makes_the_wheel_and_demo_tests_one_unit() -> None:
+    root = Path(__file__).resolve().parent.parent
+    config: Any = SimpleNamespace(rootpath=root, getvalue=lambda name: ["2*popen"], option=SimpleNamespace())
+    sched = ServerFileScheduling(config)
+    wheel = sched._split_scope("tests/harness/test_wheel.py::test_x")
+    assert wheel == sched._split_scope("tests/harness/test_demo.py::test_y") == "server:demo"
+    named = [scope for scope in scheduling.LONG if not scope.startswith("server:")]
+    assert named and all((root / scope).is_file() for scope in named), "every long unit names a test file"

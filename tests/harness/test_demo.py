@@ -1,13 +1,12 @@
 """`conformance demo` writes the matrix through the normal run path: one vendor meets the profile, two do not; a
 fourth, an urban data platform, is judged against its own profile in a run of its own. Its German report is German:
 notes, reasons, evidence labels and counts come from catalogues, not from English text. Its decision (verdicts,
-switchability, blockers) fits two screens at 1400 × 900 in headless Chromium."""
+switchability, blockers) fits two screens at 1400 × 900 in headless Chromium. The demo is the one run from the
+installed wheel that test_wheel.py checks as well (tests/harness/installed.py)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import lxml.html
@@ -18,6 +17,7 @@ from conformance.core.transferfile import read_transfers
 from conformance.reporting.html import render_html
 from conformance.reporting.model import build_report
 from conformance.reporting.verdict import EXIT_OK, VerdictState, vendor_verdicts
+from tests.harness.installed import Installed
 from tests.reporting.browser import CHROMIUM, LAYOUT, MISSING, measure
 
 ENGLISH = (
@@ -39,18 +39,9 @@ TODAY = 88_010  # the demo page's height at 1400 × 900 before the page was laid
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
-    folder = tmp_path_factory.mktemp("demo")
-    done = subprocess.run(
-        [sys.executable, "-m", "conformance", "demo", "--out", "demo", "--quiet"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env=dict(os.environ),
-    )
-    return done, folder
+def demo(installed_demo: Installed) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The demo run once from the installed wheel (tests/harness/installed.py; test_wheel.py checks the wheel)."""
+    return installed_demo.demo, installed_demo.folder
 
 
 def test_demo_writes_the_matrix(demo: tuple[subprocess.CompletedProcess[str], Path]) -> None:
