@@ -191,7 +191,7 @@ def validator_for(standard: str) -> Validator:
     ``xplangml-6.0`` in the ``wechselbar.standards`` metadata) is tried alone first, so a validation need not load
     every suite (and the test machinery some of them import).
     """
-    named = _named(standard)
+    named = _named(standard) or _declaring(standard)
     if named is not None:
         return named
     for entry in validators():
@@ -199,6 +199,17 @@ def validator_for(standard: str) -> Validator:
             return entry
     known = sorted({n for v in validators() for n in (v.standard, *v.aliases)})
     raise KeyError(f"no validator for standard {standard!r}; known: {', '.join(known)}")
+
+
+def _declaring(standard: str) -> Validator | None:
+    """The validator of the suite that declares a standard id (the only suite loaded where the metadata names it)."""
+    from conformance.harness.registry import suite_for  # noqa: PLC0415
+
+    try:
+        found = suite_for(standard).validator()
+    except KeyError:
+        return None
+    return found if found is not None and found.answers_to(standard) else None
 
 
 @cache
