@@ -145,3 +145,10 @@ def test_every_built_in_suite_names_its_standards_in_the_metadata() -> None:
 
     assert [r.name for r in registry.unlisted() if r.module.startswith("conformance.")] == []
     assert set(registry.standard_ids()) == {s.id for r in registry.registered() for s in r.standards}
+
+
+def test_validating_against_a_standard_id_loads_only_its_suite(tmp_path: Path) -> None:
+    (tmp_path / "doc.xml").write_text("<x/>", encoding="utf-8")
+    modules, done = loaded(tmp_path, "validate", "--standard", "xdomea-3.0.0", "--lang", "en", "doc.xml")
+    assert "doc.xml" in done.stdout + done.stderr, done.stderr
+    assert suites_loaded(modules) - {"documents"} == {"xdomea"}
