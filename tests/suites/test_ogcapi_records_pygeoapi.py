@@ -9,7 +9,8 @@ Every requirement's outcome is asserted. The fails are pygeoapi's real deviation
 - JSON is declared, but items pages and single records come as ``application/json``, not
   ``application/geo+json``.
 Not applicable too: the Records OpenAPI 3.0 class, which pygeoapi does not declare for Records (it declares the
-OpenAPI 3.0 classes of Common and Features only). The HTML class holds: the catalog and record pages answer text/html with an ``<a>`` for every JSON link.
+OpenAPI 3.0 classes of Common and Features only). The HTML class holds: the catalog and record pages answer
+text/html with an ``<a>`` for every JSON link.
 
 Not applicable: ``q``. The search word (from a record's title) finds nothing, not even that record, so there is
 no returned record to judge; a note says that the record the query was built from is missing.
