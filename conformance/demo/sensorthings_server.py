@@ -61,6 +61,7 @@ class Handler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server_version = "SensorThingsTestDouble/1.0"
+    disable_nagle_algorithm = True  # headers and body are two writes: without it each answer waits for a delayed ACK
 
     def log_message(self, format: str, *args: object) -> None:
         return
