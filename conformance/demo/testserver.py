@@ -23,6 +23,7 @@ class JsonHandler(BaseHTTPRequestHandler):
     """A handler of a tenant server that answers JSON: the tenant's view, the path below it and the query."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -49,6 +50,7 @@ class TenantHandler(BaseHTTPRequestHandler):
     sends what ``answer_get`` (KVP parameters, names in upper case) or ``answer_post`` (the body) answer."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     PATH = ""
     defects: frozenset[str] = frozenset()
     url = ""

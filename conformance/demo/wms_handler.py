@@ -23,6 +23,7 @@ class Handler(BaseHTTPRequestHandler):
     """Routes /{tenant}/wms, /{tenant}/legend and /{tenant}/metadata/{layer}.xml."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server_version = "WmsTestDouble/1.0"
     defects: frozenset[str] = frozenset()
     base = ""

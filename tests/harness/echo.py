@@ -25,6 +25,7 @@ class EchoHandler(BaseHTTPRequestHandler):
     """Answers every GET and HEAD with the echo; ``/`` first redirects to a URL with the credentials."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:
         return

@@ -48,6 +48,7 @@ class HostileHandler(BaseHTTPRequestHandler):
     """Routes ``/<mode>/<suite>/<rest>`` to the mode."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server_version = "hostile/1"
 
     def log_message(self, format: str, *args: object) -> None:
