@@ -129,6 +129,9 @@ def test_the_double_refuses_unknown_defects() -> None:
 
 def test_the_reports_name_the_failed_requirement_and_the_finding(run: Run) -> None:
     summary = (run.out / "summary.md").read_text(encoding="utf-8")
-    assert "- **axis-order-swapped 1** – Failed or without verdict:\n  - wms-1.3.0 – failed: SHALL /req/axis-order" in summary
+    assert (
+        "- **axis-order-swapped 1** – Failed or without verdict:\n  - wms-1.3.0 – failed: SHALL /req/axis-order"
+        in summary
+    )
     matrix = Path(run.out / "matrix.html").read_text(encoding="utf-8")
     assert "wms-1.3.0" in matrix and "the same area in CRS:84 and in EPSG:4326 (latitude first)" in matrix
