@@ -4,7 +4,8 @@
 request it announces goes out, so a killed run leaves the list of what it may have written. A line is
 ``start`` (vendors file, target vendor, standard), ``intent`` (number, the collection written to, the item URL
 the write will create when the product keeps the item's id, and whether that URL was free before), ``created``
-(number, the URL the product named) or ``removed`` (URL). The journal is deleted once everything is removed.
+(number, the URL the product named), ``refused`` (number: the product answered the write with a client error
+and created nothing) or ``removed`` (URL). The journal is deleted once everything is removed.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def leftovers(folder: Path) -> tuple[dict[str, str], list[Leftover]]:
             start = {k: str(v) for k, v in entry.items() if k not in ("event", "n")}
         elif event == "intent" and entry.get("absent_before") and entry.get("item_url"):
             intents[int(entry["n"])] = str(entry["item_url"])
+        elif event == "refused":
+            intents.pop(int(entry.get("intent", 0)), None)
         elif event == "created":
             intents.pop(int(entry.get("intent", 0)), None)
             created.append(str(entry["url"]))

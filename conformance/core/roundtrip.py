@@ -95,9 +95,7 @@ def _one(adapter: Adapter, journal: Journal, transfer: Transfer, item: Item, cre
         if not plan.free:
             _note(transfer, Problem("conflict", plan.item_url))
             return
-        intent = journal.note("intent", collection_url=plan.collection_url, item_url=plan.item_url, absent_before=True)
-        url = adapter.write(item, plan)
-        journal.note("created", intent=intent, url=url)
+        url = _write(adapter, journal, item, plan)
         created.append(url)
         transfer.written += 1
         back = adapter.read_back(url)
@@ -106,7 +104,7 @@ def _one(adapter: Adapter, journal: Journal, transfer: Transfer, item: Item, cre
         return
     except TransferFailed as exc:
         _note(transfer, exc.problem)
-        kept.add(Change(LOST, "item"), Example(item.id, item.id, None, item.url, ""))
+        kept.add(Change(LOST, "item"), Example(item.id, item.id, None, item.url, exc.problem.url))
         return
     transfer.compared += 1
     kept.add(Change(UNCHANGED), Example(item.id, item.id, item.id, item.url, url))
@@ -115,6 +113,20 @@ def _one(adapter: Adapter, journal: Journal, transfer: Transfer, item: Item, cre
         change = compare(name, before, after)
         example = Example(item.id, _shown(before), _shown(after), item.url, url)
         transfer.attribute(item.collection, name).add(change, example)
+
+
+def _write(adapter: Adapter, journal: Journal, item: Item, plan: Plan) -> str:
+    """Write one item, noting the intent before and what came of it after: created, or refused (a client error,
+    RFC 9110 section 15.5, is taken as nothing created; no answer or a server error leaves the intent open)."""
+    intent = journal.note("intent", collection_url=plan.collection_url, item_url=plan.item_url, absent_before=True)
+    try:
+        url = adapter.write(item, plan)
+    except TransferFailed as exc:
+        if exc.problem.status is not None and 400 <= exc.problem.status < 500:
+            journal.note("refused", intent=intent)
+        raise
+    journal.note("created", intent=intent, url=url)
+    return url
 
 
 def _note(transfer: Transfer, problem: Problem) -> None:

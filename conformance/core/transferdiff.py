@@ -36,7 +36,7 @@ def compare(name: str, before: Any, after: Any) -> Change:
     if before is MISSING or before is None:
         return Change(UNCHANGED) if after is MISSING or after is None else Change(ADDED)
     if after is MISSING or after is None or (after in ([], {}, "") and before not in ([], {}, "")):
-        return Change(LOST, "id" if name == "id" else "")
+        return Change(LOST, name if name in ("id", "links") else "")
     if same(before, after):
         return Change(UNCHANGED)
     if name == "id":

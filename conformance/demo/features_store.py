@@ -2,34 +2,27 @@
 
 It is not a vendor implementation and proves nothing about any real product. Each tenant holds collections in
 memory (empty ones named like the demo's, or seeded); POST, PUT and DELETE on ``/collections/{id}/items`` change
-them. Each name in DEFECTS makes the tenant lose or change data in one known way when a feature is written, so
-the round trip can be shown to report every loss as what it is.
+them. Each name in DEFECTS (from features_losses) makes the tenant lose or change data in one known way when a
+feature is written, so the round trip can be shown to report every loss as what it is.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.demo.features_data import collections as demo_collections
+from conformance.demo.features_losses import DEFECTS, LOSSES
 from conformance.demo.testserver import JsonHandler, TenantServer
 
 CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 GEOJSON_CLASS = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson"
 CRD = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 GEOJSON = "application/geo+json"
-DEFECTS = {
-    "drops-property": "the alphabetically first property of each written feature is not stored",
-    "truncates-coordinates": "coordinates are cut to three decimals",
-    "times-to-utc": "date-times with an offset are stored in UTC",
-    "renames-ids": "features are stored under ids of the server's own (item-1, item-2, …)",
-    "no-writes": "create-replace-delete is not declared (writes are still accepted)",
-}
+__all__ = ["DEFECTS", "FeaturesStore", "Store"]
 
 
 @dataclass
@@ -44,38 +37,13 @@ class Store:
     def written(self, feature: Mapping[str, Any], fid: str | None = None) -> dict[str, Any]:
         """The feature as this tenant stores it (its defects applied)."""
         stored: dict[str, Any] = json.loads(json.dumps(feature))
-        properties = stored.get("properties") or {}
-        if "drops-property" in self.defects and properties:
-            properties.pop(sorted(properties)[0])
-        if "times-to-utc" in self.defects:
-            stored["properties"] = {k: _utc(v) for k, v in properties.items()}
-        if "truncates-coordinates" in self.defects and stored.get("geometry"):
-            stored["geometry"]["coordinates"] = _cut(stored["geometry"].get("coordinates"))
+        for name in sorted(self.defects & LOSSES.keys()):
+            LOSSES[name](stored)
         if fid is None and ("renames-ids" in self.defects or stored.get("id") is None):
             self.created += 1
             fid = f"item-{self.created}"
         stored["id"] = fid if fid is not None else str(stored["id"])
         return stored
-
-
-def _utc(value: Any) -> Any:
-    if not isinstance(value, str) or "T" not in value:
-        return value
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        return value
-    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-
-
-def _cut(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_cut(v) for v in value]
-    if isinstance(value, float):
-        return math.trunc(value * 1000) / 1000
-    return value
 
 
 class StoreHandler(JsonHandler):
@@ -113,6 +81,9 @@ class StoreHandler(JsonHandler):
     def do_POST(self) -> None:
         store, route, feature = self._write_target()
         if store is None or len(route) != 3 or feature is None:
+            return
+        if "refuses-writes" in store.defects:
+            self.send_json(400, {"code": "InvalidParameterValue", "description": "refused (test double)"})
             return
         with store.lock:
             stored = store.written(feature)

@@ -16,6 +16,7 @@ from conformance.core.journal import JOURNAL, Journal, leftovers
 from conformance.core.results import write_run
 from conformance.core.secrets import Redactor
 from conformance.core.transfer import MAX_VALUE, Example, Problem, Transfer
+from conformance.core.transferdiff import KINDS
 from conformance.core.transferfile import read_transfers
 from conformance.demo.features_store import DEFECTS, FeaturesStore
 from conformance.reporting.html import render_html
@@ -24,16 +25,41 @@ from conformance.reporting.markdown import render_markdown
 from conformance.reporting.model import build_report
 from tests.reporting.samples import sample_run
 
+NOTE = "Öffnungszeiten nach Vereinbarung, Zugang über den Hof"
 PLACES = [
     {
         "type": "Feature",
         "id": f"p{n}",
-        "geometry": {"type": "Point", "coordinates": [7.123456 + n / 1000, 50.734567]},
-        "properties": {"aname": f"Ort {n}", "height": 12.5, "opened": "2026-03-01T10:00:00+01:00"},
-        "links": [{"rel": "describedby", "href": f"https://example.org/ort/{n}"}],
+        "geometry": {"type": "Point", "coordinates": [7.123456 + n / 1000, 50.734567, 112.5]},
+        "properties": {"aname": f"Ort {n}", "height": 12.5, "note": NOTE, "opened": "2026-03-01T10:00:00+01:00"},
+        "links": [
+            {"rel": "describedby", "href": f"https://example.org/ort/{n}", "type": "text/html", "title": f"Ort {n}"}
+        ],
     }
     for n in range(4)
 ]
+FIRST = PLACES[0]
+POINT = "Point"
+# defect: (attribute, status, kind, B's value of p0); A's value is the attribute of PLACES[0]
+CASES = {
+    "drops-property": ("properties.aname", "lost", "", None),
+    "truncates-coordinates": (
+        "geometry",
+        "changed",
+        "precision",
+        {"type": POINT, "coordinates": [7.123, 50.734, 112.5]},
+    ),
+    "times-to-utc": ("properties.opened", "changed", "timezone", "2026-03-01T09:00:00Z"),
+    "renames-ids": ("id", "changed", "id", "item-1"),
+    "numbers-as-text": ("properties.height", "changed", "type", "12.5"),
+    "swaps-axes": ("geometry", "changed", "axis-order", {"type": POINT, "coordinates": [50.734567, 7.123456, 112.5]}),
+    "drops-z": ("geometry", "changed", "dimension", {"type": POINT, "coordinates": [7.123456, 50.734567]}),
+    "web-mercator": ("geometry", "changed", "crs", {"type": POINT, "coordinates": [792979.4946, 6574475.3250, 112.5]}),
+    "drops-links": ("links", "lost", "links", None),
+    "strips-link-titles": ("links", "changed", "links", [{"rel": "describedby", "href": "https://example.org/ort/0"}]),
+    "cuts-long-text": ("properties.note", "changed", "value", NOTE[:32]),
+    "refuses-writes": ("item", "lost", "item", None),
+}
 PAIRS = ["clean", *(d for d in DEFECTS if d != "no-writes"), "no-writes", "closed"]
 
 
@@ -80,29 +106,51 @@ def test_a_lossless_pair_is_lossless_and_everything_written_is_removed(trips: An
     assert not (folder / JOURNAL).exists()
 
 
-@pytest.mark.parametrize(
-    ("defect", "attribute", "status", "kind"),
-    [
-        ("drops-property", "properties.aname", "lost", ""),
-        ("truncates-coordinates", "geometry", "changed", "precision"),
-        ("times-to-utc", "properties.opened", "changed", "timezone"),
-        ("renames-ids", "id", "changed", "id"),
-    ],
-)
-def test_each_loss_of_the_double_is_reported_as_its_kind(
-    trips: Any, defect: str, attribute: str, status: str, kind: str
-) -> None:
+def _before(attribute: str) -> Any:
+    if attribute in ("id", "item"):
+        return FIRST["id"]
+    if attribute.startswith("properties."):
+        return FIRST["properties"][attribute.removeprefix("properties.")]
+    return FIRST[attribute]
+
+
+def _same(found: Any, expected: Any) -> bool:
+    if isinstance(expected, dict) and isinstance(found, dict):
+        return found.keys() == expected.keys() and all(_same(found[k], v) for k, v in expected.items())
+    if isinstance(expected, list) and isinstance(found, list):
+        return len(found) == len(expected) and all(_same(f, e) for f, e in zip(found, expected, strict=True))
+    if isinstance(expected, float) and type(found) is float:
+        return found == pytest.approx(expected, abs=1e-3)
+    return type(found) is type(expected) and bool(found == expected)
+
+
+def test_every_defect_and_every_kind_of_change_is_covered() -> None:
+    assert set(CASES) == set(DEFECTS) - {"no-writes"}
+    assert {kind for _, _, kind, _ in CASES.values()} - {""} == set(KINDS)
+
+
+@pytest.mark.parametrize("defect", sorted(CASES))
+def test_each_loss_of_the_double_is_reported_as_its_kind(trips: Any, defect: str) -> None:
+    attribute, status, kind, after = CASES[defect]
     transfers, codes, _ = trips
     found = transfers[defect]
     tally = found.attributes[("orte", attribute)]
-    assert tally.status == status and tally.counts[status] == len(PLACES)
-    assert not kind or _kinds(found, attribute) == {kind: len(PLACES)}
+    assert tally.status == status and tally.counts == {status: len(PLACES)}
+    assert _kinds(found, attribute) == ({kind: len(PLACES)} if kind else {})
     assert found.verdict == ("with-loss" if status == "lost" else "with-changes") and codes[defect] == 1
     others = {n for (_, n), a in found.attributes.items() if a.status != "unchanged"}
     assert others == {attribute}
     example = tally.examples[0]
+    assert example.item == "p0" and example.before == _before(attribute) and _same(example.after, after)
     assert example.source_url.startswith("http://127.0.0.1") and "/" + defect + "/" in example.target_url
-    assert example.before != example.after
+
+
+def test_a_refused_write_is_a_lost_item_with_the_refusal_as_its_problem(trips: Any) -> None:
+    refused = trips[0]["refuses-writes"]
+    assert refused.written == refused.compared == 0 and refused.read == len(PLACES)
+    assert {(p.code, p.status) for p in refused.problems} == {("write-failed", 400)}
+    assert list(refused.attributes) == [("orte", "item")]
+    assert leftovers(trips[2][1])[1] == []  # a refused write leaves nothing to clean up
 
 
 def test_no_declared_writes_and_no_opt_in_write_nothing(trips: Any) -> None:
@@ -140,11 +188,14 @@ def test_cleanup_removes_what_a_killed_run_left(trips: Any, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "lossless", "loss"),
-    [("de", "Datenübernahme", "verlustfrei", "mit Verlust"), ("en", "Data transfer", "lossless", "with loss")],
+    ("lang", "title", "lossless", "loss", "changes"),
+    [
+        ("de", "Datenübernahme", "verlustfrei", "mit Verlust", "mit Änderungen"),
+        ("en", "Data transfer", "lossless", "with loss", "with changes"),
+    ],
 )
 def test_the_matrix_shows_the_data_transfer_after_the_decision(
-    trips: Any, lang: str, title: str, lossless: str, loss: str
+    trips: Any, lang: str, title: str, lossless: str, loss: str, changes: str
 ) -> None:
     transfers, _, _ = trips
     report = build_report(sample_run(), tuple(transfers.values()))
@@ -157,6 +208,8 @@ def test_the_matrix_shows_the_data_transfer_after_the_decision(
         for r in section.xpath("table[@class='transfer']/tbody/tr")
     }
     assert lossless in rows["a → clean"] and loss in rows["a → drops-property"]
+    for defect, (_, status, _, _) in CASES.items():
+        assert (loss if status == "lost" else changes) in rows[f"a → {defect}"]
     dropped = section.xpath(".//details[contains(summary, 'drops-property')]//table//tr[td]")
     assert dropped and "properties.aname" in dropped[0].text_content()
     assert dropped[0].xpath(".//a[text()='B']/@href")[0].endswith("/drops-property/collections/orte/items/p0")
