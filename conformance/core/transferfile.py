@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +55,29 @@ def store_transfer(folder: Path, transfer: Transfer, redactor: Redactor) -> Path
     """Add (or replace) the transfer of one pair and standard in ``folder``'s round-trip file."""
     key = (transfer.source, transfer.target, transfer.standard)
     kept = [t for t in read_transfers(folder) if (t.source, t.target, t.standard) != key]
+    return write_transfers(folder, [*kept, transfer], redactor)
+
+
+def latest(transfers: Iterable[Transfer]) -> tuple[Transfer, ...]:
+    """One transfer per pair and standard: the one finished last (of equals, the one given last)."""
+    kept: dict[tuple[str, str, str], Transfer] = {}
+    for transfer in transfers:
+        key = (transfer.source, transfer.target, transfer.standard)
+        if key not in kept or transfer.finished >= kept[key].finished:
+            kept.pop(key, None)
+            kept[key] = transfer
+    return tuple(kept.values())
+
+
+def write_transfers(folder: Path, transfers: Iterable[Transfer], redactor: Redactor) -> Path:
+    """Write ``folder``'s round-trip file anew with ``transfers``."""
     header = {
         "record": "header",
         "format": FORMAT,
         "tool_version": __version__,
         "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
-    lines = [header] + [t.to_json() for t in [*kept, transfer]]
+    lines = [header] + [t.to_json() for t in transfers]
     text = "".join(
         redactor.text(json.dumps(redactor.deep(r), ensure_ascii=False, sort_keys=True)) + "\n" for r in lines
     )

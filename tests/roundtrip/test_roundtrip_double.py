@@ -17,13 +17,14 @@ from conformance.core.results import write_run
 from conformance.core.secrets import Redactor
 from conformance.core.transfer import MAX_VALUE, Example, Problem, Transfer
 from conformance.core.transferdiff import KINDS
-from conformance.core.transferfile import read_transfers
+from conformance.core.transferfile import read_transfers, write_transfers
 from conformance.demo.features_store import DEFECTS, FeaturesStore
 from conformance.reporting.html import render_html
 from conformance.reporting.jsonmatrix import render_json
 from conformance.reporting.markdown import render_markdown
 from conformance.reporting.model import build_report
 from tests.reporting.samples import sample_run
+from tests.reporting.test_commands import per_vendor
 
 NOTE = "Öffnungszeiten nach Vereinbarung, Zugang über den Hof"
 PLACES = [
@@ -259,3 +260,37 @@ def test_a_new_round_trip_refuses_to_start_over_leftovers_of_a_killed_one(trips:
     assert result.exit_code == 2 and f"--cleanup {tmp_path}" in result.output
     assert not (tmp_path / "roundtrip.jsonl").exists()
     assert CliRunner().invoke(main, ["roundtrip", "--help"]).exit_code == 0
+
+
+def _jobs(tmp_path: Path, *transfers: tuple[Transfer, ...]) -> list[Path]:
+    paths = []
+    for path, stored in zip(per_vendor(tmp_path), transfers, strict=False):
+        job = tmp_path / path.stem
+        job.mkdir()
+        paths.append(path.rename(job / "results.jsonl"))
+        write_transfers(job, stored, Redactor())
+    return paths
+
+
+def test_merge_carries_the_round_trips_of_its_inputs_the_latest_per_pair(trips: Any, tmp_path: Path) -> None:
+    transfers = trips[0]
+    again = Transfer.from_json(transfers["clean"].to_json())
+    again.finished, again.problems = "2099-01-01T00:00:00+00:00", [Problem("write-failed", "http://b.example", 400)]
+    jobs = _jobs(
+        tmp_path, (again, transfers["drops-property"]), (transfers["truncates-coordinates"], transfers["clean"])
+    )
+    out = tmp_path / "merged"
+    result = CliRunner().invoke(main, ["merge", *map(str, jobs), "-o", str(out), "--lang", "de"])
+    assert result.exit_code in (0, 1, 3), result.output
+    merged = {t.target: t for t in read_transfers(out)}
+    assert set(merged) == {"clean", "drops-property", "truncates-coordinates"}
+    assert merged["clean"].problems == again.problems and merged["drops-property"].verdict == "with-loss"
+    assert "Datenübernahme" in (out / "summary.md").read_text(encoding="utf-8")
+
+
+def test_merge_refuses_a_broken_round_trip_file(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, ())
+    (jobs[0].parent / "roundtrip.jsonl").write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["merge", *map(str, jobs), "-o", str(tmp_path / "merged")])
+    assert result.exit_code == 2 and "line 1 is not JSON" in result.output
+    assert not (tmp_path / "merged").exists()
