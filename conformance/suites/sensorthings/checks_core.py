@@ -102,11 +102,12 @@ def property_findings(entity_type: EntityType, page: Doc, index: int, entity: En
             )
 
 
-def relations(entity_type: EntityType) -> Callable[[Ctx], Judgement]:
-    """The check of an entity type's relations requirement: navigation links resolve, and lead back."""
+def relations(entity_type: EntityType, cls: str = CORE) -> Callable[[Ctx], Judgement]:
+    """The check of an entity type's relations requirement (in class ``cls``): navigation links resolve, and lead
+    back."""
 
     def run(ctx: Ctx) -> Judgement:
-        claim(ctx, CORE)
+        claim(ctx, cls)
         page, entities = sampled(ctx, entity_type)
         follow = Follow(ctx, entity_type, page)
         for index, entity in enumerate(entities):

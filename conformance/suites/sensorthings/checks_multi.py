@@ -11,7 +11,8 @@ from conformance.core.evidence import ValueViolation, Violation
 from conformance.core.judgement import Judgement
 from conformance.suites.sensorthings.catalogue import MULTI
 from conformance.suites.sensorthings.checks_core import property_findings
-from conformance.suites.sensorthings.links import Follow, follow_relations, nav
+from conformance.suites.sensorthings.checks_core import relations as core_relations
+from conformance.suites.sensorthings.links import nav
 from conformance.suites.sensorthings.messages import m
 from conformance.suites.sensorthings.model import MULTI_DATASTREAM
 from conformance.suites.sensorthings.service import Ctx, Doc, Entity, claim, label, sampled
@@ -27,14 +28,7 @@ def properties(ctx: Ctx) -> Judgement:
     return ctx.judge(found, ctx.examined(len(entities), "sta.examined.typed", type=MULTI_DATASTREAM.name))
 
 
-def relations(ctx: Ctx) -> Judgement:
-    """Each sampled MultiDatastream links to its Thing, Sensor, ObservedProperties and Observations, and back."""
-    claim(ctx, MULTI)
-    page, entities = sampled(ctx, MULTI_DATASTREAM)
-    follow = Follow(ctx, MULTI_DATASTREAM, page)
-    for index, entity in enumerate(entities):
-        follow_relations(follow, index, entity)
-    return ctx.judge(follow.found, ctx.examined(follow.links, "sta.examined.links", type=MULTI_DATASTREAM.name))
+relations = core_relations(MULTI_DATASTREAM, MULTI)
 
 
 def constraints(ctx: Ctx) -> Judgement:
