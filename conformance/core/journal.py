@@ -37,7 +37,8 @@ class Journal:
         self.path = folder / JOURNAL
         self.redactor = redactor
         self.handle: IO[str] = self.path.open("a", encoding="utf-8")
-        self.number = sum(1 for _ in self.path.open(encoding="utf-8"))
+        with self.path.open(encoding="utf-8") as lines:
+            self.number = sum(1 for _ in lines)
 
     def note(self, event: str, **data: Any) -> int:
         """Append one line; its number (unique within the journal) is returned."""
