@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) for p in ("packs", "corpora")))
 
-from conformance.core.results import Run, read_run  # noqa: E402
+from conformance.core.results import ResultsFile, read_run  # noqa: E402
 from conformance.reporting.files import FORMATS, render  # noqa: E402
 from conformance.reporting.model import build_report  # noqa: E402
 
@@ -63,11 +63,11 @@ def demo_results(folder: Path) -> Path:
     return folder / "results.jsonl"
 
 
-def python_rows(path: Path, run: Run, repeat: int) -> list[str]:
+def python_rows(path: Path, run: ResultsFile, repeat: int) -> list[str]:
     """Size and render time of each format; the yardsticks are the results file's size and reading it."""
     size, read = path.stat().st_size, median(lambda: read_run(path), repeat)
     rows = [f"| results.jsonl (yardstick) | {_size(size)} | 1.00× | {read:.2f} s (read) | 1.00× |"]
-    took = median(lambda: build_report(Run(run.header, run.results)), repeat)
+    took = median(lambda: build_report(ResultsFile(run.header, run.results)), repeat)
     rows.append(f"| aggregation, shared by every format | – | – | {took:.2f} s | {took / read:.2f}× |")
     report = build_report(run)
     for fmt, (name, _) in FORMATS.items():

@@ -12,7 +12,7 @@ from conformance.commands.common import ERR, LANG
 from conformance.core.exitcodes import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    from conformance.core.results import Run
+    from conformance.core.results import ResultsFile
     from conformance.reporting.model import Report
 
 # conformance.reporting.files.FORMATS and EXPORTS, and badges (a folder), named here for --help
@@ -82,7 +82,7 @@ def _badges(report: Report, fmt: str, output: Path | None, lang: str) -> None:
     ERR.print(f"badges: {output} ({len(written)} files)", highlight=False, soft_wrap=True, markup=False)
 
 
-def load(path: Path) -> Run:
+def load(path: Path) -> ResultsFile:
     """Read a results file (or ``results.jsonl`` in a run folder); anything unreadable exits with code 2."""
     from rich.markup import escape  # noqa: PLC0415
 

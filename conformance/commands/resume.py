@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from conformance.core.results import Run, read_run, write_run
+from conformance.core.results import ResultsFile, read_run, write_run
 from conformance.reporting.merge import merge_runs
 
 INTERRUPTED = "results.interrupted.jsonl"
@@ -45,13 +45,13 @@ def combine(aside: Path, results: Path) -> None:
     interruption, counts)."""
     prior, resumed = read_run(aside), read_run(results)
     head = resumed.header
-    ended = Run(
+    ended = ResultsFile(
         replace(prior.header, finished=head.finished, interrupted=head.interrupted), prior.results, prior.problems
     )
     write_run(results, merge_runs([ended, resumed]).run)
 
 
-def _recorded(current: Run | None, aside: Path) -> Run:
+def _recorded(current: ResultsFile | None, aside: Path) -> ResultsFile:
     runs = [read_run(aside)] if aside.exists() else []
     runs += [current] if current is not None else []
     return runs[0] if len(runs) == 1 else merge_runs(runs).run

@@ -25,9 +25,9 @@ __all__ = [
     "Finding",
     "Header",
     "Result",
+    "ResultsFile",
     "ResultsFileError",
     "ResultsWriter",
-    "Run",
     "WaiverRecord",
     "WaiverStatus",
     "read_header",
@@ -45,7 +45,7 @@ class ResultsFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class Run:
+class ResultsFile:
     """A results file read back: its header, its results, and whether the run finished."""
 
     header: Header
@@ -115,7 +115,7 @@ def _atomic_text(path: Path, lines: list[str]) -> None:
     os.replace(temp, path)
 
 
-def read_run(path: Path) -> Run:
+def read_run(path: Path) -> ResultsFile:
     """Read a results file; a torn last line (killed run) is skipped and noted, never fatal. Anything else that
     is not a whole, valid record of the header's format is a :class:`ResultsFileError` naming the line."""
     with path.open(encoding="utf-8") as handle:
@@ -137,7 +137,7 @@ def read_run(path: Path) -> Run:
                     f"{result.vendor} (the first is on line {first})"
                 )
             results.append(result)
-    return Run(header, tuple(results), tuple(problems))
+    return ResultsFile(header, tuple(results), tuple(problems))
 
 
 def _header(line: str, path: Path) -> tuple[str, Header]:
@@ -201,7 +201,7 @@ def read_header(path: Path) -> Header | None:
     return Header.from_json(data)
 
 
-def write_run(path: Path, run: Run) -> None:
+def write_run(path: Path, run: ResultsFile) -> None:
     """Write a whole run (used by merge)."""
     lines = [json.dumps(run.header.to_json(), ensure_ascii=False, sort_keys=True) + "\n"]
     lines += [json.dumps(r.to_json(), ensure_ascii=False, sort_keys=True) + "\n" for r in run.results]

@@ -1,1 +1,1 @@
-"""Reports: pure functions from a results file (a Run) to html, md, csv, json and junit."""
+"""Reports: pure functions from a results file (a ResultsFile) to html, md, csv, json and junit."""

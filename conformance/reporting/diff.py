@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from conformance.core.messages import Catalogue, Message
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.core.results import Header, Result, Run
+from conformance.core.results import Header, Result, ResultsFile
 from conformance.reporting.verdict import vendor_verdicts
 
 SEVERITY = (
@@ -127,7 +127,7 @@ class RunDiff:
         )
 
 
-def compare(before: Run, after: Run) -> RunDiff:
+def compare(before: ResultsFile, after: ResultsFile) -> RunDiff:
     """Compare an earlier run with a later one."""
     old, new = _outcomes(before), _outcomes(after)
     deltas = [
@@ -183,7 +183,7 @@ def _delta(key: Key, old: Revised | None, new: Revised | None) -> Delta | None:
     )
 
 
-def _outcomes(run: Run) -> dict[Key, Result]:
+def _outcomes(run: ResultsFile) -> dict[Key, Result]:
     """The worst result per vendor, target, standard and requirement; a vendor's only target of a standard is
     keyed without its URL or path, so a moved endpoint still compares."""
     single = _single_targets(run.results)
@@ -203,13 +203,13 @@ def _single_targets(results: Iterable[Result]) -> set[tuple[str, str]]:
     return {key for key, found in targets.items() if len(found) == 1}
 
 
-def _verdicts(before: Run, after: Run) -> tuple[VerdictChange, ...]:
+def _verdicts(before: ResultsFile, after: ResultsFile) -> tuple[VerdictChange, ...]:
     old = {v.vendor: v.state.value for v in vendor_verdicts(before)}
     new = {v.vendor: v.state.value for v in vendor_verdicts(after)}
     return tuple(VerdictChange(v, old.get(v), new.get(v)) for v in sorted(old.keys() | new.keys()))
 
 
-def _caveats(before: Run, after: Run) -> list[Caveat]:
+def _caveats(before: ResultsFile, after: ResultsFile) -> list[Caveat]:
     old, new = before.header, after.header
     caveats = (
         [Caveat("suite-version", "", old.suite_version, new.suite_version)]

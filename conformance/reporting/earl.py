@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from conformance.core.outcomes import Outcome
 from conformance.core.records import Finding, WaiverRecord
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.reporting.header import columns, vendor_name, vendors
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
@@ -51,7 +51,7 @@ COUNTS = {
 }
 
 
-def earl_graph(run: Run, lang: str = "en") -> Graph:
+def earl_graph(run: ResultsFile, lang: str = "en") -> Graph:
     """The EARL graph of a run: test run, assertor, subjects, classes, test cases and one assertion per result."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
@@ -87,7 +87,7 @@ def _text(value: object, lang: str | None = None) -> Literal:
     return Literal(clean(value), lang=lang)
 
 
-def _test_run(graph: Graph, run: Run, node: URIRef) -> None:
+def _test_run(graph: Graph, run: ResultsFile, node: URIRef) -> None:
     graph.add((node, RDF.type, CITE.TestRun))
     graph.add((node, DCTERMS.title, _text("wechselbar")))
     graph.add((node, DCTERMS.identifier, _text(run.header.run_id)))
@@ -109,7 +109,7 @@ def _requirement(graph: Graph, uri: str, title: str) -> URIRef:
     return node
 
 
-def _assertor(graph: Graph, run: Run) -> None:
+def _assertor(graph: Graph, run: ResultsFile) -> None:
     graph.add((ASSERTOR, RDF.type, EARL.Assertor))
     graph.add((ASSERTOR, RDF.type, EARL.Software))
     graph.add((ASSERTOR, DCTERMS.title, _text("wechselbar", "en")))

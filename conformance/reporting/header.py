@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance.core.profile import ProfileItem
-from conformance.core.results import Run
+from conformance.core.results import ResultsFile
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Column:
     spec_url: str
 
 
-def columns(run: Run) -> tuple[Column, ...]:
+def columns(run: ResultsFile) -> tuple[Column, ...]:
     """The header's classes in order, then any class that only the results name."""
     found = [_column(std, cls) for std in run.header.standards for cls in std.get("classes", ())]
     known = {(c.standard, c.uri) for c in found}
@@ -55,18 +55,18 @@ def _column(std: Mapping[str, Any], cls: Mapping[str, Any]) -> Column:
     )
 
 
-def _unlisted(run: Run, standard: str, version: str, cls: str) -> Column:
+def _unlisted(run: ResultsFile, standard: str, version: str, cls: str) -> Column:
     std = standard_info(run, standard) or {"id": standard, "version": version}
     short = cls.rstrip("/").rsplit("/", 1)[-1] or cls
     return _column(std, {"uri": cls, "short": short, "title_de": short, "title_en": short})
 
 
-def standard_info(run: Run, standard: str) -> Mapping[str, Any] | None:
+def standard_info(run: ResultsFile, standard: str) -> Mapping[str, Any] | None:
     """The header entry of a standard, if the header lists it."""
     return next((s for s in run.header.standards if s.get("id") == standard), None)
 
 
-def vendors(run: Run) -> tuple[Mapping[str, Any], ...]:
+def vendors(run: ResultsFile) -> tuple[Mapping[str, Any], ...]:
     """The header's vendors, then any vendor that only the results name."""
     found = list(run.header.vendors)
     known = {str(v["id"]) for v in found}
@@ -116,13 +116,13 @@ def short_labels(found: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return labels
 
 
-def profile_name(run: Run) -> str | None:
+def profile_name(run: ResultsFile) -> str | None:
     """The profile's name, or None for a run without a profile."""
     profile = run.header.profile
     return None if profile is None else profile.name or profile.id
 
 
-def required_classes(run: Run, item: ProfileItem) -> tuple[str, ...]:
+def required_classes(run: ResultsFile, item: ProfileItem) -> tuple[str, ...]:
     """The class URIs a profile item names; an item without classes names every class of its standard."""
     if item.classes:
         return item.classes

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Run
+from conformance.core.results import ResultsFile
 from conformance.reporting.i18n import Labels
 from conformance.reporting.matrix import OBLIGATIONS, Cell, Counts, ReqOutcome, Row
 from conformance.reporting.model import Report
@@ -57,7 +57,7 @@ def render_json(report: Report, lang: str = "de") -> str:
     return json.dumps(deep_clean(data), ensure_ascii=False, indent=1) + "\n"
 
 
-def run_info(run: Run, lang: str = "de") -> dict[str, Any]:
+def run_info(run: ResultsFile, lang: str = "de") -> dict[str, Any]:
     """The run's metadata, as every machine-readable format carries it; ``banner`` is the incomplete-run text."""
     head = run.header
     stop = banner(run, lang)

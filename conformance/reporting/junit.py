@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.reporting.header import columns, vendors
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
@@ -41,7 +41,7 @@ def render_junit(report: Report, lang: str = "de") -> bytes:
 
 
 def _suite(
-    run: Run, vendor: str, standard: str, results: list[Result], shorts: dict[tuple[str, str], str], t: Labels
+    run: ResultsFile, vendor: str, standard: str, results: list[Result], shorts: dict[tuple[str, str], str], t: Labels
 ) -> etree._Element:
     suite = etree.Element(
         "testsuite",
@@ -63,7 +63,7 @@ def _suite(
     return suite
 
 
-def _incomplete(root: etree._Element, run: Run, title: str, text: str) -> None:
+def _incomplete(root: etree._Element, run: ResultsFile, title: str, text: str) -> None:
     """An incomplete run is one more failing testcase, first, so a CI test report never shows it green."""
     suite = etree.Element(
         "testsuite",
@@ -82,7 +82,7 @@ def _incomplete(root: etree._Element, run: Run, title: str, text: str) -> None:
         root.set(name, str(int(root.get(name, "0")) + 1))
 
 
-def _suite_properties(run: Run, vendor: str, standard: str) -> list[tuple[str, object]]:
+def _suite_properties(run: ResultsFile, vendor: str, standard: str) -> list[tuple[str, object]]:
     info = next((v for v in vendors(run) if v["id"] == vendor), {})
     profile = run.header.profile
     return [

@@ -16,7 +16,7 @@ from typing import Any
 
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.reporting.header import Column, columns, target_labels, vendors
 
 OBLIGATIONS = tuple(Obligation)
@@ -224,7 +224,7 @@ class Matrix:
         return tuple(c for c in self.columns if c.standard == standard)
 
 
-def build_matrix(run: Run) -> Matrix:
+def build_matrix(run: ResultsFile) -> Matrix:
     """Aggregate a run into the matrix model."""
     by_vendor: dict[str, dict[tuple[str, str, str], list[Result]]] = {}
     for result in run.results:

@@ -14,7 +14,7 @@ from typing import Any
 
 from conformance.core.messages import Catalogue
 from conformance.core.profile import Profile
-from conformance.core.results import Header, Result, Run
+from conformance.core.results import Header, Result, ResultsFile
 
 
 class MergeError(ValueError):
@@ -35,15 +35,15 @@ class Duplicate:
 class Merged:
     """The merged run and every duplicate that was resolved."""
 
-    run: Run
+    run: ResultsFile
     duplicates: tuple[Duplicate, ...]
 
 
-def _rank(run: Run) -> tuple[str, str]:
+def _rank(run: ResultsFile) -> tuple[str, str]:
     return run.header.started, run.header.run_id
 
 
-def _order(run: Run) -> tuple[str, str, str, str]:
+def _order(run: ResultsFile) -> tuple[str, str, str, str]:
     return (*_rank(run), _canon(run.header.to_json()), _canon([r.to_json() for r in run.results]))
 
 
@@ -51,17 +51,17 @@ def _canon(data: Any) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
-def merge_runs(runs: Sequence[Run]) -> Merged:
+def merge_runs(runs: Sequence[ResultsFile]) -> Merged:
     """Merge runs; raises MergeError when their profiles or descriptions disagree."""
     if not runs:
         raise MergeError("nothing to merge: give at least one results file")
     ordered = sorted(runs, key=_order)
     results, duplicates = _results(ordered)
     problems = tuple(f"{r.header.run_id}: {p}" for r in ordered for p in r.problems)
-    return Merged(Run(_header(ordered), results, problems), duplicates)
+    return Merged(ResultsFile(_header(ordered), results, problems), duplicates)
 
 
-def _results(ordered: Sequence[Run]) -> tuple[tuple[Result, ...], tuple[Duplicate, ...]]:
+def _results(ordered: Sequence[ResultsFile]) -> tuple[tuple[Result, ...], tuple[Duplicate, ...]]:
     found: dict[tuple[str, str, str, str], list[tuple[str, Result]]] = {}
     for run in ordered:
         for result in sorted(run.results, key=lambda r: _canon(r.to_json())):
@@ -80,7 +80,7 @@ def _tag(entry: tuple[str, Result]) -> tuple[str, str]:
     return entry[0], entry[1].outcome.value
 
 
-def _header(ordered: Sequence[Run]) -> Header:
+def _header(ordered: Sequence[ResultsFile]) -> Header:
     heads = [r.header for r in ordered]
     merged_from = tuple(sorted({i for h in heads for i in (h.merged_from or (h.run_id,))}))
     finished = [h.finished for h in heads]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from conformance.core.messages import Message
 from conformance.core.records import WaiverRecord, WaiverStatus
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.core.transfer import Transfer
 from conformance.reporting.header import profile_name, short_labels
 from conformance.reporting.i18n import Labels
@@ -42,7 +42,7 @@ class NoteLine:
 class Report:
     """The matrix, verdicts, switchability, waivers and notes of one run: what every renderer receives."""
 
-    run: Run
+    run: ResultsFile
     matrix: Matrix
     verdicts: tuple[VendorVerdict, ...]
     switch: Switchability
@@ -105,7 +105,7 @@ def _waiver_rank(waiver: WaiverRecord | None) -> int:
     return WAIVER_ORDER.index(waiver.status) if waiver else len(WAIVER_ORDER)
 
 
-def build_report(run: Run, transfers: tuple[Transfer, ...] = ()) -> Report:
+def build_report(run: ResultsFile, transfers: tuple[Transfer, ...] = ()) -> Report:
     """Aggregate a run (and the round trips stored beside it) once for every report format."""
     matrix = build_matrix(run)
     verdicts = vendor_verdicts(run, matrix)

@@ -7,7 +7,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.reporting.header import columns, vendors
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
@@ -74,7 +74,7 @@ def cell(data: object) -> object:
     return "'" + text if text.startswith(FORMULA) else text
 
 
-def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, t: Labels) -> dict[str, object]:
+def _row(run: ResultsFile, result: Result, vendor: Mapping[str, Any], short: str, t: Labels) -> dict[str, object]:
     waiver = result.waiver
     return {
         "vendor": result.vendor,
@@ -107,7 +107,7 @@ def _row(run: Run, result: Result, vendor: Mapping[str, Any], short: str, t: Lab
     }
 
 
-def _banner_row(run: Run, title: str, text: str) -> dict[str, object]:
+def _banner_row(run: ResultsFile, title: str, text: str) -> dict[str, object]:
     """The first row of an incomplete run: not a result, the banner every format shows."""
     return {
         "outcome": "incomplete",

@@ -10,7 +10,7 @@ from conformance.core.evidence import Locator
 from conformance.core.judgement import Examined
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.core.results import Run
+from conformance.core.results import ResultsFile
 from conformance.reporting.i18n import Labels, counted, label
 from conformance.reporting.matrix import OBLIGATIONS, Counts, ReqOutcome
 
@@ -36,7 +36,7 @@ def deep_clean(value: Any) -> Any:
     return value
 
 
-def banner(run: Run, lang: str) -> tuple[str, str] | None:
+def banner(run: ResultsFile, lang: str) -> tuple[str, str] | None:
     """The incomplete-run banner every format shows (title, text; who stopped the run and when), or None."""
     if run.complete:
         return None

@@ -25,7 +25,7 @@ from conformance.core.exitcodes import EXIT_ERROR, EXIT_FAIL, EXIT_OK, EXIT_USAG
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.profile import ProfileItem
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.reporting import header as hdr
 from conformance.reporting.matrix import Matrix, ReqOutcome, Row, build_matrix
 
@@ -74,13 +74,13 @@ class VendorVerdict:
     waived: tuple[str, ...] = ()
 
 
-def vendor_verdicts(run: Run, matrix: Matrix | None = None) -> tuple[VendorVerdict, ...]:
+def vendor_verdicts(run: ResultsFile, matrix: Matrix | None = None) -> tuple[VendorVerdict, ...]:
     """The verdict of every vendor row."""
     matrix = matrix or build_matrix(run)
     return tuple(_verdict(run, row) for row in matrix.rows)
 
 
-def _verdict(run: Run, row: Row) -> VendorVerdict:
+def _verdict(run: ResultsFile, row: Row) -> VendorVerdict:
     outcomes = list(row.outcomes())
     waived = tuple(dict.fromkeys(r.requirement for r in outcomes if r.outcome is Outcome.WAIVED))
     if run.header.profile is None:
@@ -136,7 +136,7 @@ def _unclaimed_fail(outcome: ReqOutcome, unclaimed: set[tuple[str, str, str]]) -
     return outcome.outcome is Outcome.FAIL and (first.standard, first.cls, first.target) in unclaimed
 
 
-def _structural(run: Run, row: Row, obligation: Obligation) -> tuple[Missing, ...]:
+def _structural(run: ResultsFile, row: Row, obligation: Obligation) -> tuple[Missing, ...]:
     """What the results cannot show: required standards without targets, classes unclaimed or untested."""
     found: list[Missing] = []
     profile = run.header.profile
@@ -146,7 +146,7 @@ def _structural(run: Run, row: Row, obligation: Obligation) -> tuple[Missing, ..
     return tuple(dict.fromkeys(found))
 
 
-def _item_gaps(run: Run, row: Row, item: ProfileItem) -> list[Missing]:
+def _item_gaps(run: ResultsFile, row: Row, item: ProfileItem) -> list[Missing]:
     standard = item.standard
     if not hdr.targets(row.vendor, standard):
         return [Missing("no-target", standard)]
@@ -160,7 +160,7 @@ def _item_gaps(run: Run, row: Row, item: ProfileItem) -> list[Missing]:
     ]
 
 
-def _class_gap(run: Run, row: Row, standard: str, cls: str, target: str) -> Missing | None:
+def _class_gap(run: ResultsFile, row: Row, standard: str, cls: str, target: str) -> Missing | None:
     """A required class the target does not claim, or (in a finished run) has no results for."""
     if hdr.claimed(row.vendor, standard, cls, target) is False:
         return Missing("not-claimed", standard, cls, target=target)
@@ -169,7 +169,7 @@ def _class_gap(run: Run, row: Row, standard: str, cls: str, target: str) -> Miss
     return None
 
 
-def exit_code(run: Run, verdicts: tuple[VendorVerdict, ...] | None = None) -> int:
+def exit_code(run: ResultsFile, verdicts: tuple[VendorVerdict, ...] | None = None) -> int:
     """0 every required requirement passed (no profile: nothing failed); 1 some failed; 3 no verdict reached."""
     verdicts = vendor_verdicts(run) if verdicts is None else verdicts
     states = {v.state for v in verdicts}

@@ -18,8 +18,8 @@ from conformance.core.results import (
     Finding,
     Header,
     Result,
+    ResultsFile,
     ResultsWriter,
-    Run,
     read_header,
     read_run,
     restamp,
@@ -112,7 +112,7 @@ def test_restamp_keeps_whole_records_drops_a_torn_one_and_creates_a_missing_file
     assert again.header == stamped and again.results == run.results and not again.problems
     assert read_header(path) == stamped
     restamp(tmp_path / "new" / "r.jsonl", stamped)
-    assert read_run(tmp_path / "new" / "r.jsonl") == Run(stamped, ())
+    assert read_run(tmp_path / "new" / "r.jsonl") == ResultsFile(stamped, ())
     assert read_header(tmp_path / "missing.jsonl") is None
 
 
@@ -133,5 +133,5 @@ def test_a_merge_with_an_interrupted_run_stays_interrupted(tmp_path: Path) -> No
     run = read_run_after_write(tmp_path / "a.jsonl")
     done = replace(run.header, run_id="run-done", finished="2026-11-25T10:01:00+00:00")
     stopped = replace(run.header, interrupted={"at": "2026-11-25T10:00:30+00:00", "by": "SIGINT"})
-    merged = merge_runs([Run(done, run.results), Run(stopped, ())]).run
+    merged = merge_runs([ResultsFile(done, run.results), ResultsFile(stopped, ())]).run
     assert not merged.complete and merged.header.interrupted == stopped.interrupted

@@ -18,8 +18,8 @@ from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.results import (
     FORMAT,
     Finding,
+    ResultsFile,
     ResultsFileError,
-    Run,
     WaiverRecord,
     WaiverStatus,
     read_run,
@@ -30,7 +30,7 @@ from tests.reporting.samples import SAMPLE, header, result, sample_run, vendor
 FORMAT1 = Path(__file__).resolve().parents[1] / "reporting" / "data" / "format1-demo.jsonl"
 
 
-def full_result() -> Run:
+def full_result() -> ResultsFile:
     """A result with every member set: messages nested in parameters, a phrase as expected value, a waiver."""
     phrase = msg("class-claimed", cls="urn:x/conf/core")
     finding = Finding(
@@ -56,7 +56,7 @@ def full_result() -> Run:
         revision=2,
         exchanges=(Exchange("GET", "https://x.example/", None, error="connect timeout"),),
     )
-    return Run(header([vendor("alpha", "Alpha")]), (item, result("alpha", 1, Outcome.PASS)))
+    return ResultsFile(header([vendor("alpha", "Alpha")]), (item, result("alpha", 1, Outcome.PASS)))
 
 
 def test_every_member_survives_writing_and_reading(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_data_that_looks_like_a_message_stays_data(tmp_path: Path) -> None:
     item = replace(
         result("alpha", 0, Outcome.FAIL), findings=(Finding("value", msg("fault", error="e"), actual=hostile),)
     )
-    write_run(tmp_path / "r.jsonl", Run(header([]), (item,)))
+    write_run(tmp_path / "r.jsonl", ResultsFile(header([]), (item,)))
     assert read_run(tmp_path / "r.jsonl").results[0].findings[0].actual == hostile
 
 

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from lxml import etree
 
 from conformance.core.paths import schemas_dir
-from conformance.core.results import Run, read_run
+from conformance.core.results import ResultsFile, read_run
 from tests.harness.gate import GatedServer, records
 
 BOUND = 300.0
@@ -92,7 +92,7 @@ def finish(child: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def reference(server: GatedServer, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def reference(server: GatedServer, tmp_path_factory: pytest.TempPathFactory) -> ResultsFile:
     """A whole run of both vendors: the test ids a resumed run must end up with."""
     folder = tmp_path_factory.mktemp("reference")
     (folder / "vendors.toml").write_text(vendors(server, ("a", "b")), encoding="utf-8")
@@ -144,7 +144,7 @@ def interrupt_in_reports(folder: Path, signum: int) -> tuple[int, str, str]:
         child.kill() if child.poll() is None else None
 
 
-def assert_interrupted(folder: Path, signum: int, outcome: tuple[int, str, str]) -> Run:
+def assert_interrupted(folder: Path, signum: int, outcome: tuple[int, str, str]) -> ResultsFile:
     """Exit by the signal, results marked interrupted, the banner in every report, the way on named."""
     code, out, err = outcome
     assert code == -signum, (code, err[-3000:])
@@ -180,11 +180,11 @@ def assert_banners(out: Path, name: str) -> None:
     )
 
 
-def ids(run: Run, vendors: tuple[str, ...] = ("a", "b")) -> list[str]:
+def ids(run: ResultsFile, vendors: tuple[str, ...] = ("a", "b")) -> list[str]:
     return sorted(r.test_id for r in run.results if r.vendor in vendors)
 
 
-def assert_resumed(folder: Path, reference: Run, before: Run) -> None:
+def assert_resumed(folder: Path, reference: ResultsFile, before: ResultsFile) -> None:
     """``--resume`` runs only what was missing and ends the run; nothing recorded before is run again."""
     code, _, err = finish(start(folder, "--resume", "--quiet"))
     assert code == 0, err[-3000:]
@@ -201,7 +201,7 @@ def assert_resumed(folder: Path, reference: Run, before: Run) -> None:
     ids=["sigint-before-first-check", "sigterm-before-first-check", "sigint-mid-run", "sigterm-mid-run"],
 )
 def test_a_signal_during_the_checks(
-    tmp_path: Path, server: GatedServer, reference: Run, signum: int, after: int
+    tmp_path: Path, server: GatedServer, reference: ResultsFile, signum: int, after: int
 ) -> None:
     (tmp_path / "vendors.toml").write_text(vendors(server), encoding="utf-8")
     run = assert_interrupted(tmp_path, signum, interrupt_at_gate(tmp_path, server, signum, after, 1, False))
@@ -211,7 +211,7 @@ def test_a_signal_during_the_checks(
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
 def test_a_signal_while_the_reports_are_written(
-    tmp_path: Path, server: GatedServer, reference: Run, signum: int
+    tmp_path: Path, server: GatedServer, reference: ResultsFile, signum: int
 ) -> None:
     (tmp_path / "vendors.toml").write_text(vendors(server), encoding="utf-8")
     run = assert_interrupted(tmp_path, signum, interrupt_in_reports(tmp_path, signum))
@@ -225,7 +225,7 @@ def test_a_signal_while_the_reports_are_written(
     ids=["sigint-to-the-process-group", "sigterm-to-the-main-process"],
 )
 def test_a_signal_with_two_workers(
-    tmp_path: Path, server: GatedServer, reference: Run, signum: int, group: bool
+    tmp_path: Path, server: GatedServer, reference: ResultsFile, signum: int, group: bool
 ) -> None:
     (tmp_path / "vendors.toml").write_text(vendors(server, ("a", "b")), encoding="utf-8")
     run = assert_interrupted(tmp_path, signum, interrupt_at_gate(tmp_path, server, signum, 3, 2, group))

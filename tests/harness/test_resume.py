@@ -13,7 +13,7 @@ import pytest
 
 from conformance.core.evidence import legacy
 from conformance.core.packs import default_store
-from conformance.core.results import Run, read_run, write_run
+from conformance.core.results import ResultsFile, read_run, write_run
 
 EXPORTS = Path(__file__).resolve().parents[2] / "fixtures" / "demo" / "exports"
 VENDORS = """
@@ -54,7 +54,7 @@ def conformance(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def complete(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
+def complete(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ResultsFile]:
     """A finished run of two vendors' e-invoice exports (its records are the reference)."""
     default_store().pack_dir("xrechnung-schematron")
     folder = tmp_path_factory.mktemp("resume")
@@ -67,16 +67,16 @@ def complete(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
     return folder, read_run(folder / "out" / "results.jsonl")
 
 
-def _interrupt(folder: Path, run: Run, kept: int) -> Run:
+def _interrupt(folder: Path, run: ResultsFile, kept: int) -> ResultsFile:
     """The results file as a run killed after ``kept`` records leaves it; each kept record is marked, so a
     test that ran again would show (the later result would replace the marked one)."""
     marked = tuple(replace(r, notes=(*r.notes, legacy("recorded before the interruption"))) for r in run.results[:kept])
-    cut = Run(replace(run.header, finished=None), marked)
+    cut = ResultsFile(replace(run.header, finished=None), marked)
     write_run(folder / "out" / "results.jsonl", cut)
     return cut
 
 
-def test_a_resumed_run_adds_only_what_was_missing(complete: tuple[Path, Run]) -> None:
+def test_a_resumed_run_adds_only_what_was_missing(complete: tuple[Path, ResultsFile]) -> None:
     folder, reference = complete
     cut = _interrupt(folder, reference, 1000)
     done = conformance(folder, "--resume")
@@ -92,7 +92,7 @@ def test_a_resumed_run_adds_only_what_was_missing(complete: tuple[Path, Run]) ->
 
 
 def test_resume_refuses_a_finished_run_a_changed_vendors_file_and_a_missing_folder(
-    complete: tuple[Path, Run], tmp_path: Path
+    complete: tuple[Path, ResultsFile], tmp_path: Path
 ) -> None:
     folder, reference = complete
     write_run(folder / "out" / "results.jsonl", reference)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
-from conformance.core.results import Run, read_run
+from conformance.core.results import ResultsFile, read_run
 
 SETTINGS = {
     "connect_timeout": 1,
@@ -33,7 +33,7 @@ class Finished:
 
     code: int
     output: str
-    run: Run
+    run: ResultsFile
     files: tuple[Path, ...]
     peak_kb: int
 

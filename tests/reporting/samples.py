@@ -11,7 +11,7 @@ from conformance.core.judgement import Examined
 from conformance.core.messages import Catalogue, Message
 from conformance.core.outcomes import Obligation, Outcome
 from conformance.core.profile import Profile
-from conformance.core.results import Finding, Header, Result, Run, WaiverRecord
+from conformance.core.results import Finding, Header, Result, ResultsFile, WaiverRecord
 
 FEAT = "http://www.opengis.net/spec/ogcapi-features-1/1.0"
 SPEC = "https://docs.ogc.org/is/17-069r4/17-069r4.html"
@@ -195,7 +195,7 @@ def exchange(body: str = '{"type": "FeatureCollection"}') -> Exchange:
     )
 
 
-def sample_run(profile: bool = True, finished: bool = True) -> Run:
+def sample_run(profile: bool = True, finished: bool = True) -> ResultsFile:
     """Three vendors: alpha conforms, beta fails GeoJSON and has a waiver, gamma is unreachable."""
     items = [
         {
@@ -243,7 +243,7 @@ def sample_run(profile: bool = True, finished: bool = True) -> Run:
     ]
     if prof is not None:
         results = [replace(r, profile_obligation=profile_obligation(prof, r.standard, r.cls)) for r in results]
-    return Run(header(vendors, prof, "2026-03-02T10:05:00+00:00" if finished else None), tuple(results))
+    return ResultsFile(header(vendors, prof, "2026-03-02T10:05:00+00:00" if finished else None), tuple(results))
 
 
 def profile_obligation(profile: dict[str, Any], standard: str, cls: str) -> Obligation | None:

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from tests.reporting.samples import CLASSES, REQUIREMENTS, header, profile_obligation, result
 
 VENDOR_IDS = ("alpha", "beta", "gamma", "delta")
@@ -70,7 +70,7 @@ def vendor_results(draw: st.DrawFn, vendor: dict[str, Any], profile: dict[str, A
 
 
 @st.composite
-def runs(draw: st.DrawFn) -> Run:
+def runs(draw: st.DrawFn) -> ResultsFile:
     """A whole run: 1–4 vendors with random targets and claims, a random profile, finished or killed."""
     profile = draw(profiles())
     ids = draw(st.lists(st.sampled_from(VENDOR_IDS), min_size=1, max_size=4, unique=True))
@@ -79,4 +79,4 @@ def runs(draw: st.DrawFn) -> Run:
         found.append(draw(vendors(vid)))
         results += draw(vendor_results(found[-1], profile))
     finished = draw(st.sampled_from(["2026-03-02T10:05:00+00:00", None]))
-    return Run(header(found, profile, finished), tuple(results))
+    return ResultsFile(header(found, profile, finished), tuple(results))

@@ -11,7 +11,7 @@ from lxml import etree
 
 from conformance.cli import main
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Run, write_run
+from conformance.core.results import ResultsFile, write_run
 from conformance.reporting.badges import badges, write_badges
 from conformance.reporting.model import build_report
 from tests.reporting.samples import header, result, sample_run, vendor
@@ -67,7 +67,7 @@ def test_unjudged_and_errored_standards_are_not_green() -> None:
 def test_hostile_vendor_id_stays_inside_the_folder(tmp_path: Path) -> None:
     vid = '../../etc/<x y="1">'
     item = replace(result(vid, 0, Outcome.PASS), vendor=vid)
-    run = Run(header([vendor(vid, "Evil", standards_=("ogcapi-features-1",))]), (item,))
+    run = ResultsFile(header([vendor(vid, "Evil", standards_=("ogcapi-features-1",))]), (item,))
     folder = tmp_path / "badges"
     written = write_badges(build_report(run), folder, "en")
     assert all(p.parent == folder for p in written) and len(written) == 3

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from conformance.cli import main
-from conformance.core.results import Run, read_run, write_run
+from conformance.core.results import ResultsFile, read_run, write_run
 from tests.reporting.samples import sample_run, vendor
 
 SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "results.schema.json"
@@ -22,7 +22,7 @@ def cli(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def stored(tmp_path: Path, run: Run, name: str = "results.jsonl") -> Path:
+def stored(tmp_path: Path, run: ResultsFile, name: str = "results.jsonl") -> Path:
     path = tmp_path / name
     write_run(path, run)
     return path
@@ -99,7 +99,9 @@ def per_vendor(tmp_path: Path) -> list[Path]:
             started=f"2026-03-02T1{index}:00:00+00:00",
             vendors=tuple(v for v in run.header.vendors if v["id"] == vid),
         )
-        paths.append(stored(tmp_path, Run(head, tuple(r for r in run.results if r.vendor == vid)), f"{vid}.jsonl"))
+        paths.append(
+            stored(tmp_path, ResultsFile(head, tuple(r for r in run.results if r.vendor == vid)), f"{vid}.jsonl")
+        )
     return paths
 
 

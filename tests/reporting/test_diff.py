@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conformance.cli import main
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Run, write_run
+from conformance.core.results import ResultsFile, write_run
 from conformance.reporting.diff import Change, classify, compare
 from conformance.reporting.diffreport import render_diff_markdown
 from tests.reporting.samples import header, result, sample_run, vendor, violation
@@ -43,7 +43,7 @@ def test_each_transition_has_its_kind(before: Outcome | None, after: Outcome | N
     assert classify(before, after) is change
 
 
-def _later(run: Run) -> Run:
+def _later(run: ResultsFile) -> ResultsFile:
     """alpha regresses on root-op and errs on root-success; beta's GeoJSON failure is fixed; gamma is gone."""
     changed = {("alpha", 0): Outcome.FAIL, ("alpha", 1): Outcome.ERROR}
     results = []
@@ -57,7 +57,7 @@ def _later(run: Run) -> Run:
         if later.outcome is Outcome.FAIL and not later.findings:  # every fail carries evidence
             later = replace(later, findings=(violation(),), reason=violation().message)
         results.append(later)
-    return Run(replace(run.header, run_id="run-0002-bbbb", started="2026-04-02T10:00:00+00:00"), tuple(results))
+    return ResultsFile(replace(run.header, run_id="run-0002-bbbb", started="2026-04-02T10:00:00+00:00"), tuple(results))
 
 
 def test_a_later_run_is_compared_requirement_by_requirement() -> None:
@@ -84,19 +84,25 @@ def test_the_same_run_twice_has_no_change() -> None:
 
 
 def test_a_moved_endpoint_still_compares_but_two_targets_stay_apart() -> None:
-    before = Run(header([vendor("alpha", "A")]), (result("alpha", 0, Outcome.PASS),))
-    moved = Run(header([vendor("alpha", "A")]), (result("alpha", 0, Outcome.FAIL, target="https://new.example/api"),))
+    before = ResultsFile(header([vendor("alpha", "A")]), (result("alpha", 0, Outcome.PASS),))
+    moved = ResultsFile(
+        header([vendor("alpha", "A")]), (result("alpha", 0, Outcome.FAIL, target="https://new.example/api"),)
+    )
     assert [d.change for d in compare(before, moved).deltas] == [Change.REGRESSED]
     two = (result("alpha", 0, Outcome.PASS), result("alpha", 0, Outcome.PASS, target="https://second.example/api"))
     later = (result("alpha", 0, Outcome.PASS), result("alpha", 0, Outcome.FAIL, target="https://second.example/api"))
-    [delta] = compare(Run(header([vendor("alpha", "A")]), two), Run(header([vendor("alpha", "A")]), later)).deltas
+    [delta] = compare(
+        ResultsFile(header([vendor("alpha", "A")]), two), ResultsFile(header([vendor("alpha", "A")]), later)
+    ).deltas
     assert delta.target == "https://second.example/api" and delta.change is Change.REGRESSED
 
 
 def test_caveats_name_suite_packs_profile_and_an_incomplete_run() -> None:
     before = sample_run()
     packs = ({"id": "geojson-schema", "version": "1.0.6", "digest": "c" * 64},)
-    after = Run(replace(before.header, suite_version="0.2.0", packs=packs, profile=None, finished=None), before.results)
+    after = ResultsFile(
+        replace(before.header, suite_version="0.2.0", packs=packs, profile=None, finished=None), before.results
+    )
     kinds = {(c.kind, c.subject) for c in compare(before, after).caveats}
     assert kinds == {("suite-version", ""), ("pack", "geojson-schema"), ("profile", ""), ("incomplete", "after")}
     text = render_diff_markdown(compare(before, after), "de")
@@ -114,7 +120,7 @@ def test_markdown_puts_verdicts_and_regressions_first_and_cuts_long_sections() -
     assert "SHALL /req/core/root-op | passed | failed |" in text
 
 
-def _files(tmp_path: Path, before: Run, after: Run) -> list[str]:
+def _files(tmp_path: Path, before: ResultsFile, after: ResultsFile) -> list[str]:
     write_run(tmp_path / "a.jsonl", before)
     write_run(tmp_path / "b.jsonl", after)
     return [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]
@@ -132,9 +138,9 @@ def test_exit_codes_and_json_list_every_change(tmp_path: Path) -> None:
     data = json.loads(done.output)
     assert data["regressed"] is True and len(data["changes"]) == 9
     assert {"vendor": "alpha", "before": "meets", "after": "fails"} in data["verdicts"]
-    unfinished = Run(replace(before.header, finished=None), before.results)
+    unfinished = ResultsFile(replace(before.header, finished=None), before.results)
     assert runner.invoke(main, ["diff", *_files(tmp_path, before, unfinished)]).exit_code == 3
-    erring = Run(
+    erring = ResultsFile(
         before.header,
         tuple(replace(r, outcome=E) if r.vendor == "beta" and r.outcome is P else r for r in before.results),
     )
@@ -142,8 +148,8 @@ def test_exit_codes_and_json_list_every_change(tmp_path: Path) -> None:
 
 
 def test_long_sections_are_cut_with_a_pointer_to_the_json() -> None:
-    before = Run(header([vendor("alpha", "A")]), tuple(result("alpha", i, Outcome.PASS) for i in range(6)))
-    after = Run(header([vendor("alpha", "A")]), tuple(result("alpha", i, Outcome.FAIL) for i in range(6)))
+    before = ResultsFile(header([vendor("alpha", "A")]), tuple(result("alpha", i, Outcome.PASS) for i in range(6)))
+    after = ResultsFile(header([vendor("alpha", "A")]), tuple(result("alpha", i, Outcome.FAIL) for i in range(6)))
     text = render_diff_markdown(compare(before, after), "en", max_rows=2)
     assert "### Regressed: now failing (6)" in text and text.count("| passed | failed |") == 2
     assert "_… and 4 more (all with --format json)_" in text

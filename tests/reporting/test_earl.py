@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, RDF
 
 from conformance.cli import main
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Run, write_run
+from conformance.core.results import ResultsFile, write_run
 from conformance.reporting.earl import CITE, EARL, PTR, WB, earl_graph, render_earl_jsonld, render_earl_turtle
 from conformance.reporting.model import build_report
 from conformance.reporting.text import clean
@@ -31,14 +31,14 @@ EXPECTED = {
 }
 
 
-def every_outcome() -> Run:
+def every_outcome() -> ResultsFile:
     """The sample run plus one result that was not verified: every outcome occurs."""
     run = sample_run()
     extra = result("alpha", 2, Outcome.NOT_VERIFIED, reason="nothing to test")
     return replace(run, results=(*run.results, extra))
 
 
-def turtle(run: Run, lang: str = "en") -> Graph:
+def turtle(run: ResultsFile, lang: str = "en") -> Graph:
     return Graph().parse(data=render_earl_turtle(build_report(run), lang), format="turtle")
 
 
@@ -115,7 +115,7 @@ def test_test_run_counts_and_classes() -> None:
 @pytest.mark.parametrize("vid", ["../evil id", 'x> <y" .\n', "ü ber"])
 def test_hostile_ids_and_texts_stay_literals(vid: str) -> None:
     item = replace(result(vid, 0, Outcome.FAIL), requirement="not an IRI> .", target=HOSTILE)
-    run = Run(header([vendor(vid, HOSTILE)], run_id="run <1>"), (item,))
+    run = ResultsFile(header([vendor(vid, HOSTILE)], run_id="run <1>"), (item,))
     graph = earl_graph(run)
     reparsed = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
     assert isomorphic(graph, reparsed) and len(assertions(reparsed)) == 1

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from conformance.core.evidence import Locator, legacy
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Finding, Result, Run
+from conformance.core.results import Finding, Result, ResultsFile
 from conformance.reporting.html import render_html
 from conformance.reporting.model import build_report
 from conformance.reporting.summary import print_summary
@@ -31,7 +31,7 @@ PROFILE = {
 }
 
 
-def doc(run: Run, lang: str = "de") -> lxml.html.HtmlElement:
+def doc(run: ResultsFile, lang: str = "de") -> lxml.html.HtmlElement:
     return lxml.html.fromstring(render_html(build_report(run), lang))
 
 
@@ -47,9 +47,9 @@ def term(details: lxml.html.HtmlElement, name: str) -> list[str]:
     return [" ".join(dd.text_content().split()) for dd in details.xpath(f".//dt[.='{name}']/following-sibling::dd[1]")]
 
 
-def with_profile(results: list[Result], vendors: list[dict[str, Any]]) -> Run:
+def with_profile(results: list[Result], vendors: list[dict[str, Any]]) -> ResultsFile:
     found = [replace(r, profile_obligation=profile_obligation(PROFILE, r.standard, r.cls)) for r in results]
-    return Run(header(vendors, PROFILE), tuple(found))
+    return ResultsFile(header(vendors, PROFILE), tuple(found))
 
 
 def test_a_recommendation_in_a_required_class_reads_soll_in_the_profile() -> None:
@@ -85,7 +85,7 @@ def test_a_location_at_the_document_root_does_not_end_in_a_bare_hash() -> None:
     )
     run = sample_run()
     failing = replace(run.results[-7], findings=(root,), exchanges=())
-    page = doc(Run(run.header, (*run.results[:-7], failing, *run.results[-6:])))
+    page = doc(ResultsFile(run.header, (*run.results[:-7], failing, *run.results[-6:])))
     text = evidence(page, 1, "/rec/geojson/mediatype").text_content()
     assert "https://v.example/collections/" in text and "collections/#" not in text
 
@@ -96,7 +96,7 @@ def test_an_absent_value_is_named_not_left_empty() -> None:
     )
     run = sample_run()
     failing = replace(run.results[-7], findings=(missing,), exchanges=())
-    page = doc(Run(run.header, (*run.results[:-7], failing, *run.results[-6:])))
+    page = doc(ResultsFile(run.header, (*run.results[:-7], failing, *run.results[-6:])))
     pair = evidence(page, 1, "/rec/geojson/mediatype").xpath(".//div[@class='evidence-pair']/div")
     assert [(d.text.strip(), d.xpath("string(pre)")) for d in pair] == [
         ("erwartet", "an ETag header"),
@@ -114,7 +114,7 @@ def test_durations_below_a_millisecond_and_checks_that_never_ran() -> None:
         findings=(),
         reason=legacy("class not claimed"),
     )
-    page = doc(Run(run.header, (*run.results[:-8], never, quick, *run.results[-6:])))
+    page = doc(ResultsFile(run.header, (*run.results[:-8], never, quick, *run.results[-6:])))
     assert term(evidence(page, 1, "/rec/geojson/mediatype"), "Dauer") == ["< 1 ms"]
     line = next(
         d
@@ -132,7 +132,7 @@ def test_headings_name_a_version_the_title_already_gives_once() -> None:
         else {**s, "title_de": "API-Konformität zur OpenAPI-3.0/3.1-Beschreibung", "version": "3.x"}
         for s in run.header.standards
     )
-    page = doc(Run(replace(run.header, standards=titled), run.results))
+    page = doc(ResultsFile(replace(run.header, standards=titled), run.results))
     headings = [" ".join(h.text_content().split()) for h in page.xpath("//h3")]
     assert any(h.startswith("XRechnung 3.0.2") for h in headings), headings
     assert not any("3.0 3.0.2" in h or "Beschreibung 3.x" in h for h in headings), headings

@@ -16,7 +16,7 @@ from rich.console import Console
 from conformance.core.evidence import legacy
 from conformance.core.harnessmessages import HARNESS, msg
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Finding, Run
+from conformance.core.results import Finding, ResultsFile
 from conformance.reporting.files import write_all
 from conformance.reporting.i18n import Labels
 from conformance.reporting.jsonmatrix import render_json
@@ -55,7 +55,9 @@ def test_markdown_incomplete_and_english() -> None:
 def test_csv_has_one_row_per_result_and_defuses_formulas() -> None:
     run = sample_run()
     evil = replace(run.results[0], reason=legacy('=HYPERLINK("http://evil")'), vendor="alpha")
-    rows = list(csv.DictReader(io.StringIO(render_csv(build_report(Run(run.header, (evil, *run.results[1:]))), "de"))))
+    rows = list(
+        csv.DictReader(io.StringIO(render_csv(build_report(ResultsFile(run.header, (evil, *run.results[1:]))), "de")))
+    )
     assert len(rows) == len(run.results) and tuple(rows[0]) == FIELDS
     assert {r["vendor"] for r in rows} == {"alpha", "beta", "gamma"}
     assert any(r["reason"] == '\'=HYPERLINK("http://evil")' for r in rows)
@@ -181,7 +183,7 @@ def test_error_outcome_without_evidence_still_renders() -> None:
     bare = replace(
         run.results[0], outcome=Outcome.ERROR, findings=(Finding("x", legacy("m"), exchange=99),), exchanges=()
     )
-    only = Run(run.header, (bare,))
+    only = ResultsFile(run.header, (bare,))
     assert etree.fromstring(render_junit(build_report(only), "en")).find("testsuite/testcase/error") is not None
     assert render_csv(build_report(only), "en").count("\r\n") == 2
 
@@ -203,7 +205,7 @@ def test_a_phrase_as_expected_or_actual_shows_in_the_report_s_language_data_as_i
 def test_an_interrupted_run_carries_the_banner_in_every_format(tmp_path: Path) -> None:
     run = sample_run(profile=False)
     stop = {"at": "2026-11-25T10:00:30+00:00", "by": "SIGTERM"}
-    stopped = Run(replace(run.header, finished=None, interrupted=stop), run.results)
+    stopped = ResultsFile(replace(run.header, finished=None, interrupted=stop), run.results)
     paths = write_all(build_report(stopped), tmp_path, "en")
     said = "Stopped by SIGTERM (2026-11-25T10:00:30+00:00); “conformance run --resume”"
     for fmt in ("html", "md"):

@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.core.results import Run, WaiverRecord, WaiverStatus
+from conformance.core.results import ResultsFile, WaiverRecord, WaiverStatus
 from conformance.reporting.html import render_html
 from conformance.reporting.model import build_report
 from tests.reporting.samples import FEAT, HOSTILE, header, result, sample_run, vendor
@@ -20,7 +20,7 @@ def html_de() -> str:
     return render_html(build_report(sample_run()), "de")
 
 
-def spec_urls(run: Run) -> set[str]:
+def spec_urls(run: ResultsFile) -> set[str]:
     urls = {r.spec_url for r in run.results}
     for std in run.header.standards:
         urls |= {std["spec_url"], *(c["spec_url"] for c in std["classes"])}
@@ -69,7 +69,7 @@ def test_vendor_strings_are_escaped_everywhere(html_de: str) -> None:
 def test_a_hostile_spec_url_or_target_is_not_a_link() -> None:
     run = sample_run()
     bad = replace(run.results[0], spec_url="javascript:alert(1)", target="javascript:alert(2)")
-    page = render_html(build_report(Run(run.header, (bad, *run.results[1:]))), "de")
+    page = render_html(build_report(ResultsFile(run.header, (bad, *run.results[1:]))), "de")
     assert 'href="javascript:' not in page and "javascript:alert(2)" in lxml.html.fromstring(page).text_content()
 
 
@@ -164,7 +164,7 @@ def section(doc: lxml.html.HtmlElement, anchor: str) -> list[lxml.html.HtmlEleme
     return [e for e in found if e.tag != "p"]
 
 
-def big_run(per_class: int) -> Run:
+def big_run(per_class: int) -> ResultsFile:
     """Three vendors; each claims only core, so html is not applicable for many requirements of one reason."""
     results = []
     for vid in ("alpha", "beta", "gamma"):
@@ -178,7 +178,7 @@ def big_run(per_class: int) -> Run:
             for k in range(per_class)
         ]
         results.append(replace(result(vid, 7, Outcome.SKIP, reason="no System"), test_id=f"t::s[{vid}]"))
-    return Run(header([vendor(v, v.title()) for v in ("alpha", "beta", "gamma")]), tuple(results))
+    return ResultsFile(header([vendor(v, v.title()) for v in ("alpha", "beta", "gamma")]), tuple(results))
 
 
 def test_a_class_all_not_applicable_is_one_line_listing_its_requirements() -> None:
@@ -201,7 +201,7 @@ def test_collapsing_keeps_the_page_small_as_not_applicable_requirements_grow() -
     assert (large - small) / (3 * 2000) < 40
 
 
-def several_targets() -> Run:
+def several_targets() -> ResultsFile:
     """Alpha offers two Features APIs: the first passes core, the second fails root-op."""
     labels = ("https://alpha.example/api-a", "https://alpha.example/api-b")
     alpha = vendor("alpha", "Alpha GmbH", targets={"ogcapi-features-1": labels})
@@ -220,7 +220,7 @@ def several_targets() -> Run:
         for i in range(4)
         for k, label in enumerate(labels)
     ]
-    return Run(header([alpha], profile), tuple(results))
+    return ResultsFile(header([alpha], profile), tuple(results))
 
 
 def test_several_targets_of_one_standard_get_their_own_cells_and_verdict_lines() -> None:
@@ -332,7 +332,7 @@ def test_waivers_that_expired_or_now_pass_are_reported() -> None:
             target="https://beta.example/ogcapi-features-1",
         )
     )
-    text = lxml.html.fromstring(render_html(build_report(Run(run.header, tuple(changed))), "de")).text_content()
+    text = lxml.html.fromstring(render_html(build_report(ResultsFile(run.header, tuple(changed))), "de")).text_content()
     expired_text, passes_text = "abgelaufen – zählt wieder als nicht erfüllt", "jetzt erfüllt – Ausnahme kann entfallen"
     assert expired_text in text and passes_text in text
     assert text.index(expired_text) < text.index(passes_text)

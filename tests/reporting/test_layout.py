@@ -11,7 +11,7 @@ import pytest
 
 from conformance.core.harnessmessages import msg
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.reporting.grouping import bundles, cause
 from conformance.reporting.html import render_html
 from conformance.reporting.model import build_report
@@ -31,17 +31,17 @@ def unreachable(index: int, k: int) -> Result:
     return replace(found, requirement=f"{found.requirement}-{k}", test_id=f"t::gamma[{k}]")
 
 
-def gamma_down() -> Run:
+def gamma_down() -> ResultsFile:
     """The sample run with gamma unreachable on 49 SHALL requirements of core and GeoJSON."""
     run = sample_run()
     profile = run.header.profile
     assert profile is not None
     gone = [unreachable((0, 4)[k % 2], k) for k in range(CHECKS)]
     gone = [replace(r, profile_obligation=profile.obligation(r.standard, r.cls)) for r in gone]
-    return Run(run.header, (*(r for r in run.results if r.vendor != "gamma"), *gone))
+    return ResultsFile(run.header, (*(r for r in run.results if r.vendor != "gamma"), *gone))
 
 
-def page(run: Run, lang: str = "de") -> lxml.html.HtmlElement:
+def page(run: ResultsFile, lang: str = "de") -> lxml.html.HtmlElement:
     return lxml.html.fromstring(render_html(build_report(run), lang))
 
 
@@ -128,7 +128,7 @@ def test_sampling_notes_are_one_line_per_vendor_and_standard_with_counts() -> No
     alpha = ("alpha", "ogcapi-features-1")
     noted = [replace(r, notes=(cut,)) if (r.vendor, r.standard) == alpha else r for r in run.results]
     noted.append(replace(result("beta", 7, Outcome.PASS), notes=(cut, other)))
-    doc = page(Run(run.header, tuple(noted)))
+    doc = page(ResultsFile(run.header, tuple(noted)))
     rows = [[words(c) for c in tr] for tr in doc.xpath("//section[@id='notes']//tbody/tr")]
     assert rows == [
         [ALPHA, "OGCAPI-FEATURES-1 (de) 1.0", "Stichprobe: 5 von 26 Seiten durchlaufen (7 Anforderungen)"],

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conformance.core.outcomes import Obligation, Outcome
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.reporting.matrix import OBLIGATIONS, WORST_FIRST, Cell, Counts, State, build_matrix
 from conformance.reporting.merge import merge_runs
 from conformance.reporting.model import build_report
@@ -21,7 +21,9 @@ from tests.reporting.strategies import ALL_CLASSES, runs
 SETTINGS = settings(max_examples=150)
 
 
-def expected_outcomes(run: Run, vendor: str, standard: str, cls: str, target: str) -> dict[str, tuple[str, Outcome]]:
+def expected_outcomes(
+    run: ResultsFile, vendor: str, standard: str, cls: str, target: str
+) -> dict[str, tuple[str, Outcome]]:
     """Per requirement of one target, computed independently: the obligation and the worst outcome of its results."""
     found: dict[str, list[Result]] = {}
     for r in run.results:
@@ -43,7 +45,7 @@ def expected_state(outcomes: dict[str, tuple[str, Outcome]]) -> State:
 
 @SETTINGS
 @given(runs())
-def test_cells_count_each_requirement_of_each_target_once_and_follow_the_colour_rules(run: Run) -> None:
+def test_cells_count_each_requirement_of_each_target_once_and_follow_the_colour_rules(run: ResultsFile) -> None:
     matrix = build_matrix(run)
     assert {row.id for row in matrix.rows} >= {r.vendor for r in run.results}
     for row in matrix.rows:
@@ -63,7 +65,7 @@ def test_cells_count_each_requirement_of_each_target_once_and_follow_the_colour_
 
 @SETTINGS
 @given(runs())
-def test_every_result_lands_in_exactly_one_cell_and_every_target_in_its_own_lane(run: Run) -> None:
+def test_every_result_lands_in_exactly_one_cell_and_every_target_in_its_own_lane(run: ResultsFile) -> None:
     matrix = build_matrix(run)
     placed = [
         res for row in matrix.rows for cell in row.cells.values() for req in cell.requirements for res in req.results
@@ -80,7 +82,7 @@ def test_every_result_lands_in_exactly_one_cell_and_every_target_in_its_own_lane
 
 @SETTINGS
 @given(runs())
-def test_a_lane_total_is_the_sum_of_its_class_cells(run: Run) -> None:
+def test_a_lane_total_is_the_sum_of_its_class_cells(run: ResultsFile) -> None:
     matrix = build_matrix(run)
     for row in matrix.rows:
         for lane in row.lanes:
@@ -95,7 +97,9 @@ def test_a_lane_total_is_the_sum_of_its_class_cells(run: Run) -> None:
 
 @SETTINGS
 @given(runs())
-def test_cell_texts_are_exact_without_percentages_and_leave_not_applicable_out_of_the_headline(run: Run) -> None:
+def test_cell_texts_are_exact_without_percentages_and_leave_not_applicable_out_of_the_headline(
+    run: ResultsFile,
+) -> None:
     for row in build_matrix(run).rows:
         for lane in row.lanes:
             counts = row.lane_counts(lane)
@@ -109,7 +113,7 @@ def test_cell_texts_are_exact_without_percentages_and_leave_not_applicable_out_o
 
 @SETTINGS
 @given(runs())
-def test_exit_code_follows_the_verdicts(run: Run) -> None:
+def test_exit_code_follows_the_verdicts(run: ResultsFile) -> None:
     verdicts = vendor_verdicts(run)
     code = exit_code(run, verdicts)
     states = {v.state for v in verdicts}
@@ -130,7 +134,7 @@ def test_exit_code_follows_the_verdicts(run: Run) -> None:
 
 @SETTINGS
 @given(runs())
-def test_a_vendor_meets_the_profile_only_if_every_target_does(run: Run) -> None:
+def test_a_vendor_meets_the_profile_only_if_every_target_does(run: ResultsFile) -> None:
     profile = run.header.profile
     for verdict, row in zip(vendor_verdicts(run), build_matrix(run).rows, strict=True):
         if profile is None or verdict.state is not VerdictState.MEETS:
@@ -146,7 +150,7 @@ def test_a_vendor_meets_the_profile_only_if_every_target_does(run: Run) -> None:
         assert all(r.outcome not in (Outcome.FAIL, Outcome.ERROR, Outcome.SKIP) for r in mine)
 
 
-def covers(run: Run, current: str, replacement: str) -> bool:
+def covers(run: ResultsFile, current: str, replacement: str) -> bool:
     """The cover rule, written out: each target of A has a target of B (same standard) passing all it passes."""
 
     def passes(vendor: str) -> dict[tuple[str, str], set[str]]:
@@ -171,8 +175,8 @@ def covers(run: Run, current: str, replacement: str) -> bool:
 
 @SETTINGS
 @given(runs())
-def test_switchability_without_a_profile_follows_the_cover_rule(run: Run) -> None:
-    switch = build_report(Run(replace(run.header, profile=None), run.results)).switch
+def test_switchability_without_a_profile_follows_the_cover_rule(run: ResultsFile) -> None:
+    switch = build_report(ResultsFile(replace(run.header, profile=None), run.results)).switch
     ids = [str(v["id"]) for v in run.header.vendors]
     for a in ids:
         for b in (b for b in ids if b != a):
@@ -183,7 +187,7 @@ def test_switchability_without_a_profile_follows_the_cover_rule(run: Run) -> Non
     assert len(grouped) == len(set(grouped))
 
 
-def split(run: Run, parts: int, seed: int) -> list[Run]:
+def split(run: ResultsFile, parts: int, seed: int) -> list[ResultsFile]:
     """Cut a run into per-job runs (random vendor subsets, overlapping results), each with its own id and time."""
     chooser = random.Random(seed)
     pieces = []
@@ -194,13 +198,15 @@ def split(run: Run, parts: int, seed: int) -> list[Run]:
             if chooser.random() < 0.6
         )
         head = replace(run.header, run_id=f"job-{index:04d}-{seed}", started=f"2026-03-0{index + 1}T10:00:00+00:00")
-        pieces.append(Run(head, keep))
+        pieces.append(ResultsFile(head, keep))
     return pieces
 
 
 @SETTINGS
 @given(runs(), st.integers(1, 4), st.integers(0, 10_000), st.randoms(use_true_random=False))
-def test_merge_does_not_depend_on_the_order_of_its_inputs(run: Run, parts: int, seed: int, rnd: random.Random) -> None:
+def test_merge_does_not_depend_on_the_order_of_its_inputs(
+    run: ResultsFile, parts: int, seed: int, rnd: random.Random
+) -> None:
     pieces = split(run, parts, seed)
     first = merge_runs(pieces)
     shuffled = list(pieces)
@@ -219,7 +225,7 @@ def test_merge_does_not_depend_on_the_order_of_its_inputs(run: Run, parts: int, 
 
 @SETTINGS
 @given(runs())
-def test_merging_a_run_with_itself_changes_no_cell(run: Run) -> None:
+def test_merging_a_run_with_itself_changes_no_cell(run: ResultsFile) -> None:
     merged = merge_runs([run, run]).run
     before, after = build_matrix(run), build_matrix(merged)
     for row in before.rows:

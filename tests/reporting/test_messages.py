@@ -18,7 +18,7 @@ from conformance.core.harnessmessages import HARNESS, msg
 from conformance.core.judgement import Examined
 from conformance.core.messages import Catalogue
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Finding, Run, read_run, write_run
+from conformance.core.results import Finding, ResultsFile, read_run, write_run
 from conformance.harness.outcome import classify
 from conformance.reporting.files import render
 from conformance.reporting.i18n import Labels
@@ -39,7 +39,7 @@ THIRD = Catalogue.of(
 )
 
 
-def run_with_messages() -> Run:
+def run_with_messages() -> ResultsFile:
     """A run of a suite no report machine has installed: its wordings exist only in the results header."""
     unclaimed = msg("not-claimed", cls="html", source=msg("source-vendors-file"))
     finding = Finding(
@@ -65,11 +65,11 @@ def run_with_messages() -> Run:
             findings_omitted=601,
         ),
     )
-    return Run(replace(header([vendor("alpha", "Alpha")]), messages=HARNESS.merged(THIRD)), results)
+    return ResultsFile(replace(header([vendor("alpha", "Alpha")]), messages=HARNESS.merged(THIRD)), results)
 
 
 @pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> Run:
+def stored(tmp_path_factory: pytest.TempPathFactory) -> ResultsFile:
     path = tmp_path_factory.mktemp("m") / "results.jsonl"
     write_run(path, run_with_messages())
     return read_run(path)
@@ -94,7 +94,7 @@ ENGLISH = (
 )
 
 
-def test_the_german_matrix_renders_every_message_from_the_header(stored: Run) -> None:
+def test_the_german_matrix_renders_every_message_from_the_header(stored: ResultsFile) -> None:
     text = " ".join(lxml.html.fromstring(render(build_report(stored), "html", "de")).text_content().split())
     for part in (*GERMAN, "601 weitere Befunde, nicht aufgeführt"):
         assert part in text, part
@@ -102,13 +102,13 @@ def test_the_german_matrix_renders_every_message_from_the_header(stored: Run) ->
         assert english not in text, english
 
 
-def test_the_english_matrix_shows_the_english_wording(stored: Run) -> None:
+def test_the_english_matrix_shows_the_english_wording(stored: ResultsFile) -> None:
     text = " ".join(lxml.html.fromstring(render(build_report(stored), "html", "en")).text_content().split())
     for part in (*ENGLISH, "601 further findings, not listed"):
         assert part in text, part
 
 
-def test_csv_junit_json_and_markdown_are_german_too(stored: Run) -> None:
+def test_csv_junit_json_and_markdown_are_german_too(stored: ResultsFile) -> None:
     report = build_report(stored)
     rows = list(csv.DictReader(io.StringIO(render(report, "csv", "de", for_file=False).decode())))
     fail = next(r for r in rows if r["outcome"] == "fail")
@@ -130,15 +130,15 @@ def test_csv_junit_json_and_markdown_are_german_too(stored: Run) -> None:
     assert matrix["notes"] == [{"vendor": "alpha", "requirement": f"{FEAT}/req/core/root-op", "text": GERMAN[3]}]
 
 
-def test_the_results_file_keeps_code_parameters_and_english(stored: Run) -> None:
+def test_the_results_file_keeps_code_parameters_and_english(stored: ResultsFile) -> None:
     fail = next(r for r in stored.results if r.outcome is Outcome.FAIL)
     assert fail.reason is not None and fail.reason.code == "harness.more-findings"
     assert fail.reason.text == ENGLISH[0] and fail.reason.params["count"] == 601
     assert fail.findings[0].message.code == "city.form-missing" and fail.findings[0].message.params == {"form": "A-17"}
 
 
-def test_a_code_the_header_lacks_falls_back_to_its_english_text(stored: Run) -> None:
-    bare = Run(replace(stored.header, messages=Catalogue()), stored.results)
+def test_a_code_the_header_lacks_falls_back_to_its_english_text(stored: ResultsFile) -> None:
+    bare = ResultsFile(replace(stored.header, messages=Catalogue()), stored.results)
     text = lxml.html.fromstring(render(build_report(bare), "html", "de")).text_content()
     assert "the application form A-17 is missing" in text
 
@@ -153,8 +153,8 @@ def test_a_harness_fault_reads_in_german() -> None:
     assert Labels("de", HARNESS).msg(reason) == "Fehler im Prüfwerkzeug: KeyError: 'links'"
 
 
-def test_a_third_party_catalogue_survives_a_merge(tmp_path: Path, stored: Run) -> None:
-    other = Run(
+def test_a_third_party_catalogue_survives_a_merge(tmp_path: Path, stored: ResultsFile) -> None:
+    other = ResultsFile(
         replace(header([vendor("beta", "Beta")], run_id="run-0002-bbbb"), messages=HARNESS),
         (result("beta", 0, Outcome.PASS),),
     )

@@ -9,7 +9,7 @@ import lxml.html
 
 from conformance.core.evidence import NotVerified
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Result, Run
+from conformance.core.results import Result, ResultsFile
 from conformance.harness.outcome import classify
 from conformance.reporting.html import render_html
 from conformance.reporting.i18n import label
@@ -23,11 +23,11 @@ from tests.reporting.samples import header, result, vendor
 REASON = "no deleted object was found after walking 3 list(s) with modified_since=1970-01-01"
 
 
-def run() -> Run:
+def run() -> ResultsFile:
     results: list[Result] = [result("alpha", i, Outcome.PASS) for i in range(7)]
     results.append(result("alpha", 7, Outcome.NOT_VERIFIED, reason=REASON))
     results.append(result("alpha", 8, Outcome.NOT_APPLICABLE, reason="no license given"))
-    return Run(header([vendor("alpha", "Alpha GmbH")]), tuple(results))
+    return ResultsFile(header([vendor("alpha", "Alpha GmbH")]), tuple(results))
 
 
 def report() -> Report:

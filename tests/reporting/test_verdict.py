@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from conformance.core.outcomes import Outcome
-from conformance.core.results import Run
+from conformance.core.results import ResultsFile
 from conformance.reporting.model import build_report
 from conformance.reporting.verdict import EXIT_ERROR, EXIT_FAIL, EXIT_OK, VerdictState, exit_code, vendor_verdicts
 from tests.reporting.samples import FEAT, header, profile_obligation, result, sample_run, vendor
@@ -22,14 +22,14 @@ def run_of(
     vendors: list[dict[str, object]],
     outcomes: dict[str, list[Outcome]],
     finished: str | None = "2026-03-02T11:00:00+00:00",
-) -> Run:
+) -> ResultsFile:
     results = [result(vid, i, o) for vid, found in outcomes.items() for i, o in enumerate(found)]
     if prof is not None:
         results = [replace(r, profile_obligation=profile_obligation(prof, r.standard, r.cls)) for r in results]
-    return Run(header(vendors, prof, finished), tuple(results))
+    return ResultsFile(header(vendors, prof, finished), tuple(results))
 
 
-def states(run: Run) -> dict[str, VerdictState]:
+def states(run: ResultsFile) -> dict[str, VerdictState]:
     return {v.vendor: v.state for v in vendor_verdicts(run)}
 
 
@@ -124,7 +124,7 @@ def test_switchability_without_a_profile_compares_passed_requirements() -> None:
 API_A, API_B = "https://alpha.example/api-a", "https://alpha.example/api-b"
 
 
-def two_apis(claims_b: list[str] | None, outcomes_b: list[Outcome], prof: dict[str, object] | None) -> Run:
+def two_apis(claims_b: list[str] | None, outcomes_b: list[Outcome], prof: dict[str, object] | None) -> ResultsFile:
     """Alpha offers two Features APIs: api-a passes root-op, root-success, fc-limit-default; api-b as given."""
     alpha = vendor("alpha", "A", targets={"ogcapi-features-1": (API_A, API_B)})
     alpha["targets"][0]["claims"], alpha["targets"][1]["claims"] = [CORE], claims_b
@@ -132,7 +132,7 @@ def two_apis(claims_b: list[str] | None, outcomes_b: list[Outcome], prof: dict[s
     results += [replace(result("alpha", i, o), target=API_B, test_id=f"b{i}") for i, o in enumerate(outcomes_b)]
     if prof is not None:
         results = [replace(r, profile_obligation=profile_obligation(prof, r.standard, r.cls)) for r in results]
-    return Run(header([alpha], prof), tuple(results))
+    return ResultsFile(header([alpha], prof), tuple(results))
 
 
 def test_every_target_must_meet_the_profile_and_each_finding_names_its_target() -> None:
@@ -160,7 +160,7 @@ def test_without_a_profile_each_target_of_a_needs_a_covering_target_of_b() -> No
     beta = vendor("beta", "B", targets={"ogcapi-features-1": ("https://beta.example/one",)})
     both = two_apis(None, [Outcome.FAIL, Outcome.PASS, Outcome.PASS, Outcome.PASS], None)
     beta_results = [replace(result("beta", i, Outcome.PASS), target="https://beta.example/one") for i in range(3)]
-    run = Run(header([both.header.vendors[0], beta], None), (*both.results, *beta_results))
+    run = ResultsFile(header([both.header.vendors[0], beta], None), (*both.results, *beta_results))
     switch = build_report(run).switch
     blockers = switch.pair("alpha", "beta").blockers
     assert [(b.kind, b.requirement.rsplit("/", 1)[-1], b.target) for b in blockers] == [

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conformance.core.results import Run, read_run
+from conformance.core.results import ResultsFile, read_run
 
 
-def run_suite(package: str, folder: Path, *extra: str) -> Run:
+def run_suite(package: str, folder: Path, *extra: str) -> ResultsFile:
     """Run ``conformance.suites.<package>`` on ``folder/vendors.toml`` (paths relative to the folder)."""
     command = [
         sys.executable,

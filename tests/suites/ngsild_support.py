@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.suites.ngsild.catalogue import BASE, STANDARD
-from tests.suites.sensorthings_support import Run
+from tests.suites.sensorthings_support import FinishedRun
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +23,7 @@ def short(uri: str) -> str:
 ALL = {short(r.uri) for r in STANDARD.requirements}
 
 
-def record(run: Run, vendor: str, requirement: str) -> dict[str, Any]:
+def record(run: FinishedRun, vendor: str, requirement: str) -> dict[str, Any]:
     """One result record of a run."""
     return run.records[(vendor, requirement)]
 
@@ -39,7 +39,7 @@ def vendors_file(targets: dict[str, tuple[str, str]], path: Path) -> Path:
     return path
 
 
-def run_suite(targets: dict[str, tuple[str, str]], folder: Path, *extra: str) -> Run:
+def run_suite(targets: dict[str, tuple[str, str]], folder: Path, *extra: str) -> FinishedRun:
     """``conformance run`` of the NGSI-LD standard over the targets."""
     vendors = vendors_file(targets, folder / "vendors.toml")
     out = folder / "out"
@@ -59,4 +59,4 @@ def run_suite(targets: dict[str, tuple[str, str]], folder: Path, *extra: str) ->
         record = json.loads(line)
         if "outcome" in record:
             records[(record["vendor"], short(record["requirement"]))] = record
-    return Run(done.returncode, records, done.stderr)
+    return FinishedRun(done.returncode, records, done.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 from conformance.demo.testserver import DefectServer
 from tests.suites import test_ogcapi_features_support as features
 
-Run = features.Run
+FinishedRun = features.FinishedRun
 evidence_complete = features.evidence_complete
 
 
@@ -24,14 +24,14 @@ def vendors_file(path: Path, standard: str, targets: dict[str, str], options: st
     return path
 
 
-def run_cli(vendors: Path, out: Path, *extra: str) -> Run:
+def run_cli(vendors: Path, out: Path, *extra: str) -> FinishedRun:
     """``conformance run`` in a child process (plugin, results file, reports)."""
     done = features.run_cli(vendors, out, *extra)
     named = {(vendor, uri.split("/req/", 1)[1]): record for (vendor, uri), record in done.records.items()}
-    return Run(done.code, done.out, named, done.stderr)
+    return FinishedRun(done.code, done.out, named, done.stderr)
 
 
-def run_double(server: DefectServer, standard: str, folder: Path) -> Run:
+def run_double(server: DefectServer, standard: str, folder: Path) -> FinishedRun:
     """One CLI run of ``standard`` over a started defect server: a vendor per tenant, named like the tenant."""
     targets = {name: server.url(name) for name in server.views}
     return run_cli(vendors_file(folder / "vendors.toml", standard, targets), folder / "out")
@@ -42,7 +42,7 @@ def one_tenant_per_defect(defects: Iterable[str]) -> dict[str, frozenset[str]]:
     return {"clean": frozenset(), **{d: frozenset({d}) for d in defects}}
 
 
-def assert_exactly(run: Run, vendor: str, failing: set[str], everything: set[str], unjudged: set[str]) -> None:
+def assert_exactly(run: FinishedRun, vendor: str, failing: set[str], everything: set[str], unjudged: set[str]) -> None:
     """The vendor fails exactly ``failing``, is not applicable for exactly ``unjudged``, passes all else."""
     outcomes = run.outcomes(vendor)
     assert {n for n, o in outcomes.items() if o == "fail"} == failing, outcomes

@@ -26,7 +26,7 @@ ALL = {short(r.uri) for r in STANDARD.requirements}
 
 
 @dataclass(frozen=True)
-class Run:
+class FinishedRun:
     """A finished run: exit code, results by (vendor, short URI), stderr."""
 
     code: int
@@ -49,7 +49,7 @@ class Run:
 WRITES = "options = { writes = true }\n"
 
 
-def run_suite(targets: dict[str, str], folder: Path, options: str | Mapping[str, str] = "") -> Run:
+def run_suite(targets: dict[str, str], folder: Path, options: str | Mapping[str, str] = "") -> FinishedRun:
     """``conformance run`` of the SensorThings standard over the targets (vendor id → service root); ``options``
     are the target lines of every vendor, or per vendor id (none for a vendor not named)."""
     lines = options if isinstance(options, Mapping) else dict.fromkeys(targets, options)
@@ -83,4 +83,4 @@ def run_suite(targets: dict[str, str], folder: Path, options: str | Mapping[str,
         record = json.loads(line)
         if "outcome" in record:
             records[(record["vendor"], short(record["requirement"]))] = record
-    return Run(done.returncode, records, done.stderr)
+    return FinishedRun(done.returncode, records, done.stderr)

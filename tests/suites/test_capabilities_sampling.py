@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from conformance.demo.capabilities_flood import FloodServer
-from tests.suites.ows_support import Run, run_cli
+from tests.suites.ows_support import FinishedRun, run_cli
 
 TENANTS = {"wms-20": "wms-1.3.0", "wms-1000": "wms-1.3.0", "wfs-4": "wfs-2.0", "wfs-1000": "wfs-2.0"}
 MAX_LAYERS = MAX_TYPES = 3  # the suites' default sampling options
 
 
 @pytest.fixture(scope="module")
-def asked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Run, list[tuple[str, str, str]]]]:
+def asked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FinishedRun, list[tuple[str, str, str]]]]:
     server = FloodServer(list(TENANTS)).start()
     try:
         folder = tmp_path_factory.mktemp("flood")
@@ -34,7 +34,7 @@ def asked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Run, list[
         server.stop()
 
 
-def test_every_target_was_judged(asked: tuple[Run, list[tuple[str, str, str]]]) -> None:
+def test_every_target_was_judged(asked: tuple[FinishedRun, list[tuple[str, str, str]]]) -> None:
     run, _ = asked
     for tenant in TENANTS:
         assert run.outcomes(tenant) and "pass" in run.outcomes(tenant).values(), run.stderr[-2000:]
@@ -42,13 +42,13 @@ def test_every_target_was_judged(asked: tuple[Run, list[tuple[str, str, str]]]) 
 
 @pytest.mark.parametrize(("small", "large"), [("wms-20", "wms-1000"), ("wfs-4", "wfs-1000")])
 def test_a_thousand_layers_more_ask_no_more(
-    asked: tuple[Run, list[tuple[str, str, str]]], small: str, large: str
+    asked: tuple[FinishedRun, list[tuple[str, str, str]]], small: str, large: str
 ) -> None:
     requests = {t: Counter(request for tenant, request, _ in asked[1] if tenant == t) for t in (small, large)}
     assert requests[small] == requests[large] and sum(requests[large].values()) > 10, requests
 
 
-def test_the_requests_name_only_sampled_layers_and_types(asked: tuple[Run, list[tuple[str, str, str]]]) -> None:
+def test_the_requests_name_only_sampled_layers_and_types(asked: tuple[FinishedRun, list[tuple[str, str, str]]]) -> None:
     named = {t: {n for tenant, _, n in asked[1] if tenant == t and n} for t in TENANTS}
     assert named["wfs-1000"] <= {f"app:type{i}" for i in range(MAX_TYPES)} | {"wechselbar-no-such-type"}
     layers = {n for group in named["wms-1000"] for n in group.split(",")}

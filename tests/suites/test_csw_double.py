@@ -14,7 +14,7 @@ import pytest
 from conformance.demo.csw_server import DEFECTS, CswTestServer
 from conformance.suites.csw import STANDARD, SUITE
 from tests.suites.ows_support import (
-    Run,
+    FinishedRun,
     assert_every_check_can_fail,
     assert_exactly,
     evidence_complete,
@@ -48,7 +48,7 @@ CAUGHT: dict[str, set[str]] = {
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FinishedRun]:
     server = CswTestServer(one_tenant_per_defect(DEFECTS)).start()
     try:
         yield run_double(server, "csw-2.0.2", tmp_path_factory.mktemp("csw-double"))
@@ -60,19 +60,19 @@ def test_every_defect_is_listed_and_every_check_has_one() -> None:
     assert_every_check_can_fail(CAUGHT, DEFECTS, ALL)
 
 
-def test_the_clean_double_passes_everything(run: Run) -> None:
+def test_the_clean_double_passes_everything(run: FinishedRun) -> None:
     assert run.outcomes("clean") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
-def test_each_defect_fails_exactly_its_requirement(run: Run, defect: str) -> None:
+def test_each_defect_fails_exactly_its_requirement(run: FinishedRun, defect: str) -> None:
     assert_exactly(run, defect, CAUGHT[defect], ALL, set())
     for name in CAUGHT[defect]:
         record = run.records[(defect, name)]
         assert record["reason"] and evidence_complete(record), record
 
 
-def test_every_verdict_says_what_it_examined(run: Run) -> None:
+def test_every_verdict_says_what_it_examined(run: FinishedRun) -> None:
     for name in ALL:
         record = run.records[("clean", name)]
         assert record["examined"] and record["examined"][0]["count"] > 0, (name, record["examined"])
@@ -82,12 +82,12 @@ def test_every_verdict_says_what_it_examined(run: Run) -> None:
     assert counts["element-sets"] == 5 and counts["constraint-filter"] == 2
 
 
-def test_sampling_cuts_are_stated(run: Run) -> None:
+def test_sampling_cuts_are_stated(run: FinishedRun) -> None:
     notes = [n["text"] for n in run.records[("clean", "get-record-by-id")]["notes"]]
     assert notes == ["sampling cut: GetRecordById asked for 3 of 12 records met (option max_records)"]
 
 
-def test_findings_name_what_came(run: Run) -> None:
+def test_findings_name_what_came(run: FinishedRun) -> None:
     texts = [v["text"] for v in run.records[("paging-overlap", "get-records-paging")]["findings"]]
     assert texts[0] == "GetRecords from startPosition=1 returned 5 of 12 records: nextRecord is 5, expected 6"
     assert "the record urn:example:musterstadt:4 came again on the page from startPosition=5" in texts
@@ -113,7 +113,7 @@ def test_findings_name_what_came(run: Run) -> None:
     assert violation["text"].startswith("GetRecords with the CQL constraint dc:title LIKE '%Bebauungspläne%' returned")
 
 
-def test_every_message_is_a_code_of_the_suite_catalogue(run: Run) -> None:
+def test_every_message_is_a_code_of_the_suite_catalogue(run: FinishedRun) -> None:
     records = list(run.records.values())
     codes = {v["code"] for r in records for v in r["findings"]}
     codes |= {e["message"]["code"] for r in records for e in r["examined"]}

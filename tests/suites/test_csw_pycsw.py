@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 
 from conformance.suites.csw import STANDARD
-from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
+from tests.suites.ows_support import FinishedRun, evidence_complete, run_cli, vendors_file
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
 FAILS = {
@@ -37,12 +37,12 @@ GMX = "http://www.isotc211.org/2005/gmx"
 
 
 @pytest.fixture(scope="module")
-def run(pycsw_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(pycsw_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     folder = tmp_path_factory.mktemp("csw-pycsw")
     return run_cli(vendors_file(folder / "vendors.toml", "csw-2.0.2", {"pycsw": pycsw_url}), folder / "out")
 
 
-def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+def test_every_requirement_has_the_expected_outcome(run: FinishedRun) -> None:
     assert run.outcomes("pycsw") == {
         n: "fail" if n in FAILS else "not_applicable" if n in NOT_APPLICABLE else "pass" for n in ALL
     }, run.stderr[-2000:]
@@ -50,7 +50,7 @@ def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
         assert evidence_complete(run.records[("pycsw", name)]), name
 
 
-def test_the_upper_case_cql_keyword_is_refused(run: Run) -> None:
+def test_the_upper_case_cql_keyword_is_refused(run: FinishedRun) -> None:
     record = run.records[("pycsw", "constraint-cql")]
     assert [v["text"] for v in record["findings"]] == [
         "GetRecords with the CQL constraint dc:title LIKE '%Lorem%' gave no GetRecords response: "
@@ -58,7 +58,7 @@ def test_the_upper_case_cql_keyword_is_refused(run: Run) -> None:
     ]
 
 
-def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: Run) -> None:
+def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: FinishedRun) -> None:
     record = run.records[("pycsw", "exception-codes")]
     assert [v["text"] for v in record["findings"]] == [
         "REQUEST=WechselbarNoSuchOperation: expected the exception OperationNotSupported, "
@@ -67,7 +67,7 @@ def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: Run) -> 
     assert run.records[("pycsw", "exception-report")]["examined"][0]["count"] == 3
 
 
-def test_iso_records_made_from_dublin_core_are_invalid_and_native_ones_not_verified(run: Run) -> None:
+def test_iso_records_made_from_dublin_core_are_invalid_and_native_ones_not_verified(run: FinishedRun) -> None:
     record = run.records[("pycsw", "iso-get-record-by-id")]
     texts = [v["text"] for v in record["findings"]]
     assert texts and all(t.startswith("the ISO record urn:example:wechselbar:") for t in texts), texts
@@ -78,7 +78,7 @@ def test_iso_records_made_from_dublin_core_are_invalid_and_native_ones_not_verif
     assert run.records[("pycsw", "iso-get-records")]["examined"][0]["count"] == 5
 
 
-def test_paging_and_sampling(run: Run) -> None:
+def test_paging_and_sampling(run: FinishedRun) -> None:
     examined = {name: run.records[("pycsw", name)]["examined"][0]["count"] for name in ALL - NOT_APPLICABLE}
     assert examined["get-records-paging"] == 2  # ten records, five a page
     assert examined["get-record-by-id"] == 3 and examined["element-sets"] == 5
@@ -86,7 +86,7 @@ def test_paging_and_sampling(run: Run) -> None:
     assert notes == ["sampling cut: GetRecordById asked for 3 of 10 records met (option max_records)"]
 
 
-def test_an_unknown_id_gives_an_empty_response_and_no_iso_profiles_are_advertised(run: Run) -> None:
+def test_an_unknown_id_gives_an_empty_response_and_no_iso_profiles_are_advertised(run: FinishedRun) -> None:
     record = run.records[("pycsw", "get-record-by-id-unknown")]
     assert [v["text"] for v in record["findings"]] == [
         "GetRecordById with the unknown Id=wechselbar-no-such-record did not fail with an exception report: "

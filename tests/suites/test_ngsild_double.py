@@ -19,7 +19,7 @@ from conformance.demo.ngsild.server import NgsiLdTestServer
 from conformance.suites.ngsild.catalogue import STANDARD, WRITE
 from conformance.suites.ngsild.contexts import CORE_URL
 from conformance.suites.ngsild.writes import PREFIX, probe
-from tests.suites.ngsild_support import ALL, Run, record, run_suite, short
+from tests.suites.ngsild_support import ALL, FinishedRun, record, run_suite, short
 
 WRITES = {short(r.uri) for r in STANDARD.requirements if r.cls == WRITE}
 TEMPORAL = "5.7.3/temporal-query"
@@ -95,7 +95,7 @@ def double() -> Iterator[NgsiLdTestServer]:
 
 
 @pytest.fixture(scope="module")
-def run(double: NgsiLdTestServer, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(double: NgsiLdTestServer, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     leftover = {**probe(LEFTOVER), "@context": CORE_URL}
     created = requests.post(f"{double.url('ok')}/ngsi-ld/v1/entities", json=leftover, timeout=30, headers=LD)
     assert created.status_code == 201
@@ -114,24 +114,24 @@ def test_every_defect_has_an_expectation() -> None:
     assert set(CAUGHT) == set(DEFECTS)
 
 
-def test_conformant_double_passes_every_check_it_offers(run: Run) -> None:
+def test_conformant_double_passes_every_check_it_offers(run: FinishedRun) -> None:
     assert run.outcomes("ok") == {**dict.fromkeys(ALL, "pass"), TEMPORAL: "not_applicable"}, run.stderr[-2000:]
     assert all(e["count"] > 0 for (v, _), r in run.records.items() if v == "ok" for e in r["examined"])
 
 
 @pytest.mark.parametrize("defect", sorted(CAUGHT))
-def test_each_defect_fails_exactly_its_requirements(run: Run, defect: str) -> None:
+def test_each_defect_fails_exactly_its_requirements(run: FinishedRun, defect: str) -> None:
     assert run.failing(defect) == CAUGHT[defect]
     others = {s: o for s, o in run.outcomes(defect).items() if s not in CAUGHT[defect] and s != TEMPORAL}
     assert set(others.values()) <= {"pass", "not_applicable"}, others
 
 
-def test_compaction_defect_leaves_short_name_checks_nothing_to_judge(run: Run) -> None:
+def test_compaction_defect_leaves_short_name_checks_nothing_to_judge(run: FinishedRun) -> None:
     outcomes = run.outcomes("compaction-core-only")
     assert {outcomes[s] for s in ("4.9/q", "4.9/q-or", "4.10/geoproperty")} == {"not_applicable"}
 
 
-def test_without_opt_in_nothing_is_written_and_read_checks_run(run: Run) -> None:
+def test_without_opt_in_nothing_is_written_and_read_checks_run(run: FinishedRun) -> None:
     outcomes = run.outcomes("readonly")
     assert {outcomes[s] for s in WRITES} == {"not_applicable"}
     assert all("option writes" in record(run, "readonly", s)["reason"]["text"] for s in WRITES)
@@ -139,13 +139,13 @@ def test_without_opt_in_nothing_is_written_and_read_checks_run(run: Run) -> None
     assert {outcomes[s] for s in read} == {"pass"}
 
 
-def test_without_user_context_short_name_checks_say_what_they_looked_for(run: Run) -> None:
+def test_without_user_context_short_name_checks_say_what_they_looked_for(run: FinishedRun) -> None:
     reasons = {s: record(run, "readonly", s)["reason"]["text"] for s in NEEDS_USER_CONTEXT}
     assert all("user_context" in text for text in reasons.values()), reasons
     assert {run.outcomes("readonly")[s] for s in NEEDS_USER_CONTEXT} == {"not_applicable"}
 
 
-def test_suite_entities_are_removed_also_those_of_a_killed_run(double: NgsiLdTestServer, run: Run) -> None:
+def test_suite_entities_are_removed_also_those_of_a_killed_run(double: NgsiLdTestServer, run: FinishedRun) -> None:
     left = [i for i in double.views["ok"].broker.entities if "WechselbarProbe" in i]
     assert run.outcomes("ok")["5.6.1/create"] == "pass"
     assert left == []
@@ -155,30 +155,32 @@ def test_suite_entities_are_removed_also_those_of_a_killed_run(double: NgsiLdTes
     ]
 
 
-def test_every_result_states_the_declared_version(run: Run) -> None:
+def test_every_result_states_the_declared_version(run: FinishedRun) -> None:
     notes = [n["text"] for n in record(run, "ok", "5.7.1/retrieve")["notes"]]
     assert any("declares API version 1.6.1" in n and "V1.6.1" in n for n in notes), notes
 
 
-def test_findings_name_the_query_and_entity(run: Run) -> None:
+def test_findings_name_the_query_and_entity(run: FinishedRun) -> None:
     texts = [f["text"] for f in record(run, "q-numbers-as-text", "4.9/q")["findings"]]
     assert texts and all(t.startswith("q=") and "does not satisfy it" in t for t in texts)
 
 
 @pytest.mark.parametrize(("vendor", "said"), [("nobroker", "EntityTypeList"), ("badcontext", "user_context")])
-def test_a_target_without_anything_to_judge_ends_every_check_with_the_reason(run: Run, vendor: str, said: str) -> None:
+def test_a_target_without_anything_to_judge_ends_every_check_with_the_reason(
+    run: FinishedRun, vendor: str, said: str
+) -> None:
     assert set(run.outcomes(vendor).values()) == {"error"}
     assert all(said in r["reason"]["text"] for (v, _), r in run.records.items() if v == vendor)
 
 
-def test_a_cut_population_is_said_and_judges_only_what_came(run: Run) -> None:
+def test_a_cut_population_is_said_and_judges_only_what_came(run: FinishedRun) -> None:
     outcomes = run.outcomes("cut")
     assert "fail" not in outcomes.values() and outcomes["4.9/q"] == "pass"
     notes = [n["text"] for n in record(run, "cut", "4.9/q")["notes"]]
     assert any("read 5 entities of type OffStreetParking, not all (option max_population)" in n for n in notes), notes
 
 
-def test_the_temporal_api_is_judged_only_where_declared(run: Run) -> None:
+def test_the_temporal_api_is_judged_only_where_declared(run: FinishedRun) -> None:
     assert run.outcomes("ok")[TEMPORAL] == "not_applicable"
     assert run.failing("temporal") == {TEMPORAL}
     texts = [f["text"] for f in record(run, "temporal", TEMPORAL)["findings"]]

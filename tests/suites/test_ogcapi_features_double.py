@@ -15,7 +15,7 @@ import pytest
 from conformance.demo.features_server import DEFECTS, KARTOLIGHT_DEFECTS, FeaturesTestServer
 from tests.suites.test_ogcapi_features_support import (
     ALL,
-    Run,
+    FinishedRun,
     evidence_complete,
     run_cli,
     run_pytest,
@@ -121,7 +121,7 @@ UNEXAMINED = {"no-next-link": {"rec/core/fc-next-2", "rec/core/fc-next-3"}}
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FinishedRun]:
     folder = tmp_path_factory.mktemp("features-double")
     server = FeaturesTestServer({"ok": frozenset(), **{d: frozenset({d}) for d in CAUGHT}}).start()
     try:
@@ -137,13 +137,15 @@ def test_every_defect_has_an_expectation() -> None:
     assert set(KARTOLIGHT_DEFECTS) <= set(DEFECTS)
 
 
-def test_conformant_double_passes_the_whole_suite(run: Run) -> None:
+def test_conformant_double_passes_the_whole_suite(run: FinishedRun) -> None:
     assert run.outcomes("ok") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
     assert all(e["count"] > 0 for r in run.records.values() if r["vendor"] == "ok" for e in r["examined"])
 
 
 @pytest.mark.parametrize("defect", sorted(UNEXAMINED))
-def test_a_check_with_nothing_to_judge_is_not_applicable_naming_what_it_looked_for(run: Run, defect: str) -> None:
+def test_a_check_with_nothing_to_judge_is_not_applicable_naming_what_it_looked_for(
+    run: FinishedRun, defect: str
+) -> None:
     for short in UNEXAMINED[defect]:
         record = run.records[(defect, short)]
         assert record["outcome"] == "not_applicable", record
@@ -152,33 +154,33 @@ def test_a_check_with_nothing_to_judge_is_not_applicable_naming_what_it_looked_f
 
 
 @pytest.mark.parametrize("defect", sorted(CAUGHT))
-def test_defect_is_caught_under_its_requirements(run: Run, defect: str) -> None:
+def test_defect_is_caught_under_its_requirements(run: FinishedRun, defect: str) -> None:
     assert run.failing(defect) == CAUGHT[defect]
     for requirement in CAUGHT[defect]:
         assert evidence_complete(run.records[(defect, requirement)]), run.records[(defect, requirement)]
 
 
 @pytest.mark.parametrize("defect", sorted(EVIDENCE))
-def test_new_checks_name_the_deviation(run: Run, defect: str) -> None:
+def test_new_checks_name_the_deviation(run: FinishedRun, defect: str) -> None:
     short, phrase = EVIDENCE[defect]
     messages = [v["text"] for v in run.records[(defect, short)]["findings"]]
     assert any(phrase in m for m in messages), messages
 
 
-def test_conformant_double_is_judged_on_http_and_security(run: Run) -> None:
+def test_conformant_double_is_judged_on_http_and_security(run: FinishedRun) -> None:
     # entity-tags sent: conditional GET exercised
     notes = [n["text"] for n in run.records[("ok", "req/core/http")]["notes"]]
     assert notes == ["the API is served over plain HTTP: the HTTPS part of the requirement does not apply"]
     assert run.outcome("ok", "req/oas30/security") == "pass"  # an optional API key is declared
 
 
-def test_no_html_makes_the_html_class_not_applicable(run: Run) -> None:
+def test_no_html_makes_the_html_class_not_applicable(run: FinishedRun) -> None:
     outcomes = run.outcomes("no-html")
     assert outcomes["req/html/definition"] == outcomes["req/html/content"] == "not_applicable"
     assert all(o == "pass" for short, o in outcomes.items() if not short.startswith("req/html/"))
 
 
-def test_items_down_leaves_dependent_checks_unjudged(run: Run) -> None:
+def test_items_down_leaves_dependent_checks_unjudged(run: FinishedRun) -> None:
     outcomes = run.outcomes("500-on-items")
     assert {s for s, o in outcomes.items() if o == "skip"} >= {
         "req/core/fc-links",
@@ -189,7 +191,7 @@ def test_items_down_leaves_dependent_checks_unjudged(run: Run) -> None:
     assert "pass" not in {outcomes[s] for s in ("req/core/fc-rel-type", "req/core/crs84", "req/core/fc-md-extent")}
 
 
-def test_an_unreadable_landing_page_ends_every_check_with_one_reason(run: Run) -> None:
+def test_an_unreadable_landing_page_ends_every_check_with_one_reason(run: FinishedRun) -> None:
     """Without a landing page nothing can be judged: no fail, no pass, one error reason for every check."""
     records = [r for (vendor, _), r in run.records.items() if vendor == "gone"]
     assert len(records) == len(ALL) and {r["outcome"] for r in records} == {"error"}
@@ -198,7 +200,7 @@ def test_an_unreadable_landing_page_ends_every_check_with_one_reason(run: Run) -
     assert any(e["url"].endswith("/gone/") for r in records for e in r["exchanges"])
 
 
-def test_exit_code_reports_failures(run: Run) -> None:
+def test_exit_code_reports_failures(run: FinishedRun) -> None:
     assert run.code == 1
 
 
@@ -234,7 +236,7 @@ def test_declared_classes_the_vendors_file_does_not_claim_are_noted(tmp_path_fac
     assert found.records[("ok", "req/html/content")]["outcome"] == "not_applicable"
 
 
-def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
+def test_every_finding_reads_in_german_in_german_reports(run: FinishedRun) -> None:
     """Each finding the defects provoke renders in German from the suite's catalogue (schema findings carry
     jsonschema's own words as their parameter)."""
     found = {v["text"] for r in run.records.values() for v in r["findings"] if v["kind"] != "schema"}
@@ -242,7 +244,7 @@ def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
     assert untranslated(run.records.values()) == []
 
 
-def test_checks_that_cannot_read_the_api_definition_say_what_went_unchecked(run: Run) -> None:
+def test_checks_that_cannot_read_the_api_definition_say_what_went_unchecked(run: FinishedRun) -> None:
     """A check that passes on what it could judge names the part it could not (never a silent partial pass)."""
     notes = {
         short: " ".join(n["text"] for n in record["notes"])

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, untranslated, vendors_file
+from tests.suites.ows_support import FinishedRun
+from tests.suites.test_ogcapi_features_support import ALL, evidence_complete, run_cli, untranslated, vendors_file
 
 FAILS = {
     "req/geojson/definition",
@@ -39,7 +40,7 @@ NOT_APPLICABLE = {"req/core/fc-time-response", "req/core/fc-timeStamp", "req/oas
 
 
 @pytest.fixture(scope="module")
-def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     folder = tmp_path_factory.mktemp("features-mapserver")
     vendors = vendors_file(folder / "vendors.toml", {"mapserver": mapserver_url})
     return run_cli(vendors, folder / "out")
@@ -49,19 +50,19 @@ def _expected(short: str) -> str:
     return "fail" if short in FAILS else "not_applicable" if short in NOT_APPLICABLE else "pass"
 
 
-def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+def test_every_requirement_has_the_expected_outcome(run: FinishedRun) -> None:
     assert run.outcomes("mapserver") == {s: _expected(s) for s in ALL}, run.stderr[-2000:]
     for short in FAILS:
         assert evidence_complete(run.records[("mapserver", short)]), short
 
 
-def test_antimeridian_bbox_is_rejected(run: Run) -> None:
+def test_antimeridian_bbox_is_rejected(run: FinishedRun) -> None:
     found = run.records[("mapserver", "req/core/fc-bbox-response")]["findings"]
     assert {(v["kind"], v["actual"]["data"]) for v in found} == {("status", 400)}
     assert all("bbox=170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
 
 
-def test_limit_below_minimum_and_latitude_160_are_accepted(run: Run) -> None:
+def test_limit_below_minimum_and_latitude_160_are_accepted(run: FinishedRun) -> None:
     messages = {v["text"] for v in run.records[("mapserver", "req/core/query-param-invalid")]["findings"]}
     assert {
         "invalid value limit=0 was answered with 200",
@@ -70,7 +71,7 @@ def test_limit_below_minimum_and_latitude_160_are_accepted(run: Run) -> None:
     } <= messages
 
 
-def test_six_number_bbox_is_rejected(run: Run) -> None:
+def test_six_number_bbox_is_rejected(run: FinishedRun) -> None:
     found = run.records[("mapserver", "req/core/fc-bbox-definition")]["findings"]
     assert {(v["kind"], v["actual"]["data"]) for v in found} == {("status", 400)}
     assert all(v["text"].startswith("bbox=-180,-90,-10000,180,90,10000 on ") for v in found)
@@ -78,17 +79,17 @@ def test_six_number_bbox_is_rejected(run: Run) -> None:
     assert "Bad value for bbox" in record["exchanges"][found[0]["exchange"]]["body_excerpt"]
 
 
-def test_unknown_parameter_without_free_form_declaration(run: Run) -> None:
+def test_unknown_parameter_without_free_form_declaration(run: FinishedRun) -> None:
     record = run.records[("mapserver", "req/core/query-param-unknown")]
     assert {v["expected"]["data"] for v in record["findings"]} == {"400"}
     assert not record["notes"]
 
 
-def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
+def test_every_finding_reads_in_german_in_german_reports(run: FinishedRun) -> None:
     assert any(r["findings"] for r in run.records.values())
     assert untranslated(run.records.values()) == []
 
 
-def test_no_timestamp_is_not_applicable_not_a_pass(run: Run) -> None:
+def test_no_timestamp_is_not_applicable_not_a_pass(run: FinishedRun) -> None:
     record = run.records[("mapserver", "req/core/fc-timeStamp")]
     assert record["reason"]["text"] == "nothing examined: looked for items responses with a timeStamp"

@@ -30,7 +30,14 @@ from typing import Any
 
 import pytest
 
-from tests.suites.test_ogcapi_features_support import ALL, Run, evidence_complete, run_cli, untranslated, vendors_file
+from tests.suites.test_ogcapi_features_support import (
+    ALL,
+    FinishedRun,
+    evidence_complete,
+    run_cli,
+    untranslated,
+    vendors_file,
+)
 
 FAILS = {
     "req/geojson/definition",
@@ -49,21 +56,21 @@ SIX = "-180,-90,-10000,180,90,10000"
 
 
 @pytest.fixture(scope="module")
-def run(pygeoapi_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(pygeoapi_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     folder = tmp_path_factory.mktemp("features-pygeoapi")
     vendors = vendors_file(folder / "vendors.toml", {"pygeoapi": pygeoapi_url})
     return run_cli(vendors, folder / "out")
 
 
-def _record(run: Run, short: str) -> dict[str, Any]:
+def _record(run: FinishedRun, short: str) -> dict[str, Any]:
     return run.records[("pygeoapi", short)]
 
 
-def _messages(run: Run, short: str) -> list[str]:
+def _messages(run: FinishedRun, short: str) -> list[str]:
     return [v["text"] for v in _record(run, short)["findings"]]
 
 
-def _exchange(run: Run, short: str, index: int = 0) -> dict[str, Any]:
+def _exchange(run: FinishedRun, short: str, index: int = 0) -> dict[str, Any]:
     record = _record(run, short)
     return record["exchanges"][record["findings"][index]["exchange"]]  # type: ignore[no-any-return]
 
@@ -72,36 +79,36 @@ def _expected(short: str) -> str:
     return "fail" if short in FAILS else "not_applicable" if short in NOT_APPLICABLE else "pass"
 
 
-def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+def test_every_requirement_has_the_expected_outcome(run: FinishedRun) -> None:
     assert run.outcomes("pygeoapi") == {s: _expected(s) for s in ALL}, run.stderr[-2000:]
     assert run.code == 1
 
 
-def test_every_fail_carries_evidence(run: Run) -> None:
+def test_every_fail_carries_evidence(run: FinishedRun) -> None:
     for short in FAILS:
         assert evidence_complete(_record(run, short)), short
 
 
-def test_items_served_as_json_not_geojson(run: Run) -> None:
+def test_items_served_as_json_not_geojson(run: FinishedRun) -> None:
     exchange = _exchange(run, "req/geojson/definition")
     assert exchange["request_headers"]["Accept"] == "application/geo+json"
     assert exchange["response_headers"]["Content-Type"].startswith("application/json")
     assert any("its self link claims application/geo+json" in m for m in _messages(run, "req/geojson/definition"))
 
 
-def test_antimeridian_bbox_returns_the_other_side_of_the_world(run: Run) -> None:
+def test_antimeridian_bbox_returns_the_other_side_of_the_world(run: FinishedRun) -> None:
     found = _record(run, "req/core/fc-bbox-response")["findings"]
     assert any("Lake Victoria" in v["text"] and "170%2C-90%2C-170%2C90" in v["locator"]["where"] for v in found)
 
 
-def test_unknown_parameter_accepted_despite_free_form_argument(run: Run) -> None:
+def test_unknown_parameter_accepted_despite_free_form_argument(run: FinishedRun) -> None:
     record = _record(run, "req/core/query-param-unknown")
     assert all(v["actual"]["data"] == 200 for v in record["findings"])
     assert "vendorSpecificParameters" in record["findings"][0]["expected"]["message"]["text"]
     assert any("free-form" in note["text"] for note in record["notes"])
 
 
-def test_malformed_datetime_and_latitude_160_accepted(run: Run) -> None:
+def test_malformed_datetime_and_latitude_160_accepted(run: FinishedRun) -> None:
     assert set(_messages(run, "req/core/query-param-invalid")) == {
         "invalid value datetime=not-a-date was answered with 200",
         "invalid value datetime=2026-13-45T25:61:00Z was answered with 200",
@@ -109,7 +116,7 @@ def test_malformed_datetime_and_latitude_160_accepted(run: Run) -> None:
     }
 
 
-def test_six_number_bbox_is_a_server_error(run: Run) -> None:
+def test_six_number_bbox_is_a_server_error(run: FinishedRun) -> None:
     found = _record(run, "req/core/fc-bbox-definition")["findings"]
     assert {(v["kind"], v["actual"]["data"]) for v in found} == {("status", 500)}
     assert {v["text"].split(" on ")[1].split(":")[0] for v in found} == {"lakes", "places", "baustellen"}
@@ -118,7 +125,7 @@ def test_six_number_bbox_is_a_server_error(run: Run) -> None:
     assert any("six numbers is not accepted" in n["text"] for n in _record(run, "req/core/fc-bbox-response")["notes"])
 
 
-def test_no_entity_tags_so_no_conditional_requests(run: Run) -> None:
+def test_no_entity_tags_so_no_conditional_requests(run: FinishedRun) -> None:
     assert len(_messages(run, "rec/core/etag")) == 6
     assert all(m.endswith("the 200 response carries no ETag") for m in _messages(run, "rec/core/etag"))
     assert [n["text"] for n in _record(run, "req/core/http")["notes"]] == [
@@ -127,28 +134,28 @@ def test_no_entity_tags_so_no_conditional_requests(run: Run) -> None:
     ]
 
 
-def test_no_security_declared_or_enforced(run: Run) -> None:
+def test_no_security_declared_or_enforced(run: FinishedRun) -> None:
     assert "declares no security scheme" in _record(run, "req/oas30/security")["reason"]["text"]
 
 
-def test_datetime_on_collection_with_time(run: Run) -> None:
+def test_datetime_on_collection_with_time(run: FinishedRun) -> None:
     found = _record(run, "req/core/fc-time-response")["findings"]
     assert {v["actual"]["data"] for v in found if v["kind"] == "status"} == {400}
     assert any(v["kind"] == "value" and "does not intersect datetime=" in v["text"] for v in found)
     assert all("/baustellen/" in v["locator"]["where"] for v in found)
 
 
-def test_datetime_not_declared_for_collections_without_time(run: Run) -> None:
+def test_datetime_not_declared_for_collections_without_time(run: FinishedRun) -> None:
     assert set(_messages(run, "req/core/fc-time-definition")) == {
         f"GET /collections/{c}/items does not declare the query parameter datetime" for c in ("lakes", "places")
     }
 
 
-def test_reports_are_written(run: Run) -> None:
+def test_reports_are_written(run: FinishedRun) -> None:
     for name in ("results.jsonl", "matrix.html", "junit.xml"):
         assert (run.out / name).is_file(), name
 
 
-def test_every_finding_reads_in_german_in_german_reports(run: Run) -> None:
+def test_every_finding_reads_in_german_in_german_reports(run: FinishedRun) -> None:
     assert any(r["findings"] for r in run.records.values())
     assert untranslated(run.records.values()) == []

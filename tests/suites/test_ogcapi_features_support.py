@@ -19,7 +19,7 @@ PREFIX = "http://www.opengis.net/spec/ogcapi-features-1/1.0/"
 
 
 @dataclass(frozen=True)
-class Run:
+class FinishedRun:
     """A finished run: the exit code, the output folder and the result records by (vendor, short URI)."""
 
     code: int
@@ -70,7 +70,7 @@ def records(results: Path) -> dict[tuple[str, str], dict[str, Any]]:
     return out
 
 
-def run_cli(vendors: Path, out: Path, *extra: str) -> Run:
+def run_cli(vendors: Path, out: Path, *extra: str) -> FinishedRun:
     """``conformance run`` in a child process (the real CLI path: plugin, results file, reports)."""
     command = [
         sys.executable,
@@ -90,10 +90,10 @@ def run_cli(vendors: Path, out: Path, *extra: str) -> Run:
         command, cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=600, check=False
     )
     results = out / "results.jsonl"
-    return Run(done.returncode, out, records(results) if results.exists() else {}, done.stderr)
+    return FinishedRun(done.returncode, out, records(results) if results.exists() else {}, done.stderr)
 
 
-def run_pytest(vendors: Path, results: Path, *extra: str) -> Run:
+def run_pytest(vendors: Path, results: Path, *extra: str) -> FinishedRun:
     """The suite through plain pytest and the plugin, with extra pytest options (e.g. -k)."""
     command = [
         sys.executable,
@@ -113,7 +113,7 @@ def run_pytest(vendors: Path, results: Path, *extra: str) -> Run:
     done = subprocess.run(
         command, cwd=results.parent, env=dict(os.environ), capture_output=True, text=True, timeout=600, check=False
     )
-    return Run(done.returncode, results.parent, records(results) if results.exists() else {}, done.stdout)
+    return FinishedRun(done.returncode, results.parent, records(results) if results.exists() else {}, done.stdout)
 
 
 def evidence_complete(record: dict[str, Any]) -> bool:

@@ -15,7 +15,7 @@ import pytest
 from conformance.core.messages import placeholders
 from conformance.demo.records_server import DEFECTS, RecordsServer
 from conformance.suites.ogcapi_records import STANDARD, SUITE
-from tests.suites.ows_support import Run, evidence_complete, one_tenant_per_defect, run_cli, vendors_file
+from tests.suites.ows_support import FinishedRun, evidence_complete, one_tenant_per_defect, run_cli, vendors_file
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
 API, CORE, PARAMS = "records-api", "record-core", "record-core-query-parameters"
@@ -52,7 +52,7 @@ FAILS = {
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FinishedRun]:
     folder: Path = tmp_path_factory.mktemp("records-double")
     server = RecordsServer(one_tenant_per_defect(DEFECTS)).start()
     try:
@@ -63,13 +63,13 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
         server.stop()
 
 
-def test_the_clean_tenant_passes_everything(run: Run) -> None:
+def test_the_clean_tenant_passes_everything(run: FinishedRun) -> None:
     assert run.outcomes("clean") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
     assert run.code == 1
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
-def test_each_defect_fails_exactly_its_requirements(run: Run, defect: str) -> None:
+def test_each_defect_fails_exactly_its_requirements(run: FinishedRun, defect: str) -> None:
     assert run.failing(defect) == FAILS[defect]
     assert all(evidence_complete(run.records[(defect, name)]) for name in FAILS[defect])
 
@@ -79,7 +79,7 @@ def test_every_check_can_fail() -> None:
     assert set().union(*FAILS.values()) == ALL
 
 
-def test_a_500_leaves_the_record_checks_unjudged_with_what_was_looked_for(run: Run) -> None:
+def test_a_500_leaves_the_record_checks_unjudged_with_what_was_looked_for(run: FinishedRun) -> None:
     outcomes = run.outcomes("items-500")
     assert outcomes[f"{CORE}/mandatory-properties-record"] == "not_applicable"
     assert outcomes[f"{API}/record-op"] == "skip"
@@ -87,7 +87,7 @@ def test_a_500_leaves_the_record_checks_unjudged_with_what_was_looked_for(run: R
     assert reason.startswith("nothing examined: looked for records returned to")
 
 
-def test_findings_name_the_record_and_the_query(run: Run) -> None:
+def test_findings_name_the_record_and_the_query(run: FinishedRun) -> None:
     bbox = run.records[("bbox-ignored", f"{PARAMS}/bbox")]["findings"]
     assert any("'haushalt' has no geometry" in v["text"] for v in bbox)
     assert any("does not intersect the box" in v["text"] for v in bbox)
@@ -99,7 +99,7 @@ def test_findings_name_the_record_and_the_query(run: Run) -> None:
     assert any(v["text"].startswith("sortby=title: record ") for v in sort)
 
 
-def test_time_findings_and_datetime_probes(run: Run) -> None:
+def test_time_findings_and_datetime_probes(run: FinishedRun) -> None:
     zone = run.records[("time-not-utc", f"{CORE}/time-zone")]["findings"]
     assert [v["text"] for v in zone] == ["record parken: time: timestamp 2025-06-15T10:30:00+02:00 is not in UTC (Z)"]
     outside = run.records[("time-outside-interval", f"{CORE}/time-instant-interval")]["findings"]
@@ -120,7 +120,7 @@ def test_time_findings_and_datetime_probes(run: Run) -> None:
         assert value in looked, looked
 
 
-def test_class_findings_name_what_is_missing(run: Run) -> None:
+def test_class_findings_name_what_is_missing(run: FinishedRun) -> None:
     texts = [v["text"] for v in run.records[("sortables-missing", "sorting/get-sortables-op")]["findings"]]
     assert texts[0].startswith("catalog katalog has no link with rel=http://www.opengis.net/def/rel/ogc/1.0/sortables")
     texts = [v["text"] for v in run.records[("html-without-links", "html/content")]["findings"]]
@@ -129,7 +129,7 @@ def test_class_findings_name_what_is_missing(run: Run) -> None:
     assert run.records[("no-html", "html/content")]["outcome"] == "skip"
 
 
-def test_the_definition_must_document_the_records_paths(run: Run) -> None:
+def test_the_definition_must_document_the_records_paths(run: FinishedRun) -> None:
     texts = [v["text"] for v in run.records[("api-without-records", "oas30/oas-common")]["findings"]]
     assert len(texts) == 2 and "/collections/katalog/items" in texts[0], texts
     assert run.records[("clean", "oas30/oas-common")]["examined"][0]["count"] == 2

@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 
 from conformance.suites.ogcapi_records import STANDARD
-from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
+from tests.suites.ows_support import FinishedRun, evidence_complete, run_cli, vendors_file
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
 FAILS = {
@@ -49,13 +49,13 @@ OPTIONS = 'options = { page_limit = 1, temporal_properties = { records = "record
 
 
 @pytest.fixture(scope="module")
-def run(pygeoapi_records_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(pygeoapi_records_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     folder = tmp_path_factory.mktemp("records-pygeoapi")
     vendors = vendors_file(folder / "vendors.toml", "ogcapi-records-1", {"pygeoapi": pygeoapi_records_url}, OPTIONS)
     return run_cli(vendors, folder / "out")
 
 
-def _record(run: Run, name: str) -> dict[str, Any]:
+def _record(run: FinishedRun, name: str) -> dict[str, Any]:
     return run.records[("pygeoapi", name)]
 
 
@@ -63,40 +63,40 @@ def _expected(name: str) -> str:
     return "fail" if name in FAILS else "not_applicable" if name in NOT_APPLICABLE else "pass"
 
 
-def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+def test_every_requirement_has_the_expected_outcome(run: FinishedRun) -> None:
     assert run.outcomes("pygeoapi") == {name: _expected(name) for name in ALL}, run.stderr[-2000:]
     assert run.code == 1
 
 
-def test_every_fail_carries_evidence(run: Run) -> None:
+def test_every_fail_carries_evidence(run: FinishedRun) -> None:
     assert all(evidence_complete(_record(run, name)) for name in FAILS)
 
 
-def test_the_catalog_lacks_its_type(run: Run) -> None:
+def test_the_catalog_lacks_its_type(run: FinishedRun) -> None:
     found = _record(run, "record-collection/mandatory-properties-collection")["findings"]
     assert [v["text"] for v in found] == ["catalog records lacks the member type"]
 
 
-def test_records_in_items_do_not_link_their_catalog(run: Run) -> None:
+def test_records_in_items_do_not_link_their_catalog(run: FinishedRun) -> None:
     found = _record(run, "record-core/links")["findings"]
     assert len(found) == 3
     assert all(v["text"].endswith("has 0 links with rel=collection, expected exactly one") for v in found)
     assert _record(run, "records-api/record-response")["outcome"] == "pass"
 
 
-def test_q_finds_nothing_and_says_what_it_looked_for(run: Run) -> None:
+def test_q_finds_nothing_and_says_what_it_looked_for(run: FinishedRun) -> None:
     record = _record(run, "record-core-query-parameters/q-response")
     assert record["reason"]["text"] == ("nothing examined: looked for records returned to q=Natural on records")
     assert any("is not in the result set" in note["text"] for note in record["notes"])
 
 
-def test_paging_walked_every_page(run: Run) -> None:
+def test_paging_walked_every_page(run: FinishedRun) -> None:
     assert _record(run, "record-core-query-parameters/limit")["outcome"] == "pass"
     examined = _record(run, "record-core-query-parameters/limit")["examined"]
     assert [(e["count"], e["message"]["code"]) for e in examined] == [(4, "records.examined.pages")]
 
 
-def test_time_is_null_and_datetime_is_asked_with_instants_and_open_intervals(run: Run) -> None:
+def test_time_is_null_and_datetime_is_asked_with_instants_and_open_intervals(run: FinishedRun) -> None:
     for name in (*TIME, "record-core/time-instant-interval"):
         assert _record(run, name)["reason"]["text"].startswith("nothing examined"), name
     record = _record(run, "record-core-query-parameters/datetime")
@@ -106,7 +106,7 @@ def test_time_is_null_and_datetime_is_asked_with_instants_and_open_intervals(run
     assert "datetime=../1900-12-31T23:59:59Z" in looked, looked
 
 
-def test_sortables_are_missing_and_records_are_not_geojson(run: Run) -> None:
+def test_sortables_are_missing_and_records_are_not_geojson(run: FinishedRun) -> None:
     found = [v["text"] for v in _record(run, "sorting/get-sortables-op")["findings"]]
     assert found == [
         "catalog records has no link with rel=http://www.opengis.net/def/rel/ogc/1.0/sortables to its sortables",
@@ -119,6 +119,6 @@ def test_sortables_are_missing_and_records_are_not_geojson(run: Run) -> None:
     assert _record(run, "html/content")["examined"][0]["count"] == 2
 
 
-def test_the_records_openapi_class_is_not_declared(run: Run) -> None:
+def test_the_records_openapi_class_is_not_declared(run: FinishedRun) -> None:
     reason = _record(run, "oas30/oas-common")["reason"]["text"]
     assert "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/oas30" in reason, reason

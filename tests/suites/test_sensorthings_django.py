@@ -28,7 +28,7 @@ import urllib.request
 
 import pytest
 
-from tests.suites.sensorthings_support import ALL, WRITES, Run, run_suite
+from tests.suites.sensorthings_support import ALL, WRITES, FinishedRun, run_suite
 from tests.targets.sensorthings import SEED
 
 FAILS = {
@@ -51,11 +51,11 @@ NOT_APPLICABLE = {
 
 
 @pytest.fixture(scope="module")
-def run(sensorthings_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(sensorthings_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     return run_suite({"django": sensorthings_url}, tmp_path_factory.mktemp("sta-django"), WRITES)
 
 
-def test_every_outcome(run: Run) -> None:
+def test_every_outcome(run: FinishedRun) -> None:
     expected = {s: "fail" if s in FAILS else "not_applicable" if s in NOT_APPLICABLE else "pass" for s in ALL}
     assert run.outcomes("django") == expected, (
         run.stderr[-2000:],
@@ -63,7 +63,7 @@ def test_every_outcome(run: Run) -> None:
     )
 
 
-def test_the_deviations_are_named(run: Run) -> None:
+def test_the_deviations_are_named(run: FinishedRun) -> None:
     assert any(
         "$orderby=phenomenonTime asc answered HTTP 500" in t for t in run.messages("django", "request-data/orderby")
     )
@@ -77,7 +77,7 @@ def test_the_deviations_are_named(run: Run) -> None:
     assert any("leads to an empty page" in t for t in run.messages("django", "request-data/pagination"))
 
 
-def test_write_deviations_are_named(run: Run) -> None:
+def test_write_deviations_are_named(run: FinishedRun) -> None:
     created = run.messages("django", "create-update-delete/create-entity")
     assert any("answered 201 without the created entity" in t for t in created)
     assert any("/Locations answered HTTP 405" in t for t in created)
@@ -87,7 +87,7 @@ def test_write_deviations_are_named(run: Run) -> None:
     assert "does not support PUT (HTTP 405)" in put
 
 
-def test_the_suite_removes_what_it_wrote(run: Run, sensorthings_url: str) -> None:
+def test_the_suite_removes_what_it_wrote(run: FinishedRun, sensorthings_url: str) -> None:
     for entity_set, expected in SEED.items():
         with urllib.request.urlopen(f"{sensorthings_url}{entity_set}?$count=true&$top=1", timeout=60) as answer:
             assert json.loads(answer.read())["@iot.count"] == expected, entity_set
@@ -100,6 +100,6 @@ def _names(root: str, entity_set: str) -> list[str]:
         return [str(e.get("name")) for e in json.loads(answer.read())["value"]]
 
 
-def test_sampling_cuts_are_stated(run: Run) -> None:
+def test_sampling_cuts_are_stated(run: FinishedRun) -> None:
     notes = run.records[("django", "datamodel/observation/properties")]["notes"]
     assert any("max_entities" in n["text"] for n in notes)

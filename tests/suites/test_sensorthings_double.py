@@ -13,7 +13,7 @@ import pytest
 
 from conformance.demo.sensorthings_server import DEFECTS, SensorThingsTestServer
 from conformance.demo.sensorthings_write import WRITE_DEFECTS
-from tests.suites.sensorthings_support import ALL, PREFIX, WRITES, Run, run_suite
+from tests.suites.sensorthings_support import ALL, PREFIX, WRITES, FinishedRun, run_suite
 
 CUD = "create-update-delete/"
 BATCH = "batch-request/batch-request"
@@ -104,7 +104,7 @@ def double() -> Iterator[SensorThingsTestServer]:
 
 
 @pytest.fixture(scope="module")
-def run(double: SensorThingsTestServer, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(double: SensorThingsTestServer, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     """One run over every tenant; ``writes = true`` for the conformant tenant and those with a write defect
     (which claim only the writing classes); the others read only, as ``readonly`` does (it and the MultiDatastream
     tenants claim only the classes their assertions are about, to keep the run short). The conformant tenant
@@ -128,13 +128,13 @@ def test_every_defect_has_an_expectation() -> None:
     assert set(CAUGHT) == set(DEFECTS)
 
 
-def test_conformant_double_passes_the_whole_suite(run: Run) -> None:
+def test_conformant_double_passes_the_whole_suite(run: FinishedRun) -> None:
     assert run.outcomes("ok") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
     assert all(e["count"] > 0 for (v, _), r in run.records.items() if v == "ok" for e in r["examined"])
 
 
 @pytest.mark.parametrize("defect", sorted(CAUGHT))
-def test_each_defect_fails_exactly_its_requirements(run: Run, defect: str) -> None:
+def test_each_defect_fails_exactly_its_requirements(run: FinishedRun, defect: str) -> None:
     assert run.failing(defect) == CAUGHT[defect]
     skipped = SKIPPED.get(defect, set())
     assert {s for s, o in run.outcomes(defect).items() if o == "skip"} == skipped
@@ -145,14 +145,16 @@ def test_each_defect_fails_exactly_its_requirements(run: Run, defect: str) -> No
     assert {o for s, o in others.items() if s not in unjudged} == {"pass"}, others
 
 
-def test_without_the_opt_in_nothing_is_written(run: Run, double: SensorThingsTestServer) -> None:
+def test_without_the_opt_in_nothing_is_written(run: FinishedRun, double: SensorThingsTestServer) -> None:
     writes = {s for s in ALL if s.startswith((CUD, BATCH))}
     assert {s: o for s, o in run.outcomes("readonly").items() if s in writes} == dict.fromkeys(writes, "not_applicable")
     assert all("option writes" in run.records[("readonly", s)]["reason"]["text"] for s in writes)
     assert double.views["readonly"].last_id == 100
 
 
-def test_the_suite_removes_what_it_wrote_and_a_killed_runs_leftovers(run: Run, double: SensorThingsTestServer) -> None:
+def test_the_suite_removes_what_it_wrote_and_a_killed_runs_leftovers(
+    run: FinishedRun, double: SensorThingsTestServer
+) -> None:
     fresh = SensorThingsTestServer({"x": frozenset()}).views["x"].data
     ok = double.views["ok"].data
     assert {k: len(v) for k, v in ok.items()} == {k: len(v) + (k == "Sensors") for k, v in fresh.items()}
@@ -162,7 +164,7 @@ def test_the_suite_removes_what_it_wrote_and_a_killed_runs_leftovers(run: Run, d
     assert [n for n in notes if "interrupted run" in n and "Things(901)" in n and "Sensors(902)" not in n]
 
 
-def test_findings_say_what_is_wrong(run: Run) -> None:
+def test_findings_say_what_is_wrong(run: FinishedRun) -> None:
     assert any(
         "RFC 7946" in text and "location" in text
         for text in run.messages("location-outside-range", "datamodel/location/properties")

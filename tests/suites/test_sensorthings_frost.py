@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.suites.sensorthings_support import ALL, PREFIX, WRITES, Run, run_suite
+from tests.suites.sensorthings_support import ALL, PREFIX, WRITES, FinishedRun, run_suite
 from tests.targets.frost import MULTI_SEED
 from tests.targets.sensorthings import SEED
 
@@ -30,7 +30,7 @@ NOT_APPLICABLE = {"batch-request/batch-request"}  # not declared: FROST's BatchP
 
 
 @pytest.fixture(scope="module")
-def run(frost_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(frost_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     return run_suite({"frost": frost_url}, tmp_path_factory.mktemp("sta-frost"), WRITES)
 
 
@@ -39,7 +39,7 @@ def _json(url: str) -> Any:
         return json.loads(response.read())
 
 
-def test_frost_target_and_suite(frost_url: str, run: Run) -> None:
+def test_frost_target_and_suite(frost_url: str, run: FinishedRun) -> None:
     _target_holds_the_seed(frost_url)
     expected = {s: "fail" if s in FAILS else "not_applicable" if s in NOT_APPLICABLE else "pass" for s in ALL}
     assert run.outcomes("frost") == expected, (
@@ -61,7 +61,7 @@ def _target_holds_the_seed(root: str) -> None:
         assert _json(f"{root}{entity_set}?$count=true&$top=1")["@iot.count"] == expected, entity_set
 
 
-def _deviation_has_evidence(run: Run) -> None:
+def _deviation_has_evidence(run: FinishedRun) -> None:
     record = run.records[("frost", "resource-path/resource-path-to-entities")]
     texts = [f["text"] for f in record["findings"]]
     assert len(texts) == 1
@@ -69,7 +69,7 @@ def _deviation_has_evidence(run: Run) -> None:
     assert "frostserver.model.ext.TimeValue@" in json.dumps(record["findings"])
 
 
-def _writes_and_multi_datastream_were_judged(run: Run) -> None:
+def _writes_and_multi_datastream_were_judged(run: FinishedRun) -> None:
     judged = {s: r["examined"] for (v, s), r in run.records.items() if s.startswith(("create-", "multi-"))}
     assert len(judged) == 11
     assert all(e and all(x["count"] > 0 for x in e) for e in judged.values()), judged

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conformance.demo.sensorthings_server import SensorThingsTestServer
-from tests.suites.sensorthings_support import Run, run_suite
+from tests.suites.sensorthings_support import FinishedRun, run_suite
 
 
 def _bend(data: dict[str, list[dict[str, Any]]]) -> None:
@@ -24,7 +24,7 @@ def _bend(data: dict[str, list[dict[str, Any]]]) -> None:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FinishedRun]:
     server = SensorThingsTestServer({"odd": frozenset()})
     view = server.views["odd"]
     _bend(view.data)
@@ -37,7 +37,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
         server.stop()
 
 
-def test_odd_shapes_end_in_findings_not_faults(run: Run) -> None:
+def test_odd_shapes_end_in_findings_not_faults(run: FinishedRun) -> None:
     outcomes = run.outcomes("odd")
     assert "error" not in outcomes.values(), {
         s: run.records[("odd", s)].get("reason") for s, o in outcomes.items() if o == "error"

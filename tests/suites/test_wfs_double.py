@@ -14,7 +14,7 @@ import pytest
 from conformance.demo.wfs_server import DEFECTS, WfsTestServer
 from conformance.suites.wfs import STANDARD, SUITE
 from tests.suites.ows_support import (
-    Run,
+    FinishedRun,
     assert_every_check_can_fail,
     assert_exactly,
     evidence_complete,
@@ -64,7 +64,7 @@ UNJUDGED = {
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FinishedRun]:
     server = WfsTestServer(one_tenant_per_defect(DEFECTS)).start()
     try:
         yield run_double(server, "wfs-2.0", tmp_path_factory.mktemp("wfs-double"))
@@ -76,19 +76,19 @@ def test_every_defect_is_listed_and_every_check_has_one() -> None:
     assert_every_check_can_fail(CAUGHT, DEFECTS, ALL)
 
 
-def test_the_clean_double_passes_everything(run: Run) -> None:
+def test_the_clean_double_passes_everything(run: FinishedRun) -> None:
     assert run.outcomes("clean") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
-def test_each_defect_fails_exactly_its_requirement(run: Run, defect: str) -> None:
+def test_each_defect_fails_exactly_its_requirement(run: FinishedRun, defect: str) -> None:
     assert_exactly(run, defect, CAUGHT[defect], ALL, UNJUDGED.get(defect, set()))
     for name in CAUGHT[defect]:
         record = run.records[(defect, name)]
         assert record["reason"] and evidence_complete(record), record
 
 
-def test_every_verdict_says_what_it_examined(run: Run) -> None:
+def test_every_verdict_says_what_it_examined(run: FinishedRun) -> None:
     for name in ALL:
         record = run.records[("clean", name)]
         assert record["examined"] and record["examined"][0]["count"] > 0, (name, record["examined"])
@@ -99,7 +99,7 @@ def test_every_verdict_says_what_it_examined(run: Run) -> None:
     assert [e["count"] for e in run.records[("clean", "srs-name")]["examined"]] == [2, 4]  # 2 CRS, 2 trees each
 
 
-def test_features_in_another_crs_are_compared_where_proj_puts_them(run: Run) -> None:
+def test_features_in_another_crs_are_compared_where_proj_puts_them(run: FinishedRun) -> None:
     records = [run.records[(d, "srs-name")]["findings"] for d in ("srs-name-ignored", "srs-axis-swapped")]
     assert {v["code"] for v in records[0]} == {"wfs.srs-name-other", "wfs.srs-coordinates"}
     assert {v["code"] for v in records[1]} == {"wfs.srs-coordinates"} and len(records[1]) == 4
@@ -109,7 +109,7 @@ def test_features_in_another_crs_are_compared_where_proj_puts_them(run: Run) -> 
     )
 
 
-def test_a_literal_like_misses_the_feature_its_pattern_was_made_from(run: Run) -> None:
+def test_a_literal_like_misses_the_feature_its_pattern_was_made_from(run: FinishedRun) -> None:
     texts = [v["text"] for v in run.records[("like-literal", "filter-like")]["findings"]]
     assert texts == [
         "GetFeature (KVP) for app:baum with the filter app:art LIKE '#ic*' does not return the feature "
@@ -122,7 +122,7 @@ def test_a_literal_like_misses_the_feature_its_pattern_was_made_from(run: Run) -
     )
 
 
-def test_findings_name_what_came(run: Run) -> None:
+def test_findings_name_what_came(run: FinishedRun) -> None:
     violation = run.records[("unknown-operation-code", "exception-codes")]["findings"][0]
     assert violation["text"] == (
         "REQUEST=WechselbarNoSuchOperation: expected the exception OperationNotSupported, "
@@ -132,7 +132,7 @@ def test_findings_name_what_came(run: Run) -> None:
     assert violation["text"] == "GetFeatureById with ID=baum.1 gave HTTP 200 FeatureCollection, not the feature itself"
 
 
-def test_every_message_is_a_code_of_the_suite_catalogue(run: Run) -> None:
+def test_every_message_is_a_code_of_the_suite_catalogue(run: FinishedRun) -> None:
     records = list(run.records.values())
     codes = {v["code"] for r in records for v in r["findings"]}
     codes |= {e["message"]["code"] for r in records for e in r["examined"]}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import pytest
 
 from conformance.suites.wfs import STANDARD
-from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
+from tests.suites.ows_support import FinishedRun, evidence_complete, run_cli, vendors_file
 from tests.targets.mapserver import ows_url
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
@@ -30,20 +30,20 @@ UNCLAIMED = {"soap-get-feature", "soap-fault"}  # MapServer declares SOAPEncodin
 
 
 @pytest.fixture(scope="module")
-def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     folder = tmp_path_factory.mktemp("wfs-mapserver")
     targets = {"mapserver": ows_url(mapserver_url)}
     return run_cli(vendors_file(folder / "vendors.toml", "wfs-2.0", targets), folder / "out")
 
 
-def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+def test_every_requirement_has_the_expected_outcome(run: FinishedRun) -> None:
     expected = {n: "fail" if n in FAILS else "not_applicable" if n in UNCLAIMED else "pass" for n in ALL}
     assert run.outcomes("mapserver") == expected, run.stderr[-2000:]
     for name in FAILS:
         assert evidence_complete(run.records[("mapserver", name)]), name
 
 
-def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: Run) -> None:
+def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: FinishedRun) -> None:
     record = run.records[("mapserver", "exception-codes")]
     assert [v["text"] for v in record["findings"]] == [
         "REQUEST=WechselbarNoSuchOperation: expected the exception OperationNotSupported, "
@@ -52,13 +52,13 @@ def test_an_unknown_operation_is_called_an_invalid_parameter_value(run: Run) -> 
     assert record["examined"][0]["count"] == 3
 
 
-def test_get_feature_by_id_asks_for_a_feature_of_each_type_and_an_unknown_one(run: Run) -> None:
+def test_get_feature_by_id_asks_for_a_feature_of_each_type_and_an_unknown_one(run: FinishedRun) -> None:
     record = run.records[("mapserver", "get-feature-by-id")]
     assert record["examined"][0]["count"] == 3  # lakes and places (Basic WFS finds an id), and an unknown id
     assert record["notes"] == []
 
 
-def test_the_feature_responses_examined(run: Run) -> None:
+def test_the_feature_responses_examined(run: FinishedRun) -> None:
     examined = {name: run.records[("mapserver", name)]["examined"][0]["count"] for name in ALL - UNCLAIMED}
     assert examined["describe-feature-type"] == 2  # lakes, places
     assert examined["get-feature-count"] == 4  # COUNT=2 and RESULTTYPE=hits per type
@@ -70,7 +70,7 @@ def test_the_feature_responses_examined(run: Run) -> None:
     assert examined["feature-schema"] == 8  # the six above and two GetFeatureById answers
 
 
-def test_paging_walks_the_lakes_to_the_end_and_states_the_cut_for_the_places(run: Run) -> None:
+def test_paging_walks_the_lakes_to_the_end_and_states_the_cut_for_the_places(run: FinishedRun) -> None:
     record = run.records[("mapserver", "paging-next")]
     assert record["examined"][0]["count"] == 8  # lakes: 3 pages to the end; places: 5 pages (max_pages)
     assert [n["text"] for n in record["notes"]] == [
@@ -79,7 +79,7 @@ def test_paging_walks_the_lakes_to_the_end_and_states_the_cut_for_the_places(run
     assert run.records[("mapserver", "paging-previous")]["examined"][0]["count"] == 2
 
 
-def test_the_listed_crs84_is_refused_and_the_projected_crs_agree_with_proj(run: Run) -> None:
+def test_the_listed_crs84_is_refused_and_the_projected_crs_agree_with_proj(run: FinishedRun) -> None:
     record = run.records[("mapserver", "srs-name")]
     assert [v["text"] for v in record["findings"]] == [
         f"GetFeature for ms:{t} with SRSNAME=urn:ogc:def:crs:CRS::84 gave no wfs:FeatureCollection: "
@@ -92,6 +92,6 @@ def test_the_listed_crs84_is_refused_and_the_projected_crs_agree_with_proj(run: 
     assert run.records[("mapserver", "srs-name-unlisted")]["examined"][0]["count"] == 2
 
 
-def test_the_soap_encoding_is_not_applicable_with_the_reason(run: Run) -> None:
+def test_the_soap_encoding_is_not_applicable_with_the_reason(run: FinishedRun) -> None:
     record = run.records[("mapserver", "soap-get-feature")]
     assert record["outcome"] == "not_applicable" and record["reason"]["text"], record

@@ -15,7 +15,7 @@ import pytest
 from conformance.demo.wms_server import DEFECTS, WmsTestServer
 from conformance.suites.wms import STANDARD, SUITE
 from tests.suites.ows_support import (
-    Run,
+    FinishedRun,
     assert_every_check_can_fail,
     assert_exactly,
     evidence_complete,
@@ -63,7 +63,7 @@ UNJUDGED = {"transparent-ignored": {"feature-count"}, "empty-map-watermark": {"f
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FinishedRun]:
     server = WmsTestServer(one_tenant_per_defect(DEFECTS)).start()
     try:
         yield run_double(server, "wms-1.3.0", tmp_path_factory.mktemp("wms-double"))
@@ -75,31 +75,31 @@ def test_every_defect_is_listed_and_every_check_has_one() -> None:
     assert_every_check_can_fail(CAUGHT, DEFECTS, ALL)
 
 
-def test_the_clean_double_passes_everything(run: Run) -> None:
+def test_the_clean_double_passes_everything(run: FinishedRun) -> None:
     assert run.outcomes("clean") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
-def test_each_defect_fails_exactly_its_requirement(run: Run, defect: str) -> None:
+def test_each_defect_fails_exactly_its_requirement(run: FinishedRun, defect: str) -> None:
     assert_exactly(run, defect, CAUGHT[defect], ALL, UNJUDGED.get(defect, set()))
     for name in CAUGHT[defect]:
         record = run.records[(defect, name)]
         assert record["reason"] and (evidence_complete(record) or name.startswith(("layer-", "capabilit"))), record
 
 
-def test_every_verdict_says_what_it_examined(run: Run) -> None:
+def test_every_verdict_says_what_it_examined(run: FinishedRun) -> None:
     for name in ALL:
         record = run.records[("clean", name)]
         assert record["examined"] and record["examined"][0]["count"] > 0, (name, record["examined"])
         assert record["revision"] >= 1
 
 
-def test_sampling_cuts_are_stated(run: Run) -> None:
+def test_sampling_cuts_are_stated(run: FinishedRun) -> None:
     notes = [n["text"] for n in run.records[("clean", "getmap-format")]["notes"]]
     assert "sampling cut: 3 of 5 named layers asked for" in notes, notes
 
 
-def test_axis_order_finding_shows_both_requests(run: Run) -> None:
+def test_axis_order_finding_shows_both_requests(run: FinishedRun) -> None:
     record = run.records[("axis-order-swapped", "axis-order")]
     violation = record["findings"][0]
     assert "CRS:84 and in EPSG:4326" in violation["text"]
@@ -107,14 +107,14 @@ def test_axis_order_finding_shows_both_requests(run: Run) -> None:
     assert "CRS=EPSG%3A4326" in record["exchanges"][violation["exchange"]]["url"]
 
 
-def test_exception_code_finding_names_what_came(run: Run) -> None:
+def test_exception_code_finding_names_what_came(run: FinishedRun) -> None:
     violation = run.records[("invalid-crs-code", "exception-codes")]["findings"][0]
     assert violation["text"] == (
         "GetMap with CRS=EPSG:99999: expected the exception InvalidCRS, got ServiceException InvalidSRS"
     )
 
 
-def test_every_message_is_a_code_of_the_suite_catalogue(run: Run) -> None:
+def test_every_message_is_a_code_of_the_suite_catalogue(run: FinishedRun) -> None:
     records = list(run.records.values())
     codes = {v["code"] for r in records for v in r["findings"]}
     codes |= {e["message"]["code"] for r in records for e in r["examined"]}
@@ -127,7 +127,7 @@ def test_the_double_refuses_unknown_defects() -> None:
         WmsTestServer({"x": frozenset({"no-such"})})
 
 
-def test_the_reports_name_the_failed_requirement_and_the_finding(run: Run) -> None:
+def test_the_reports_name_the_failed_requirement_and_the_finding(run: FinishedRun) -> None:
     summary = (run.out / "summary.md").read_text(encoding="utf-8")
     assert (
         "- **axis-order-swapped 1** – Failed or without verdict:\n  - wms-1.3.0 – failed: SHALL /req/axis-order"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from conformance.suites.wms import STANDARD
-from tests.suites.ows_support import Run, evidence_complete, run_cli, vendors_file
+from tests.suites.ows_support import FinishedRun, evidence_complete, run_cli, vendors_file
 from tests.targets.mapserver import ows_url
 
 ALL = {r.uri.split("/req/", 1)[1] for r in STANDARD.requirements}
@@ -26,19 +26,19 @@ FAILS = {"getmap-format", "exception-codes", "featureinfo-exceptions"}
 
 
 @pytest.fixture(scope="module")
-def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
+def run(mapserver_url: str, tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
     folder = tmp_path_factory.mktemp("wms-mapserver")
     targets = {"mapserver": ows_url(mapserver_url)}
     return run_cli(vendors_file(folder / "vendors.toml", "wms-1.3.0", targets), folder / "out")
 
 
-def test_every_requirement_has_the_expected_outcome(run: Run) -> None:
+def test_every_requirement_has_the_expected_outcome(run: FinishedRun) -> None:
     assert run.outcomes("mapserver") == {n: "fail" if n in FAILS else "pass" for n in ALL}, run.stderr[-2000:]
     for name in FAILS:
         assert evidence_complete(run.records[("mapserver", name)]), name
 
 
-def test_the_jpeg_png_format_is_served_as_jpeg(run: Run) -> None:
+def test_the_jpeg_png_format_is_served_as_jpeg(run: FinishedRun) -> None:
     record = run.records[("mapserver", "getmap-format")]
     assert {v["text"] for v in record["findings"]} == {"GetMap as image/vnd.jpeg-png was served as image/jpeg"}
     for violation in record["findings"]:
@@ -47,14 +47,14 @@ def test_the_jpeg_png_format_is_served_as_jpeg(run: Run) -> None:
         assert exchange["response_headers"]["Content-Type"] == "image/jpeg"
 
 
-def test_an_unknown_crs_raises_the_wms_1_1_1_code(run: Run) -> None:
+def test_an_unknown_crs_raises_the_wms_1_1_1_code(run: FinishedRun) -> None:
     violation = run.records[("mapserver", "exception-codes")]["findings"][0]
     assert violation["text"] == (
         "GetMap with CRS=EPSG:99999: expected the exception InvalidCRS, got ServiceException InvalidSRS"
     )
 
 
-def test_a_layer_that_is_not_queryable_is_called_undefined(run: Run) -> None:
+def test_a_layer_that_is_not_queryable_is_called_undefined(run: FinishedRun) -> None:
     record = run.records[("mapserver", "featureinfo-exceptions")]
     assert [v["text"] for v in record["findings"]] == [
         "GetFeatureInfo with QUERY_LAYERS=lake_outlines, INFO_FORMAT=text/plain: expected the exception "
@@ -62,7 +62,7 @@ def test_a_layer_that_is_not_queryable_is_called_undefined(run: Run) -> None:
     ]
 
 
-def test_what_was_examined_and_cut(run: Run) -> None:
+def test_what_was_examined_and_cut(run: FinishedRun) -> None:
     schema = run.records[("mapserver", "capabilities-schema")]
     assert schema["examined"][0]["count"] == 1 and not schema["findings"]
     axis = run.records[("mapserver", "axis-order")]

@@ -12,10 +12,10 @@ from conformance.suites.wms import checks_faults as faults
 from conformance.suites.wms import checks_map as maps
 from conformance.suites.wms.api import Observed
 
-Run = Callable[[CheckContext[Observed]], Judgement]
+Judge = Callable[[CheckContext[Observed]], Judgement]
 
 
-def _check(name: str, run: Run) -> Check[Observed]:
+def _check(name: str, run: Judge) -> Check[Observed]:
     return Check(f"{BASE}/req/{name}", run)
 
 
