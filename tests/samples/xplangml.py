@@ -26,6 +26,24 @@ def polygon(gid: str, ring: Ring) -> str:
     )
 
 
+def arc_polygon(gid: str, x: float, y: float, bulge: float, back: str) -> str:
+    """A polygon whose exterior Ring is an Arc from (x, y) through (x + 50, y + bulge) to (x + 100, y) and a line
+    string from there along the points ``back`` (coordinates relative to (x, y)) back to the start."""
+    rel = [float(v) for v in back.split()]
+    tail = " ".join(f"{x + rel[i]:.3f} {y + rel[i + 1]:.3f}" for i in range(0, len(rel), 2))
+    segments = (
+        f'<gml:Arc><gml:posList srsDimension="2">{x:.3f} {y:.3f} {x + 50:.3f} {y + bulge:.3f} {x + 100:.3f} {y:.3f}'
+        f'</gml:posList></gml:Arc><gml:LineStringSegment><gml:posList srsDimension="2">{x + 100:.3f} {y:.3f} {tail}'
+        "</gml:posList></gml:LineStringSegment>"
+    )
+    return (
+        f'<gml:Polygon gml:id="{gid}" srsName="{SRS}"><gml:exterior><gml:Ring><gml:curveMember>'
+        f'<gml:Curve gml:id="{gid}_curve">'
+        f"<gml:segments>{segments}</gml:segments></gml:Curve></gml:curveMember></gml:Ring></gml:exterior>"
+        "</gml:Polygon>"
+    )
+
+
 def member(body: str) -> str:
     """A feature member."""
     return f"<gml:featureMember>{body}</gml:featureMember>"
@@ -53,12 +71,14 @@ def bereich(version: str, objects: int) -> str:
     )
 
 
-def obj(version: str, index: int, ring: Ring, closing: bool = True, attrs: str = "") -> str:
-    """A BP_BaugebietsTeilFlaeche of the Bereich, in the Flächenschluss or not, with more attributes."""
+def obj(version: str, index: int, ring: Ring | str, closing: bool = True, attrs: str = "") -> str:
+    """A BP_BaugebietsTeilFlaeche of the Bereich (a ring or a GML geometry), in the Flächenschluss or not, with
+    more attributes."""
+    geometry = ring if isinstance(ring, str) else polygon(f"GML_obj{index}_geom", ring)
     return member(
         f'<xplan:BP_BaugebietsTeilFlaeche gml:id="GML_obj{index}">'
         '<xplan:gehoertZuBereich xlink:href="#GML_bereich"/><xplan:rechtscharakter>1000</xplan:rechtscharakter>'
-        f"<xplan:position>{polygon(f'GML_obj{index}_geom', ring)}</xplan:position>"
+        f"<xplan:position>{geometry}</xplan:position>"
         f"<xplan:flaechenschluss>{str(closing).lower()}</xplan:flaechenschluss>{attrs}</xplan:BP_BaugebietsTeilFlaeche>"
     )
 
@@ -104,7 +124,7 @@ def valid(version: str = "6.0", objects: int = 4, attrs: str = "") -> bytes:
     return document(version, [*parts, overlay(objects, square(x0 + 1, y0 + 1, (x1 - x0) / 2))])
 
 
-def _objects(version: str, extra: Ring) -> list[str]:
+def _objects(version: str, extra: Ring | str) -> list[str]:
     return [*(obj(version, i, r) for i, r in enumerate(grid(4))), obj(version, 4, extra, closing=False)]
 
 
@@ -158,6 +178,21 @@ def _twice(version: str) -> bytes:
 
 def _duplicate(version: str) -> bytes:
     return valid(version).replace(b'gml:id="GML_obj1_geom"', b'gml:id="GML_obj0_geom"')
+
+
+def arcs(version: str, bulge: float = 40.0, back: str = "100 -60 0 -60 0 0", y: float = Y0 + 500) -> bytes:
+    """The valid plan with one more object outside the Flächenschluss whose boundary is an Arc (a half-disc-like
+    shape over a rectangle); the defaults lie inside the Geltungsbereich and are valid."""
+    extra = arc_polygon("GML_obj4_geom", X0 + 400, y, bulge, back)
+    return document(version, [plan(version), bereich(version, 5), *_objects(version, extra)])
+
+
+ARC_BREAKS: dict[str, Callable[[str], bytes]] = {
+    # the line back crosses the arc: a self-intersecting ring with an arc segment
+    "geometry": lambda version: arcs(version, back="50 80 0 0"),
+    # the chord lies inside the Geltungsbereich, the arc bulges 40 m beyond its upper edge
+    "geltungsbereich": lambda version: arcs(version, y=Y0 + 960, bulge=80.0),
+}
 
 
 BREAKS: dict[str, Callable[[str], bytes]] = {

@@ -150,6 +150,26 @@ def test_an_object_within_the_tolerance_passes(tmp_path: Path) -> None:
     assert judge("6.0", "geltungsbereich", export).outcome is Outcome.PASS
 
 
+@pytest.mark.parametrize("version", ["6.0", "5.4"])
+def test_a_plan_with_an_arc_boundary_passes_and_its_object_is_judged(tmp_path: Path, version: str) -> None:
+    export = graded(version, write(tmp_path, "arcs.gml", samples.arcs(version)))
+    found = outcomes(version, export)
+    assert found.pop("doppelbelegung", Outcome.NOT_APPLICABLE) is Outcome.NOT_APPLICABLE  # no overlay in it
+    assert found == dict.fromkeys(found, Outcome.PASS)
+    report = export.reports[0]
+    assert not [f for f in report.findings if f.rule == "geometry"]  # no note that a geometry was not read
+    assert judge(version, "geltungsbereich", export).examined[0].count == 5  # four tiles and the arc object
+
+
+@pytest.mark.parametrize(("version", "key"), [(v, k) for v in ("6.0", "5.4") for k in sorted(samples.ARC_BREAKS)])
+def test_a_broken_plan_with_an_arc_fails_exactly_its_requirement(tmp_path: Path, version: str, key: str) -> None:
+    export = graded(version, write(tmp_path, f"arc-{key}.gml", samples.ARC_BREAKS[key](version)))
+    failed = {k for k, outcome in outcomes(version, export).items() if outcome is Outcome.FAIL}
+    assert failed == {key}
+    [finding, *_] = judge(version, key, export).findings
+    assert "GML_obj4" in finding.message.text
+
+
 @pytest.mark.parametrize(("version", "other"), [("6.0", "5.4"), ("5.4", "6.0")])
 def test_a_plan_of_the_other_version_fails_only_the_schema(tmp_path: Path, version: str, other: str) -> None:
     export = graded(version, write(tmp_path, "plan.gml", samples.valid(other)))

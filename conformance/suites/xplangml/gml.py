@@ -1,7 +1,8 @@
 """GML 3.2 geometries of an XPlanGML document as shapely geometries, east-first, with what makes them invalid.
 
-Supported: Point, LineString, Curve (LineStringSegments), LinearRing and Ring, Polygon, Surface and
-PolygonSurface (PolygonPatches), MultiPoint, MultiCurve, MultiSurface. Coordinates are read with the
+Supported: Point, LineString, Curve (LineStringSegment, and the circular segments Arc, ArcString, Circle,
+ArcByCenterPoint and CircleByCenterPoint turned into chords by ``arcs``), LinearRing and Ring, Polygon, Surface
+and PolygonSurface (PolygonPatches), MultiPoint, MultiCurve, MultiSurface. Coordinates are read with the
 ``srsDimension`` of the list or its geometry (2 when none is given; a third ordinate is dropped) and turned
 east-first: a geographic EPSG CRS (latitude first in the EPSG registry) is swapped, projected ones such as
 EPSG:25832 and EPSG:25833 are already east-first.
@@ -9,8 +10,9 @@ EPSG:25832 and EPSG:25833 are already east-first.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -20,6 +22,8 @@ from shapely.geometry import LineString, MultiLineString, MultiPoint, MultiPolyg
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 from shapely.validation import explain_validity
+
+from conformance.suites.xplangml import arcs
 
 GML = "http://www.opengis.net/gml/3.2"
 G = f"{{{GML}}}"
@@ -141,12 +145,49 @@ class _Reader:
             return self.coords(el)
         if name != "Curve":
             raise Unsupported(name)
-        parts = []
+        parts, chords = [], 0
         for segment in el.iterfind(f"{G}segments/*"):
-            if etree.QName(segment).localname != "LineStringSegment":
-                raise Unsupported(etree.QName(segment).localname)
-            parts.append(self.coords(segment))
+            parts.append(self.segment(segment))
+            chords += len(parts[-1]) if segment.tag != f"{G}LineStringSegment" else 0
+            if chords > arcs.MAX_POINTS:
+                raise Unsupported(f"arcs needing more than {arcs.MAX_POINTS} points")
         return self.joined(parts)
+
+    def segment(self, el: etree._Element) -> Coords:
+        name = etree.QName(el).localname
+        if name == "LineStringSegment":
+            return self.coords(el)
+        chord = tolerance(self.srs, arcs.CHORD)
+        if name in ("ArcByCenterPoint", "CircleByCenterPoint"):
+            return self.by_centre(el, name == "CircleByCenterPoint", chord)
+        if name not in ("Arc", "ArcString", "Circle"):
+            raise Unsupported(name)
+        points = self.coords(el)
+        if len(points) != 3 and (name != "ArcString" or len(points) < 3 or len(points) % 2 == 0):
+            self.problems.append(f"{name} with {len(points)} control points")
+            return points
+        if name == "Circle":
+            return self.guarded(name, points, lambda: arcs.circle(points, chord))
+        try:
+            return arcs.arc_string(points, chord)
+        except arcs.TooLong as exc:
+            raise Unsupported(str(exc)) from exc
+
+    def by_centre(self, el: etree._Element, full: bool, chord: float) -> Coords:
+        centre = self.coords(el)[0]
+        radius = _measure(el.find(f"{G}radius"), 1.0)
+        start = _angle_of(el.find(f"{G}startAngle"))
+        end = start if full else _angle_of(el.find(f"{G}endAngle"))
+        return self.guarded(
+            etree.QName(el).localname, [centre], lambda: arcs.by_centre(centre, radius, start, end, chord)
+        )
+
+    def guarded(self, name: str, fallback: Coords, make: Callable[[], Coords]) -> Coords:
+        try:
+            return make()
+        except arcs.Degenerate as exc:
+            self.problems.append(f"{name}: {exc}")
+            return fallback * 2 if len(fallback) == 1 else fallback
 
     def joined(self, parts: list[Coords]) -> Coords:
         out: Coords = []
@@ -168,6 +209,22 @@ class _Reader:
             raise Unsupported(f"coordinate list of {len(values)} numbers in dimension {dim}")
         pairs = [(values[i], values[i + 1]) for i in range(0, len(values), dim)]
         return [(b, a) for a, b in pairs] if self.swap else pairs
+
+
+def _measure(el: etree._Element | None, default: float) -> float:
+    if el is None:
+        return default
+    numbers = _numbers(el.text)
+    if len(numbers) != 1:
+        raise Unsupported(f"{etree.QName(el).localname} that is not one number")
+    return numbers[0]
+
+
+def _angle_of(el: etree._Element | None) -> float:
+    """An angle in radians: degrees unless the uom names radians (EPSG 9101 or 'rad')."""
+    value = _measure(el, 0.0)
+    uom = (el.get("uom") or "") if el is not None else ""
+    return value if "rad" in uom.lower() or uom.endswith("9101") else math.radians(value)
 
 
 def _dimension(el: etree._Element) -> str:
