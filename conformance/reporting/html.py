@@ -1,7 +1,9 @@
-"""The matrix as one self-contained HTML file: inline CSS, no scripts, no external assets.
+"""The matrix as one self-contained HTML file: inline CSS, one fixed print script, no external assets.
 
 Navigation uses anchors and <details>/<summary>, so the file works offline from a file share or an e-mail
-attachment. Every value is escaped (autoescaping); the only links leaving the file go to the standards' texts.
+attachment. Printing opens every collapsed section: a fixed inline script on ``beforeprint`` (closed again on
+``afterprint``), and the print CSS where scripts are off. Every value is escaped (autoescaping); the only links
+leaving the file go to the standards' texts.
 """
 
 from __future__ import annotations

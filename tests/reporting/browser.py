@@ -1,7 +1,7 @@
 """Measure a report page in headless Chromium (the Debian package, no driver, no download).
 
 A copy of the page gets a measuring script appended; Chromium loads it at a given window size and dumps the DOM,
-from which the script's JSON answer is read back. The report itself stays free of scripts.
+from which the script's JSON answer is read back. The report's own only script is its fixed print handler.
 """
 
 from __future__ import annotations
@@ -76,3 +76,27 @@ def measure(page: Path, script: str, folder: Path, width: int = 1400, height: in
     assert found, (done.returncode, done.stderr[-2000:])
     answer: dict[str, Any] = json.loads(html.unescape(found.group(1)))
     return answer
+
+
+# Counts of <details> (all, open) and of hidden findings: as loaded with the first section opened by the reader,
+# after a ``beforeprint`` event and after the ``afterprint`` that follows it.
+PRINT = """
+(function () {
+  const details = () => Array.from(document.querySelectorAll('details'));
+  const state = () => ({
+    open: details().filter((d) => d.open).length,
+    first: details()[0].open,
+    hidden: Array.from(document.querySelectorAll('details .violation')).filter((el) => !el.checkVisibility()).length,
+  });
+  details()[0].open = true;
+  const out = {details: details().length, loaded: state()};
+  window.dispatchEvent(new Event('beforeprint'));
+  out.printing = state();
+  window.dispatchEvent(new Event('afterprint'));
+  out.printed = state();
+  const answer = document.createElement('pre');
+  answer.id = 'measured';
+  answer.textContent = JSON.stringify(out);
+  document.body.appendChild(answer);
+})();
+"""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -16,6 +17,7 @@ from conformance.reporting.grouping import bundles, cause
 from conformance.reporting.html import render_html
 from conformance.reporting.model import build_report
 from conformance.reporting.verdict import Missing
+from tests.reporting.browser import CHROMIUM, MISSING, PRINT, measure
 from tests.reporting.samples import FEAT, SAMPLE, result, sample_run
 
 GAMMA = "https://gamma.example/ogcapi-features-1"
@@ -120,6 +122,16 @@ def test_class_tables_findings_and_evidence_are_collapsed_and_print_expands_them
     css = " ".join(doc.xpath("//style/text()"))
     printed = re.search(r"@media print \{(.*)\}", css, re.S)
     assert printed and re.search(r"details::details-content \{[^}]*content-visibility: visible", printed.group(1))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
+def test_printing_opens_every_collapsed_section_in_the_browser_and_closes_them_again(tmp_path: Path) -> None:
+    page = tmp_path / "matrix.html"
+    page.write_text(render_html(build_report(sample_run()), "de"), encoding="utf-8")
+    found = measure(page, PRINT, tmp_path)
+    assert found["details"] > 3 and found["loaded"]["open"] == 1 and found["loaded"]["hidden"] > 0, found
+    assert found["printing"] == {"open": found["details"], "first": True, "hidden": 0}, found
+    assert found["printed"] == found["loaded"], found
 
 
 def test_sampling_notes_are_one_line_per_vendor_and_standard_with_counts() -> None:
