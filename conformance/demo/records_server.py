@@ -20,6 +20,7 @@ from conformance.demo.testserver import DefectServer, JsonHandler, tenants_main
 CATALOG = "katalog"
 JSON, GEOJSON, HTML = "application/json", "application/geo+json", "text/html"
 SCHEMA_JSON, OPENAPI = "application/schema+json", "application/vnd.oai.openapi+json;version=3.0"
+CATALOG_JSON = "application/ogc-catalog+json"
 BASE = "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf"
 DEFECTS: dict[str, str] = {
     "no-conformance-link": "the landing page does not link to /conformance",
@@ -40,6 +41,9 @@ DEFECTS: dict[str, str] = {
     "time-not-utc": "a record's time.timestamp carries the offset +02:00 instead of Z",
     "time-outside-interval": "a record's time.date lies outside its time.interval",
     "sortables-missing": "the catalog does not link sortables and /sortables answers 404",
+    "sortables-malformed": "the sortables name draft-04, carry a query in $id, a property without type, a typed "
+    "spatial property with format geometry-Polygon and additionalProperties true",
+    "catalog-as-json": "the catalog asked for as application/ogc-catalog+json is served as application/json",
     "records-as-json": "items pages and single records are served as application/json, not application/geo+json",
     "no-html": "pages asked for as text/html are served as JSON",
     "html-without-links": "the HTML pages carry no <a> elements for the links of the resource",
@@ -158,6 +162,8 @@ class View:
         """The properties records can be sorted by, or 404."""
         if "sortables-missing" in self.defects:
             return 404, {"code": "NotFound"}
+        if "sortables-malformed" in self.defects:
+            return 200, _MALFORMED | {"$id": f"{self.base}/collections/{CATALOG}/sortables?f=json"}
         return 200, {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"{self.base}/collections/{CATALOG}/sortables",
@@ -171,6 +177,8 @@ class View:
             return HTML
         if path[2:] == ["sortables"]:
             return SCHEMA_JSON
+        if len(path) == 2 and CATALOG_JSON in accept and "catalog-as-json" not in self.defects:
+            return CATALOG_JSON
         records = isinstance(body, dict) and ("features" in body or "geometry" in body)
         return GEOJSON if records and "records-as-json" not in self.defects else JSON
 
@@ -180,6 +188,14 @@ class View:
         if not found or "no-single-record" in self.defects:
             return 404, {"code": "NotFound"}
         return 200, self.record(found[0], single=True)
+
+
+_MALFORMED = {
+    "$schema": "http://json-schema.org/draft-04/schema#",
+    "type": "object",
+    "properties": {"title": {"title": "Titel"}, "geometry": {"type": "object", "format": "geometry-Polygon"}},
+    "additionalProperties": True,
+}
 
 
 def _get(what: str) -> dict[str, Any]:

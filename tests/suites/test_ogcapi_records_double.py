@@ -43,7 +43,9 @@ FAILS = {
     "time-interval-mixed": {f"{CORE}/time-interval"},
     "time-not-utc": {f"{CORE}/time-zone"},
     "time-outside-interval": {f"{CORE}/time-instant-interval"},
-    "sortables-missing": {"sorting/get-sortables-op"},
+    "sortables-missing": {"sorting/get-sortables-op", "sorting/get-sortables-success"},
+    "sortables-malformed": {"sorting/get-sortables-success"},
+    "catalog-as-json": {"json/collection-response"},
     "records-as-json": {"json/record-response"},
     "no-html": {"html/definition"},
     "html-without-links": {"html/content"},
@@ -127,6 +129,28 @@ def test_class_findings_name_what_is_missing(run: FinishedRun) -> None:
     assert "catalog katalog: no <a> for the self link " in texts[0], texts
     assert any(t.startswith("record stadtbaeume: no <a> for the collection link ") for t in texts), texts
     assert run.records[("no-html", "html/content")]["outcome"] == "skip"
+
+
+def test_malformed_sortables_fail_each_part(run: FinishedRun) -> None:
+    texts = [v["text"] for v in run.records[("sortables-malformed", "sorting/get-sortables-success")]["findings"]]
+    prefix = "the sortables of catalog katalog: "
+    assert texts[0].startswith(prefix + "$schema is 'http://json-schema.org/draft-04/schema#', expected "), texts
+    assert texts[1].startswith(prefix + "$id is 'http://127.0.0.1:"), texts
+    assert texts[1].endswith("/collections/katalog/sortables?f=json', expected " + texts[1].split("expected ")[1])
+    assert texts[1].split("expected ")[1].endswith("/collections/katalog/sortables"), texts
+    assert texts[2] == prefix + "additionalProperties is True, expected false", texts
+    assert texts[3:5] == [
+        "sortable title of catalog katalog lacks the member type",
+        "sortable geometry of catalog katalog is a spatial property but has the member type",
+    ], texts
+    assert texts[5].startswith("sortable geometry of catalog katalog: format is 'geometry-Polygon', expected "), texts
+    assert len(texts) == 6, texts
+
+
+def test_a_catalog_served_as_plain_json_fails_the_catalog_media_type(run: FinishedRun) -> None:
+    texts = [v["text"] for v in run.records[("catalog-as-json", "json/collection-response")]["findings"]]
+    assert texts == ["catalog katalog: Content-Type is application/json, expected application/ogc-catalog+json"]
+    assert run.records[("clean", "json/collection-response")]["examined"][0]["count"] == 1
 
 
 def test_the_definition_must_document_the_records_paths(run: FinishedRun) -> None:

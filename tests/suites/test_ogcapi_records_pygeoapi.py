@@ -7,7 +7,9 @@ Every requirement's outcome is asserted. The fails are pygeoapi's real deviation
   same record fetched alone does;
 - Sorting is declared, but the catalog links no sortables and ``/collections/records/sortables`` answers 404;
 - JSON is declared, but items pages and single records come as ``application/json``, not
-  ``application/geo+json``.
+  ``application/geo+json``, and the catalog asked for as ``application/ogc-catalog+json`` comes as
+  ``application/json``;
+- the sortables answer 404, so get-sortables-success fails with get-sortables-op.
 Not applicable too: the Records OpenAPI 3.0 class, which pygeoapi does not declare for Records (it declares the
 OpenAPI 3.0 classes of Common and Features only). The HTML class holds: the catalog and record pages answer
 text/html with an ``<a>`` for every JSON link.
@@ -36,7 +38,9 @@ FAILS = {
     "record-collection/mandatory-properties-collection",
     "record-core/links",
     "sorting/get-sortables-op",
+    "sorting/get-sortables-success",
     "json/record-response",
+    "json/collection-response",
 }
 TIME = {"record-core/time-instant", "record-core/time-interval", "record-core/time-zone"}
 NOT_APPLICABLE = {
@@ -117,6 +121,13 @@ def test_sortables_are_missing_and_records_are_not_geojson(run: FinishedRun) -> 
         t.endswith("Content-Type is application/json, expected application/geo+json") for t in found
     )
     assert _record(run, "html/content")["examined"][0]["count"] == 2
+
+
+def test_sortables_answer_404_and_the_catalog_is_not_served_as_ogc_catalog_json(run: FinishedRun) -> None:
+    found = [v["text"] for v in _record(run, "sorting/get-sortables-success")["findings"]]
+    assert found == ["the sortables of catalog records: expected HTTP 200, got 404"]
+    found = [v["text"] for v in _record(run, "json/collection-response")["findings"]]
+    assert found == ["catalog records: Content-Type is application/json, expected application/ogc-catalog+json"]
 
 
 def test_the_records_openapi_class_is_not_declared(run: FinishedRun) -> None:

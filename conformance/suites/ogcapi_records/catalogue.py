@@ -151,6 +151,24 @@ _REQUIREMENTS = (
         "link with the link relation type http://www.opengis.net/def/rel/ogc/1.0/sortables.",
     ),
     (
+        "sorting/get-sortables-success",
+        SORTING,
+        "A successful execution of the operation SHALL be reported as a response with HTTP status code 200. An "
+        "application/schema+json response SHALL have $schema http://json-schema.org/draft-07/schema#, "
+        "https://json-schema.org/draft/2019-09/schema or https://json-schema.org/draft/2020-12/schema (the "
+        "requirement lists the values twice, draft-07 or 2019-09 and 2019-09 or 2020-12; any of the three is "
+        "accepted), $id the URI of the resource without query parameters and type object, each property a "
+        "sortable. Each property SHALL include a type member, except spatial properties, which SHALL NOT include "
+        "type or $ref and SHALL include format geometry-<type> (geometry-any, geometry-point, …); "
+        "additionalProperties, if included, SHALL be false.",
+    ),
+    (
+        "json/collection-response",
+        JSON_CLASS,
+        "200-responses of the server SHALL support the media type application/ogc-catalog+json for catalog or "
+        "record collection resources.",
+    ),
+    (
         "json/record-response",
         JSON_CLASS,
         "200-responses of the server SHALL support the media type application/geo+json for resources that include "

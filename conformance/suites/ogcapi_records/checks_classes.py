@@ -1,5 +1,5 @@
-"""The classes a server declares beside the core: /req/sorting/get-sortables-op (Sorting), /req/json/record-response
-(JSON), /req/html/definition and /req/html/content (HTML).
+"""The classes a server declares beside the core: /req/sorting/get-sortables-op and get-sortables-success (Sorting),
+/req/json/record-response and collection-response (JSON), /req/html/definition and /req/html/content (HTML).
 
 Each is judged only where the conformance declaration lists its class (else not applicable, or a fail where a
 profile requires it). The HTML pages are the sampled catalogs and one record of each; their content is judged
@@ -14,7 +14,8 @@ from conformance.core.judgement import Judgement
 from conformance.core.messages import Message
 from conformance.suites.ogcapi_features.checks_html import html_judgement
 from conformance.suites.ogcapi_features.links import links
-from conformance.suites.ogcapi_features.responses import GEOJSON, HTML, Doc, media_type, status
+from conformance.suites.ogcapi_features.responses import GEOJSON, HTML, Doc, ensure, media_type, status
+from conformance.suites.ogcapi_records import sortables
 from conformance.suites.ogcapi_records.catalogue import HTML_CLASS, ID, JSON_CLASS, SORTING
 from conformance.suites.ogcapi_records.messages import r
 from conformance.suites.ogcapi_records.record import missing
@@ -22,6 +23,7 @@ from conformance.suites.ogcapi_records.service import Ctx, catalogs, record_id, 
 
 SORTABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/sortables"
 SCHEMA_JSON = "application/schema+json"
+CATALOG_JSON = "application/ogc-catalog+json"
 
 
 def _claimed(ctx: Ctx, cls: str) -> None:
@@ -34,15 +36,35 @@ def get_sortables(ctx: Ctx) -> Judgement:
     found: list[Violation] = []
     sample = catalogs(ctx)
     for entry in sample:
-        doc = ctx.observation.collection(entry["id"])
-        linked = [link.href(doc.url) for link in links(doc) if link.rel == SORTABLES_REL]
+        doc, linked, answer = _sortables(ctx, entry["id"])
         if not linked:
             found.append(_no_link(doc, entry["id"]))
-        href = linked[0] if linked else f"{ctx.observation.collection_url(entry['id'])}/sortables"
-        answer = ctx.observation.fetch(href, accept=SCHEMA_JSON)
         what = r("phrase.sortables", id=entry["id"])
         found += list(status(answer, what)) or list(media_type(answer, SCHEMA_JSON, what))
     return ctx.judge(found, ctx.examined(len(sample), "records.examined.catalogs"))
+
+
+def get_sortables_success(ctx: Ctx) -> Judgement:
+    """Each catalog's sortables answer 200; a schema+json answer is a JSON Schema of sortables (parts B–F)."""
+    _claimed(ctx, SORTING)
+    found: list[Violation] = []
+    sample = catalogs(ctx)
+    for entry in sample:
+        answer = _sortables(ctx, entry["id"])[2]
+        what = r("phrase.sortables", id=entry["id"])
+        problems = list(status(answer, what))
+        if not problems and answer.response.media_type == SCHEMA_JSON:
+            problems = list(ensure(answer, what)) or list(sortables.judge(answer, entry["id"]))
+        found += problems
+    return ctx.judge(found, ctx.examined(len(sample), "records.examined.sortables"))
+
+
+def _sortables(ctx: Ctx, catalog: str) -> tuple[Doc, bool, Doc]:
+    """The catalog, whether it links its sortables, and their answer (at /sortables below it when unlinked)."""
+    doc = ctx.observation.collection(catalog)
+    linked = [link.href(doc.url) for link in links(doc) if link.rel == SORTABLES_REL]
+    href = linked[0] if linked else f"{ctx.observation.collection_url(catalog)}/sortables"
+    return doc, bool(linked), ctx.observation.once(href, None, SCHEMA_JSON)
 
 
 def _no_link(doc: Doc, catalog: str) -> Violation:
@@ -66,6 +88,18 @@ def record_response(ctx: Ctx) -> Judgement:
             if "geometry" not in record:
                 found.append(missing(doc, pointer, r("phrase.record", id=record_id(record)), "geometry"))
     return ctx.judge(found, ctx.examined(sum(d.status == 200 for d in docs), "records.examined.record-documents"))
+
+
+def collection_response(ctx: Ctx) -> Judgement:
+    """Each catalog asked for as application/ogc-catalog+json answers 200 with that media type and a JSON object."""
+    _claimed(ctx, JSON_CLASS)
+    found: list[Violation] = []
+    sample = catalogs(ctx)
+    for entry in sample:
+        answer = ctx.observation.once(ctx.observation.collection_url(entry["id"]), None, CATALOG_JSON)
+        what = r("phrase.catalog", id=entry["id"])
+        found += list(ensure(answer, what)) or list(media_type(answer, CATALOG_JSON, what))
+    return ctx.judge(found, ctx.examined(len(sample), "records.examined.catalogs"))
 
 
 def _records_of(doc: Doc) -> list[tuple[str, dict[str, object]]]:

@@ -101,6 +101,10 @@ FINDINGS = {
         "the landing page links no readable API definition (service-desc)",
         "die Landingpage verlinkt keine lesbare API-Definition (service-desc)",
     ),
+    "records.spatial-typed": (
+        "{what} is a spatial property but has the member {name}",
+        "{what} ist eine räumliche Eigenschaft, hat aber das Element {name}",
+    ),
     "records.no-sortables-link": (
         "catalog {id} has no link with rel={rel} to its sortables",
         "Katalog {id} hat keinen Link mit rel={rel} auf seine Sortables",
@@ -111,6 +115,8 @@ PHRASES = {
     "records.phrase.record": ("record {id}", "Metadatensatz {id}"),
     "records.phrase.sortables": ("the sortables of catalog {id}", "die Sortables des Katalogs {id}"),
     "records.phrase.catalog": ("catalog {id}", "Katalog {id}"),
+    "records.phrase.sortable": ("sortable {name} of catalog {id}", "Sortable {name} des Katalogs {id}"),
+    "records.phrase.no-member": ("no member {name}", "kein Element {name}"),
     "records.phrase.items": ("items of catalog {id}", "Items des Katalogs {id}"),
     "records.phrase.string": ("a non-empty string", "eine nicht leere Zeichenkette"),
     "records.phrase.object-or-null": ("an object or null", "ein Objekt oder null"),
@@ -159,6 +165,7 @@ EXAMINED = {
         "Landingpage, Konformitätserklärung und Collections",
     ),
     "records.examined.catalogs": ("catalogs", "Kataloge"),
+    "records.examined.sortables": ("sortables of the catalogs", "Sortables der Kataloge"),
     "records.examined.record-documents": (
         "items pages and single records",
         "Items-Seiten und einzelne Metadatensätze",

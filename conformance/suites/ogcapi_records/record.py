@@ -25,8 +25,10 @@ def missing(doc: Doc, pointer: str, what: Message, name: str) -> MissingMember:
     )
 
 
-def wrong(doc: Doc, pointer: str, what: Message, name: str, actual: Any, expected: Param) -> ValueViolation:
-    shown = repr(actual)[:80]
+def wrong(
+    doc: Doc, pointer: str, what: Message, name: str, actual: Any, expected: Param, width: int = 80
+) -> ValueViolation:
+    shown = repr(actual)[:width]
     return ValueViolation(
         r("member-wrong", what=what, name=name, actual=shown, expected=expected),
         locator=doc.at(pointer),
