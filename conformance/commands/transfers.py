@@ -19,6 +19,7 @@ from conformance.core.vendors import Target, Vendor, VendorsFile
 ADAPTERS = {
     "ogcapi-features-1": "conformance.suites.ogcapi_features.transfer:FeaturesTransfer",
     "ngsi-ld": "conformance.suites.ngsild.transfer:NgsiLdTransfer",
+    "sensorthings-1.1": "conformance.suites.sensorthings.transfer:SensorThingsTransfer",
 }
 
 
@@ -109,7 +110,7 @@ def clean_up(folder: Path, vendors: Path | None) -> bool:
     loaded = load_vendors(vendors or Path(start["vendors"]))
     session = SafeSession(_vendor(loaded, start["vendor"]), loaded.redactor)
     journal = Journal(folder, loaded.redactor)
-    for item in left:
+    for item in reversed(left):  # written last, removed first: what depends on an item goes before it
         try:
             there = item.certain or session.get(item.url).status == 200
             gone = not there or session.request("DELETE", item.url).status in (200, 204, 404)

@@ -139,7 +139,8 @@ def _shown(value: Any) -> Any:
 
 
 def _remove(adapter: Adapter, journal: Journal, transfer: Transfer, created: list[str]) -> None:
-    for url in created:
+    """Delete what was written, last written first: an item that depends on another was written after it."""
+    for url in reversed(created):
         try:
             adapter.remove(url)
         except (TargetError, TransferFailed) as exc:

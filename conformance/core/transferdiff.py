@@ -3,7 +3,8 @@
 An attribute is a name and a JSON value (``id``, ``geometry``, ``properties.name``, ``links``; the standard's
 adapter decides the names). Its value read back from B is *unchanged*, *changed* (with the kind of change:
 numeric precision, type, axis order, CRS, dimension, time zone, id, links, value) or *lost*; an attribute only B
-has is *added*.
+has is *added*. A geometry is a CRS change when the CRS each side declares differ and PROJ explains B's positions
+as A's in B's CRS (:mod:`transfercrs`), or when its positions lie beyond any range of degrees.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from conformance.core import transfercrs
 
 UNCHANGED, CHANGED, LOST, ADDED = "unchanged", "changed", "lost", "added"
 STATUSES = (UNCHANGED, CHANGED, LOST, ADDED)
@@ -99,7 +102,15 @@ def _time(text: str) -> dt.datetime | None:
 
 
 def _time_shift(a: str, b: str) -> bool:
-    """Both are date-times with the same instant or the same wall time; only the time zone differs."""
+    """Both are date-times (or intervals of them, ISO 8601 start/end) with the same instants or the same wall
+    times; only the time zone differs."""
+    starts, ends = a.split("/"), b.split("/")
+    if len(starts) != len(ends):
+        return False
+    return all(x == y or _instant_shift(x, y) for x, y in zip(starts, ends, strict=True))
+
+
+def _instant_shift(a: str, b: str) -> bool:
     first, second = _time(a), _time(b)
     if first is None or second is None:
         return False
@@ -131,6 +142,13 @@ def _geometry_change(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
         return "value"
     if any(len(p) != len(q) for p, q in zip(first, second, strict=True)):
         return "dimension"
+    source, target = transfercrs.declared(a), transfercrs.declared(b)
+    if (
+        source != target
+        and transfercrs.different(source, target)
+        and (first == second or transfercrs.explained(first, second, source, target))
+    ):
+        return "crs"
     pairs = list(zip(first, second, strict=True))
     if all(_close(p[:2], q[1::-1]) for p, q in pairs):
         return "axis-order"

@@ -41,15 +41,16 @@ def _properties(change: Callable[[Any], Any]) -> Callable[[dict[str, Any]], None
 def _positions(change: Callable[[list[Any]], list[Any]]) -> Callable[[dict[str, Any]], None]:
     def apply(stored: dict[str, Any]) -> None:
         if isinstance(stored.get("geometry"), dict):
-            stored["geometry"]["coordinates"] = _each(stored["geometry"].get("coordinates"), change)
+            stored["geometry"]["coordinates"] = each(stored["geometry"].get("coordinates"), change)
 
     return apply
 
 
-def _each(value: Any, change: Callable[[list[Any]], list[Any]]) -> Any:
+def each(value: Any, change: Callable[[list[Any]], list[Any]]) -> Any:
+    """A coordinates array with ``change`` applied to each of its positions."""
     if isinstance(value, list) and value and all(isinstance(x, (int, float)) for x in value):
         return change(value)
-    return [_each(v, change) for v in value] if isinstance(value, list) else value
+    return [each(v, change) for v in value] if isinstance(value, list) else value
 
 
 def _drop_first_property(stored: dict[str, Any]) -> None:
@@ -58,7 +59,8 @@ def _drop_first_property(stored: dict[str, Any]) -> None:
         properties.pop(sorted(properties)[0])
 
 
-def _utc(value: Any) -> Any:
+def utc(value: Any) -> Any:
+    """A date-time with an offset as the same instant in UTC (anything else as it is)."""
     if not isinstance(value, str) or "T" not in value:
         return value
     try:
@@ -70,7 +72,8 @@ def _utc(value: Any) -> Any:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def _cut(position: list[Any]) -> list[Any]:
+def cut(position: list[Any]) -> list[Any]:
+    """A position with its decimals cut to three."""
     return [math.trunc(x * 1000) / 1000 if isinstance(x, float) else x for x in position]
 
 
@@ -89,8 +92,8 @@ def _strip_links(stored: dict[str, Any]) -> None:
 
 LOSSES: dict[str, Callable[[dict[str, Any]], None]] = {
     "drops-property": _drop_first_property,
-    "times-to-utc": _properties(_utc),
-    "truncates-coordinates": _positions(_cut),
+    "times-to-utc": _properties(utc),
+    "truncates-coordinates": _positions(cut),
     "numbers-as-text": _properties(_text),
     "swaps-axes": _positions(lambda p: [p[1], p[0], *p[2:]]),
     "drops-z": _positions(lambda p: p[:2]),

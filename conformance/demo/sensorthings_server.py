@@ -3,7 +3,8 @@
 It is not a vendor implementation and proves nothing about any real product. It serves the fictional entities of
 sensorthings_data on 127.0.0.1 (``http://127.0.0.1:<port>/<tenant>/v1.1/``) with pages of four entities. With
 no defects it answers what the sensorthings suite checks the way OGC 18-088 asks; each name in DEFECTS switches
-one deviation on. Several tenants share one port.
+one deviation on, and each name in sensorthings_losses.LOSSES one way of changing what a POST creates (for the
+round trip). Several tenants share one port.
 
 ``python -m conformance.demo.sensorthings_server --tenant ok --tenant bad:top-ignored,no-selflink``
 """
@@ -18,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from conformance.demo import sensorthings_write as writes
+from conformance.demo.sensorthings_losses import LOSSES
 from conformance.demo.sensorthings_view import OMITTED, SINGLE, BadQuery, View, target_set
 from conformance.demo.sensorthings_write import WRITE_DEFECTS
 from conformance.demo.testserver import TenantServer, tenant_option
@@ -203,9 +205,10 @@ class SensorThingsTestServer(TenantServer):
     """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
 
     def __init__(self, tenants: Mapping[str, frozenset[str]], port: int = 0) -> None:
-        unknown = sorted({d for defects in tenants.values() for d in defects} - set(DEFECTS))
+        unknown = sorted({d for defects in tenants.values() for d in defects} - set(DEFECTS) - set(LOSSES))
         if unknown:
-            raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {', '.join(sorted(DEFECTS))}")
+            known = ", ".join(sorted({*DEFECTS, *LOSSES}))
+            raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {known}")
         super().__init__(Handler, port)
         self.serve_views({name: View(self.url(name)[:-1], frozenset(d)) for name, d in tenants.items()})
 

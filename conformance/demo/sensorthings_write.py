@@ -11,6 +11,7 @@ import copy
 from collections.abc import Iterable
 from typing import Any
 
+from conformance.demo import sensorthings_losses
 from conformance.demo.sensorthings_data import Entity
 from conformance.demo.sensorthings_view import SINGLE, View, target_set
 
@@ -114,6 +115,7 @@ def _create(view: View, entity_set: str, body: Any, parent: tuple[str, Entity, s
     view.last_id += 1
     entity: Entity = {"@iot.id": view.last_id, "_links": {r: [] for r in relations(entity_set)}}
     entity.update({k: copy.deepcopy(v) for k, v in body.items() if k not in entity["_links"] and "@iot." not in k})
+    sensorthings_losses.apply(view.defects, entity_set, entity)
     view.data[entity_set].append(entity)
     if parent is not None:
         _link(view, parent[0], parent[1], parent[2], entity)

@@ -25,6 +25,7 @@ from conformance.reporting.markdown import render_markdown
 from conformance.reporting.model import build_report
 from tests.reporting.samples import sample_run
 from tests.reporting.test_commands import per_vendor
+from tests.roundtrip.vendors import write_vendors
 
 NOTE = "Öffnungszeiten nach Vereinbarung, Zugang über den Hof"
 PLACES = [
@@ -64,26 +65,14 @@ CASES = {
 PAIRS = ["clean", *(d for d in DEFECTS if d != "no-writes"), "no-writes", "closed"]
 
 
-def _vendors(folder: Path, store: FeaturesStore) -> Path:
-    lines = ['[[vendors]]\nid = "a"\nname = "A"\nversion = "1"\n']
-    lines.append(f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{store.url("source")}"\n')
-    for name in PAIRS:
-        tenant = "clean" if name == "closed" else name
-        lines.append(f'[[vendors]]\nid = "{name}"\nname = "{name}"\nversion = "1"\n')
-        writes = "" if name == "closed" else "options = { writes = true }\n"
-        lines.append(f'[[vendors.targets]]\nstandard = "ogcapi-features-1"\nurl = "{store.url(tenant)}"\n{writes}')
-    path = folder / "vendors.toml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def trips(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Transfer], dict[str, int], Any]]:
     folder = tmp_path_factory.mktemp("roundtrip")
     tenants = {"source": frozenset(), **{d: frozenset({d}) for d in DEFECTS}, "clean": frozenset()}
     store = FeaturesStore(tenants, {"orte": []}).start()
     store.fill("source", {"orte": PLACES})
-    vendors = _vendors(folder, store)
+    targets = {name: (store.url("clean" if name == "closed" else name), name != "closed") for name in PAIRS}
+    vendors = write_vendors(folder, "ogcapi-features-1", store.url("source"), targets)
     codes = {}
     for name in PAIRS:
         args = ["roundtrip", "--vendors", str(vendors), "--from", "a", "--to", name, "--out", str(folder)]

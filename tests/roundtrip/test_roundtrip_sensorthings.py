@@ -1,0 +1,189 @@
+"""The round trip A → B for SensorThings between tenants of the SensorThings double: every entity type moves with its
+relations, ids change (and are reported as changed ids), and each switchable loss of the double is reported as its
+kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from click.testing import CliRunner
+
+from conformance.cli import main
+from conformance.core.journal import JOURNAL, Journal
+from conformance.core.secrets import Redactor
+from conformance.core.transfer import Transfer
+from conformance.core.transferfile import read_transfers
+from conformance.demo.sensorthings_losses import LOSSES
+from conformance.demo.sensorthings_server import SensorThingsTestServer
+from tests.roundtrip.vendors import write_vendors
+
+SAMPLE = 3
+MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"
+POINT = {"type": "Point", "coordinates": [8.404123456, 49.013456789]}
+GARDEN = {  # a Thing of A with times in a zone of their own (the double's own data is all UTC)
+    "name": "Messstelle Schlossgarten",
+    "description": "Pavillon im Schlossgarten",
+    "properties": {"aufgestellt": "2025-04-01", "betreiber": "Gartenamt"},
+    "Locations": [
+        {"name": "Schlossgarten", "description": "Pavillon", "encodingType": "application/geo+json", "location": POINT}
+    ],
+    "Datastreams": [
+        {
+            "name": "Bodenfeuchte Schlossgarten",
+            "description": "Volumetrischer Wassergehalt",
+            "unitOfMeasurement": {"name": "Prozent", "symbol": "%", "definition": "http://qudt.org/vocab/unit/PERCENT"},
+            "observationType": MEASUREMENT,
+            "Sensor": {"name": "Feuchtesonde", "description": "TDR", "encodingType": "text/html", "metadata": "-"},
+            "ObservedProperty": {
+                "name": "Bodenfeuchte",
+                "definition": "https://example.org/def/bf",
+                "description": "-",
+            },
+            "Observations": [
+                {
+                    "phenomenonTime": "2026-03-01T10:00:00+01:00/2026-03-01T11:00:00+01:00",
+                    "resultTime": "2026-03-01T11:00:05+01:00",
+                    "result": 23.5,
+                    "FeatureOfInterest": {
+                        "name": "Beet Süd",
+                        "description": "Staudenbeet",
+                        "encodingType": "application/geo+json",
+                        "feature": POINT,
+                    },
+                }
+            ],
+        }
+    ],
+}
+TYPES = {"Things", "Locations", "Datastreams", "Sensors", "ObservedProperties", "Observations", "FeaturesOfInterest"}
+# loss: (entity set, attribute, status, kind)
+CASES = {
+    "drops-property": ("Things", "properties.aufgestellt", "lost", ""),
+    "truncates-coordinates": ("Locations", "location", "changed", "precision"),
+    "times-to-utc": ("Observations", "phenomenonTime", "changed", "timezone"),
+    "results-as-text": ("Observations", "result", "changed", "type"),
+    "reprojects": ("Locations", "location", "changed", "crs"),
+}
+FEATURE = ("FeaturesOfInterest", "feature")
+ALSO = {  # what else each loss changes: the double's own Thing has one property; Features are GeoJSON too
+    "drops-property": {("Things", "properties.betreiber")},
+    "truncates-coordinates": {FEATURE},
+    "times-to-utc": {("Observations", "resultTime")},
+    "reprojects": {FEATURE},
+}
+PAIRS = ["clean", *LOSSES, "closed"]
+
+
+@pytest.fixture(scope="module")
+def trips(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Transfer], dict[str, int], Any]]:
+    folder = tmp_path_factory.mktemp("sta-roundtrip")
+    tenants = {"source": frozenset(), "clean": frozenset(), "closed": frozenset()}
+    server = SensorThingsTestServer(tenants | {name: frozenset({name}) for name in LOSSES}).start()
+    assert requests.post(server.url("source") + "Things", json=GARDEN, timeout=30).status_code == 201
+    targets = {name: (server.url(name), name != "closed") for name in PAIRS}
+    vendors = write_vendors(folder, "sensorthings-1.1", server.url("source"), targets)
+    codes = {}
+    for name in PAIRS:
+        args = ["roundtrip", "--vendors", str(vendors), "--from", "a", "--to", name, "--sample", str(SAMPLE)]
+        codes[name] = CliRunner().invoke(main, [*args, "--out", str(folder)]).exit_code
+    yield {t.target: t for t in read_transfers(folder)}, codes, (server, folder)
+    server.stop()
+
+
+def _changed(transfer: Transfer) -> dict[tuple[str, str], Any]:
+    return {key: a for key, a in transfer.attributes.items() if a.status != "unchanged"}
+
+
+def test_every_entity_type_moves_with_its_relations_and_only_the_ids_change(trips: Any) -> None:
+    transfers, codes, (_, folder) = trips
+    clean = transfers["clean"]
+    assert clean.verdict == "with-changes" and codes["clean"] == 1 and not clean.problems
+    assert clean.read == clean.written == clean.compared == clean.removed > len(TYPES)
+    assert {collection for collection, _ in clean.attributes} == TYPES
+    assert {(c, n) for c, n in _changed(clean)} == {(c, "id") for c in TYPES}
+    assert all(a.kinds == {"id": a.counts["changed"]} for a in _changed(clean).values())
+    names = {n for _, n in clean.attributes}
+    relations = {"Locations", "Thing", "Sensor", "ObservedProperty", "Datastream", "FeatureOfInterest"}
+    assert relations | {"unitOfMeasurement.symbol", "observationType", "phenomenonTime", "result", "location"} <= names
+    assert not (folder / JOURNAL).exists()
+
+
+def _ids(url: str) -> list[int]:
+    found: list[int] = []
+    next_url: str | None = url
+    while next_url:
+        page = requests.get(next_url, timeout=30).json()
+        found += [e["@iot.id"] for e in page["value"]]
+        next_url = page.get("@iot.nextLink")
+    return found
+
+
+def test_everything_written_is_removed_again(trips: Any) -> None:
+    server = trips[2][0]
+    for name in TYPES:
+        assert [i for i in _ids(server.url("clean") + name) if i > 100] == [], name
+        assert _ids(server.url("clean") + name) == _ids(server.url("closed") + name), name
+
+
+def test_the_zoned_thing_of_a_is_among_what_moved(trips: Any) -> None:
+    clean = trips[0]["clean"]
+    times = clean.attributes[("Observations", "phenomenonTime")]
+    assert times.status == "unchanged" and times.counts["unchanged"] > SAMPLE
+    kept = clean.attributes[("Things", "properties.aufgestellt")]
+    assert kept.counts == {"unchanged": 1}
+
+
+@pytest.mark.parametrize("loss", sorted(CASES))
+def test_each_loss_of_the_double_is_reported_as_its_kind(trips: Any, loss: str) -> None:
+    entity_set, attribute, status, kind = CASES[loss]
+    transfers, codes, _ = trips
+    found = transfers[loss]
+    tally = found.attributes[(entity_set, attribute)]
+    assert tally.status == status and tally.counts.get(status, 0) >= 1
+    assert tally.kinds == ({kind: tally.counts[status]} if kind else {})
+    others = {key for key, a in _changed(found).items() if key[1] != "id"}
+    assert others == {(entity_set, attribute), *ALSO.get(loss, ())}
+    assert all(found.attributes[key].kinds == tally.kinds for key in ALSO.get(loss, ()))
+    assert found.verdict == ("with-loss" if status == "lost" else "with-changes") and codes[loss] == 1
+    example = tally.examples[0]
+    assert example.source_url.startswith("http://127.0.0.1") and f"/{loss}/v1.1/" in example.target_url
+
+
+def test_a_shifted_time_keeps_its_instant(trips: Any) -> None:
+    shifted = trips[0]["times-to-utc"].attributes[("Observations", "phenomenonTime")]
+    example = shifted.examples[0]
+    assert example.before == GARDEN["Datastreams"][0]["Observations"][0]["phenomenonTime"]  # type: ignore[index]
+    assert example.after == "2026-03-01T09:00:00Z/2026-03-01T10:00:00Z"
+
+
+def test_a_target_without_the_write_opt_in_is_not_written(trips: Any) -> None:
+    transfers, codes, _ = trips
+    closed = transfers["closed"]
+    assert closed.verdict == "no-verdict" and codes["closed"] == 3 and closed.written == 0
+    assert [p.code for p in closed.problems] == ["not-opted-in"]
+
+
+def test_cleanup_removes_what_a_killed_run_created(trips: Any, tmp_path: Path) -> None:
+    server, folder = trips[2]
+    root = server.url("clean")
+    journal = Journal(tmp_path, Redactor())
+    journal.note("start", vendors=str(folder / "vendors.toml"), vendor="clean", standard="sensorthings-1.1")
+    sensor = requests.post(root + "Sensors", json=GARDEN["Datastreams"][0]["Sensor"], timeout=30)  # type: ignore[index]
+    created = [sensor.headers["Location"]]
+    thing = requests.post(root + "Things", json={"name": "t", "description": "d"}, timeout=30)
+    created.append(thing.headers["Location"])
+    stream = dict(GARDEN["Datastreams"][0])  # type: ignore[index]
+    stream = {k: v for k, v in stream.items() if k not in ("Sensor", "Observations")}
+    stream |= {"Sensor": {"@iot.id": sensor.json()["@iot.id"]}, "Thing": {"@iot.id": thing.json()["@iot.id"]}}
+    created.append(requests.post(root + "Datastreams", json=stream, timeout=30).headers["Location"])
+    for url in created:
+        journal.note("created", intent=journal.note("intent", collection_url=root, item_url=""), url=url)
+    journal.close(finished=False)
+    result = CliRunner().invoke(main, ["roundtrip", "--cleanup", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [requests.get(url, timeout=30).status_code for url in created] == [404, 404, 404]
+    assert not (tmp_path / JOURNAL).exists()
