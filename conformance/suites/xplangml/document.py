@@ -1,38 +1,47 @@
-"""One XPlanGML document graded: gml:ids, references, geometries and the Geltungsbereich of plans and Bereiche.
+"""One XPlanGML document graded record by record: gml:ids, references, geometries, then the rules that compare
+objects (Geltungsbereich, Flächenschluss, Doppelbelegung) once the document has ended.
 
-Findings are kept per rule (the first ``KEEP``, the rest counted) and every rule counts what it judged, so a
-rule whose kind of thing does not occur examined nothing.
+A record is a child of the root (gml:boundedBy, each gml:featureMember; a gml:featureMembers holding every
+feature is one record). Of a record only what the rules need is kept: its gml:ids, the references not yet
+resolved, and per feature its shapes, first local references and simple values with the XPath and line it came
+from; the element itself may be discarded, so a streamed document is graded in memory that grows with its
+objects' geometries, not with its XML. Findings are kept per rule (the first ``KEEP``, the rest counted) and every
+rule counts what it judged, so a rule whose kind of thing does not occur examined nothing.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, NamedTuple
 
 from lxml import etree
-from shapely.prepared import prep
 
 from conformance.core.messages import Message
-from conformance.suites.xplangml import doppelbelegung, flaechenschluss, gml
-from conformance.suites.xplangml.catalogue import BY_KEY, TOLERANCE
+from conformance.suites.xplangml import doppelbelegung, flaechenschluss, geltungsbereich, gml
+from conformance.suites.xplangml.catalogue import BY_KEY
 from conformance.suites.xplangml.messages import m
 from conformance.xml.report import Finding
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 KEEP = 50
-PLAN = re.compile(r"[A-Z]{2}_Plan")
-BEREICH = re.compile(r"[A-Z]{2}_Bereich")
-PLAN_AREA, BEREICH_AREA, POSITION = "raeumlicherGeltungsbereich", "geltungsbereich", "position"
+MEMBERS = (f"{gml.G}featureMember", f"{gml.G}featureMembers")
+
+
+class Place(NamedTuple):
+    """Where a finding points: the XPath of an element and its line."""
+
+    xpath: str
+    line: int | None
 
 
 @dataclass
 class Feature:
-    """A feature member: its element, gml:id, local name, its geometries, its first local reference (the
+    """A feature member: where it is, its gml:id, local name, its geometries, its first local reference (the
     target's gml:id) and its first simple value by property name."""
 
-    element: etree._Element
+    place: Place
     gml_id: str
     kind: str
     shapes: dict[str, gml.Shape] = field(default_factory=dict)
@@ -58,149 +67,129 @@ class Grading:
     more: Counter[str] = field(default_factory=Counter)
     notes: list[Finding] = field(default_factory=list)
 
-    def find(self, rule: str, element: etree._Element, message: Message) -> None:
+    def find(self, rule: str, place: Place, message: Message) -> None:
         """Keep a finding of a rule, or count it once ``KEEP`` are kept."""
         if sum(1 for f in self.kept if f.rule == rule) >= KEEP:
             self.more[rule] += 1
             return
-        location = element.getroottree().getpath(element)
-        line = cast("int | None", element.sourceline)
-        self.kept.append(Finding.worded(rule, "error", location, message, line=line))
+        self.kept.append(Finding.worded(rule, "error", place.xpath, message, line=place.line))
 
     def note(self, rule: str, message: Message) -> None:
         """Information on a rule that is not a finding (a geometry not read, an area not comparable)."""
         self.notes.append(Finding.worded(rule, "information", "/", message))
 
 
-def grade(root: etree._Element, grading: Grading, standard: str) -> None:
-    """Grade a parsed XPlanGML document of a version (schema-independent rules)."""
-    ids = identifiers(root, grading)
-    references(root, ids, grading)
-    srs = default_srs(root)
-    features = [feature(el, srs, grading) for el in root.iterfind(f"{gml.G}featureMember/*")]
-    features += [feature(el, srs, grading) for el in root.iterfind(f"{gml.G}featureMembers/*")]
-    inside(features, grading)
-    flaechenschluss.judge(features, grading)
-    if "doppelbelegung" in BY_KEY and standard in BY_KEY["doppelbelegung"].versions:
-        doppelbelegung.judge(features, grading)
+class Reader:
+    """Grades the records of one document of a version as they come (``conformance.xml.stream.RecordVisitor``);
+    its findings stay in ``grading``."""
 
+    def __init__(self, standard: str) -> None:
+        self.standard, self.grading = standard, Grading()
+        self.ids: set[str] = set()
+        self.pending: list[tuple[str, Place, str]] = []
+        self.features: list[Feature] = []
+        self.srs, self.begun = "", False
+        self.at = ("", "")  # the XPath of the record being read and its path in the (partial) tree
 
-def identifiers(root: etree._Element, grading: Grading) -> set[str]:
-    """Every gml:id; one used twice is a finding."""
-    seen: set[str] = set()
-    for el in root.iter(etree.Element):
+    def record(self, element: Any, xpath: str) -> Iterable[Finding]:
+        """Read one child of the root: its ids, references and features."""
+        self.begin(element.getparent())
+        self.at = (xpath, element.getroottree().getpath(element))
+        for el in element.iter(etree.Element):
+            self.identify(el)
+        if element.tag == f"{gml.G}boundedBy":
+            self.srs = next((e.get("srsName", "") for e in element.iterfind(f"{gml.G}Envelope")), self.srs)
+        elif element.tag in MEMBERS:
+            for child in element.iterchildren(etree.Element):
+                self.features.append(self.feature(child))
+        return ()
+
+    def finish(self, root: Any) -> Iterable[Finding]:
+        """The references left unresolved, then the rules that compare objects."""
+        self.begin(root)
+        for target, place, name in self.pending:
+            if target not in self.ids:
+                self.grading.find("xlink", place, m("unresolved", href=f"#{target}", element=name))
+        geltungsbereich.judge(self.features, self.grading)
+        flaechenschluss.judge(self.features, self.grading)
+        if self.standard in BY_KEY["doppelbelegung"].versions:
+            doppelbelegung.judge(self.features, self.grading)
+        return ()
+
+    def begin(self, root: Any) -> None:
+        """The root's own gml:id, once, before any other."""
+        if not self.begun and root is not None:
+            self.begun = True
+            self.at = ("/" + _name(root), root.getroottree().getpath(root))
+            self.identify(root)
+
+    def identify(self, el: Any) -> None:
+        """A gml:id (one used twice is a finding) and a reference to a fragment (resolved at the end if need be)."""
         value = el.get(gml.GML_ID)
-        if value is None:
-            continue
-        grading.counts["gml-id"] += 1
-        if value in seen:
-            grading.find("gml-id", el, m("id-twice", id=value))
-        seen.add(value)
-    return seen
+        if value is not None:
+            self.grading.counts["gml-id"] += 1
+            if value in self.ids:
+                self.grading.find("gml-id", self.place(el), m("id-twice", id=value))
+            self.ids.add(value)
+        href = el.get(XLINK_HREF)
+        if href is not None and href.startswith("#"):
+            self.grading.counts["xlink"] += 1
+            if href[1:] not in self.ids:
+                self.pending.append((href[1:], self.place(el), _local(el)))
+
+    def place(self, el: Any) -> Place:
+        """Where an element of the current record is: the record's XPath and the element's path below it."""
+        xpath, base = self.at
+        return Place(xpath + el.getroottree().getpath(el)[len(base) :], el.sourceline)
+
+    def feature(self, el: Any) -> Feature:
+        """A feature member with its geometries, each judged for validity."""
+        found = Feature(self.place(el), el.get(gml.GML_ID, ""), _local(el))
+        for prop in el.iterchildren(etree.Element):
+            name = str(prop.tag).rpartition("}")[2]
+            found.names.add(name)
+            target = prop.get(XLINK_HREF, "")
+            if target.startswith("#"):
+                found.refs.setdefault(name, target[1:])
+                continue
+            geometry = next(prop.iterchildren(etree.Element), None)
+            if geometry is None:
+                found.values.setdefault(name, (prop.text or "").strip())
+            elif str(geometry.tag).startswith(gml.G) and prop.tag != f"{gml.G}boundedBy":
+                shape = self.judged(geometry, found)
+                if shape is not None:
+                    found.shapes[name] = shape
+        return found
+
+    def judged(self, geometry: Any, owner: Feature) -> gml.Shape | None:
+        """The shape of one geometry, a finding if it is invalid, a note if it cannot be read."""
+        try:
+            shape = gml.read(geometry, self.srs)
+        except gml.Unsupported as exc:
+            self.grading.note("geometry", m("note.unsupported", id=owner.gml_id, kind=str(exc)))
+            return None
+        self.grading.counts["geometry"] += 1
+        for reason in shape.problems:
+            self.grading.find(
+                "geometry", self.place(geometry), m("invalid", id=shape.gml_id or owner.gml_id, reason=reason)
+            )
+        return shape
 
 
-def references(root: etree._Element, ids: set[str], grading: Grading) -> None:
-    """Every xlink:href to a fragment must name a gml:id of the document."""
-    for el in root.iter(etree.Element):
-        value = el.get(XLINK_HREF)
-        if value is None or not value.startswith("#"):
-            continue
-        grading.counts["xlink"] += 1
-        if value[1:] not in ids:
-            grading.find("xlink", el, m("unresolved", href=value, element=etree.QName(el).localname))
+def grade(root: Any, standard: str) -> Grading:
+    """Grade a document held in memory (the same reader as for a streamed one)."""
+    from conformance.xml.stream import tree_records  # noqa: PLC0415 (the streaming module is needed here only)
+
+    reader = Reader(standard)
+    for record, xpath in tree_records(root):
+        reader.record(record, xpath)
+    reader.finish(root)
+    return reader.grading
 
 
-def default_srs(root: etree._Element) -> str:
-    """The CRS of the document's own envelope, used for geometries that name none."""
-    envelope = root.find(f"{gml.G}boundedBy/{gml.G}Envelope")
-    return envelope.get("srsName", "") if envelope is not None else ""
+def _local(el: Any) -> str:
+    return str(etree.QName(el).localname)
 
 
-def feature(el: etree._Element, srs: str, grading: Grading) -> Feature:
-    """A feature member with its geometries, each judged for validity."""
-    found = Feature(el, el.get(gml.GML_ID, ""), etree.QName(el).localname)
-    for prop in el.iterchildren(etree.Element):
-        name = str(prop.tag).rpartition("}")[2]
-        found.names.add(name)
-        target = prop.get(XLINK_HREF, "")
-        if target.startswith("#"):
-            found.refs.setdefault(name, target[1:])
-            continue
-        geometry = next(prop.iterchildren(etree.Element), None)
-        if geometry is None:
-            found.values.setdefault(name, (prop.text or "").strip())
-            continue
-        if not str(geometry.tag).startswith(gml.G) or prop.tag == f"{gml.G}boundedBy":
-            continue
-        shape = judged(geometry, found, srs, grading)
-        if shape is not None:
-            found.shapes[name] = shape
-    return found
-
-
-def judged(geometry: etree._Element, owner: Feature, srs: str, grading: Grading) -> gml.Shape | None:
-    """The shape of one geometry, a finding if it is invalid, a note if it cannot be read."""
-    try:
-        shape = gml.read(geometry, srs)
-    except gml.Unsupported as exc:
-        grading.note("geometry", m("note.unsupported", id=owner.gml_id, kind=str(exc)))
-        return None
-    grading.counts["geometry"] += 1
-    for reason in shape.problems:
-        grading.find("geometry", geometry, m("invalid", id=shape.gml_id or owner.gml_id, reason=reason))
-    return shape
-
-
-def inside(features: list[Feature], grading: Grading) -> None:
-    """Every plan object with a valid position lies inside the Geltungsbereich of its Bereich and plan."""
-    by_id = {f.gml_id: f for f in features}
-    plans = plans_of(features)
-    grown: dict[str, Any] = {}
-    for obj in features:
-        shape = obj.shapes.get(POSITION)
-        if shape is None or not shape.valid or PLAN.fullmatch(obj.kind) or BEREICH.fullmatch(obj.kind):
-            continue
-        areas = areas_of(obj, by_id, plans)
-        if areas:
-            grading.counts["geltungsbereich"] += 1
-        for owner, area in areas:
-            if owner.gml_id not in grown:
-                grown[owner.gml_id] = prep(area.geometry.buffer(gml.tolerance(area.srs, TOLERANCE)))
-            within(obj, shape, owner, area, grown[owner.gml_id], grading)
-
-
-def areas_of(obj: Feature, by_id: dict[str, Feature], plans: list[Feature]) -> list[tuple[Feature, gml.Shape]]:
-    """The Geltungsbereich of the object's Bereich (if it has one) and of that Bereich's plan (or the only plan)."""
-    found = []
-    bereich = by_id.get(obj.href("gehoertZuBereich"))
-    if bereich is not None and BEREICH_AREA in bereich.shapes:
-        found.append((bereich, bereich.shapes[BEREICH_AREA]))
-    plan = by_id.get(bereich.href("gehoertZuPlan")) if bereich is not None else None
-    if plan is None and len(plans) == 1:
-        plan = plans[0]
-    if plan is not None and PLAN_AREA in plan.shapes:
-        found.append((plan, plan.shapes[PLAN_AREA]))
-    return [(owner, area) for owner, area in found if area.valid]
-
-
-def plans_of(features: list[Feature]) -> list[Feature]:
-    """The plans with a Geltungsbereich."""
-    return [f for f in features if PLAN.fullmatch(f.kind) and PLAN_AREA in f.shapes]
-
-
-def area_of(obj: Feature, by_id: dict[str, Feature], plans: list[Feature]) -> tuple[Feature, gml.Shape] | None:
-    """The area an object's Flächenschluss must fill: its Bereich's Geltungsbereich, else its plan's."""
-    found = areas_of(obj, by_id, plans)
-    return found[0] if found else None
-
-
-def within(obj: Feature, shape: gml.Shape, owner: Feature, area: gml.Shape, grown: Any, grading: Grading) -> None:
-    """A finding if the object reaches beyond the area grown by the tolerance (a prepared geometry)."""
-    if gml.epsg(shape.srs) != gml.epsg(area.srs):
-        grading.note("geltungsbereich", m("note.other-crs", id=obj.gml_id, srs=shape.srs, area=area.srs))
-        return
-    if grown.covers(shape.geometry):
-        return
-    outside = shape.geometry.difference(grown.context)
-    message = m("outside", id=obj.gml_id, kind=obj.kind, owner=owner.gml_id, point=gml.first_point(outside))
-    grading.find("geltungsbereich", obj.element, message)
+def _name(el: Any) -> str:
+    return f"{el.prefix}:{_local(el)}" if el.prefix else _local(el)

@@ -122,4 +122,4 @@ def twice(base: Feature, overlay: Feature, grading: Grading) -> None:
     """A finding per attribute set on both objects."""
     both = [name for name in ATTRIBUTES if base.has(name) and overlay.has(name)]
     for name in both:
-        grading.find(RULE, base.element, m("twice", id=base.gml_id, kind=base.kind, name=name, other=overlay.gml_id))
+        grading.find(RULE, base.place, m("twice", id=base.gml_id, kind=base.kind, name=name, other=overlay.gml_id))

@@ -14,6 +14,7 @@ from shapely.ops import unary_union
 
 from conformance.suites.xplangml import gml
 from conformance.suites.xplangml.catalogue import TOLERANCE
+from conformance.suites.xplangml.geltungsbereich import area_of, plans_of
 from conformance.suites.xplangml.messages import m
 
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ RULE = "flaechenschluss"
 
 def judge(features: list[Feature], grading: Grading) -> None:
     """Group the Flächenschlussobjekte by the area they must fill; judge overlaps and gaps in each group."""
-    from conformance.suites.xplangml.document import area_of, plans_of  # noqa: PLC0415  (document imports this)
-
     by_id, plans = {f.gml_id: f for f in features}, plans_of(features)
     groups: dict[str, list[Feature]] = defaultdict(list)
     owners: dict[str, tuple[Feature, gml.Shape]] = {}
@@ -60,7 +59,7 @@ def overlaps(members: list[Feature], srs: str, grading: Grading) -> None:
         if not common.is_empty:
             first, other = members[i], members[j]
             message = m("overlap", id=first.gml_id, other=other.gml_id, point=gml.first_point(common))
-            grading.find(RULE, first.element, message)
+            grading.find(RULE, first.place, message)
 
 
 def gaps(members: list[Feature], owner: Feature, area: gml.Shape, grading: Grading) -> None:
@@ -68,4 +67,4 @@ def gaps(members: list[Feature], owner: Feature, area: gml.Shape, grading: Gradi
     covered = unary_union([o.shapes["position"].geometry for o in members])
     missing: Any = area.geometry.difference(covered).buffer(-gml.tolerance(area.srs, TOLERANCE) / 2)
     if not missing.is_empty:
-        grading.find(RULE, owner.element, m("gap", owner=owner.gml_id, point=gml.first_point(missing)))
+        grading.find(RULE, owner.place, m("gap", owner=owner.gml_id, point=gml.first_point(missing)))

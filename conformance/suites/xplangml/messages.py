@@ -20,6 +20,11 @@ FINDINGS = {
         "gml:id {id} is used by an earlier element of this document; every id must be unique",
         "die gml:id {id} trägt schon ein früheres Element dieses Dokuments; jede id muss eindeutig sein",
     ),
+    "xplangml.schema-id-twice": (
+        "gml:id {id} is used twice, so the document is not schema-valid (gml:id is an xs:ID; XML Schema 1.0 cvc-id.2)",
+        "die gml:id {id} kommt zweimal vor, das Dokument ist daher nicht schemakonform (gml:id ist eine xs:ID; "
+        "XML Schema 1.0 cvc-id.2)",
+    ),
     "xplangml.unresolved": (
         "{element} refers to {href}, but no element of the document has that gml:id",
         "{element} verweist auf {href}, aber kein Element des Dokuments hat diese gml:id",
