@@ -19,47 +19,9 @@ from conformance.core.transfer import Transfer
 from conformance.core.transferfile import read_transfers
 from conformance.demo.sensorthings_losses import LOSSES
 from conformance.demo.sensorthings_server import SensorThingsTestServer
+from tests.roundtrip.sensorthings_data import GARDEN, SAMPLE, TYPES
 from tests.roundtrip.vendors import write_vendors
 
-SAMPLE = 3
-MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"
-POINT = {"type": "Point", "coordinates": [8.404123456, 49.013456789]}
-GARDEN = {  # a Thing of A with times in a zone of their own (the double's own data is all UTC)
-    "name": "Messstelle Schlossgarten",
-    "description": "Pavillon im Schlossgarten",
-    "properties": {"aufgestellt": "2025-04-01", "betreiber": "Gartenamt"},
-    "Locations": [
-        {"name": "Schlossgarten", "description": "Pavillon", "encodingType": "application/geo+json", "location": POINT}
-    ],
-    "Datastreams": [
-        {
-            "name": "Bodenfeuchte Schlossgarten",
-            "description": "Volumetrischer Wassergehalt",
-            "unitOfMeasurement": {"name": "Prozent", "symbol": "%", "definition": "http://qudt.org/vocab/unit/PERCENT"},
-            "observationType": MEASUREMENT,
-            "Sensor": {"name": "Feuchtesonde", "description": "TDR", "encodingType": "text/html", "metadata": "-"},
-            "ObservedProperty": {
-                "name": "Bodenfeuchte",
-                "definition": "https://example.org/def/bf",
-                "description": "-",
-            },
-            "Observations": [
-                {
-                    "phenomenonTime": "2026-03-01T10:00:00+01:00/2026-03-01T11:00:00+01:00",
-                    "resultTime": "2026-03-01T11:00:05+01:00",
-                    "result": 23.5,
-                    "FeatureOfInterest": {
-                        "name": "Beet Süd",
-                        "description": "Staudenbeet",
-                        "encodingType": "application/geo+json",
-                        "feature": POINT,
-                    },
-                }
-            ],
-        }
-    ],
-}
-TYPES = {"Things", "Locations", "Datastreams", "Sensors", "ObservedProperties", "Observations", "FeaturesOfInterest"}
 # loss: (entity set, attribute, status, kind)
 CASES = {
     "drops-property": ("Things", "properties.aufgestellt", "lost", ""),
@@ -81,7 +43,7 @@ PAIRS = ["clean", *LOSSES, "closed"]
 @pytest.fixture(scope="module")
 def trips(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Transfer], dict[str, int], Any]]:
     folder = tmp_path_factory.mktemp("sta-roundtrip")
-    tenants = {"source": frozenset(), "clean": frozenset(), "closed": frozenset()}
+    tenants: dict[str, frozenset[str]] = {"source": frozenset(), "clean": frozenset(), "closed": frozenset()}
     server = SensorThingsTestServer(tenants | {name: frozenset({name}) for name in LOSSES}).start()
     assert requests.post(server.url("source") + "Things", json=GARDEN, timeout=30).status_code == 201
     targets = {name: (server.url(name), name != "closed") for name in PAIRS}
@@ -156,7 +118,7 @@ def test_each_loss_of_the_double_is_reported_as_its_kind(trips: Any, loss: str) 
 def test_a_shifted_time_keeps_its_instant(trips: Any) -> None:
     shifted = trips[0]["times-to-utc"].attributes[("Observations", "phenomenonTime")]
     example = shifted.examples[0]
-    assert example.before == GARDEN["Datastreams"][0]["Observations"][0]["phenomenonTime"]  # type: ignore[index]
+    assert example.before == GARDEN["Datastreams"][0]["Observations"][0]["phenomenonTime"]
     assert example.after == "2026-03-01T09:00:00Z/2026-03-01T10:00:00Z"
 
 
@@ -172,11 +134,11 @@ def test_cleanup_removes_what_a_killed_run_created(trips: Any, tmp_path: Path) -
     root = server.url("clean")
     journal = Journal(tmp_path, Redactor())
     journal.note("start", vendors=str(folder / "vendors.toml"), vendor="clean", standard="sensorthings-1.1")
-    sensor = requests.post(root + "Sensors", json=GARDEN["Datastreams"][0]["Sensor"], timeout=30)  # type: ignore[index]
+    sensor = requests.post(root + "Sensors", json=GARDEN["Datastreams"][0]["Sensor"], timeout=30)
     created = [sensor.headers["Location"]]
     thing = requests.post(root + "Things", json={"name": "t", "description": "d"}, timeout=30)
     created.append(thing.headers["Location"])
-    stream = dict(GARDEN["Datastreams"][0])  # type: ignore[index]
+    stream = dict(GARDEN["Datastreams"][0])
     stream = {k: v for k, v in stream.items() if k not in ("Sensor", "Observations")}
     stream |= {"Sensor": {"@iot.id": sensor.json()["@iot.id"]}, "Thing": {"@iot.id": thing.json()["@iot.id"]}}
     created.append(requests.post(root + "Datastreams", json=stream, timeout=30).headers["Location"])
