@@ -24,10 +24,10 @@ COUNT = 2
 
 def sampled_types(obs: Observed, notes: list[Message]) -> list[str]:
     """The feature types asked for, within the option max_types (a cut is noted)."""
-    names, limit = obs.usable().types, int(obs.option("max_types"))
-    if len(names) > limit:
-        notes.append(m("note-cut", limit=limit, total=len(names)))
-    return names[:limit]
+    caps, limit = obs.usable(), int(obs.option("max_types"))
+    if caps.type_count > limit:
+        notes.append(m("note-cut", limit=limit, total=caps.type_count))
+    return caps.types[:limit]
 
 
 def schema_problems(obs: Observed, answer: Answer) -> list[str]:

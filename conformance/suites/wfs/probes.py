@@ -55,8 +55,8 @@ def feature_ids(obs: Observed, notes: list[Message]) -> list[str]:
         notes.append(m("note-no-feature-id"))
         return []
     limit = int(obs.option("max_types"))
-    if len(caps.types) > limit:
-        notes.append(m("note-cut", limit=limit, total=len(caps.types)))
+    if caps.type_count > limit:
+        notes.append(m("note-cut", limit=limit, total=caps.type_count))
     found = []
     for name in caps.types[:limit]:
         answer = obs.call("GetFeature", {"TYPENAMES": name, "COUNT": "1"})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from conformance.core.messages import Message
 from conformance.suites.wfs.features import COUNT, Series, TypeProbe, members
 from conformance.suites.wfs.messages import m
-from conformance.suites.wfs.service import WFS, Answer, Observed
+from conformance.suites.wfs.service import Answer, Observed
 
 UNLISTED = ("urn:ogc:def:crs:EPSG::2056", "urn:ogc:def:crs:EPSG::3035", "urn:ogc:def:crs:EPSG::32661")
 
@@ -34,13 +34,8 @@ class SrsRun:
 
 
 def listed(obs: Observed, name: str) -> tuple[str, list[str]]:
-    """The DefaultCRS and the OtherCRS of a type as the capabilities list them (read from the document kept)."""
-    tree = obs.capabilities.tree
-    for element in tree.getroot().iterfind(f"{{{WFS}}}FeatureTypeList/{{{WFS}}}FeatureType") if tree else ():
-        if (element.findtext(f"{{{WFS}}}Name") or "").strip() == name:
-            others = [(o.text or "").strip() for o in element.iterfind(f"{{{WFS}}}OtherCRS")]
-            return (element.findtext(f"{{{WFS}}}DefaultCRS") or "").strip(), [o for o in others if o]
-    return "", []
+    """The DefaultCRS and the OtherCRS of a sampled type as the capabilities list them."""
+    return obs.usable().crs.get(name, ("", []))
 
 
 def srs_run(obs: Observed, done: Series) -> SrsRun:
