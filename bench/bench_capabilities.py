@@ -1,6 +1,6 @@
 """Memory of the WMS 1.3.0 and WFS 2.0 suites in the size of the capabilities, and the requests sampling allows.
 
-Usage: ``python bench/bench_capabilities.py [--sizes 100,10000]``. The generated capabilities of
+Usage: ``python bench/bench_capabilities.py [--sizes 100,10000] [--services wms,wfs]``. The generated capabilities of
 conformance/demo/capabilities_flood.py (the WMS double's with n layers more, the WFS double's with n feature types;
 every other request answered with an exception report) are served on 127.0.0.1. For each size, in fresh
 processes whose peak RSS comes from ``os.wait4``: the suite through the real CLI (``conformance run``, default
@@ -85,8 +85,10 @@ def main() -> None:
     """Serve every size, measure each, print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,10000", help="layers or feature types generated, comma-separated")
-    sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
-    tenants = [f"{kind}-{n}" for kind in STANDARDS for n in sizes]
+    parser.add_argument("--services", default="wms,wfs", help="services measured, comma-separated (wms, wfs)")
+    args = parser.parse_args()
+    sizes, kinds = [int(s) for s in args.sizes.split(",")], args.services.split(",")
+    tenants = [f"{kind}-{n}" for kind in STANDARDS if kind in kinds for n in sizes]
     server = FloodServer(tenants).start()
     try:
         with tempfile.TemporaryDirectory() as folder:
