@@ -15,11 +15,13 @@ from conformance.core.outcomes import Obligation
 
 @dataclass(frozen=True)
 class ProfileItem:
-    """One line of a profile: a standard, its classes (URIs; empty = all) and the obligation."""
+    """One line of a profile: a standard, its classes (URIs; empty = all), the obligation and the source that sets
+    it (``basis``, empty when the profile names none)."""
 
     standard: str
     classes: tuple[str, ...]
     obligation: Obligation
+    basis: str = ""
 
     def covers(self, standard: str, cls: str) -> bool:
         """True if this item names the class (or the whole standard)."""
@@ -95,7 +97,7 @@ def _item(raw: dict[str, Any], standards: Mapping[str, Standard]) -> ProfileItem
         raise KeyError(f"standard: unknown standard {raw['standard']!r} (known: {', '.join(sorted(standards))})")
     classes = tuple(sorted(standard.class_uris(raw.get("classes", []))))
     obligation = Obligation.parse(raw["obligation"])
-    return ProfileItem(standard.id, classes, obligation)
+    return ProfileItem(standard.id, classes, obligation, raw.get("basis", ""))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ TEXT = {
     "MUSS": ("gefordert (MUSS)", "required (MUST)"),
     "SOLL": ("empfohlen (SOLL)", "recommended (SHOULD)"),
     "count": ("Anforderungen {o}", "requirements {o}"),
+    "basis": ("Grundlage ({classes}, {obligation}): {basis}", "Basis ({classes}, {obligation}): {basis}"),
+    "all-classes": ("alle Klassen", "all classes"),
     "waivers": ("Umgang mit Abweichungen (Ausnahmen)", "Deviations (waivers)"),
     "waiver-rule": (
         "Eine Ausnahme gilt für einen Anbieter und eine Anforderung, nennt einen Grund und ein Ablaufdatum; eine "
@@ -111,6 +113,26 @@ def standard_blocks(profile: Profile, standard: Standard, lang: str) -> list[Blo
         Block("h", tender_text("standard", lang, title=title, version=standard.version), 3),
         Block("p", tender_text("link", lang, url=standard.spec_url)),
         Block("table", rows=tuple(rows)),
+        *basis_blocks(profile, standard, lang),
+    ]
+
+
+def basis_blocks(profile: Profile, standard: Standard, lang: str) -> list[Block]:
+    """For each line of the profile about the standard that names its source: the classes, obligation and source."""
+    titles = {c.uri: c.title_de if lang == "de" else c.title_en for c in standard.classes}
+    return [
+        Block(
+            "p",
+            tender_text(
+                "basis",
+                lang,
+                classes=", ".join(titles[c] for c in item.classes) or tender_text("all-classes", lang),
+                obligation=tender_text(item.obligation.value, lang),
+                basis=item.basis,
+            ),
+        )
+        for item in profile.items
+        if item.standard == standard.id and item.basis
     ]
 
 
