@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from pyld import jsonld
+from pyld.context_resolver import ContextResolver
 
 from conformance.core.packs import default_store
 
@@ -22,6 +23,7 @@ CORE_FILES = {
 }
 CORE_URL = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.4.jsonld"
 CORE_ALIAS = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld"
+RESOLVED = 100
 
 
 class ContextRefused(Exception):
@@ -38,6 +40,16 @@ def core_document(path: str) -> dict[str, Any]:
     return document
 
 
+class Resolved(dict[str, Any]):
+    """PyLD's cache of resolved (and processed) contexts for one :class:`Contexts`, emptied when it is full: the
+    inline contexts a broker sends cannot make it grow without end."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if len(self) >= RESOLVED:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 class Contexts:
     """The ``@context`` documents the suite holds, and PyLD expansion and compaction with only those."""
 
@@ -46,6 +58,8 @@ class Contexts:
         self.documents[CORE_ALIAS] = self.documents[CORE_URL]
         self.user = user[0] if user else None
         self._iris: dict[tuple[str, str], str] = {}
+        self._terms: dict[tuple[str, str], str] = {}
+        self._resolved = Resolved()
         if user:
             self.documents[user[0]] = user[1]
 
@@ -58,7 +72,8 @@ class Contexts:
         return items
 
     def load(self, url: str, options: object = None) -> dict[str, Any]:
-        """PyLD document loader: a held document, or a refusal (never a network request)."""
+        """PyLD document loader: a held document, or a refusal (never a network request). A held document never
+        changes, so it is tagged static: PyLD keeps it resolved and processed in this instance's cache."""
         if url not in self.documents:
             raise jsonld.JsonLdError(f"@context {url} is not held", "jsonld.LoadDocumentError", {"url": url})
         return {
@@ -66,6 +81,7 @@ class Contexts:
             "contextUrl": None,
             "documentUrl": url,
             "document": self.documents[url],
+            "tag": "static",
         }
 
     def expand(self, node: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -83,9 +99,12 @@ class Contexts:
         return compacted
 
     def term(self, iri: str, context: Any = None) -> str:
-        """The short name of an IRI under a ``@context`` (the IRI itself where it has no term)."""
-        node = self.compact({"@id": "urn:x", "@type": [iri]}, context)
-        return str(next(v for k, v in node.items() if k not in ("id", "@id")))
+        """The short name of an IRI under a ``@context`` (the IRI itself where it has no term; remembered)."""
+        key = (json.dumps(context), iri)
+        if key not in self._terms:
+            node = self.compact({"@id": "urn:x", "@type": [iri]}, context)
+            self._terms[key] = str(next(v for k, v in node.items() if k not in ("id", "@id")))
+        return self._terms[key]
 
     def iri(self, term: str, context: Any = None) -> str:
         """The IRI a short name (type or attribute name) expands to under a ``@context`` (remembered)."""
@@ -96,6 +115,7 @@ class Contexts:
 
     def _call(self, function: Any, *args: Any) -> Any:
         try:
-            return function(*args, {"documentLoader": self.load, "base": None})
+            resolver = ContextResolver(self._resolved, self.load)
+            return function(*args, {"documentLoader": self.load, "contextResolver": resolver, "base": None})
         except jsonld.JsonLdError as exc:
             raise ContextRefused(str(exc.args[0] if exc.args else exc)) from exc

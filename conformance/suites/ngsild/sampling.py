@@ -7,6 +7,7 @@ was returned") are judged only over a complete population.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,10 @@ from conformance.suites.ngsild.service import Ctx, Doc, Entity
 
 ATTRIBUTE_TYPES = ("Property", "Relationship", "GeoProperty")
 RESERVED = {"id", "type", "@context", "createdAt", "modifiedAt", "scope"}
+UNUSABLE = re.compile(r"[:/.#\[\]()=<>!~;|,'\" ]")
+REMEMBERED = 4096
+Attributes = dict[str, list[dict[str, Any]]]
+_seen: dict[int, tuple[Entity, Attributes]] = {}
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,22 @@ def sample(ctx: Ctx) -> list[Entity]:
     return [e for p in populations(ctx) for e in p.entities[:cap]]
 
 
-def attributes(entity: Entity) -> dict[str, list[dict[str, Any]]]:
-    """An entity's attributes in the normalized representation: name → instances (objects with a type)."""
-    found: dict[str, list[dict[str, Any]]] = {}
+def attributes(entity: Entity) -> Attributes:
+    """An entity's attributes in the normalized representation: name → instances (objects with a type). The checks
+    ask for the same entities' attributes many times: the answer is remembered for the entity object (which the
+    memory holds, so its id stays its own) and must not be changed."""
+    seen = _seen.get(id(entity))
+    if seen is not None and seen[0] is entity:
+        return seen[1]
+    if len(_seen) >= REMEMBERED:
+        _seen.clear()
+    found = _attributes(entity)
+    _seen[id(entity)] = (entity, found)
+    return found
+
+
+def _attributes(entity: Entity) -> Attributes:
+    found: Attributes = {}
     for name, value in entity.items():
         instances = value if isinstance(value, list) else [value]
         kept = [i for i in instances if isinstance(i, dict) and i.get("type") in ATTRIBUTE_TYPES]
@@ -81,4 +99,4 @@ def label(entity: Entity) -> str:
 
 def usable_name(name: str) -> bool:
     """Whether an attribute name can stand in q and attrs (a short name, not an IRI)."""
-    return bool(name) and not any(c in name for c in ":/.#[]()=<>!~;|,'\" ")
+    return bool(name) and UNUSABLE.search(name) is None

@@ -117,7 +117,7 @@ Ctx = CheckContext[Broker]
 
 def observe(target: TargetContext) -> Broker:
     """The broker's entity types (option ``types`` or ``/types``); a broker that answers neither ends every check."""
-    broker = Broker(target, Contexts(user_context(target)))
+    broker = Broker(target, contexts(target))
     listed = [t.strip() for t in str(target.option("types", "")).split(",") if t.strip()]
     if not listed:
         found = broker.get("/types")
@@ -130,11 +130,12 @@ def observe(target: TargetContext) -> Broker:
     return broker
 
 
-def user_context(target: TargetContext) -> tuple[str, dict[str, Any]] | None:
-    """The user @context the vendors file names, read through the target's session (None without one)."""
+def contexts(target: TargetContext) -> Contexts:
+    """The @context documents the suite holds for a broker: the core ones, and the user @context the vendors file
+    names, read through the target's session and proven usable offline."""
     url = str(target.option("user_context", ""))
     if not url:
-        return None
+        return Contexts()
     response = target.http.get(url, headers={"Accept": f"{JSON_LD}, {JSON}"})
     try:
         document = jsonsafe.loads(response.content)
@@ -142,8 +143,9 @@ def user_context(target: TargetContext) -> tuple[str, dict[str, Any]] | None:
         document = None
     if response.status != 200 or not isinstance(document, dict) or "@context" not in document:
         raise TargetUnreachable(m("context-unusable", url=url, status=response.status))
+    held = Contexts((url, document))
     try:
-        Contexts((url, document)).iri("type")
+        held.iri("type")
     except ContextRefused as exc:
         raise TargetUnreachable(m("context-unprocessable", url=url, reason=str(exc))) from exc
-    return url, document
+    return held
