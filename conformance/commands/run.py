@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,18 +168,37 @@ def _pytest(
     import pytest  # noqa: PLC0415
 
     from conformance.commands.progress import Progress  # noqa: PLC0415
+    from conformance.harness import plugin  # noqa: PLC0415
 
     args = _args(request, selected, results) + (["--conformance-skip-done", str(done)] if done else [])
     if request.verbose:
-        return int(pytest.main(args)), ""
+        with _own_plugins():
+            return int(pytest.main(args, plugins=[plugin])), ""
     progress = Progress(scope, enabled=not request.quiet)
     buffer = io.StringIO()
-    with progress, contextlib.redirect_stdout(buffer):
-        code = pytest.main(args, plugins=[progress])
+    with _own_plugins(), progress, contextlib.redirect_stdout(buffer):
+        code = pytest.main(args, plugins=[plugin, progress])
     return int(code), buffer.getvalue()
 
 
-NO_PLUGINS = [a for name in ("schemathesis", "hypothesispytest", "benchmark", "anyio") for a in ("-p", f"no:{name}")]
+@contextlib.contextmanager
+def _own_plugins() -> Iterator[None]:
+    """Only the run's own pytest plugins: no other installed one is loaded, nor the metadata of all read (the
+    worker processes inherit the environment, and find the plugins named on the command line)."""
+    before = os.environ.get(NO_AUTOLOAD)
+    os.environ[NO_AUTOLOAD] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[NO_AUTOLOAD]
+        else:
+            os.environ[NO_AUTOLOAD] = before
+
+
+NO_AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
+PLUGINS = ["-p", "conformance.harness.plugin", "--assert=plain"]  # no module of a run is a test module to rewrite
+WORKER_PLUGINS = ["-p", "xdist.plugin"]
 
 
 def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
@@ -188,7 +208,8 @@ def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
     args = [
         "-p",
         "no:cacheprovider",
-        *NO_PLUGINS,
+        *PLUGINS,
+        *(WORKER_PLUGINS if request.workers > 1 else []),
         "-v" if request.verbose > 1 else "-q",
         "--tb=native",
         "--no-header",

@@ -73,11 +73,25 @@ def _target(entry: EntryPoint) -> tuple[str, str]:
 
 
 @cache
-def _entries() -> tuple[EntryPoint, ...]:
+def _metadata() -> dict[str, tuple[EntryPoint, ...]]:
+    """The entry points of both groups, read at once (each reading scans every installed distribution)."""
     from importlib.metadata import entry_points  # noqa: PLC0415  (slow to import; a configuration error needs none)
 
-    found = sorted(entry_points(group=GROUP), key=lambda e: e.dist is None or e.dist.name != DISTRIBUTION)
-    if not any(e.dist is not None and e.dist.name == DISTRIBUTION for e in found):
+    found = entry_points()
+    return {group: tuple(found.select(group=group)) for group in (GROUP, STANDARDS_GROUP)}
+
+
+@cache
+def _entries() -> tuple[EntryPoint, ...]:
+    """The suites' entry points, wechselbar's own first (found by its distribution: no METADATA is parsed)."""
+    from importlib.metadata import PackageNotFoundError, distribution  # noqa: PLC0415
+
+    try:
+        own = [(e.name, e.value) for e in distribution(DISTRIBUTION).entry_points.select(group=GROUP)]
+    except PackageNotFoundError:
+        own = []
+    found = sorted(_metadata()[GROUP], key=lambda e: (e.name, e.value) not in own)
+    if not own:
         raise RegistryError(
             f"no suite of {DISTRIBUTION} is registered under the entry-point group {GROUP}: the "
             "installed package metadata is older than the source; install it again (pip install -e .)"
@@ -88,11 +102,9 @@ def _entries() -> tuple[EntryPoint, ...]:
 @cache
 def _declared() -> dict[str, EntryPoint]:
     """Standard id → the suite entry point that declares it, from the ``wechselbar.standards`` metadata."""
-    from importlib.metadata import entry_points  # noqa: PLC0415
-
     suites = {_target(e): e for e in _entries()}
     out: dict[str, EntryPoint] = {}
-    for entry in entry_points(group=STANDARDS_GROUP):
+    for entry in _metadata()[STANDARDS_GROUP]:
         suite = suites.get(_target(entry))
         if suite is None:
             raise RegistryError(f"{STANDARDS_GROUP} entry {entry.name} = {entry.value} names no registered suite")
