@@ -9,7 +9,8 @@ the body). Each run is the real CLI, ``conformance run`` in a child process (sta
 file and reports), over a freshly seeded tenant, once read-only and once with ``writes = true``. Yardstick, in the
 same round: the very requests of that run replayed one after another by a bare requests.Session against another
 freshly seeded tenant, with no checks; the ratio is the suite's cost over that floor. Medians over interleaved
-rounds.
+rounds, with the lowest and highest ratio of a round beside them. ``--before DIR`` also runs the CLI of another
+checkout (``DIR`` on ``PYTHONPATH``, e.g. ``git archive <commit> | tar -x -C DIR``) in the same rounds.
 """
 
 from __future__ import annotations
@@ -78,16 +79,17 @@ class Sample:
     checks: float = 0.0
 
 
-def suite_run(server: NgsiLdTestServer, folder: Path, options: str) -> Sample:
+def suite_run(server: NgsiLdTestServer, folder: Path, options: str, checkout: Path | None = None) -> Sample:
     """One CLI run against a fresh tenant, then the replay of its requests against another."""
     recorder = tenant(server, "bench")
     target = f'standard = "ngsi-ld"\nurl = "{server.url("bench")}"\n'
-    seconds, checks = cli_run(folder, target + f'options = {{ user_context = "{server.context_url}"{options} }}\n')
+    options = f'options = {{ user_context = "{server.context_url}"{options} }}\n'
+    seconds, checks = cli_run(folder, target + options, checkout)
     tenant(server, "bench")
     return Sample(seconds, len(recorder.sent), replay(server.origin, recorder.sent), checks)
 
 
-def cli_run(folder: Path, target: str) -> tuple[float, float]:
+def cli_run(folder: Path, target: str, checkout: Path | None = None) -> tuple[float, float]:
     """``conformance run`` over one vendor with the given target lines: the wall seconds and the checks' own."""
     vendors = folder / "vendors.toml"
     vendors.write_text(
@@ -95,8 +97,11 @@ def cli_run(folder: Path, target: str) -> tuple[float, float]:
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "conformance", "run", "--vendors", str(vendors), "--out", str(folder / "out")]
+    env = {**os.environ, "PYTHONPATH": str(checkout.resolve())} if checkout else None
     began = time.perf_counter()
-    done = subprocess.run([*command, "--quiet"], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*command, "--quiet"], cwd=checkout or ROOT, env=env, capture_output=True, text=True, check=False
+    )
     seconds = time.perf_counter() - began
     if done.returncode not in (0, 1):
         raise RuntimeError(f"conformance run failed ({done.returncode}):\n{done.stderr[-3000:]}")
@@ -116,15 +121,17 @@ def replay(origin: str, sent: list[Sent]) -> float:
     return time.perf_counter() - began
 
 
-def measure(repeat: int) -> dict[str, list[Sample]]:
-    """Samples per scenario over ``repeat`` interleaved rounds."""
-    samples: dict[str, list[Sample]] = {name: [] for name, _ in SCENARIOS}
+def measure(repeat: int, before: Path | None = None) -> dict[str, list[Sample]]:
+    """Samples per scenario (and per checkout) over ``repeat`` interleaved rounds."""
+    checkouts = {"": None} | ({"before, ": before} if before else {})
+    samples: dict[str, list[Sample]] = {f"{c}{name}": [] for c in checkouts for name, _ in SCENARIOS}
     server = NgsiLdTestServer({}).start()
     try:
         with tempfile.TemporaryDirectory() as temp:
             for _ in range(repeat):
                 for name, options in SCENARIOS:
-                    samples[name].append(suite_run(server, Path(temp), options))
+                    for label, checkout in checkouts.items():
+                        samples[f"{label}{name}"].append(suite_run(server, Path(temp), options, checkout))
     finally:
         server.stop()
     return samples
@@ -135,28 +142,38 @@ def report(samples: dict[str, list[Sample]], repeat: int) -> str:
     load = os.getloadavg()
     lines = [
         f"Median of {repeat} interleaved runs; {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min).",
+        f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min); {bytecode()}.",
         "",
         "| run | wall time (CLI) | of it in the checks | requests | bare replay of the same requests (yardstick) "
-        "| ratio (CLI) | ratio (checks) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| ratio (CLI) | ratio (checks), median | ratio (checks), min–max |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, rows in samples.items():
         seconds, sent = statistics.median(s.seconds for s in rows), statistics.median(s.requests for s in rows)
         floor, checks = statistics.median(s.replay for s in rows), statistics.median(s.checks for s in rows)
+        ratios = [s.checks / s.replay for s in rows]
         lines.append(
             f"| {name} | {seconds:.2f} s | {checks:.2f} s | {sent:.0f} | {floor:.2f} s | {seconds / floor:.2f}× | "
-            f"{checks / floor:.2f}× |"
+            f"{statistics.median(ratios):.2f}× | {min(ratios):.2f}–{max(ratios):.2f}× |"
         )
     return "\n".join(lines)
+
+
+def bytecode() -> str:
+    """Whether the child processes keep compiled modules (as an installed package has them) or compile the
+    checkout's modules in every process (``PYTHONDONTWRITEBYTECODE`` set)."""
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return "no bytecode caches (PYTHONDONTWRITEBYTECODE set: every process compiles the checkout's modules)"
+    return "bytecode caches written and used"
 
 
 def main() -> None:
     """Measure and print the Markdown."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--before", type=Path, help="another checkout's root, measured in the same rounds")
     options = parser.parse_args()
-    print(report(measure(options.repeat), options.repeat))
+    print(report(measure(options.repeat, options.before), options.repeat))
 
 
 if __name__ == "__main__":

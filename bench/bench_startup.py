@@ -24,6 +24,13 @@ SHARED = ROOT.parent / "shared"
 TARGET = 0.5
 SMALL_RUN = ROOT / "tests" / "reporting" / "data" / "format1-demo.jsonl"
 BAD_SCHEMA = '[[vendors]]\nid = "x"\n'
+TINY = (
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "id": 1, '
+    '"geometry": {"type": "Point", "coordinates": [7.1, 50.7]}, "properties": {}}]}\n'
+)
+TINY_RUN = (
+    '[[vendors]]\nid = "x"\nname = "X"\nversion = "1"\n[[vendors.targets]]\nstandard = "geojson"\npaths = ["{path}"]\n'
+)
 BAD_CLASS = (
     '[[vendors]]\nid = "x"\nname = "X"\nversion = "1"\n[[vendors.targets]]\nstandard = "ogcapi-features-1"\n'
     'url = "http://127.0.0.1:9"\nclaims = ["no-such-class"]\n'
@@ -35,6 +42,8 @@ def cases(folder: Path) -> dict[str, list[str]]:
     (folder / "schema.toml").write_text(BAD_SCHEMA, encoding="utf-8")
     (folder / "class.toml").write_text(BAD_CLASS, encoding="utf-8")
     (folder / "standard.toml").write_text(BAD_CLASS.replace("ogcapi-features-1", "no-such-standard"), encoding="utf-8")
+    (folder / "tiny.geojson").write_text(TINY, encoding="utf-8")
+    (folder / "tiny.toml").write_text(TINY_RUN.replace("{path}", str(folder / "tiny.geojson")), encoding="utf-8")
     cli = [sys.executable, "-m", "conformance"]
     return {
         "`python -c pass` (yardstick)": [sys.executable, "-c", "pass"],
@@ -50,6 +59,15 @@ def cases(folder: Path) -> dict[str, list[str]]:
         "`conformance list` (every suite's catalogue)": [*cli, "list"],
         "`conformance report` of a small run, md": [*cli, "report", str(SMALL_RUN), "--format", "md"],
         "`conformance report` of a small run, html": [*cli, "report", str(SMALL_RUN), "--format", "html"],
+        "`conformance run` of a tiny suite (geojson, one file; results and five reports)": [
+            *cli,
+            "run",
+            "--vendors",
+            str(folder / "tiny.toml"),
+            "--out",
+            str(folder / "out"),
+            "--quiet",
+        ],
     }
 
 
@@ -108,6 +126,14 @@ def errors_or_help(name: str) -> bool:
     return "help" in name or "error" in name
 
 
+def bytecode() -> str:
+    """Whether the child processes keep compiled modules (as an installed package has them) or compile the
+    checkout's modules in every process (``PYTHONDONTWRITEBYTECODE`` set)."""
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return "no bytecode caches (PYTHONDONTWRITEBYTECODE set: every process compiles the checkout's modules)"
+    return "bytecode caches written and used"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
@@ -118,7 +144,7 @@ def main() -> None:
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"{args.repeat} runs each, taking turns; load average before the run ended: {load}; "
-        f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}\n"
+        f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}; {bytecode()}\n"
     )
     print("\n".join(rows(found)))
 
