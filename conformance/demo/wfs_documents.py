@@ -201,22 +201,39 @@ def exception_report(code: str, locator: str, text: str, defects: frozenset[str]
     ).encode()
 
 
-def soap(status: int, document: bytes, defects: frozenset[str]) -> tuple[int, bytes]:
-    """A response document in a SOAP 1.2 envelope; an exception report as a soap:Fault with the report in Detail."""
+SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
+
+
+def soap(status: int, document: bytes, defects: frozenset[str], version: str = SOAP12) -> tuple[int, bytes]:
+    """A response document in a SOAP envelope; an exception report as a soap:Fault with the report in its detail."""
     inner = document.split(b"?>", 1)[1].lstrip() if document.startswith(b"<?xml") else document
     if status >= 400:
         if "soap-fault-bare" in defects:
             return status, document
-        code = "soap:Sender" if status < 500 else "soap:Receiver"
-        inner = (
-            (
-                f"<soap:Fault><soap:Code><soap:Value>{code}</soap:Value></soap:Code><soap:Reason>"
-                '<soap:Text xml:lang="en">the request failed</soap:Text></soap:Reason><soap:Detail>'
-            ).encode()
-            + inner
-            + b"</soap:Detail></soap:Fault>"
-        )
-    head = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope">'
-    )
+        inner = _fault(status < 500, version, inner)
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="{version}">'
     return status, head.encode() + b"<soap:Body>" + inner + b"</soap:Body></soap:Envelope>"
+
+
+def _fault(client: bool, version: str, detail: bytes) -> bytes:
+    """A SOAP 1.2 Fault (Code, Reason, Detail) or a SOAP 1.1 Fault (faultcode, faultstring, detail)."""
+    if version == SOAP11:
+        code = "soap:Client" if client else "soap:Server"
+        head = f"<soap:Fault><faultcode>{code}</faultcode><faultstring>the request failed</faultstring><detail>"
+        return head.encode() + detail + b"</detail></soap:Fault>"
+    code = "soap:Sender" if client else "soap:Receiver"
+    head = (
+        f"<soap:Fault><soap:Code><soap:Value>{code}</soap:Value></soap:Code><soap:Reason>"
+        '<soap:Text xml:lang="en">the request failed</soap:Text></soap:Reason><soap:Detail>'
+    )
+    return head.encode() + detail + b"</soap:Detail></soap:Fault>"
+
+
+def version_mismatch() -> bytes:
+    """The SOAP 1.1 VersionMismatch fault a SOAP 1.1 node gives a SOAP 1.2 envelope."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="{SOAP11}"><soap:Body><soap:Fault>'
+        "<faultcode>soap:VersionMismatch</faultcode><faultstring>SOAP 1.1 only</faultstring></soap:Fault>"
+        "</soap:Body></soap:Envelope>"
+    ).encode()

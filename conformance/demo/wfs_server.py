@@ -1,4 +1,4 @@
-"""TEST DOUBLE: a small WFS 2.0 server for wechselbar's tests (Simple and Basic WFS; KVP, XML POST and SOAP 1.2).
+"""TEST DOUBLE: a small WFS 2.0 server for wechselbar's tests (Simple and Basic WFS; KVP, XML POST and SOAP).
 
 It is not a vendor implementation and proves nothing about any real product. It serves four trees of a fictional
 town: GetCapabilities, DescribeFeatureType, ListStoredQueries, DescribeStoredQueries, GetFeature (TYPENAMES with
@@ -46,6 +46,8 @@ DEFECTS: dict[str, str] = {
     "srs-axis-swapped": "features in an OtherCRS come with swapped axes (CRS84 latitude first, UTM northing first)",
     "soap-bare": "a request in a SOAP envelope is answered with the bare document (no envelope)",
     "soap-fault-bare": "an exception to a SOAP request is the bare ows:ExceptionReport, not a soap:Fault",
+    "soap-1.1": "(a variant, not a defect: 09-025r2 leaves the SOAP version open) SOAP is answered in SOAP 1.1 only; "
+    "a SOAP 1.2 envelope gets a SOAP 1.1 VersionMismatch fault",
     "srs-unlisted-accepted": "GetFeature with a srsName the type does not list answers in the DefaultCRS",
     "paging-overlap": "each next link starts one feature early, so the last feature of a page comes again",
     "no-next": "GetFeature with COUNT gives no next link although more features match",
@@ -55,6 +57,7 @@ XML = "text/xml; charset=UTF-8"
 FES = "http://www.opengis.net/fes/2.0"
 WFS = "http://www.opengis.net/wfs/2.0"
 SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
 
 
 class Handler(TenantHandler):
@@ -71,14 +74,23 @@ class Handler(TenantHandler):
             root = parse_bytes(body).getroot()
         except XMLRejected:
             return self._fault(400, "OperationParsingFailed", "", "the request is not XML")
-        if root.tag != f"{{{SOAP12}}}Envelope":
+        version = self._soap_version(root.tag)
+        if not version:
             return self._posted(body)
-        content = list(root.iterfind(f"{{{SOAP12}}}Body/*"))
+        if version == SOAP12 and "soap-1.1" in self.defects:
+            return 500, XML, docs.version_mismatch()
+        content = list(root.iterfind(f"{{{version}}}Body/*"))
         answer = self._posted(etree.tostring(content[0]) if content else b"<none/>")
         if "soap-bare" in self.defects:
             return answer
-        status, document = docs.soap(answer[0], answer[2], self.defects)
-        return status, "application/soap+xml; charset=UTF-8", document
+        status, document = docs.soap(answer[0], answer[2], self.defects, version)
+        return status, "application/soap+xml; charset=UTF-8" if version == SOAP12 else XML, document
+
+    def _soap_version(self, tag: str) -> str:
+        """SOAP 1.2 always, SOAP 1.1 only for the tenant that speaks it; "" for a request without envelope."""
+        if tag == f"{{{SOAP12}}}Envelope" or (tag == f"{{{SOAP11}}}Envelope" and "soap-1.1" in self.defects):
+            return SOAP12 if tag.startswith(f"{{{SOAP12}}}") else SOAP11
+        return ""
 
     def _posted(self, body: bytes) -> Answer:
         """An XML-encoded GetFeature: one wfs:Query (typeNames, count) or the stored query GetFeatureById."""

@@ -137,11 +137,14 @@ class Service(Generic[C]):
         url = self.urls.get(operation, self.target.base_url)
         return answer_of(self.target.http.get(url, params=sent))
 
-    def post(self, operation: str, body: bytes, media_type: str = "") -> Answer:
-        """One XML-encoded request, POSTed to the operation's advertised POST URL (if on a declared host)."""
+    def post(
+        self, operation: str, body: bytes, media_type: str = "", headers: Mapping[str, str] | None = None
+    ) -> Answer:
+        """One XML-encoded request, POSTed to the operation's advertised POST URL (if on a declared host); ``headers``
+        replace the Content-Type of ``media_type``."""
         url = self.usable().posts.get(operation, "")
         url = url if url and self.target.http.allowed(url) else self.target.base_url
-        headers = {"Content-Type": media_type or self.POST_TYPE}
+        headers = dict(headers or {"Content-Type": media_type or self.POST_TYPE})
         return answer_of(self.target.http.request("POST", url, headers=headers, body=body))
 
     def part(self, name: str, compute: Callable[[Self], T]) -> T:

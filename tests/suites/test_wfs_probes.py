@@ -64,3 +64,16 @@ def test_the_extent_of_a_feature_spans_its_coordinates_and_a_padded_point_overla
     point = Box("", (3.0, 3.0), (3.0, 3.0)).padded()
     assert point.overlaps(box) and not Box("", (6.0, 8.0), (9.0, 9.0)).overlaps(box)
     assert extent(etree.fromstring(b"<a/>")) is None
+
+
+def _listing(*ids: str) -> Any:
+    queries = "".join(f'<wfs:StoredQuery id="{i}"/>' for i in ids)
+    xml = f'<wfs:ListStoredQueriesResponse xmlns:wfs="http://www.opengis.net/wfs/2.0">{queries}</wfs:ListStoredQueriesResponse>'
+    listed = SimpleNamespace(tree=etree.ElementTree(etree.fromstring(xml.encode())))
+    return SimpleNamespace(part=lambda name, make: probes.Listing(listed, listed))
+
+
+def test_get_feature_by_id_is_invoked_by_the_identifier_the_service_lists() -> None:
+    assert probes.by_id_query(_listing(probes.BY_ID_202, "urn:x:other")) == probes.BY_ID_202
+    assert probes.by_id_query(_listing(probes.BY_ID, probes.BY_ID_202)) == probes.BY_ID
+    assert probes.by_id_query(_listing()) == probes.BY_ID

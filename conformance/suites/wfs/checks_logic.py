@@ -53,7 +53,7 @@ def _judge(ctx: Context, sent: list[Sent], examined: str) -> Judgement:
 
 
 def filter_like(ctx: Context) -> Judgement:
-    """FES 2.0 7.7 (ImplementsStandardFilter): PropertyIsLike with the declared wildCard, singleChar and escapeChar
+    """FES 2.0 7.7.3.4 (ImplementsStandardFilter): PropertyIsLike with the declared wildCard, singleChar and escapeChar
     gives the features whose value matches the pattern, and the sampled one it was made from."""
     require_declared(ctx, BASIC, "ImplementsBasicWFS")
     _require_filter(ctx, "ImplementsStandardFilter")

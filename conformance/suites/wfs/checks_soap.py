@@ -1,5 +1,5 @@
-"""Checks of the SOAP encoding, declared by the constraint SOAPEncoding: answers and exceptions in SOAP 1.2
-envelopes."""
+"""Checks of the SOAP encoding (09-025r2 A.1.7, Annex D), declared by the constraint SOAPEncoding: answers and
+exceptions in SOAP envelopes, SOAP 1.1 or 1.2 (the text leaves the version open, see soap.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from conformance.suites.wfs.features import members
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.probes import GML_ID
 from conformance.suites.wfs.service import WFS, Observed
-from conformance.suites.wfs.soap import SOAP12, SoapProbe, body_content, soap
+from conformance.suites.wfs.soap import SOAP12, SoapProbe, body_content, soap, version_of
 
 Context = CheckContext[Observed]
 
@@ -42,10 +42,11 @@ def etree_name(element: object) -> str:
 
 def _fault(made: SoapProbe) -> list[Violation]:
     answer, content = made.fault, body_content(made.fault)
-    if content is None or content.tag != f"{{{SOAP12}}}Fault":
+    version = version_of(answer)
+    if content is None or content.tag != f"{{{version}}}Fault":
         actual = etree_name(content) if content is not None else answer.what()
         return [answer.finding(m("soap-no-fault", actual=actual), "soap:Fault")]
-    detail = content.find(f"{{{SOAP12}}}Detail")
+    detail = content.find(f"{{{SOAP12}}}Detail" if version == SOAP12 else "detail")
     reports = [e for e in (detail if detail is not None else ()) if etree_name(e) == "ExceptionReport"]
     if not reports:
         return [answer.finding(m("soap-fault-no-report"), "ows:ExceptionReport")]
@@ -53,12 +54,13 @@ def _fault(made: SoapProbe) -> list[Violation]:
 
 
 def soap_get_feature(ctx: Context) -> Judgement:
-    """SOAP encoding: a GetFeature in a SOAP 1.2 envelope is answered in one, with the features of KVP."""
+    """SOAP encoding: a GetFeature in a SOAP envelope is answered in one, with the features of KVP."""
     made = _made(ctx)
     return ctx.judge([v for p in made for v in _query(p)], ctx.examined(len(made), "wfs.examined.soap-requests"))
 
 
 def soap_fault(ctx: Context) -> Judgement:
-    """SOAP encoding: an exception comes as a soap:Fault whose Detail holds the ows:ExceptionReport."""
+    """SOAP encoding: an exception comes as a soap:Fault whose detail (SOAP 1.2: Detail) holds the
+    ows:ExceptionReport."""
     made = _made(ctx)
     return ctx.judge([v for p in made for v in _fault(p)], ctx.examined(len(made), "wfs.examined.soap-faults"))

@@ -72,22 +72,22 @@ FILTERS = {
         "Features, deren Koordinaten mit denen im DefaultCRS verglichen wurden",
     ),
     "wfs.soap-no-collection": (
-        "a GetFeature for {type} in a SOAP 1.2 envelope was not answered with a wfs:FeatureCollection in a SOAP 1.2 "
-        "envelope: {actual}",
-        "ein GetFeature für {type} in einem SOAP-1.2-Umschlag wurde nicht mit einer wfs:FeatureCollection in einem "
-        "SOAP-1.2-Umschlag beantwortet: {actual}",
+        "a GetFeature for {type} in a SOAP envelope (1.2, then 1.1) was not answered with a wfs:FeatureCollection in a "
+        "SOAP envelope: {actual}",
+        "ein GetFeature für {type} in einem SOAP-Umschlag (1.2, dann 1.1) wurde nicht mit einer wfs:FeatureCollection "
+        "in einem SOAP-Umschlag beantwortet: {actual}",
     ),
     "wfs.soap-other-features": (
-        "a GetFeature for {type} in a SOAP 1.2 envelope gave other features than the same query in KVP",
-        "ein GetFeature für {type} in einem SOAP-1.2-Umschlag lieferte andere Features als dieselbe Abfrage in KVP",
+        "a GetFeature for {type} in a SOAP envelope gave other features than the same query in KVP",
+        "ein GetFeature für {type} in einem SOAP-Umschlag lieferte andere Features als dieselbe Abfrage in KVP",
     ),
     "wfs.soap-no-fault": (
-        "a SOAP request for an unknown type was not answered with a soap:Fault in a SOAP 1.2 envelope: {actual}",
-        "eine SOAP-Anfrage für einen unbekannten Typ wurde nicht mit einem soap:Fault in einem SOAP-1.2-Umschlag "
+        "a SOAP request for an unknown type was not answered with a soap:Fault in a SOAP envelope: {actual}",
+        "eine SOAP-Anfrage für einen unbekannten Typ wurde nicht mit einem soap:Fault in einem SOAP-Umschlag "
         "beantwortet: {actual}",
     ),
     "wfs.soap-fault-no-report": (
-        "the soap:Fault for an unknown type holds no ows:ExceptionReport in its Detail",
+        "the soap:Fault for an unknown type holds no ows:ExceptionReport in its detail",
         "der soap:Fault für einen unbekannten Typ enthält in seinem Detail keinen ows:ExceptionReport",
     ),
     "wfs.examined.soap-requests": ("GetFeature requests in SOAP envelopes", "GetFeature-Anfragen in SOAP-Umschlägen"),

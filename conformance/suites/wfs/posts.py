@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from conformance.suites.wfs.features import COUNT, TypeProbe, members, series
-from conformance.suites.wfs.probes import BY_ID, GML_ID
+from conformance.suites.wfs.probes import BY_ID, GML_ID, by_id_query
 from conformance.suites.wfs.service import WFS, Answer, Observed
 
 HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<wfs:GetFeature xmlns:wfs="{WFS}" service="WFS" version="2.0.0"'
@@ -32,10 +32,10 @@ def query_body(name: str, namespace: str, count: int = COUNT, clause: str = "") 
     return f'{HEAD} count="{count}"{declared}>{query}</wfs:GetFeature>'.encode()
 
 
-def by_id_body(fid: str) -> bytes:
-    """wfs:GetFeature with the stored query GetFeatureById."""
+def by_id_body(fid: str, query: str = BY_ID) -> bytes:
+    """wfs:GetFeature with the stored query GetFeatureById (``query``: its identifier)."""
     return (
-        f'{HEAD}><wfs:StoredQuery id="{BY_ID}"><wfs:Parameter name="ID">{escape(fid)}</wfs:Parameter>'
+        f'{HEAD}><wfs:StoredQuery id="{query}"><wfs:Parameter name="ID">{escape(fid)}</wfs:Parameter>'
         "</wfs:StoredQuery></wfs:GetFeature>"
     ).encode()
 
@@ -49,5 +49,6 @@ def posts(obs: Observed) -> list[PostProbe]:
         fid = first[0].get(GML_ID, "")
         namespace = first[0].tag.partition("}")[0].lstrip("{") if isinstance(first[0].tag, str) else ""
         query = obs.post("GetFeature", query_body(probe.name, namespace))
-        return [PostProbe(probe, query, obs.post("GetFeature", by_id_body(fid)) if fid else None, fid)]
+        by_id = obs.post("GetFeature", by_id_body(fid, by_id_query(obs))) if fid else None
+        return [PostProbe(probe, query, by_id, fid)]
     return []

@@ -10,6 +10,8 @@ from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import Answer, Observed
 
 BY_ID = "urn:ogc:def:query:OGC-WFS::GetFeatureById"
+BY_ID_202 = "http://www.opengis.net/def/query/OGC-WFS/0/GetFeatureById"
+BY_IDS = (BY_ID, BY_ID_202)  # 09-025r1 (2.0.0) 7.9.3.6 names the urn, 09-025r2 (2.0.2) the http URI
 GML = "http://www.opengis.net/gml/3.2"
 GML_ID = f"{{{GML}}}id"
 UNKNOWN = "wechselbar-no-such-{}"
@@ -26,6 +28,13 @@ class Listing:
 def listing(obs: Observed) -> Listing:
     """Both stored query listings."""
     return Listing(obs.call("ListStoredQueries", {}), obs.call("DescribeStoredQueries", {}))
+
+
+def by_id_query(obs: Observed) -> str:
+    """The identifier of GetFeatureById to invoke: the 2.0.2 URI where only that is listed, else the urn."""
+    listed = obs.part("listing", listing).listed
+    ids = {el.get("id") for el in listed.tree.getroot().iter()} if listed.tree is not None else set()
+    return BY_ID_202 if BY_ID_202 in ids and BY_ID not in ids else BY_ID
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,8 @@ def by_id(obs: Observed) -> ByIdRun:
     """GetFeatureById for every known identifier and for one that names no feature."""
     notes: list[Message] = []
     asked = [(i, True) for i in feature_ids(obs, notes)] + [(UNKNOWN.format("feature"), False)]
-    made = [ByIdProbe(i, known, obs.call("GetFeature", {"STOREDQUERY_ID": BY_ID, "ID": i})) for i, known in asked]
+    query = by_id_query(obs)
+    made = [ByIdProbe(i, known, obs.call("GetFeature", {"STOREDQUERY_ID": query, "ID": i})) for i, known in asked]
     return ByIdRun(made, notes)
 
 
