@@ -22,7 +22,7 @@ from conformance.suites.ngsild.writes import PREFIX, probe
 from tests.suites.ngsild_support import ALL, FinishedRun, record, run_suite, short
 
 WRITES = {short(r.uri) for r in STANDARD.requirements if r.cls == WRITE}
-TEMPORAL = "5.7.3/temporal-query"
+TEMPORAL = "5.7.4/temporal-query"
 LEFTOVER = PREFIX + "killed-run"
 LD = {"Content-Type": "application/ld+json"}
 NEEDS_USER_CONTEXT = {"4.9/q", "4.9/q-or", "4.10/geoproperty", "6.3.5/compaction", "5.7.5/types"}
@@ -56,9 +56,9 @@ CAUGHT: dict[str, set[str]] = {
     "offset-ignored": {"6.3.10/paging"},
     "count-wrong": {"6.3.13/count"},
     "count-missing": {"6.3.13/count"},
-    "json-without-link": {"6.3.5/json-link"},
-    "jsonld-without-context": {"6.3.5/ld-context"},
-    "accept-ignored": {"6.3.5/ld-context"},
+    "json-without-link": {"6.3.6/json-link"},
+    "jsonld-without-context": {"6.3.6/ld-context"},
+    "accept-ignored": {"6.3.6/ld-context"},
     "link-context-ignored": {"6.3.5/link-context"},
     "body-context-ignored": {"6.3.5/body-context"},
     # the entities' attribute names come as IRIs, which /attributes (compacted right) does not list

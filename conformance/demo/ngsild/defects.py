@@ -60,9 +60,9 @@ _ALL = (
     Defect("offset-ignored", "5.5.9, 6.3.10", "queries ignore offset (every page starts at the first entity)"),
     Defect("count-wrong", "6.3.13", "NGSILD-Results-Count gives the number of entities in the page, not all"),
     Defect("count-missing", "6.3.13", "count=true gives no NGSILD-Results-Count header"),
-    Defect("json-without-link", "6.3.5", "application/json responses carry no JSON-LD Link header"),
-    Defect("jsonld-without-context", "6.3.5", "application/ld+json responses carry no @context"),
-    Defect("accept-ignored", "6.3.4, 6.3.5", "Accept: application/ld+json is answered with application/json"),
+    Defect("json-without-link", "6.3.6", "application/json responses carry no JSON-LD Link header"),
+    Defect("jsonld-without-context", "6.3.6", "application/ld+json responses carry no @context"),
+    Defect("accept-ignored", "6.3.4, 6.3.6", "Accept: application/ld+json is answered with application/json"),
     Defect(
         "link-context-ignored",
         "6.3.5",

@@ -1,4 +1,4 @@
-"""Checks of JSON-LD content negotiation and @context handling (clause 6.3.5) and of discovery (5.7.5, 5.7.8)."""
+"""Checks of JSON-LD content negotiation (clause 6.3.6), @context handling (6.3.5) and discovery (5.7.5, 5.7.8)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from conformance.suites.ngsild.sampling import attributes, label, sample
 from conformance.suites.ngsild.service import CONTEXT_REL, JSON, JSON_LD, Ctx, Doc
 
 ABSENT_CONTEXT = "/wechselbar-absent/context.jsonld"
-UNAVAILABLE = (503, 504)  # 5.5.2: LdContextNotAvailable is a 503 (504 tolerated): the answer here
+UNAVAILABLE = (503, 504)  # 6.3.2: 504 in V1.9.1 (Table 6.3.2-1), 503 in the ETSI test suite (043_01)
 
 
 def _first(ctx: Ctx) -> list[str]:
@@ -33,7 +33,7 @@ def _media(doc: Doc, wanted: str) -> list[Violation]:
 
 
 def json_link(ctx: Ctx) -> Judgement:
-    """6.3.5: an entity in application/json carries a JSON-LD Link header."""
+    """6.3.6: an entity in application/json carries a JSON-LD Link header."""
     findings, judged = [], 0
     for entity_id in _first(ctx):
         doc = ctx.observation.get(entity_path(entity_id), headers={"Accept": JSON})
@@ -53,7 +53,7 @@ def json_link(ctx: Ctx) -> Judgement:
 
 
 def ld_context(ctx: Ctx) -> Judgement:
-    """6.3.5: Accept: application/ld+json gives application/ld+json with @context (in every entity of a list)."""
+    """6.3.6: Accept: application/ld+json gives application/ld+json with @context (in every entity of a list)."""
     findings, judged = [], 0
     broker = ctx.observation
     for entity_id in _first(ctx):
@@ -116,7 +116,8 @@ def compaction(ctx: Ctx) -> Judgement:
 
 
 def context_unavailable(ctx: Ctx) -> Judgement:
-    """6.3.5, 5.5.2: a query whose Link header names a @context that cannot be retrieved gives LdContextNotAvailable."""
+    """6.3.5, 5.5.2, 6.3.2: a query whose Link header names a @context that cannot be retrieved gives
+    LdContextNotAvailable."""
     broker = ctx.observation
     url = ctx.target.base_url + ABSENT_CONTEXT
     for entity_type in broker.types[:1]:

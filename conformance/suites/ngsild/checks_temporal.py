@@ -1,4 +1,5 @@
-"""The check of the temporal API (clause 5.7.3), made only where the vendors file declares it (``temporal``)."""
+"""The check of the temporal API (clause 5.7.4, Query Temporal Evolution of Entities), made only where the vendors
+file declares it (``temporal``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ EVER = {"timerel": "after", "timeAt": "1970-01-01T00:00:00Z"}
 
 
 def temporal_query(ctx: Ctx) -> Judgement:
-    """5.7.3: /temporal/entities?type=T with a time filter answers 200 with entities of type T."""
+    """5.7.4: /temporal/entities?type=T with a time filter answers 200 with entities of type T."""
     if not ctx.observation.temporal:
         raise NotApplicable(m("temporal-not-declared"))
     findings, judged = [], 0
