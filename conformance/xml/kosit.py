@@ -163,13 +163,13 @@ def _cen_packs(config: Configuration, recipe: Mapping[str, Any]) -> tuple[str, .
 def cen_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:
     """The validator configuration's CEN step: each precompiled CEN stylesheet through its post-processing XSLT.
 
-    The skeleton's location template is then replaced by one printing the same paths in linear time, and each
-    rule counts the nodes its context matched.
+    The skeleton's location template is then replaced by one printing the same paths in linear time, its
+    traversals that can write nothing are removed, and each rule counts the nodes its context matched.
     """
     stylesheet = store.path(config.scenarios_pack, recipe["stylesheet"])
     for target, source in recipe["files"].items():
         built = saxon.build_step(stylesheet, store.path(recipe["pack"], source)).encode("utf-8")
-        contexts.write(rewrites.linear_locations(built), work / target)
+        contexts.write(rewrites.without_idle_traversals(rewrites.linear_locations(built)), work / target)
 
 
 def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:

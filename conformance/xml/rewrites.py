@@ -17,6 +17,9 @@ rules) counts the preceding siblings of the same ``name()``; both scan all earli
 with a finding on each of 20,000 lines takes quadratic time. The rewrites compute each parent's sibling
 positions once (a cached function grouping the children as the original counts them) and print exactly
 the same path.
+
+Idle traversals. The ISO skeleton (the CEN rules) walks the whole document once per pattern in the unnamed
+mode, where nothing can match but an empty rule for text nodes; the walk writes nothing and is removed.
 """
 
 from __future__ import annotations
@@ -160,3 +163,58 @@ def _replace(old: etree._Element, *new: str) -> None:
     parent = old.getparent()
     if parent is not None:
         parent.remove(old)
+
+
+def without_idle_traversals(stylesheet: bytes) -> bytes:
+    """The ISO skeleton's stylesheet without the unnamed-mode traversals that can write nothing (else unchanged).
+
+    The skeleton opens every pattern's ``svrl:active-pattern`` with a bare ``<xsl:apply-templates/>``: in the
+    unnamed mode, whose only rules are the document node's and an empty one for text nodes, it walks the whole
+    document and yields the empty sequence (the built-in rules recurse through elements, drop comments and
+    processing instructions, and every text node meets the empty rule). Removing it leaves the output the same.
+    Nothing is removed when another rule could apply in the unnamed mode, a mode is declared, a default mode is
+    set, or the stylesheet imports or includes others.
+    """
+    root = etree.fromstring(stylesheet)
+    bare = [a for a in root.iter(f"{{{XSL}}}apply-templates") if not a.attrib and len(a) == 0]
+    if not bare or not _idle_unnamed_mode(root):
+        return stylesheet
+    for element in bare:
+        _remove(element)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _idle_unnamed_mode(root: etree._Element) -> bool:
+    """True when the unnamed mode has only built-in rules, the document node's rule and empty text rules."""
+    declared = (f"{{{XSL}}}mode", f"{{{XSL}}}import", f"{{{XSL}}}include")
+    if any(True for _ in root.iter(*declared)) or any(_sets_default_mode(e) for e in root.iter(etree.Element)):
+        return False
+    rules = [t for t in root.iterfind(f"{{{XSL}}}template[@match]") if _unnamed(t.get("mode"))]
+    return all(t.get("match") == "/" or _empty_text_rule(t) for t in rules)
+
+
+def _unnamed(mode: str | None) -> bool:
+    return mode is None or bool({"#default", "#unnamed", "#all"} & set(mode.split()))
+
+
+def _sets_default_mode(element: etree._Element) -> bool:
+    own = "default-mode" if str(element.tag).startswith(f"{{{XSL}}}") else f"{{{XSL}}}default-mode"
+    return element.get(own) is not None
+
+
+def _empty_text_rule(template: etree._Element) -> bool:
+    return template.get("match", "").strip() == "text()" and len(template) == 0 and not (template.text or "").strip()
+
+
+def _remove(element: etree._Element) -> None:
+    """Remove an element, keeping its tail text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

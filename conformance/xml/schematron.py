@@ -22,7 +22,7 @@ from conformance.xml.report import Finding
 
 SCHXSLT = "schxslt"
 PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
-ENGINE = "wechselbar-schematron-5"
+ENGINE = "wechselbar-schematron-6"
 
 
 @dataclass(frozen=True)
