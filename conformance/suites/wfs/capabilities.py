@@ -3,10 +3,10 @@
 The document streams through the hardened iterparse, validated against wfs.xsd on the way. Each FeatureType is
 counted when it ends and, while it is among the first ``max_types`` (the types the requests sample), kept with
 its CRS list; then it is removed from the tree. What stays is the root with the small sections (the service
-identification, OperationsMetadata, Filter_Capabilities). A document the strict streaming parse refuses is parsed
-whole (the hardened parser decides whether it is readable at all) and read the same way; only a document with
-schema errors, or one not validated while streaming, is parsed again whole by the schema check, so its findings
-are the same as for any other document.
+identification, OperationsMetadata, Filter_Capabilities). A document the streaming pass refuses or does not find
+valid is parsed whole by the observation (with a schema plugged in, libxml2 lets some namespace errors pass that
+the hardened parser refuses) and read from that tree the same way (``read_tree``); the schema check parses it
+whole once more for its findings, so they are those of the whole-document validation.
 """
 
 from __future__ import annotations

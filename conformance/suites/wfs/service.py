@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from conformance.core.http import Response
 from conformance.core.messages import Message
 from conformance.harness.target import TargetContext
 from conformance.suites.ows_service import Answer, Service, allowed_urls, answer_of
@@ -53,15 +54,22 @@ def observe(target: TargetContext) -> Observed:
     """Fetch and read the capabilities (a target that cannot be reached raises, and so ends every check)."""
     response = target.http.get(target.base_url, params={"SERVICE": "WFS", "REQUEST": "GetCapabilities"})
     keep = int(target.option("max_types", Observed.OPTIONS["max_types"]))
-    try:
-        root, caps = stream(response.content, keep)
-        answer = Answer(response, root.getroottree())
-    except XMLRejected:
-        answer, caps = answer_of(response), None
+    answer, caps = streamed(response, keep)
     if answer.tree is None:
         return Observed(target, answer, None, m("capabilities-unreadable", error=answer.problem))
     if answer.root != CAPABILITIES or response.status != 200:
-        whole = answer if caps is None else answer_of(response)
-        return Observed(target, whole, None, m("not-capabilities", actual=whole.what()))
+        return Observed(target, answer, None, m("not-capabilities", actual=answer.what()))
     caps = caps or read_tree(answer.tree.getroot(), keep)
     return Observed(target, answer, caps, urls=allowed_urls(target, caps.operations))
+
+
+def streamed(response: Response, keep: int) -> tuple[Answer, Capabilities | None]:
+    """The capabilities as the streaming pass reads them; a document it refuses or does not find valid is parsed
+    whole instead, so the hardened parser decides whether it is readable, as for every other response."""
+    try:
+        root, caps = stream(response.content, keep)
+    except XMLRejected:
+        return answer_of(response), None
+    if not caps.valid:
+        return answer_of(response), None
+    return Answer(response, root.getroottree()), caps
