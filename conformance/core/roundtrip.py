@@ -30,13 +30,15 @@ class TransferFailed(Exception):
 
 @dataclass(frozen=True)
 class Item:
-    """One item read from A: its collection (or type), id, the document to write, its attributes, its URL."""
+    """One item read from A: its collection (or type), id, the document to write, its attributes, its URL, and the
+    CRS A declared for it ('' where A declared none)."""
 
     collection: str
     id: str
     document: Mapping[str, Any]
     attributes: Mapping[str, Any]
     url: str
+    crs: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class Adapter(Protocol):
 
     def read_back(self, url: str) -> Mapping[str, Any]:
         """The attributes of the item B holds at ``url``."""
+
+    def declared_crs(self, url: str) -> str:
+        """The CRS B declared for the item read back from ``url`` ('' where it declared none)."""
 
     def remove(self, url: str) -> None:
         """Delete the item at ``url`` from B."""
@@ -108,10 +113,15 @@ def _one(adapter: Adapter, journal: Journal, transfer: Transfer, item: Item, cre
         return
     transfer.compared += 1
     kept.add(Change(UNCHANGED), Example(item.id, item.id, item.id, item.url, url))
+    _compare(transfer, item, back, url, (item.crs, adapter.declared_crs(url)))
+
+
+def _compare(transfer: Transfer, item: Item, back: Mapping[str, Any], url: str, crs: tuple[str, str]) -> None:
+    """Tally each attribute of A's item against B's (``crs``: the CRS each declared for it)."""
     for name in sorted(set(item.attributes) | set(back)):
         before, after = item.attributes.get(name, MISSING), back.get(name, MISSING)
-        change = compare(name, before, after)
-        example = Example(item.id, _shown(before), _shown(after), item.url, url)
+        change = compare(name, before, after, crs)
+        example = Example(item.id, _shown(before), _shown(after), item.url, url, change.detail)
         transfer.attribute(item.collection, name).add(change, example)
 
 

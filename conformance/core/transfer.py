@@ -43,23 +43,26 @@ def capped(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Example:
-    """Evidence of one change or loss: the item, A's and B's value, and where each was read."""
+    """Evidence of one change or loss: the item, A's and B's value, where each was read, and a note (the two
+    CRSs of a CRS change)."""
 
     item: str
     before: Any
     after: Any
     source_url: str
     target_url: str
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """The example as stored."""
-        return {
+        """The example as stored (the note only where there is one)."""
+        found = {
             "item": self.item,
             "before": capped(self.before),
             "after": capped(self.after),
             "source_url": self.source_url,
             "target_url": self.target_url,
         }
+        return found | ({"note": self.note} if self.note else {})
 
 
 @dataclass

@@ -28,14 +28,17 @@ MISSING: Any = object()
 
 @dataclass(frozen=True)
 class Change:
-    """The fate of one attribute: its status, the kind of change (empty unless changed or lost)."""
+    """The fate of one attribute: its status, the kind of change (empty unless changed or lost), and for a CRS
+    change the two CRSs (``A's → B's``) where both are known."""
 
     status: str
     kind: str = ""
+    detail: str = ""
 
 
-def compare(name: str, before: Any, after: Any) -> Change:
-    """Compare A's value of an attribute with B's (``MISSING`` where a side lacks it)."""
+def compare(name: str, before: Any, after: Any, crs: tuple[str, str] = ("", "")) -> Change:
+    """Compare A's value of an attribute with B's (``MISSING`` where a side lacks it); ``crs`` is the CRS A and B
+    declared for their answers ('' where none), for geometries without a ``crs`` member of their own."""
     if before is MISSING or before is None:
         return Change(UNCHANGED) if after is MISSING or after is None else Change(ADDED)
     if after is MISSING or after is None or (after in ([], {}, "") and before not in ([], {}, "")):
@@ -46,7 +49,8 @@ def compare(name: str, before: Any, after: Any) -> Change:
         return Change(CHANGED, "id")
     if name == "links":
         return Change(LOST, "links") if _links_lost(before, after) else Change(CHANGED, "links")
-    return Change(CHANGED, kind(before, after))
+    found = kind(before, after, crs)
+    return Change(CHANGED, found, _crs_named(before, after, crs) if found == "crs" else "")
 
 
 def same(a: Any, b: Any) -> bool:
@@ -62,10 +66,10 @@ def same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and bool(a == b)
 
 
-def kind(a: Any, b: Any) -> str:
+def kind(a: Any, b: Any, crs: tuple[str, str] = ("", "")) -> str:
     """The kind of change between two values that are not the same."""
     if _geometry(a) and _geometry(b):
-        return _geometry_change(a, b)
+        return _geometry_change(a, b, crs)
     if _number(a) and _number(b):
         return "precision" if _rounded(float(a), float(b)) else "value"
     if isinstance(a, str) and isinstance(b, str):
@@ -136,17 +140,18 @@ def positions(value: Any) -> Iterator[list[float]]:
             yield from positions(part)
 
 
-def _geometry_change(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+def _geometry_change(a: Mapping[str, Any], b: Mapping[str, Any], crs: tuple[str, str]) -> str:
     first, second = list(positions(a)), list(positions(b))
     if a.get("type") != b.get("type") or len(first) != len(second):
         return "value"
     if any(len(p) != len(q) for p, q in zip(first, second, strict=True)):
         return "dimension"
-    source, target = transfercrs.declared(a), transfercrs.declared(b)
+    source, target = transfercrs.declared(a, crs[0]), transfercrs.declared(b, crs[1])
+    relabelled = first == second and a.get("crs") != b.get("crs")
     if (
         source != target
         and transfercrs.different(source, target)
-        and (first == second or transfercrs.explained(first, second, source, target))
+        and (relabelled or transfercrs.explained(first, second, source, target))
     ):
         return "crs"
     pairs = list(zip(first, second, strict=True))
@@ -157,6 +162,14 @@ def _geometry_change(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     if any(abs(x) > 360 for _, q in pairs for x in q[:2]):
         return "crs"
     return "value"
+
+
+def _crs_named(a: Any, b: Any, crs: tuple[str, str]) -> str:
+    """``A's CRS → B's CRS`` of a CRS change, where B declared one."""
+    if not (_geometry(a) and _geometry(b)):
+        return ""
+    source, target = transfercrs.declared(a, crs[0]), transfercrs.declared(b, crs[1])
+    return f"{source} → {target}" if source != target else ""
 
 
 def _close(p: list[float], q: list[float]) -> bool:

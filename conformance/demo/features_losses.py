@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+from pyproj import Transformer
+
 EARTH_RADIUS = 6378137.0
+DHDN = "http://www.opengis.net/def/crs/EPSG/0/4314"  # the German datum before ETRS89: about 100 m off WGS 84
 TEXT_LIMIT = 32
 DEFECTS = {
     "drops-property": "the alphabetically first property of each written feature is not stored",
@@ -23,6 +27,9 @@ DEFECTS = {
     "swaps-axes": "the first two coordinates of each position are swapped (latitude first)",
     "drops-z": "positions keep only their first two coordinates (3D becomes 2D)",
     "web-mercator": "positions are stored in Web Mercator metres (EPSG:3857) instead of CRS84 degrees",
+    "reprojects": "positions are stored in DHDN degrees (EPSG:4314) and served so, with Content-Crs naming DHDN",
+    "reprojects-unlabelled": "positions are stored in DHDN degrees (the collection's storageCrs) and served so, "
+    "without Content-Crs (as if they were CRS84)",
     "drops-links": "the links a feature carries are not stored",
     "strips-link-titles": "links keep only their relation and target (title and type are not stored)",
     "cuts-long-text": f"text properties are cut to {TEXT_LIMIT} characters",
@@ -86,6 +93,17 @@ def _mercator(position: list[Any]) -> list[Any]:
     return [EARTH_RADIUS * lon, EARTH_RADIUS * math.log(math.tan(math.pi / 4 + lat / 2)), *position[2:]]
 
 
+@cache
+def _transformer() -> Transformer:
+    return Transformer.from_crs("OGC:CRS84", DHDN, always_xy=True)
+
+
+def to_dhdn(position: list[Any]) -> list[Any]:
+    """A CRS84 position (longitude, latitude) in DHDN (EPSG:4314), longitude first."""
+    lon, lat = _transformer().transform(position[0], position[1])
+    return [lon, lat, *position[2:]]
+
+
 def _strip_links(stored: dict[str, Any]) -> None:
     stored["links"] = [{"rel": link.get("rel"), "href": link.get("href")} for link in stored.get("links") or []]
 
@@ -98,6 +116,8 @@ LOSSES: dict[str, Callable[[dict[str, Any]], None]] = {
     "swaps-axes": _positions(lambda p: [p[1], p[0], *p[2:]]),
     "drops-z": _positions(lambda p: p[:2]),
     "web-mercator": _positions(_mercator),
+    "reprojects": _positions(to_dhdn),
+    "reprojects-unlabelled": _positions(to_dhdn),
     "drops-links": lambda stored: stored.pop("links", None),
     "strips-link-titles": _strip_links,
     "cuts-long-text": _properties(lambda v: v[:TEXT_LIMIT] if isinstance(v, str) else v),

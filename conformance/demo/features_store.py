@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.demo.features_data import collections as demo_collections
-from conformance.demo.features_losses import DEFECTS, LOSSES
+from conformance.demo.features_losses import DEFECTS, DHDN, LOSSES
 from conformance.demo.testserver import JsonHandler, TenantServer
 
 CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
@@ -69,12 +69,13 @@ class StoreHandler(JsonHandler):
         if features is None or len(route) > 4 or (len(route) > 2 and route[2] != "items"):
             self.send_json(404, {"code": "NotFound"})
         elif len(route) == 2:
-            self.send_json(200, {"id": route[1], "links": []})
+            self.send_json(200, {"id": route[1], "links": []} | _storage(store))
         elif len(route) == 3:
             page = {"type": "FeatureCollection", "features": list(features.values()), "links": []}
             self.send_json(200, page, GEOJSON)
         elif route[3] in features:
-            self.send_json(200, features[route[3]], GEOJSON)
+            declared = {"Content-Crs": f"<{DHDN}>"} if "reprojects" in store.defects else {}
+            self.send_json(200, features[route[3]], GEOJSON, declared)
         else:
             self.send_json(404, {"code": "NotFound"})
 
@@ -128,6 +129,11 @@ class StoreHandler(JsonHandler):
         self.send_header("Location", f"/{self.path.strip('/').split('/')[0]}/collections/{route[1]}/items/{fid}")
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+
+def _storage(store: Store) -> dict[str, str]:
+    """The collection's storageCrs (OGC 18-058 Part 2) where the tenant stores positions in DHDN."""
+    return {"storageCrs": DHDN} if store.defects & {"reprojects", "reprojects-unlabelled"} else {}
 
 
 class FeaturesStore(TenantServer):

@@ -7,12 +7,9 @@ report each as what it is. They change only entities created through POST, never
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
-from pyproj import Transformer
-
-from conformance.demo.features_losses import cut, each, utc
+from conformance.demo.features_losses import cut, each, to_dhdn, utc
 
 GEOJSON = ("location", "feature")
 TIMES = ("phenomenonTime", "resultTime", "validTime")
@@ -57,22 +54,12 @@ def _results_as_text(entity_set: str, entity: dict[str, Any]) -> None:
         entity["result"] = str(result)
 
 
-@cache
-def _transformer() -> Transformer:
-    return Transformer.from_crs("EPSG:4326", OTHER_DATUM, always_xy=True)
-
-
-def _reproject(position: list[Any]) -> list[Any]:
-    lon, lat = _transformer().transform(position[0], position[1])
-    return [lon, lat, *position[2:]]
-
-
 CHANGES: dict[str, Change] = {
     "drops-property": _drop_first_property,
     "truncates-coordinates": _positions(cut),
     "times-to-utc": _times,
     "results-as-text": _results_as_text,
-    "reprojects": _positions(_reproject, OTHER_DATUM),
+    "reprojects": _positions(to_dhdn, OTHER_DATUM),
 }
 
 

@@ -35,12 +35,16 @@ class JsonHandler(BaseHTTPRequestHandler):
         views: dict[str, Any] = self.server.views  # type: ignore[attr-defined]
         return (views.get(segments[0]) if segments else None), segments[1:], dict(parse_qsl(parts.query))
 
-    def send_json(self, status: int, body: Any, media_type: str = "application/json") -> None:
-        """Answer with a JSON body."""
+    def send_json(
+        self, status: int, body: Any, media_type: str = "application/json", headers: Mapping[str, str] | None = None
+    ) -> None:
+        """Answer with a JSON body (and any further headers)."""
         raw = json.dumps(body).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", media_type)
         self.send_header("Content-Length", str(len(raw)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(raw)
 

@@ -18,13 +18,14 @@ CSS = {"lossless": "s-pass", "with-changes": "s-warn", "with-loss": "s-fail", "n
 
 @dataclass(frozen=True)
 class EvidenceView:
-    """One example: the item, A's and B's value as short text, both URLs."""
+    """One example: the item, A's and B's value as short text, both URLs, a note (the CRSs of a CRS change)."""
 
     item: str
     before: str
     after: str
     source_url: str
     target_url: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,12 @@ def _attribute(attribute: Attribute, t: Labels) -> AttributeView:
 
 def _evidence(example: Example) -> EvidenceView:
     return EvidenceView(
-        example.item, _short(example.before), _short(example.after), example.source_url, example.target_url
+        example.item,
+        _short(example.before),
+        _short(example.after),
+        example.source_url,
+        example.target_url,
+        example.note,
     )
 
 
@@ -134,7 +140,9 @@ def transfer_markdown(report: Report, t: Labels, md: Callable[[object], str]) ->
         pair = f"**{md(v.source)} → {md(v.target)}** ({md(v.standard)})"
         lines.append(f"- {pair}: {v.symbol} **{v.verdict_text}** · {v.counts}")
         for a in v.attributes:
-            shown = "; ".join(f"{md(e.before)} → {md(e.after)}" for e in a.evidence[:1])
+            shown = "; ".join(
+                f"{md(e.before)} → {md(e.after)}" + (f" ({md(e.note)})" if e.note else "") for e in a.evidence[:1]
+            )
             lines.append(f"  - {md(a.collection)} · {md(a.name)}: {a.status_text} {a.kinds} {shown}".rstrip())
         lines += [f"  - ⚠ {md(p)}" for p in v.problems]
     return lines

@@ -25,15 +25,26 @@ def _in(crs: str, decimals: int = 12) -> list[list[float]]:
 
 @pytest.mark.parametrize("crs", [DHDN, "EPSG:4230", "http://www.opengis.net/def/crs/EPSG/0/4314"])
 def test_positions_moved_by_a_datum_shift_into_the_declared_crs_are_a_crs_change(crs: str) -> None:
-    assert compare("geometry", _line(WGS84), _line(_in(crs), crs)) == Change(CHANGED, "crs")
+    assert compare("geometry", _line(WGS84), _line(_in(crs), crs)) == Change(CHANGED, "crs", f"OGC:CRS84 → {crs}")
 
 
 def test_a_datum_shift_rounded_to_six_decimals_is_still_explained() -> None:
-    assert compare("geometry", _line(WGS84), _line(_in(DHDN, 6), DHDN)) == Change(CHANGED, "crs")
+    assert compare("geometry", _line(WGS84), _line(_in(DHDN, 6), DHDN)).kind == "crs"
 
 
 def test_the_same_positions_declared_in_another_crs_are_a_crs_change() -> None:
-    assert compare("location", _line(WGS84), _line(WGS84, DHDN)) == Change(CHANGED, "crs")
+    assert compare("location", _line(WGS84), _line(WGS84, DHDN)) == Change(CHANGED, "crs", f"OGC:CRS84 → {DHDN}")
+
+
+def test_a_crs_declared_beside_the_values_explains_them_too() -> None:
+    declared = ("http://www.opengis.net/def/crs/OGC/1.3/CRS84", DHDN)
+    found = compare("geometry", _line(WGS84), _line(_in(DHDN)), declared)
+    assert found == Change(CHANGED, "crs", f"{declared[0]} → {DHDN}")
+
+
+def test_a_crs_member_of_the_value_goes_before_the_crs_declared_beside_it() -> None:
+    found = compare("geometry", _line(WGS84), _line(_in("EPSG:4230"), "EPSG:4230"), ("", DHDN))
+    assert found == Change(CHANGED, "crs", "OGC:CRS84 → EPSG:4230")
 
 
 def test_a_shift_the_declared_crs_does_not_explain_is_a_changed_value() -> None:

@@ -18,6 +18,7 @@ from conformance.core.secrets import Redactor
 from conformance.core.transfer import MAX_VALUE, Example, Problem, Transfer
 from conformance.core.transferdiff import KINDS
 from conformance.core.transferfile import read_transfers, write_transfers
+from conformance.demo.features_losses import DHDN, to_dhdn
 from conformance.demo.features_store import DEFECTS, FeaturesStore
 from conformance.reporting.html import render_html
 from conformance.reporting.jsonmatrix import render_json
@@ -41,6 +42,7 @@ PLACES = [
     for n in range(4)
 ]
 FIRST = PLACES[0]
+IN_DHDN = to_dhdn(FIRST["geometry"]["coordinates"])
 POINT = "Point"
 # defect: (attribute, status, kind, B's value of p0); A's value is the attribute of PLACES[0]
 CASES = {
@@ -57,6 +59,8 @@ CASES = {
     "swaps-axes": ("geometry", "changed", "axis-order", {"type": POINT, "coordinates": [50.734567, 7.123456, 112.5]}),
     "drops-z": ("geometry", "changed", "dimension", {"type": POINT, "coordinates": [7.123456, 50.734567]}),
     "web-mercator": ("geometry", "changed", "crs", {"type": POINT, "coordinates": [792979.4946, 6574475.3250, 112.5]}),
+    "reprojects": ("geometry", "changed", "crs", {"type": POINT, "coordinates": IN_DHDN}),
+    "reprojects-unlabelled": ("geometry", "changed", "crs", {"type": POINT, "coordinates": IN_DHDN}),
     "drops-links": ("links", "lost", "links", None),
     "strips-link-titles": ("links", "changed", "links", [{"rel": "describedby", "href": "https://example.org/ort/0"}]),
     "cuts-long-text": ("properties.note", "changed", "value", NOTE[:32]),
@@ -135,6 +139,18 @@ def test_each_loss_of_the_double_is_reported_as_its_kind(trips: Any, defect: str
     assert example.source_url.startswith("http://127.0.0.1") and "/" + defect + "/" in example.target_url
 
 
+@pytest.mark.parametrize("defect", ["reprojects", "reprojects-unlabelled"])
+def test_a_crs_change_names_both_crs_whether_content_crs_or_storage_crs_declares_it(trips: Any, defect: str) -> None:
+    example = trips[0][defect].attributes[("orte", "geometry")].examples[0]
+    assert example.note == f"OGC:CRS84 → {DHDN}"
+    assert example.to_json()["note"] == example.note
+
+
+def test_a_crs_change_without_a_declared_crs_names_none(trips: Any) -> None:
+    example = trips[0]["web-mercator"].attributes[("orte", "geometry")].examples[0]
+    assert example.note == "" and "note" not in example.to_json()
+
+
 def test_a_refused_write_is_a_lost_item_with_the_refusal_as_its_problem(trips: Any) -> None:
     refused = trips[0]["refuses-writes"]
     assert refused.written == refused.compared == 0 and refused.read == len(PLACES)
@@ -203,8 +219,11 @@ def test_the_matrix_shows_the_data_transfer_after_the_decision(
     dropped = section.xpath(".//details[contains(summary, 'drops-property')]//table//tr[td]")
     assert dropped and "properties.aname" in dropped[0].text_content()
     assert dropped[0].xpath(".//a[text()='B']/@href")[0].endswith("/drops-property/collections/orte/items/p0")
+    moved = section.xpath(".//details[contains(summary, 'reprojects-unlabelled')]//table//tr[td]")
+    assert f"(OGC:CRS84 → {DHDN})" in moved[0].text_content()
     summary = render_markdown(report, lang)
     assert f"### {title}" in summary and f"**{lossless}**" in summary
+    assert f"(OGC:CRS84 → {DHDN})" in summary
     data = json.loads(render_json(report, lang))
     assert {t["target"]: t["verdict"] for t in data["transfers"]}["times-to-utc"] == "with-changes"
 

@@ -115,6 +115,11 @@ def test_each_loss_of_the_double_is_reported_as_its_kind(trips: Any, loss: str) 
     assert example.source_url.startswith("http://127.0.0.1") and f"/{loss}/v1.1/" in example.target_url
 
 
+def test_a_reprojected_location_names_both_crs(trips: Any) -> None:
+    example = trips[0]["reprojects"].attributes[("Locations", "location")].examples[0]
+    assert example.note == "OGC:CRS84 → EPSG:4314" and example.after["crs"]["properties"]["name"] == "EPSG:4314"
+
+
 def test_a_shifted_time_keeps_its_instant(trips: Any) -> None:
     shifted = trips[0]["times-to-utc"].attributes[("Observations", "phenomenonTime")]
     example = shifted.examples[0]

@@ -90,6 +90,10 @@ class NgsiLdTransfer:
         found = read_back(self.dest, url, JSON)
         return attributes(found if isinstance(found, Mapping) else {})
 
+    def declared_crs(self, url: str) -> str:
+        """None: GeoJSON values are in CRS84 unless they name a CRS themselves."""
+        return ""
+
     def remove(self, url: str) -> None:
         """DELETE the entity."""
         delete(self.dest, url)

@@ -5,7 +5,9 @@ GeoJSON Feature (with its id, so that a product that keeps ids can be checked fo
 same id in B, read back from the URL in ``Location`` and deleted at the end. B must declare
 ``create-replace-delete`` (OGC 20-002, Requirements Class "Create/Replace/Delete", /req/create-replace-delete).
 Attributes: ``id``, ``geometry``, ``properties.<name>`` and ``links`` (the links a feature carries as content,
-not those the server makes: self, alternate, collection and the paging relations).
+not those the server makes: self, alternate, collection and the paging relations). The CRS each side declares
+for a feature (OGC 18-058 Part 2: the ``Content-Crs`` header; for B, where that names none or CRS84, the
+collection's ``storageCrs``) lets the comparison tell a CRS change from changed positions.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 from conformance.core.http import Response, SafeSession
-from conformance.core.roundtrip import Item, Plan, TransferFailed, delete, expect, parsed, read_back
+from conformance.core.roundtrip import Item, Plan, TransferFailed, delete, expect, parsed
 from conformance.core.transfer import Problem
 from conformance.core.vendors import Target
 
@@ -37,6 +39,8 @@ class FeaturesTransfer:
         self.source_base = source_target.urls[0].rstrip("/")
         self.dest_base = dest_target.urls[0].rstrip("/")
         self.collections: dict[str, bool] = {}
+        self.storage: dict[str, str] = {}  # collection URL in B → its storageCrs
+        self.declared: dict[str, str] = {}  # feature URL in B → the CRS B declared for it
 
     def ready(self) -> list[Problem]:
         """B declares create-replace-delete in /conformance, or nothing is written."""
@@ -62,13 +66,14 @@ class FeaturesTransfer:
         count, seen = 0, set[str]()
         while url and url not in seen and len(seen) < MAX_PAGES:
             seen.add(url)
-            page = _json(expect(self.source.get(url, headers={"Accept": GEOJSON})))
+            answer = expect(self.source.get(url, headers={"Accept": GEOJSON}))
+            page, crs = _json(answer), content_crs(answer)
             for feature in page.get("features", []):
                 if sample is not None and count >= sample:
                     return
                 if isinstance(feature, Mapping) and feature.get("id") is not None:
                     count += 1
-                    yield _item(collection, feature, f"{base}/{quote(str(feature['id']), safe='')}")
+                    yield _item(collection, feature, f"{base}/{quote(str(feature['id']), safe='')}", crs)
             url = _next(page, url)
 
     def plan(self, item: Item) -> Plan:
@@ -77,6 +82,8 @@ class FeaturesTransfer:
         if collection not in self.collections:
             answer = self.dest.get(collection, headers={"Accept": "application/json"})
             self.collections[collection] = answer.status == 200
+            storage = _json(answer).get("storageCrs") if answer.status == 200 else None
+            self.storage[collection] = storage if isinstance(storage, str) else ""
         if not self.collections[collection]:
             raise TransferFailed(Problem("collection-missing", collection))
         item_url = f"{collection}/items/{quote(item.id, safe='')}"
@@ -94,8 +101,17 @@ class FeaturesTransfer:
 
     def read_back(self, url: str) -> Mapping[str, Any]:
         """The attributes of the feature B serves at ``url``."""
-        found = read_back(self.dest, url, GEOJSON)
+        answer = expect(self.dest.get(url, headers={"Accept": GEOJSON}), "read-back-failed")
+        declared = content_crs(answer)
+        if not declared or "CRS84" in declared.upper():
+            declared = self.storage.get(url.rsplit("/items/", 1)[0], "") or declared
+        self.declared[url] = declared
+        found = parsed(answer)
         return attributes(found if isinstance(found, Mapping) else {})
+
+    def declared_crs(self, url: str) -> str:
+        """The CRS B declared for the feature: its answer's Content-Crs, else its collection's storageCrs."""
+        return self.declared.get(url, "")
 
     def remove(self, url: str) -> None:
         """DELETE the feature."""
@@ -118,7 +134,12 @@ def _content_link(link: Any) -> bool:
     return isinstance(link, Mapping) and link.get("rel") not in SERVER_RELS
 
 
-def _item(collection: str, feature: Mapping[str, Any], url: str) -> Item:
+def content_crs(answer: Response) -> str:
+    """The CRS an answer's ``Content-Crs`` header names ('' without one)."""
+    return str(answer.headers.get("Content-Crs", "")).strip().strip("<>")
+
+
+def _item(collection: str, feature: Mapping[str, Any], url: str, crs: str) -> Item:
     document: dict[str, Any] = {
         "type": "Feature",
         "id": feature["id"],
@@ -128,7 +149,7 @@ def _item(collection: str, feature: Mapping[str, Any], url: str) -> Item:
     links = [link for link in feature.get("links", []) or [] if _content_link(link)]
     if links:
         document["links"] = links
-    return Item(collection, str(feature["id"]), document, attributes(feature), url)
+    return Item(collection, str(feature["id"]), document, attributes(feature), url, crs)
 
 
 def _next(page: Mapping[str, Any], url: str) -> str | None:

@@ -179,6 +179,10 @@ class SensorThingsTransfer:
         ]
         return sorted(ids) if many else (ids[0] if ids else None)
 
+    def declared_crs(self, url: str) -> str:
+        """None: GeoJSON values are in CRS84 unless they name a CRS themselves."""
+        return ""
+
     def remove(self, url: str) -> None:
         """DELETE the entity."""
         delete(self.dest, url)
