@@ -37,14 +37,15 @@ ALSO = {  # what else each loss changes: the double's own Thing has one property
     "times-to-utc": {("Observations", "resultTime")},
     "reprojects": {FEATURE},
 }
-PAIRS = ["clean", *LOSSES, "closed"]
+PAIRS = ["clean", *LOSSES, "link-ignored", "closed"]
 
 
 @pytest.fixture(scope="module")
 def trips(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Transfer], dict[str, int], Any]]:
     folder = tmp_path_factory.mktemp("sta-roundtrip")
     tenants: dict[str, frozenset[str]] = {"source": frozenset(), "clean": frozenset(), "closed": frozenset()}
-    server = SensorThingsTestServer(tenants | {name: frozenset({name}) for name in LOSSES}).start()
+    lossy = {name: frozenset({name}) for name in [*LOSSES, "link-ignored"]}
+    server = SensorThingsTestServer(tenants | lossy).start()
     assert requests.post(server.url("source") + "Things", json=GARDEN, timeout=30).status_code == 201
     targets = {name: (server.url(name), name != "closed") for name in PAIRS}
     vendors = write_vendors(folder, "sensorthings-1.1", server.url("source"), targets)
@@ -125,6 +126,21 @@ def test_a_shifted_time_keeps_its_instant(trips: Any) -> None:
     example = shifted.examples[0]
     assert example.before == GARDEN["Datastreams"][0]["Observations"][0]["phenomenonTime"]
     assert example.after == "2026-03-01T09:00:00Z/2026-03-01T10:00:00Z"
+
+
+def test_a_service_that_ignores_links_loses_the_relations_and_what_cannot_exist_without_them(trips: Any) -> None:
+    transfers, codes, _ = trips
+    found = transfers["link-ignored"]
+    assert found.verdict == "with-loss" and codes["link-ignored"] == 1
+    assert found.attributes[("Things", "Locations")].status == "lost"
+    streams = found.attributes[("Datastreams", "item")]
+    assert streams.counts == {"lost": streams.counts["lost"]} and streams.kinds == {"item": streams.counts["lost"]}
+    observations = found.attributes[("Observations", "item")]
+    assert observations.counts == {"lost": observations.counts["lost"]}
+    refused = {(p.code, p.status) for p in found.problems}
+    assert ("write-failed", 400) in refused and ("write-failed", None) in refused
+    assert any("Datastream " in p.detail for p in found.problems if p.status is None)
+    assert found.removed == found.written
 
 
 def test_a_target_without_the_write_opt_in_is_not_written(trips: Any) -> None:
