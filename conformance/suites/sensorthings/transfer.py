@@ -47,7 +47,8 @@ class SensorThingsTransfer:
         answer = self.dest.get(self.dest_root, headers=ACCEPT)
         if answer.status != 200:
             return [Problem("no-writes", self.dest_root, answer.status, answer.text[:300])]
-        settings = parsed(answer).get("serverSettings") if isinstance(parsed(answer), Mapping) else None
+        root = parsed(answer)
+        settings = root.get("serverSettings") if isinstance(root, Mapping) else None
         declared = settings.get("conformance") if isinstance(settings, Mapping) else None
         if isinstance(declared, list) and CREATE_UPDATE_DELETE not in declared:
             return [Problem("no-writes", self.dest_root, answer.status, CREATE_UPDATE_DELETE)]
