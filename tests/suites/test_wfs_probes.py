@@ -10,7 +10,7 @@ from typing import Any
 from lxml import etree
 
 from conformance.core.messages import Message
-from conformance.suites.wfs import probes
+from conformance.suites.wfs import probes, verdicts
 from conformance.suites.wfs.extent import Box, extent
 from conformance.suites.wfs.service import Capabilities
 
@@ -77,3 +77,16 @@ def test_get_feature_by_id_is_invoked_by_the_identifier_the_service_lists() -> N
     assert probes.by_id_query(_listing(probes.BY_ID_202, "urn:x:other")) == probes.BY_ID_202
     assert probes.by_id_query(_listing(probes.BY_ID, probes.BY_ID_202)) == probes.BY_ID
     assert probes.by_id_query(_listing()) == probes.BY_ID
+
+
+def _unknown(*codes: str) -> Any:
+    answer = SimpleNamespace(codes=list(codes), what=lambda: "HTTP 403", finding=lambda *found: found)
+    return probes.ByIdProbe("wechselbar-no-such-feature", False, answer)
+
+
+def test_an_unknown_id_may_raise_operation_processing_failed_on_a_2_0_0_server_only() -> None:
+    legacy, current = verdicts.unknown_id_codes("2.0.0"), verdicts.unknown_id_codes("2.0.2")
+    assert verdicts.by_id_findings(_unknown("OperationProcessingFailed"), legacy) == []
+    assert len(verdicts.by_id_findings(_unknown("OperationProcessingFailed"), current)) == 1
+    assert verdicts.by_id_findings(_unknown("NotFound"), current) == []
+    assert len(verdicts.by_id_findings(_unknown(), legacy)) == 1

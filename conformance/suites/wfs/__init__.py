@@ -59,9 +59,10 @@ _SIMPLE = (
     ),
     (
         "get-feature-by-id",
-        "A.1.1; 7.9.3.6: GetFeature with the stored query GetFeatureById SHALL return the single feature with "
-        "that identifier (the feature itself, not a collection), and raise the exception NotFound for an "
-        "identifier that names no feature.",
+        "A.1.1; 7.9.3.6, 11.3.5: GetFeature with the stored query GetFeatureById SHALL return the single feature "
+        "with that identifier (the feature itself, not a collection), and raise the exception NotFound for an "
+        "identifier that names no feature (09-025r2); a 2.0.0 server may raise OperationProcessingFailed instead, "
+        "since 09-025r1 names no code there and gives that one for GetFeature errors (11.4).",
     ),
     (
         "exception-report",

@@ -19,7 +19,7 @@ from conformance.suites.wfs import checks_srs as srs
 from conformance.suites.wfs.capabilities import WFS_XSD
 from conformance.suites.wfs.messages import m
 from conformance.suites.wfs.service import REPORT, WFS, Answer, Observed, answer_of
-from conformance.suites.wfs.verdicts import by_id_findings, missed
+from conformance.suites.wfs.verdicts import by_id_findings, missed, unknown_id_codes
 from conformance.xml.xsd import SchemaRef, validate
 
 Context = CheckContext[Observed]
@@ -129,11 +129,13 @@ def stored_query_listing(ctx: Context) -> Judgement:
 
 
 def get_feature_by_id(ctx: Context) -> Judgement:
-    """7.9.3.6: the feature itself for a known identifier, NotFound for an unknown one."""
+    """7.9.3.6, 11.3.5: the feature itself for a known identifier, NotFound for an unknown one (2.0.0: or
+    OperationProcessingFailed)."""
     run = ctx.observation.part("by-id", probes.by_id)
     for note in run.notes:
         ctx.note(note)
-    found = [v for p in run.probes for v in by_id_findings(p)]
+    codes = unknown_id_codes(ctx.observation.usable().version)
+    found = [v for p in run.probes for v in by_id_findings(p, codes)]
     return ctx.judge(found, ctx.examined(len(run.probes), "wfs.examined.by-id"))
 
 

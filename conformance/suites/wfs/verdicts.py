@@ -9,11 +9,19 @@ from conformance.suites.wfs.probes import GML_ID, ByIdProbe
 from conformance.suites.wfs.service import REPORT, WFS, Answer
 
 
-def by_id_findings(probe: ByIdProbe) -> list[Violation]:
-    """GetFeatureById: the feature itself for a known identifier, NotFound for an unknown one."""
+def unknown_id_codes(version: str) -> tuple[str, ...]:
+    """The codes GetFeatureById may raise for an unknown identifier: NotFound (09-025r2 11.3.5); a 2.0.0 server may
+    raise OperationProcessingFailed instead (09-025r1 names no code there, and 11.4 gives that one for GetFeature)."""
+    return ("NotFound", "OperationProcessingFailed") if version == "2.0.0" else ("NotFound",)
+
+
+def by_id_findings(probe: ByIdProbe, codes: tuple[str, ...] = ("NotFound",)) -> list[Violation]:
+    """GetFeatureById: the feature itself for a known identifier, one of ``codes`` for an unknown one."""
     answer, fid = probe.answer, probe.id
     if not probe.known:
-        return [] if "NotFound" in answer.codes else [missed("NotFound", m("asked-unknown-id", value=fid), answer)]
+        if set(codes) & set(answer.codes):
+            return []
+        return [missed(" | ".join(codes), m("asked-unknown-id", value=fid), answer)]
     feature = m("phrase-feature", id=fid)
     if answer.tree is None or answer.root == REPORT or answer.response.status != 200:
         return [answer.finding(m("by-id-no-feature", id=fid, actual=answer.what()), feature, answer.what())]
