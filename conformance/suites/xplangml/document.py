@@ -27,6 +27,7 @@ from conformance.xml.report import Finding
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 KEEP = 50
 MEMBERS = (f"{gml.G}featureMember", f"{gml.G}featureMembers")
+RECORDS = (f"{gml.G}boundedBy", *MEMBERS)
 
 
 class Place(NamedTuple):
@@ -89,13 +90,16 @@ class Reader:
         self.pending: list[tuple[str, Place, str]] = []
         self.features: list[Feature] = []
         self.srs, self.begun = "", False
-        self.at = ("", "")  # the XPath of the record being read and its path in the (partial) tree
+        self.paths: dict[Any, str] = {}  # the XPath of each element of the record being read
 
     def record(self, element: Any, xpath: str) -> Iterable[Finding]:
         """Read one child of the root: its ids, references and features."""
         self.begin(element.getparent())
-        self.at = (xpath, element.getroottree().getpath(element))
+        self.paths = {element: xpath}
+        seen: Counter[tuple[Any, str]] = Counter()
         for el in element.iter(etree.Element):
+            if el is not element:
+                self.locate(el, seen)
             self.identify(el)
         if element.tag == f"{gml.G}boundedBy":
             self.srs = next((e.get("srsName", "") for e in element.iterfind(f"{gml.G}Envelope")), self.srs)
@@ -120,7 +124,7 @@ class Reader:
         """The root's own gml:id, once, before any other."""
         if not self.begun and root is not None:
             self.begun = True
-            self.at = ("/" + _name(root), root.getroottree().getpath(root))
+            self.paths = {root: "/" + _name(root)}
             self.identify(root)
 
     def identify(self, el: Any) -> None:
@@ -137,10 +141,18 @@ class Reader:
             if href[1:] not in self.ids:
                 self.pending.append((href[1:], self.place(el), _local(el)))
 
+    def locate(self, el: Any, seen: Counter[tuple[Any, str]]) -> None:
+        """The XPath of an element below the record: its parent's and its name, numbered among the siblings of
+        that name (counted as the record is walked in document order, so long lists of siblings stay cheap)."""
+        parent = el.getparent()
+        seen[parent, el.tag] += 1
+        count, after = seen[parent, el.tag], el.getnext()
+        numbered = count > 1 or (after is not None and after.tag == el.tag)
+        self.paths[el] = f"{self.paths[parent]}/{_name(el)}" + (f"[{count}]" if numbered else "")
+
     def place(self, el: Any) -> Place:
-        """Where an element of the current record is: the record's XPath and the element's path below it."""
-        xpath, base = self.at
-        return Place(xpath + el.getroottree().getpath(el)[len(base) :], el.sourceline)
+        """Where an element of the record being read is."""
+        return Place(self.paths[el], el.sourceline)
 
     def feature(self, el: Any) -> Feature:
         """A feature member with its geometries, each judged for validity."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from conformance.core.xmlsafe import LineCountingReader, XMLRejected, peek_root
 from conformance.suites.xplangml.catalogue import ID_54, ID_60, NAMESPACES, SCHEMAS, VERSIONS
-from conformance.suites.xplangml.document import Grading, Reader, grade
+from conformance.suites.xplangml.document import RECORDS, Grading, Reader, grade
 from conformance.suites.xplangml.messages import MESSAGES, m
 from conformance.xml import exports
 from conformance.xml.archives import Document
@@ -76,7 +76,7 @@ def streamed(doc: Document, wanted: str) -> DocumentReport:
         made.append(Reader(found))
         return made[-1]
 
-    findings = stream_validate(doc.open, compiled(schema(found)), fresh)
+    findings = stream_validate(doc.open, compiled(schema(found)), fresh, RECORDS)
     if not made or any(f.source == "parse" for f in findings):
         return report(doc.name, found, Grading(), findings)
     grading = made[-1].grading
