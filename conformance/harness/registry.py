@@ -143,8 +143,10 @@ def registered() -> tuple[Registered, ...]:
     return tuple(out)
 
 
+@cache
 def suite_for(standard_id: str) -> Registered:
-    """The registered suite of a standard: only the declaring suite is loaded where the metadata names it."""
+    """The registered suite of a standard: only the declaring suite is loaded where the metadata names it (once:
+    the checks ask for their standard's catalogue again and again)."""
     entry = _declared().get(standard_id)
     if entry is not None:
         found = _suite(*_target(entry))
