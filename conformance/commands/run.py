@@ -198,6 +198,19 @@ def _own_plugins() -> Iterator[None]:
 
 NO_AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
 PLUGINS = ["-p", "conformance.harness.plugin", "--assert=plain"]  # no module of a run is a test module to rewrite
+# pytest's own plugins a run never uses (the reports are the run's own, there is no debugger, doctest or unittest)
+UNUSED = (
+    "debugging",
+    "unittest",
+    "doctest",
+    "junitxml",
+    "pastebin",
+    "legacypath",
+    "stepwise",
+    "setuponly",
+    "setupplan",
+)
+NO_BUILTINS = [a for name in UNUSED for a in ("-p", f"no:{name}")]
 WORKER_PLUGINS = ["-p", "xdist.plugin"]
 
 
@@ -209,6 +222,7 @@ def _args(request: RunRequest, selected: list[str], results: Path) -> list[str]:
         "-p",
         "no:cacheprovider",
         *PLUGINS,
+        *NO_BUILTINS,
         *(WORKER_PLUGINS if request.workers > 1 else []),
         "-v" if request.verbose > 1 else "-q",
         "--tb=native",
