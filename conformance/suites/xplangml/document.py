@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from lxml import etree
 
@@ -90,16 +90,14 @@ class Reader:
         self.pending: list[tuple[str, Place, str]] = []
         self.features: list[Feature] = []
         self.srs, self.begun = "", False
-        self.paths: dict[Any, str] = {}  # the XPath of each element of the record being read
+        self.at, self.record_element = "", cast(Any, None)  # the record being read and its XPath
+        self.groups: dict[tuple[Any, str], dict[Any, int]] = {}  # its elements' numbers among same-named siblings
 
     def record(self, element: Any, xpath: str) -> Iterable[Finding]:
         """Read one child of the root: its ids, references and features."""
         self.begin(element.getparent())
-        self.paths = {element: xpath}
-        seen: Counter[tuple[Any, str]] = Counter()
+        self.at, self.record_element, self.groups = xpath, element, {}
         for el in element.iter(etree.Element):
-            if el is not element:
-                self.locate(el, seen)
             self.identify(el)
         if element.tag == f"{gml.G}boundedBy":
             self.srs = next((e.get("srsName", "") for e in element.iterfind(f"{gml.G}Envelope")), self.srs)
@@ -124,7 +122,7 @@ class Reader:
         """The root's own gml:id, once, before any other."""
         if not self.begun and root is not None:
             self.begun = True
-            self.paths = {root: "/" + _name(root)}
+            self.at, self.record_element, self.groups = "", None, {}
             self.identify(root)
 
     def identify(self, el: Any) -> None:
@@ -141,18 +139,23 @@ class Reader:
             if href[1:] not in self.ids:
                 self.pending.append((href[1:], self.place(el), _local(el)))
 
-    def locate(self, el: Any, seen: Counter[tuple[Any, str]]) -> None:
-        """The XPath of an element below the record: its parent's and its name, numbered among the siblings of
-        that name (counted as the record is walked in document order, so long lists of siblings stay cheap)."""
-        parent = el.getparent()
-        seen[parent, el.tag] += 1
-        count, after = seen[parent, el.tag], el.getnext()
-        numbered = count > 1 or (after is not None and after.tag == el.tag)
-        self.paths[el] = f"{self.paths[parent]}/{_name(el)}" + (f"[{count}]" if numbered else "")
-
     def place(self, el: Any) -> Place:
-        """Where an element of the record being read is."""
-        return Place(self.paths[el], el.sourceline)
+        """Where an element of the record being read is: the record's XPath and the steps below it."""
+        steps, node = [], el
+        while node is not None and node is not self.record_element:
+            steps.append(self.step(node))
+            node = node.getparent()
+        return Place(self.at + "".join(reversed(steps)), el.sourceline)
+
+    def step(self, el: Any) -> str:
+        """An element's name, numbered if its parent has more of that name (each group numbered once)."""
+        parent = el.getparent()
+        if parent is None:
+            return "/" + _name(el)
+        group = self.groups.get((parent, el.tag))
+        if group is None:
+            group = self.groups[parent, el.tag] = {c: i for i, c in enumerate(parent.iterchildren(el.tag), 1)}
+        return f"/{_name(el)}[{group[el]}]" if len(group) > 1 else f"/{_name(el)}"
 
     def feature(self, el: Any) -> Feature:
         """A feature member with its geometries, each judged for validity."""
