@@ -1,4 +1,5 @@
-"""TEST DOUBLE: a small SensorThings API 1.1 service (reading, Create-Update-Delete) for wechselbar's tests and demo.
+"""TEST DOUBLE: a small SensorThings API 1.1 service (reading, Create-Update-Delete, Data Array) for wechselbar's
+tests and demo.
 
 It is not a vendor implementation and proves nothing about any real product. It serves the fictional entities of
 sensorthings_data on 127.0.0.1 (``http://127.0.0.1:<port>/<tenant>/v1.1/``) with pages of four entities. With
@@ -18,6 +19,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from conformance.demo import sensorthings_ext as ext
 from conformance.demo import sensorthings_write as writes
 from conformance.demo.sensorthings_losses import LOSSES
 from conformance.demo.sensorthings_view import OMITTED, SINGLE, BadQuery, View, target_set
@@ -54,6 +56,7 @@ DEFECTS: dict[str, str] = {
     "next-link-at-end": "the final page carries an @iot.nextLink too (to an empty page)",
     **WRITE_DEFECTS,
     "batch-no-ids": "the responses of a JSON batch carry no id",
+    **ext.EXT_DEFECTS,
 }
 JSON = "application/json"
 
@@ -82,6 +85,8 @@ class Handler(BaseHTTPRequestHandler):
             status, body = route(view, segments[2:], query, url)
         except BadQuery as exc:
             status, body = 400, {"message": str(exc)}
+        if status == 200 and query.get("$resultFormat") == "dataArray" and segments[-1] == "Observations":
+            body = ext.packed(view, body)
         self._send(status, body)
 
     def do_POST(self) -> None:
@@ -107,6 +112,11 @@ class Handler(BaseHTTPRequestHandler):
             body = None
         if view is None or segments[1:2] != ["v1.1"] or not segments[2:]:
             self._send(404, {"message": "not found"})
+            return
+        if method == "PATCH" and self.headers.get("Content-Type", "").startswith(ext.JSON_PATCH):
+            head, _, ident = segments[2].partition("(")
+            found = view.find(head, ident.rstrip(")").strip("'")) if head in view.data and ident else None
+            self._send(*ext.json_patch(view, head, found, body))
             return
         self._send(*write_route(view, method, segments[2:], body))
 
@@ -159,6 +169,8 @@ def write_route(view: View, method: str, path: list[str], body: Any) -> writes.A
     """POST to a set or a navigation link or to $batch, PATCH, PUT or DELETE of an entity."""
     if path == ["$batch"] and method == "POST":
         return batch(view, body)
+    if path == ["CreateObservations"] and method == "POST":
+        return ext.create_observations(view, body)
     head, _, ident = path[0].partition("(")
     if head not in view.data or len(path) > 2 or (method != "POST" and (not ident or len(path) > 1)):
         return 405 if head in view.data else 404, {"message": f"{method} is not allowed here"}, {}

@@ -44,6 +44,7 @@ CONFORMANCE = [
         "create-update-delete",
         "multi-datastream",
         "batch-request",
+        "data-array/data-array",
     )
 ]
 

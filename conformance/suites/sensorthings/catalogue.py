@@ -17,7 +17,13 @@ requirement list (the CUD clause of the AsciiDoc source names the 1.0 ones; 1.1 
 ``historical-location-auto-creation``). MultiDatastream (read-only) is judged where declared or claimed; its
 requirement URIs follow the extension's clause (``multi-datastream/properties``, ``relations``, ``constraints``).
 Batch requests (``batch-request``, the JSON batch of 1.1) are checked only with ``writes = true`` and where declared
-or claimed. DataArray, JSON PATCH and the MQTT classes are not checked.
+or claimed. The Data Array extension (``data-array/data-array``, 18-088 clause 14.3) is judged where declared or
+claimed: reading Observations with ``$resultFormat=dataArray`` always, creating them with a POST to
+``CreateObservations`` only with ``writes = true``. JSON PATCH (``create-update-delete/update-entity-jsonpatch``,
+clause 10.3) is checked with ``writes = true``; 18-088 lets a service support it ("MAY additionally support"), so a
+service that refuses the media type without declaring that requirement is not applicable, one that declares it fails.
+The requirement URIs of both are those of 18-088's requirement list as FROST-Server's conformance tests name them;
+their statements summarise the clauses, which could not be read in full here. The MQTT classes are not checked.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ RESOURCE_PATH = f"{BASE}/req/resource-path"
 CUD = f"{BASE}/req/create-update-delete"
 MULTI = f"{BASE}/req/multi-datastream"
 BATCH = f"{BASE}/req/batch-request"
+DATA_ARRAY = f"{BASE}/req/data-array"
+JSON_PATCH = f"{BASE}/req/create-update-delete/update-entity-jsonpatch"
 
 CLASSES = (
     ConformanceClass(CORE, "core", "Sensing Core (Datenmodell und Ressourcenpfade)", "Sensing Core", SPEC),
@@ -49,6 +57,13 @@ CLASSES = (
         "batch-request",
         "Batch-Anfragen (nur mit writes = true)",
         "Batch requests (only with writes = true)",
+        SPEC,
+    ),
+    ConformanceClass(
+        DATA_ARRAY,
+        "data-array",
+        "Data-Array-Erweiterung (Anlegen nur mit writes = true)",
+        "Data Array extension (creating only with writes = true)",
         SPEC,
     ),
 )
@@ -177,6 +192,12 @@ _CUD = (
         "When a Thing has a new Location, the service SHALL create a HistoricalLocation and add it to the Thing "
         "automatically.",
     ),
+    (
+        "create-update-delete/update-entity-jsonpatch",
+        "A service MAY additionally support JSON PATCH (RFC 6902); a service that does SHALL apply the sequence of "
+        "operations of a PATCH request with Content-Type application/json-patch+json to the entity (success is "
+        "200 OK or 204 No Content) and leave the properties the operations do not touch as they were.",
+    ),
 )
 
 
@@ -215,6 +236,15 @@ REQUIREMENTS = (
             "A service that supports batch requests SHALL answer a batch POSTed to $batch with the responses of its "
             "requests; a JSON batch (OData JSON Format 4.01, clause 19) is answered with a JSON object whose "
             "responses array answers each request by its id, with its status and body.",
+        ),
+        _requirement(
+            "data-array/data-array",
+            DATA_ARRAY,
+            "A service that supports the Data Array extension SHALL answer a request for Observations with "
+            "$resultFormat=dataArray with a value array of objects, one per Datastream, each with a components array "
+            "naming the properties given per Observation, dataArray@iot.count with the number of rows and dataArray, "
+            "one array of component values per Observation; and SHALL create the Observations of such objects POSTed "
+            "to CreateObservations, answering with one selfLink (or error) per row.",
         ),
     )
 )

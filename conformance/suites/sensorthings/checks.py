@@ -1,5 +1,6 @@
 """The checks of the SensorThings suite: one per requirement of 18-088's Sensing Core, Filtering Extension and
-Create-Update-Delete (the last only with the vendors file's ``writes = true``).
+Create-Update-Delete with JSON PATCH, batch requests, MultiDatastream and Data Array (writing only with the
+vendors file's ``writes = true``).
 
 Revision 2: $top beyond the page limit, $count with $top and an invalid $count, $skip against $top=3 (the stable
 order 18-088 asks for across $top and $skip), and a next link on the final page; an Observation whose result is no
@@ -13,12 +14,14 @@ from collections.abc import Callable
 from conformance.core.judgement import Judgement
 from conformance.harness.suite import Check, by_requirement
 from conformance.suites.sensorthings import (
+    checks_array,
     checks_batch,
     checks_change,
     checks_core,
     checks_deep,
     checks_filter,
     checks_multi,
+    checks_patch,
     checks_query,
     checks_window,
     checks_write,
@@ -62,10 +65,12 @@ CHECKS = by_requirement(
     _check("create-update-delete/update-entity-put", checks_change.update_put),
     _check("create-update-delete/delete-entity", checks_change.delete_entity),
     _check("create-update-delete/historical-location-auto-creation", checks_deep.history),
+    _check("create-update-delete/update-entity-jsonpatch", checks_patch.update_jsonpatch),
     _check("multi-datastream/properties", checks_multi.properties),
     _check("multi-datastream/relations", checks_multi.relations),
     _check("multi-datastream/constraints", checks_multi.constraints),
     _check("batch-request/batch-request", checks_batch.batch),
+    _check("data-array/data-array", checks_array.data_array),
 )
 
 __all__ = ["CHECKS"]

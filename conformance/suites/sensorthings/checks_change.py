@@ -18,7 +18,7 @@ UPDATED = (200, 204)
 KEPT = ("name", "properties")
 
 
-def _thing(writer: Writer, tag: str, **fields: object) -> tuple[str, Doc]:
+def thing(writer: Writer, tag: str, **fields: object) -> tuple[str, Doc]:
     """Create a Thing of the suite's own; its URL and the entity as the service then has it."""
     made = writer.create("Things", probes.thing(writer, tag, **fields))
     needed(made, m("phrase.post", target="Things"))
@@ -32,7 +32,7 @@ def _thing(writer: Writer, tag: str, **fields: object) -> tuple[str, Doc]:
 def update_entity(ctx: Ctx) -> Judgement:
     """PATCH replaces the given property and leaves the others; PATCH of a deleted entity fails."""
     with writing(ctx) as writer:
-        url, before = _thing(writer, "patch")
+        url, before = thing(writer, "patch")
         patched = writer.send("PATCH", url, {"description": "changed by PATCH"})
         findings = status(patched, m("phrase.patch", url=url), UPDATED)
         after = writer.send("GET", url)
@@ -70,7 +70,7 @@ def _patch_gone(writer: Writer, url: str) -> list[Violation]:
 def update_put(ctx: Ctx) -> Judgement:
     """PUT replaces every structural property: a member left out of properties is gone afterwards."""
     with writing(ctx) as writer:
-        url, before = _thing(writer, "put", properties={RUN_PROPERTY: writer.run, "extra": 1})
+        url, before = thing(writer, "put", properties={RUN_PROPERTY: writer.run, "extra": 1})
         body = {
             "name": before.member("name"),
             "description": "replaced by PUT",

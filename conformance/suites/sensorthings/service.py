@@ -20,7 +20,16 @@ from conformance.core.transport import TargetUnreachable
 from conformance.harness.suite import CheckContext
 from conformance.harness.target import TargetContext
 from conformance.harness.writes import Sweep
-from conformance.suites.sensorthings.catalogue import BATCH, CORE, CUD, FILTERING, ID, MULTI, RESOURCE_PATH
+from conformance.suites.sensorthings.catalogue import (
+    BATCH,
+    CORE,
+    CUD,
+    DATA_ARRAY,
+    FILTERING,
+    ID,
+    MULTI,
+    RESOURCE_PATH,
+)
 from conformance.suites.sensorthings.messages import m
 from conformance.suites.sensorthings.model import BY_SET, TYPES, EntityType
 
@@ -36,6 +45,7 @@ CLASS_PREFIXES = {
     CUD: CUD,
     MULTI: MULTI,
     BATCH: BATCH,
+    DATA_ARRAY: DATA_ARRAY,
 }  # a listed URI at or below → the class
 
 
@@ -109,6 +119,12 @@ class Service:
             return None
         uris = {str(u).rstrip("/") for u in listed}
         return frozenset(c for u in uris for p, c in CLASS_PREFIXES.items() if u == p or u.startswith(p + "/"))
+
+    def lists(self, uri: str) -> bool:
+        """Whether the root's serverSettings.conformance lists this very URI."""
+        settings = self.root.member("serverSettings")
+        listed = settings.get("conformance") if isinstance(settings, dict) else None
+        return isinstance(listed, list) and uri in {str(u).rstrip("/") for u in listed}
 
     def sets(self, known: frozenset[str] = CORE_SETS) -> dict[str, str]:
         """Entity set name → URL, as listed by the service root (only the sets of the core data model, or of

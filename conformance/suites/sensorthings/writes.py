@@ -92,10 +92,11 @@ class Writer:
             **fields,
         }
 
-    def send(self, method: str, url: str, body: Any = None) -> Doc:
-        """One request (a body is sent as JSON); a relative URL is taken below the service root."""
+    def send(self, method: str, url: str, body: Any = None, media_type: str = JSON) -> Doc:
+        """One request (a body is sent as JSON, labelled ``media_type``); a relative URL is taken below the service
+        root."""
         data = None if body is None else json.dumps(body).encode("utf-8")
-        headers = {"Accept": JSON, **({"Content-Type": JSON} if data is not None else {})}
+        headers = {"Accept": JSON, **({"Content-Type": media_type} if data is not None else {})}
         self.writes += method != "GET"
         return parsed(self.http.request(method, urljoin(self.root, url), headers=headers, body=data))
 

@@ -1,0 +1,57 @@
+"""The messages of the SensorThings suite's Data Array and JSON PATCH checks, in English and German."""
+
+from __future__ import annotations
+
+EXT_MESSAGES = {
+    "sta.array-status": (
+        "{url} with $resultFormat=dataArray answered HTTP {status}",
+        "{url} mit $resultFormat=dataArray wurde mit HTTP {status} beantwortet",
+    ),
+    "sta.array-no-groups": (
+        "{url} with $resultFormat=dataArray holds no value array of objects",
+        "{url} mit $resultFormat=dataArray enthält kein value-Array aus Objekten",
+    ),
+    "sta.array-no-components": (
+        "a group of {url} has no components array of property names",
+        "eine Gruppe von {url} hat kein components-Array aus Eigenschaftsnamen",
+    ),
+    "sta.array-row-size": (
+        "row {row} of the dataArray of {url} has {got} values for {size} components",
+        "Zeile {row} des dataArray von {url} hat {got} Werte für {size} components",
+    ),
+    "sta.array-count": (
+        "dataArray@iot.count of {url} is {got}, but the dataArray has {size} rows",
+        "dataArray@iot.count von {url} ist {got}, das dataArray hat aber {size} Zeilen",
+    ),
+    "sta.array-differs": (
+        "Observation {id}: {property} is {packed} in the dataArray of {url}, but {plain} when read normally",
+        "Observation {id}: {property} ist im dataArray von {url} {packed}, normal gelesen aber {plain}",
+    ),
+    "sta.array-created": (
+        "POST CreateObservations answered with {got} instead of one selfLink per row ({size})",
+        "POST CreateObservations antwortete mit {got} statt einem selfLink je Zeile ({size})",
+    ),
+    "sta.array-not-stored": (
+        "the Observation with result {result} created by CreateObservations is not among {url}",
+        "die mit CreateObservations angelegte Observation mit result {result} fehlt in {url}",
+    ),
+    "sta.note.array-no-writes": (
+        "creating Observations with CreateObservations not checked: the vendors file does not set writes = true",
+        "Anlegen von Observations mit CreateObservations nicht geprüft: die Anbieterdatei setzt writes = true nicht",
+    ),
+    "sta.examined.array-rows": ("dataArray rows", "dataArray-Zeilen"),
+    "sta.patch-json-status": (
+        "PATCH of {url} as application/json-patch+json answered HTTP {status}, expected 200 / 204",
+        "PATCH von {url} als application/json-patch+json wurde mit HTTP {status} beantwortet, erwartet 200 / 204",
+    ),
+    "sta.patch-json-not-applied": (
+        "after the JSON PATCH of {url}, {pointer} is {got}, the patch set {sent}",
+        "nach dem JSON PATCH von {url} ist {pointer} {got}, der Patch setzte {sent}",
+    ),
+    "sta.skip.json-patch-unsupported": (
+        "the service does not support JSON PATCH (PATCH as application/json-patch+json answered HTTP {status}); "
+        "18-088 makes JSON PATCH optional",
+        "der Dienst unterstützt JSON PATCH nicht (PATCH als application/json-patch+json wurde mit HTTP {status} "
+        "beantwortet); 18-088 stellt JSON PATCH frei",
+    ),
+}
