@@ -17,8 +17,9 @@ HistoricalLocation checks examine nothing and are not applicable.
 
 With ``writes = true`` (Create-Update-Delete): a POST answers 201 with an empty body (OData 4.0 11.4.2 wants the
 created entity), a POST to a navigation link (``Things('<id>')/Locations``) answers 405, and a Thing created with
-a Location gets no HistoricalLocation; PUT answers 405 (PUT is optional: not applicable). No MultiDatastream is
-declared, nor are batch requests. The suite removes what it wrote: the seed counts hold after the run.
+a Location gets no HistoricalLocation; PUT answers 405 (PUT is optional: not applicable); a JSON PATCH
+(``application/json-patch+json``) is answered with success but changes nothing. No MultiDatastream is declared,
+nor are batch requests or the Data Array extension. The suite removes what it wrote: the seed counts hold after the run.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from tests.targets.sensorthings import SEED
 FAILS = {
     "create-update-delete/create-entity",
     "create-update-delete/historical-location-auto-creation",
+    "create-update-delete/update-entity-jsonpatch",
     "request-data/orderby",
     "resource-path/resource-path-to-entities",
     "request-data/built-in-query-functions",
@@ -46,6 +48,7 @@ NOT_APPLICABLE = {
     "datamodel/historical-location/relations",
     "create-update-delete/update-entity-put",
     "batch-request/batch-request",
+    "data-array/data-array",
     *(f"multi-datastream/{r}" for r in ("properties", "relations", "constraints")),
 }
 
@@ -85,6 +88,8 @@ def test_write_deviations_are_named(run: FinishedRun) -> None:
     assert any("HistoricalLocations hold none" in t for t in history)
     put = run.records[("django", "create-update-delete/update-entity-put")]["reason"]["text"]
     assert "does not support PUT (HTTP 405)" in put
+    patched = run.messages("django", "create-update-delete/update-entity-jsonpatch")
+    assert any("/description is" in t and "the patch set" in t for t in patched)
 
 
 def test_the_suite_removes_what_it_wrote(run: FinishedRun, sensorthings_url: str) -> None:

@@ -191,7 +191,7 @@ def test_findings_say_what_is_wrong(run: FinishedRun) -> None:
     assert any("twice" in text for text in run.messages("next-duplicates", "request-data/pagination"))
 
 
-def test_data_array_reads_always_and_creates_only_with_writes(run: Run) -> None:
+def test_data_array_reads_always_and_creates_only_with_writes(run: FinishedRun) -> None:
     def notes(tenant: str) -> list[str]:
         return [n["text"] for n in run.records[(tenant, ARRAY)].get("notes", [])]
 
