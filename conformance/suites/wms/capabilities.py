@@ -105,6 +105,8 @@ class Reader:
                 self._ended(element)
             else:
                 root = element
+        if stream.schema_errors():
+            well_formed(content)
         for error in stream.schema_errors():
             line = f"line {error.line}: " if error.line else ""
             self.found.schema_errors.add([rules.Problem(m("schema-error", text=line + error.message), "/")], 0)
@@ -173,6 +175,17 @@ class Reader:
                 found.get_urls[name] = get.get(XLINK, "").strip()
         formats = root.findall(f"{q('Capability')}/{q('Exception')}/{q('Format')}")
         found.exception_formats = tuple((f.text or "").strip() for f in formats)
+
+
+def well_formed(content: bytes) -> None:
+    """Raise XMLRejected where the document is not well-formed. With a schema plugged in, libxml2 lets a namespace
+    error that comes with a schema error pass (an undeclared attribute prefix); the parse alone refuses it. Each
+    element is dropped once it has ended, so memory stays flat."""
+    for element in SafeIterparse(io.BytesIO(content)):
+        parent = element.getparent()
+        element.clear()
+        while parent is not None and element.getprevious() is not None:
+            del parent[0]
 
 
 def read(content: bytes, schema: etree.XMLSchema | None, limits: Callable[[str], int]) -> Capabilities:
