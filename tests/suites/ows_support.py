@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from conformance.demo.testserver import DefectServer
@@ -50,7 +50,17 @@ def assert_exactly(run: FinishedRun, vendor: str, failing: set[str], everything:
     assert {n for n, o in outcomes.items() if o == "pass"} == everything - failing - unjudged, outcomes
 
 
-def assert_every_check_can_fail(caught: dict[str, set[str]], defects: Iterable[str], everything: set[str]) -> None:
-    """Each defect of the double names what it fails, and every requirement is failed by some defect."""
+def assert_every_check_can_fail(
+    caught: Mapping[str, set[str]],
+    defects: Iterable[str],
+    everything: set[str],
+    without: Mapping[str, str] | None = None,
+) -> None:
+    """Each defect of the double names what it fails, and every requirement is failed by some defect, except those
+    ``without`` a negative control (requirement → why no defect of the double fails it)."""
     assert set(caught) == set(defects)
-    assert set().union(*caught.values()) == everything
+    without = without or {}
+    failed: set[str] = set().union(*caught.values())
+    assert failed.isdisjoint(without), sorted(failed & set(without))
+    assert set(without) <= everything, sorted(set(without) - everything)
+    assert failed | set(without) == everything, sorted(everything - failed - set(without))

@@ -26,6 +26,7 @@ import yaml
 
 from conformance.core.results import read_run
 from conformance.suites.openapi import SUITE
+from tests.suites.ows_support import assert_every_check_can_fail
 
 LINK = "https://schemas.opengis.net/ogcapi/features/part1/1.0/openapi/ogcapi-features-1.yaml#/components/schemas/link"
 ITEMS = [{"id": 1, "name": "one"}, {"id": 2, "name": "two"}, {"id": 3, "name": "three"}]
@@ -346,6 +347,13 @@ FAILS = {
 # Nothing is unjudged on the double: even the sampled vendor's four requests (boundary cases of GET /items, sent
 # first) include invalid ones. A run without invalid requests is in test_openapi_nothing.
 UNJUDGED: dict[str, set[str]] = {}
+
+
+def test_every_check_can_fail() -> None:
+    """The defect tenants fail every requirement of the suite's catalogue (not only the names listed here)."""
+    catalogue = {r.uri.split("/req/", 1)[1] for r in SUITE.standards[0].requirements}
+    assert_every_check_can_fail(FAILS, FAILS, catalogue)
+    assert set(ALL) == catalogue
 
 
 @pytest.mark.parametrize("vendor", sorted(FAILS))

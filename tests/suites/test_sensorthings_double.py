@@ -13,6 +13,7 @@ import pytest
 
 from conformance.demo.sensorthings_server import DEFECTS, SensorThingsTestServer
 from conformance.demo.sensorthings_write import WRITE_DEFECTS
+from tests.suites.ows_support import assert_every_check_can_fail
 from tests.suites.sensorthings_support import ALL, PREFIX, WRITES, FinishedRun, run_suite
 
 CUD = "create-update-delete/"
@@ -141,6 +142,10 @@ def run(double: SensorThingsTestServer, tmp_path_factory: pytest.TempPathFactory
 
 def test_every_defect_has_an_expectation() -> None:
     assert set(CAUGHT) == set(DEFECTS)
+
+
+def test_every_check_can_fail() -> None:
+    assert_every_check_can_fail(CAUGHT, DEFECTS, ALL)
 
 
 def test_conformant_double_passes_the_whole_suite(run: FinishedRun) -> None:
