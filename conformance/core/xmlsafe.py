@@ -64,7 +64,7 @@ def parse_bytes(data: bytes, *, url: str = "", max_bytes: int = DEFAULT_MAX_BYTE
     except etree.XMLSyntaxError as exc:
         raise rejection(exc) from exc
     tree = root.getroottree()
-    _refuse_dtd(tree)
+    refuse_dtd_of(tree)
     return tree
 
 
@@ -117,19 +117,23 @@ def _decode_head(head: bytes) -> str:
     return head.decode("latin-1").removeprefix("\xef\xbb\xbf")
 
 
-def _refuse_dtd(tree: etree._ElementTree) -> None:
+def refuse_dtd_of(tree: etree._ElementTree) -> None:
+    """Reject a parsed document that carries a document type declaration."""
     info = tree.docinfo
     if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
         raise XMLRejected("dtd-forbidden", "document type declarations (DTD, entities) are not allowed")
 
 
 class LineCountingReader:
-    """A binary reader that hands out small chunks and counts bytes, lines and chunks read so far."""
+    """A binary reader that hands out chunks and counts bytes, chunks and (unless ``lines`` is False) lines read."""
 
-    def __init__(self, raw: IO[bytes], chunk: int = 64 * 1024, max_bytes: int | None = None) -> None:
+    def __init__(
+        self, raw: IO[bytes], chunk: int = 64 * 1024, max_bytes: int | None = None, lines: bool = True
+    ) -> None:
         self.raw = raw
         self.chunk = chunk
         self.max_bytes = max_bytes
+        self.lines = lines
         self.bytes_read = 0
         self.lines_read = 1
         self.chunks = 0
@@ -147,7 +151,7 @@ class LineCountingReader:
         data = self.peek() if not self.chunks else self.raw.read(self.chunk if size < 0 else min(size, self.chunk))
         self.chunks += 1
         self.bytes_read += len(data)
-        self.lines_read += data.count(b"\n")
+        self.lines_read += data.count(b"\n") if self.lines else 0
         if self.max_bytes is not None and self.bytes_read > self.max_bytes:
             raise XMLRejected("too-large", f"the document exceeds the limit of {self.max_bytes} bytes")
         return data
@@ -248,7 +252,7 @@ class SafeIterparse:
     def _check_dtd(self, element: Any) -> None:
         if self._root is None:
             self._root = element.getroottree().getroot()
-            _refuse_dtd(element.getroottree())
+            refuse_dtd_of(element.getroottree())
 
     def _finish(self, exc: etree.XMLSyntaxError) -> None:
         entries = list(self._it.error_log)

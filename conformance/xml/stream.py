@@ -17,6 +17,7 @@ from typing import IO, Any, Protocol
 
 from lxml import etree
 
+from conformance.core.xmlfeed import FEED_BYTES, RecordFeed
 from conformance.core.xmlsafe import LineCountingReader, SafeIterparse, XMLRejected
 from conformance.xml.report import Finding
 from conformance.xml.xsd import RULE, error_code
@@ -230,25 +231,26 @@ def one_pass(
 ) -> PassResult:
     """One validating parse that gives both verdicts for a document that is well-formed and schema-valid.
 
-    The parse is strict (namespace errors and undeclared entities refused, see ``SafeIterparse``) and feeds
-    every record to the visitor. It is ``complete`` only if the document ended without a parse error and
-    without any XSD error; it stops at the first problem, which the two passes then report exactly.
+    The parse is strict (namespace errors and undeclared entities refused, see ``RecordFeed``) and hands
+    every record to the visitor, a chunk at a time. It is ``complete`` only if the document ended without
+    any error logged; it stops at the first chunk with a problem, which the two passes then report exactly.
     """
     result = PassResult()
+    tags = None if record_tags is None else frozenset(record_tags)
     with open_() as raw:
-        reader = LineCountingReader(raw, max_bytes=max_bytes)
-        parse = SafeIterparse(reader, tag=_tags(record_tags), schema=schema, strict=True)
-        chunk = 0
+        reader = LineCountingReader(raw, chunk=FEED_BYTES, max_bytes=max_bytes, lines=False)
+        feed, steps, chunk = RecordFeed(reader, schema), _Steps(), 0
         try:
-            for element, xpath in walk_records(parse):
-                result.records += 1
-                result.findings.extend(visitor.record(element, xpath))
+            for element in feed:
+                if isinstance(element.tag, str) and (tags is None or element.tag in tags):
+                    result.records += 1
+                    result.findings.extend(visitor.record(element, steps.xpath(element, feed.root)))
                 if reader.chunks != chunk:
                     chunk = reader.chunks
-                    if parse.schema_errors():
+                    if not feed.valid:
                         return result
-            result.findings.extend(visitor.finish(parse.root))
-            result.complete = not parse.schema_errors()
+            result.findings.extend(visitor.finish(feed.root))
+            result.complete = feed.complete and feed.valid
         except XMLRejected:
             pass
         result.bytes_read = reader.bytes_read

@@ -8,6 +8,7 @@ from typing import IO
 
 import pytest
 
+from conformance.core.xmlfeed import FEED_BYTES
 from conformance.core.xmlsafe import PROLOG_BYTES, peek_root
 from conformance.suites.xdomea import validator
 from conformance.xml.report import Finding
@@ -112,3 +113,35 @@ def test_a_document_that_ends_badly_gets_its_parse_finding_only(tail: str) -> No
     data = data[:-200] if not tail else data + tail.encode()
     found, reads = _streamed(data)
     assert reads == 2 and [f.source for f in found] == ["parse"] and found == _two_passes(data)
+
+
+class Widths:
+    """A visitor that notes how many children the root holds when each record is handed out."""
+
+    def __init__(self) -> None:
+        self.widths: list[int] = []
+        self.xpaths: list[str] = []
+
+    def record(self, element: object, xpath: str) -> list[Finding]:
+        self.widths.append(len(element.getparent()))  # type: ignore[attr-defined]
+        self.xpaths.append(xpath)
+        return []
+
+    def finish(self, root: object) -> list[Finding]:
+        return []
+
+
+def test_a_document_of_many_feed_chunks_is_handed_out_record_by_record_and_dropped() -> None:
+    data = _message(records=600).encode()
+    assert len(data) > 6 * FEED_BYTES
+    widths = Widths()
+    single = one_pass(Counted(data), compiled(validator.SCHEMA), widths, _tags(data))
+    assert single.complete and single.records == len(widths.xpaths) == 600 + 1
+    assert widths.xpaths[0].endswith(":Kopf[1]") and widths.xpaths[-1].endswith(":Schriftgutobjekt[600]")
+    assert max(widths.widths) < 600 / 4, max(widths.widths)
+
+
+def test_a_valid_document_of_many_feed_chunks_has_the_findings_of_the_two_passes() -> None:
+    data = _message(records=600).replace("<code>02</code>", "<code>002</code>").encode()
+    found, reads = _streamed(data)
+    assert reads == 1 and found and found == _two_passes(data)
