@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 BOTH = ("1.1", "1.0")
 NEW = ("1.1",)
+SCHEMA_KINDS = "system body legislativeterm organization person membership meeting agendaitem paper consultation file"
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,19 @@ _ALL = (
         "Location.geojson points are written latitude first ([50.9, 7.0])",
         ("location-geojson",),
         "/geojson/geometry/coordinates",
+        BOTH,
+    ),
+    Defect(
+        "geojson-legacy-crs",
+        "Location.geojson carries the crs member RFC 7946 removed",
+        ("location-geojson-recommended",),
+        "/geojson/crs",
+    ),
+    Defect(
+        "keyword-as-text",
+        "every object, the System too, carries keyword as a string instead of an array of strings",
+        tuple(f"schema-{kind}" for kind in (*SCHEMA_KINDS.split(), "location")),
+        "/keyword",
         BOTH,
     ),
 )

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from conformance.demo.oparl_render import View
 
 Mutation = Callable[["View", Record, dict[str, Any]], None]
+OBJECT_TYPES: tuple[str, ...] = ("Body", "LegislativeTerm", "Organization", "Person", "Membership", "Meeting")
+OBJECT_TYPES += ("AgendaItem", "Paper", "Consultation", "File", "Location")
 
 
 def _number(record: Record) -> int:
@@ -116,6 +118,14 @@ def _no_license(view: View, record: Record, out: dict[str, Any]) -> None:
     out.pop("license", None)
 
 
+def _keyword_text(view: View, record: Record, out: dict[str, Any]) -> None:
+    out["keyword"] = "Ratsinformation"
+
+
+def _legacy_crs(view: View, record: Record, out: dict[str, Any]) -> None:
+    out["geojson"]["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
+
+
 MUTATIONS: dict[tuple[str, str], Mutation] = {
     ("html-escape", "Organization"): _html_escape,
     ("nulls", "Paper"): _nulls,
@@ -137,6 +147,8 @@ MUTATIONS: dict[tuple[str, str], Mutation] = {
     ("agenda-order", "AgendaItem"): _agenda_order,
     ("no-license", "Body"): _no_license,
     ("swapped-coordinates", "Location"): _swapped,
+    ("geojson-legacy-crs", "Location"): _legacy_crs,
+    **{("keyword-as-text", kind): _keyword_text for kind in OBJECT_TYPES},
 }
 
 

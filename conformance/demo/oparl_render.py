@@ -66,6 +66,8 @@ class View:
         }
         if "no-license" in self.defects:
             del out["license"]
+        if "keyword-as-text" in self.defects:
+            out["keyword"] = "Ratsinformation"
         return out
 
     def _version_named(self) -> str:

@@ -22,6 +22,7 @@ import pytest
 from conformance.core.messages import Message
 from conformance.demo.oparl_defects import DEFECTS
 from conformance.suites.oparl import OPARL_10, STANDARDS, SUITE
+from tests.suites.ows_support import assert_every_check_can_fail
 from tests.suites.test_oparl_support import (
     defect_tenants,
     double,
@@ -189,6 +190,34 @@ def test_clean_https_endpoint_passes_every_requirement(results: dict[str, Any]) 
         pytest.skip("openssl is not available to make a test certificate")
     assert {k: r["outcome"] for k, r in results["tls11"].items() if r["outcome"] != "pass"} == {}
     assert len(results["tls11"]) == len(_rules("1.1"))
+
+
+def _caught(version: str) -> dict[str, set[str]]:
+    """Defect → the rules it fails in ``version``; the clean plain-HTTP endpoint fails https (asserted above)."""
+    caught = {d.name: set(d.rules) for d in DEFECTS.values() if version in d.versions}
+    return {**caught, f"clean{version.replace('.', '')}": {"https"}}
+
+
+# the one rule no tenant of the double fails, with the reason
+WITHOUT_NEGATIVE_CONTROL = {
+    "no-downgrade": "needs an HTTPS endpoint that redirects to plain HTTP: the double serves TLS only where openssl "
+    "makes a certificate, and then without such a redirect",
+}
+
+
+def test_every_check_of_11_can_fail() -> None:
+    caught = _caught("1.1")
+    assert_every_check_can_fail(caught, caught, _rules("1.1"), WITHOUT_NEGATIVE_CONTROL)
+
+
+def test_every_check_of_10_can_fail_or_is_the_check_of_11_or_is_new_in_11() -> None:
+    """A 1.0 rule is judged by the same check as the 1.1 rule of its key (RULE_CHECKS is keyed by rule, see
+    test_oparl_catalogue): where no 1.0 tenant fails it, its 1.1 negative control fails that check. Rules new in
+    1.1 are never judged in 1.0."""
+    in_11 = set().union(*_caught("1.1").values())
+    failed = set().union(*_caught("1.0").values())
+    assert _rules("1.0") == failed | in_11 | set(_new_in_11()) | set(WITHOUT_NEGATIVE_CONTROL)
+    assert not failed & set(_new_in_11())
 
 
 @pytest.mark.parametrize(("name", "version"), CASES)

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from conformance.core.packs import default_store
-from conformance.suites.xdomea import validator
+from conformance.suites.xdomea import SUITE, validator
+from conformance.suites.xdomea.catalogue import BASE, RULES
+from conformance.suites.xdomea.checks import counts
 from conformance.suites.xdomea.messages import MESSAGES
 from conformance.suites.xdomea.validator import in_memory, validate
 from conformance.xml import exports
@@ -17,6 +19,7 @@ from tests.samples import xdomea as samples
 
 PACKAGE = frozenset({samples.PRIMARY})
 BASELINE = {"XOEV-CODE-LIST-UNKNOWN"}
+STAAT = '<xdomea:Staat listVersionID="7">'
 
 
 def _rules(data: bytes, package: frozenset[str] | None = PACKAGE) -> set[str]:
@@ -47,28 +50,28 @@ def test_repaired_messages_are_valid_and_accepted(message: str) -> None:
     assert {f.rule for f in report.findings} == BASELINE and all(f.severity == "warning" for f in report.findings)
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "rule"),
-    [
-        ("<code>0501</code>", "<code>0503</code>", "XDOMEA-NACHRICHTENTYP"),
-        ("<xdomea:ProzessID>242f44e8-", "<xdomea:ProzessID>242f44e|-", "XDOMEA-PROZESSID"),
-        (
-            "<xdomea:Erstellungszeitpunkt>2020-07-24T17:21:25",
-            "<xdomea:Erstellungszeitpunkt>2999-01-01T00:00:00Z",
-            "XDOMEA-ERSTELLUNGSZEITPUNKT",
-        ),
-        ("<xdomea:Produktname>LAThDMeACU-Dummy</xdomea:Produktname>", "", "XDOMEA-SYSTEM"),
-        ("<code>02</code>", "<code>10</code>", "XOEV-CODE-MEMBER"),
-        ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID="6">', "XOEV-CODE-VERSION-UNKNOWN"),
-        ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID=" ">', "XOEV-CODE-REF-MISSING"),
-        ("d9fc876a-3838-4e15-9203-15c703afe730", "bf675c60-12c2-4ab1-826f-dcdf306d1733", "XDOMEA-ID-DOPPELT"),
-        (
-            "http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
-            "http://xdomea.de/schemata/300/xdomea-Nachrichten-AbgabeDurchfuehren.xsd",
-            "XDOMEA-SCHEMALOCATION",
-        ),
-    ],
+BREAKS = (  # text in the repaired 0501 → its replacement → the one rule that fires
+    ("<code>0501</code>", "<code>0503</code>", "XDOMEA-NACHRICHTENTYP"),
+    ("<xdomea:ProzessID>242f44e8-", "<xdomea:ProzessID>242f44e|-", "XDOMEA-PROZESSID"),
+    (
+        "<xdomea:Erstellungszeitpunkt>2020-07-24T17:21:25",
+        "<xdomea:Erstellungszeitpunkt>2999-01-01T00:00:00Z",
+        "XDOMEA-ERSTELLUNGSZEITPUNKT",
+    ),
+    ("<xdomea:Produktname>LAThDMeACU-Dummy</xdomea:Produktname>", "", "XDOMEA-SYSTEM"),
+    ("<code>02</code>", "<code>10</code>", "XOEV-CODE-MEMBER"),
+    ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID="6">', "XOEV-CODE-VERSION-UNKNOWN"),
+    ('<xdomea:Staat listVersionID="7">', '<xdomea:Staat listVersionID=" ">', "XOEV-CODE-REF-MISSING"),
+    ("d9fc876a-3838-4e15-9203-15c703afe730", "bf675c60-12c2-4ab1-826f-dcdf306d1733", "XDOMEA-ID-DOPPELT"),
+    (
+        "http://xdomea.de/schemata/300/xdomea-Nachrichten-AussonderungDurchfuehren.xsd",
+        "http://xdomea.de/schemata/300/xdomea-Nachrichten-AbgabeDurchfuehren.xsd",
+        "XDOMEA-SCHEMALOCATION",
+    ),
 )
+
+
+@pytest.mark.parametrize(("old", "new", "rule"), BREAKS)
 def test_each_break_fires_its_rule_only(old: str, new: str, rule: str) -> None:
     assert _rules(samples.repaired("Anbieteverzeichnis.0501")) == set()
     assert _rules(_break("Anbieteverzeichnis.0501", old, new)) == {rule}
@@ -102,22 +105,30 @@ def test_a_schema_location_hint_other_than_the_group_schema_is_information_only(
     assert {f.rule for f in report.findings} - BASELINE == {"XDOMEA-SCHEMALOCATION"}
 
 
-def test_a_sender_that_names_no_agency_is_a_hint() -> None:
+def _without_agency() -> bytes:
     data = samples.repaired("Anbieteverzeichnis.0501").decode()
     sender = data.split("<xdomea:Absender>")[1].split("</xdomea:Absender>")[0]
     stripped = re.sub(
         r"<xdomea:(Behoerdenkennung|Institution|Organisationseinheit)>.*?</xdomea:\1>", "", sender, flags=re.S
     )
-    report = _german(in_memory("m.xml", data.replace(sender, stripped).encode(), PACKAGE))
+    return data.replace(sender, stripped).encode()
+
+
+def test_a_sender_that_names_no_agency_is_a_hint() -> None:
+    report = _german(in_memory("m.xml", _without_agency(), PACKAGE))
     [hint] = [f for f in report.findings if f.rule == "XDOMEA-KONTAKT"]
     assert hint.severity == "warning" and hint.location.endswith("xdomea:Absender") and report.accepted
 
 
-def test_another_prefix_is_reported_although_the_schema_accepts_it() -> None:
+def _other_prefix() -> bytes:
     data = samples.repaired("Anbieteverzeichnis.0501")
     for old, new in ((b"<xdomea:", b"<xd:"), (b"</xdomea:", b"</xd:"), (b"xmlns:xdomea=", b"xmlns:xd=")):
         data = data.replace(old, new)
-    report = _german(in_memory("m.xml", data, PACKAGE))
+    return data
+
+
+def test_another_prefix_is_reported_although_the_schema_accepts_it() -> None:
+    report = _german(in_memory("m.xml", _other_prefix(), PACKAGE))
     assert report.valid and {f.rule for f in report.findings} - BASELINE == {"XDOMEA-PREFIX"}
 
 
@@ -127,13 +138,60 @@ def test_a_missing_primary_document_is_reported_only_for_0503() -> None:
     assert _rules(samples.repaired("Aussonderung.0503"), None) == set()
 
 
-def test_an_older_version_is_named() -> None:
+def _older_version() -> DocumentReport:
     path = default_store().path(
         "xdomea-toolkit-templates", "message_generation/pattern/xdomea_2.4.0/xx_Aussonderung.Aussonderung.0503.xml"
     )
-    report = _german(validate(Source(path.name, data=path.read_bytes())))
+    return _german(validate(Source(path.name, data=path.read_bytes())))
+
+
+def test_an_older_version_is_named() -> None:
+    report = _older_version()
     [version] = [f for f in report.findings if f.rule == "XDOMEA-VERSION"]
     assert "xdomea 2.4.0" in version.message and not report.valid and not report.accepted
+
+
+def _foreign_list() -> bytes:
+    return _break(
+        "Anbieteverzeichnis.0501",
+        STAAT,
+        STAAT.replace("listVersionID", 'listURI="urn:de:example:staaten" listVersionID'),
+    )
+
+
+def test_a_code_naming_another_list_than_the_schema_fixes_is_an_unknown_list() -> None:
+    """Staat is code type 3: the schema fixes its list, so another listURI is a schema error, and the code's list
+    is not one of xdomea 3.0.0 (an error, unlike the hint for a foreign list of code type 4)."""
+    report = in_memory("m.xml", _foreign_list(), PACKAGE)
+    assert {(f.rule, f.severity) for f in report.findings if f.is_error} == {
+        ("XSD", "error"),
+        ("XOEV-CODE-LIST-UNKNOWN", "error"),
+    }
+
+
+# the one requirement no negative control fails, with the reason
+WITHOUT_NEGATIVE_CONTROL = {
+    "Konformitaet/schemaLocation": "its finding is always information (xsi:schemaLocation is a hint to the reader, "
+    "XML Schema Part 1 §4.3.2), which counts against no obligation: the requirement cannot fail",
+}
+
+
+def test_every_requirement_fails_under_a_negative_control() -> None:
+    """The negative controls above give, for every requirement of the catalogue but the one listed, a finding of one
+    of its rules that counts against its obligation (as the suite's check judges it): every check can fail."""
+    reports = [in_memory("m.xml", _break("Anbieteverzeichnis.0501", old, new), PACKAGE) for old, new, _ in BREAKS]
+    reports += [in_memory("m.xml", data, PACKAGE) for data in (_without_agency(), _other_prefix(), _foreign_list())]
+    reports += [in_memory("m.xml", samples.repaired("Aussonderung.0503"), frozenset()), _older_version()]
+    failed = {
+        row.section
+        for row in RULES
+        for report in reports
+        if any(f.rule in row.rules and counts(f, row.obligation) for f in report.findings)
+    }
+    assert failed.isdisjoint(WITHOUT_NEGATIVE_CONTROL)
+    assert {f"{BASE}/{s}" for s in failed | set(WITHOUT_NEGATIVE_CONTROL)} == {
+        r.uri for r in SUITE.standards[0].requirements
+    }
 
 
 def test_files_are_checked_with_their_folder_as_package(tmp_path: Path) -> None:
