@@ -127,6 +127,8 @@ class Handler(BaseHTTPRequestHandler):
         if "500-on-items" in view.defects:
             return 500, JSON, self._error(500, "ServerError", "items are broken (test double defect)")
         media = HTML if html else (JSON if "wrong-items-media-type" in view.defects else GEOJSON)
+        if len(route) == 3 and "feature-500" in view.defects:
+            return 500, JSON, self._error(500, "ServerError", "features are broken (test double defect)")
         if len(route) == 3:
             return 200, media, self._feature(view, found, route[2])
         query = {k: v for k, v in params.items() if k not in ("offset", "f")}

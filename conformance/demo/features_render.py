@@ -104,6 +104,8 @@ class View:
         url = f"{self.base}/collections/{quote(item.id)}/items/{quote(str(feature['id']))}"
         out = {**self.shape(feature), "links": self.links(url, GEOJSON)}
         out["links"].append(self.link(f"{self.base}/collections/{quote(item.id)}", "collection", JSON, item.title))
+        if "feature-wrong-id" in self.defects:
+            out["id"] = f"row-{feature['id']}"
         return out
 
     def shape(self, feature: dict[str, Any]) -> dict[str, Any]:

@@ -65,6 +65,8 @@ DEFECTS: dict[str, str] = {
     "datetime-empty-bound-rejected": "open interval ends written as an empty string are answered with 400",
     "limit-default-ignored": "without limit, pages have the maximum size instead of the declared default",
     "filters-combined-or": "bbox and datetime together select features matching either, not both",
+    "feature-500": "every single feature is answered with 500",
+    "feature-wrong-id": "single features carry a database key as id instead of the id they were asked by",
     "slow": "every answer is delayed (see latency)",
     "drop-connection": "the connection is closed without an answer",
 }

@@ -103,6 +103,15 @@ CAUGHT: dict[str, set[str]] = {
     "datetime-empty-bound-rejected": {"req/core/fc-time-definition", "req/core/fc-time-response"},
     "limit-default-ignored": {"req/core/fc-limit-response-1"},
     "filters-combined-or": {"req/core/fc-response"},
+    # an unknown feature gets the 500 too, the documented feature operation fails, and so does its HTML
+    "feature-500": {
+        "req/core/f-op",
+        "req/core/f-success",
+        "req/core/http",
+        "req/oas30/oas-impl",
+        "req/html/definition",
+    },
+    "feature-wrong-id": {"req/core/f-success"},
 }
 EVIDENCE = {  # defect → (requirement, a phrase of one violation message)
     "no-head": ("rec/core/head", "HEAD is not supported (HTTP 405)"),
@@ -129,8 +138,6 @@ WITHOUT_NEGATIVE_CONTROL = {
     "req/core/fc-md-success": NOT_YET,
     "req/core/fc-md-items": NOT_YET,
     "req/core/sfc-md-op": NOT_YET,
-    "req/core/f-op": NOT_YET,
-    "req/core/f-success": NOT_YET,
     "rec/core/fc-next-3": NOT_YET,
 }
 
