@@ -134,7 +134,7 @@ class Handler(BaseHTTPRequestHandler):
 def route(view: View, path: list[str], query: dict[str, str], url: str) -> tuple[int, Any]:
     """Status and body (a JSON value, or a str served as text/plain) for a path below /v1.1."""
     if not path:
-        return 200, view.root()
+        return 200, ext.with_mqtt(view, view.root())
     head, _, ident = path[0].partition("(")
     if head not in view.data:
         return 404, {"message": "no such entity set"}

@@ -49,12 +49,18 @@ class FinishedRun:
 WRITES = "options = { writes = true }\n"
 
 
-def run_suite(targets: dict[str, str], folder: Path, options: str | Mapping[str, str] = "") -> FinishedRun:
+LOOPBACK = 'http = { allowed_hosts = ["127.0.0.1"] }\n'  # any port of 127.0.0.1 (an MQTT broker's too)
+
+
+def run_suite(
+    targets: dict[str, str], folder: Path, options: str | Mapping[str, str] = "", extra: str = ""
+) -> FinishedRun:
     """``conformance run`` of the SensorThings standard over the targets (vendor id → service root); ``options``
-    are the target lines of every vendor, or per vendor id (none for a vendor not named)."""
+    are the target lines of every vendor, or per vendor id (none for a vendor not named); ``extra`` are lines of
+    every vendor's own table (``LOOPBACK``, say)."""
     lines = options if isinstance(options, Mapping) else dict.fromkeys(targets, options)
     blocks = [
-        f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "1"\n\n[[vendors.targets]]\n'
+        f'[[vendors]]\nid = "{vendor}"\nname = "{vendor}"\nversion = "1"\n{extra}\n[[vendors.targets]]\n'
         f'standard = "sensorthings-1.1"\nurl = "{url}"\n{lines.get(vendor, "")}'
         for vendor, url in targets.items()
     ]

@@ -19,7 +19,8 @@ With ``writes = true`` (Create-Update-Delete): a POST answers 201 with an empty 
 created entity), a POST to a navigation link (``Things('<id>')/Locations``) answers 405, and a Thing created with
 a Location gets no HistoricalLocation; PUT answers 405 (PUT is optional: not applicable); a JSON PATCH
 (``application/json-patch+json``) is answered with success but changes nothing. No MultiDatastream is declared,
-nor are batch requests or the Data Array extension. The suite removes what it wrote: the seed counts hold after the run.
+nor are batch requests, the Data Array extension or MQTT. The suite removes what it wrote: the seed counts hold
+after the run.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ NOT_APPLICABLE = {
     "create-update-delete/update-entity-put",
     "batch-request/batch-request",
     "data-array/data-array",
+    "create-observations-via-mqtt/observations-creation",
+    "receive-updates-via-mqtt/receive-updates",
     *(f"multi-datastream/{r}" for r in ("properties", "relations", "constraints")),
 }
 

@@ -14,11 +14,14 @@ import pytest
 from conformance.demo.sensorthings_server import DEFECTS, SensorThingsTestServer
 from conformance.demo.sensorthings_write import WRITE_DEFECTS
 from tests.suites.ows_support import assert_every_check_can_fail
-from tests.suites.sensorthings_support import ALL, PREFIX, WRITES, FinishedRun, run_suite
+from tests.suites.sensorthings_support import ALL, LOOPBACK, PREFIX, WRITES, FinishedRun, run_suite
 
 CUD = "create-update-delete/"
 BATCH = "batch-request/batch-request"
 ARRAY = "data-array/data-array"
+# the double has no MQTT broker: only the tenant mqtt-unreachable declares MQTT (an endpoint that refuses)
+MQTT = {"create-observations-via-mqtt/observations-creation", "receive-updates-via-mqtt/receive-updates"}
+ERRORS = {"mqtt-unreachable": MQTT}
 WRITING = {*WRITE_DEFECTS, "batch-no-ids", "json-patch-ignored"}
 # the tenants with a write defect claim only the writing classes: their read checks are not run
 WRITES_ONLY = f'claims = ["{PREFIX}create-update-delete", "{PREFIX}batch-request"]\n{WRITES}'
@@ -108,7 +111,7 @@ NOT_OURS = {"name": "wechselbar-probe-lookalike", "description": "no run mark", 
 
 @pytest.fixture(scope="module")
 def double() -> Iterator[SensorThingsTestServer]:
-    tenants = {"ok": frozenset(), "readonly": frozenset(), **{d: frozenset({d}) for d in CAUGHT}}
+    tenants = {"ok": frozenset(), "readonly": frozenset(), **{d: frozenset({d}) for d in CAUGHT | ERRORS.keys()}}
     server = SensorThingsTestServer(tenants).start()
     try:
         yield server
@@ -136,20 +139,26 @@ def run(double: SensorThingsTestServer, tmp_path_factory: pytest.TempPathFactory
         **dict.fromkeys(MULTI_DEFECTS, multi),
         **dict.fromkeys(ARRAY_DEFECTS, array),
         "create-observations-lost": array + WRITES,
+        "mqtt-unreachable": f'claims = ["{PREFIX}create-observations-via-mqtt", "{PREFIX}receive-updates-via-mqtt"]\n'
+        + WRITES,
     }
-    return run_suite({name: double.url(name) for name in double.views}, tmp_path_factory.mktemp("sta-double"), options)
+    return run_suite(
+        {name: double.url(name) for name in double.views}, tmp_path_factory.mktemp("sta-double"), options, LOOPBACK
+    )
 
 
 def test_every_defect_has_an_expectation() -> None:
-    assert set(CAUGHT) == set(DEFECTS)
+    assert set(CAUGHT) | ERRORS.keys() == set(DEFECTS)
 
 
 def test_every_check_can_fail() -> None:
-    assert_every_check_can_fail(CAUGHT, DEFECTS, ALL)
+    why = "the double has no MQTT broker; its negative control declares an endpoint that refuses (an error)"
+    assert_every_check_can_fail(CAUGHT, set(DEFECTS) - ERRORS.keys(), ALL, dict.fromkeys(MQTT, why))
 
 
 def test_conformant_double_passes_the_whole_suite(run: FinishedRun) -> None:
-    assert run.outcomes("ok") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
+    expected = {s: "not_applicable" if s in MQTT else "pass" for s in ALL}
+    assert run.outcomes("ok") == expected, run.stderr[-2000:]
     assert all(e["count"] > 0 for (v, _), r in run.records.items() if v == "ok" for e in r["examined"])
 
 
@@ -160,7 +169,7 @@ def test_each_defect_fails_exactly_its_requirements(run: FinishedRun, defect: st
     assert {s for s, o in run.outcomes(defect).items() if o == "skip"} == skipped
     others = {s: o for s, o in run.outcomes(defect).items() if s not in CAUGHT[defect] | skipped}
     judged = CLAIMED.get(defect)
-    unjudged = {s for s in others if (not s.startswith(judged) if judged else s.startswith((CUD, BATCH)))}
+    unjudged = {s for s in others if (not s.startswith(judged) if judged else s.startswith((CUD, BATCH))) or s in MQTT}
     assert {s: o for s, o in others.items() if s in unjudged} == dict.fromkeys(unjudged, "not_applicable")
     assert {o for s, o in others.items() if s not in unjudged} <= {"pass"}, others
 
@@ -209,3 +218,10 @@ def test_data_array_reads_always_and_creates_only_with_writes(run: FinishedRun) 
     )
     patched = run.messages("json-patch-ignored", CUD + "update-entity-jsonpatch")
     assert any("/description is" in t and "changed by JSON PATCH" in t for t in patched)
+
+
+def test_an_unreachable_mqtt_endpoint_is_an_error(run: FinishedRun) -> None:
+    outcomes = run.outcomes("mqtt-unreachable")
+    assert {s: outcomes[s] for s in MQTT} == dict.fromkeys(MQTT, "error")
+    reasons = [run.records[("mqtt-unreachable", s)]["reason"]["text"] for s in MQTT]
+    assert all("declared MQTT endpoint mqtt://127.0.0.1:" in r and "cannot be reached" in r for r in reasons), reasons

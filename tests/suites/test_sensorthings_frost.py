@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.suites.sensorthings_support import ALL, PREFIX, WRITES, FinishedRun, run_suite
+from tests.suites.sensorthings_support import ALL, LOOPBACK, PREFIX, WRITES, FinishedRun, run_suite
 from tests.targets.frost import MULTI_SEED
 from tests.targets.sensorthings import SEED, post
 
@@ -64,7 +64,7 @@ def left(frost_url: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def run(frost_url: str, left: list[str], tmp_path_factory: pytest.TempPathFactory) -> FinishedRun:
-    return run_suite({"frost": frost_url}, tmp_path_factory.mktemp("sta-frost"), WRITES)
+    return run_suite({"frost": frost_url}, tmp_path_factory.mktemp("sta-frost"), WRITES, LOOPBACK)
 
 
 def _json(url: str) -> Any:
@@ -84,6 +84,7 @@ def test_frost_target_and_suite(frost_url: str, run: FinishedRun, left: list[str
     _deviation_has_evidence(run)
     _writes_and_multi_datastream_were_judged(run)
     _data_array_and_json_patch_were_judged(run)
+    _mqtt_was_judged(run)
     _batch_is_not_served(frost_url)
 
 
@@ -117,7 +118,7 @@ def _deviation_has_evidence(run: FinishedRun) -> None:
 
 def _writes_and_multi_datastream_were_judged(run: FinishedRun) -> None:
     judged = {s: r["examined"] for (v, s), r in run.records.items() if s.startswith(("create-", "multi-"))}
-    assert len(judged) == 12
+    assert len(judged) == 13
     assert all(e and all(x["count"] > 0 for x in e) for e in judged.values()), judged
 
 
@@ -127,6 +128,15 @@ def _data_array_and_json_patch_were_judged(run: FinishedRun) -> None:
     assert not [n for n in array.get("notes", []) if "CreateObservations" in n["text"]], array["notes"]
     patch = run.records[("frost", "create-update-delete/update-entity-jsonpatch")]
     assert patch["examined"][0]["count"] >= 2, patch
+
+
+def _mqtt_was_judged(run: FinishedRun) -> None:
+    for requirement in (
+        "create-observations-via-mqtt/observations-creation",
+        "receive-updates-via-mqtt/receive-updates",
+    ):
+        record = run.records[("frost", requirement)]
+        assert record["examined"][0]["count"] > 0, record
 
 
 def _batch_is_not_served(root: str) -> None:

@@ -6,7 +6,8 @@ own service layer with the JDK's HTTP server; .ci/install-targets.sh builds it o
 (``frost-launcher-1.0.jar`` and ``lib/``). The fixture gives FROST its own PostGIS database (``postgis``), writes
 FROST's settings (``persistence.autoUpdateDatabase=true``: FROST creates its tables with Liquibase at start),
 runs ``java -cp … org.wechselbar.frost.Launcher frost.properties``, waits for the service root and seeds the
-Things of files/sta/things.json through FROST's POST API (deep inserts). Java is stopped by its PID.
+Things of files/sta/things.json through FROST's POST API (deep inserts). FROST's MQTT manager runs its Moquette
+broker on another free port of 127.0.0.1 (named in the root's serverSettings). Java is stopped by its PID.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def home() -> Path | None:
     return folder if built and shutil.which("java") else None
 
 
-def settings(port: int, database: PostgisCluster, dbname: str, workdir: Path) -> str:
-    """FROST's settings (its own keys) plus the launcher's port and context, as a properties text."""
+def settings(port: int, database: PostgisCluster, dbname: str, workdir: Path, mqtt: int = 0) -> str:
+    """FROST's settings (its own keys) plus the launcher's port and context, as a properties text; with an MQTT
+    port FROST's MQTT manager runs the Moquette broker on 127.0.0.1 (its websocket port is another free one)."""
     entries = {
         "launcher.port": str(port),
         "launcher.context": CONTEXT,
@@ -55,6 +57,15 @@ def settings(port: int, database: PostgisCluster, dbname: str, workdir: Path) ->
         "plugins.multiDatastream.enable": "true",
         "bus.busImplementationClass": "de.fraunhofer.iosb.ilt.frostserver.messagebus.InternalMessageBus",
     }
+    if mqtt:
+        entries |= {
+            "mqtt.Enabled": "true",
+            "mqtt.mqttServerImplementationClass": "de.fraunhofer.iosb.ilt.frostserver.mqtt.moquette.MoquetteMqttServer",
+            "mqtt.Host": "127.0.0.1",
+            "mqtt.internalHost": "127.0.0.1",
+            "mqtt.Port": str(mqtt),
+            "mqtt.WebsocketPort": str(free_port()),
+        }
     return "".join(f"{key}={value}\n" for key, value in entries.items())
 
 
@@ -91,9 +102,9 @@ def multi_datastream(thing: str) -> dict[str, Any]:
 def serve(folder: Path, database: PostgisCluster, workdir: Path) -> Iterator[str]:
     """Create the database, write the settings, start the launcher and seed; yields the v1.1 service root."""
     database.create_database("frost")
-    port = free_port()
+    port, mqtt = free_port(), free_port()
     properties = workdir / "frost.properties"
-    properties.write_text(settings(port, database, "frost", workdir), encoding="utf-8")
+    properties.write_text(settings(port, database, "frost", workdir, mqtt), encoding="utf-8")
     classpath = f"{folder / 'frost-launcher-1.0.jar'}:{folder / 'lib'}/*"
     argv = ["java", "-Xmx512m", "-cp", classpath, "org.wechselbar.frost.Launcher", str(properties)]
     root = f"http://127.0.0.1:{port}{CONTEXT}/v1.1/"

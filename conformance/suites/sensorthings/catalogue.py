@@ -23,7 +23,9 @@ claimed: reading Observations with ``$resultFormat=dataArray`` always, creating 
 clause 10.3) is checked with ``writes = true``; 18-088 lets a service support it ("MAY additionally support"), so a
 service that refuses the media type without declaring that requirement is not applicable, one that declares it fails.
 The requirement URIs of both are those of 18-088's requirement list as FROST-Server's conformance tests name them;
-their statements summarise the clauses, which could not be read in full here. The MQTT classes are not checked.
+their statements summarise the clauses, which could not be read in full here. The MQTT classes
+(``create-observations-via-mqtt``, ``receive-updates-via-mqtt``, clause 14.2) are checked with ``writes = true``
+where declared, on the first ``mqtt://`` endpoint the service names in serverSettings and the vendors file declares.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ MULTI = f"{BASE}/req/multi-datastream"
 BATCH = f"{BASE}/req/batch-request"
 DATA_ARRAY = f"{BASE}/req/data-array"
 JSON_PATCH = f"{BASE}/req/create-update-delete/update-entity-jsonpatch"
+MQTT_CREATE = f"{BASE}/req/create-observations-via-mqtt"
+MQTT_RECEIVE = f"{BASE}/req/receive-updates-via-mqtt"
 
 CLASSES = (
     ConformanceClass(CORE, "core", "Sensing Core (Datenmodell und Ressourcenpfade)", "Sensing Core", SPEC),
@@ -64,6 +68,20 @@ CLASSES = (
         "data-array",
         "Data-Array-Erweiterung (Anlegen nur mit writes = true)",
         "Data Array extension (creating only with writes = true)",
+        SPEC,
+    ),
+    ConformanceClass(
+        MQTT_CREATE,
+        "create-observations-via-mqtt",
+        "Observations über MQTT anlegen (nur mit writes = true)",
+        "Creating Observations via MQTT (only with writes = true)",
+        SPEC,
+    ),
+    ConformanceClass(
+        MQTT_RECEIVE,
+        "receive-updates-via-mqtt",
+        "Änderungen über MQTT empfangen (nur mit writes = true)",
+        "Receiving updates via MQTT (only with writes = true)",
         SPEC,
     ),
 )
@@ -245,6 +263,20 @@ REQUIREMENTS = (
             "naming the properties given per Observation, dataArray@iot.count with the number of rows and dataArray, "
             "one array of component values per Observation; and SHALL create the Observations of such objects POSTed "
             "to CreateObservations, answering with one selfLink (or error) per row.",
+        ),
+        _requirement(
+            "create-observations-via-mqtt/observations-creation",
+            MQTT_CREATE,
+            "A service that supports creating Observations via MQTT SHALL create an Observation published as JSON to "
+            "the MQTT topic of a Datastream's Observations (<version>/Datastreams(<id>)/Observations) on one of the "
+            "endpoints it names in serverSettings.",
+        ),
+        _requirement(
+            "receive-updates-via-mqtt/receive-updates",
+            MQTT_RECEIVE,
+            "A service that supports receiving updates via MQTT SHALL publish each new or changed entity to the "
+            "clients subscribed to its entity set, entity or property topic; a topic with $select carries only the "
+            "selected properties.",
         ),
     )
 )

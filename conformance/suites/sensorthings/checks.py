@@ -20,6 +20,7 @@ from conformance.suites.sensorthings import (
     checks_core,
     checks_deep,
     checks_filter,
+    checks_mqtt,
     checks_multi,
     checks_patch,
     checks_query,
@@ -71,6 +72,8 @@ CHECKS = by_requirement(
     _check("multi-datastream/constraints", checks_multi.constraints),
     _check("batch-request/batch-request", checks_batch.batch),
     _check("data-array/data-array", checks_array.data_array),
+    _check("create-observations-via-mqtt/observations-creation", checks_mqtt.observations_creation),
+    _check("receive-updates-via-mqtt/receive-updates", checks_mqtt.receive_updates),
 )
 
 __all__ = ["CHECKS"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conformance.core.geojsonmessages import GEOJSON_MESSAGES
 from conformance.core.messages import Catalogue, Message, Param
-from conformance.suites.sensorthings.messages_ext import EXT_MESSAGES
+from conformance.suites.sensorthings.messages_ext import EXT_MESSAGES, MQTT_MESSAGES
 from conformance.suites.sensorthings.messages_write import WRITE_MESSAGES
 
 FINDINGS = {
@@ -189,9 +189,9 @@ EXAMINED = {
     "sta.examined.pages": ("pages", "Seiten"),
 }
 
-MESSAGES = Catalogue.of({**FINDINGS, **PHRASES, **REASONS, **EXAMINED, **WRITE_MESSAGES, **EXT_MESSAGES}).merged(
-    GEOJSON_MESSAGES
-)
+MESSAGES = Catalogue.of(
+    {**FINDINGS, **PHRASES, **REASONS, **EXAMINED, **WRITE_MESSAGES, **EXT_MESSAGES, **MQTT_MESSAGES}
+).merged(GEOJSON_MESSAGES)
 
 
 def m(code: str, **params: Param) -> Message:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-EXT_MESSAGES = {
+EXT_MESSAGES: dict[str, tuple[str, str]] = {
     "sta.array-status": (
         "{url} with $resultFormat=dataArray answered HTTP {status}",
         "{url} mit $resultFormat=dataArray wurde mit HTTP {status} beantwortet",
@@ -53,5 +53,36 @@ EXT_MESSAGES = {
         "18-088 makes JSON PATCH optional",
         "der Dienst unterstützt JSON PATCH nicht (PATCH als application/json-patch+json wurde mit HTTP {status} "
         "beantwortet); 18-088 stellt JSON PATCH frei",
+    ),
+}
+
+MQTT_MESSAGES = {
+    "sta.mqtt-unreachable": (
+        "the declared MQTT endpoint {url} cannot be reached: {error}",
+        "der angegebene MQTT-Endpunkt {url} ist nicht erreichbar: {error}",
+    ),
+    "sta.mqtt-not-received": (
+        "no Observation with the created result arrived on {topic} at {url} (got {got})",
+        "auf {topic} bei {url} kam keine Observation mit dem angelegten result an (erhalten: {got})",
+    ),
+    "sta.mqtt-not-selected": (
+        "the message on {topic} carries properties that were not selected: {extra}",
+        "die Nachricht auf {topic} enthält nicht ausgewählte Eigenschaften: {extra}",
+    ),
+    "sta.mqtt-not-created": (
+        "the Observation published to {topic} at {url} was not created: {listing} does not hold it",
+        "die an {topic} bei {url} veröffentlichte Observation wurde nicht angelegt: {listing} enthält sie nicht",
+    ),
+    "sta.skip.mqtt-no-endpoint": (
+        "serverSettings names no mqtt:// endpoint under {requirement}",
+        "serverSettings nennt unter {requirement} keinen mqtt://-Endpunkt",
+    ),
+    "sta.skip.mqtt-undeclared": (
+        "the MQTT endpoint {url} is not on a host the vendors file declares (add it to allowed_hosts)",
+        "der MQTT-Endpunkt {url} liegt auf keinem in der Anbieterdatei angegebenen Host (in allowed_hosts eintragen)",
+    ),
+    "sta.skip.mqtt-no-suback": (
+        "the MQTT broker {url} did not acknowledge the subscriptions in time",
+        "der MQTT-Broker {url} hat die Abonnements nicht rechtzeitig bestätigt",
     ),
 }

@@ -27,6 +27,8 @@ from conformance.suites.sensorthings.catalogue import (
     DATA_ARRAY,
     FILTERING,
     ID,
+    MQTT_CREATE,
+    MQTT_RECEIVE,
     MULTI,
     RESOURCE_PATH,
 )
@@ -46,6 +48,8 @@ CLASS_PREFIXES = {
     MULTI: MULTI,
     BATCH: BATCH,
     DATA_ARRAY: DATA_ARRAY,
+    MQTT_CREATE: MQTT_CREATE,
+    MQTT_RECEIVE: MQTT_RECEIVE,
 }  # a listed URI at or below → the class
 
 

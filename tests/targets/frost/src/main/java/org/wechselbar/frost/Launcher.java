@@ -2,6 +2,7 @@ package org.wechselbar.frost;
 
 import com.sun.net.httpserver.HttpServer;
 import de.fraunhofer.iosb.ilt.frostserver.messagebus.MessageBusFactory;
+import de.fraunhofer.iosb.ilt.frostserver.mqtt.MqttManager;
 import de.fraunhofer.iosb.ilt.frostserver.persistence.PersistenceManagerFactory;
 import de.fraunhofer.iosb.ilt.frostserver.settings.CoreSettings;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import java.util.concurrent.Executors;
  * properties file, lets FROST create its database (Liquibase, {@code persistence.autoUpdateDatabase})
  * and serves FROST's {@code Service} with the JDK's own HTTP server on 127.0.0.1. The mapping of one
  * HTTP exchange to a {@code ServiceRequest} is in {@link ServiceHandler}.
+ *
+ * <p>With {@code mqtt.Enabled=true} FROST's own MQTT manager starts as FROST's stand-alone MQTT server does
+ * it (and listens to the message bus for changed entities), with the broker named by
+ * {@code mqtt.mqttServerImplementationClass} (Moquette, FROST-Server.MQTT.Moquette).
  *
  * <p>Usage: {@code java -cp ... org.wechselbar.frost.Launcher SETTINGS.properties}; the properties
  * {@code launcher.port} and {@code launcher.context} (default {@code /FROST-Server}) choose where it listens.
@@ -40,6 +45,9 @@ public final class Launcher {
         CoreSettings settings = new CoreSettings(properties);
         PersistenceManagerFactory.init(settings);
         MessageBusFactory.createMessageBus(settings);
+        if (settings.getMqttSettings().isEnableMqtt()) {
+            settings.getMessageBus().addMessageListener(new MqttManager(settings));
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext(context, new ServiceHandler(settings, context));
         server.setExecutor(Executors.newFixedThreadPool(4));
