@@ -108,7 +108,11 @@ class Handler(BaseHTTPRequestHandler):
         if route == ["conformance"] and "no-conformance" not in view.defects:
             return 200, HTML if html else JSON, {"title": "Conformance", **view.conformance()}
         if route == ["api"] and "no-api-definition" not in view.defects:
-            return 200, OPENAPI, definition(view.base, view.defects)
+            return (
+                200,
+                JSON if "api-definition-media-type" in view.defects else OPENAPI,
+                definition(view.base, view.defects),
+            )
         if route == ["api.html"] and "no-api-definition" not in view.defects:
             return 200, HTML, {"title": "API", "links": [view.link(f"{view.base}/api", "service-desc", OPENAPI)]}
         raise NotFound("/" + "/".join(route))
@@ -121,6 +125,8 @@ class Handler(BaseHTTPRequestHandler):
         if route[1:] == ["queryables"] and found is not None and "no-queryables" not in view.defects:
             return 200, "application/schema+json", features_filter.queryables(view.base, found, view.defects)
         if found is None or len(route) > 3 or (len(route) > 1 and route[1] != "items"):
+            raise NotFound(f"collection {route[0]}")
+        if len(route) == 1 and "collection-404" in view.defects and found is data[-1]:
             raise NotFound(f"collection {route[0]}")
         if len(route) == 1:
             return 200, HTML if html else JSON, view.collection(found, single=True)

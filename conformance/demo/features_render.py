@@ -53,6 +53,8 @@ class View:
                 self.link(f"{self.base}/api", "service-desc", OPENAPI, "API definition"),
                 self.link(f"{self.base}/api.html", "service-doc", HTML, "API documentation"),
             ]
+        if "api-definition-link-broken" in self.defects:
+            found.append(self.link(f"{self.base}/api/v2", "service-desc", OPENAPI, "API definition, version 2"))
         if "missing-conformance-link" not in self.defects:
             found.append(self.link(f"{self.base}/conformance", "conformance", JSON, "conformance classes"))
         found.append(self.link(f"{self.base}/collections", "data", JSON, "collections"))
@@ -96,7 +98,9 @@ class View:
         """The collections document."""
         return {
             "links": self.links(f"{self.base}/collections", JSON),
-            "collections": [self.collection(c) for c in items],
+            "collections": [
+                self.collection(c) for c in items + items[:1] * ("collections-duplicate-id" in self.defects)
+            ],
         }
 
     def feature(self, item: Collection, feature: dict[str, Any]) -> dict[str, Any]:
@@ -123,6 +127,7 @@ class View:
     ) -> dict[str, Any]:
         """One page of an items response, with next links and counts."""
         url = f"{self.base}/collections/{quote(item.id)}/items"
+        limit *= 2 if offset and "next-pages-oversized" in self.defects else 1
         shown = chosen[offset : offset + limit]
         found = self.links(url, GEOJSON, query) + self.next_links(url, len(chosen), offset, limit, query)
         found.append(self.link(f"{self.base}/collections/{quote(item.id)}", "collection", JSON, item.title))

@@ -67,6 +67,11 @@ DEFECTS: dict[str, str] = {
     "filters-combined-or": "bbox and datetime together select features matching either, not both",
     "feature-500": "every single feature is answered with 500",
     "feature-wrong-id": "single features carry a database key as id instead of the id they were asked by",
+    "api-definition-media-type": "the API definition is served as application/json, not as its link's OpenAPI type",
+    "api-definition-link-broken": "the landing page links a second API definition that answers 404",
+    "collections-duplicate-id": "/collections lists the first collection twice",
+    "collection-404": "the last collection of /collections answers 404 under its own path",
+    "next-pages-oversized": "pages reached by a next link ignore limit and hold twice as many features",
     "slow": "every answer is delayed (see latency)",
     "drop-connection": "the connection is closed without an answer",
 }
