@@ -17,15 +17,19 @@ requirement list (the CUD clause of the AsciiDoc source names the 1.0 ones; 1.1 
 ``historical-location-auto-creation``). MultiDatastream (read-only) is judged where declared or claimed; its
 requirement URIs follow the extension's clause (``multi-datastream/properties``, ``relations``, ``constraints``).
 Batch requests (``batch-request``, the JSON batch of 1.1) are checked only with ``writes = true`` and where declared
-or claimed. The Data Array extension (``data-array/data-array``, 18-088 clause 14.3) is judged where declared or
-claimed: reading Observations with ``$resultFormat=dataArray`` always, creating them with a POST to
-``CreateObservations`` only with ``writes = true``. JSON PATCH (``create-update-delete/update-entity-jsonpatch``,
-clause 10.3) is checked with ``writes = true``; 18-088 lets a service support it ("MAY additionally support"), so a
-service that refuses the media type without declaring that requirement is not applicable, one that declares it fails.
-The requirement URIs of both are those of 18-088's requirement list as FROST-Server's conformance tests name them;
-their statements summarise the clauses, which could not be read in full here. The MQTT classes
-(``create-observations-via-mqtt``, ``receive-updates-via-mqtt``, clause 14.2) are checked with ``writes = true``
-where declared, on the first ``mqtt://`` endpoint the service names in serverSettings and the vendors file declares.
+or claimed. The Data Array extension (``data-array/data-array``) is judged where declared or claimed: reading
+Observations with ``$resultFormat=dataArray`` always, creating them with a POST to ``CreateObservations`` only with
+``writes = true``. JSON PATCH (``create-update-delete/update-entity-jsonpatch``) is checked with ``writes = true``
+and treated as optional for a service, so a service that refuses the media type without declaring that requirement
+is not applicable, one that declares it fails. The MQTT classes (``create-observations-via-mqtt``,
+``receive-updates-via-mqtt``) are checked with ``writes = true`` where declared, on the first ``mqtt://`` endpoint
+the service names in serverSettings and the vendors file declares.
+
+Verified for these four requirements: their URIs, all four in FROST-Server's requirement list (1.1), the two MQTT
+ones also in 52°North's SensorThings server, which like FROST keys the MQTT endpoints in serverSettings by the
+requirement URI. Not verified: the requirement texts, their clause numbers (cited as 10.3, 14.2 and 14.3) and JSON
+PATCH being optional; 18-088's text of those clauses could not be read here, so the statements are summaries, not
+quotations.
 """
 
 from __future__ import annotations
