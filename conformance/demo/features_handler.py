@@ -119,6 +119,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _collections(self, view: View, route: list[str], params: dict[str, str], html: bool) -> Answer:
         data = collections()
+        if not route and "collections-500" in view.defects:
+            return 500, JSON, self._error(500, "ServerError", "collections are broken (test double defect)")
         if not route:
             return 200, HTML if html else JSON, {"title": "Collections", **view.collections(data)}
         found = next((c for c in data if c.id == route[0]), None)

@@ -96,8 +96,13 @@ class View:
 
     def collections(self, items: tuple[Collection, ...]) -> dict[str, Any]:
         """The collections document."""
+        links = (
+            {}
+            if "collections-without-links" in self.defects
+            else {"links": self.links(f"{self.base}/collections", JSON)}
+        )
         return {
-            "links": self.links(f"{self.base}/collections", JSON),
+            **links,
             "collections": [
                 self.collection(c) for c in items + items[:1] * ("collections-duplicate-id" in self.defects)
             ],

@@ -72,6 +72,8 @@ DEFECTS: dict[str, str] = {
     "collections-duplicate-id": "/collections lists the first collection twice",
     "collection-404": "the last collection of /collections answers 404 under its own path",
     "next-pages-oversized": "pages reached by a next link ignore limit and hold twice as many features",
+    "collections-500": "/collections fails with 500 (the collections themselves are served)",
+    "collections-without-links": "the collections document has no links member",
     "slow": "every answer is delayed (see latency)",
     "drop-connection": "the connection is closed without an answer",
 }
