@@ -145,7 +145,6 @@ EVIDENCE = {  # defect → (requirement, a phrase of one violation message)
 ERRORS_ONLY = {"slow", "drop-connection"}
 # former passes that examined nothing: without next links no page is reached through one
 UNEXAMINED = {"no-next-link": {"rec/core/fc-next-2", "rec/core/fc-next-3"}}
-NOT_YET = "no defect of the double breaks it yet"
 # requirements no defect of the double fails, with the reason
 WITHOUT_NEGATIVE_CONTROL = {
     "req/core/root-op": "a landing page that does not answer 200 ends every check with an error (the gone vendor)",

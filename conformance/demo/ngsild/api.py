@@ -119,7 +119,10 @@ class Api:
         attrs = () if "retrieve-attrs-ignored" in self.defects else _attrs(r, expand)
         if attrs and not any(a in entity for a in attrs):
             raise NgsiError("ResourceNotFound", f"entity {entity_id} has none of the attributes asked for")
-        return Reply(200, render(entity, self._how(r, link, attrs), self.contexts), context=link or CORE_URL)
+        body = render(entity, self._how(r, link, attrs), self.contexts)
+        if "retrieve-without-type" in self.defects and not r.params:
+            body.pop("type", None)
+        return Reply(200, body, context=link or CORE_URL)
 
     def _entity(self, entity_id: str) -> Node:
         try:

@@ -45,6 +45,7 @@ _ALL = (
         "every ProblemDetails carries the type BadRequestData, whatever the error (the status stays right)",
     ),
     Defect("retrieve-attrs-ignored", "5.7.1.4", "attrs is ignored when retrieving an entity (all attributes come)"),
+    Defect("retrieve-without-type", "5.7.1.4", "an entity retrieved without query parameters comes without its type"),
     Defect("keyvalues-ignored", "6.3.7, 4.5.4", "options=keyValues is answered in the normalized representation"),
     Defect("sysattrs-ignored", "6.3.11, 4.8", "options=sysAttrs leaves out createdAt and modifiedAt"),
     Defect("type-filter-ignored", "5.7.2.4, 4.17", "queries ignore the type parameter"),
