@@ -32,6 +32,7 @@ FILTER_DEFECTS: dict[str, str] = {
     "cql2-json-unsupported": "cql2-json filters are answered with 400",
     "spatial-unsupported": "S_INTERSECTS is answered with 400",
     "in-unsupported": "IN is answered with 400",
+    "equality-unsupported": "= is answered with 400",
     "between-exclusive": "BETWEEN excludes its upper bound",
     "comparison-strict": ">= is evaluated as >",
     "unknown-property-accepted": "a filter on an unknown property is answered with an empty page (200)",
@@ -122,6 +123,8 @@ def _supported(text: str, collection: Collection, defects: frozenset[str]) -> No
         raise BadRequest(f"unknown queryables: {', '.join(sorted(unknown))}")
     if "S_INTERSECTS" in text.upper() and "spatial-unsupported" in defects:
         raise BadRequest("S_INTERSECTS is not supported")
+    if re.search(r"(?<![<>])=", text) and "equality-unsupported" in defects:
+        raise BadRequest("= is not supported")
     if " IN " in text.upper() and "in-unsupported" in defects:
         raise BadRequest("IN is not supported")
 
