@@ -69,6 +69,7 @@ def test_each_broken_file_fails_exactly_its_requirement(tmp_path: Path, key: str
 
 def test_every_requirement_has_a_broken_sample() -> None:
     assert set(samples.BREAKS) == set(BY_KEY)
+    assert {BY_KEY[key].uri for key in samples.BREAKS} == {r.uri for r in STANDARD.requirements}
 
 
 def test_a_text_that_is_no_json_or_no_object_fails_the_schema_requirement(tmp_path: Path) -> None:

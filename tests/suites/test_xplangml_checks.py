@@ -84,6 +84,9 @@ def test_each_broken_plan_fails_its_requirement(tmp_path: Path, version: str, ke
 
 def test_every_requirement_has_a_broken_sample() -> None:
     assert set(samples.BREAKS) == set(BY_KEY)
+    for standard in SUITE.standards:
+        broken = {BY_KEY[key].uri(standard.id) for key in samples.BREAKS}
+        assert {r.uri for r in standard.requirements} <= broken, standard.id
 
 
 def test_the_doppelbelegung_is_a_rule_of_6_0_only(tmp_path: Path) -> None:
