@@ -103,7 +103,7 @@ class Handler(BaseHTTPRequestHandler):
         return ITEMS_PARAMS | (features_filter.allowed(found) if found else frozenset())
 
     def _top(self, view: View, route: list[str], html: bool) -> Answer:
-        if not route:
+        if not route and "landing-404" not in view.defects:
             return 200, HTML if html else JSON, view.landing()
         if route == ["conformance"] and "no-conformance" not in view.defects:
             return 200, HTML if html else JSON, {"title": "Conformance", **view.conformance()}

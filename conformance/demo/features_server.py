@@ -39,6 +39,7 @@ DEFECTS: dict[str, str] = {
     "wrong-number-matched": "numberMatched is one too high",
     "wrong-number-returned": "numberReturned is one too high",
     "wrong-timestamp": "timeStamp is an hour old",
+    "landing-404": "the landing page answers 404 (every other path is served)",
     "missing-conformance-link": "the landing page does not link to /conformance",
     "no-conformance": "/conformance answers 404",
     "no-api-definition": "there is no API definition and no link to one",

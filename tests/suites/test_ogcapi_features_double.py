@@ -23,6 +23,7 @@ from tests.suites.test_ogcapi_features_support import (
     untranslated,
     vendors_file,
 )
+from tests.targets.servers import free_port
 
 ITEMS_DOWN = {
     "req/core/fc-op",
@@ -54,6 +55,8 @@ CAUGHT: dict[str, set[str]] = {
     "wrong-number-matched": {"req/core/fc-numberMatched"},
     "wrong-number-returned": {"req/core/fc-numberReturned"},
     "wrong-timestamp": {"req/core/fc-timeStamp"},
+    # nothing but the landing page is judged without one: every other check ends as an error
+    "landing-404": {"req/core/root-op"},
     "missing-conformance-link": {"req/core/root-success"},
     # the conformance declaration as HTML is missing too, and /conformance is a documented operation
     "no-conformance": {
@@ -140,15 +143,14 @@ EVIDENCE = {  # defect → (requirement, a phrase of one violation message)
     "collection-404": ("req/core/sfc-md-op", "GET /collections/baustellen: expected HTTP 200, got 404"),
     "next-pages-oversized": ("rec/core/fc-next-3", "page 2 of haltestellen has 20 features, more than limit=10"),
     "collections-500": ("req/core/fc-md-op", "GET /collections: expected HTTP 200, got 500"),
+    "landing-404": ("req/core/root-op", "GET /: expected HTTP 200, got 404"),
     "collections-without-links": ("req/core/fc-md-success", "'links' is a required property"),
 }
 ERRORS_ONLY = {"slow", "drop-connection"}
 # former passes that examined nothing: without next links no page is reached through one
 UNEXAMINED = {"no-next-link": {"rec/core/fc-next-2", "rec/core/fc-next-3"}}
 # requirements no defect of the double fails, with the reason
-WITHOUT_NEGATIVE_CONTROL = {
-    "req/core/root-op": "a landing page that does not answer 200 ends every check with an error (the gone vendor)",
-}
+WITHOUT_NEGATIVE_CONTROL: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +159,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FinishedRun]:
     server = FeaturesTestServer({"ok": frozenset(), **{d: frozenset({d}) for d in CAUGHT}}).start()
     try:
         targets = {name: server.url(name) for name in server.views}
-        vendors = vendors_file(folder / "vendors.toml", {**targets, "gone": server.url("ok").replace("/ok", "/gone")})
+        vendors = vendors_file(folder / "vendors.toml", {**targets, "gone": f"http://127.0.0.1:{free_port()}/gone"})
         yield run_cli(vendors, folder / "out")
     finally:
         server.stop()
@@ -226,13 +228,21 @@ def test_items_down_leaves_dependent_checks_unjudged(run: FinishedRun) -> None:
     assert "pass" not in {outcomes[s] for s in ("req/core/fc-rel-type", "req/core/crs84", "req/core/fc-md-extent")}
 
 
-def test_an_unreadable_landing_page_ends_every_check_with_one_reason(run: FinishedRun) -> None:
-    """Without a landing page nothing can be judged: no fail, no pass, one error reason for every check."""
+def test_a_landing_page_that_answers_404_fails_root_op_and_leaves_the_rest_unjudged(run: FinishedRun) -> None:
+    """The server answered, so root-op has a verdict; nothing else can be judged: one error reason for the rest."""
+    records = {short: r for (vendor, short), r in run.records.items() if vendor == "landing-404"}
+    assert records.pop("req/core/root-op")["outcome"] == "fail"
+    assert len(records) == len(ALL) - 1 and {r["outcome"] for r in records.values()} == {"error"}
+    [reason] = {r["reason"]["text"] for r in records.values()}
+    assert reason.startswith("TargetUnreachable: the landing page http://") and "answered HTTP 404" in reason
+
+
+def test_an_unreachable_target_ends_every_check_with_one_reason(run: FinishedRun) -> None:
+    """No answer at all: no fail, no pass, one error reason for every check, root-op included."""
     records = [r for (vendor, _), r in run.records.items() if vendor == "gone"]
     assert len(records) == len(ALL) and {r["outcome"] for r in records} == {"error"}
     [reason] = {r["reason"]["text"] for r in records}
-    assert reason.startswith("TargetUnreachable: the landing page http://") and "answered HTTP 404" in reason
-    assert any(e["url"].endswith("/gone/") for r in records for e in r["exchanges"])
+    assert reason.startswith("TargetUnreachable:"), reason
 
 
 def test_exit_code_reports_failures(run: FinishedRun) -> None:

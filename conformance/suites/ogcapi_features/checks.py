@@ -3,7 +3,9 @@
 Revision 2 marks the checks whose verdict logic changed when the suite moved onto the suite contract: a check
 that finds nothing of its kind (no link, no timeStamp, no page reached through a next link, no feature to
 compare with a declared extent …) is now *not applicable* where it passed before, and a landing page that
-gives no JSON object ends every check as an error instead of failing the landing page checks.
+gives no JSON object ends every check as an error instead of failing the landing page checks. Revision 3 of
+root-op: a landing page that answers, but not 200 with a JSON object, fails root-op (the other checks end as
+errors with that one reason); only no answer at all leaves root-op an error.
 """
 
 from __future__ import annotations
@@ -33,11 +35,23 @@ from conformance.suites.ogcapi_features.service import Ctx, Service
 
 
 def _check(path: str, run: Callable[[Ctx], Judgement], revision: int = 1) -> Check[Service]:
-    return Check(f"{BASE}/{path}", run, name=path.split("/", 1)[1].replace("/", "-"), revision=revision)
+    return Check(f"{BASE}/{path}", _landed(run), name=path.split("/", 1)[1].replace("/", "-"), revision=revision)
+
+
+def _landed(run: Callable[[Ctx], Judgement]) -> Callable[[Ctx], Judgement]:
+    """The check, ended as an error with the landing page's problem when there is one (root-op judges it)."""
+    if run is checks_landing.root_op:
+        return run
+
+    def checked(ctx: Ctx) -> Judgement:
+        ctx.observation.usable()
+        return run(ctx)
+
+    return checked
 
 
 CHECKS = by_requirement(
-    _check("req/core/root-op", checks_landing.root_op, revision=2),
+    _check("req/core/root-op", checks_landing.root_op, revision=3),
     _check("req/core/root-success", checks_landing.root_success, revision=2),
     _check("req/core/api-definition-op", checks_landing.api_definition_op),
     _check("req/core/api-definition-success", checks_landing.api_definition_success),

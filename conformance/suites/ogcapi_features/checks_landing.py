@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from conformance.core.evidence import LinkViolation, MissingMember, ParseViolation, Skipped, Violation
 from conformance.core.judgement import Judgement
-from conformance.suites.ogcapi_features.catalogue import CORE, STANDARD
+from conformance.suites.ogcapi_features.catalogue import CORE, ID, STANDARD
 from conformance.suites.ogcapi_features.links import Link, links, relations, with_rel
 from conformance.suites.ogcapi_features.messages import either, m
 from conformance.suites.ogcapi_features.responses import Doc, ensure, media_type, status
@@ -15,9 +15,10 @@ from conformance.suites.ogcapi_features.service import Ctx, claim
 
 
 def root_op(ctx: Ctx) -> Judgement:
-    """GET / answers 200."""
-    claim(ctx, CORE)
-    return ctx.judge(status(ctx.observation.landing, "GET /"), ctx.examined(1, "features.examined.landing-page"))
+    """GET / answers 200 with a JSON object; judged even when the landing page leaves nothing else to judge."""
+    svc = ctx.observation
+    ctx.target.require_claim(ID, CORE, None if svc.problem else svc.declared())
+    return ctx.judge(ensure(svc.landing, "GET /"), ctx.examined(1, "features.examined.landing-page"))
 
 
 def root_success(ctx: Ctx) -> Judgement:

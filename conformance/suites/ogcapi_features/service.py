@@ -1,7 +1,8 @@
 """What the suite observes of one API: the landing page read once, every other document on first need, then kept.
 
-The landing page is fetched when the observation is made: a landing page that does not answer 200 with a JSON
-object leaves nothing to judge, and every check of the target ends as an error with that one reason. The
+The landing page is fetched when the observation is made. No answer at all ends every check as an error. An
+answer that is not 200 with a JSON object fails /req/core/root-op (Core's observation keeps it for that check)
+and leaves nothing else to judge: every other check of the target ends as an error with that one reason. The
 conformance declaration, the collections, a collection's metadata, first items pages, single features, shared
 probes, walks through next links, HEAD and conditional requests and the API definition are fetched by the first
 check that needs them and kept for the others. What a check notes (sampling cuts) is noted by the check itself.
@@ -45,9 +46,10 @@ class Sample:
 class Service:
     """One OGC API – Features target as the checks see it; each document is fetched once."""
 
-    def __init__(self, target: TargetContext, landing: Doc) -> None:
+    def __init__(self, target: TargetContext, landing: Doc, problem: Message | None = None) -> None:
         self.target = target
         self.landing = landing
+        self.problem = problem
         self.base_url = target.base_url
         self.docs: dict[tuple[str, str, str], Doc] = {}
         self.walks: dict[tuple[str, str], Walk] = {}
@@ -55,6 +57,11 @@ class Service:
         self.heads: Lazy[list[tuple[Resource, Response]]] = Lazy(self._heads)
         self.revalidations: Lazy[list[tuple[Resource, Response]]] = Lazy(self._revalidations)
         self.calls: Lazy[tuple[list[Call], list[Message]]] = Lazy(self._calls)
+
+    def usable(self) -> None:
+        """Raise the landing page's problem: nothing but the landing page can be judged without one."""
+        if self.problem is not None:
+            raise TargetUnreachable(self.problem)
 
     def fetch(self, url: str, params: Mapping[str, Any] | None = None, accept: str = JSON) -> Doc:
         """A fresh GET, kept for no other check."""
@@ -147,11 +154,18 @@ Ctx = CheckContext[Service]
 
 def observe(target: TargetContext) -> Service:
     """The landing page of a target; one that gives no JSON object ends every check with the reason."""
+    found = observe_root(target)
+    found.usable()
+    return found
+
+
+def observe_root(target: TargetContext) -> Service:
+    """The landing page of a target, kept with its problem when it gives no JSON object (root-op judges it)."""
     page = fetch(target.http, target.base_url + "/")
     if page.status != 200:
-        raise TargetUnreachable(m("landing-status", url=page.url, status=page.status))
+        return Service(target, page, m("landing-status", url=page.url, status=page.status))
     if not isinstance(page.body, dict):
-        raise TargetUnreachable(m("landing-not-object", url=page.url, problem=page.problem))
+        return Service(target, page, m("landing-not-object", url=page.url, problem=page.problem))
     return Service(target, page)
 
 

@@ -27,10 +27,10 @@ class FeaturesSuite(Suite["Service"]):
         self.messages: Catalogue = MESSAGES
 
     def observe(self, target: TargetContext) -> Service:
-        """The landing page, read once; every other document follows on first need."""
-        from conformance.suites.ogcapi_features.service import observe  # noqa: PLC0415
+        """The landing page, read once (kept for root-op when unusable); every other document follows on first need."""
+        from conformance.suites.ogcapi_features.service import observe_root  # noqa: PLC0415
 
-        return observe(target)
+        return observe_root(target)
 
     def checks(self, standard: Standard) -> Mapping[str, Check[Service]]:
         """Requirement URI → check."""
