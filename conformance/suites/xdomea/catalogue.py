@@ -23,7 +23,6 @@ BASE = "urn:xoev-de:xdomea:kosit:standard:xdomea_3.0.0"
 SPEC = "https://www.xrepository.de/details/urn:xoev-de:xdomea:kosit:standard:xdomea_3.0.0"
 FAQ = "https://www.xoev.de/xdomea/faq-zum-standard-xdomea-21614"
 HANDBOOK = "https://www.xoev.de/xoev/xoev-produkte/codelisten-handbuch-18762"
-SCHEMA_HINTS = "https://www.w3.org/TR/xmlschema-1/#schema-loc"
 MUSS, SOLL, KANN = Obligation.MUSS, Obligation.SOLL, Obligation.KANN
 HEADER_MESSAGES = (
     "Aussonderung.Anbieteverzeichnis.0501",
@@ -92,7 +91,7 @@ RULES = (
         "nachricht",
         MUSS,
         "Jede xdomea-Nachricht ist wohlgeformt und gültig gegen das XML-Schema von xdomea 3.0.0.",
-        ("XSD", "XML", "EXPORT"),
+        ("XSD", "XML", "EXPORT", "XDOMEA-SCHEMALOCATION"),
         url=FAQ,
     ),
     Rule(
@@ -112,17 +111,6 @@ RULES = (
         ("XDOMEA-PREFIX",),
         "xdomea-roots",
         url=FAQ,
-    ),
-    Rule(
-        "Konformitaet/schemaLocation",
-        "nachricht",
-        KANN,
-        "Das äußere Element kann in xsi:schemaLocation den xdomea-Namensraum und das Schema der "
-        "Nachrichtengruppe (xdomea-Nachrichten-….xsd) nennen. Nur ein Hinweis: xsi:schemaLocation ist nach "
-        "XML Schema Teil 1 §4.3.2 ein Hinweis für den Leser, den das XML-Schema nicht einschränkt.",
-        ("XDOMEA-SCHEMALOCATION",),
-        "roots",
-        url=SCHEMA_HINTS,
     ),
     Rule(
         "Codelisten/Angabe",

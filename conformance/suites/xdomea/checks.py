@@ -33,6 +33,8 @@ KINDS: dict[str, type[Violation]] = {
     "XDOMEA-PRIMAERDOKUMENT": MissingMember,
     "XOEV-CODE-MEMBER": RuleViolation,
 }
+# hints shown in full beside a requirement's judgement; no normative text makes them a requirement of their own
+SHOWN = frozenset({"XDOMEA-SCHEMALOCATION"})
 
 
 def judge(ctx: Context, row: Rule) -> Judgement:
@@ -46,6 +48,8 @@ def judge(ctx: Context, row: Rule) -> Judgement:
         for found in report.findings:
             if found.rule in row.rules and counts(found, row.obligation):
                 counted.append(violation(report, found, row))
+            elif found.rule in row.rules and found.rule in SHOWN:
+                ctx.note(found.text)
             elif found.rule in row.rules:
                 noted += 1
     if noted:

@@ -189,7 +189,7 @@ def root_checks(root: Any, group_schema: str | None, tally: Tally) -> Iterator[F
     """Version (namespace), the prefix ``xdomea`` and the schemaLocation of the group schema.
 
     ``xsi:schemaLocation`` is a hint to the reader (XML Schema Part 1, §4.3.2), which the xdomea schema
-    cannot constrain; its finding is information only.
+    cannot constrain; its finding is information only, shown beside the judgement of Konformitaet/Schema.
     """
     name = etree.QName(root)
     path = f"/{root.prefix + ':' if root.prefix else ''}{name.localname}"
