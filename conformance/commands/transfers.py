@@ -9,7 +9,7 @@ from typing import Any
 from conformance.commands.common import ERR
 from conformance.core.config import ConfigError
 from conformance.core.http import SafeSession, TargetError
-from conformance.core.journal import Journal, leftovers
+from conformance.core.journal import Journal, Leftover, leftovers
 from conformance.core.roundtrip import Adapter, round_trip
 from conformance.core.transfer import Problem, Transfer
 from conformance.core.transferfile import read_transfers, store_transfer
@@ -21,6 +21,8 @@ ADAPTERS = {
     "ngsi-ld": "conformance.suites.ngsild.transfer:NgsiLdTransfer",
     "sensorthings-1.1": "conformance.suites.sensorthings.transfer:SensorThingsTransfer",
 }
+# standard id → how ``--cleanup`` finds the marked items of a write B did not answer (where B names the ids)
+FINDERS = {"sensorthings-1.1": "conformance.suites.sensorthings.transfer_marks:find"}
 
 
 def transfer(
@@ -82,10 +84,14 @@ def _targets(loaded: VendorsFile, a: Vendor, b: Vendor, standard: str) -> tuple[
 
 
 def _adapter(standard: str, loaded: VendorsFile, a: Vendor, source: Target, b: Vendor, sink: Target) -> Adapter:
-    module, name = ADAPTERS[standard].split(":")
-    factory: Any = getattr(importlib.import_module(module), name)
+    factory = _load(ADAPTERS[standard])
     adapter: Adapter = factory(SafeSession(a, loaded.redactor), source, SafeSession(b, loaded.redactor), sink)
     return adapter
+
+
+def _load(spec: str) -> Any:
+    module, name = spec.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def _rerender(out: Path, lang: str) -> None:
@@ -112,10 +118,10 @@ def clean_up(folder: Path, vendors: Path | None) -> bool:
     journal = Journal(folder, loaded.redactor)
     for item in reversed(left):  # written last, removed first: what depends on an item goes before it
         try:
-            there = item.certain or session.get(item.url).status == 200
-            gone = not there or session.request("DELETE", item.url).status in (200, 204, 404)
-        except TargetError as exc:
-            ERR.print(f"{item.url}: {exc.message.text}", highlight=False, markup=False)
+            gone = _swept(session, item, start.get("standard", "")) if item.marker else _gone(session, item)
+        except (TargetError, LookupError) as exc:
+            text = exc.message.text if isinstance(exc, TargetError) else str(exc)
+            ERR.print(f"{item.url}: {text}", highlight=False, markup=False)
             continue
         if gone:
             journal.note("removed", url=item.url)
@@ -124,3 +130,19 @@ def clean_up(folder: Path, vendors: Path | None) -> bool:
     for item in remaining:
         ERR.print(f"still there: {item.url}", highlight=False, markup=False)
     return not remaining
+
+
+def _gone(session: SafeSession, item: Leftover) -> bool:
+    """Delete the item if it is there (or was created for sure); True when it is not there any more."""
+    there = item.certain or session.get(item.url).status == 200
+    return not there or session.request("DELETE", item.url).status in (200, 204, 404)
+
+
+def _swept(session: SafeSession, item: Leftover, standard: str) -> bool:
+    """Delete every item the search URL lists with the run's marker; True when it lists none any more."""
+    if standard not in FINDERS:
+        raise LookupError(f"no way to find the marked items of {standard or 'this journal'}")
+    find = _load(FINDERS[standard])
+    for url in find(session, item.url, item.marker):
+        session.request("DELETE", url)
+    return not find(session, item.url, item.marker)

@@ -3,7 +3,8 @@
 ``cleanup-journal.jsonl`` in the output folder is append-only; each line is flushed and synced before the
 request it announces goes out, so a killed run leaves the list of what it may have written. A line is
 ``start`` (vendors file, target vendor, standard), ``intent`` (number, the collection written to, the item URL
-the write will create when the product keeps the item's id, and whether that URL was free before), ``created``
+the write will create when the product keeps the item's id, and whether that URL was free before; where the product
+names the ids, the URL that lists the items carrying the run's ``marker``), ``created``
 (number, the URL the product named), ``refused`` (number: the product answered the write with a client error
 and created nothing) or ``removed`` (URL). The journal is deleted once everything is removed.
 """
@@ -23,10 +24,12 @@ JOURNAL = "cleanup-journal.jsonl"
 
 @dataclass(frozen=True)
 class Leftover:
-    """An item a run wrote (or may have written) and did not remove: its URL, and whether it is certain."""
+    """An item a run wrote (or may have written) and did not remove: its URL, and whether it is certain. With a
+    ``marker``, the URL lists the items carrying it (a write the product did not answer, where it names the ids)."""
 
     url: str
     certain: bool
+    marker: str = ""
 
 
 class Journal:
@@ -63,6 +66,7 @@ def leftovers(folder: Path) -> tuple[dict[str, str], list[Leftover]]:
         return {}, []
     start: dict[str, str] = {}
     intents: dict[int, str] = {}
+    marked: dict[int, Leftover] = {}
     created: list[str] = []
     removed: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -70,18 +74,21 @@ def leftovers(folder: Path) -> tuple[dict[str, str], list[Leftover]]:
         event = entry.get("event")
         if event == "start":
             start = {k: str(v) for k, v in entry.items() if k not in ("event", "n")}
+        elif event == "intent" and entry.get("search_url") and entry.get("marker"):
+            marked[int(entry["n"])] = Leftover(str(entry["search_url"]), False, str(entry["marker"]))
         elif event == "intent" and entry.get("absent_before") and entry.get("item_url"):
             intents[int(entry["n"])] = str(entry["item_url"])
-        elif event == "refused":
+        elif event in ("refused", "created"):
             intents.pop(int(entry.get("intent", 0)), None)
-        elif event == "created":
-            intents.pop(int(entry.get("intent", 0)), None)
+            marked.pop(int(entry.get("intent", 0)), None)
+        if event == "created":
             created.append(str(entry["url"]))
         elif event == "removed":
             removed.add(str(entry["url"]))
     certain = [Leftover(u, True) for u in dict.fromkeys(created) if u not in removed]
     maybe = [Leftover(u, False) for u in dict.fromkeys(intents.values()) if u not in removed and u not in created]
-    return start, certain + maybe
+    searches = list({m.url: m for m in marked.values() if m.url not in removed}.values())
+    return start, certain + maybe + searches
 
 
 def _entry(line: str) -> dict[str, Any]:

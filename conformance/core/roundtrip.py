@@ -43,11 +43,14 @@ class Item:
 
 @dataclass(frozen=True)
 class Plan:
-    """Where an item goes in B: the collection URL, the item URL if B keeps ids, and whether that URL is free."""
+    """Where an item goes in B: the collection URL, the item URL if B keeps ids, and whether that URL is free; where
+    B names the ids, the ``marker`` the item carries into B and the ``search_url`` that lists what carries it."""
 
     collection_url: str
     item_url: str = ""
     free: bool = True
+    search_url: str = ""
+    marker: str = ""
 
 
 class Adapter(Protocol):
@@ -128,7 +131,10 @@ def _compare(transfer: Transfer, item: Item, back: Mapping[str, Any], url: str, 
 def _write(adapter: Adapter, journal: Journal, item: Item, plan: Plan) -> str:
     """Write one item, noting the intent before and what came of it after: created, or refused (a client error,
     RFC 9110 section 15.5, is taken as nothing created; no answer or a server error leaves the intent open)."""
-    intent = journal.note("intent", collection_url=plan.collection_url, item_url=plan.item_url, absent_before=True)
+    found = {"search_url": plan.search_url, "marker": plan.marker} if plan.marker else {}
+    intent = journal.note(
+        "intent", collection_url=plan.collection_url, item_url=plan.item_url, absent_before=True, **found
+    )
     try:
         url = adapter.write(item, plan)
     except TransferFailed as exc:

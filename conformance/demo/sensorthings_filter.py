@@ -1,8 +1,8 @@
 """TEST DOUBLE: the part of the SensorThings $filter language the double understands.
 
-Comparisons (eq, ne, gt, ge, lt, le) between properties, literals (numbers, 'strings', date-times) and the
-functions startswith, endswith, substringof, length, tolower, toupper and year; and, or, not, parentheses. An
-expression outside this part raises ValueError (the double answers 400).
+Comparisons (eq, ne, gt, ge, lt, le) between properties (``properties/owner``: a member of an object), literals
+(numbers, 'strings', date-times) and the functions startswith, endswith, substringof, length, tolower, toupper and
+year; and, or, not, parentheses. An expression outside this part raises ValueError (the double answers 400).
 """
 
 from __future__ import annotations
@@ -141,7 +141,9 @@ def _joined(first: Node, second: Node, how: Callable[[Any], bool]) -> Node:
 
 
 def _property(entity: dict[str, Any], name: str) -> Any:
-    value = entity.get(name)
+    value: Any = entity
+    for member in name.split("/"):  # a path into a JSON object: properties/owner
+        value = value.get(member) if isinstance(value, dict) else None
     if name in ("phenomenonTime", "resultTime", "time") and isinstance(value, str):
         return _time(value)
     return value

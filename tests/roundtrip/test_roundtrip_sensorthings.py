@@ -4,6 +4,7 @@ kind."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from conformance.core.transfer import Transfer
 from conformance.core.transferfile import read_transfers
 from conformance.demo.sensorthings_losses import LOSSES
 from conformance.demo.sensorthings_server import SensorThingsTestServer
+from conformance.suites.sensorthings.transfer_marks import marked, search_url, unmarked
+from conformance.suites.sensorthings.writes import RUN_PROPERTY, Writer
 from tests.roundtrip.sensorthings_data import GARDEN, SAMPLE, TYPES
 from tests.roundtrip.vendors import write_vendors
 
@@ -43,11 +46,11 @@ PAIRS = ["clean", *LOSSES, "link-ignored", "closed"]
 @pytest.fixture(scope="module")
 def trips(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Transfer], dict[str, int], Any]]:
     folder = tmp_path_factory.mktemp("sta-roundtrip")
-    tenants: dict[str, frozenset[str]] = {"source": frozenset(), "clean": frozenset(), "closed": frozenset()}
+    tenants = {name: frozenset[str]() for name in ("source", "clean", "closed", "killed")}
     lossy = {name: frozenset({name}) for name in [*LOSSES, "link-ignored"]}
     server = SensorThingsTestServer(tenants | lossy).start()
     assert requests.post(server.url("source") + "Things", json=GARDEN, timeout=30).status_code == 201
-    targets = {name: (server.url(name), name != "closed") for name in PAIRS}
+    targets = {name: (server.url(name), name != "closed") for name in [*PAIRS, "killed"]}
     vendors = write_vendors(folder, "sensorthings-1.1", server.url("source"), targets)
     codes = {}
     for name in PAIRS:
@@ -73,6 +76,7 @@ def test_every_entity_type_moves_with_its_relations_and_only_the_ids_change(trip
     relations = {"Locations", "Thing", "Sensor", "ObservedProperty", "Datastream", "FeatureOfInterest"}
     assert relations | {"unitOfMeasurement.symbol", "observationType", "phenomenonTime", "result", "location"} <= names
     assert not (folder / JOURNAL).exists()
+    assert not {n for _, n in clean.attributes if RUN_PROPERTY in n}
 
 
 def _ids(url: str) -> list[int]:
@@ -170,3 +174,72 @@ def test_cleanup_removes_what_a_killed_run_created(trips: Any, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert [requests.get(url, timeout=30).status_code for url in created] == [404, 404, 404]
     assert not (tmp_path / JOURNAL).exists()
+
+
+class Killed(Exception):
+    """The run dies after B created an entity and before B's answer reached the round trip."""
+
+
+def _marked_things(root: str) -> list[dict[str, Any]]:
+    things = requests.get(root + "Things", timeout=30).json()["value"]
+    return [t for t in things if RUN_PROPERTY in (t.get("properties") or {})]
+
+
+def test_cleanup_finds_an_entity_whose_creation_was_cut_off(
+    trips: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, folder = trips[2]
+    root, create = server.url("killed"), Writer.create
+
+    def cut_off(self: Writer, target: str, body: Any) -> Any:
+        answer = create(self, target, body)
+        if target.endswith("/Things"):
+            raise Killed(target)
+        return answer
+
+    monkeypatch.setattr(Writer, "create", cut_off)
+    args = ["--vendors", str(folder / "vendors.toml"), "--from", "a", "--to", "killed", "--out", str(tmp_path)]
+    assert isinstance(CliRunner().invoke(main, ["roundtrip", *args, "--sample", "1"]).exception, Killed)
+    monkeypatch.undo()
+    [thing] = _marked_things(root)
+    run = thing["properties"][RUN_PROPERTY]
+    lines = [json.loads(line) for line in (tmp_path / JOURNAL).read_text(encoding="utf-8").splitlines()]
+    [intent] = [line for line in lines if line["event"] == "intent" and line["collection_url"] == root + "Things"]
+    assert intent["marker"] == run and intent["search_url"] == search_url(root + "Things", "Things", run)
+    assert not any(line["event"] == "created" and "/Things(" in line["url"] for line in lines)
+    result = CliRunner().invoke(main, ["roundtrip", "--cleanup", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (
+        _marked_things(root) == [] and requests.get(root + f"Things({thing['@iot.id']})", timeout=30).status_code == 404
+    )
+    assert not (tmp_path / JOURNAL).exists()
+    for name in TYPES:
+        assert _ids(root + name) == _ids(server.url("closed") + name), name
+
+
+def test_cleanup_finds_an_observation_by_the_mark_in_its_parameters(trips: Any, tmp_path: Path) -> None:
+    server, folder = trips[2]
+    root, run = server.url("killed"), "0123456789abcdef"
+    stream = requests.get(root + "Datastreams", timeout=30).json()["value"][0]["@iot.id"]
+    observation = {"phenomenonTime": "2026-03-01T09:00:00Z", "result": 1, "Datastream": {"@iot.id": stream}}
+    urls = [
+        requests.post(root + "Observations", json=o, timeout=30).headers["Location"]
+        for o in (marked("Observations", observation, run), marked("Observations", observation, "another-run"))
+    ]
+    journal = Journal(tmp_path, Redactor())
+    journal.note("start", vendors=str(folder / "vendors.toml"), vendor="killed", standard="sensorthings-1.1")
+    found = search_url(root + "Observations", "Observations", run)
+    journal.note("intent", collection_url=root + "Observations", item_url="", search_url=found, marker=run)
+    journal.close(finished=False)
+    result = CliRunner().invoke(main, ["roundtrip", "--cleanup", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [requests.get(url, timeout=30).status_code for url in urls] == [404, 200]
+    assert requests.delete(urls[1], timeout=30).status_code in (200, 204)
+
+
+def test_the_mark_is_left_out_of_the_comparison_only_where_it_is_the_runs() -> None:
+    assert marked("Observations", {"parameters": {"a": 1}}, "r")["parameters"] == {"a": 1, RUN_PROPERTY: "r"}
+    assert marked("Things", {"name": "t"}, "r")["properties"] == {RUN_PROPERTY: "r"}
+    read = {"id": 1, f"properties.{RUN_PROPERTY}": "r", "properties.a": 1}
+    assert unmarked("Things", read, "r") == {"id": 1, "properties.a": 1}
+    assert unmarked("Things", read, "other") == read

@@ -5,7 +5,9 @@ Datastream's Sensor and ObservedProperty and its first Observations (again ``--s
 one), and each Observation's FeatureOfInterest, by their navigation links (clause 9.2). They are created in B one
 by one in that order (clause 10.2, POST to the entity set, 201 with ``Location``), each linked to what it
 depends on by the @iot.id B gave that entity ("link to existing entities"), read back from B with its relations
-and compared (see :mod:`transfer_entities`). B names the ids: a changed id is reported as such, not as a loss.
+and compared (see :mod:`transfer_entities`). B names the ids: a changed id is reported as such, not as a loss. Each
+entity carries the run's mark into B, so ``--cleanup`` finds one whose creation B never answered
+(:mod:`transfer_marks`).
 Everything is deleted again, dependants first (clause 10.4); HistoricalLocations that B makes by itself go with
 their Thing. B must declare ``create-update-delete`` where its service root lists conformance classes.
 """
@@ -22,6 +24,7 @@ from conformance.core.roundtrip import Item, Plan, TransferFailed, delete, expec
 from conformance.core.transfer import Problem
 from conformance.core.vendors import Target
 from conformance.suites.sensorthings.transfer_entities import LINKS, attributes, body, key
+from conformance.suites.sensorthings.transfer_marks import markable, marked, search_url, unmarked
 from conformance.suites.sensorthings.writes import JSON, Writer, entity_link, entity_set
 
 CREATE_UPDATE_DELETE = "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete"
@@ -135,11 +138,15 @@ class SensorThingsTransfer:
         if missing:
             detail = f"not created in B, so nothing can link to it: {', '.join(missing)}"
             raise TransferFailed(Problem("write-failed", collection, None, detail))
-        return Plan(collection)
+        if not markable(item.collection, item.document):
+            return Plan(collection)
+        run = self.writer.run
+        return Plan(collection, search_url=search_url(collection, item.collection, run), marker=run)
 
     def write(self, item: Item, plan: Plan) -> str:
-        """POST the entity, linked by B's ids; the URL of ``Location``."""
-        document = dict(item.document)
+        """POST the entity, linked by B's ids and marked with the run's id where the plan says; the URL of
+        ``Location``."""
+        document = marked(item.collection, item.document, plan.marker) if plan.marker else dict(item.document)
         for relation, target, many in LINKS.get(item.collection, ()):
             links = [{"@iot.id": self.made[(target, ident)]} for ident in _keys(item.attributes.get(relation))]
             if links:
@@ -164,7 +171,7 @@ class SensorThingsTransfer:
             relation: self._related(entity, url, relation, target, many)
             for relation, target, many in LINKS.get(name, ())
         }
-        return attributes(name, entity, related)
+        return unmarked(name, attributes(name, entity, related), self.writer.run)
 
     def _related(self, entity: Mapping[str, Any], url: str, relation: str, target: str, many: bool) -> Any:
         link = entity.get(f"{relation}@iot.navigationLink")
