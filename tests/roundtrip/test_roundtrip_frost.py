@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,10 +15,12 @@ import requests
 from click.testing import CliRunner
 
 from conformance.cli import main
-from conformance.core.journal import JOURNAL
+from conformance.core.journal import JOURNAL, Journal
+from conformance.core.secrets import Redactor
 from conformance.core.transfer import Transfer
 from conformance.core.transferfile import read_transfers
 from conformance.demo.sensorthings_server import SensorThingsTestServer
+from conformance.suites.sensorthings.transfer_marks import marked, search_url
 from tests.roundtrip.sensorthings_data import GARDEN, SAMPLE, TYPES
 from tests.roundtrip.vendors import write_vendors
 
@@ -65,3 +68,24 @@ def test_frost_keeps_values_relations_and_instants_and_changes_ids_and_zones(tri
     assert example.after == "2026-03-01T09:00:00Z/2026-03-01T10:00:00Z"
     relations = ("Locations", "Thing", "Sensor", "ObservedProperty", "Datastream", "FeatureOfInterest")
     assert all(a.status == "unchanged" for (_, name), a in found.attributes.items() if name in relations)
+
+
+def test_cleanup_finds_in_frost_what_carries_the_mark_of_a_killed_run(frost_url: str, tmp_path: Path) -> None:
+    run, stream = "fedcba9876543210", requests.get(frost_url + "Datastreams?$top=1", timeout=60).json()["value"][0]
+    thing = requests.post(
+        frost_url + "Things", json=marked("Things", {"name": "t", "description": "d"}, run), timeout=60
+    )
+    observation = {"phenomenonTime": "2026-03-01T09:00:00Z", "result": 1, "Datastream": {"@iot.id": stream["@iot.id"]}}
+    made = requests.post(frost_url + "Observations", json=marked("Observations", observation, run), timeout=60)
+    urls = [thing.headers["Location"], made.headers["Location"]]
+    journal = Journal(tmp_path, Redactor())
+    vendors = write_vendors(tmp_path, "sensorthings-1.1", frost_url, {"frost": (frost_url, True)})
+    journal.note("start", vendors=str(vendors), vendor="frost", standard="sensorthings-1.1")
+    for name in ("Things", "Observations"):
+        found = search_url(frost_url + name, name, run)
+        journal.note("intent", collection_url=frost_url + name, item_url="", search_url=found, marker=run)
+    journal.close(finished=False)
+    result = CliRunner().invoke(main, ["roundtrip", "--cleanup", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [requests.get(url, timeout=60).status_code for url in urls] == [404, 404]
+    assert not (tmp_path / JOURNAL).exists()
