@@ -4,7 +4,6 @@ JSON PATCH (RFC 6902 on PATCH as application/json-patch+json), as OGC 18-088 ask
 from __future__ import annotations
 
 import copy
-import socket
 from typing import Any
 
 from conformance.demo import sensorthings_write as writes
@@ -16,30 +15,9 @@ EXT_DEFECTS: dict[str, str] = {
     "data-array-shifted": "the results of a dataArray are shifted by one row",
     "create-observations-lost": "CreateObservations answers with selfLinks but stores nothing",
     "json-patch-ignored": "a JSON PATCH answers 200 but changes nothing",
-    "mqtt-unreachable": "the root declares both MQTT classes with an endpoint on a port where nothing listens",
 }
-MQTT = [
-    "http://www.opengis.net/spec/iot_sensing/1.1/req/create-observations-via-mqtt/observations-creation",
-    "http://www.opengis.net/spec/iot_sensing/1.1/req/receive-updates-via-mqtt/receive-updates",
-]
-_CLOSED: dict[int, socket.socket] = {}  # per view: a bound socket that never listens (connections are refused)
 COMPONENTS = ["id", "phenomenonTime", "result", "resultTime"]
 JSON_PATCH = "application/json-patch+json"
-
-
-def with_mqtt(view: View, root: dict[str, Any]) -> dict[str, Any]:
-    """The service root; with ``mqtt-unreachable`` it declares MQTT on a port that refuses connections."""
-    if "mqtt-unreachable" not in view.defects:
-        return root
-    if id(view) not in _CLOSED:
-        _CLOSED[id(view)] = socket.socket()
-        _CLOSED[id(view)].bind(("127.0.0.1", 0))
-    endpoint = {"endpoints": [f"mqtt://127.0.0.1:{_CLOSED[id(view)].getsockname()[1]}"]}
-    settings = root["serverSettings"]
-    return {
-        **root,
-        "serverSettings": {**settings, "conformance": settings["conformance"] + MQTT, **dict.fromkeys(MQTT, endpoint)},
-    }
 
 
 def packed(view: View, answer: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,8 @@ It is not a vendor implementation and proves nothing about any real product. It 
 sensorthings_data on 127.0.0.1 (``http://127.0.0.1:<port>/<tenant>/v1.1/``) with pages of four entities. With
 no defects it answers what the sensorthings suite checks the way OGC 18-088 asks; each name in DEFECTS switches
 one deviation on, and each name in sensorthings_losses.LOSSES one way of changing what a POST creates (for the
-round trip). Several tenants share one port.
+round trip). Several tenants share one port; a tenant named in ``mqtt_tenants`` (or with an MQTT defect) declares
+MQTT and has its own broker (sensorthings_mqtt).
 
 ``python -m conformance.demo.sensorthings_server --tenant ok --tenant bad:top-ignored,no-selflink``
 """
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from conformance.demo import sensorthings_ext as ext
+from conformance.demo import sensorthings_mqtt as mqtt
 from conformance.demo import sensorthings_write as writes
 from conformance.demo.sensorthings_losses import LOSSES
 from conformance.demo.sensorthings_view import OMITTED, SINGLE, BadQuery, View, target_set
@@ -57,6 +59,7 @@ DEFECTS: dict[str, str] = {
     **WRITE_DEFECTS,
     "batch-no-ids": "the responses of a JSON batch carry no id",
     **ext.EXT_DEFECTS,
+    **mqtt.MQTT_DEFECTS,
 }
 JSON = "application/json"
 
@@ -134,7 +137,7 @@ class Handler(BaseHTTPRequestHandler):
 def route(view: View, path: list[str], query: dict[str, str], url: str) -> tuple[int, Any]:
     """Status and body (a JSON value, or a str served as text/plain) for a path below /v1.1."""
     if not path:
-        return 200, ext.with_mqtt(view, view.root())
+        return 200, mqtt.with_mqtt(view, view.root())
     head, _, ident = path[0].partition("(")
     if head not in view.data:
         return 404, {"message": "no such entity set"}
@@ -216,13 +219,26 @@ def _one(view: View, request: dict[str, Any]) -> dict[str, Any]:
 class SensorThingsTestServer(TenantServer):
     """The test double: binds 127.0.0.1 (port 0 = any free port) and serves every tenant."""
 
-    def __init__(self, tenants: Mapping[str, frozenset[str]], port: int = 0) -> None:
+    def __init__(
+        self, tenants: Mapping[str, frozenset[str]], port: int = 0, mqtt_tenants: frozenset[str] = frozenset()
+    ) -> None:
         unknown = sorted({d for defects in tenants.values() for d in defects} - set(DEFECTS) - set(LOSSES))
         if unknown:
             known = ", ".join(sorted({*DEFECTS, *LOSSES}))
             raise ValueError(f"unknown defects: {', '.join(unknown)}; known: {known}")
         super().__init__(Handler, port)
-        self.serve_views({name: View(self.url(name)[:-1], frozenset(d)) for name, d in tenants.items()})
+        self.serve_views(
+            {
+                name: View(self.url(name)[:-1], frozenset(d), mqtt.declares(name, frozenset(d), mqtt_tenants))
+                for name, d in tenants.items()
+            }
+        )
+
+    def stop(self) -> None:
+        """Stop serving, and every tenant's MQTT broker."""
+        super().stop()
+        for view in self.views.values():
+            mqtt.stop(view)
 
     def url(self, tenant: str) -> str:
         """The service root of one tenant (ending in /v1.1/)."""
@@ -234,9 +250,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="SensorThings API test double (never a vendor implementation)")
     parser.add_argument("--tenant", action="append", default=[], metavar="NAME[:DEFECT,...]")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--mqtt", action="append", default=[], metavar="NAME", help="a tenant with an MQTT broker")
     options = parser.parse_args(argv)
     tenants = dict(tenant_option(t) for t in options.tenant or ["sta"])
-    server = SensorThingsTestServer(tenants, options.port)
+    server = SensorThingsTestServer(tenants, options.port, frozenset(options.mqtt))
     server.serve_until_terminated(
         {"test_double": True, "port": server.port, "tenants": {t: server.url(t) for t in tenants}}
     )

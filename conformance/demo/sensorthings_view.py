@@ -8,6 +8,7 @@ $select and $expand on collections. Each defect of ``DEFECTS`` (in sensorthings_
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -60,14 +61,17 @@ def target_set(entity_set: str, relation: str) -> str:
 
 @dataclass
 class View:
-    """One tenant: its base URL (…/v1.1), its defects and its (possibly bent) data."""
+    """One tenant: its base URL (…/v1.1), its defects, whether it declares MQTT, its (possibly bent) data and
+    what is told of each Observation a write creates (``created``)."""
 
     base: str
     defects: frozenset[str]
+    mqtt: bool = False
 
     def __post_init__(self) -> None:
         self.data = entities()
         self.last_id = 100
+        self.created: list[Callable[[Entity], None]] = []
         self._bend()
 
     def _bend(self) -> None:

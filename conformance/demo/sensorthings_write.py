@@ -88,13 +88,16 @@ def relations(entity_set: str) -> list[str]:
 
 def post(view: View, entity_set: str, body: Any, parent: tuple[str, Entity, str] | None = None) -> Answer:
     """Create an entity (with its inline entities) in a set, or below a navigation link of ``parent``."""
-    saved = copy.deepcopy(view.data)
+    saved, before = copy.deepcopy(view.data), view.last_id
     try:
         entity = _create(view, entity_set, body, parent)
     except Refused as exc:
         if "deep-insert-partial" not in view.defects:
             view.data = saved
         return 400, {"message": str(exc)}, {}
+    for observation in [o for o in view.data["Observations"] if o["@iot.id"] > before]:
+        for tell in view.created:
+            tell(observation)
     deep = _has_inline(body, relations(entity_set))
     headers = (
         {} if "post-no-location" in view.defects else {"Location": f"{view.base}/{entity_set}({entity['@iot.id']})"}

@@ -19,9 +19,13 @@ from tests.suites.sensorthings_support import ALL, LOOPBACK, PREFIX, WRITES, Fin
 CUD = "create-update-delete/"
 BATCH = "batch-request/batch-request"
 ARRAY = "data-array/data-array"
-# the double has no MQTT broker: only the tenant mqtt-unreachable declares MQTT (an endpoint that refuses)
-MQTT = {"create-observations-via-mqtt/observations-creation", "receive-updates-via-mqtt/receive-updates"}
+# the conformant tenant and the MQTT tenants declare MQTT (a broker each; mqtt-unreachable: an endpoint that refuses)
+MQTT_CREATE = "create-observations-via-mqtt/observations-creation"
+MQTT_RECEIVE = "receive-updates-via-mqtt/receive-updates"
+MQTT = {MQTT_CREATE, MQTT_RECEIVE}
+MQTT_CLASSES = ("create-observations-via-mqtt", "receive-updates-via-mqtt")
 ERRORS = {"mqtt-unreachable": MQTT}
+MQTT_DEFECTS = ("mqtt-unreachable", "mqtt-silent", "mqtt-ignores-select", "mqtt-no-create")
 WRITING = {*WRITE_DEFECTS, "batch-no-ids", "json-patch-ignored"}
 # the tenants with a write defect claim only the writing classes: their read checks are not run
 WRITES_ONLY = f'claims = ["{PREFIX}create-update-delete", "{PREFIX}batch-request"]\n{WRITES}'
@@ -34,6 +38,7 @@ CLAIMED = {
     **dict.fromkeys(WRITING, (CUD, BATCH)),
     **dict.fromkeys(MULTI_DEFECTS, (MULTI,)),
     **dict.fromkeys(ARRAY_DEFECTS, (ARRAY,)),
+    **dict.fromkeys(MQTT_DEFECTS, tuple(MQTT)),
 }
 
 CAUGHT: dict[str, set[str]] = {
@@ -88,6 +93,9 @@ CAUGHT: dict[str, set[str]] = {
     "data-array-count-wrong": {ARRAY},
     "data-array-shifted": {ARRAY},
     "create-observations-lost": {ARRAY},
+    "mqtt-silent": {MQTT_RECEIVE},
+    "mqtt-ignores-select": {MQTT_RECEIVE},
+    "mqtt-no-create": {MQTT_CREATE},
 }
 # set-up steps a defect breaks: the checks that build on them are skipped, not judged
 SKIPPED = {
@@ -112,7 +120,7 @@ NOT_OURS = {"name": "wechselbar-probe-lookalike", "description": "no run mark", 
 @pytest.fixture(scope="module")
 def double() -> Iterator[SensorThingsTestServer]:
     tenants = {"ok": frozenset(), "readonly": frozenset(), **{d: frozenset({d}) for d in CAUGHT | ERRORS.keys()}}
-    server = SensorThingsTestServer(tenants).start()
+    server = SensorThingsTestServer(tenants, mqtt_tenants=frozenset({"ok"})).start()
     try:
         yield server
     finally:
@@ -139,8 +147,7 @@ def run(double: SensorThingsTestServer, tmp_path_factory: pytest.TempPathFactory
         **dict.fromkeys(MULTI_DEFECTS, multi),
         **dict.fromkeys(ARRAY_DEFECTS, array),
         "create-observations-lost": array + WRITES,
-        "mqtt-unreachable": f'claims = ["{PREFIX}create-observations-via-mqtt", "{PREFIX}receive-updates-via-mqtt"]\n'
-        + WRITES,
+        **dict.fromkeys(MQTT_DEFECTS, f'claims = ["{PREFIX}{MQTT_CLASSES[0]}", "{PREFIX}{MQTT_CLASSES[1]}"]\n{WRITES}'),
     }
     return run_suite(
         {name: double.url(name) for name in double.views}, tmp_path_factory.mktemp("sta-double"), options, LOOPBACK
@@ -152,13 +159,11 @@ def test_every_defect_has_an_expectation() -> None:
 
 
 def test_every_check_can_fail() -> None:
-    why = "the double has no MQTT broker; its negative control declares an endpoint that refuses (an error)"
-    assert_every_check_can_fail(CAUGHT, set(DEFECTS) - ERRORS.keys(), ALL, dict.fromkeys(MQTT, why))
+    assert_every_check_can_fail(CAUGHT, set(DEFECTS) - ERRORS.keys(), ALL)
 
 
 def test_conformant_double_passes_the_whole_suite(run: FinishedRun) -> None:
-    expected = {s: "not_applicable" if s in MQTT else "pass" for s in ALL}
-    assert run.outcomes("ok") == expected, run.stderr[-2000:]
+    assert run.outcomes("ok") == dict.fromkeys(ALL, "pass"), run.stderr[-2000:]
     assert all(e["count"] > 0 for (v, _), r in run.records.items() if v == "ok" for e in r["examined"])
 
 
@@ -169,7 +174,7 @@ def test_each_defect_fails_exactly_its_requirements(run: FinishedRun, defect: st
     assert {s for s, o in run.outcomes(defect).items() if o == "skip"} == skipped
     others = {s: o for s, o in run.outcomes(defect).items() if s not in CAUGHT[defect] | skipped}
     judged = CLAIMED.get(defect)
-    unjudged = {s for s in others if (not s.startswith(judged) if judged else s.startswith((CUD, BATCH))) or s in MQTT}
+    unjudged = {s for s in others if (not s.startswith(judged) if judged else s.startswith((CUD, BATCH)) or s in MQTT)}
     assert {s: o for s, o in others.items() if s in unjudged} == dict.fromkeys(unjudged, "not_applicable")
     assert {o for s, o in others.items() if s not in unjudged} <= {"pass"}, others
 
@@ -225,3 +230,10 @@ def test_an_unreachable_mqtt_endpoint_is_an_error(run: FinishedRun) -> None:
     assert {s: outcomes[s] for s in MQTT} == dict.fromkeys(MQTT, "error")
     reasons = [run.records[("mqtt-unreachable", s)]["reason"]["text"] for s in MQTT]
     assert all("declared MQTT endpoint mqtt://127.0.0.1:" in r and "cannot be reached" in r for r in reasons), reasons
+
+
+def test_mqtt_findings_name_the_topic(run: FinishedRun) -> None:
+    selected = run.messages("mqtt-ignores-select", MQTT_RECEIVE)
+    assert any("?$select=" in t and "not selected" in t for t in selected), selected
+    assert len([t for t in run.messages("mqtt-silent", MQTT_RECEIVE) if "no Observation" in t]) == 2
+    assert any("was not created" in t for t in run.messages("mqtt-no-create", MQTT_CREATE))
