@@ -4,7 +4,8 @@ One double serves a clean 1.1 and 1.0 endpoint and one endpoint per switchable d
 the clean 1.1 endpoint over HTTPS (self-signed certificate made with openssl). The suite runs once in a
 child pytest over all of them and the tests read its results file. The clean endpoints over plain HTTP must
 fail exactly the HTTPS recommendation (OParl 1.1/1.0 §2.3.2: HTTPS wird empfohlen) - the double does not
-pretend to be HTTPS; over HTTPS the clean endpoint passes every requirement.
+pretend to be HTTPS; over HTTPS the clean endpoint passes every requirement. A third, tiny HTTPS server with the
+same certificate answers every path with a 301 to the plain-HTTP double: the negative control of no-downgrade.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import subprocess
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -26,6 +28,7 @@ from tests.suites.ows_support import assert_every_check_can_fail
 from tests.suites.test_oparl_support import (
     defect_tenants,
     double,
+    downgrading,
     results_by,
     run_suite,
     shared,
@@ -34,9 +37,9 @@ from tests.suites.test_oparl_support import (
     vendors_file,
 )
 
-CLEAN = [{"name": "clean11", "version": "1.1"}, {"name": "clean10", "version": "1.0"}]
+CLEAN: list[dict[str, Any]] = [{"name": "clean11", "version": "1.1"}, {"name": "clean10", "version": "1.0"}]
 # A 1.0 endpoint with empty strings and HTML error pages: neither is a rule of the 1.0 text (§2.4.3, §2.9).
-QUIRKS = [
+QUIRKS: list[dict[str, Any]] = [
     {"name": "quirks10", "version": "1.0", "defects": ["empty-strings", "error-html"]},
     {"name": "nodeleted11", "version": "1.1", "deletions": False},
     {"name": "nodeleted10", "version": "1.0", "deletions": False},
@@ -102,6 +105,22 @@ def _closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _downgrade_target(stack: ExitStack, tls: tuple[str, str], plain_system: str) -> dict[str, Any]:
+    """The HTTPS System URL that redirects to the plain-HTTP clean11 double (a declared host), trusted through
+    ca_bundle."""
+    parts = urlsplit(plain_system)
+    secure = stack.enter_context(downgrading(tls, f"{parts.scheme}://{parts.netloc}"))
+    cut = {"max_pages": 1, "reference_samples": 1, "id_samples": 1, "object_lists": 1}
+    return {
+        "id": "downgrade11",
+        "version": "1.1",
+        "url": secure + parts.path,
+        "ca_bundle": tls[0],
+        "http": {"allowed_hosts": [parts.netloc]},
+        "options": cut,
+    }
+
+
 def _run_all(folder: Path) -> list[dict[str, Any]]:
     with ExitStack() as stack:
         plain = stack.enter_context(double(folder / "plain", CLEAN + QUIRKS + defect_tenants()))
@@ -132,6 +151,7 @@ def _run_all(folder: Path) -> list[dict[str, Any]]:
                 double(folder / "secure", CLEAN[:1], "--tls-cert", tls[0], "--tls-key", tls[1])
             )
             targets.append({"id": "tls11", "version": "1.1", "url": secure["systems"]["clean11"], "ca_bundle": tls[0]})
+            targets.append(_downgrade_target(stack, tls, plain["systems"]["clean11"]))
         vendors = vendors_file(folder / "vendors.toml", targets)
         return run_suite(vendors, folder / "results.jsonl")
 
@@ -192,22 +212,33 @@ def test_clean_https_endpoint_passes_every_requirement(results: dict[str, Any]) 
     assert len(results["tls11"]) == len(_rules("1.1"))
 
 
+def test_an_https_endpoint_that_redirects_to_http_fails_no_downgrade(results: dict[str, Any]) -> None:
+    """OParl 1.1 §2.3.2 (HTTP und HTTPS, SOLL): "Eine Weiterleitung von HTTPS auf HTTP wird nicht empfohlen." The
+    HTTPS System URL answers 301 to the plain-HTTP double; the fail names the redirect and keeps the exchange."""
+    if "downgrade11" not in results:
+        pytest.skip("openssl is not available to make a test certificate")
+    record = results["downgrade11"]["no-downgrade"]
+    assert record["outcome"] == "fail", record["reason"]
+    assert record["obligation"] == "SOLL" and record["requirement"].startswith("OParl 1.1 §2.3.2 HTTP und HTTPS/")
+    [finding] = [f for f in record["findings"] if f["locator"]["where"].endswith("/clean11/system")]
+    before, after = urlsplit(finding["locator"]["where"]), urlsplit(finding["actual"]["data"])
+    assert finding["code"] == "oparl.downgrade" and finding["expected"]["data"] == "https://"
+    assert (before.scheme, after.scheme, before.path) == ("https", "http", after.path)
+    assert before.port != after.port
+    assert record["exchanges"][finding["exchange"]]["url"] == finding["actual"]["data"]
+    assert results["tls11"]["no-downgrade"]["outcome"] == "pass"
+
+
 def _caught(version: str) -> dict[str, set[str]]:
-    """Defect → the rules it fails in ``version``; the clean plain-HTTP endpoint fails https (asserted above)."""
+    """Defect → the rules it fails in ``version``; the clean plain-HTTP endpoint fails https, the HTTPS endpoint
+    that redirects to it fails no-downgrade (both asserted above)."""
     caught = {d.name: set(d.rules) for d in DEFECTS.values() if version in d.versions}
-    return {**caught, f"clean{version.replace('.', '')}": {"https"}}
-
-
-# the one rule no tenant of the double fails, with the reason
-WITHOUT_NEGATIVE_CONTROL = {
-    "no-downgrade": "needs an HTTPS endpoint that redirects to plain HTTP: the double serves TLS only where openssl "
-    "makes a certificate, and then without such a redirect",
-}
+    return {**caught, f"clean{version.replace('.', '')}": {"https"}, "downgrade11": {"no-downgrade"}}
 
 
 def test_every_check_of_11_can_fail() -> None:
     caught = _caught("1.1")
-    assert_every_check_can_fail(caught, caught, _rules("1.1"), WITHOUT_NEGATIVE_CONTROL)
+    assert_every_check_can_fail(caught, caught, _rules("1.1"), {})
 
 
 def test_every_check_of_10_can_fail_or_is_the_check_of_11_or_is_new_in_11() -> None:
@@ -216,7 +247,7 @@ def test_every_check_of_10_can_fail_or_is_the_check_of_11_or_is_new_in_11() -> N
     1.1 are never judged in 1.0."""
     in_11 = set().union(*_caught("1.1").values())
     failed = set().union(*_caught("1.0").values())
-    assert _rules("1.0") == failed | in_11 | set(_new_in_11()) | set(WITHOUT_NEGATIVE_CONTROL)
+    assert _rules("1.0") == failed | in_11 | set(_new_in_11())
     assert not failed & set(_new_in_11())
 
 

@@ -8,10 +8,13 @@ import os
 import select
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +74,45 @@ def _stop(process: subprocess.Popen[str]) -> None:
         except subprocess.TimeoutExpired:
             os.kill(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
+
+
+class _RedirectServer(ThreadingHTTPServer):
+    """An HTTP server that knows the base URL its handler redirects to."""
+
+    location = ""
+
+
+class _Redirect(BaseHTTPRequestHandler):
+    """Answers every GET with 301 to the same path under the server's ``location`` (a plain-HTTP base URL)."""
+
+    server: _RedirectServer
+
+    def do_GET(self) -> None:
+        self.send_response(301)
+        self.send_header("Location", self.server.location + self.path)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+@contextmanager
+def downgrading(tls: tuple[str, str], location: str) -> Iterator[str]:
+    """An HTTPS server on 127.0.0.1 that redirects every path to ``location`` + path; yields its base URL."""
+    server = _RedirectServer(("127.0.0.1", 0), _Redirect)
+    server.location = location.rstrip("/")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*tls)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://localhost:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def vendors_file(path: Path, targets: list[dict[str, Any]]) -> Path:
