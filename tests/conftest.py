@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,3 +37,13 @@ def pytest_xdist_make_scheduler(config: object, log: object) -> object:
     from tests import scheduling  # noqa: PLC0415  (xdist is only imported when workers run)
 
     return scheduling.make(config, log)
+
+
+@pytest.fixture(autouse=True)
+def fresh_registry() -> Iterator[None]:
+    """Tests register suites of their own; the registry remembers the suite of each standard, so forget it."""
+    from conformance.harness import registry  # noqa: PLC0415
+
+    registry.suite_for.cache_clear()
+    yield
+    registry.suite_for.cache_clear()
