@@ -103,6 +103,7 @@ def connected(ctx: Ctx, target: Endpoint) -> Iterator[Listener]:
     client.on_connect = lambda c, u, f, reason, p: connected_ok.put(not reason.is_failure)
     client.on_subscribe = lambda c, u, mid, codes, p: listener.acked.put(mid)
     client.on_message = lambda c, u, message: listener.messages.put((message.topic, bytes(message.payload)))
+    client.connect_timeout = wait(ctx)
     try:
         client.connect(target.host, target.port, keepalive=30)
     except OSError as exc:
