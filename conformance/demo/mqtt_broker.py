@@ -2,7 +2,8 @@
 
 It binds 127.0.0.1 (a free port), serves each connection in a thread and knows CONNECT/CONNACK,
 SUBSCRIBE/SUBACK, UNSUBSCRIBE/UNSUBACK, PUBLISH with QoS 0 and 1 (PUBACK), PINGREQ/PINGRESP and DISCONNECT.
-It routes nothing itself: ``on_publish`` receives what clients publish, ``deliver`` sends to one subscription.
+It routes nothing itself: ``on_publish`` receives what clients publish, ``deliver`` sends to one subscription;
+``after_connack`` is sent as is after every CONNACK (a double's hostile defect).
 Every read is bounded (``MAX_PACKET`` bytes a packet, ``MAX_FILTERS`` a session, ``IDLE`` seconds of
 silence); a malformed packet ends the connection.
 """
@@ -90,8 +91,9 @@ def text(body: bytes, at: int) -> tuple[str, int]:
 class Broker:
     """The broker: ``start`` serves in a thread, ``stop`` closes every socket."""
 
-    def __init__(self, on_publish: Callable[[str, bytes], None]) -> None:
+    def __init__(self, on_publish: Callable[[str, bytes], None], after_connack: bytes = b"") -> None:
         self.on_publish = on_publish
+        self.after_connack = after_connack
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.sessions: list[Session] = []
         self.lock = threading.Lock()
@@ -140,6 +142,8 @@ class Broker:
                 session.send(2, b"\x00\x01")
                 return
             session.send(2, b"\x00\x00")
+            if self.after_connack:
+                session.sock.sendall(self.after_connack)
             with self.lock:
                 self.sessions.append(session)
             while self._handle(session, *session.packet()):

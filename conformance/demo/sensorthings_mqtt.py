@@ -26,7 +26,9 @@ MQTT_DEFECTS: dict[str, str] = {
     "mqtt-silent": "the broker never publishes new Observations to their subscribers",
     "mqtt-ignores-select": "a message on a topic with $select carries the whole Observation",
     "mqtt-no-create": "an Observation published to a Datastream's Observations topic is acknowledged, not created",
+    "mqtt-oversize": "after CONNACK the broker announces a PUBLISH of 268,435,455 bytes (the MQTT maximum)",
 }
+OVERSIZE = b"\x30\xff\xff\xff\x7f" + b"\x00\x01t" + b"x" * 4096  # the start of that PUBLISH
 MQTT = [
     "http://www.opengis.net/spec/iot_sensing/1.1/req/create-observations-via-mqtt/observations-creation",
     "http://www.opengis.net/spec/iot_sensing/1.1/req/receive-updates-via-mqtt/receive-updates",
@@ -63,7 +65,8 @@ def _port(view: View) -> int:
                 _CLOSED[id(view)].bind(("127.0.0.1", 0))
             return int(_CLOSED[id(view)].getsockname()[1])
         if id(view) not in _BROKERS:
-            _BROKERS[id(view)] = Broker(lambda topic, payload: received(view, topic, payload)).start()
+            hostile = OVERSIZE if "mqtt-oversize" in view.defects else b""
+            _BROKERS[id(view)] = Broker(lambda topic, payload: received(view, topic, payload), hostile).start()
             view.created.append(lambda entity: notify(view, entity))
         return _BROKERS[id(view)].port
 

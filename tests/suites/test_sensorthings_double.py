@@ -24,8 +24,11 @@ MQTT_CREATE = "create-observations-via-mqtt/observations-creation"
 MQTT_RECEIVE = "receive-updates-via-mqtt/receive-updates"
 MQTT = {MQTT_CREATE, MQTT_RECEIVE}
 MQTT_CLASSES = ("create-observations-via-mqtt", "receive-updates-via-mqtt")
-ERRORS = {"mqtt-unreachable": MQTT}
-MQTT_DEFECTS = ("mqtt-unreachable", "mqtt-silent", "mqtt-ignores-select", "mqtt-no-create")
+ERRORS = {"mqtt-unreachable": MQTT, "mqtt-oversize": MQTT}
+MQTT_DEFECTS = ("mqtt-unreachable", "mqtt-silent", "mqtt-ignores-select", "mqtt-no-create", "mqtt-oversize")
+# the tenants that never deliver wait the option mqtt_wait in full: a short one keeps the run short
+MQTT_WAITING = ("mqtt-silent", "mqtt-no-create")
+QUICK = "options = { writes = true, mqtt_wait = 2.0 }\n"
 WRITING = {*WRITE_DEFECTS, "batch-no-ids", "json-patch-ignored"}
 # the tenants with a write defect claim only the writing classes: their read checks are not run
 WRITES_ONLY = f'claims = ["{PREFIX}create-update-delete", "{PREFIX}batch-request"]\n{WRITES}'
@@ -140,6 +143,7 @@ def run(double: SensorThingsTestServer, tmp_path_factory: pytest.TempPathFactory
     view.data["Sensors"] += [{"@iot.id": 902, **NOT_OURS, **sensor}]
     multi = f'claims = ["{PREFIX}multi-datastream"]\n'
     array = f'claims = ["{PREFIX}data-array"]\n'
+    mqtt = f'claims = ["{PREFIX}{MQTT_CLASSES[0]}", "{PREFIX}{MQTT_CLASSES[1]}"]\n'
     options = {
         "ok": WRITES,
         "readonly": WRITES_ONLY.replace(WRITES, ""),
@@ -147,7 +151,8 @@ def run(double: SensorThingsTestServer, tmp_path_factory: pytest.TempPathFactory
         **dict.fromkeys(MULTI_DEFECTS, multi),
         **dict.fromkeys(ARRAY_DEFECTS, array),
         "create-observations-lost": array + WRITES,
-        **dict.fromkeys(MQTT_DEFECTS, f'claims = ["{PREFIX}{MQTT_CLASSES[0]}", "{PREFIX}{MQTT_CLASSES[1]}"]\n{WRITES}'),
+        **dict.fromkeys(MQTT_DEFECTS, f"{mqtt}{WRITES}"),
+        **dict.fromkeys(MQTT_WAITING, f"{mqtt}{QUICK}"),
     }
     return run_suite(
         {name: double.url(name) for name in double.views}, tmp_path_factory.mktemp("sta-double"), options, LOOPBACK
@@ -230,6 +235,13 @@ def test_an_unreachable_mqtt_endpoint_is_an_error(run: FinishedRun) -> None:
     assert {s: outcomes[s] for s in MQTT} == dict.fromkeys(MQTT, "error")
     reasons = [run.records[("mqtt-unreachable", s)]["reason"]["text"] for s in MQTT]
     assert all("declared MQTT endpoint mqtt://127.0.0.1:" in r and "cannot be reached" in r for r in reasons), reasons
+
+
+def test_an_oversized_mqtt_packet_is_an_error_not_read(run: FinishedRun) -> None:
+    outcomes = run.outcomes("mqtt-oversize")
+    assert {s: outcomes[s] for s in MQTT} == dict.fromkeys(MQTT, "error")
+    reasons = [run.records[("mqtt-oversize", s)]["reason"]["text"] for s in MQTT]
+    assert all("announced a packet of 268435455 bytes" in r and "mqtt_max_packet" in r for r in reasons), reasons
 
 
 def test_mqtt_findings_name_the_topic(run: FinishedRun) -> None:

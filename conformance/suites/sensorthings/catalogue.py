@@ -52,6 +52,13 @@ DATA_ARRAY = f"{BASE}/req/data-array"
 JSON_PATCH = f"{BASE}/req/create-update-delete/update-entity-jsonpatch"
 MQTT_CREATE = f"{BASE}/req/create-observations-via-mqtt"
 MQTT_RECEIVE = f"{BASE}/req/receive-updates-via-mqtt"
+# 18-088 sets no time for a notification; the caps keep a hostile broker from costing memory
+MQTT_WAIT, MQTT_MAX_PACKET, MQTT_MAX_BYTES = 10.0, 1 << 20, 16 << 20
+MQTT_OPTIONS = (
+    Option("mqtt_wait", MQTT_WAIT, "seconds the MQTT checks wait for an acknowledgement or a notification"),
+    Option("mqtt_max_packet", MQTT_MAX_PACKET, "bytes one MQTT packet from the broker may announce (larger: error)"),
+    Option("mqtt_max_bytes", MQTT_MAX_BYTES, "bytes an MQTT check reads from the broker in all (more: error)"),
+)
 
 CLASSES = (
     ConformanceClass(CORE, "core", "Sensing Core (Datenmodell und Ressourcenpfade)", "Sensing Core", SPEC),
@@ -299,5 +306,6 @@ STANDARD = Standard(
         Option("page_size", 2, "the $top asked for while paging through @iot.nextLink"),
         Option("max_pages", 25, "pages followed through @iot.nextLink per walk (stated in the report when it cuts)"),
         writes_option("allow the Create-Update-Delete checks (entities marked as the suite's, removed afterwards)"),
+        *MQTT_OPTIONS,
     ),
 )

@@ -21,7 +21,7 @@ from conformance.suites.sensorthings import probes
 from conformance.suites.sensorthings.catalogue import MQTT_CREATE, MQTT_RECEIVE
 from conformance.suites.sensorthings.checks_write import finding, judged, needed, writing
 from conformance.suites.sensorthings.messages import m
-from conformance.suites.sensorthings.mqtt import connected, endpoint, wait
+from conformance.suites.sensorthings.mqtt import connected, endpoint, limits
 from conformance.suites.sensorthings.service import Ctx, Doc
 from conformance.suites.sensorthings.writes import Writer, entity_link
 
@@ -51,13 +51,11 @@ def receive_updates(ctx: Ctx) -> Judgement:
         url, topic = _stream(writer)
         selected = f"{topic}?$select={','.join(SELECTED)}"
         got: dict[str, bytes] = {}
-        with connected(ctx, target) as listener:
-            if not listener.subscribe([topic, selected], wait(ctx)):
-                raise Skipped(m("skip.mqtt-no-suback", url=target.url))
+        with connected(target, limits(ctx)) as client:
+            client.subscribe([topic, selected])
             for result in RECEIVED:
                 made = writer.create(f"{url}/Observations", probes.observation(result))
-                found = listener.collect({topic, selected} - got.keys(), lambda p: _result(p) in RECEIVED, wait(ctx))
-                got |= found
+                got |= client.collect({topic, selected} - got.keys(), lambda p: _result(p) in RECEIVED)
                 if topic in got and selected in got:
                     break
         findings = [f for t in (topic, selected) for f in _arrived(made, target.url, t, got.get(t), t == selected)]
@@ -92,19 +90,19 @@ def observations_creation(ctx: Ctx) -> Judgement:
     with writing(ctx, MQTT_CREATE) as writer:
         target = endpoint(ctx, f"{MQTT_CREATE}/observations-creation")
         url, topic = _stream(writer)
-        with connected(ctx, target) as listener:
-            sent = listener.client.publish(topic, json.dumps(probes.observation(PUBLISHED)), qos=1)
-            sent.wait_for_publish(wait(ctx))
-        listing = _until_stored(ctx, writer, f"{url}/Observations")
+        bounds = limits(ctx)
+        with connected(target, bounds) as client:
+            client.publish(topic, json.dumps(probes.observation(PUBLISHED)).encode("utf-8"))
+        listing = _until_stored(writer, f"{url}/Observations", bounds.wait)
         if PUBLISHED in [e.get("result") for e in listing.entities()]:
             return judged(ctx, [], writer)
         message = m("mqtt-not-created", topic=topic, url=target.url, listing=listing.url)
         return judged(ctx, [finding(ValueViolation, message, listing, PUBLISHED, None)], writer)
 
 
-def _until_stored(ctx: Ctx, writer: Writer, url: str) -> Doc:
+def _until_stored(writer: Writer, url: str, seconds: float) -> Doc:
     """The Datastream's Observations once the published one is there, or after the wait."""
-    end = time.monotonic() + wait(ctx)
+    end = time.monotonic() + seconds
     while True:
         listing = writer.send("GET", url)
         if PUBLISHED in [e.get("result") for e in listing.entities()] or time.monotonic() >= end:

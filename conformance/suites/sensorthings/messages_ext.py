@@ -81,8 +81,35 @@ MQTT_MESSAGES = {
         "the MQTT endpoint {url} is not on a host the vendors file declares (add it to allowed_hosts)",
         "der MQTT-Endpunkt {url} liegt auf keinem in der Anbieterdatei angegebenen Host (in allowed_hosts eintragen)",
     ),
-    "sta.skip.mqtt-no-suback": (
-        "the MQTT broker {url} did not acknowledge the subscriptions in time",
-        "der MQTT-Broker {url} hat die Abonnements nicht rechtzeitig bestätigt",
+    "sta.mqtt-no-answer": (
+        "the MQTT broker {url} sent no {what} within {seconds} s (option mqtt_wait)",
+        "der MQTT-Broker {url} hat binnen {seconds} s kein {what} gesendet (Option mqtt_wait)",
+    ),
+    "sta.mqtt-refused": (
+        "the MQTT broker {url} refused the subscription to {topics}",
+        "der MQTT-Broker {url} hat das Abonnement von {topics} abgelehnt",
+    ),
+    "sta.mqtt-packet-too-large": (
+        "the MQTT broker {url} announced a packet of {size} bytes, above the cap of {cap} bytes "
+        "(option mqtt_max_packet); it was not read",
+        "der MQTT-Broker {url} kündigte ein Paket von {size} Byte an, mehr als die Grenze von {cap} Byte "
+        "(Option mqtt_max_packet); es wurde nicht gelesen",
+    ),
+    "sta.mqtt-budget": (
+        "the MQTT broker {url} sent more than {cap} bytes in one check (option mqtt_max_bytes); reading stopped",
+        "der MQTT-Broker {url} sandte in einer Prüfung mehr als {cap} Byte (Option mqtt_max_bytes); "
+        "das Lesen wurde abgebrochen",
+    ),
+    "sta.mqtt-deadline": (
+        "the exchange with the MQTT broker {url} did not end before the check's deadline ({read} bytes read)",
+        "der Austausch mit dem MQTT-Broker {url} endete nicht vor dem Zeitlimit der Prüfung ({read} Byte gelesen)",
+    ),
+    "sta.mqtt-closed": (
+        "the MQTT broker {url} closed the connection ({read} bytes read)",
+        "der MQTT-Broker {url} hat die Verbindung geschlossen ({read} Byte gelesen)",
+    ),
+    "sta.mqtt-malformed": (
+        "the MQTT broker {url} sent a malformed packet: {problem}",
+        "der MQTT-Broker {url} sandte ein fehlerhaftes Paket: {problem}",
     ),
 }
