@@ -10,6 +10,7 @@
 #   .targets/frost        FROST-Server 2.0.0 (Maven Central) + the project's launcher (tests/targets/frost/),
 #                         built with Maven (Java 17 + Maven from Debian, with apt-get as root)
 #   Chromium (Debian chromium), with apt-get as root: the headless layout test of the matrix page
+#   libxml2 + libxml2-utils (Debian), with apt-get as root: the fast XSD verdict (libxml2.so.2) and xmllint
 # Tests that need a server that is not installed are skipped with a reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -168,7 +169,16 @@ install_chromium() {
   apt_packages Chromium chromium
 }
 
+install_libxml2() {
+  if ldconfig -p 2>/dev/null | grep 'libxml2\.so\.2 ' >/dev/null && command -v xmllint >/dev/null; then
+    echo "libxml2: present"
+    return
+  fi
+  apt_packages libxml2 libxml2 libxml2-utils
+}
+
 install_venv
+install_libxml2
 mkdir -p "$TARGETS"
 install_pygeoapi
 install_mapserver
