@@ -8,11 +8,18 @@ peak and its largest worker's, for the sum over processes. Prints Markdown.
 
 Modes measured on the same file and schema:
 - ``xmllint``: ``xmllint --noout --schema xdomea.xsd FILE`` (parses into a tree, then validates);
-- ``xsd``: wechselbar's streaming XSD validation as it runs now: one strict validating parse gives the
-  well-formedness and the XSD verdict, record by record (``stream_validate`` with no record checks);
+- ``fast``: wechselbar's XSD verdict: the schema compiled in the system libxml2 through ctypes, the file
+  validated without a tree (``fastxsd.clean``);
+- ``beside``/``after``: designs measured for the full validation, which needs each record's tree: the fast
+  verdict in a thread beside a strict non-validating lxml pass that hands out the records, or before it;
+- ``xsd``: how the full validation reads a large message: one strict validating lxml parse gives the
+  well-formedness and the XSD verdict, record by record (``stream_validate``, no record checks);
 - ``xsd-1``/``xsd-2``: the previous design, for comparison: a well-formedness pass and a validating pass,
   one after the other in one process, or side by side in two;
-- ``export``: ``validate_export`` as ``conformance validate`` runs it: XSD, code lists and message checks.
+- ``export``: ``validate_export`` as ``conformance validate`` runs it: XSD, code lists and message checks;
+  ``export-beside``/``export-after`` the same with the message read as in ``beside``/``after``.
+
+``--modes`` picks a subset (comma-separated), e.g. to split a long series into short calls.
 """
 
 from __future__ import annotations
@@ -42,13 +49,14 @@ os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) 
 # Byte code cached as in any installation (a machine may disable it, e.g. for tests).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 RUNNER = """
-import json, resource, sys
+import json, resource, sys, threading
 from concurrent.futures import ProcessPoolExecutor
 from conformance.suites.xdomea.validator import SCHEMA, record_tags
 from conformance.xml.archives import Document
 from conformance.xml.exports import validate_export
-from conformance.xml.stream import records_pass, stream_validate, xsd_pass
+from conformance.xml.stream import one_pass, records_pass, stream_validate, xsd_pass
 from conformance.xml.xsd import compiled
+from conformance.xml import fastxsd
 class Null:
     def record(self, element, xpath): return []
     def finish(self, root): return []
@@ -56,19 +64,44 @@ def records(path, tags):
     return records_pass(Document(path).open, Null(), tags).findings
 def xsd(path, tags):
     return xsd_pass(Document(path).open, compiled(SCHEMA), tags).findings
+def beside(open_, fast, visitor, record_tags=None, max_bytes=None):
+    verdict = []
+    thread = threading.Thread(target=lambda: verdict.append(fast.clean(open_, max_bytes)))
+    thread.start()
+    records = one_pass(open_, None, visitor, record_tags, max_bytes)
+    thread.join()
+    return records.findings if verdict == [True] and records.complete else None
+def after(open_, fast, visitor, record_tags=None, max_bytes=None):
+    if not fast.clean(open_, max_bytes):
+        return None
+    records = one_pass(open_, None, visitor, record_tags, max_bytes)
+    return records.findings if records.complete else None
+def with_fast(design):
+    def validate(open_, schema, visitor, record_tags=None, max_bytes=None):
+        found = design(open_, fastxsd.fast_schema(SCHEMA), visitor(), record_tags, max_bytes)
+        return found if found is not None else stream_validate(open_, schema, visitor, record_tags, max_bytes)
+    return validate
 mode, path = sys.argv[1], sys.argv[2]
 if mode == "tree":
     from conformance.core.xmlsafe import parse_file
     from pathlib import Path
     schema = compiled(SCHEMA)
     found = [] if schema.validate(parse_file(Path(path), max_bytes=2**40)) else list(schema.error_log)
-elif mode == "export":
+elif mode == "fast":
+    fastxsd.fast_schema(SCHEMA)
+    found = [] if fastxsd.clean(SCHEMA, Document(path).open) else [None]
+elif mode.startswith("export"):
+    import conformance.suites.xdomea.validator as xdomea
+    if mode != "export":
+        xdomea.stream_validate = with_fast(beside if mode == "export-beside" else after)
     [report] = validate_export([path], "xdomea-3.0.0", workers=2)
     found = report.findings
 else:
     compiled(SCHEMA)
     _, tags = record_tags(Document(path))
-    if mode == "xsd":
+    if mode in ("beside", "after"):
+        found = with_fast(beside if mode == "beside" else after)(Document(path).open, compiled(SCHEMA), Null, tags)
+    elif mode == "xsd":
         found = stream_validate(Document(path).open, compiled(SCHEMA), Null, tags)
     elif mode == "xsd-1":
         found = records(path, tags) + xsd(path, tags)
@@ -84,10 +117,15 @@ MODES = {
     "xmllint": "xmllint --noout --schema",
     "xmllint-stream": "xmllint --stream --noout --schema (reference)",
     "tree": "lxml tree + XMLSchema.validate, in memory (reference)",
-    "xsd": "wechselbar XSD: one validating parse, 1 process",
+    "fast": "wechselbar XSD: system libxml2 via ctypes, no tree",
+    "beside": "fast verdict beside a non-validating records pass, 2 threads (reference)",
+    "after": "fast verdict, then a non-validating records pass, 1 thread (reference)",
+    "xsd": "one validating lxml parse, records handed out (as the full validation reads)",
     "xsd-1": "previous design: two passes in turn, 1 process (reference)",
     "xsd-2": "previous design: two passes side by side, 2 processes (reference)",
     "export": "wechselbar full xdomea validation (XSD, code lists, message checks)",
+    "export-beside": "full xdomea validation, fast verdict beside the records pass (reference)",
+    "export-after": "full xdomea validation, fast verdict first, then the records pass (reference)",
 }
 
 
@@ -128,9 +166,8 @@ def run(mode: str, path: Path, schema: Path) -> dict[str, float]:
     }
 
 
-def comparison(path: Path, schema: Path, repeat: int, objects: int) -> list[str]:
+def comparison(path: Path, schema: Path, repeat: int, objects: int, modes: list[str]) -> list[str]:
     """The Markdown rows of the head-to-head run (medians of interleaved repeats), with ratios to xmllint."""
-    modes = list(MODES)
     samples: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
     for round_ in range(repeat):
         for mode in modes[round_ % len(modes) :] + modes[: round_ % len(modes)]:
@@ -145,8 +182,8 @@ def comparison(path: Path, schema: Path, repeat: int, objects: int) -> list[str]
         "| run | wall s | × xmllint | CPU s | × xmllint | peak RSS MiB | × xmllint | RSS all processes MiB |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for mode, label in MODES.items():
-        f = figures[mode]
+    for mode in modes:
+        label, f = MODES[mode], figures[mode]
         rows.append(
             f"| {label} | {f['s']:.2f} | {f['s'] / base['s']:.2f} | {f['cpu']:.2f} | "
             f"{f['cpu'] / base['cpu']:.2f} | {f['peak']:.0f} | {f['peak'] / base['peak']:.3f} | "
@@ -165,7 +202,7 @@ def scaling(folder: Path, schema: Path, base_mb: float) -> list[str]:
     for factor in (1, 4, 16):
         path = folder / f"scale-{factor}.xml"
         write_large(path, base_mb * factor)
-        full, xsd, theirs = (run(mode, path, schema) for mode in ("export", "xsd", "xmllint"))
+        full, xsd, theirs = (run(mode, path, schema) for mode in ("export", "fast", "xmllint"))
         gib = path.stat().st_size / 1024**3
         rows.append(
             f"| {factor}× | {gib * 1024:.0f} | {full['s']:.2f} | {full['s'] / gib:.1f} | {full['sum']:.0f} | "
@@ -183,16 +220,20 @@ def main() -> None:
     parser.add_argument("--scale-mb", type=float, default=80)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-scaling", action="store_true")
+    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated subset; xmllint is always run")
+    parser.add_argument("--file", type=Path, help="an existing generated export to reuse (kept)")
     args = parser.parse_args()
+    modes = ["xmllint", *(m for m in args.modes.split(",") if m != "xmllint")]
     if not shutil.which("xmllint") or not Path(TIME).exists():
         raise SystemExit("xmllint or GNU time not found: apt-get install -y libxml2-utils time")
     schema = default_store().path(SCHEMA.pack, SCHEMA.path)
     load = _load()
     with tempfile.TemporaryDirectory(prefix="bench-xsd-") as tmp:
-        path = Path(tmp) / "export-0501.xml"
-        objects = write_large(path, args.size_mb)
-        print("\n".join(comparison(path, schema, args.repeat, objects)))
-        path.unlink()
+        path = args.file or Path(tmp) / "export-0501.xml"
+        objects = write_large(path, args.size_mb) if args.file is None or not path.exists() else _objects(path)
+        print("\n".join(comparison(path, schema, args.repeat, objects, modes)))
+        if args.file is None:
+            path.unlink()
         if not args.no_scaling:
             print()
             print("\n".join(scaling(Path(tmp), schema, args.scale_mb)))
@@ -202,6 +243,11 @@ def main() -> None:
         f"\n{tool}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
         f"load average (1/5/15 min) {load} at the start, {_load()} at the end"
     )
+
+
+def _objects(path: Path) -> int:
+    with path.open("rb") as stream:
+        return sum(chunk.count(b"<xdomea:Schriftgutobjekt>") for chunk in iter(lambda: stream.read(1 << 20), b""))
 
 
 def _load() -> str:

@@ -27,7 +27,7 @@ class RecordFeed:
     logged any error, and the document is ``complete`` only when the parser accepted its end.
     """
 
-    def __init__(self, reader: LineCountingReader, schema: etree.XMLSchema) -> None:
+    def __init__(self, reader: LineCountingReader, schema: etree.XMLSchema | None) -> None:
         self.reader = reader
         self.root: Any = None
         self.complete = False

@@ -224,12 +224,13 @@ class _ErrorTracker:
 
 def one_pass(
     open_: Opener,
-    schema: etree.XMLSchema,
+    schema: etree.XMLSchema | None,
     visitor: RecordVisitor,
     record_tags: Iterable[str] | None = None,
     max_bytes: int | None = None,
 ) -> PassResult:
-    """One validating parse that gives both verdicts for a document that is well-formed and schema-valid.
+    """One validating parse that gives both verdicts for a document that is well-formed and schema-valid
+    (without ``schema``: the same strict parse, well-formedness only).
 
     The parse is strict (namespace errors and undeclared entities refused, see ``RecordFeed``) and hands
     every record to the visitor, a chunk at a time. It is ``complete`` only if the document ended without
