@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -94,7 +94,8 @@ def as_message(text: str | Message) -> Message:
 
 class Violation(Exception):
     """A non-conformance: the message (code, parameters, English text), where it is, what was expected and
-    what was found (data, or a message for phrases such as "an ETag header"), and the exchange it was seen in.
+    what was found (data, or a message for phrases such as "an ETag header"), and the exchange it was seen in;
+    ``redirects`` are the redirect answers (3xx, in order) that led to that exchange, when the finding judges them.
 
     A plain string is accepted as the message and kept as a ``legacy`` message until every suite has codes.
     """
@@ -110,6 +111,7 @@ class Violation(Exception):
         actual: Any = None,
         requirement: str = "",
         exchange: Exchange | None = None,
+        redirects: Sequence[Exchange] = (),
     ) -> None:
         self.message = as_message(message)
         super().__init__(self.message.text)
@@ -118,6 +120,7 @@ class Violation(Exception):
         self.actual = actual
         self.requirement = requirement
         self.exchange = exchange
+        self.redirects = tuple(redirects)
 
     @property
     def text(self) -> str:

@@ -297,7 +297,7 @@ class SafeSession:
         r = self.redactor
         exchange = Exchange(
             method=prepared.method or "GET",
-            url=r.text(prepared.url or ""),
+            url=r.url(prepared.url or ""),
             status=raw.status_code if raw is not None else None,
             http_version=version(raw),
             request_headers=r.header_map(dict(prepared.headers)),

@@ -42,7 +42,8 @@ def value_read(stored: Mapping[str, Any] | None) -> Any:
 @dataclass(frozen=True)
 class Finding:
     """One finding of a check: its kind, message, requirement, where, what was expected and found, and the
-    index of the HTTP exchange it was seen in (in the result's ``exchanges``)."""
+    index of the HTTP exchange it was seen in (in the result's ``exchanges``), and the indexes of the redirects
+    that led to it, in order."""
 
     kind: str
     message: Message
@@ -51,9 +52,12 @@ class Finding:
     expected: Any = None
     actual: Any = None
     exchange: int | None = None
+    redirects: tuple[int, ...] = ()
 
     @classmethod
-    def of(cls, violation: Violation, requirement: str, exchange: int | None = None) -> Finding:
+    def of(
+        cls, violation: Violation, requirement: str, exchange: int | None = None, redirects: tuple[int, ...] = ()
+    ) -> Finding:
         """The record of a violation a check raised or returned (its requirement, else the check's)."""
         return cls(
             violation.kind,
@@ -63,6 +67,7 @@ class Finding:
             violation.expected,
             violation.actual,
             exchange,
+            redirects,
         )
 
     @property
@@ -80,6 +85,8 @@ class Finding:
             "expected": value_json(self.expected),
             "actual": value_json(self.actual),
         }
+        if self.redirects:
+            data["redirects"] = list(self.redirects)
         return data if self.exchange is None else {**data, "exchange": self.exchange}
 
     @classmethod
@@ -93,6 +100,7 @@ class Finding:
             value_read(data.get("expected")),
             value_read(data.get("actual")),
             data.get("exchange"),
+            tuple(int(i) for i in data.get("redirects", ())),
         )
 
 

@@ -37,6 +37,7 @@ _SHORT_JSON = {'"': '"', "\\": "", "/": "/", "\b": "b", "\f": "f", "\n": "n", "\
 _ESCAPES = r"\\+"  # a JSON escape, also escaped again (JSON inside a JSON string): \/ as well as \\/
 _B64_CHAR = "[A-Za-z0-9+/_-]"
 _PAD = "(?:=|%3[dD])*"
+_USERINFO = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/?#@\s:]*:)[^/?#@\s]*@")
 _TRAIL = re.compile(r"(?:…|\.\.\.|\ufffd|%[0-9A-Fa-f]?|&#?[xX]?[0-9A-Fa-f]*|\\u?[0-9A-Fa-f]{0,3}|\s)*\Z")
 
 
@@ -134,11 +135,17 @@ class Redactor:
         return self.text(data[: 4 * limit + self.slack + MIN_PIECE].decode("utf-8", errors="replace"))[:limit]
 
     def header_map(self, headers: Mapping[str, str]) -> dict[str, str]:
-        """Redact sensitive headers entirely and secrets inside the others (names too)."""
+        """Redact sensitive headers entirely and secrets inside the others (names too), also the password of a
+        URL written in one (a redirect's ``Location``)."""
         return {
-            self.text(str(k)): (REDACTED if str(k).lower() in self.headers else self.text(str(v)))
+            self.text(str(k)): (REDACTED if str(k).lower() in self.headers else self.url(str(v)))
             for k, v in headers.items()
         }
+
+    def url(self, value: str) -> str:
+        """Redact secrets inside a text and the password of every URL in it (``scheme://user:password@``), known
+        as a secret or not."""
+        return self.text(_USERINFO.sub(rf"\1{REDACTED}@", value) if "@" in value else value)
 
     def deep(self, value: Any) -> Any:
         """Redact strings anywhere in a JSON-like structure (keys too; tuples become lists)."""

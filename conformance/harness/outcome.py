@@ -104,20 +104,24 @@ def _error(exc: BaseException) -> Message:
 def evidence(
     violations: list[Violation], log: list[Exchange], outcome: Outcome, requirement: str
 ) -> tuple[tuple[Finding, ...], tuple[Exchange, ...]]:
-    """The findings (each pointing at its exchange) and the exchanges kept as evidence; a pass keeps a summary
-    (method, URL, status, time) of its last 50 exchanges."""
+    """The findings (each pointing at its exchange and the redirects that led to it) and the exchanges kept as
+    evidence; a pass keeps a summary (method, URL, status, time) of its last 50 exchanges."""
     kept: list[Exchange] = [] if outcome is Outcome.PASS else log[-MAX_EXCHANGES:]
     found = []
     for violation in violations:
-        index = None
-        if violation.exchange is not None:
-            if violation.exchange not in kept:
-                kept.append(violation.exchange)
-            index = kept.index(violation.exchange)
-        found.append(Finding.of(violation, requirement, index))
+        hops = tuple(_keep(kept, hop) for hop in violation.redirects)
+        index = None if violation.exchange is None else _keep(kept, violation.exchange)
+        found.append(Finding.of(violation, requirement, index, hops))
     if outcome is Outcome.PASS:
         return tuple(found), tuple(_summary(e) for e in log[-50:])
     return tuple(found), tuple(kept)
+
+
+def _keep(kept: list[Exchange], exchange: Exchange) -> int:
+    """The index of the exchange among those kept, added at the end when it is new."""
+    if exchange not in kept:
+        kept.append(exchange)
+    return kept.index(exchange)
 
 
 def _summary(exchange: Exchange) -> Exchange:

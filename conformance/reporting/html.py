@@ -28,6 +28,7 @@ from conformance.reporting.text import (
     examined,
     examined_text,
     locator,
+    redirect_target,
     safe_url,
     short_requirement,
     titled,
@@ -69,6 +70,7 @@ def environment() -> jinja2.Environment:
         headers=_headers,
         duration=duration,
         examined=examined_text,
+        redirect_target=redirect_target,
     )
     env.globals.update(detail=detail, examined=examined, bundles=bundles)
     return env

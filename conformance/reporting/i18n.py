@@ -154,6 +154,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "actual": ("vorgefunden", "found"),
     "locator": ("Fundstelle", "Location"),
     "exchange": ("HTTP-Austausch", "HTTP exchange"),
+    "redirect": ("Weiterleitung", "redirect"),
+    "redirects": ("über Weiterleitungen", "through redirects"),
     "request_headers": ("Anfrage-Header", "Request headers"),
     "response_headers": ("Antwort-Header", "Response headers"),
     "body": ("Antwort, Auszug", "Response body, excerpt"),

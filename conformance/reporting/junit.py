@@ -13,12 +13,22 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from conformance.core.evidence import Exchange
 from conformance.core.outcomes import Outcome
 from conformance.core.results import Result, ResultsFile
 from conformance.reporting.header import columns, vendors
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
-from conformance.reporting.text import banner, clean, examined_text, locator, value
+from conformance.reporting.text import (
+    banner,
+    clean,
+    examined_text,
+    exchange_line,
+    finding_exchanges,
+    locator,
+    redirect_target,
+    value,
+)
 
 SKIPPED = (Outcome.SKIP, Outcome.NOT_APPLICABLE, Outcome.NOT_VERIFIED, Outcome.WAIVED)
 
@@ -139,10 +149,14 @@ def _details(result: Result, t: Labels) -> str:
             f"  {t('expected')}: {value(f.expected, t)}",
             f"  {t('actual')}: {value(f.actual, t)}",
         ]
-        if f.exchange is not None and 0 <= f.exchange < len(result.exchanges):
-            ex = result.exchanges[f.exchange]
-            lines.append(f"  http: {ex.method} {ex.url} -> {ex.status}")
+        lines += [_http(ex, t) for ex in finding_exchanges(result, f)]
     return clean("\n".join(line for line in lines if line))
+
+
+def _http(ex: Exchange, t: Labels) -> str:
+    """One exchange of a finding; a redirect marked as such, with its Location."""
+    tag = f" ({t('redirect')})" if redirect_target(ex) else ""
+    return f"  http{tag}: {exchange_line(ex, '->')}"
 
 
 def _properties(parent: etree._Element, items: Iterable[tuple[str, object]]) -> None:

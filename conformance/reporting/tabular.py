@@ -7,11 +7,12 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+from conformance.core.records import Finding
 from conformance.core.results import Result, ResultsFile
 from conformance.reporting.header import columns, vendors
 from conformance.reporting.i18n import Labels
 from conformance.reporting.model import Report
-from conformance.reporting.text import banner, clean, examined_text, locator, value
+from conformance.reporting.text import banner, clean, examined_text, exchange_line, finding_exchanges, locator, value
 
 FIELDS = (
     "vendor",
@@ -125,12 +126,10 @@ def _evidence(result: Result, t: Labels) -> dict[str, str]:
         "expected": " | ".join(value(f.expected, t) for f in found),
         "actual": " | ".join(value(f.actual, t) for f in found),
         "locator": " | ".join(locator(f.locator) for f in found),
-        "http": " | ".join(_exchange(result, f.exchange) for f in found if f.exchange is not None),
+        "http": " | ".join(_chain(result, f) for f in found if f.exchange is not None or f.redirects),
     }
 
 
-def _exchange(result: Result, index: int | None) -> str:
-    if index is None or not 0 <= index < len(result.exchanges):
-        return ""
-    ex = result.exchanges[index]
-    return f"{ex.method} {ex.url} → {ex.status}"
+def _chain(result: Result, finding: Finding) -> str:
+    """A finding's exchange, after the redirects that led to it (``⇒`` between the hops)."""
+    return " ⇒ ".join(exchange_line(ex) for ex in finding_exchanges(result, finding))

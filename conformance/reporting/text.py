@@ -6,10 +6,11 @@ import json
 import re
 from typing import Any
 
-from conformance.core.evidence import Locator
+from conformance.core.evidence import Exchange, Locator
 from conformance.core.judgement import Examined
 from conformance.core.messages import Message
 from conformance.core.outcomes import Obligation, Outcome
+from conformance.core.records import Finding, Result
 from conformance.core.results import ResultsFile
 from conformance.reporting.i18n import Labels, counted, label
 from conformance.reporting.matrix import OBLIGATIONS, Counts, ReqOutcome
@@ -135,6 +136,26 @@ def locator(where: Locator) -> str:
     if where.line is not None:
         text += f":{where.line}:{where.column or 0}"
     return clean(text)
+
+
+def redirect_target(ex: Exchange) -> str:
+    """The Location a redirect answer (3xx) sent, empty for any other answer."""
+    if ex.status is None or not 300 <= ex.status < 400:
+        return ""
+    return clean(next((v for k, v in ex.response_headers.items() if k.lower() == "location"), ""))
+
+
+def exchange_line(ex: Exchange, arrow: str = "→") -> str:
+    """``METHOD URL → status``, with the Location of a redirect."""
+    line = clean(f"{ex.method} {ex.url} {arrow} {ex.status}")
+    target = redirect_target(ex)
+    return f"{line} (Location: {target})" if target else line
+
+
+def finding_exchanges(result: Result, finding: Finding) -> list[Exchange]:
+    """The exchanges a finding points at: each redirect that led to its exchange, in order, then the exchange."""
+    wanted = [*finding.redirects, *([] if finding.exchange is None else [finding.exchange])]
+    return [result.exchanges[i] for i in wanted if 0 <= i < len(result.exchanges)]
 
 
 def safe_url(url: object) -> str:

@@ -56,9 +56,9 @@ def drip(out: BinaryIO, data: bytes, every: float) -> int:
 
 class Handler(BaseHTTPRequestHandler):
     """Routes: /ok, /slow?s=, /big?n=, /gzipbomb (256 MiB of zeros as about 250 KiB of gzip), /status?code=,
-    /limited, /storm?after= (always 429), /redirect?to=, /loop, /echo, /drip?n=&every= (a body of n bytes, one
-    byte at a time), /driphead?every= (the status line and headers one byte at a time), /silent (accepts, never
-    answers), /hangup (closes the connection without an answer)."""
+    /limited, /storm?after= (always 429), /redirect?to=, /leaky (a Location with a password and a token), /loop,
+    /echo, /drip?n=&every= (a body of n bytes, one byte at a time), /driphead?every= (the status line and headers
+    one byte at a time), /silent (accepts, never answers), /hangup (closes the connection without an answer)."""
 
     hits: ClassVar[dict[str, int]] = {}
     seen_headers: ClassVar[list[dict[str, str]]] = []
@@ -118,6 +118,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def route_redirect(self, query: dict[str, str]) -> None:
         self.reply(302, b"", {"Location": query["to"]})
+
+    def route_leaky(self, query: dict[str, str]) -> None:
+        """A redirect whose Location carries a URL password and the session's token (tests/core/test_http.py)."""
+        self.reply(302, b"", {"Location": f"http://admin:hunter2@{self.headers['Host']}/ok?access_token=tok-123456"})
 
     def route_loop(self, query: dict[str, str]) -> None:
         self.reply(302, b"", {"Location": "/loop"})

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 
+from conformance.core.evidence import ValueViolation
 from conformance.core.harnessmessages import HARNESS, target_error
 from conformance.core.http import (
     DeadlineExceeded,
@@ -23,8 +26,11 @@ from conformance.core.http import (
     TooManyRedirects,
 )
 from conformance.core.httptools import refused
+from conformance.core.outcomes import Outcome
+from conformance.core.records import Finding
 from conformance.core.secrets import Redactor
 from conformance.core.vendors import Auth, HttpSettings, Target, Vendor, VendorsFile
+from conformance.harness.outcome import evidence
 from conformance.harness.runconfig import RunConfig
 from conformance.reporting.i18n import Labels
 from tests.core.httpdouble import DRIP_HEAD, Handler, serve
@@ -160,6 +166,23 @@ def test_redirects_are_limited(base: str) -> None:
         session(base, max_redirects=3).get(base + "/loop")
     response = session(base).get(base + "/redirect", params={"to": "/ok"})
     assert response.status == 200 and len(response.history) == 1
+
+
+def test_every_hop_of_a_redirect_is_kept_as_redacted_evidence(base: str) -> None:
+    """A Location with a URL password and the vendor's token: the 302 hop is recorded with its Location, the
+    finding points at it before the answer it led to, and neither secret reaches the stored record."""
+    log = ExchangeLog()
+    response = session(base, log).get(base + "/leaky")
+    [hop] = response.history
+    landed = f"http://admin:***@{urlsplit(base).netloc}/ok?access_token=***"
+    assert (hop.method, hop.url, hop.status) == ("GET", base + "/leaky", 302)
+    assert hop.response_headers["Location"] == landed and response.exchange.url == landed
+    violation = ValueViolation("a redirect", locator=hop.url, exchange=response.exchange, redirects=response.history)
+    [finding], kept = evidence([violation], log.exchanges, Outcome.FAIL, "/req/x")
+    assert [kept[i] for i in finding.redirects] == [hop] and kept[finding.exchange or 0] == response.exchange
+    assert Finding.from_json(finding.to_json()) == finding and finding.to_json()["redirects"] == [0]
+    stored = json.dumps([finding.to_json(), *(e.to_json() for e in kept)])
+    assert "hunter2" not in stored and "tok-123456" not in stored and stored.count("Location") == 1
 
 
 def test_deadline_caps_the_test(base: str) -> None:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import base64
 import json
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 from urllib.parse import quote, quote_plus
 
 import pytest
 
 from conformance.core.evidence import Exchange
+from conformance.core.http import Response
+from conformance.harness.target import TargetContext
 from conformance.suites.oparl.cache import ResponseCache
+from conformance.suites.oparl.fetch import Fetcher
 from tests.suites.test_oparl_support import double, results_by, run_suite, texts, vendors_file
 
 EXCHANGE = Exchange("GET", "https://x.example/system", 200, {}, {"Content-Type": "application/json"}, "{}", 2)
@@ -36,6 +41,23 @@ def _run(folder: Path, url: str, ttl: float, cache: Path) -> dict[str, dict[str,
     )
     records = run_suite(vendors, folder / "results.jsonl", env={"WECHSELBAR_CACHE": str(cache)})
     return results_by(records)["v"]
+
+
+class _Redirected:
+    """A session whose one answer was reached through a 301 from HTTPS to HTTP."""
+
+    def get(self, url: str, **_: object) -> Response:
+        hop = Exchange("GET", url, 301, response_headers={"Location": "http://x.example/system"})
+        final = Exchange("GET", "http://x.example/system", 200)
+        return Response("http://x.example/system", 200, {}, b"{}", final, (hop,))
+
+
+def test_an_answer_reached_through_a_redirect_is_not_cached(tmp_path: Path) -> None:
+    """A cached answer has no redirect chain: a rerun from the cache would lose the downgrade no-downgrade judges."""
+    target = cast(TargetContext, SimpleNamespace(http=_Redirected()))
+    fetcher = Fetcher(target, "https://x.example/system", ResponseCache("v", 3600, tmp_path), 1)
+    assert fetcher.get("https://x.example/system").history
+    assert ResponseCache("v", 3600, tmp_path).get("https://x.example/system", None) is None
 
 
 def test_a_cached_rerun_says_so_and_fresh_samples_still_see_a_vendor_change(tmp_path: Path) -> None:

@@ -20,9 +20,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from markupsafe import escape
 
 from conformance.core.messages import Message
+from conformance.core.records import Header, Result
+from conformance.core.results import ResultsFile
 from conformance.demo.oparl_defects import DEFECTS
+from conformance.reporting.html import render_html
+from conformance.reporting.junit import render_junit
+from conformance.reporting.model import build_report
+from conformance.reporting.tabular import render_csv
 from conformance.suites.oparl import OPARL_10, STANDARDS, SUITE
 from tests.suites.ows_support import assert_every_check_can_fail
 from tests.suites.test_oparl_support import (
@@ -227,6 +234,31 @@ def test_an_https_endpoint_that_redirects_to_http_fails_no_downgrade(results: di
     assert before.port != after.port
     assert record["exchanges"][finding["exchange"]]["url"] == finding["actual"]["data"]
     assert results["tls11"]["no-downgrade"]["outcome"] == "pass"
+
+
+def test_the_downgrade_keeps_the_redirect_itself_in_the_results_and_the_reports(
+    records: list[dict[str, Any]], results: dict[str, Any]
+) -> None:
+    """The 301 that did the downgrade is evidence of its own: method, URL, status and Location in the results file,
+    named by the finding before the answer it led to, and shown in the matrix, the CSV and JUnit, German and
+    English."""
+    if "downgrade11" not in results:
+        pytest.skip("openssl is not available to make a test certificate")
+    record = results["downgrade11"]["no-downgrade"]
+    [finding] = [f for f in record["findings"] if f["locator"]["where"].endswith("/clean11/system")]
+    [hop] = [record["exchanges"][i] for i in finding["redirects"]]
+    https, http = finding["locator"]["where"], finding["actual"]["data"]
+    assert (hop["method"], hop["url"], hop["status"], hop["response_headers"]["Location"]) == ("GET", https, 301, http)
+    answer = record["exchanges"][finding["exchange"]]
+    assert (answer["url"], answer["status"]) == (http, 200) and finding["redirects"][-1] < finding["exchange"]
+    downgrade = [Result.from_json(r) for r in records if r.get("vendor") == "downgrade11"]
+    report = build_report(ResultsFile(Header.from_json(records[0]), tuple(downgrade)))
+    for lang, word in (("de", "Weiterleitung"), ("en", "redirect")):
+        assert f"{word}: <code>Location: {escape(http)}</code>" in render_html(report, lang)
+        assert f"GET {https} → 301 (Location: {http}) ⇒ GET {http} → 200" in render_csv(report, lang)
+        junit = render_junit(report, lang).decode()
+        assert f"http ({word}): GET {escape(https)} -&gt; 301 (Location: {escape(http)})" in junit
+        assert f"http: GET {escape(http)} -&gt; 200" in junit
 
 
 def _caught(version: str) -> dict[str, set[str]]:

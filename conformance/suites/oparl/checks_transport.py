@@ -76,12 +76,15 @@ def check_https(run: OParlRun) -> Found:
 
 
 def check_no_downgrade(run: OParlRun) -> Found:
-    """No redirect met leads from an HTTPS URL to an HTTP URL."""
+    """No redirect met leads from an HTTPS URL to an HTTP URL; the evidence is every hop of the chain (each
+    redirect with its Location) and the answer it ended in."""
     if urlsplit(run.system_url).scheme != "https":
         raise NotApplicable(m("reason.no-https"))
     answers = [a for a in run.documents() + [s.fetched for s in by_id(run)] if a.status is not None]
     for doc in answers:
-        chain = [e.url for e in doc.history] + ([doc.final_url] if doc.history else [])
+        if doc.exchange is None or not doc.history:
+            continue
+        chain = [e.url for e in doc.history] + [doc.exchange.url]
         for before, after in itertools.pairwise(chain):
             if before.startswith("https://") and after.startswith("http://"):
                 yield ValueViolation(
@@ -90,6 +93,7 @@ def check_no_downgrade(run: OParlRun) -> Found:
                     expected="https://",
                     actual=after,
                     exchange=doc.exchange,
+                    redirects=doc.history,
                 )
     return counted(len(answers), "answers")
 

@@ -106,7 +106,7 @@ class Fetcher:
             with self.lock:
                 self.failures.append(message)
             return Fetched(url, failure=message)
-        if self.cache is not None and response.status == 200 and not headers:
+        if self.cache is not None and response.status == 200 and not headers and not response.history:
             self.cache.put(url, params, response.status, response.headers, response.content, response.exchange)
         return Fetched(
             response.exchange.url,
