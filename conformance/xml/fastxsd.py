@@ -24,7 +24,7 @@ from functools import cache
 from typing import IO, Any
 
 from conformance.core.packs import default_store
-from conformance.core.xmlsafe import PROLOG_BYTES, XMLRejected, refuse_doctype
+from conformance.core.xmlsafe import PROLOG_BYTES, XMLRejected, peek_root, refuse_doctype
 from conformance.xml.resolver import PackResolver, entry_url, pack_digest
 from conformance.xml.xsd import SchemaRef
 
@@ -122,7 +122,9 @@ class FastSchema:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode) or (max_bytes is not None and status.st_size > max_bytes):
             return False
-        refuse_doctype(os.pread(fd, PROLOG_BYTES, 0))
+        head = os.pread(fd, PROLOG_BYTES, 0)
+        refuse_doctype(head)
+        peek_root(head)  # the root starts within the head, so no DOCTYPE can follow the prolog scanned
         os.lseek(fd, 0, os.SEEK_SET)
         return self._validate(os.dup(fd))
 

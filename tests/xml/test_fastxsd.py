@@ -132,8 +132,10 @@ def _hostile(port: int) -> dict[str, bytes]:
     declaration, _, body = valid.partition("\n")
     internal = f'{declaration}\n<!DOCTYPE x [<!ENTITY a "{"a" * 50}">]>\n{body.replace("<code>0501", "<code>&a;0501")}'
     external = f'{declaration}\n<!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1:{port}/e">]>\n{body}'
+    late = f'{declaration}\n{"<!-- padding -->" * 5000}\n<!DOCTYPE x [<!ENTITY a "a">]>\n{body}'
     return {
         "internal entities": internal.encode(),
+        "DOCTYPE after a long prolog": late.encode(),
         "external entity": external.replace("<code>0501", "<code>&e;0501").encode(),
         "xinclude": (valid[:record] + xinclude.format(port=port) + valid[record:]).encode(),
         "huge attribute": valid.replace("<xdomea:Betreff>", f'<xdomea:Betreff q="{"x" * 11_000_000}">', 1).encode(),
