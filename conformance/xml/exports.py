@@ -91,15 +91,18 @@ class Task:
     standard: str
 
 
-def validate_one(task: Task) -> DocumentReport:
-    """Validate one document (or one pass of it); any failure is a rejection with its reason."""
+def validate_one(task: Task, cores: int = 1) -> DocumentReport:
+    """Validate one document (or one pass of it); any failure is a rejection with its reason. ``cores`` is how
+    many processes this document may use (more than one only when nothing else of the export runs beside it)."""
     standard = task.standard
     try:
         standard = standard or _detect(task.doc)
         stream = _streaming(standard)
         if stream:
             return stream(task.doc, standard)
-        return validator_for(standard).validate(task.doc.source(DEFAULT_MAX_BYTES))
+        validator = validator_for(standard)
+        validate = validator.wide if cores > 1 and validator.wide else validator.validate
+        return validate(task.doc.source(DEFAULT_MAX_BYTES))
     except (ExportError, XMLRejected, KeyError, OSError, zipfile.BadZipFile) as exc:
         return _problem(task.doc.name, standard, str(exc).strip("'\""))
     except Exception as exc:  # a failing step rejects the document with its reason, never "valid"
@@ -151,7 +154,7 @@ def validate_export(
 
 def _run(tasks: list[Task], workers: int, tick: Callable[[Task], None]) -> dict[Task, DocumentReport]:
     if workers <= 1 or len(tasks) <= 1:
-        return {t: _ticked(t, validate_one(t), tick) for t in tasks}
+        return {t: _ticked(t, validate_one(t, workers), tick) for t in tasks}
     for standard in {t.standard for t in tasks} & set(_WARM):
         _WARM[standard]()
     kinds = {task: _kind(task) for task in tasks}

@@ -69,10 +69,12 @@ class Validation:
         return (*self.wellformedness, *self.schema, *adjusted)
 
 
-def execute(source: Source, chooser: Selector | None = None) -> Validation:
+def execute(source: Source, chooser: Selector | None = None, cores: int = 1) -> Validation:
     """Run the whole pipeline on one document; never raises for problems of the document itself.
 
-    ``chooser`` limits the scenarios (default: those of every shipped configuration).
+    ``chooser`` limits the scenarios (default: those of every shipped configuration). ``cores`` is how many
+    processes the caller grants this one document: with two, the first stylesheet runs in a helper process
+    (``parallel``) beside the rest, for the default chooser only.
     """
     size = source.path.stat().st_size if source.data is None and source.path is not None else 0
     if size > DEFAULT_MAX_BYTES:
@@ -82,22 +84,26 @@ def execute(source: Source, chooser: Selector | None = None) -> Validation:
         return Validation(source, b"", wellformedness=[refused])
     run = Validation(source, source.read())
     run.tree, run.wellformedness = xsd.parse(Source(source.name, data=run.data))
-    if run.tree is None:
-        return run
-    chooser = chooser or selector()
+    if run.tree is not None:
+        _select_and_validate(run, chooser, cores)
+    return run
+
+
+def _select_and_validate(run: Validation, chooser: Selector | None, cores: int) -> None:
+    assert run.tree is not None
     try:
-        chooser.check_root(run.tree.getroot().tag)
+        (chooser or selector()).check_root(run.tree.getroot().tag)
+        ahead = parallel.send_ahead(run.data, cores) if chooser is None else None
         run.node = saxon.parse(run.data)
-        run.scenario = chooser.select(run.node)
-        _validate(run, run.scenario)
+        run.scenario = (chooser or selector()).select(run.node)
+        _validate(run, run.scenario, ahead)
     except NoScenario as exc:
         run.error = f"{exc}{_customization(run.tree)}"
     except STEP_ERRORS as exc:
         run.error = f"processing error: {exc}"
-    return run
 
 
-def _validate(run: Validation, scenario: Scenario) -> None:
+def _validate(run: Validation, scenario: Scenario, ahead: parallel.Ahead | None) -> None:
     assert run.tree is not None
     config = scenario.config
     run.schema = xsd.validate(run.tree, config.schema(scenario.schema), run.data)
@@ -105,8 +111,9 @@ def _validate(run: Validation, scenario: Scenario) -> None:
         return
     prefixes = svrl.prefixes_of(run.tree.getroot())
     rules = [config.stylesheet(location) for _, location in scenario.schematron]
+    first = parallel.key(config.id, scenario.name, rules[0]) if rules else ()
     for (name, location), rule, report in zip(
-        scenario.schematron, rules, parallel.run_all(rules, run.node, run.data), strict=True
+        scenario.schematron, rules, parallel.run_all(rules, run.node, ahead, first), strict=True
     ):
         run.steps.append(Step(name, location, report))
         root = svrl.parse(report)
@@ -164,12 +171,17 @@ def verdict(run: Validation) -> DocumentReport:
     )
 
 
-def validate(source: Source) -> DocumentReport:
-    """Validate one document against the configuration whose scenario takes it."""
-    return verdict(execute(source))
+def validate(source: Source, cores: int = 1) -> DocumentReport:
+    """Validate one document against the configuration whose scenario takes it (``cores``: see ``execute``)."""
+    return verdict(execute(source, cores=cores))
 
 
-VALIDATOR = Validator(STANDARD, validate, ROOTS.__contains__, aliases=("xrechnung", "en16931"))
+def validate_wide(source: Source) -> DocumentReport:
+    """Validate one document with a helper process for its first stylesheet (the caller has a core to spare)."""
+    return validate(source, cores=2)
+
+
+VALIDATOR = Validator(STANDARD, validate, ROOTS.__contains__, aliases=("xrechnung", "en16931"), wide=validate_wide)
 SYNTAX = {
     "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2": "ubl",
     "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2": "ubl",

@@ -163,7 +163,9 @@ Detect = Callable[[str], bool]
 @dataclass(frozen=True)
 class Validator:
     """A registered validator: the standard it grades, how to recognise its documents, the function, the
-    message catalogue its findings are worded in and the file suffixes of its documents in folders and archives."""
+    message catalogue its findings are worded in and the file suffixes of its documents in folders and archives.
+    ``wide``, if given, is the same validation allowed a second process for one document (used only when the
+    caller has a core to spare)."""
 
     standard: str
     validate: Validate
@@ -171,6 +173,7 @@ class Validator:
     aliases: tuple[str, ...] = ()
     messages: Catalogue | None = None
     suffixes: tuple[str, ...] = (".xml",)
+    wide: Validate | None = None
 
     def answers_to(self, name: str) -> bool:
         """True if ``name`` is the standard id or one of its aliases (e.g. ``xrechnung``)."""
