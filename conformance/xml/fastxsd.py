@@ -23,6 +23,8 @@ from contextlib import AbstractContextManager
 from functools import cache
 from typing import IO, Any
 
+from lxml import etree
+
 from conformance.core.packs import default_store
 from conformance.core.xmlsafe import PROLOG_BYTES, XMLRejected, peek_root, refuse_doctype
 from conformance.xml.resolver import PackResolver, entry_url, pack_digest
@@ -93,7 +95,7 @@ def library() -> Any | None:
         version = int(ctypes.c_char_p.in_dll(lib, "xmlParserVersion").value or b"0")
     except (OSError, ValueError):
         return None
-    if not MIN_VERSION <= version < 30000:
+    if not MIN_VERSION <= version < 30000 or divmod(version, 100) == _lxml_version():
         return None
     for name, (restype, argtypes) in _PROTOTYPES.items():
         function = getattr(lib, name)
@@ -101,6 +103,13 @@ def library() -> Any | None:
     lib.xmlInitParser()
     lib.xmlSetExternalEntityLoader(_load)
     return lib
+
+
+def _lxml_version() -> tuple[int, int]:
+    """lxml's libxml2 as ``(major * 100 + minor, patch)``: the same version may be the same library, whose global
+    entity loader this module must not replace (lxml's resolvers rely on it), so it is not used then."""
+    major, minor, patch = etree.LIBXML_VERSION[:3]
+    return major * 100 + minor, patch
 
 
 class FastSchema:

@@ -4,6 +4,7 @@ anything while validating, and affirms nothing without the library."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 import socket
 from collections.abc import Callable, Iterator
@@ -178,8 +179,18 @@ def test_a_stream_without_a_file_descriptor_is_not_affirmed() -> None:
     assert not fastxsd.clean(validator.SCHEMA, lambda: io.BytesIO(_message().encode()))
 
 
-def test_without_the_library_nothing_is_affirmed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fastxsd, "LIBRARY", "libxml2-missing.so.99")
+def _system_version() -> tuple[int, int]:
+    return divmod(int(ctypes.c_char_p.in_dll(fastxsd.library(), "xmlParserVersion").value or b"0"), 100)
+
+
+@pytest.mark.parametrize("cause", ["missing", "lxml's own"])
+def test_without_the_library_nothing_is_affirmed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cause: str) -> None:
+    """Missing, or possibly the very library lxml uses (same version), whose global entity loader must stay lxml's."""
+    if cause == "missing":
+        monkeypatch.setattr(fastxsd, "LIBRARY", "libxml2-missing.so.99")
+    else:
+        version = _system_version()
+        monkeypatch.setattr(fastxsd, "_lxml_version", lambda: version)
     fastxsd.library.cache_clear()
     fastxsd._compile.cache_clear()
     try:
