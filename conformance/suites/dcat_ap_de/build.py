@@ -34,6 +34,7 @@ PREFIXES = {
     "http://www.w3.org/ns/shacl#": "sh:",
     "http://data.europa.eu/eli/ontology#": "eli:",
     "http://www.w3.org/ns/org#": "org:",
+    "http://www.w3.org/2002/07/owl#": "owl:",
     "http://www.w3.org/2008/05/skos-xl#": "skosxl:",
 }
 CLASSES = {
@@ -86,7 +87,7 @@ def row(shape: Shape, parts: list[Shape], targets: list[str]) -> dict[str, Any]:
     """One requirement's row."""
     severity = max((p.severity for p in parts), key=lambda s: SEVERITIES.get(s, 3))
     message = next((p.message for p in (shape, *parts) if p.message), "")
-    path = " | ".join(curie(p) for p in shape.path) if shape.path else ""
+    path = " | ".join(curie(p) for p in constrained_path(shape, parts))
     constraints = ", ".join(f"sh:{c.kind} {shown(c.value)}" for p in parts for c in p.constraints)
     return {
         "uri": shape.iri,
@@ -97,6 +98,13 @@ def row(shape: Shape, parts: list[Shape], targets: list[str]) -> dict[str, Any]:
         "path": path,
         "schemes": list(schemes(shape)),
     }
+
+
+def constrained_path(shape: Shape, parts: list[Shape]) -> tuple[str, ...]:
+    """The path a requirement judges: its shape's own, or for a node shape the paths of its constrained parts."""
+    if shape.path:
+        return shape.path
+    return tuple(dict.fromkeys(p for part in parts for p in part.path or ()))
 
 
 def shown(value: object) -> str:
