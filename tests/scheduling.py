@@ -43,6 +43,7 @@ LONG = {
     "tests/suites/test_wms_double.py": 120,
     "tests/suites/test_ogcapi_features_double.py": 90,
     "tests/suites/test_xrechnung_suite.py": 90,
+    "tests/suites/test_dcat_ap_de_engine.py": 50,  # pyshacl on every DCAT-AP.de requirement's negative control
 }
 USES_SERVER = re.compile(r"\b(" + "|".join(SERVERS) + r")\b")
 STARTS_PROCESSES = re.compile(r"\bsubprocess\b|\bPopen\b|\brunning\(|\bserve\(|\.start\(\)|mark\.slow")

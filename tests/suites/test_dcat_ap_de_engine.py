@@ -13,8 +13,10 @@ from conformance.core.packs import default_store
 from conformance.demo.dcat_catalogue import DEFECTS, catalogue
 from conformance.suites.dcat_ap_de import build, shapes
 from conformance.suites.dcat_ap_de import vocabularies as vocab
+from conformance.suites.dcat_ap_de.catalogue import rows
 from conformance.suites.dcat_ap_de.rdf import Index, Offline, parse
 from conformance.suites.dcat_ap_de.validate import validate
+from tests.suites.dcat_defects import defects
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -25,6 +27,11 @@ def _combined() -> str:
 
 
 def _pyshacl(turtle: str) -> set[str]:
+    return {shape for shape, _ in _pyshacl_results(turtle)}
+
+
+def _pyshacl_results(turtle: str) -> set[tuple[str, str]]:
+    """pyshacl's results as (named shape, focus node)."""
     pyshacl = pytest.importorskip("pyshacl")
     store = default_store()
     shacl = Graph()
@@ -46,7 +53,14 @@ def _pyshacl(turtle: str) -> set[str]:
             node = next(iter(shacl.subjects(SH.property, node)), None) or next(iter(shacl.subjects(SH["not"], node)))
         return str(node)
 
-    return {named(shape) for shape in report.objects(None, SH.sourceShape)}
+    return {
+        (named(report.value(result, SH.sourceShape)), _shown(report.value(result, SH.focusNode)))
+        for result in report.subjects(SH.sourceShape, None)
+    }
+
+
+def _shown(node: object) -> str:
+    return "_:blank" if isinstance(node, BNode | ox.BlankNode) else str(getattr(node, "value", node))
 
 
 def test_the_engine_reports_the_same_shapes_as_pyshacl_on_every_negative_control() -> None:
@@ -55,6 +69,25 @@ def test_the_engine_reports_the_same_shapes_as_pyshacl_on_every_negative_control
     ours = {r.requirement for r in outcome.results}
     assert len(ours) >= len(DEFECTS) - 1
     assert ours == _pyshacl(turtle)
+
+
+def test_the_engine_reports_the_same_shapes_as_pyshacl_on_every_requirements_negative_control() -> None:
+    made = list(defects())
+    quads = [ox.Quad(s, p, o) for d in made for s, p, o in d.triples]
+    _, outcome = validate(quads)
+    bases = [d.base for d in made]
+
+    def where(focus: str) -> str:
+        return next((b for b in bases if focus.startswith(b)), focus)
+
+    nested = {row.uri for row in rows() if row.schemes}  # pyshacl's focus there is the property's value node
+    ours = {(r.requirement, where(_shown(r.value if r.requirement in nested else r.focus))) for r in outcome.results}
+    theirs = {
+        (shape, where(focus))
+        for shape, focus in _pyshacl_results((ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES) or b"").decode())
+    }
+    assert {(d.requirement, d.base) for d in made} <= ours
+    assert ours == theirs, (sorted(ours - theirs)[:20], sorted(theirs - ours)[:20])
 
 
 def test_the_catalogue_data_is_generated_from_the_packs() -> None:
