@@ -1,8 +1,9 @@
 """MQTT 3.1.1 packets on one socket, read under the same rules as the HTTP layer (OASIS MQTT 3.1.1, clause 2).
 
 A packet's remaining length (up to 268,435,455 bytes) is read first and refused above ``Limits.packet`` before any
-of its body is read; every byte read counts against ``Limits.budget`` (one check's total), and no ``recv`` asks for
-more than what is left of both, so memory grows with what the broker sent, never with what it announced. Every
+of its body is read; every byte read counts against ``Limits.budget`` (one check's total). A ``recv`` asks for what
+the packet still needs or one look-ahead (at most 64 KiB and at most the packet cap), never beyond the budget, so
+memory grows with what the broker sent, never with what it announced. Every
 read and write ends at ``Limits.deadline``, whatever the broker does (silence, a byte at a time, a flood): then
 the exchange ends as *error*, never with a verdict. ``Wire.received`` counts what was read.
 """
@@ -54,6 +55,8 @@ class Wire:
         self.sock, self.limits, self.url = sock, limits, url
         self.received = 0
         self.sent_at = time.monotonic()
+        self.buffer = bytearray()
+        self.ahead = min(CHUNK, limits.packet)
 
     def send(self, kind: int, body: bytes, flags: int = 0) -> None:
         """Write one packet before the deadline."""
@@ -87,25 +90,33 @@ class Wire:
         raise TargetUnreachable(m("mqtt-malformed", url=self.url, problem="remaining length longer than 4 bytes"))
 
     def _read(self, count: int, until: float) -> bytes:
-        """Exactly ``count`` bytes; b"" when nothing came before ``until`` (short of the deadline)."""
-        data = bytearray()
-        while len(data) < count:
-            try:
-                self._timeout(self.limits.deadline if data else min(until, self.limits.deadline))
-                chunk = self.sock.recv(min(count - len(data), CHUNK, self.limits.budget - self.received + 1))
-            except TimeoutError as exc:
-                if data or until >= self.limits.deadline:
-                    raise self._late() from exc
+        """Exactly ``count`` bytes; b"" when none came before ``until`` (short of the deadline)."""
+        while len(self.buffer) < count:
+            if not self._fill(count - len(self.buffer), until):
                 return b""
-            except OSError as exc:
-                raise TargetUnreachable(m("mqtt-unreachable", url=self.url, error=str(exc))) from exc
-            if not chunk:
-                raise TargetUnreachable(m("mqtt-closed", url=self.url, read=self.received))
-            self.received += len(chunk)
-            if self.received > self.limits.budget:
-                raise ResponseTooLarge(m("mqtt-budget", url=self.url, cap=self.limits.budget))
-            data += chunk
-        return bytes(data)
+        data = bytes(self.buffer[:count])
+        del self.buffer[:count]
+        return data
+
+    def _fill(self, need: int, until: float) -> bool:
+        """Read what is there (at least one byte, at most what is needed or one look-ahead, and never beyond the
+        budget); False when nothing came before ``until``."""
+        try:
+            self._timeout(min(until, self.limits.deadline))
+            chunk = self.sock.recv(min(max(need, self.ahead), self.limits.budget - self.received + 1))
+        except TimeoutError as exc:
+            if until >= self.limits.deadline:
+                raise self._late() from exc
+            return False
+        except OSError as exc:
+            raise TargetUnreachable(m("mqtt-unreachable", url=self.url, error=str(exc))) from exc
+        if not chunk:
+            raise TargetUnreachable(m("mqtt-closed", url=self.url, read=self.received))
+        self.received += len(chunk)
+        if self.received > self.limits.budget:
+            raise ResponseTooLarge(m("mqtt-budget", url=self.url, cap=self.limits.budget))
+        self.buffer += chunk
+        return True
 
     def _timeout(self, end: float) -> None:
         left = end - time.monotonic()
