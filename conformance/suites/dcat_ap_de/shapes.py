@@ -4,7 +4,8 @@ packs' README prescribes (``dcat-ap-de-imports.ttl`` left out: it names remote g
 
 Every named shape that is reached from a target, is not deactivated and carries a constraint (itself or in its
 unnamed property shapes) is one requirement; its obligation is the strongest severity among those constraints.
-A constraint component the engine does not implement is refused when the shapes are compiled, never ignored.
+A constraint component or target the engine does not implement (``sh:or``, ``sh:node``, a closed shape,
+``sh:targetNode``, ``sh:targetObjectsOf``, …) is refused when the shapes are compiled, never ignored.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ VALUE_COMPONENTS = ("nodeKind", "class", "datatype", "pattern", "hasValue", "not
 COUNT_COMPONENTS = ("minCount", "maxCount")
 IGNORED = frozenset(
     {"path", "property", "severity", "message", "name", "description", "deactivated", "targetClass", "flags"}
-    | {"targetSubjectsOf", "targetObjectsOf", "targetNode", "closed", "ignoredProperties", "order", "group"}
+    | {"targetSubjectsOf", "order", "group", "closed"}
 )
+TARGETS = ("targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode")  # the last two are refused
 SEVERITIES = {SH + "Violation": 3, SH + "Warning": 2, SH + "Info": 1}
 
 
@@ -94,7 +96,7 @@ class Compiler:
 
     def roots(self) -> list[Shape]:
         """Every active shape with a target."""
-        targeted = {s for kind in ("targetClass", "targetSubjectsOf") for s in self.index.subjects_of(SH + kind)}
+        targeted = {s for kind in TARGETS for s in self.index.subjects_of(SH + kind)}
         return [self.shape(s) for s in sorted(targeted, key=str) if not self.deactivated(s)]
 
     def deactivated(self, node: Term) -> bool:
@@ -105,6 +107,7 @@ class Compiler:
             return self.made[node]
         ix = self.index
         unknown = [p for p in (ix.out.get(node) or {}) if p.startswith(SH) and p[len(SH) :] not in self.known()]
+        unknown += [SH + "closed"] * any(v.value != "false" for v in ix.values(node, SH + "closed"))
         if unknown:
             raise UnsupportedShape(f"{node}: unsupported SHACL feature(s) {sorted(unknown)}")
         severity = ix.first(node, SH + "severity")
