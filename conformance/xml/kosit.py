@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.core.packs import PackStore, default_store
-from conformance.xml import contexts, rewrites, saxon
+from conformance.xml import codelists, contexts, rewrites, saxon
 from conformance.xml.resolver import pack_digest
 from conformance.xml.schematron import SCHXSLT, Rules, build_key, cached, compile_schematron
 from conformance.xml.xsd import SchemaRef
@@ -164,12 +164,14 @@ def cen_build(work: Path, config: Configuration, recipe: Mapping[str, Any], stor
     """The validator configuration's CEN step: each precompiled CEN stylesheet through its post-processing XSLT.
 
     The skeleton's location template is then replaced by one printing the same paths in linear time, its
-    traversals that can write nothing are removed, and each rule counts the nodes its context matched.
+    traversals that can write nothing are removed, its code-list tests look codes up in a map, and each rule
+    counts the nodes its context matched.
     """
     stylesheet = store.path(config.scenarios_pack, recipe["stylesheet"])
     for target, source in recipe["files"].items():
         built = saxon.build_step(stylesheet, store.path(recipe["pack"], source)).encode("utf-8")
-        contexts.write(rewrites.without_idle_traversals(rewrites.linear_locations(built)), work / target)
+        rewritten = codelists.listed(rewrites.without_idle_traversals(rewrites.linear_locations(built)))
+        contexts.write(rewritten, work / target)
 
 
 def xrechnung_build(work: Path, config: Configuration, recipe: Mapping[str, Any], store: PackStore) -> None:

@@ -38,20 +38,27 @@ KEY_PREFIX = "wechselbar-indexed-"
 
 def branches(pattern: str) -> list[str]:
     """The top-level alternatives of a union pattern (``|`` outside brackets, parentheses and strings)."""
-    parts, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(pattern):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    parts, start = [], 0
+    for index, char, depth in unquoted(pattern):
+        if char == "|" and depth == 0:
             parts.append(pattern[start:index])
             start = index + 1
     return [*parts, pattern[start:]]
+
+
+def unquoted(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character from ``start`` outside string literals, with its index and its bracket depth (an opening
+    bracket counted after itself, a closing one before itself: the ``)`` closing a call begun before ``start``
+    has depth -1)."""
+    depth, quote = 0, ""
+    for index in range(start, len(text)):
+        char = text[index]
+        if quote or char in "'\"":
+            quote = "" if char == quote else quote or char
+            continue
+        depth -= char in ")]}"
+        yield index, char, depth
+        depth += char in "([{"
 
 
 def keyed(stylesheet: bytes) -> bytes:

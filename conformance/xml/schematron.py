@@ -1,7 +1,8 @@
 """ISO Schematron with the XSLT 2 query binding: SchXslt compiles, SaxonC-HE runs, SVRL becomes findings.
 
 Compiled stylesheets are cached on disk under the cache folder, keyed by the digests of every pack that
-went into them, so each pack version is compiled once.
+went into them and of the modules that build and rewrite them, so each pack version is compiled once and a
+changed rewrite never meets a build made before it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from conformance.xml.report import Finding
 SCHXSLT = "schxslt"
 PIPELINE = "core/src/main/resources/xslt/2.0/pipeline-for-svrl.xsl"
 ENGINE = "wechselbar-schematron-6"
+BUILD_CODE = ("schematron.py", "rewrites.py", "codelists.py", "contexts.py", "kosit.py")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,16 @@ class Rules:
 
 def build_key(*parts: str) -> str:
     """A short hash naming a cached build from the digests and settings that went into it."""
-    return hashlib.sha256("\n".join((ENGINE, *parts)).encode()).hexdigest()[:16]
+    return hashlib.sha256("\n".join((ENGINE, _code_digest(), *parts)).encode()).hexdigest()[:16]
+
+
+@cache
+def _code_digest() -> str:
+    """The digest of the modules whose code shapes a build (compilation, rewrites, context counting, recipes)."""
+    digest = hashlib.sha256()
+    for name in BUILD_CODE:
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    return digest.hexdigest()
 
 
 def cached(name: str, key: str, build: Callable[[Path], None]) -> Path:
