@@ -8,13 +8,14 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from conformance.core.evidence import Exchange
 from conformance.core.http import Response
 from conformance.core.xmlsafe import XMLRejected, parse_bytes
 from conformance.demo import wfs_documents
 from conformance.demo.capabilities_flood import wfs
-from conformance.suites.wfs.capabilities import WFS_XSD, Capabilities, read_tree, stream
+from conformance.suites.wfs.capabilities import WFS_XSD, Capabilities, Reader, read_tree, stream
 from conformance.suites.wfs.service import Observed, observe
 from conformance.xml.xsd import validate
 
@@ -117,11 +118,76 @@ def test_the_observation_keeps_the_streamed_reading_of_valid_capabilities() -> N
     assert obs.capabilities.tree is not None and elements(obs.capabilities.tree.getroot()) < 100
 
 
-def test_invalid_capabilities_are_parsed_whole_so_the_hardened_parser_decides_readability() -> None:
-    invalid = wfs(URL, 5).replace(b"<wfs:FeatureType>", b'<wfs:FeatureType foo="1">', 1)
-    obs = observed(invalid)
-    assert obs.caps is not None and not obs.caps.valid and obs.caps.types == whole(invalid).types
-    namespace_error = wfs(URL, 5).replace(b"<wfs:FeatureType>", b'<wfs:FeatureType xx:foo="1">', 1)
+def before(document: bytes) -> tuple[Any, Capabilities | None, str]:
+    """What the observation made of capabilities that are not valid until 0.6.1: the hardened parse of the whole
+    document, read from that tree (the tree's text, the reading, the refusal)."""
+    try:
+        root = parse_bytes(document).getroot()
+    except XMLRejected as exc:
+        return None, None, str(exc)
+    caps = read_tree(root, KEEP)
+    return etree.tostring(root), caps, ""
+
+
+def after(document: bytes) -> tuple[Any, Capabilities | None, str]:
+    """The same three of the observation now."""
+    obs = observed(document)
+    tree = obs.capabilities.tree
+    problem = str(obs.problem.params["error"]) if obs.problem and obs.problem.code.endswith("unreadable") else ""
+    return None if tree is None else etree.tostring(tree.getroot()), obs.caps, problem
+
+
+INVALID = {
+    "attribute": (b"<wfs:FeatureType>", b'<wfs:FeatureType foo="1">'),
+    "version": (b'version="2.0.0"', b'version="x"'),
+    "element": (b"<wfs:Title>Generated type 1</wfs:Title>", b"<wfs:Unknown/>"),
+    "default": (b"<ows:DefaultValue>TRUE</ows:DefaultValue>", b"<ows:Bogus/>"),
+    "corner": (b"<ows:LowerCorner>", b"<ows:LowerCorner>x "),
+    "extra": (b"</wfs:FeatureTypeList>", b"</wfs:FeatureTypeList><wfs:Extra/>"),
+    "namespace": (b"<wfs:FeatureType>", b'<wfs:FeatureType xx:foo="1">'),
+    "truncated": (b"</wfs:WFS_Capabilities>", b""),
+}
+
+
+@pytest.mark.parametrize("name", [*INVALID, "double-defect"])
+def test_capabilities_that_are_not_valid_read_as_they_did_when_parsed_whole(name: str) -> None:
+    """The streamed reading of an invalid document equals the whole-tree reading it replaced: the same kept tree,
+    the same feature types and CRS lists, the same refusal; so the checks find the same."""
+    if name == "double-defect":
+        document = wfs_documents.capabilities(URL, frozenset({"capabilities-invalid"}))
+    else:
+        document = wfs(URL, 5).replace(*INVALID[name], 1)
+    tree, caps, problem = before(document)
+    assert after(document) == (tree, caps, problem)
+    assert (caps is None) == (name in ("namespace", "truncated")) and (caps is None or not caps.valid)
+
+
+def test_invalid_capabilities_of_many_feature_types_are_read_in_bounded_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One schema error among thousands of feature types: while the observation reads them, the tree holds no more
+    FeatureTypes at once than one chunk of the parse brings (the same for two and for eight thousand; a whole-tree
+    parse held all of them), and it keeps the sample and a tree of the same size for both."""
+    held: list[int] = []
+    ended = Reader.ended
+
+    def counting(reader: Reader, element: Any) -> None:
+        held.append(len(element.getparent()))
+        ended(reader, element)
+
+    monkeypatch.setattr(Reader, "ended", counting)
+    most, kept = {}, {}
+    for count in (2000, 8000):
+        held.clear()
+        obs = observed(wfs(URL, count).replace(*INVALID["attribute"], 1))
+        assert obs.caps is not None and not obs.caps.valid and obs.caps.type_count == count
+        assert obs.caps.types == ["app:type0", "app:type1", "app:type2"] and set(obs.caps.crs) == set(obs.caps.types)
+        assert obs.capabilities.tree is not None and len(held) == 2 * count  # the validating pass, then the plain one
+        most[count], kept[count] = max(held), elements(obs.capabilities.tree.getroot())
+    assert most[8000] == most[2000] < 2000 // 4
+    assert kept[8000] == kept[2000] < 100
+
+
+def test_the_hardened_parser_decides_whether_invalid_capabilities_are_readable() -> None:
+    namespace_error = wfs(URL, 5).replace(*INVALID["namespace"], 1)
     with pytest.raises(XMLRejected):
         parse_bytes(namespace_error)
     obs = observed(namespace_error)

@@ -3,10 +3,12 @@
 The document streams through the hardened iterparse, validated against wfs.xsd on the way. Each FeatureType is
 counted when it ends and, while it is among the first ``max_types`` (the types the requests sample), kept with
 its CRS list; then it is removed from the tree. What stays is the root with the small sections (the service
-identification, OperationsMetadata, Filter_Capabilities). A document the streaming pass refuses or does not find
-valid is parsed whole by the observation (with a schema plugged in, libxml2 lets some namespace errors pass that
-the hardened parser refuses) and read from that tree the same way (``read_tree``); the schema check parses it
-whole once more for its findings, so they are those of the whole-document validation.
+identification, OperationsMetadata, Filter_Capabilities). A document the validating pass refuses or does not find
+valid streams once more without the schema (with a schema plugged in, libxml2 lets some namespace errors pass
+that the hardened parser refuses), kept the same way; only a document that this pass refuses too is parsed whole,
+so that the refusal is worded as for every other response (``read_tree`` reads such a tree). The schema check
+parses an invalid document whole for its findings, so they are those of the whole-document validation; that tree
+lives only while the check runs.
 """
 
 from __future__ import annotations
@@ -104,13 +106,14 @@ def _default(constraint: Any) -> str:
     return (constraint.findtext(f"{{{OWS}}}DefaultValue") or "").strip().upper()
 
 
-def stream(content: bytes, keep: int) -> tuple[Any, Capabilities]:
-    """The emptied root and what was read, in one validating pass (raises XMLRejected where the strict parse
-    refuses the document); ``valid`` only for a WFS capabilities document without schema errors."""
-    schema = _schema()
+def stream(content: bytes, keep: int, validating: bool = True) -> tuple[Any, Capabilities]:
+    """The emptied root and what was read, in one pass, validating unless told not to (raises XMLRejected where
+    the strict parse refuses the document); ``valid`` only for a WFS capabilities document without schema
+    errors."""
+    schema = _schema() if validating else None
     reader = Reader(keep)
     raw = io.BytesIO(content)
-    parse = SafeIterparse(raw, tag=FEATURE_TYPE, schema=schema, max_bytes=DEFAULT_MAX_BYTES, strict=True)
+    parse = SafeIterparse(raw, tag=FEATURE_TYPE, schema=schema, max_bytes=DEFAULT_MAX_BYTES, strict=validating)
     for element in parse:
         if element.tag == FEATURE_TYPE and element is not parse.root:
             reader.ended(element)

@@ -64,12 +64,23 @@ def observe(target: TargetContext) -> Observed:
 
 
 def streamed(response: Response, keep: int) -> tuple[Answer, Capabilities | None]:
-    """The capabilities as the streaming pass reads them; a document it refuses or does not find valid is parsed
-    whole instead, so the hardened parser decides whether it is readable, as for every other response."""
+    """The capabilities as the validating streaming pass reads them; a document it refuses or does not find valid
+    streams again without the schema, so the hardened parser alone decides whether it is readable, and again only
+    the sampled feature types are kept."""
     try:
         root, caps = stream(response.content, keep)
     except XMLRejected:
-        return answer_of(response), None
+        return unvalidated(response, keep)
     if not caps.valid:
+        return unvalidated(response, keep)
+    return Answer(response, root.getroottree()), caps
+
+
+def unvalidated(response: Response, keep: int) -> tuple[Answer, Capabilities | None]:
+    """The capabilities streamed without the schema; a document this pass refuses is parsed whole, so that its
+    refusal reads as that of any other response (no tree is kept when that parse refuses it too)."""
+    try:
+        root, caps = stream(response.content, keep, validating=False)
+    except XMLRejected:
         return answer_of(response), None
     return Answer(response, root.getroottree()), caps
