@@ -10,14 +10,15 @@ Modes measured on the same file and schema:
 - ``xmllint``: ``xmllint --noout --schema xdomea.xsd FILE`` (parses into a tree, then validates);
 - ``fast``: wechselbar's XSD verdict: the schema compiled in the system libxml2 through ctypes, the file
   validated without a tree (``fastxsd.clean``);
-- ``beside``/``after``: designs measured for the full validation, which needs each record's tree: the fast
-  verdict in a thread beside a strict non-validating lxml pass that hands out the records, or before it;
+- ``beside``/``after``: ``stream_validate`` with the fast verdict (no record checks): in a thread beside the
+  strict non-validating lxml pass that hands out the records, or before it;
 - ``xsd``: how the full validation reads a large message: one strict validating lxml parse gives the
   well-formedness and the XSD verdict, record by record (``stream_validate``, no record checks);
 - ``xsd-1``/``xsd-2``: the previous design, for comparison: a well-formedness pass and a validating pass,
   one after the other in one process, or side by side in two;
-- ``export``: ``validate_export`` as ``conformance validate`` runs it: XSD, code lists and message checks;
-  ``export-beside``/``export-after`` the same with the message read as in ``beside``/``after``.
+- ``export``: ``validate_export`` as ``conformance validate`` runs it: XSD, code lists and message checks; the
+  message is alone on two cores, so the fast verdict runs beside the records pass; ``export-after`` the same on
+  one core (verdict first), ``export-single`` the previous path (one validating lxml parse, no fast verdict).
 
 ``--modes`` picks a subset (comma-separated), e.g. to split a long series into short calls.
 """
@@ -49,12 +50,12 @@ os.environ.setdefault("WECHSELBAR_PACK_MIRROR", os.pathsep.join(str(SHARED / p) 
 # Byte code cached as in any installation (a machine may disable it, e.g. for tests).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 RUNNER = """
-import json, resource, sys, threading
+import json, resource, sys
 from concurrent.futures import ProcessPoolExecutor
 from conformance.suites.xdomea.validator import SCHEMA, record_tags
 from conformance.xml.archives import Document
 from conformance.xml.exports import validate_export
-from conformance.xml.stream import one_pass, records_pass, stream_validate, xsd_pass
+from conformance.xml.stream import records_pass, stream_validate, xsd_pass
 from conformance.xml.xsd import compiled
 from conformance.xml import fastxsd
 class Null:
@@ -64,23 +65,6 @@ def records(path, tags):
     return records_pass(Document(path).open, Null(), tags).findings
 def xsd(path, tags):
     return xsd_pass(Document(path).open, compiled(SCHEMA), tags).findings
-def beside(open_, fast, visitor, record_tags=None, max_bytes=None):
-    verdict = []
-    thread = threading.Thread(target=lambda: verdict.append(fast.clean(open_, max_bytes)))
-    thread.start()
-    records = one_pass(open_, None, visitor, record_tags, max_bytes)
-    thread.join()
-    return records.findings if verdict == [True] and records.complete else None
-def after(open_, fast, visitor, record_tags=None, max_bytes=None):
-    if not fast.clean(open_, max_bytes):
-        return None
-    records = one_pass(open_, None, visitor, record_tags, max_bytes)
-    return records.findings if records.complete else None
-def with_fast(design):
-    def validate(open_, schema, visitor, record_tags=None, max_bytes=None):
-        found = design(open_, fastxsd.fast_schema(SCHEMA), visitor(), record_tags, max_bytes)
-        return found if found is not None else stream_validate(open_, schema, visitor, record_tags, max_bytes)
-    return validate
 mode, path = sys.argv[1], sys.argv[2]
 if mode == "tree":
     from conformance.core.xmlsafe import parse_file
@@ -92,15 +76,16 @@ elif mode == "fast":
     found = [] if fastxsd.clean(SCHEMA, Document(path).open) else [None]
 elif mode.startswith("export"):
     import conformance.suites.xdomea.validator as xdomea
-    if mode != "export":
-        xdomea.stream_validate = with_fast(beside if mode == "export-beside" else after)
-    [report] = validate_export([path], "xdomea-3.0.0", workers=2)
+    if mode == "export-single":
+        xdomea.for_document = lambda ref, doc: None
+    [report] = validate_export([path], "xdomea-3.0.0", workers=1 if mode == "export-after" else 2)
     found = report.findings
 else:
     compiled(SCHEMA)
     _, tags = record_tags(Document(path))
     if mode in ("beside", "after"):
-        found = with_fast(beside if mode == "beside" else after)(Document(path).open, compiled(SCHEMA), Null, tags)
+        fast = fastxsd.fast_schema(SCHEMA)
+        found = stream_validate(Document(path).open, compiled(SCHEMA), Null, tags, fast=fast, beside=mode == "beside")
     elif mode == "xsd":
         found = stream_validate(Document(path).open, compiled(SCHEMA), Null, tags)
     elif mode == "xsd-1":
@@ -123,9 +108,9 @@ MODES = {
     "xsd": "one validating lxml parse, records handed out (as the full validation reads)",
     "xsd-1": "previous design: two passes in turn, 1 process (reference)",
     "xsd-2": "previous design: two passes side by side, 2 processes (reference)",
-    "export": "wechselbar full xdomea validation (XSD, code lists, message checks)",
-    "export-beside": "full xdomea validation, fast verdict beside the records pass (reference)",
-    "export-after": "full xdomea validation, fast verdict first, then the records pass (reference)",
+    "export": "wechselbar full xdomea validation (XSD, code lists, message checks; fast verdict beside the records)",
+    "export-after": "full xdomea validation on one core (fast verdict first, then the records pass)",
+    "export-single": "full xdomea validation, one validating lxml parse (previous path, reference)",
 }
 
 

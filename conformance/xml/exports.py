@@ -65,15 +65,23 @@ def _problem(name: str, standard: str, reason: str) -> Problem:
 IN_MEMORY_BYTES = 64 * 1024**2
 StreamValidate = Callable[[Document, str], DocumentReport]
 _STREAMING: dict[str, StreamValidate] = {}
+_WIDE: dict[str, StreamValidate] = {}
 _WARM: dict[str, Callable[[], object]] = {}
 _AFFINITY: dict[str, Affinity] = {}
 
 
-def register_streaming(standard: str, validate: StreamValidate, warm: Callable[[], object] | None = None) -> None:
+def register_streaming(
+    standard: str,
+    validate: StreamValidate,
+    warm: Callable[[], object] | None = None,
+    wide: StreamValidate | None = None,
+) -> None:
     """Declare that a standard validates export documents itself (``validate(doc, standard)``), record by
     record if large. ``warm`` loads schemas and code lists once, before the pool's workers are forked and
-    inherit them."""
+    inherit them; ``wide`` is the same validation allowed a second core for one document (see ``validate_one``)."""
     _STREAMING[standard] = validate
+    if wide is not None:
+        _WIDE[standard] = wide
     if warm is not None:
         _WARM[standard] = warm
 
@@ -97,7 +105,7 @@ def validate_one(task: Task, cores: int = 1) -> DocumentReport:
     standard = task.standard
     try:
         standard = standard or _detect(task.doc)
-        stream = _streaming(standard)
+        stream = _streaming(standard, cores)
         if stream:
             return stream(task.doc, standard)
         validator = validator_for(standard)
@@ -109,9 +117,9 @@ def validate_one(task: Task, cores: int = 1) -> DocumentReport:
         return _problem(task.doc.name, standard, f"processing error: {type(exc).__name__}: {exc}")
 
 
-def _streaming(standard: str) -> StreamValidate | None:
+def _streaming(standard: str, cores: int) -> StreamValidate | None:
     validator_for(standard)  # loads the validator's module, which registers its streaming
-    return _STREAMING.get(standard)
+    return (cores > 1 and _WIDE.get(standard)) or _STREAMING.get(standard)
 
 
 def _detect(doc: Document) -> str:

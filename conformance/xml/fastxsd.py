@@ -27,6 +27,7 @@ from lxml import etree
 
 from conformance.core.packs import default_store
 from conformance.core.xmlsafe import PROLOG_BYTES, XMLRejected, peek_root, refuse_doctype
+from conformance.xml.archives import Document
 from conformance.xml.resolver import PackResolver, entry_url, pack_digest
 from conformance.xml.xsd import SchemaRef
 
@@ -182,6 +183,11 @@ def _compile(ref: SchemaRef, _digest: str) -> FastSchema | None:
         lib.xmlSetStructuredErrorFunc(0, _count)
         lib.xmlSchemaFreeParserCtxt(parser)
         _COUNTS.pop(key)
+
+
+def for_document(ref: SchemaRef, doc: Document) -> FastSchema | None:
+    """The fast schema for a document it can judge: a file on disk (a ZIP member has no file descriptor)."""
+    return fast_schema(ref) if doc.member is None else None
 
 
 def clean(ref: SchemaRef, open_: Opener, max_bytes: int | None = None) -> bool:

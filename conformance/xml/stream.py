@@ -1,16 +1,19 @@
 """Streaming validation of one large document with bounded memory, record by record.
 
-A *record* is a child of the root element (e.g. an xdomea ``Schriftgutobjekt``). A valid document is read
-once: a strict validating parse gives the well-formedness and the XSD verdict and hands every record to
-a visitor before it is discarded (``one_pass``). A document with any problem is read again in two passes
-that report it exactly: the records pass (non-validating, authoritative for well-formedness, the visitor's
-findings) and the XSD pass (every XSD error, validated on the fly with libxml2).
+A *record* is a child of the root element (e.g. an xdomea ``Schriftgutobjekt``). A document on disk that a
+tree-free verdict affirms (``conformance.xml.fastxsd``) is read by lxml once, without validation, to hand the
+records to a visitor (``fast_records``). Else a valid document is read once: a strict validating parse gives the
+well-formedness and the XSD verdict and hands every record to a visitor before it is discarded (``one_pass``).
+A document with any problem is read again in two passes that report it exactly: the records pass
+(non-validating, authoritative for well-formedness, the visitor's findings) and the XSD pass (every XSD error,
+validated on the fly with libxml2).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
@@ -34,6 +37,13 @@ class RecordVisitor(Protocol):
 
     def finish(self, root: Any) -> Iterable[Finding]:
         """The findings that need the whole document (root attributes, totals)."""
+
+
+class Verdict(Protocol):
+    """A tree-free XSD verdict that only ever affirms "well-formed and valid" (``fastxsd.FastSchema``)."""
+
+    def clean(self, open_: Opener, max_bytes: int | None = None) -> bool:
+        """True only if the document is well-formed and valid."""
 
 
 @dataclass
@@ -258,19 +268,48 @@ def one_pass(
     return result
 
 
+def fast_records(
+    open_: Opener,
+    verdict: Verdict,
+    visitor: Callable[[], RecordVisitor],
+    record_tags: Iterable[str] | None = None,
+    max_bytes: int | None = None,
+    beside: bool = False,
+) -> PassResult | None:
+    """The records pass of a document the verdict affirms (``one_pass`` without a schema), or None if the verdict
+    does not affirm it or the pass stops. ``beside`` runs the verdict in a thread beside the pass (it holds no
+    lock while it validates), else the pass runs only after the verdict has affirmed the document."""
+    if not beside:
+        if not verdict.clean(open_, max_bytes):
+            return None
+        records = one_pass(open_, None, visitor(), record_tags, max_bytes)
+        return records if records.complete else None
+    with ThreadPoolExecutor(1) as thread:
+        judged = thread.submit(verdict.clean, open_, max_bytes)
+        records = one_pass(open_, None, visitor(), record_tags, max_bytes)
+        return records if judged.result() and records.complete else None
+
+
 def stream_validate(
     open_: Opener,
     schema: etree.XMLSchema | None,
     visitor: Callable[[], RecordVisitor],
     record_tags: Iterable[str] | None = None,
     max_bytes: int | None = None,
+    fast: Verdict | None = None,
+    beside: bool = False,
 ) -> list[Finding]:
     """Well-formedness, XSD and the record checks of a large document (``visitor`` makes a fresh set of checks).
 
-    A valid document is read once (``one_pass``). Any other document is read again in two passes, one after
-    the other: a document that is not well-formed gets its parse finding only, else its XSD errors and the
-    findings of the record checks.
+    A document the ``fast`` verdict affirms is read once more for its records (``fast_records``, ``beside`` as
+    there). Any other valid document is read once (``one_pass``). Any other document is read again in two passes,
+    one after the other: a document that is not well-formed gets its parse finding only, else its XSD errors
+    and the findings of the record checks.
     """
+    if schema is not None and fast is not None:
+        records = fast_records(open_, fast, visitor, record_tags, max_bytes, beside)
+        if records is not None:
+            return records.findings
     if schema is not None:
         single = one_pass(open_, schema, visitor(), record_tags, max_bytes)
         if single.complete:

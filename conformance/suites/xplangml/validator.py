@@ -17,6 +17,7 @@ from conformance.suites.xplangml.document import RECORDS, Grading, Reader, grade
 from conformance.suites.xplangml.messages import MESSAGES, m
 from conformance.xml import exports
 from conformance.xml.archives import Document
+from conformance.xml.fastxsd import fast_schema, for_document
 from conformance.xml.report import DocumentReport, Finding, RuleContext, Source, Validator
 from conformance.xml.stream import stream_validate
 from conformance.xml.xsd import SchemaRef, compiled, parse
@@ -63,9 +64,10 @@ def version_of(root: str, wanted: str) -> tuple[str, Finding | None]:
     return found, None
 
 
-def streamed(doc: Document, wanted: str) -> DocumentReport:
-    """Validate a large document in one streaming pass, XSD and rules together (two more passes, one of each,
-    only if it is not valid); memory holds the features' geometries, not the XML."""
+def streamed(doc: Document, wanted: str, beside: bool = False) -> DocumentReport:
+    """Validate a large document in one streaming pass for the rules, its XSD verdict judged beside it or before it
+    (``beside``, see ``stream_validate``); two more passes, one of each, only if it is not valid. Memory holds the
+    features' geometries, not the XML."""
     with doc.open() as stream:
         found, refusal = version_of(peek_root(LineCountingReader(stream).peek()), wanted)
     if refusal is not None:
@@ -76,7 +78,8 @@ def streamed(doc: Document, wanted: str) -> DocumentReport:
         made.append(Reader(found))
         return made[-1]
 
-    findings = stream_validate(doc.open, compiled(schema(found)), fresh, RECORDS)
+    ref = schema(found)
+    findings = stream_validate(doc.open, compiled(ref), fresh, RECORDS, fast=for_document(ref, doc), beside=beside)
     if not made or any(f.source == "parse" for f in findings):
         return report(doc.name, found, Grading(), findings)
     grading = made[-1].grading
@@ -105,13 +108,13 @@ def report(name: str, standard: str, grading: Grading, structural: list[Finding]
     return DocumentReport(name, standard, valid, accepted, "XPlanAuszug", found, fatal, contexts)
 
 
-def validate_document(doc: Document, standard: str) -> DocumentReport:
+def validate_document(doc: Document, standard: str, beside: bool = False) -> DocumentReport:
     """Validate an export document: in memory up to ``STREAM_ABOVE`` bytes (XSD errors with exact lines), else
-    streamed."""
+    streamed (``beside``: see ``streamed``)."""
     wanted = standard if standard in VERSIONS else FAMILY
     if doc.size > STREAM_ABOVE:
         try:
-            return streamed(doc, wanted)
+            return streamed(doc, wanted, beside)
         except XMLRejected as exc:
             return report(
                 doc.name, wanted, Grading(), [Finding("XML", "fatal", "/", str(exc), exc.line, exc.column, "parse")]
@@ -136,10 +139,16 @@ def warm() -> None:
     """Compile both schemas, e.g. before worker processes are forked."""
     for standard in VERSIONS:
         compiled(schema(standard))
+        fast_schema(schema(standard))
+
+
+def validate_wide(doc: Document, standard: str) -> DocumentReport:
+    """``validate_document`` for a document validated alone with a core to spare."""
+    return validate_document(doc, standard, beside=True)
 
 
 VALIDATOR = Validator(
     FAMILY, validate, detect, aliases=(ID_60, ID_54, "xplanung"), messages=MESSAGES, suffixes=(".gml", ".xml")
 )
 for _name in (FAMILY, ID_60, ID_54, "xplanung"):
-    exports.register_streaming(_name, validate_document, warm)
+    exports.register_streaming(_name, validate_document, warm, validate_wide)
