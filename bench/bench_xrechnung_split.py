@@ -57,6 +57,7 @@ def once(data: bytes, cores: int, row: Row) -> Row:
 def warm(repeat: int) -> dict[int, Row]:
     """Both ways over the instances, ``repeat`` passes after a warm-up pass, in random order per invoice."""
     datas = [path.read_bytes() for path in instances()]
+    parallel.helpers().get()
     for data in datas:
         for cores in (1, 2):
             pipeline.validate(Source("warm-up", data=data), cores=cores)

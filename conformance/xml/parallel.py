@@ -6,7 +6,9 @@ the scenario with the default selector and runs the scenario's first stylesheet,
 selects, checks the XSD and runs the other stylesheets. The helper's SVRL is used only if it ran the same
 stylesheet for the same scenario; a helper that died, hangs or is still busy with an earlier document costs a
 local run, never a missing or different report. Whether a second core is free is the caller's decision
-(``cores``): a worker of a pool that validates an export has none to spare.
+(``cores``): a worker of a pool that validates an export has none to spare. Starting the helper and compiling its
+stylesheet costs about a second, more than a small invoice's whole validation, so only a document of ``COLD_SIZE``
+or more starts it; once started (by such a document or by ``helpers().get()``), every document may use it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ Key = tuple[str, ...]
 HEADER = struct.Struct("!QQ")
 WAIT_SECONDS = 60.0
 WAIT_PER_MIB = 4.0
+COLD_SIZE = 4 * 2**20
 
 
 def worth_it(cores: int) -> bool:
@@ -137,6 +140,10 @@ class Helpers:
                 self.current = Helper.start()
             return self.current
 
+    def started(self) -> bool:
+        """Whether this process has a helper (alive or to be replaced): only then may a small document use it."""
+        return self.current is not None
+
     def drop(self, helper: Helper | None = None) -> None:
         """Stop ``helper`` (it died or hangs) if it is the current one; with no argument, stop the current one."""
         with self.lock:
@@ -178,7 +185,7 @@ class Ahead:
 
 def send_ahead(data: bytes, cores: int) -> Ahead | None:
     """Hand a vetted document to the helper, if ``cores`` allows one and the helper is free; else None."""
-    if not worth_it(cores):
+    if not worth_it(cores) or not (len(data) >= COLD_SIZE or helpers().started()):
         return None
     helper = helpers().get()
     try:

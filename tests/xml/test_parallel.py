@@ -140,3 +140,15 @@ def test_an_export_grants_the_helper_only_to_a_document_validated_alone(tmp_path
     reports = [validate_one(Task(doc, pipeline.STANDARD), cores) for cores in (1, 2)]
     assert reports[0] == reports[1] and reports[0].accepted
     assert helper.sent == helper.used == 1
+
+
+def test_a_small_document_alone_never_starts_the_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    parallel.helpers().drop()
+    data = _small()
+    alone = pipeline.execute(Source(SMALL, data=data), cores=2)
+    assert parallel.helpers().current is None
+    monkeypatch.setattr(parallel, "COLD_SIZE", len(data))
+    split = pipeline.execute(Source(SMALL, data=data), cores=2)
+    started = parallel.helpers().current
+    assert started is not None and started.sent == started.used == 1
+    _same(alone, split)
