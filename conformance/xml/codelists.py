@@ -3,11 +3,11 @@
 The CEN rules test a code against its list as ``contains(' C62 H87 XPP … ', concat(' ', normalize-space(@unitCode),
 ' '))``: every test scans the literal (8.5 kB for the unit codes) for the code framed in spaces, so an invoice
 with 20,000 lines scans 170 MB for the unit codes alone. The rewrite passes the same arguments to
-``wechselbar:listed``, which looks a code without spaces up in a map of the list's words (built once per
-stylesheet run) and falls back to the same ``contains`` otherwise. For a probe ``' w '`` whose ``w`` is not empty
-and has no space, ``' w '`` occurs in the list exactly when ``w`` is one of the words that ``tokenize(list, ' ')``
-yields between two others, so the result is the same for every input; errors raised by the probe's expression
-stay the same, as the ``concat`` is kept as it is.
+``wechselbar:listed``, which looks a code without spaces up in a map of the list's words (a static variable,
+built once when the stylesheet is compiled, not per document) and falls back to the same ``contains``
+otherwise. For a probe ``' w '`` whose ``w`` is not empty and has no space, ``' w '`` occurs in the list exactly
+when ``w`` is one of the words that ``tokenize(list, ' ')`` yields between two others, so the result is the same
+for every input; errors raised by the probe's expression stay the same, as the ``concat`` is kept as it is.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ FUNCTION = f"""<xsl:function xmlns:xsl="{XSL}" xmlns:xs="http://www.w3.org/2001/
     else contains($list, $probe)"/>
 </xsl:function>"""
 WORDS = f"""<xsl:variable xmlns:xsl="{XSL}" xmlns:map="http://www.w3.org/2005/xpath-functions/map" version="3.0"
-    as="map(*)"/>"""
+    as="map(*)" static="yes"/>"""
 MAP = (
     "map:merge(for $word in tokenize({}, ' ')[position() gt 1 and position() lt last()]"
     " return map:entry($word, true()))"
