@@ -83,7 +83,9 @@ def validate_document(doc: Document, standard: str, beside: bool = False) -> Doc
         made.append(visitor(package))
         return made[-1]
 
-    found = stream_validate(doc.open, compiled(SCHEMA), fresh, tags, fast=for_document(SCHEMA, doc), beside=beside)
+    found = stream_validate(
+        doc.open, compiled(SCHEMA), fresh, tags, fast=for_document(SCHEMA, doc) if beside else None, beside=beside
+    )
     return report(doc.name, found, root, made[-1].contexts() if made else ())
 
 

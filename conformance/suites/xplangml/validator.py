@@ -79,7 +79,9 @@ def streamed(doc: Document, wanted: str, beside: bool = False) -> DocumentReport
         return made[-1]
 
     ref = schema(found)
-    findings = stream_validate(doc.open, compiled(ref), fresh, RECORDS, fast=for_document(ref, doc), beside=beside)
+    findings = stream_validate(
+        doc.open, compiled(ref), fresh, RECORDS, fast=for_document(ref, doc) if beside else None, beside=beside
+    )
     if not made or any(f.source == "parse" for f in findings):
         return report(doc.name, found, Grading(), findings)
     grading = made[-1].grading
