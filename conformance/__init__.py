@@ -1,3 +1,3 @@
 """wechselbar: executable conformance checks for the open standards of municipal IT."""
 
-__version__ = "0.6.1"
+__version__ = "0.7.0"

@@ -72,8 +72,8 @@ CHECKS = by_requirement(
     _check("multi-datastream/constraints", checks_multi.constraints),
     _check("batch-request/batch-request", checks_batch.batch),
     _check("data-array/data-array", checks_array.data_array),
-    _check("create-observations-via-mqtt/observations-creation", checks_mqtt.observations_creation),
-    _check("receive-updates-via-mqtt/receive-updates", checks_mqtt.receive_updates),
+    _check("create-observations-via-mqtt/observations-creation", checks_mqtt.observations_creation, revision=2),
+    _check("receive-updates-via-mqtt/receive-updates", checks_mqtt.receive_updates, revision=2),
 )
 
 __all__ = ["CHECKS"]
