@@ -203,7 +203,7 @@ def wait(size: int) -> float:
 
 def run_all(rules: Sequence[Rules], node: Any, ahead: Ahead | None, first: Key) -> list[str]:
     """The SVRL of every stylesheet: the later ones here, the first from the helper if it made it for ``first``."""
-    later = [r.run(node) for r in rules[1:]]
     if not rules:
         return []
+    later = [r.run(node) for r in rules[1:]]
     return [ahead.svrl(first, rules[0], node) if ahead is not None else rules[0].run(node), *later]

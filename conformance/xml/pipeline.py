@@ -91,11 +91,12 @@ def execute(source: Source, chooser: Selector | None = None, cores: int = 1) -> 
 
 def _select_and_validate(run: Validation, chooser: Selector | None, cores: int) -> None:
     assert run.tree is not None
+    chosen = chooser or selector()
     try:
-        (chooser or selector()).check_root(run.tree.getroot().tag)
+        chosen.check_root(run.tree.getroot().tag)
         ahead = parallel.send_ahead(run.data, cores) if chooser is None else None
         run.node = saxon.parse(run.data)
-        run.scenario = (chooser or selector()).select(run.node)
+        run.scenario = chosen.select(run.node)
         _validate(run, run.scenario, ahead)
     except NoScenario as exc:
         run.error = f"{exc}{_customization(run.tree)}"

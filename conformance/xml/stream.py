@@ -297,17 +297,17 @@ def stream_validate(
     record_tags: Iterable[str] | None = None,
     max_bytes: int | None = None,
     fast: Verdict | None = None,
-    beside: bool = False,
 ) -> list[Finding]:
     """Well-formedness, XSD and the record checks of a large document (``visitor`` makes a fresh set of checks).
 
-    A document the ``fast`` verdict affirms is read once more for its records (``fast_records``, ``beside`` as
-    there). Any other valid document is read once (``one_pass``). Any other document is read again in two passes,
-    one after the other: a document that is not well-formed gets its parse finding only, else its XSD errors
-    and the findings of the record checks.
+    With a ``fast`` verdict (given only for a document that has a second core to itself), the verdict runs in a
+    thread beside a non-validating records pass (``fast_records``). Any document it does not affirm, and without
+    it any document, is read once by a validating parse if valid (``one_pass``). Any other document is read again
+    in two passes, one after the other: a document that is not well-formed gets its parse finding only, else its
+    XSD errors and the findings of the record checks.
     """
     if schema is not None and fast is not None:
-        records = fast_records(open_, fast, visitor, record_tags, max_bytes, beside)
+        records = fast_records(open_, fast, visitor, record_tags, max_bytes, beside=True)
         if records is not None:
             return records.findings
     if schema is not None:

@@ -120,8 +120,11 @@ def test_a_document_the_verdict_affirms_keeps_its_record_findings(tmp_path: Path
     ref, doc = xplan.schema("xplangml-6.0"), Document(str(path))
     fast = fastxsd.for_document(ref, doc)
     assert fast is not None and fast.clean(doc.open)
-    found = stream.stream_validate(doc.open, xplan.compiled(ref), Flagging, xplan.RECORDS, fast=fast, beside=beside)
-    assert found == stream.stream_validate(doc.open, xplan.compiled(ref), Flagging, xplan.RECORDS)
+    single = stream.stream_validate(doc.open, xplan.compiled(ref), Flagging, xplan.RECORDS)
+    passed = stream.fast_records(doc.open, fast, Flagging, xplan.RECORDS, beside=beside)
+    assert passed is not None and passed.findings == single
+    found = stream.stream_validate(doc.open, xplan.compiled(ref), Flagging, xplan.RECORDS, fast=fast)
+    assert found == single
     assert [f.rule for f in found] == ["RECORD"] * (len(found) - 1) + ["ROOT"] and len(found) > 2
 
 
@@ -157,9 +160,9 @@ def test_only_a_document_alone_on_more_than_one_core_runs_the_verdict_beside(
     calls: list[bool] = []
     original = stream.stream_validate
 
-    def spied(*args: Any, beside: bool = False, **kwargs: Any) -> list[Finding]:
-        calls.append(beside)
-        return original(*args, beside=beside, **kwargs)
+    def spied(*args: Any, fast: stream.Verdict | None = None, **kwargs: Any) -> list[Finding]:
+        calls.append(fast is not None)
+        return original(*args, fast=fast, **kwargs)
 
     monkeypatch.setattr(xplan, "stream_validate", spied)
     report = exports.validate_one(Task(Document(str(path), size=path.stat().st_size), xplan.ID_60), cores)

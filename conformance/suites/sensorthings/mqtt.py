@@ -24,6 +24,7 @@ from conformance.suites.sensorthings.catalogue import MQTT_MAX_BYTES, MQTT_MAX_P
 from conformance.suites.sensorthings.messages import m
 from conformance.suites.sensorthings.mqttwire import (
     CONNACK,
+    CONNECT,
     DISCONNECT,
     PINGREQ,
     PUBACK,
@@ -90,7 +91,7 @@ class Client:
     def connect(self) -> None:
         """CONNECT (clean session) and the broker's CONNACK; error when it does not come or refuses."""
         body = text("MQTT") + bytes([4, 2]) + KEEPALIVE.to_bytes(2, "big") + text(f"wechselbar-{secrets.token_hex(6)}")
-        self.wire.send(1, body)
+        self.wire.send(CONNECT, body)
         answer = self._await(CONNACK)
         if answer is None:
             raise self._silent("CONNACK")
@@ -138,7 +139,7 @@ class Client:
         return None
 
     def _next(self, end: float) -> tuple[int, bytes] | None:
-        """The next packet before ``end`` (a PUBLISH is kept in ``messages``), pinging the broker when idle."""
+        """The next packet before ``end`` (a wanted PUBLISH is kept in ``got``), pinging the broker when idle."""
         while time.monotonic() < end:
             if time.monotonic() - self.wire.sent_at >= KEEPALIVE / 2:
                 self.wire.send(PINGREQ, b"")

@@ -18,7 +18,7 @@ from conformance.core.transport import DeadlineExceeded, ResponseTooLarge, Targe
 from conformance.suites.sensorthings.messages import m
 
 CHUNK = 65536
-CONNACK, PUBLISH, PUBACK, SUBSCRIBE, SUBACK, PINGREQ, PINGRESP, DISCONNECT = 2, 3, 4, 8, 9, 12, 13, 14
+CONNECT, CONNACK, PUBLISH, PUBACK, SUBSCRIBE, SUBACK, PINGREQ, PINGRESP, DISCONNECT = 1, 2, 3, 4, 8, 9, 12, 13, 14
 
 
 @dataclass(frozen=True)

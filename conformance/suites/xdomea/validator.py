@@ -16,7 +16,7 @@ from conformance.suites.xdomea.messages import MESSAGES
 from conformance.suites.xdomea.records import XdomeaVisitor
 from conformance.xml import exports
 from conformance.xml.archives import Document
-from conformance.xml.fastxsd import fast_schema, for_document
+from conformance.xml.fastxsd import for_document
 from conformance.xml.genericode import CodeListIndex, CodeTyping, pack_code_lists
 from conformance.xml.report import DocumentReport, Finding, RuleContext, Source, Validator
 from conformance.xml.stream import stream_validate, tree_records
@@ -83,9 +83,7 @@ def validate_document(doc: Document, standard: str, beside: bool = False) -> Doc
         made.append(visitor(package))
         return made[-1]
 
-    found = stream_validate(
-        doc.open, compiled(SCHEMA), fresh, tags, fast=for_document(SCHEMA, doc) if beside else None, beside=beside
-    )
+    found = stream_validate(doc.open, compiled(SCHEMA), fresh, tags, fast=for_document(SCHEMA, doc) if beside else None)
     return report(doc.name, found, root, made[-1].contexts() if made else ())
 
 
@@ -131,11 +129,11 @@ VALIDATOR = Validator(
 
 
 def warm() -> None:
-    """Load the schema (both engines) and the code lists, e.g. before worker processes are forked."""
+    """Load the schema and the code lists, e.g. before worker processes are forked (workers never take the fast
+    verdict, so its schema is compiled only where a document is validated alone)."""
     typing()
     code_lists()
     compiled(SCHEMA)
-    fast_schema(SCHEMA)
 
 
 def validate_wide(doc: Document, standard: str) -> DocumentReport:

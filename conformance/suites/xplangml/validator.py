@@ -17,7 +17,7 @@ from conformance.suites.xplangml.document import RECORDS, Grading, Reader, grade
 from conformance.suites.xplangml.messages import MESSAGES, m
 from conformance.xml import exports
 from conformance.xml.archives import Document
-from conformance.xml.fastxsd import fast_schema, for_document
+from conformance.xml.fastxsd import for_document
 from conformance.xml.report import DocumentReport, Finding, RuleContext, Source, Validator
 from conformance.xml.stream import stream_validate
 from conformance.xml.xsd import SchemaRef, compiled, parse
@@ -65,9 +65,9 @@ def version_of(root: str, wanted: str) -> tuple[str, Finding | None]:
 
 
 def streamed(doc: Document, wanted: str, beside: bool = False) -> DocumentReport:
-    """Validate a large document in one streaming pass for the rules, its XSD verdict judged beside it or before it
-    (``beside``, see ``stream_validate``); two more passes, one of each, only if it is not valid. Memory holds the
-    features' geometries, not the XML."""
+    """Validate a large document in one streaming pass for the rules (``beside``: with the fast XSD verdict in a
+    thread beside it, else a validating pass, see ``stream_validate``); two more passes, one of each, only if it is
+    not valid. Memory holds the features' geometries, not the XML."""
     with doc.open() as stream:
         found, refusal = version_of(peek_root(LineCountingReader(stream).peek()), wanted)
     if refusal is not None:
@@ -79,9 +79,7 @@ def streamed(doc: Document, wanted: str, beside: bool = False) -> DocumentReport
         return made[-1]
 
     ref = schema(found)
-    findings = stream_validate(
-        doc.open, compiled(ref), fresh, RECORDS, fast=for_document(ref, doc) if beside else None, beside=beside
-    )
+    findings = stream_validate(doc.open, compiled(ref), fresh, RECORDS, fast=for_document(ref, doc) if beside else None)
     if not made or any(f.source == "parse" for f in findings):
         return report(doc.name, found, Grading(), findings)
     grading = made[-1].grading
@@ -138,10 +136,9 @@ def detect(root: str) -> bool:
 
 
 def warm() -> None:
-    """Compile both schemas, e.g. before worker processes are forked."""
+    """Compile both schemas, e.g. before worker processes are forked (workers never take the fast verdict)."""
     for standard in VERSIONS:
         compiled(schema(standard))
-        fast_schema(schema(standard))
 
 
 def validate_wide(doc: Document, standard: str) -> DocumentReport:
